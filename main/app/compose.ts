@@ -1,0 +1,35 @@
+import { createEventBus } from '../services/events/event-bus.ts';
+import { createFileLogger } from '../services/log/file-logger.ts';
+import type { Logger } from '../services/log/logger.ts';
+import { openConfSettings } from '../services/settings/conf-settings.ts';
+import type { SettingsStore } from '../services/settings/settings-store.ts';
+import { readDatabaseStatus } from '../services/store/status.ts';
+import { profilePaths } from './profile.ts';
+import type { Services } from './services.ts';
+
+export interface ComposeOptions {
+  readonly profileDir: string;
+  readonly shell: Services['shell'];
+  /** electron-store in Electron; conf in Node when omitted. */
+  readonly settings?: SettingsStore;
+  readonly log?: Logger;
+}
+
+/**
+ * The composition root: constructs every service in order, by hand, no container.
+ * Order: logging → settings → store+migrations → tokens → signing → outbox → sync.
+ */
+export function composeServices(options: ComposeOptions): Services {
+  const profile = profilePaths(options.profileDir);
+  const log = options.log ?? createFileLogger({ dir: profile.logs });
+  const settings = options.settings ?? openConfSettings(profile.root);
+  const events = createEventBus();
+  return {
+    shell: options.shell,
+    profile,
+    log,
+    settings,
+    events,
+    databaseStatus: () => readDatabaseStatus(profile.database),
+  };
+}

@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, net, protocol, shell } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { createHandlerTable } from '../../ipc/handlers.ts';
+import { forwardEvents, registerElectronIpc } from '../../ipc/register-electron.ts';
+import { openElectronSettings } from '../../platform/electron-settings.ts';
+import { composeServices } from '../compose.ts';
+import { resolveProfileDir } from '../profile.ts';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY } from '../window/csp.ts';
+import { hardenContents } from '../window/harden.ts';
+import { createWindowOptions } from '../window/window-options.ts';
+
+/*
+ * The thin Electron shell: window, preload bridge, protocol, IPC registration. No business
+ * logic lives here; everything it calls is plain Node and is tested without Electron.
+ */
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const rendererDir = join(__dirname, '..', 'renderer');
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const profileDir = process.env['VANTHU_PROFILE'] ?? resolveProfileDir();
+  const services = composeServices({ profileDir, shell: 'electron', settings: openElectronSettings(profileDir) });
+  registerElectronIpc(ipcMain, createHandlerTable(services), services);
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) {
+      return new Response('not found', { status: 404 });
+    }
+    const path = url.pathname === '/' ? '/index.html' : url.pathname;
+    const file = join(rendererDir, path);
+    if (!file.startsWith(rendererDir)) {
+      return new Response('forbidden', { status: 403 });
+    }
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    return new Response(response.body, { status: response.status, headers });
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    hardenContents(contents, (url) => void shell.openExternal(url));
+  });
+
+  const window = new BrowserWindow(createWindowOptions(join(__dirname, 'preload.cjs')));
+  const stopEvents = forwardEvents(services, window.webContents);
+  window.on('closed', stopEvents);
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.on('window-all-closed', () => app.quit());
+start().catch((error: unknown) => {
+  console.error('Văn thư số không khởi động được', error);
+  app.exit(1);
+});

@@ -1,0 +1,15 @@
+import type { AppInfo } from '../../preload/contract/index.ts';
+import type { EventBus } from '../services/events/event-bus.ts';
+import type { Logger } from '../services/log/logger.ts';
+import type { SettingsStore } from '../services/settings/settings-store.ts';
+import type { ProfilePaths } from './profile.ts';
+
+/** Everything the IPC handlers may call, built by hand in `compose.ts`. */
+export interface Services {
+  readonly shell: AppInfo['shell'];
+  readonly profile: ProfilePaths;
+  readonly log: Logger;
+  readonly settings: SettingsStore;
+  readonly events: EventBus;
+  readonly databaseStatus: () => AppInfo['database'];
+}

@@ -1,0 +1,15 @@
+import type { Services } from '../app/services.ts';
+import { appHandlers } from './app.ipc.ts';
+import type { HandlerTable } from './dispatch.ts';
+import { settingsHandlers } from './settings.ipc.ts';
+
+/**
+ * The one handler table. Electron's ipcMain adapter and the browser host both register this,
+ * so the two shells cannot drift apart. Each feature adds its `*.ipc.ts` spread here.
+ */
+export function createHandlerTable(services: Services): HandlerTable {
+  return {
+    ...appHandlers(services),
+    ...settingsHandlers(services),
+  };
+}

@@ -1,0 +1,8 @@
+import Conf from 'conf';
+import { createSettingsStore, type SettingsStore } from './settings-store.ts';
+
+/** Settings for plain Node (CLI, browser host): the same JSON file electron-store would write. */
+export function openConfSettings(profileDir: string): SettingsStore {
+  const conf = new Conf<Record<string, unknown>>({ cwd: profileDir, configName: 'settings', projectName: 'vanthu' });
+  return createSettingsStore(conf);
+}

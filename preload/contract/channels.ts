@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import { appChannels } from './app.ts';
+import { settingsChannels } from './settings.ts';
+
+/**
+ * Every request/response channel of the app. Features keep their definitions in their own
+ * file in this folder and are merged here; main and the browser host register the same map.
+ */
+export const channels = {
+  ...appChannels,
+  ...settingsChannels,
+};
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
+export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
+export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.hasOwn(channels, name);
+}

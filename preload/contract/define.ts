@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+
+/** One request/response channel: the request is validated in main, the response typed for the renderer. */
+export interface ChannelDef<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+  readonly request: Req;
+  readonly response: Res;
+}
+
+export function channel<Req extends z.ZodType, Res extends z.ZodType>(
+  request: Req,
+  response: Res,
+): ChannelDef<Req, Res> {
+  return { request, response };
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/**
+ * Events main pushes to the renderer (no reply). Each feature adds its own entries here
+ * next to its channels; payloads are validated in the renderer-facing bridge.
+ */
+export const eventSchemas = {
+  'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+} as const;
+
+export type EventName = keyof typeof eventSchemas;
+export type EventPayload<E extends EventName> = z.infer<(typeof eventSchemas)[E]>;

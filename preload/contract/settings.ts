@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { channel } from './define.ts';
+
+export const SettingsSchema = z.object({
+  server: z
+    .object({
+      url: z.string(),
+      username: z.string(),
+    })
+    .default({ url: '', username: '' }),
+  tokens: z
+    .object({
+      /** PKCS#11 modules the user added by path, tried before the driver catalog. */
+      modulePaths: z.array(z.string()).default([]),
+    })
+    .default({ modulePaths: [] }),
+  images: z
+    .object({
+      signaturePng: z.string().default(''),
+      sealPng: z.string().default(''),
+      sealDiameterMm: z.number().positive().max(80).default(36),
+    })
+    .default({ signaturePng: '', sealPng: '', sealDiameterMm: 36 }),
+  verify: z
+    .object({
+      trustPaths: z.array(z.string()).default([]),
+    })
+    .default({ trustPaths: [] }),
+  organization: z
+    .object({
+      name: z.string().default(''),
+      maDinhDanh: z.string().default(''),
+      /** ND30 allows the seal alone; some provinces also print name and time beside it. */
+      houseStyle: z.enum(['seal-only', 'seal-with-text']).default('seal-only'),
+    })
+    .default({ name: '', maDinhDanh: '', houseStyle: 'seal-only' }),
+  preferences: z
+    .object({
+      lastBackupAt: z.string().nullable().default(null),
+    })
+    .default({ lastBackupAt: null }),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** A partial update: any top-level section may be given, and inside it any field. */
+export const SettingsPatchSchema = z
+  .object({
+    server: SettingsSchema.shape.server.unwrap().partial(),
+    tokens: SettingsSchema.shape.tokens.unwrap().partial(),
+    images: SettingsSchema.shape.images.unwrap().partial(),
+    verify: SettingsSchema.shape.verify.unwrap().partial(),
+    organization: SettingsSchema.shape.organization.unwrap().partial(),
+    preferences: SettingsSchema.shape.preferences.unwrap().partial(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+export const settingsChannels = {
+  'settings.get': channel(z.object({}).strict(), SettingsSchema),
+  'settings.update': channel(SettingsPatchSchema, SettingsSchema),
+};

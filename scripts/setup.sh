@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# One-time (idempotent) setup of a Debian/Ubuntu machine: system packages, the pinned Node,
+# npm packages (native modules compiled against that Node), the built renderer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+APT_PACKAGES=(softhsm2 opensc poppler-utils mupdf-tools qpdf libnss3-tools openssl chromium xvfb fonts-liberation2 ca-certificates)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+source scripts/setup-node.sh
+# The electron package would fetch its binary from GitHub, which these machines cannot reach.
+export ELECTRON_SKIP_BINARY_DOWNLOAD=1
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+node scripts/build.ts
