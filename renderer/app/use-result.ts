@@ -9,7 +9,9 @@ export function useResult<T>(load: () => Promise<Result<T>>, deps: readonly unkn
   useEffect(() => {
     let live = true;
     load().then(
-      (result) => live && setValue(result.ok ? { state: 'ready', value: result.value } : { state: 'failed', error: result.error }),
+      (result) =>
+        live &&
+        setValue(result.ok ? { state: 'ready', value: result.value } : { state: 'failed', error: result.error }),
       () => live && setValue({ state: 'failed', error: { code: 'INTERNAL', message: '', retryable: true } }),
     );
     return () => {

@@ -63,7 +63,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const body = await readBody(req);
       const { channel, request } = parseRpc(body);
       const result = await dispatch(options.table, channel, request, { shell: 'browser' }, options.services.log);
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(result));
+      res
+        .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        .end(JSON.stringify(result));
       return;
     }
     if (path === '/events' && req.method === 'POST') {

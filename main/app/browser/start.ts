@@ -8,7 +8,8 @@ import { startBrowserHost } from './host.ts';
  * Entry of the browser shell: `node main/app/browser/start.ts`. Prints the URL (with the
  * per-launch secret in its fragment) on stdout as one JSON line, for scripts and Playwright.
  */
-const staticDir = process.env['VANTHU_RENDERER_DIR'] ?? fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
+const staticDir =
+  process.env['VANTHU_RENDERER_DIR'] ?? fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
 const services = composeServices({ profileDir: resolveProfileDir(), shell: 'browser' });
 const port = Number(process.env['VANTHU_PORT'] ?? '0');
 const host = await startBrowserHost({ table: createHandlerTable(services), services, staticDir, port });

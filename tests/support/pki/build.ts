@@ -40,13 +40,26 @@ export interface PkiMaterial {
 
 const DAY = 86_400_000;
 const UID_OID = '0.9.2342.19200300.100.1.1';
-const NAME_OIDS: Record<string, string> = { C: '2.5.4.6', ST: '2.5.4.8', L: '2.5.4.7', O: '2.5.4.10', OU: '2.5.4.11', CN: '2.5.4.3', UID: UID_OID };
+const NAME_OIDS: Record<string, string> = {
+  C: '2.5.4.6',
+  ST: '2.5.4.8',
+  L: '2.5.4.7',
+  O: '2.5.4.10',
+  OU: '2.5.4.11',
+  CN: '2.5.4.3',
+  UID: UID_OID,
+};
 
 function name(subject: ReadonlyArray<readonly [string, string]>): x509.Name {
   return new x509.Name(subject.map(([k, v]) => ({ [NAME_OIDS[k] ?? k]: [v] })));
 }
 
-const rsa = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+const rsa = {
+  name: 'RSASSA-PKCS1-v1_5',
+  hash: 'SHA-256',
+  publicExponent: new Uint8Array([1, 0, 1]),
+  modulusLength: 2048,
+};
 const ec = { name: 'ECDSA', namedCurve: 'P-256' };
 
 async function keyPair(spec: KeySpec): Promise<webcrypto.CryptoKeyPair> {
@@ -143,12 +156,31 @@ export async function buildPki(dir: string): Promise<PkiMaterial> {
     writeFileSync(`${base}.key.pem`, pem('PRIVATE KEY', await subtle.exportKey('pkcs8', keys.privateKey)));
     writeFileSync(`${base}.cert.pem`, cert.toString('pem') + '\n');
     writeFileSync(`${base}.cert.der`, Buffer.from(cert.rawData));
-    run('openssl', ['pkcs12', '-export', '-inkey', `${base}.key.pem`, '-in', `${base}.cert.pem`, '-certfile', chainPem,
-      '-passout', `pass:${P12_PASSWORD}`, '-name', decl.id, '-out', `${base}.p12`]);
+    run('openssl', [
+      'pkcs12',
+      '-export',
+      '-inkey',
+      `${base}.key.pem`,
+      '-in',
+      `${base}.cert.pem`,
+      '-certfile',
+      chainPem,
+      '-passout',
+      `pass:${P12_PASSWORD}`,
+      '-name',
+      decl.id,
+      '-out',
+      `${base}.p12`,
+    ]);
     const commonName = decl.subject.find(([k]) => k === 'CN')?.[1] ?? decl.id;
     certs[decl.id as CertId] = {
-      id: decl.id as CertId, keyPem: `${base}.key.pem`, certPem: `${base}.cert.pem`, certDer: `${base}.cert.der`,
-      p12: `${base}.p12`, key: decl.key, commonName,
+      id: decl.id as CertId,
+      keyPem: `${base}.key.pem`,
+      certPem: `${base}.cert.pem`,
+      certDer: `${base}.cert.der`,
+      p12: `${base}.p12`,
+      key: decl.key,
+      commonName,
     };
   }
 
@@ -164,24 +196,59 @@ export async function buildPki(dir: string): Promise<PkiMaterial> {
   writeFileSync(conf, `directories.tokendir = ${tokensDir}\nobjectstore.backend = file\nlog.level = ERROR\n`);
   const env = { ...process.env, SOFTHSM2_CONF: conf };
   for (const token of pkiDeclaration.tokens) {
-    run('softhsm2-util', ['--init-token', '--free', '--label', token.label, '--so-pin', token.soPin, '--pin', token.pin], env);
+    run(
+      'softhsm2-util',
+      ['--init-token', '--free', '--label', token.label, '--so-pin', token.soPin, '--pin', token.pin],
+      env,
+    );
     token.keys.forEach((id, index) => {
       const keyIdHex = (index + 1).toString(16).padStart(2, '0');
       const material = certs[id as CertId];
       if (material === undefined) {
         throw new Error(`token ${token.label} names unknown certificate ${id}`);
       }
-      run('softhsm2-util', ['--import', material.keyPem, '--token', token.label, '--id', keyIdHex, '--label', id, '--pin', token.pin], env);
-      run('pkcs11-tool', ['--module', SOFTHSM_MODULE, '--token-label', token.label, '--login', '--pin', token.pin,
-        '--write-object', material.certDer, '--type', 'cert', '--id', keyIdHex, '--label', id], env);
+      run(
+        'softhsm2-util',
+        ['--import', material.keyPem, '--token', token.label, '--id', keyIdHex, '--label', id, '--pin', token.pin],
+        env,
+      );
+      run(
+        'pkcs11-tool',
+        [
+          '--module',
+          SOFTHSM_MODULE,
+          '--token-label',
+          token.label,
+          '--login',
+          '--pin',
+          token.pin,
+          '--write-object',
+          material.certDer,
+          '--type',
+          'cert',
+          '--id',
+          keyIdHex,
+          '--label',
+          id,
+        ],
+        env,
+      );
       certs[id as CertId] = { ...material, token: { label: token.label, keyIdHex } };
     });
   }
 
   const material: PkiMaterial = {
-    dir, rootPem, subPem, chainPem, nssDir,
+    dir,
+    rootPem,
+    subPem,
+    chainPem,
+    nssDir,
     certs: certs as Record<CertId, CertMaterial>,
-    softhsm: { conf, module: SOFTHSM_MODULE, tokens: pkiDeclaration.tokens.map(({ label, pin, soPin }) => ({ label, pin, soPin })) },
+    softhsm: {
+      conf,
+      module: SOFTHSM_MODULE,
+      tokens: pkiDeclaration.tokens.map(({ label, pin, soPin }) => ({ label, pin, soPin })),
+    },
   };
   writeFileSync(join(dir, 'pki.json'), JSON.stringify(material, null, 2));
   return material;

@@ -33,13 +33,31 @@ const signing = ['digitalSignature', 'nonRepudiation'] as const;
 const signingEku = [EKU_EMAIL, EKU_DOCUMENT_SIGNING];
 
 export const pkiDeclaration = {
-  root: { subject: [['C', 'VN'], ['O', 'Văn thư số - Kiểm thử'], ['CN', 'Vanthu Test Root CA']] as const },
-  sub: { subject: [['C', 'VN'], ['O', 'Văn thư số - Kiểm thử'], ['CN', 'Vanthu Test Sub CA']] as const },
+  root: {
+    subject: [
+      ['C', 'VN'],
+      ['O', 'Văn thư số - Kiểm thử'],
+      ['CN', 'Vanthu Test Root CA'],
+    ] as const,
+  },
+  sub: {
+    subject: [
+      ['C', 'VN'],
+      ['O', 'Văn thư số - Kiểm thử'],
+      ['CN', 'Vanthu Test Sub CA'],
+    ] as const,
+  },
   certificates: [
     {
       id: 'person',
       issuer: 'sub',
-      subject: [['C', 'VN'], ['ST', 'Tỉnh X'], ['L', 'Thành phố Y'], ['CN', 'Nguyễn Văn A'], ['UID', 'CMND:012345678']],
+      subject: [
+        ['C', 'VN'],
+        ['ST', 'Tỉnh X'],
+        ['L', 'Thành phố Y'],
+        ['CN', 'Nguyễn Văn A'],
+        ['UID', 'CMND:012345678'],
+      ],
       key: 'rsa2048',
       validity: 'current',
       keyUsage: signing,
@@ -48,7 +66,13 @@ export const pkiDeclaration = {
     {
       id: 'org',
       issuer: 'sub',
-      subject: [['C', 'VN'], ['ST', 'Tỉnh X'], ['O', 'ỦY BAN NHÂN DÂN TỈNH X'], ['CN', 'ỦY BAN NHÂN DÂN TỈNH X'], ['UID', 'MST:0101234567']],
+      subject: [
+        ['C', 'VN'],
+        ['ST', 'Tỉnh X'],
+        ['O', 'ỦY BAN NHÂN DÂN TỈNH X'],
+        ['CN', 'ỦY BAN NHÂN DÂN TỈNH X'],
+        ['UID', 'MST:0101234567'],
+      ],
       key: 'rsa2048',
       validity: 'current',
       keyUsage: signing,
@@ -57,7 +81,12 @@ export const pkiDeclaration = {
     {
       id: 'person-ec',
       issuer: 'sub',
-      subject: [['C', 'VN'], ['ST', 'Tỉnh X'], ['CN', 'Trần Thị Bình'], ['UID', 'CCCD:001088012345']],
+      subject: [
+        ['C', 'VN'],
+        ['ST', 'Tỉnh X'],
+        ['CN', 'Trần Thị Bình'],
+        ['UID', 'CCCD:001088012345'],
+      ],
       key: 'ec-p256',
       validity: 'current',
       keyUsage: signing,
@@ -66,7 +95,11 @@ export const pkiDeclaration = {
     {
       id: 'expired',
       issuer: 'sub',
-      subject: [['C', 'VN'], ['CN', 'Lê Văn Hết Hạn'], ['UID', 'CMND:099999999']],
+      subject: [
+        ['C', 'VN'],
+        ['CN', 'Lê Văn Hết Hạn'],
+        ['UID', 'CMND:099999999'],
+      ],
       key: 'rsa2048',
       validity: 'expired',
       keyUsage: signing,
@@ -75,7 +108,11 @@ export const pkiDeclaration = {
     {
       id: 'expiring',
       issuer: 'sub',
-      subject: [['C', 'VN'], ['CN', 'Phạm Sắp Hết Hạn'], ['UID', 'CMND:088888888']],
+      subject: [
+        ['C', 'VN'],
+        ['CN', 'Phạm Sắp Hết Hạn'],
+        ['UID', 'CMND:088888888'],
+      ],
       key: 'rsa2048',
       validity: 'expiring-soon',
       keyUsage: signing,
@@ -84,7 +121,11 @@ export const pkiDeclaration = {
     {
       id: 'wrong-usage',
       issuer: 'sub',
-      subject: [['C', 'VN'], ['CN', 'Đỗ Chỉ Mã Hóa'], ['UID', 'CMND:077777777']],
+      subject: [
+        ['C', 'VN'],
+        ['CN', 'Đỗ Chỉ Mã Hóa'],
+        ['UID', 'CMND:077777777'],
+      ],
       key: 'rsa2048',
       validity: 'current',
       keyUsage: ['keyEncipherment'],
@@ -93,7 +134,11 @@ export const pkiDeclaration = {
     {
       id: 'tsa',
       issuer: 'sub',
-      subject: [['C', 'VN'], ['O', 'Văn thư số - Kiểm thử'], ['CN', 'Vanthu Test TSA']],
+      subject: [
+        ['C', 'VN'],
+        ['O', 'Văn thư số - Kiểm thử'],
+        ['CN', 'Vanthu Test TSA'],
+      ],
       key: 'rsa2048',
       validity: 'current',
       keyUsage: signing,
@@ -101,7 +146,12 @@ export const pkiDeclaration = {
     },
   ] satisfies readonly CertDecl[],
   tokens: [
-    { label: 'VanthuLanhDao', pin: '123456', soPin: '87654321', keys: ['person', 'person-ec', 'expired', 'expiring', 'wrong-usage'] },
+    {
+      label: 'VanthuLanhDao',
+      pin: '123456',
+      soPin: '87654321',
+      keys: ['person', 'person-ec', 'expired', 'expiring', 'wrong-usage'],
+    },
     { label: 'VanthuCoQuan', pin: '654321', soPin: '87654321', keys: ['org'] },
   ] satisfies readonly TokenDecl[],
 } as const;

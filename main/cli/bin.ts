@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+import { text } from 'node:stream/consumers';
+import { composeServices } from '../app/compose.ts';
+import { resolveProfileDir } from '../app/profile.ts';
+import { commands } from './commands/index.ts';
+import { runCli } from './run.ts';
+
+const code = await runCli(
+  process.argv.slice(2),
+  {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    readStdin: () => text(process.stdin),
+    env: process.env,
+  },
+  commands,
+  () => composeServices({ profileDir: resolveProfileDir(), shell: 'cli' }),
+);
+process.exitCode = code;

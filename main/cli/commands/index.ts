@@ -1,0 +1,5 @@
+import type { Command } from '../command.ts';
+import { doctorCommand } from './doctor.ts';
+
+/** Every `vanthu` command. Features add theirs here (one import, one entry). */
+export const commands: readonly Command[] = [doctorCommand];
