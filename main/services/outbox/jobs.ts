@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * Payloads of the outbox jobs the sync service sends to the provincial server. Each job carries
+ * enough to replay the change without reading the rest of the database; the job id (uuid v7)
+ * is sent as the `Idempotency-Key`, so a job replayed after a crash is applied once.
+ */
+const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+const DocumentIdSchema = z.string().min(1);
+const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const IncomingRegisterJobSchema = z.object({
+  documentId: DocumentIdSchema,
+  registerId: z.string().min(1),
+  /** Null while the number is provisional: the server assigns the final số đến. */
+  soDen: z.number().int().positive().nullable(),
+  soDenTam: z.number().int().positive().nullable(),
+  ngayDen: IsoDateSchema,
+  maDinhDanhVanBan: z.string().nullable(),
+  soKyHieu: z.string(),
+  coQuanBanHanh: z.string(),
+  trichYeu: z.string(),
+  fileSha256: Sha256Schema.nullable(),
+});
+
+/** Status feedback to the sender (01 đã đến … 06 hoàn thành, 02 trả lại with a reason). */
+export const IncomingStatusJobSchema = z.object({
+  documentId: DocumentIdSchema,
+  statusCode: z.enum(['01', '02', '03', '04', '05', '06']),
+  reason: z.string().nullable(),
+  at: z.string(),
+});
+
+export const OutgoingPublishJobSchema = z.object({
+  documentId: DocumentIdSchema,
+  maDinhDanhVanBan: z.string(),
+  recipients: z.array(z.object({ maDinhDanh: z.string(), ten: z.string() })).min(1),
+  signedSha256: Sha256Schema,
+});
+
+export const OutgoingRecallJobSchema = z.object({
+  documentId: DocumentIdSchema,
+  maDinhDanhVanBan: z.string(),
+  reason: z.string().min(1),
+});
+
+/** Uploads are keyed by content hash, so two documents sharing a file upload it once. */
+export const FileUploadJobSchema = z.object({
+  sha256: Sha256Schema,
+  size: z.number().int().nonnegative(),
+  fileName: z.string().regex(/^[A-Za-z0-9]{1,50}(\.[A-Za-z0-9]{1,8})?$/),
+});
+
+export const jobSchemas = {
+  'incoming.register': IncomingRegisterJobSchema,
+  'incoming.status': IncomingStatusJobSchema,
+  'outgoing.publish': OutgoingPublishJobSchema,
+  'outgoing.recall': OutgoingRecallJobSchema,
+  'file.upload': FileUploadJobSchema,
+} as const;
+
+export type JobKind = keyof typeof jobSchemas;
+export const JOB_KINDS = Object.keys(jobSchemas) as JobKind[];
+export type JobPayload<K extends JobKind> = z.infer<(typeof jobSchemas)[K]>;
+
+/** Validate a payload read back from the database; a job that fails this is failed permanently. */
+export function parseJobPayload<K extends JobKind>(kind: K, payload: unknown): JobPayload<K> {
+  return jobSchemas[kind].parse(payload) as JobPayload<K>;
+}
+
+export function isJobKind(value: string): value is JobKind {
+  return Object.hasOwn(jobSchemas, value);
+}

@@ -1,0 +1,69 @@
+import type { JobKind, JobPayload } from './jobs.ts';
+
+/**
+ * pending → in-flight → done; retry puts it back to pending with a later next attempt;
+ * failed is permanent (shown to the user); paused is skipped until resumed.
+ */
+export type OutboxState = 'pending' | 'in-flight' | 'done' | 'failed' | 'paused';
+
+export interface OutboxJob<K extends JobKind = JobKind> {
+  /** uuid v7: sorts by creation time and is the server's Idempotency-Key. */
+  readonly id: string;
+  readonly kind: K;
+  /**
+   * Jobs with the same key are delivered one at a time, in creation order (a status change
+   * must not overtake the registration it refers to). Usually the document id, or the sha256.
+   */
+  readonly key: string;
+  readonly payload: JobPayload<K>;
+  readonly state: OutboxState;
+  readonly attempts: number;
+  /** ISO 8601 UTC. */
+  readonly nextAttemptAt: string;
+  readonly lastError: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface NewJob<K extends JobKind = JobKind> {
+  readonly kind: K;
+  readonly key: string;
+  readonly payload: JobPayload<K>;
+}
+
+export type OutboxCounts = Readonly<Record<OutboxState, number>>;
+
+/**
+ * The port between the store (which writes jobs) and the sync service (which drains them).
+ * The SQLite implementation is synchronous and runs where the database lives (the store
+ * worker); `enqueue` must be called inside the caller's transaction so the change and its job
+ * commit or roll back together.
+ */
+export interface OutboxStore {
+  enqueue<K extends JobKind>(job: NewJob<K>, now?: Date): OutboxJob<K>;
+  /**
+   * Claim up to `limit` due jobs (pending, next attempt ≤ now), marking them in-flight. At most
+   * one job per key is in flight, and only the oldest unfinished job of a key can be claimed.
+   */
+  claimDue(now: Date, limit: number): OutboxJob[];
+  markDone(id: string, now?: Date): void;
+  /** A retryable failure: back to pending, attempts + 1, try again at `nextAttemptAt`. */
+  markRetry(id: string, nextAttemptAt: Date, error: string, now?: Date): void;
+  /** A permanent failure (the server refused the change). Later jobs of the same key wait. */
+  markFailed(id: string, error: string, now?: Date): void;
+  /** Pause one job, or every pending job when `id` is omitted. */
+  pause(id?: string): void;
+  resume(id?: string): void;
+  /** After a crash, jobs left in-flight are unknown: put them back to pending (idempotent on the server). */
+  requeueInFlight(): number;
+  get(id: string): OutboxJob | undefined;
+  list(filter?: { state?: OutboxState; limit?: number }): OutboxJob[];
+  counts(): OutboxCounts;
+}
+
+/** The same port seen from another thread or process: every call is asynchronous. */
+export type AsyncOutboxStore = {
+  readonly [M in Exclude<keyof OutboxStore, 'enqueue'>]: (
+    ...args: Parameters<OutboxStore[M]>
+  ) => Promise<ReturnType<OutboxStore[M]>>;
+};

@@ -1,0 +1,37 @@
+import type { Database } from 'better-sqlite3';
+import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { MIGRATIONS, type Migration } from './migrations/index.ts';
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Bring the schema up to `target` (default: the newest). Each migration and its
+ * `user_version` bump commit together, so a crash leaves the database at a whole version.
+ * A database written by a newer build is refused rather than guessed at.
+ */
+export function migrate(
+  db: Database,
+  target = MIGRATIONS.length,
+  migrations: readonly Migration[] = MIGRATIONS,
+): number {
+  const current = schemaVersion(db);
+  if (current > migrations.length) {
+    throw new VanthuError(
+      'DB_FROM_FUTURE',
+      errorMessageVi('DB_FROM_FUTURE', `(phiên bản dữ liệu ${current}, ứng dụng hỗ trợ đến ${migrations.length})`),
+      { details: { schemaVersion: current, supported: migrations.length } },
+    );
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current || migration.version > target) {
+      continue;
+    }
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+  return schemaVersion(db);
+}

@@ -1,0 +1,13 @@
+import type { Database } from 'better-sqlite3';
+import { up as core } from './001-core.ts';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  up(db: Database): void;
+}
+
+/** Every migration, in order. Versions are consecutive; a migration never changes once shipped. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'core', up: core }];
+
+export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { createSqliteOutbox } from '../../../main/services/outbox/sqlite-outbox.ts';
+import { openDatabase } from '../../../main/services/store/open-database.ts';
+
+const sha = 'a'.repeat(64);
+const status = (documentId: string, statusCode: '01' | '03') => ({
+  kind: 'incoming.status' as const,
+  key: documentId,
+  payload: { documentId, statusCode, reason: null, at: '2026-03-01T00:00:00Z' },
+});
+
+describe('SQLite outbox', () => {
+  it('delivers one job per key at a time, in creation order', () => {
+    const db = openDatabase(':memory:');
+    const outbox = createSqliteOutbox(db);
+    const a1 = outbox.enqueue(status('A', '01'));
+    const a2 = outbox.enqueue(status('A', '03'));
+    const b1 = outbox.enqueue(status('B', '01'));
+    const now = new Date(Date.now() + 1000);
+    expect(outbox.claimDue(now, 10).map((j) => j.id)).toEqual([a1.id, b1.id]);
+    expect(outbox.claimDue(now, 10)).toEqual([]);
+    outbox.markDone(a1.id);
+    expect(outbox.claimDue(now, 10).map((j) => j.id)).toEqual([a2.id]);
+    expect(outbox.counts()).toMatchObject({ done: 1, 'in-flight': 2, pending: 0 });
+  });
+
+  it('retries later with attempts and last error, and fails permanently', () => {
+    const db = openDatabase(':memory:');
+    const outbox = createSqliteOutbox(db);
+    const job = outbox.enqueue({
+      kind: 'file.upload',
+      key: sha,
+      payload: { sha256: sha, size: 3, fileName: 'CongVan15.pdf' },
+    });
+    const t0 = new Date('2030-01-01T00:00:00Z');
+    outbox.claimDue(t0, 1);
+    outbox.markRetry(job.id, new Date('2030-01-01T00:01:00Z'), 'ECONNRESET', t0);
+    expect(outbox.claimDue(t0, 1)).toEqual([]);
+    const [again] = outbox.claimDue(new Date('2030-01-01T00:01:00Z'), 1);
+    expect(again).toMatchObject({ id: job.id, attempts: 1, lastError: 'ECONNRESET' });
+    outbox.markFailed(job.id, 'SYNC_REJECTED');
+    expect(outbox.get(job.id)).toMatchObject({ state: 'failed', attempts: 2 });
+  });
+
+  it('pauses and resumes, and requeues jobs left in flight by a crash', () => {
+    const db = openDatabase(':memory:');
+    const outbox = createSqliteOutbox(db);
+    const job = outbox.enqueue(status('A', '01'));
+    outbox.pause();
+    const later = new Date(Date.now() + 1000);
+    expect(outbox.claimDue(later, 5)).toEqual([]);
+    outbox.resume();
+    expect(outbox.claimDue(later, 5)).toHaveLength(1);
+    expect(outbox.requeueInFlight()).toBe(1);
+    expect(outbox.get(job.id)?.state).toBe('pending');
+  });
+
+  it('rolls the job back with the caller transaction and rejects invalid payloads', () => {
+    const db = openDatabase(':memory:');
+    const outbox = createSqliteOutbox(db);
+    expect(() =>
+      db.transaction(() => {
+        outbox.enqueue(status('A', '01'));
+        throw new Error('change failed');
+      })(),
+    ).toThrow('change failed');
+    expect(outbox.list()).toEqual([]);
+    expect(() =>
+      outbox.enqueue({ kind: 'file.upload', key: 'x', payload: { sha256: 'nope', size: 1, fileName: 'Công văn.pdf' } }),
+    ).toThrow();
+  });
+});
