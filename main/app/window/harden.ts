@@ -1,4 +1,4 @@
-import { APP_ORIGIN } from './csp.ts';
+import { APP_HOST, APP_SCHEME } from './csp.ts';
 
 /** The subset of Electron's WebContents/Session we harden; typed structurally so tests can pass fakes. */
 export interface HardenableContents {
@@ -18,7 +18,9 @@ export interface HardenableContents {
 /** True when a URL belongs to our own renderer (the only place a window may show). */
 export function isAppUrl(url: string): boolean {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    // Compare scheme and host: WHATWG URL gives custom schemes an opaque ("null") origin.
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
   } catch {
     return false;
   }

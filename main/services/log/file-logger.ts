@@ -23,7 +23,7 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
   const file = join(options.dir, 'vanthu.log');
 
   const rotateIfNeeded = (): void => {
-    let size = 0;
+    let size: number;
     try {
       size = statSync(file).size;
     } catch {

@@ -8,7 +8,13 @@ export interface Logger {
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
-const SECRET_KEY = /pin|pass(word)?|secret|token(?!Label|Serial|s?$)|authorization|cookie|otp|private/i;
+// "token" alone is a USB token here (label, serial), so only credential-like token keys are secret.
+const SECRET_KEYS = [
+  /^(user|so|new|old)?pin(code)?$/i,
+  /pass(word|phrase)|secret|authorization|cookie|^otp$|private_?key/i,
+  /(access|refresh|auth|id|session|bearer|api)_?token$/i,
+];
+const isSecretKey = (key: string): boolean => SECRET_KEYS.some((pattern) => pattern.test(key));
 const REDACTED = '[redacted]';
 
 /**
@@ -32,7 +38,7 @@ export function redact(value: unknown, depth = 0): unknown {
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      out[k] = SECRET_KEY.test(k) ? REDACTED : redact(v, depth + 1);
+      out[k] = isSecretKey(k) ? REDACTED : redact(v, depth + 1);
     }
     return out;
   }

@@ -1,0 +1,88 @@
+/**
+ * Import boundaries of Văn thư số (architecture.md), enforced in `npm run lint`.
+ * Paths may carry the prefix of the boundary test's fixture tree, so the same rules are
+ * exercised by tests/unit/boundaries against deliberate violations.
+ */
+const at = (path) => `^(tests/fixtures/boundaries/)?${path}`;
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'renderer-only-contract',
+      comment: 'The renderer talks to window.vanthu only: never to main, native, server or Node.',
+      severity: 'error',
+      from: { path: at('renderer/') },
+      to: { path: [at('(main|native|server)/'), at('preload/index')] },
+    },
+    {
+      name: 'renderer-no-node',
+      comment: 'The renderer runs sandboxed in Chromium: no Node built-ins, no electron.',
+      severity: 'error',
+      from: { path: at('renderer/') },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'renderer-no-electron',
+      severity: 'error',
+      from: { path: at('renderer/') },
+      to: { path: 'node_modules/electron/' },
+    },
+    {
+      name: 'contract-only-zod',
+      comment: 'The contract is imported by every process: pure TypeScript plus zod.',
+      severity: 'error',
+      from: { path: at('preload/contract/') },
+      to: { pathNot: [at('preload/contract/'), 'node_modules/zod/'] },
+    },
+    {
+      name: 'domain-no-io',
+      comment: 'main/domain holds pure rules: no Node built-ins, no services, no native code.',
+      severity: 'error',
+      from: { path: at('main/domain/') },
+      to: {
+        pathNot: [at('main/domain/'), at('preload/contract/'), 'node_modules/zod/'],
+      },
+    },
+    {
+      name: 'pdf-never-tokens',
+      comment: 'The PDF code depends on the Signer port, never on the token implementation.',
+      severity: 'error',
+      from: { path: at('main/services/pdf/') },
+      to: { path: [at('main/services/tokens/'), at('native/')] },
+    },
+    {
+      name: 'only-native-loads-pkcs11js',
+      severity: 'error',
+      from: { pathNot: at('native/') },
+      to: { path: 'node_modules/pkcs11js/' },
+    },
+    {
+      name: 'migrations-isolated',
+      comment: 'A migration must keep working forever: it copies constants instead of importing app code.',
+      severity: 'error',
+      from: { path: at('main/services/store/migrations/') },
+      to: { pathNot: [at('main/services/store/migrations/'), 'node_modules/'], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'server-separate',
+      comment: 'The reference server is a separate program; the app never imports it and it imports only the contract.',
+      severity: 'error',
+      from: { path: at('(main|native|renderer|preload)/') },
+      to: { path: at('server/') },
+    },
+    {
+      name: 'not-to-tests',
+      severity: 'error',
+      from: { path: '^(main|native|renderer|preload|server)/' },
+      to: { path: '^tests/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.node.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
+    exclude: { path: ['node_modules', '^dist/', '^\\.tools/'] },
+  },
+};

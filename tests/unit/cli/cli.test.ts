@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { VanthuError } from '../../../preload/contract/index.ts';
+import type { Services } from '../../../main/app/services.ts';
+import type { CliIo, Command } from '../../../main/cli/command.ts';
+import { runCli } from '../../../main/cli/run.ts';
+
+function capture(): CliIo & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+    readStdin: async () => '',
+    env: {},
+  };
+  return io;
+}
+
+const noServices = (): Services => {
+  throw new Error('not needed');
+};
+
+const failing: Command = {
+  name: 'fail',
+  summary: 'luôn lỗi',
+  usage: 'vanthu fail',
+  run: async () => {
+    throw new VanthuError('PDF_ENCRYPTED', 'Tệp PDF có mật khẩu.');
+  },
+};
+
+describe('vanthu CLI', () => {
+  it('prints the version from package.json', async () => {
+    const io = capture();
+    expect(await runCli(['--version'], io, [], noServices)).toBe(0);
+    expect(io.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('refuses an unknown command with exit 64', async () => {
+    const io = capture();
+    expect(await runCli(['frobnicate'], io, [], noServices)).toBe(64);
+    expect(io.stderr).toContain('frobnicate');
+  });
+
+  it('prints expected failures in Vietnamese, and as JSON with --json', async () => {
+    const io = capture();
+    expect(await runCli(['fail', '--json'], io, [failing], noServices)).toBe(1);
+    expect(io.stderr).toContain('PDF_ENCRYPTED');
+    expect(JSON.parse(io.stdout)).toEqual({
+      ok: false,
+      error: { code: 'PDF_ENCRYPTED', message: 'Tệp PDF có mật khẩu.', retryable: false },
+    });
+  });
+});
