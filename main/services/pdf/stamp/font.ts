@@ -1,0 +1,55 @@
+import { randomInt } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import fontkit from '@cantoo/fontkit';
+import type { PDFDocument, PDFFont } from '@cantoo/pdf-lib';
+
+/**
+ * Liberation Serif (OFL, metric-compatible with Times New Roman, full Vietnamese coverage),
+ * shipped in assets/fonts. ND30 asks for Times New Roman; Liberation keeps the same widths.
+ */
+export type FontStyle = 'regular' | 'bold' | 'italic';
+
+const FILES: Readonly<Record<FontStyle, string>> = {
+  regular: 'LiberationSerif-Regular.ttf',
+  bold: 'LiberationSerif-Bold.ttf',
+  italic: 'LiberationSerif-Italic.ttf',
+};
+const POSTSCRIPT: Readonly<Record<FontStyle, string>> = {
+  regular: 'LiberationSerif',
+  bold: 'LiberationSerif-Bold',
+  italic: 'LiberationSerif-Italic',
+};
+
+const FONT_DIR = new URL('../../../../assets/fonts/', import.meta.url);
+const cache = new Map<FontStyle, Promise<Uint8Array>>();
+
+export function loadFontBytes(style: FontStyle): Promise<Uint8Array> {
+  let bytes = cache.get(style);
+  if (bytes === undefined) {
+    bytes = readFile(new URL(FILES[style], FONT_DIR)).then((b) => new Uint8Array(b));
+    cache.set(style, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * Six random upper-case letters. pdf-lib's own suffix comes from an RNG seeded per document,
+ * so every increment would reuse the same subset name for different glyph sets (pitfall P9).
+ */
+export function randomSubsetTag(): string {
+  let tag = '';
+  for (let i = 0; i < 6; i += 1) tag += String.fromCharCode(65 + randomInt(26));
+  return tag;
+}
+
+/** Embeds a fresh subset of the font under a unique `ABCDEF+LiberationSerif` name. */
+export async function embedVnFont(doc: PDFDocument, style: FontStyle = 'regular'): Promise<PDFFont> {
+  doc.registerFontkit(fontkit);
+  const bytes = await loadFontBytes(style);
+  return doc.embedFont(bytes, {
+    subset: true,
+    customName: `${randomSubsetTag()}+${POSTSCRIPT[style]}`,
+    // Ligatures would merge glyphs and make copy-paste of the text less predictable.
+    features: { liga: false, rlig: false, clig: false, dlig: false },
+  });
+}
