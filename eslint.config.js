@@ -83,7 +83,13 @@ export default tseslint.config(
   },
   {
     // Config files are loaded by tools that expect a default export; CLIs and scripts print.
-    files: ['*.config.ts', '*.config.js', 'tests/**/playwright.config.ts', 'tests/support/pki/global-setup.ts'],
+    files: [
+      '*.config.ts',
+      '*.config.js',
+      'tests/**/playwright.config.ts',
+      'tests/support/pki/global-setup.ts',
+      'tests/electron/report-binary.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
