@@ -1,0 +1,215 @@
+import { X509Certificate } from 'node:crypto';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef } from '@cantoo/pdf-lib';
+import type { Placement, SignatureRole } from '../placement.ts';
+import type { Signer } from '../signer.ts';
+import { blankAppearance, type AppearanceFactory } from './appearance.ts';
+import { buildCms, type TimestampSource } from './cms.ts';
+import { signFailure } from './fail.ts';
+import { acroForm, addWidgetField, catalog, catalogRef, findField, listFields } from './form.ts';
+import { Increment } from './increment.ts';
+import { assertModificationAllowed } from './mdp.ts';
+import { buildSigDict } from './sig-dict.ts';
+import { writeSignedFile } from './write-signed.ts';
+import { assertPdfBytes } from './input.ts';
+
+/** Field names used across the issuing flow (glossary: nguoiKy, coQuan). */
+export const DEFAULT_SIGNATURE_FIELD: Readonly<Record<SignatureRole, string>> = {
+  personal: 'ChuKy_NguoiKy',
+  organization: 'ChuKy_CoQuan',
+  appendix: 'ChuKy_PhuLuc',
+  copy: 'ChuKy_BanSao',
+};
+
+/** B-B needs ~3 KB; the default leaves room for long chains, B-T adds the TSA token (P11). */
+export const PLACEHOLDER_BYTES_BB = 8192;
+export const PLACEHOLDER_BYTES_BT = 20480;
+
+export interface SignOptions {
+  readonly signer: Signer;
+  readonly role: SignatureRole;
+  /** Existing empty signature field to sign, or the name of a new one; default per role. */
+  readonly fieldName?: string;
+  /** Where a new field goes; omitted means an invisible signature. Ignored for existing fields. */
+  readonly placement?: Placement;
+  readonly appearance?: AppearanceFactory;
+  readonly imagePng?: Uint8Array;
+  readonly textLines?: readonly string[];
+  readonly fontSize?: number;
+  /** Certify with DocMDP (the leader's signature: P=2). */
+  readonly certify?: 1 | 2 | 3;
+  /** FieldMDP lock on these fields (the organization locking số/ký hiệu and date). */
+  readonly lockFields?: readonly string[];
+  readonly timestamp?: TimestampSource;
+  readonly placeholderBytes?: number;
+  readonly signingTime?: Date;
+  readonly reason?: string;
+  readonly location?: string;
+}
+
+export interface SignResult {
+  readonly fieldName: string;
+  readonly bytesAdded: number;
+  readonly cmsBytes: number;
+  readonly signingTime: string;
+}
+
+/** Signs `bytes` into a new or existing empty signature field and writes `outPath` atomically. */
+export async function signPdf(bytes: Uint8Array, outPath: string, options: SignOptions): Promise<SignResult> {
+  assertPdfBytes(bytes);
+  const inc = await Increment.open(bytes);
+  const fieldName = options.fieldName ?? DEFAULT_SIGNATURE_FIELD[options.role];
+  const signingTime = options.signingTime ?? new Date();
+  const existing = findField(inc, fieldName);
+
+  if (options.certify !== undefined && listFields(inc).some((f) => f.type === 'Sig' && f.dict.has(PDFName.of('V')))) {
+    throw signFailure('INVALID_INPUT', 'Chỉ chữ ký đầu tiên mới được chứng thực (DocMDP).');
+  }
+
+  let fieldDict: PDFDict;
+  let widget: PDFDict;
+  let width = 0;
+  let height = 0;
+  if (existing !== undefined) {
+    if (existing.type !== 'Sig') {
+      throw signFailure('PDF_FIELD_EXISTS', `Trường "${fieldName}" không phải trường chữ ký.`, { field: fieldName });
+    }
+    if (existing.dict.has(PDFName.of('V'))) {
+      throw signFailure('PDF_FIELD_EXISTS', `Trường "${fieldName}" đã được ký.`, { field: fieldName });
+    }
+    assertModificationAllowed(inc, false);
+    fieldDict = existing.dict;
+    widget = widgetOf(inc, existing.dict);
+    if (existing.ref !== undefined) inc.markChanged(existing.ref);
+    const widgetRef = widgetRefOf(existing.dict);
+    if (widgetRef !== undefined) inc.markChanged(widgetRef);
+    [width, height] = rectSize(widget);
+  } else {
+    assertModificationAllowed(inc, true);
+    const placement = options.placement;
+    const pageIndex = placement?.pageIndex ?? 0;
+    if (pageIndex < 0 || pageIndex >= inc.doc.getPageCount()) {
+      throw signFailure('INVALID_INPUT', `Trang ${pageIndex + 1} không có trong văn bản.`);
+    }
+    const pageRef = inc.doc.getPage(pageIndex).ref;
+    const r = placement?.rect ?? { x: 0, y: 0, width: 0, height: 0 };
+    width = r.width;
+    height = r.height;
+    fieldDict = inc.context.obj({
+      Type: 'Annot',
+      Subtype: 'Widget',
+      FT: 'Sig',
+      Rect: [r.x, r.y, r.x + r.width, r.y + r.height],
+      // Print + Locked: the widget prints and cannot be moved by a viewer.
+      F: 132,
+      P: pageRef,
+    }) as PDFDict;
+    fieldDict.set(PDFName.of('T'), textString(fieldName));
+    widget = fieldDict;
+    addWidgetField(inc, inc.register(fieldDict), pageRef);
+  }
+
+  const form = acroForm(inc, true);
+  if (form === undefined) throw signFailure('INTERNAL');
+  const sigFlags = form.value.lookup(PDFName.of('SigFlags'));
+  if (!(sigFlags instanceof PDFNumber) || (sigFlags.asNumber() & 3) !== 3) {
+    form.value.set(PDFName.of('SigFlags'), PDFNumber.of(3));
+    inc.markChanged(form.holder);
+  }
+
+  const make = options.appearance ?? blankAppearance;
+  const apRef = await make(inc.doc, {
+    role: options.role,
+    width,
+    height,
+    ...(options.imagePng === undefined ? {} : { imagePng: options.imagePng }),
+    ...(options.textLines === undefined ? {} : { textLines: options.textLines }),
+    ...(options.fontSize === undefined ? {} : { fontSize: options.fontSize }),
+  });
+  widget.set(PDFName.of('AP'), inc.context.obj({ N: apRef }));
+
+  const placeholderBytes =
+    options.placeholderBytes ?? (options.timestamp === undefined ? PLACEHOLDER_BYTES_BB : PLACEHOLDER_BYTES_BT);
+  const sig = buildSigDict({
+    contentsBytes: placeholderBytes,
+    signingTime,
+    name: commonName(options.signer),
+    ...(options.reason === undefined ? {} : { reason: options.reason }),
+    ...(options.location === undefined ? {} : { location: options.location }),
+    ...(options.certify === undefined ? {} : { docMdp: options.certify }),
+    ...(options.lockFields === undefined ? {} : { lockFields: options.lockFields }),
+  });
+  const sigRef = inc.registerRaw(sig.bytes);
+  fieldDict.set(PDFName.of('V'), sigRef);
+
+  if (options.certify !== undefined) {
+    catalog(inc).set(PDFName.of('Perms'), inc.context.obj({ DocMDP: sigRef }));
+    inc.markChanged(catalogRef(inc));
+  }
+  if (options.lockFields !== undefined && options.lockFields.length > 0) {
+    fieldDict.set(
+      PDFName.of('Lock'),
+      inc.context.obj({ Type: 'SigFieldLock', Action: 'Include', Fields: options.lockFields.map(textString) }),
+    );
+  }
+
+  await inc.doc.flush();
+  const { bytes: increment, rawOffsets } = inc.build();
+  const sigAt = rawOffsets.get(sigRef);
+  if (sigAt === undefined) throw signFailure('INTERNAL');
+  const written = await writeSignedFile({
+    outPath,
+    base: bytes,
+    increment,
+    sigOffset: sigAt,
+    sig,
+    sign: (digest) =>
+      buildCms({
+        digest,
+        signer: options.signer,
+        ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
+      }),
+  });
+  return {
+    fieldName,
+    bytesAdded: increment.length,
+    cmsBytes: written.cmsBytes,
+    signingTime: signingTime.toISOString(),
+  };
+}
+
+function textString(value: string): PDFHexString {
+  return PDFHexString.fromText(value.normalize('NFC'));
+}
+
+function widgetRefOf(field: PDFDict): PDFRef | undefined {
+  if (field.has(PDFName.of('Subtype'))) return undefined;
+  const kids = field.get(PDFName.of('Kids'));
+  if (kids instanceof PDFArray) {
+    const first = kids.get(0);
+    if (first instanceof PDFRef) return first;
+  }
+  return undefined;
+}
+
+function widgetOf(inc: Increment, field: PDFDict): PDFDict {
+  const ref = widgetRefOf(field);
+  if (ref === undefined) return field;
+  const widget = inc.context.lookup(ref);
+  return widget instanceof PDFDict ? widget : field;
+}
+
+function rectSize(widget: PDFDict): [number, number] {
+  const rect = widget.lookup(PDFName.of('Rect'));
+  if (!(rect instanceof PDFArray) || rect.size() < 4) return [0, 0];
+  const n = rect.asArray().map((v) => (v instanceof PDFNumber ? v.asNumber() : 0));
+  return [Math.abs((n[2] ?? 0) - (n[0] ?? 0)), Math.abs((n[3] ?? 0) - (n[1] ?? 0))];
+}
+
+function commonName(signer: Signer): string | undefined {
+  try {
+    const subject = new X509Certificate(signer.certificate).subject;
+    return /(?:^|\n)CN=([^\n]+)/.exec(subject)?.[1];
+  } catch {
+    return undefined;
+  }
+}
