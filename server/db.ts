@@ -1,0 +1,69 @@
+import Database from 'better-sqlite3';
+
+/** The reference server's own schema; it never shares a file with the desktop store. */
+const SCHEMA = `
+create table if not exists organizations (
+  ma_dinh_danh text primary key, ten text not null, seq integer not null
+);
+create table if not exists users (
+  username text primary key, password text not null, ma_dinh_danh text not null references organizations
+);
+create table if not exists tokens (
+  token text primary key, kind text not null check (kind in ('access','refresh')),
+  username text not null, expires_at integer not null
+);
+-- Idempotency: a mutation's key is applied once; repeats get the stored first answer.
+create table if not exists idempotency (
+  org text not null, key text not null, method text not null, path text not null,
+  request_hash text not null, status integer not null, body text not null,
+  primary key (org, key)
+);
+create table if not exists register_counters (
+  org text not null, kind text not null, year integer not null, next_no integer not null,
+  primary key (org, kind, year)
+);
+create table if not exists leases (
+  id text primary key, org text not null, kind text not null, year integer not null,
+  workstation text not null, from_no integer not null, to_no integer not null, created_at integer not null
+);
+create table if not exists blobs (sha256 text primary key, size integer not null);
+create table if not exists uploads (
+  sha256 text primary key, size integer not null, offset integer not null, created_at integer not null
+);
+create table if not exists documents (
+  id text primary key, from_org text not null, so_ky_hieu text not null, trich_yeu text not null,
+  ngay_ban_hanh text not null, ten_loai text not null, created_at integer not null,
+  change_key text, recalled_at integer, recall_reason text, recall_key text
+);
+create table if not exists document_files (
+  document_id text not null references documents, sha256 text not null, name text not null, size integer not null,
+  primary key (document_id, sha256)
+);
+create table if not exists deliveries (
+  document_id text not null references documents, to_org text not null, primary key (document_id, to_org)
+);
+create table if not exists inbox_events (
+  seq integer primary key autoincrement, org text not null, kind text not null check (kind in ('document','recall')),
+  document_id text not null, created_at integer not null
+);
+create table if not exists registrations (
+  document_id text not null, org text not null, year integer not null, so_den integer not null,
+  ngay_den text not null, change_key text not null,
+  primary key (document_id, org), unique (org, year, so_den)
+);
+create table if not exists statuses (
+  id integer primary key autoincrement, document_id text not null, org text not null,
+  code text not null, reason text, at integer not null, change_key text not null
+);
+`;
+
+export type ServerDb = Database.Database;
+
+export function openServerDb(path: string): ServerDb {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+  return db;
+}

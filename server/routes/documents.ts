@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { authenticate } from '../auth.ts';
+import { applyOnce } from '../idempotency.ts';
+import { HttpProblem, readJson, sendJson } from '../http.ts';
+import { route } from '../router.ts';
+import type { ServerState } from '../state.ts';
+import { takeNumbers } from './leases.ts';
+
+interface DocumentRow {
+  id: string;
+  from_org: string;
+  so_ky_hieu: string;
+  trich_yeu: string;
+  ten_loai: string;
+  ngay_ban_hanh: string;
+  recalled_at: number | null;
+  recall_reason: string | null;
+}
+
+export function documentView(state: ServerState, row: DocumentRow) {
+  const files = state.db
+    .prepare('select sha256, name, size from document_files where document_id = ? order by name')
+    .all(row.id) as { sha256: string; name: string; size: number }[];
+  return {
+    id: row.id,
+    fromOrg: row.from_org,
+    soKyHieu: row.so_ky_hieu,
+    trichYeu: row.trich_yeu,
+    tenLoai: row.ten_loai,
+    ngayBanHanh: row.ngay_ban_hanh,
+    files,
+    recalledAt: row.recalled_at === null ? null : new Date(row.recalled_at).toISOString(),
+    recallReason: row.recall_reason,
+  };
+}
+
+/** A document addressed to the caller's organization, or 404 (never reveal others' mail). */
+function deliveredDocument(state: ServerState, id: string, org: string): DocumentRow {
+  const row = state.db
+    .prepare('select d.* from documents d join deliveries v on v.document_id = d.id where d.id = ? and v.to_org = ?')
+    .get(id, org) as DocumentRow | undefined;
+  if (row === undefined) {
+    throw new HttpProblem(404, 'NOT_FOUND', 'Không tìm thấy văn bản.');
+  }
+  return row;
+}
+
+const RegistrationSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  soDen: z.number().int().positive().nullable(),
+  ngayDen: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+
+const StatusSchema = z
+  .object({
+    code: z.enum(['01', '02', '03', '04', '05', '06']),
+    reason: z.string().trim().min(1).max(2000).optional(),
+  })
+  .refine((s) => s.code !== '02' || s.reason !== undefined, { message: 'Trạng thái 02 cần lý do.' });
+
+const PAGE = 100;
+
+export const documentRoutes = [
+  route('GET', '/v1/inbox', async (state, ctx) => {
+    const caller = authenticate(state, ctx);
+    const cursor = Number(ctx.url.searchParams.get('cursor') ?? '0') || 0;
+    const limit = Math.min(Number(ctx.url.searchParams.get('limit') ?? PAGE) || PAGE, 500);
+    const events = state.db
+      .prepare('select seq, kind, document_id from inbox_events where org = ? and seq > ? order by seq limit ?')
+      .all(caller.org, cursor, limit) as { seq: number; kind: 'document' | 'recall'; document_id: string }[];
+    const items = events.map((event) => ({
+      seq: event.seq,
+      kind: event.kind,
+      document: documentView(state, deliveredDocument(state, event.document_id, caller.org)),
+    }));
+    const last = events[events.length - 1];
+    await sendJson(ctx, 200, { items, nextCursor: String(last?.seq ?? cursor), hasMore: events.length === limit });
+  }),
+
+  route('POST', '/v1/documents/:id/registration', async (state, ctx) => {
+    const caller = authenticate(state, ctx);
+    const raw = await readJson(ctx.req);
+    const body = RegistrationSchema.safeParse(raw);
+    if (!body.success) {
+      throw new HttpProblem(400, 'INVALID_INPUT', 'Thông tin đăng ký văn bản đến không hợp lệ.');
+    }
+    const id = ctx.params['id'] ?? '';
+    const outcome = applyOnce(state, ctx, caller.org, raw, (key) => {
+      const doc = deliveredDocument(state, id, caller.org);
+      if (doc.recalled_at !== null) {
+        throw new HttpProblem(409, 'DOCUMENT_RECALLED', 'Văn bản đã bị nơi gửi thu hồi.', {
+          recallReason: doc.recall_reason,
+        });
+      }
+      const existing = state.db
+        .prepare('select so_den, year from registrations where document_id = ? and org = ?')
+        .get(id, caller.org) as { so_den: number; year: number } | undefined;
+      if (existing !== undefined) {
+        throw new HttpProblem(409, 'ALREADY_REGISTERED', 'Văn bản đã được đăng ký ở máy khác.', {
+          soDen: existing.so_den,
+          year: existing.year,
+        });
+      }
+      const { year, ngayDen } = body.data;
+      let soDen = body.data.soDen;
+      if (soDen === null) {
+        soDen = takeNumbers(state, caller.org, 'den', year, 1).from;
+      } else {
+        const taken = state.db
+          .prepare('select document_id from registrations where org = ? and year = ? and so_den = ?')
+          .get(caller.org, year, soDen) as { document_id: string } | undefined;
+        if (taken !== undefined) {
+          throw new HttpProblem(409, 'NUMBER_TAKEN', `Số đến ${soDen} đã được dùng cho văn bản khác.`, {
+            soDen,
+            usedBy: taken.document_id,
+          });
+        }
+      }
+      state.db
+        .prepare(
+          'insert into registrations (document_id, org, year, so_den, ngay_den, change_key) values (?, ?, ?, ?, ?, ?)',
+        )
+        .run(id, caller.org, year, soDen, ngayDen, key);
+      return { status: 201, body: { documentId: id, year, soDen } };
+    });
+    await sendJson(ctx, outcome.status, outcome.body);
+  }),
+
+  route('POST', '/v1/documents/:id/statuses', async (state, ctx) => {
+    const caller = authenticate(state, ctx);
+    const raw = await readJson(ctx.req);
+    const body = StatusSchema.safeParse(raw);
+    if (!body.success) {
+      throw new HttpProblem(400, 'INVALID_INPUT', body.error.issues[0]?.message ?? 'Trạng thái không hợp lệ.');
+    }
+    const id = ctx.params['id'] ?? '';
+    const outcome = applyOnce(state, ctx, caller.org, raw, (key) => {
+      const doc = deliveredDocument(state, id, caller.org);
+      if (doc.recalled_at !== null) {
+        throw new HttpProblem(409, 'DOCUMENT_RECALLED', 'Văn bản đã bị nơi gửi thu hồi.', {
+          recallReason: doc.recall_reason,
+        });
+      }
+      const at = state.now();
+      const result = state.db
+        .prepare('insert into statuses (document_id, org, code, reason, at, change_key) values (?, ?, ?, ?, ?, ?)')
+        .run(id, caller.org, body.data.code, body.data.reason ?? null, at, key);
+      return {
+        status: 201,
+        body: {
+          id: Number(result.lastInsertRowid),
+          documentId: id,
+          code: body.data.code,
+          at: new Date(at).toISOString(),
+        },
+      };
+    });
+    await sendJson(ctx, outcome.status, outcome.body);
+  }),
+];

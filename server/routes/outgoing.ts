@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { authenticate } from '../auth.ts';
+import { applyOnce } from '../idempotency.ts';
+import { HttpProblem, readJson, sendJson } from '../http.ts';
+import { route } from '../router.ts';
+import type { ServerState } from '../state.ts';
+
+const MA_DINH_DANH = /^(?=.{1,35}$)[A-Z0-9]+(?:\.[A-Z0-9]+)*$/;
+
+const PublishSchema = z.object({
+  id: z.string().uuid(),
+  soKyHieu: z.string().min(1).max(100),
+  trichYeu: z.string().min(1).max(2000),
+  tenLoai: z.string().min(1).max(100),
+  ngayBanHanh: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  recipients: z.array(z.string().regex(MA_DINH_DANH)).min(1).max(500),
+  files: z
+    .array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string().min(1), size: z.number().int() }))
+    .min(1),
+});
+
+const RecallSchema = z.object({ reason: z.string().trim().min(1).max(2000) });
+
+function ownOutgoing(state: ServerState, id: string, org: string) {
+  const row = state.db.prepare('select id, recalled_at from documents where id = ? and from_org = ?').get(id, org) as
+    { id: string; recalled_at: number | null } | undefined;
+  if (row === undefined) {
+    throw new HttpProblem(404, 'NOT_FOUND', 'Không tìm thấy văn bản đi.');
+  }
+  return row;
+}
+
+export const outgoingRoutes = [
+  route('POST', '/v1/outgoing', async (state, ctx) => {
+    const caller = authenticate(state, ctx);
+    const raw = await readJson(ctx.req);
+    const parsed = PublishSchema.safeParse(raw);
+    if (!parsed.success) {
+      throw new HttpProblem(400, 'INVALID_INPUT', 'Thông tin phát hành không hợp lệ.');
+    }
+    const doc = parsed.data;
+    const outcome = applyOnce(state, ctx, caller.org, raw, (key) => {
+      for (const file of doc.files) {
+        const blob = state.db.prepare('select size from blobs where sha256 = ?').get(file.sha256);
+        if (blob === undefined) {
+          // Not stored: the client uploads first and retries with the same key.
+          throw new HttpProblem(422, 'FILE_NOT_UPLOADED', `Tệp ${file.name} chưa được tải lên.`, {
+            sha256: file.sha256,
+          });
+        }
+      }
+      for (const recipient of doc.recipients) {
+        if (state.db.prepare('select 1 from organizations where ma_dinh_danh = ?').get(recipient) === undefined) {
+          throw new HttpProblem(422, 'UNKNOWN_RECIPIENT', `Không có cơ quan mã định danh ${recipient}.`, { recipient });
+        }
+      }
+      if (state.db.prepare('select 1 from documents where id = ?').get(doc.id) !== undefined) {
+        throw new HttpProblem(409, 'ALREADY_PUBLISHED', 'Văn bản này đã được phát hành.');
+      }
+      const clash = state.db
+        .prepare('select id from documents where from_org = ? and so_ky_hieu = ? and substr(ngay_ban_hanh, 1, 4) = ?')
+        .get(caller.org, doc.soKyHieu, doc.ngayBanHanh.slice(0, 4)) as { id: string } | undefined;
+      if (clash !== undefined) {
+        throw new HttpProblem(409, 'NUMBER_TAKEN', `Số, ký hiệu ${doc.soKyHieu} đã được dùng.`, { usedBy: clash.id });
+      }
+      const now = state.now();
+      state.db
+        .prepare(
+          `insert into documents (id, from_org, so_ky_hieu, trich_yeu, ngay_ban_hanh, ten_loai, created_at, change_key)
+           values (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(doc.id, caller.org, doc.soKyHieu, doc.trichYeu, doc.ngayBanHanh, doc.tenLoai, now, key);
+      const addFile = state.db.prepare(
+        'insert or ignore into document_files (document_id, sha256, name, size) values (?, ?, ?, ?)',
+      );
+      for (const file of doc.files) {
+        addFile.run(doc.id, file.sha256, file.name, file.size);
+      }
+      for (const recipient of new Set(doc.recipients)) {
+        state.db.prepare('insert into deliveries (document_id, to_org) values (?, ?)').run(doc.id, recipient);
+        state.db
+          .prepare(`insert into inbox_events (org, kind, document_id, created_at) values (?, 'document', ?, ?)`)
+          .run(recipient, doc.id, now);
+      }
+      return { status: 201, body: { id: doc.id, publishedAt: new Date(now).toISOString() } };
+    });
+    await sendJson(ctx, outcome.status, outcome.body);
+  }),
+
+  route('GET', '/v1/outgoing/:id/recipients', async (state, ctx) => {
+    const caller = authenticate(state, ctx);
+    const id = ctx.params['id'] ?? '';
+    ownOutgoing(state, id, caller.org);
+    const rows = state.db
+      .prepare(
+        `select v.to_org as maDinhDanh, o.ten as ten from deliveries v join organizations o on o.ma_dinh_danh = v.to_org
+         where v.document_id = ? order by v.to_org`,
+      )
+      .all(id) as { maDinhDanh: string; ten: string }[];
+    const history = state.db.prepare(
+      'select code, reason, at from statuses where document_id = ? and org = ? order by at, id',
+    );
+    const items = rows.map((row) => {
+      const statuses = (history.all(id, row.maDinhDanh) as { code: string; reason: string | null; at: number }[]).map(
+        (s) => ({ code: s.code, reason: s.reason, at: new Date(s.at).toISOString() }),
+      );
+      return { ...row, latest: statuses[statuses.length - 1] ?? null, statuses };
+    });
+    await sendJson(ctx, 200, { items });
+  }),
+
+  route('POST', '/v1/outgoing/:id/recall', async (state, ctx) => {
+    const caller = authenticate(state, ctx);
+    const raw = await readJson(ctx.req);
+    const parsed = RecallSchema.safeParse(raw);
+    if (!parsed.success) {
+      throw new HttpProblem(400, 'INVALID_INPUT', 'Thu hồi cần lý do.');
+    }
+    const id = ctx.params['id'] ?? '';
+    const outcome = applyOnce(state, ctx, caller.org, raw, (key) => {
+      const row = ownOutgoing(state, id, caller.org);
+      if (row.recalled_at !== null) {
+        throw new HttpProblem(409, 'ALREADY_RECALLED', 'Văn bản đã được thu hồi trước đó.');
+      }
+      const now = state.now();
+      state.db
+        .prepare('update documents set recalled_at = ?, recall_reason = ?, recall_key = ? where id = ?')
+        .run(now, parsed.data.reason, key, id);
+      state.db
+        .prepare(
+          `insert into inbox_events (org, kind, document_id, created_at)
+           select to_org, 'recall', document_id, ? from deliveries where document_id = ?`,
+        )
+        .run(now, id);
+      return { status: 200, body: { id, recalledAt: new Date(now).toISOString() } };
+    });
+    await sendJson(ctx, outcome.status, outcome.body);
+  }),
+];
