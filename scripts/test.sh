@@ -2,6 +2,7 @@
 # The test command (`npm test`): static checks, then every tier. Fails on the first red tier.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/setup.sh
 source scripts/setup-node.sh >/dev/null
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 step() { printf '\n=== %s ===\n' "$1"; }
