@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { errorMessageVi, isVanthuError, VanthuError } from '../../../preload/contract/index.ts';
 import { CK } from '../../../native/pkcs11/constants.ts';
 import { loadModule } from '../../../native/pkcs11/module.ts';
+import type { Logger } from '../log/logger.ts';
 import type { SignatureAlgorithm, Signer } from '../pdf/signer.ts';
 import { ecdsaRawToDer, sha256DigestInfo } from './der.ts';
 import { findToken, keyIdBytes, type TokenSelector } from './find-token.ts';
@@ -20,6 +21,8 @@ export interface OpenTokenSignerOptions {
    * some drivers list the combined mechanism and then fail it.
    */
   readonly rsaMechanism?: 'auto' | 'raw-pkcs1';
+  /** Opening, failures and signatures are logged by token label and key id, never with the PIN. */
+  readonly log?: Logger;
 }
 
 export interface TokenSignerHandle {
@@ -35,6 +38,20 @@ type Plan = { mechanism: number; prepare: (data: Uint8Array) => Buffer; finish: 
  * Signing runs through C_SignAsync, one operation at a time per token.
  */
 export async function openTokenSigner(options: OpenTokenSignerOptions): Promise<TokenSignerHandle> {
+  const where = { modulePath: options.modulePath, tokenLabel: options.token.label, keyIdHex: options.keyIdHex };
+  try {
+    const handle = await open(options);
+    options.log?.info('tokens.signer_opened', { ...where, algorithm: handle.signer.algorithm });
+    return handle;
+  } catch (error) {
+    // Only the error's code, message and details are logged (redact() flattens errors); none hold the PIN.
+    const fields = isVanthuError(error) ? { code: error.code, details: error.details } : { error };
+    options.log?.warn('tokens.signer_open_failed', { ...where, ...fields });
+    throw error;
+  }
+}
+
+async function open(options: OpenTokenSignerOptions): Promise<TokenSignerHandle> {
   const module = loadModule(options.modulePath);
   const { slot, info } = findToken(module, options.token);
   const keyId = keyIdBytes(options.keyIdHex);
