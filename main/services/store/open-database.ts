@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
 import { migrate } from './migrate.ts';
+import { registerSqlFunctions } from './sql-functions.ts';
 
 export interface OpenOptions {
   /** Run migrations up to this version (tests); newest by default. */
@@ -32,6 +33,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = FULL');
+    registerSqlFunctions(db);
     if (!options.readonly) {
       migrate(db, options.targetVersion);
     }

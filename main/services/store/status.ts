@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { LATEST_VERSION } from './migrations/index.ts';
 import type { AppInfo } from '../../../preload/contract/index.ts';
 
 type DatabaseStatus = AppInfo['database'];
 
 /** The newest schema version this build understands; the store's migrations keep it in step. */
-export const SUPPORTED_SCHEMA_VERSION = 0;
+export const SUPPORTED_SCHEMA_VERSION = LATEST_VERSION;
 
 /** Report the database's state without changing it (read-only open, `user_version` only). */
 export function readDatabaseStatus(path: string, supported = SUPPORTED_SCHEMA_VERSION): DatabaseStatus {

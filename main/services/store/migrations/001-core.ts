@@ -49,8 +49,10 @@ export function up(db: Database): void {
       created_at TEXT NOT NULL
     ) STRICT;
 
+    -- doc_no is a stable rowid (VACUUM may renumber implicit rowids) the search index points at.
     CREATE TABLE incoming_documents (
-      id TEXT PRIMARY KEY,
+      doc_no INTEGER PRIMARY KEY,
+      id TEXT NOT NULL UNIQUE,
       register_id TEXT NOT NULL REFERENCES registers(id),
       so_den INTEGER,
       so_den_tam INTEGER,

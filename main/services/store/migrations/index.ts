@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { up as core } from './001-core.ts';
+import { up as outgoing } from './002-outgoing.ts';
+import { up as search } from './003-search.ts';
 
 export interface Migration {
   readonly version: number;
@@ -8,6 +10,10 @@ export interface Migration {
 }
 
 /** Every migration, in order. Versions are consecutive; a migration never changes once shipped. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'core', up: core }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'core', up: core },
+  { version: 2, name: 'outgoing', up: outgoing },
+  { version: 3, name: 'search', up: search },
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,79 @@
+import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
+import { formatProvisional, formatSo } from '../../domain/so-ky-hieu.ts';
+
+export interface IncomingRow {
+  doc_no: number;
+  id: string;
+  register_id: string;
+  so_den: number | null;
+  so_den_tam: number | null;
+  ngay_den: string;
+  ma_dinh_danh_van_ban: string | null;
+  ma_ho_so: string | null;
+  ten_loai: string;
+  so: string;
+  ky_hieu: string;
+  ngay_ban_hanh: string;
+  co_quan_ban_hanh: string;
+  ma_co_quan_ban_hanh: string | null;
+  trich_yeu: string;
+  ngon_ngu: string;
+  so_trang: number | null;
+  ghi_chu: string;
+  chuc_vu: string;
+  nguoi_ky: string;
+  do_khan: number;
+  do_mat: number;
+  noi_nhan: string;
+  y_kien: string;
+  han_xu_ly: string | null;
+  source: IncomingDocument['source'];
+  state: IncomingDocument['state'];
+  file_sha256: string | null;
+  file_name: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export function soDenHienThi(row: Pick<IncomingRow, 'so_den' | 'so_den_tam'>): string {
+  if (row.so_den !== null) {
+    return formatSo(row.so_den);
+  }
+  return formatProvisional(row.so_den_tam ?? 0);
+}
+
+export function toIncomingDocument(row: IncomingRow): IncomingDocument {
+  return {
+    id: row.id,
+    registerId: row.register_id,
+    soDen: row.so_den,
+    soDenTam: row.so_den_tam,
+    soDenHienThi: soDenHienThi(row),
+    ngayDen: row.ngay_den,
+    maDinhDanhVanBan: row.ma_dinh_danh_van_ban,
+    maHoSo: row.ma_ho_so,
+    tenLoai: row.ten_loai,
+    so: row.so,
+    kyHieu: row.ky_hieu,
+    ngayBanHanh: row.ngay_ban_hanh,
+    coQuanBanHanh: row.co_quan_ban_hanh,
+    maCoQuanBanHanh: row.ma_co_quan_ban_hanh,
+    trichYeu: row.trich_yeu,
+    ngonNgu: row.ngon_ngu,
+    soTrang: row.so_trang,
+    ghiChu: row.ghi_chu,
+    chucVu: row.chuc_vu,
+    nguoiKy: row.nguoi_ky,
+    doKhan: row.do_khan,
+    doMat: row.do_mat,
+    noiNhan: row.noi_nhan,
+    yKien: row.y_kien,
+    hanXuLy: row.han_xu_ly,
+    source: row.source,
+    state: row.state,
+    fileSha256: row.file_sha256,
+    fileName: row.file_name,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

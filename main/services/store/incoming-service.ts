@@ -1,0 +1,215 @@
+import { basename, extname } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import type {
+  DuplicateWarning,
+  IncomingAddResult,
+  IncomingDocument,
+  IncomingInput,
+} from '../../../preload/contract/incoming.ts';
+import { canTransitionIncoming, INCOMING_STATUS_CODE, type IncomingState } from '../../domain/document-states.ts';
+import { exportFileName } from '../../domain/file-name.ts';
+import { formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
+import { vietnamDate, vietnamYear } from '../../domain/vietnam-time.ts';
+import { readAttachmentSource, recordAttachment, writeAttachmentFile } from './attachments.ts';
+import { appendAudit } from './audit.ts';
+import { soDenHienThi, toIncomingDocument, type IncomingRow } from './incoming-rows.ts';
+import type { StoreContext } from './store-context.ts';
+
+export interface IncomingFile {
+  readonly path: string;
+  readonly mediaType?: string;
+}
+
+function notFound(id: string): VanthuError {
+  return new VanthuError('NOT_FOUND', errorMessageVi('NOT_FOUND'), { details: { id } });
+}
+
+/** Same mã định danh văn bản, or same số + ký hiệu + issuing organization [ND30-PL6 I]. */
+export function findDuplicates(ctx: StoreContext, input: IncomingInput): DuplicateWarning[] {
+  const warnings: DuplicateWarning[] = [];
+  if (input.maDinhDanhVanBan !== null) {
+    for (const row of ctx.db
+      .prepare(`SELECT id, so_den, so_den_tam FROM incoming_documents WHERE ma_dinh_danh_van_ban = ?`)
+      .all(input.maDinhDanhVanBan) as Pick<IncomingRow, 'id' | 'so_den' | 'so_den_tam'>[]) {
+      warnings.push({ reason: 'ma-dinh-danh-van-ban', documentId: row.id, soDenHienThi: soDenHienThi(row) });
+    }
+  }
+  for (const row of ctx.db
+    .prepare(
+      `SELECT id, so_den, so_den_tam FROM incoming_documents WHERE so = ? AND ky_hieu = ? AND co_quan_ban_hanh = ?`,
+    )
+    .all(input.so, input.kyHieu, input.coQuanBanHanh) as Pick<IncomingRow, 'id' | 'so_den' | 'so_den_tam'>[]) {
+    if (!warnings.some((w) => w.documentId === row.id)) {
+      warnings.push({ reason: 'so-ky-hieu-co-quan', documentId: row.id, soDenHienThi: soDenHienThi(row) });
+    }
+  }
+  return warnings;
+}
+
+export function getIncoming(ctx: StoreContext, id: string): IncomingDocument {
+  const row = ctx.db.prepare(`SELECT * FROM incoming_documents WHERE id = ?`).get(id) as IncomingRow | undefined;
+  if (row === undefined) {
+    throw notFound(id);
+  }
+  return toIncomingDocument(row);
+}
+
+/**
+ * Register an incoming document: số đến from the register of the current year in Vietnam
+ * (provisional when no lease is left), the file stored by hash, an audit entry and the outbox
+ * jobs, all in one transaction. Duplicates are reported, not refused: the văn thư decides.
+ */
+export function addIncoming(ctx: StoreContext, input: IncomingInput, file?: IncomingFile): IncomingAddResult {
+  const bytes = file === undefined ? undefined : readAttachmentSource(file.path);
+  // The file is written before the transaction: if we crash in between, only an orphan remains.
+  const sha256 = bytes === undefined ? null : writeAttachmentFile(ctx.filesDir, bytes);
+  const fileName =
+    file === undefined
+      ? null
+      : exportFileName(basename(file.path, extname(file.path)), extname(file.path).slice(1) || 'pdf');
+  return ctx.db
+    .transaction((): IncomingAddResult => {
+      const now = ctx.clock();
+      const duplicates = findDuplicates(ctx, input);
+      const register = ctx.registers.ensure({ maDinhDanh: ctx.maDinhDanh, kind: 'den', year: vietnamYear(now) });
+      const taken = ctx.registers.take(register.id, { allowProvisional: true });
+      const id = uuidv7();
+      if (sha256 !== null && bytes !== undefined) {
+        recordAttachment(ctx.db, sha256, bytes.byteLength, file?.mediaType ?? 'application/pdf', now);
+      }
+      const at = now.toISOString();
+      ctx.db
+        .prepare(
+          `INSERT INTO incoming_documents (id, register_id, so_den, so_den_tam, ngay_den, ma_dinh_danh_van_ban, ma_ho_so,
+             ten_loai, so, ky_hieu, ngay_ban_hanh, co_quan_ban_hanh, ma_co_quan_ban_hanh, trich_yeu, ngon_ngu, so_trang,
+             ghi_chu, chuc_vu, nguoi_ky, do_khan, do_mat, noi_nhan, han_xu_ly, source, state, file_sha256, file_name,
+             created_at, updated_at)
+           VALUES (@id, @registerId, @soDen, @soDenTam, @ngayDen, @maDinhDanhVanBan, @maHoSo, @tenLoai, @so, @kyHieu,
+             @ngayBanHanh, @coQuanBanHanh, @maCoQuanBanHanh, @trichYeu, @ngonNgu, @soTrang, @ghiChu, @chucVu, @nguoiKy,
+             @doKhan, @doMat, @noiNhan, @hanXuLy, @source, 'da-den', @fileSha256, @fileName, @at, @at)`,
+        )
+        .run({
+          ...input,
+          id,
+          registerId: register.id,
+          soDen: taken.provisional ? null : taken.number,
+          soDenTam: taken.provisional ? taken.number : null,
+          ngayDen: vietnamDate(now),
+          fileSha256: sha256,
+          fileName,
+          at,
+        });
+      const document = getIncoming(ctx, id);
+      appendAudit(
+        ctx.db,
+        {
+          actor: ctx.actor,
+          action: 'incoming.register',
+          entity: 'incoming',
+          entityId: id,
+          details: { soDen: document.soDenHienThi, registerId: register.id, fileSha256: sha256 },
+        },
+        now,
+      );
+      if (sha256 !== null && bytes !== undefined && fileName !== null) {
+        ctx.outbox.enqueue(
+          { kind: 'file.upload', key: sha256, payload: { sha256, size: bytes.byteLength, fileName } },
+          now,
+        );
+      }
+      ctx.outbox.enqueue(
+        {
+          kind: 'incoming.register',
+          key: id,
+          payload: {
+            documentId: id,
+            registerId: register.id,
+            soDen: document.soDen,
+            soDenTam: document.soDenTam,
+            ngayDen: document.ngayDen,
+            maDinhDanhVanBan: document.maDinhDanhVanBan,
+            soKyHieu: formatSoKyHieu(document.so, document.kyHieu),
+            coQuanBanHanh: document.coQuanBanHanh,
+            trichYeu: document.trichYeu,
+            fileSha256: sha256,
+          },
+        },
+        now,
+      );
+      return { document, duplicates };
+    })
+    .immediate();
+}
+
+/** Move an incoming document along its workflow; the sender hears about it through the outbox. */
+export function transitionIncoming(ctx: StoreContext, id: string, to: IncomingState, note?: string): IncomingDocument {
+  return ctx.db
+    .transaction(() => {
+      const current = getIncoming(ctx, id);
+      if (!canTransitionIncoming(current.state, to)) {
+        throw new VanthuError('STATE_TRANSITION_INVALID', errorMessageVi('STATE_TRANSITION_INVALID'), {
+          details: { from: current.state, to },
+        });
+      }
+      const now = ctx.clock();
+      const yKien = note === undefined ? current.yKien : `${current.yKien}${current.yKien === '' ? '' : '\n'}${note}`;
+      ctx.db
+        .prepare(`UPDATE incoming_documents SET state = ?, y_kien = ?, updated_at = ? WHERE id = ?`)
+        .run(to, yKien, now.toISOString(), id);
+      appendAudit(
+        ctx.db,
+        {
+          actor: ctx.actor,
+          action: 'incoming.transition',
+          entity: 'incoming',
+          entityId: id,
+          details: { from: current.state, to },
+        },
+        now,
+      );
+      const statusCode = INCOMING_STATUS_CODE[to];
+      if (statusCode !== undefined) {
+        ctx.outbox.enqueue(
+          {
+            kind: 'incoming.status',
+            key: id,
+            payload: { documentId: id, statusCode, reason: note ?? null, at: now.toISOString() },
+          },
+          now,
+        );
+      }
+      return getIncoming(ctx, id);
+    })
+    .immediate();
+}
+
+/** Sync replaces a provisional number by the final one the server gave; the provisional stays recorded. */
+export function finalizeProvisional(ctx: StoreContext, id: string, soDen: number): IncomingDocument {
+  return ctx.db
+    .transaction(() => {
+      const current = getIncoming(ctx, id);
+      if (current.soDen !== null) {
+        throw new VanthuError('STATE_TRANSITION_INVALID', errorMessageVi('STATE_TRANSITION_INVALID'), {
+          details: { id, soDen: current.soDen },
+        });
+      }
+      const now = ctx.clock();
+      ctx.db
+        .prepare(`UPDATE incoming_documents SET so_den = ?, updated_at = ? WHERE id = ?`)
+        .run(soDen, now.toISOString(), id);
+      appendAudit(
+        ctx.db,
+        {
+          actor: ctx.actor,
+          action: 'incoming.finalize-number',
+          entity: 'incoming',
+          entityId: id,
+          details: { soDenTam: current.soDenTam, soDen },
+        },
+        now,
+      );
+      return getIncoming(ctx, id);
+    })
+    .immediate();
+}

@@ -1,0 +1,13 @@
+import type { Database } from 'better-sqlite3';
+import { foldVietnamese } from '../../domain/fold.ts';
+
+/**
+ * SQL functions the schema relies on (the search triggers call `vn_fold`). Registered on
+ * every connection before migrations run; a connection without them cannot write documents,
+ * which is intended: only the app writes this database.
+ */
+export function registerSqlFunctions(db: Database): void {
+  db.function('vn_fold', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? foldVietnamese(text) : '',
+  );
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { channel } from './define.ts';
+
+/** Dates travel as `YYYY-MM-DD` (calendar dates in Vietnam), instants as ISO 8601 UTC. */
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const INCOMING_STATE_VALUES = [
+  'da-den',
+  'da-tiep-nhan',
+  'tra-lai',
+  'da-trinh',
+  'phan-cong',
+  'dang-xu-ly',
+  'hoan-thanh',
+  'thu-hoi',
+] as const;
+export const IncomingStateSchema = z.enum(INCOMING_STATE_VALUES);
+
+export const IncomingSourceSchema = z.enum(['truc', 'email', 'giay', 'khac']);
+
+/** What a văn thư enters for an incoming document (Phụ lục VI II); the app fills số đến and ngày đến. */
+export const IncomingInputSchema = z.object({
+  maDinhDanhVanBan: z.string().max(120).nullable().default(null),
+  maHoSo: z.string().max(37).nullable().default(null),
+  tenLoai: z.string().min(1).max(100),
+  so: z.string().min(1).max(11),
+  kyHieu: z.string().max(30).default(''),
+  ngayBanHanh: IsoDate,
+  coQuanBanHanh: z.string().min(1).max(200),
+  maCoQuanBanHanh: z.string().max(35).nullable().default(null),
+  trichYeu: z.string().min(1).max(500),
+  ngonNgu: z.string().max(30).default('Tiếng Việt'),
+  soTrang: z.number().int().positive().max(999).nullable().default(null),
+  ghiChu: z.string().max(500).default(''),
+  chucVu: z.string().max(100).default(''),
+  nguoiKy: z.string().max(50).default(''),
+  doKhan: z.number().int().min(0).max(9).default(0),
+  doMat: z.number().int().min(0).max(9).default(0),
+  noiNhan: z.string().max(1000).default(''),
+  hanXuLy: IsoDate.nullable().default(null),
+  source: IncomingSourceSchema.default('giay'),
+});
+export type IncomingInput = z.infer<typeof IncomingInputSchema>;
+
+export const IncomingDocumentSchema = IncomingInputSchema.extend({
+  id: z.string(),
+  registerId: z.string(),
+  /** Final số đến; null while only a provisional number is held. */
+  soDen: z.number().int().positive().nullable(),
+  soDenTam: z.number().int().positive().nullable(),
+  /** What the register shows: "05", or "T-03" for a provisional number. */
+  soDenHienThi: z.string(),
+  ngayDen: IsoDate,
+  state: IncomingStateSchema,
+  yKien: z.string(),
+  fileSha256: z.string().nullable(),
+  fileName: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type IncomingDocument = z.infer<typeof IncomingDocumentSchema>;
+
+export const DuplicateWarningSchema = z.object({
+  reason: z.enum(['ma-dinh-danh-van-ban', 'so-ky-hieu-co-quan']),
+  documentId: z.string(),
+  soDenHienThi: z.string(),
+});
+export type DuplicateWarning = z.infer<typeof DuplicateWarningSchema>;
+
+export const IncomingAddResultSchema = z.object({
+  document: IncomingDocumentSchema,
+  duplicates: z.array(DuplicateWarningSchema),
+});
+export type IncomingAddResult = z.infer<typeof IncomingAddResultSchema>;
+
+export const DocumentFilterSchema = z.object({
+  search: z.string().max(200).optional(),
+  state: z.string().optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  doKhan: z.number().int().min(0).max(9).optional(),
+  /** Deadline before today (Vietnam) and not finished. */
+  overdue: z.boolean().optional(),
+  limit: z.number().int().positive().max(1000).default(100),
+  offset: z.number().int().nonnegative().default(0),
+});
+export type DocumentFilter = z.infer<typeof DocumentFilterSchema>;
+
+export const incomingChannels = {
+  'incoming.add': channel(
+    z.object({ input: IncomingInputSchema, filePath: z.string().optional() }).strict(),
+    IncomingAddResultSchema,
+  ),
+  'incoming.list': channel(DocumentFilterSchema, z.array(IncomingDocumentSchema)),
+  'incoming.get': channel(z.object({ id: z.string() }).strict(), IncomingDocumentSchema),
+  'incoming.transition': channel(
+    z.object({ id: z.string(), to: IncomingStateSchema, note: z.string().max(2000).optional() }).strict(),
+    IncomingDocumentSchema,
+  ),
+};
