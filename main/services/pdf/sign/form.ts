@@ -79,6 +79,12 @@ export function addWidgetField(inc: Increment, fieldRef: PDFRef, pageRef: PDFRef
   appendToArray(inc, page, pageRef, 'Annots', fieldRef);
 }
 
+/** A text string: literal when ASCII (readable in the file), UTF-16BE otherwise (P7). */
+export function pdfText(value: string): PDFString | PDFHexString {
+  const nfc = value.normalize('NFC');
+  return /^[\x20-\x7e]*$/.test(nfc) ? PDFString.of(nfc) : PDFHexString.fromText(nfc);
+}
+
 function text(value: PDFObject | undefined): string | undefined {
   if (value instanceof PDFString || value instanceof PDFHexString) return value.decodeText();
   return undefined;

@@ -1,11 +1,11 @@
 import { X509Certificate } from 'node:crypto';
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef } from '@cantoo/pdf-lib';
 import type { Placement, SignatureRole } from '../placement.ts';
 import type { Signer } from '../signer.ts';
 import { blankAppearance, type AppearanceFactory } from './appearance.ts';
 import { buildCms, type TimestampSource } from './cms.ts';
 import { signFailure } from './fail.ts';
-import { acroForm, addWidgetField, catalog, catalogRef, findField, listFields } from './form.ts';
+import { acroForm, addWidgetField, catalog, catalogRef, findField, listFields, pdfText } from './form.ts';
 import { Increment } from './increment.ts';
 import { assertModificationAllowed } from './mdp.ts';
 import { buildSigDict } from './sig-dict.ts';
@@ -103,7 +103,7 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
       F: 132,
       P: pageRef,
     }) as PDFDict;
-    fieldDict.set(PDFName.of('T'), textString(fieldName));
+    fieldDict.set(PDFName.of('T'), pdfText(fieldName));
     widget = fieldDict;
     addWidgetField(inc, inc.register(fieldDict), pageRef);
   }
@@ -148,7 +148,7 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
   if (options.lockFields !== undefined && options.lockFields.length > 0) {
     fieldDict.set(
       PDFName.of('Lock'),
-      inc.context.obj({ Type: 'SigFieldLock', Action: 'Include', Fields: options.lockFields.map(textString) }),
+      inc.context.obj({ Type: 'SigFieldLock', Action: 'Include', Fields: options.lockFields.map(pdfText) }),
     );
   }
 
@@ -175,10 +175,6 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
     cmsBytes: written.cmsBytes,
     signingTime: signingTime.toISOString(),
   };
-}
-
-function textString(value: string): PDFHexString {
-  return PDFHexString.fromText(value.normalize('NFC'));
 }
 
 function widgetRefOf(field: PDFDict): PDFRef | undefined {
