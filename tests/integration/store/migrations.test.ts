@@ -1,0 +1,117 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../../main/services/store/migrate.ts';
+import { LATEST_VERSION } from '../../../main/services/store/migrations/index.ts';
+import { openDatabase } from '../../../main/services/store/open-database.ts';
+import { readDatabaseStatus } from '../../../main/services/store/status.ts';
+import { tempDir } from './helpers.ts';
+
+/** The plan's detail lines, so a test can assert which index a query uses. */
+function plan(db: Database.Database, sql: string, ...params: unknown[]): string {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+    .map((r) => r.detail)
+    .join('\n');
+}
+
+function seedV1(db: Database.Database): void {
+  db.prepare(`INSERT INTO organizations (ma_dinh_danh, ten) VALUES ('000.00.12.H55', 'Sở Tư pháp')`).run();
+  db.prepare(`INSERT INTO registers (id, ma_dinh_danh, kind, year) VALUES ('r1', '000.00.12.H55', 'den', 2026)`).run();
+  db.prepare(
+    `INSERT INTO incoming_documents (id, register_id, so_den, ngay_den, ten_loai, so, ky_hieu, ngay_ban_hanh,
+       co_quan_ban_hanh, trich_yeu, source, state, created_at, updated_at)
+     VALUES ('d1', 'r1', 1, '2026-03-10', 'Quyết định', '15', 'QĐ-UBND', '2026-03-09', 'UBND tỉnh Thái Nguyên',
+       'Về việc đôn đốc chuyển đổi số', 'giay', 'da-den', 'x', 'x')`,
+  ).run();
+}
+
+describe('migrations', () => {
+  it('001 creates the core schema; numbers are unique per register and looked up by index', () => {
+    const db = openDatabase(':memory:', { targetVersion: 1 });
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    seedV1(db);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO incoming_documents (id, register_id, so_den, ngay_den, ten_loai, so, ky_hieu, ngay_ban_hanh,
+             co_quan_ban_hanh, trich_yeu, source, state, created_at, updated_at)
+           VALUES ('d2', 'r1', 1, '2026-03-10', 'x', '1', 'x', '2026-03-09', 'x', 'x', 'giay', 'da-den', 'x', 'x')`,
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
+    expect(plan(db, `SELECT id FROM incoming_documents WHERE register_id = ? AND so_den = ?`, 'r1', 1)).toContain(
+      'USING INDEX incoming_so_den (register_id=? AND so_den=?)',
+    );
+    expect(plan(db, `SELECT id FROM incoming_documents WHERE ma_dinh_danh_van_ban = ?`, 'x')).toContain(
+      'USING INDEX incoming_ma_dinh_danh',
+    );
+    expect(
+      plan(
+        db,
+        `SELECT id FROM incoming_documents WHERE so = ? AND ky_hieu = ? AND co_quan_ban_hanh = ?`,
+        'a',
+        'b',
+        'c',
+      ),
+    ).toContain('USING INDEX incoming_so_ky_hieu');
+    expect(plan(db, `SELECT * FROM outbox_jobs WHERE state = 'pending' AND next_attempt_at <= ?`, 'z')).toContain(
+      'USING INDEX outbox_due',
+    );
+  });
+
+  it('002 adds outgoing documents to a database with data, keeping it', () => {
+    const db = openDatabase(':memory:', { targetVersion: 1 });
+    seedV1(db);
+    migrate(db, 2);
+    expect(db.prepare(`SELECT id, so_den FROM incoming_documents`).all()).toEqual([{ id: 'd1', so_den: 1 }]);
+    db.prepare(
+      `INSERT INTO outgoing_documents (id, register_id, so, ky_hieu, ten_loai, co_quan_ban_hanh, trich_yeu, state, created_at, updated_at)
+       VALUES ('o1', 'r1', 7, 'QĐ-STP', 'Quyết định', 'Sở Tư pháp', 'x', 'da-cap-so', 'x', 'x')`,
+    ).run();
+    expect(plan(db, `SELECT id FROM outgoing_documents WHERE register_id = ? AND so = ?`, 'r1', 7)).toContain(
+      'USING INDEX outgoing_so (register_id=? AND so=?)',
+    );
+    expect(plan(db, `SELECT id FROM outgoing_documents WHERE state = ? ORDER BY updated_at`, 'x')).toContain(
+      'USING INDEX outgoing_state',
+    );
+  });
+
+  it('003 indexes existing documents for folded search (đ → d, no diacritics)', () => {
+    const db = openDatabase(':memory:', { targetVersion: 2 });
+    seedV1(db);
+    migrate(db, 3);
+    const hit = db.prepare(`SELECT rowid FROM incoming_fts WHERE incoming_fts MATCH ?`).all('"don" "doc" "chuyen"');
+    expect(hit).toHaveLength(1);
+    expect(plan(db, `SELECT rowid FROM incoming_fts WHERE incoming_fts MATCH ?`, 'x')).toContain('VIRTUAL TABLE INDEX');
+    expect(plan(db, `SELECT id FROM incoming_documents WHERE state = ? AND han_xu_ly < ?`, 'x', 'y')).toContain(
+      'USING INDEX incoming_state',
+    );
+  });
+
+  it('refuses a database written by a newer version, and status reports it', () => {
+    const path = join(tempDir(), 'future.sqlite');
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.close();
+    expect(() => openDatabase(path)).toThrow(expect.objectContaining({ code: 'DB_FROM_FUTURE' }));
+    expect(readDatabaseStatus(path).state).toBe('from-future');
+  });
+
+  it('rolls a failing migration back whole', () => {
+    const db = openDatabase(':memory:', { targetVersion: 1 });
+    const broken = [
+      { version: 1, name: 'core', up: () => undefined },
+      {
+        version: 2,
+        name: 'broken',
+        up: (d: Database.Database) => {
+          d.exec(`CREATE TABLE half_done (x INTEGER)`);
+          throw new Error('boom');
+        },
+      },
+    ];
+    expect(() => migrate(db, 2, broken)).toThrow('boom');
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'`).get()).toEqual({ n: 0 });
+  });
+});
