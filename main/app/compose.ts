@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { createEventBus } from '../services/events/event-bus.ts';
 import { createFileLogger } from '../services/log/file-logger.ts';
 import type { Logger } from '../services/log/logger.ts';
+import { createVerifyService } from '../services/pdf/verify/verify-service.ts';
 import { openConfSettings } from '../services/settings/conf-settings.ts';
 import type { SettingsStore } from '../services/settings/settings-store.ts';
 import { readDatabaseStatus } from '../services/store/status.ts';
@@ -31,5 +33,11 @@ export function composeServices(options: ComposeOptions): Services {
     settings,
     events,
     databaseStatus: () => readDatabaseStatus(profile.database),
+    verify: createVerifyService({
+      settings,
+      log,
+      cacheDir: profile.cache,
+      evidenceDir: join(profile.files, 'verifications'),
+    }),
   };
 }

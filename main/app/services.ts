@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../preload/contract/index.ts';
 import type { EventBus } from '../services/events/event-bus.ts';
 import type { Logger } from '../services/log/logger.ts';
+import type { VerifyService } from '../services/pdf/verify/verify-service.ts';
 import type { SettingsStore } from '../services/settings/settings-store.ts';
 import type { ProfilePaths } from './profile.ts';
 
@@ -12,4 +13,5 @@ export interface Services {
   readonly settings: SettingsStore;
   readonly events: EventBus;
   readonly databaseStatus: () => AppInfo['database'];
+  readonly verify: VerifyService;
 }

@@ -2,6 +2,7 @@ import type { Services } from '../app/services.ts';
 import { appHandlers } from './app.ipc.ts';
 import type { HandlerTable } from './dispatch.ts';
 import { settingsHandlers } from './settings.ipc.ts';
+import { verifyHandlers } from './verify.ipc.ts';
 
 /**
  * The one handler table. Electron's ipcMain adapter and the browser host both register this,
@@ -11,5 +12,6 @@ export function createHandlerTable(services: Services): HandlerTable {
   return {
     ...appHandlers(services),
     ...settingsHandlers(services),
+    ...verifyHandlers(services),
   };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
 import { settingsChannels } from './settings.ts';
+import { verifyChannels } from './verify.ts';
 
 /**
  * Every request/response channel of the app. Features keep their definitions in their own
@@ -9,6 +10,7 @@ import { settingsChannels } from './settings.ts';
 export const channels = {
   ...appChannels,
   ...settingsChannels,
+  ...verifyChannels,
 };
 
 export type Channels = typeof channels;

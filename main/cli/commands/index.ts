@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { doctorCommand } from './doctor.ts';
+import { verifyCommand } from './verify.ts';
 
 /** Every `vanthu` command. Features add theirs here (one import, one entry). */
-export const commands: readonly Command[] = [doctorCommand];
+export const commands: readonly Command[] = [doctorCommand, verifyCommand];

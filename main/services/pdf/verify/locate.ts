@@ -1,0 +1,133 @@
+/**
+ * Find signature dictionaries by their /ByteRange, without trusting the file's structure: a
+ * dictionary counts only if its /Contents hex string fills exactly the gap the ByteRange leaves.
+ * Signature dictionaries are never in object streams (their offsets must be real), so a scan of
+ * the raw bytes finds them all; this keeps verification working on damaged files.
+ */
+export interface SignatureDict {
+  readonly objectNumber: number;
+  readonly generation: number;
+  readonly byteRange: readonly [number, number, number, number];
+  readonly contents: Uint8Array;
+  readonly subFilter: string;
+  readonly type: string;
+  /** /M as written (PDF date string), if any. */
+  readonly claimedTime: Date | null;
+  readonly name: string | null;
+  /** DocMDP P of a certification signature, from /Reference. */
+  readonly docMdp: number | null;
+  /** Raw text of the dictionary with /Contents removed, for FieldMDP parsing. */
+  readonly dictText: string;
+  readonly valid: boolean;
+}
+
+const MAX_SIGNATURES = 64;
+
+export function parsePdfDate(value: string): Date | null {
+  const m = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+-])?(\d{2})?'?(\d{2})?'?/.exec(value.trim());
+  if (m === null) return null;
+  const [, y, mo = '01', d = '01', h = '00', mi = '00', s = '00', tz, th = '00', tm = '00'] = m;
+  let iso = `${y}-${mo}-${d}T${h}:${mi}:${s}`;
+  iso += tz === undefined || tz === 'Z' || tz === 'z' ? 'Z' : `${tz}${th}:${tm}`;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** Decode a PDF literal or hex string to text (UTF-16BE with BOM, else PDFDocEncoding ≈ Latin-1). */
+export function decodePdfString(raw: string): string {
+  let bytes: Buffer;
+  if (raw.startsWith('<')) {
+    const hex = raw.slice(1, -1).replace(/[^0-9a-fA-F]/g, '');
+    bytes = Buffer.from(hex.length % 2 === 1 ? `${hex}0` : hex, 'hex');
+  } else {
+    const body = raw.slice(1, -1);
+    const out: number[] = [];
+    for (let i = 0; i < body.length; i++) {
+      const c = body[i] as string;
+      if (c !== '\\') {
+        out.push(c.charCodeAt(0) & 0xff);
+        continue;
+      }
+      const n = body[++i] ?? '';
+      const esc: Record<string, number> = { n: 10, r: 13, t: 9, b: 8, f: 12, '(': 40, ')': 41, '\\': 92 };
+      if (esc[n] !== undefined) out.push(esc[n]);
+      else if (/[0-7]/.test(n)) {
+        let oct = n;
+        while (oct.length < 3 && /[0-7]/.test(body[i + 1] ?? '')) oct += body[++i];
+        out.push(parseInt(oct, 8) & 0xff);
+      }
+    }
+    bytes = Buffer.from(out);
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2));
+    if (swapped.length % 2 === 1) return '';
+    return swapped.swap16().toString('utf16le');
+  }
+  return bytes.toString('latin1');
+}
+
+const STRING = String.raw`(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)`;
+
+function stringEntry(dict: string, key: string): string | null {
+  const m = new RegExp(String.raw`/${key}\s*${STRING}`).exec(dict);
+  return m === null ? null : decodePdfString(m[1] as string);
+}
+
+function nameEntry(dict: string, key: string): string {
+  const m = new RegExp(String.raw`/${key}\s*/([^\s/<>\[\]()]+)`).exec(dict);
+  return m === null ? '' : (m[1] as string);
+}
+
+function docMdpOf(dict: string): number | null {
+  if (!/\/TransformMethod\s*\/DocMDP/.test(dict)) return null;
+  const p = /\/P\s+([123])\b/.exec(dict.slice(dict.indexOf('/TransformMethod')));
+  return p === null ? 2 : Number(p[1]);
+}
+
+export function locateSignatures(text: string, bytes: Uint8Array): SignatureDict[] {
+  const found: SignatureDict[] = [];
+  const re = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && found.length < MAX_SIGNATURES) {
+    const br = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] as const;
+    const head = text.lastIndexOf(' obj', m.index);
+    const headLine = head < 0 ? null : /(\d+)\s+(\d+)\s*$/.exec(text.slice(Math.max(0, head - 24), head));
+    const gapStart = br[0] + br[1];
+    const gapEnd = br[2];
+    const gapOk =
+      br[0] === 0 &&
+      gapStart < gapEnd &&
+      gapEnd + br[3] <= bytes.length &&
+      text[gapStart] === '<' &&
+      text[gapEnd - 1] === '>' &&
+      /^[0-9A-Fa-f\s]*$/.test(text.slice(gapStart + 1, gapEnd - 1));
+    // The dictionary around this ByteRange: from the object header to its endobj.
+    const start = head < 0 ? m.index : head;
+    const endobj = text.indexOf('endobj', m.index);
+    const end = endobj < 0 ? Math.min(text.length, m.index + 4096) : endobj;
+    const dictText = gapOk ? text.slice(start, gapStart) + text.slice(gapEnd, end) : text.slice(start, end);
+    const hex = gapOk ? text.slice(gapStart + 1, gapEnd - 1).replace(/\s/g, '') : '';
+    const trimmed = hex.replace(/(00)+$/, '');
+    const contents = Buffer.from(trimmed.length % 2 === 1 ? `${trimmed}0` : trimmed, 'hex');
+    const mText = stringEntry(dictText, 'M');
+    found.push({
+      objectNumber: headLine === null ? -1 : Number(headLine[1]),
+      generation: headLine === null ? 0 : Number(headLine[2]),
+      byteRange: br,
+      contents,
+      subFilter: nameEntry(dictText, 'SubFilter'),
+      type: nameEntry(dictText, 'Type'),
+      claimedTime: mText === null ? null : parsePdfDate(mText),
+      name: stringEntry(dictText, 'Name'),
+      docMdp: docMdpOf(dictText),
+      dictText,
+      valid: gapOk,
+    });
+  }
+  // Several copies of one dictionary (rewritten by a later update) keep the last; order by coverage.
+  const byObject = new Map<string, SignatureDict>();
+  for (const sig of found)
+    byObject.set(sig.objectNumber < 0 ? `@${sig.byteRange.join(',')}` : `${sig.objectNumber}`, sig);
+  return [...byObject.values()].sort((a, b) => a.byteRange[2] + a.byteRange[3] - (b.byteRange[2] + b.byteRange[3]));
+}

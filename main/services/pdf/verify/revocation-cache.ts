@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface CachedRevocation {
+  readonly status: 'good' | 'revoked';
+  readonly kind: 'ocsp' | 'crl';
+  readonly checkedAt: string;
+  readonly revokedAt: string | null;
+  /** The OCSP response or CRL, base64 DER: kept as proof with the verified document. */
+  readonly der: string;
+}
+
+/** Revocation answers kept in the profile so an offline verification uses the last known state. */
+export interface RevocationCache {
+  get(key: string): CachedRevocation | undefined;
+  put(key: string, entry: CachedRevocation): void;
+}
+
+export function revocationKey(issuerDer: Uint8Array, serialHex: string): string {
+  return createHash('sha256').update(issuerDer).update(serialHex.toLowerCase()).digest('hex');
+}
+
+export function createFileRevocationCache(dir: string): RevocationCache {
+  return {
+    get(key) {
+      try {
+        return JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as CachedRevocation;
+      } catch {
+        return undefined;
+      }
+    },
+    put(key, entry) {
+      mkdirSync(dir, { recursive: true });
+      // Write then rename, so a crash never leaves half a cache entry.
+      const tmp = join(dir, `${key}.${process.pid}.tmp`);
+      writeFileSync(tmp, JSON.stringify(entry));
+      renameSync(tmp, join(dir, `${key}.json`));
+    },
+  };
+}

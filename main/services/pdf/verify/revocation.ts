@@ -1,0 +1,144 @@
+import type { X509Certificate } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { certInfo } from './cert-info.ts';
+import { revocationKey, type CachedRevocation, type RevocationCache } from './revocation-cache.ts';
+
+export interface RevocationResult {
+  readonly status: 'good' | 'revoked' | 'unknown';
+  readonly source: 'ocsp' | 'crl' | 'cache' | 'none';
+  readonly checkedAt: string | null;
+  readonly revokedAt: string | null;
+  readonly der: string | null;
+}
+
+export interface RevocationOptions {
+  readonly offline: boolean;
+  readonly cache: RevocationCache;
+  readonly timeoutMs: number;
+  readonly now: Date;
+}
+
+const OCSP_BASIC = '1.3.6.1.5.5.7.48.1.1';
+
+function pki(cert: X509Certificate): pkijs.Certificate {
+  return pkijs.Certificate.fromBER(cert.raw);
+}
+
+async function fetchBytes(url: string, timeoutMs: number, body?: Uint8Array): Promise<Uint8Array> {
+  const response = await fetch(url, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: body === undefined ? {} : { 'content-type': 'application/ocsp-request' },
+    ...(body === undefined ? {} : { body: Buffer.from(body) }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function viaOcsp(
+  url: string,
+  cert: X509Certificate,
+  issuer: X509Certificate,
+  anchors: readonly X509Certificate[],
+  timeoutMs: number,
+): Promise<CachedRevocation | null> {
+  const request = new pkijs.OCSPRequest();
+  await request.createForCertificate(pki(cert), { hashAlgorithm: 'SHA-1', issuerCertificate: pki(issuer) });
+  const der = await fetchBytes(url, timeoutMs, new Uint8Array(request.toSchema(true).toBER(false)));
+  const response = pkijs.OCSPResponse.fromBER(der);
+  if (response.responseStatus.valueBlock.valueDec !== 0 || response.responseBytes === undefined) return null;
+  if (response.responseBytes.responseType !== OCSP_BASIC) return null;
+  const basic = pkijs.BasicOCSPResponse.fromBER(response.responseBytes.response.valueBlock.valueHexView);
+  const signed = await basic.verify({ trustedCerts: [pki(issuer), ...anchors.map(pki)], issuerCerts: [pki(issuer)] });
+  if (!signed) return null;
+  const status = await basic.getCertificateStatus(pki(cert), pki(issuer));
+  if (!status.isForCertificate || status.status === 2) return null;
+  const single = basic.tbsResponseData.responses[0];
+  const revokedAt =
+    status.status === 1 && single?.certStatus instanceof asn1js.Constructed
+      ? ((single.certStatus.valueBlock.value[0] as asn1js.GeneralizedTime | undefined)?.toDate?.().toISOString() ??
+        null)
+      : null;
+  return {
+    status: status.status === 1 ? 'revoked' : 'good',
+    kind: 'ocsp',
+    checkedAt: new Date().toISOString(),
+    revokedAt,
+    der: Buffer.from(der).toString('base64'),
+  };
+}
+
+async function viaCrl(
+  url: string,
+  cert: X509Certificate,
+  issuer: X509Certificate,
+  now: Date,
+  timeoutMs: number,
+): Promise<CachedRevocation | null> {
+  let der = await fetchBytes(url, timeoutMs);
+  const text = Buffer.from(der).toString('latin1');
+  if (text.startsWith('-----BEGIN')) {
+    der = Buffer.from(text.replace(/-----[^-]+-----|\s/g, ''), 'base64');
+  }
+  const crl = pkijs.CertificateRevocationList.fromBER(der);
+  if (!(await crl.verify({ issuerCertificate: pki(issuer) }))) return null;
+  if (crl.nextUpdate !== undefined && crl.nextUpdate.value.getTime() < now.getTime()) return null;
+  const serial = pki(cert).serialNumber;
+  const entry = crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(serial));
+  return {
+    status: entry === undefined ? 'good' : 'revoked',
+    kind: 'crl',
+    checkedAt: new Date().toISOString(),
+    revokedAt: entry === undefined ? null : entry.revocationDate.value.toISOString(),
+    der: Buffer.from(der).toString('base64'),
+  };
+}
+
+/**
+ * Ask OCSP first, then the CRL, each with a short timeout; remember the answer in the profile.
+ * Offline, or when both fail, the last cached answer is used and said to be from the cache.
+ */
+export async function checkRevocation(
+  cert: X509Certificate,
+  issuer: X509Certificate | null,
+  anchors: readonly X509Certificate[],
+  options: RevocationOptions,
+): Promise<RevocationResult> {
+  const unknown: RevocationResult = { status: 'unknown', source: 'none', checkedAt: null, revokedAt: null, der: null };
+  if (issuer === null) return unknown;
+  const info = certInfo(cert);
+  const key = revocationKey(issuer.raw, info.serialNumber);
+  if (!options.offline) {
+    const attempts = [
+      ...info.ocspUrls.map((u) => () => viaOcsp(u, cert, issuer, anchors, options.timeoutMs)),
+      ...info.crlUrls.map((u) => () => viaCrl(u, cert, issuer, options.now, options.timeoutMs)),
+    ];
+    for (const attempt of attempts) {
+      try {
+        const answer = await attempt();
+        if (answer !== null) {
+          options.cache.put(key, answer);
+          return {
+            status: answer.status,
+            source: answer.kind,
+            checkedAt: answer.checkedAt,
+            revokedAt: answer.revokedAt,
+            der: answer.der,
+          };
+        }
+      } catch {
+        // Unreachable responder or unreadable answer: try the next source, then the cache.
+      }
+    }
+  }
+  const cached = options.cache.get(key);
+  if (cached === undefined) return unknown;
+  return {
+    status: cached.status,
+    source: 'cache',
+    checkedAt: cached.checkedAt,
+    revokedAt: cached.revokedAt,
+    der: cached.der,
+  };
+}

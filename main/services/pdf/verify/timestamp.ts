@@ -1,0 +1,71 @@
+import { createHash, type X509Certificate } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { buildPath } from './chain.ts';
+import { certInfo } from './cert-info.ts';
+import { checkCms } from './cms.ts';
+
+const TST_INFO = '1.2.840.113549.1.9.16.1.4';
+const DIGESTS: Readonly<Record<string, string>> = {
+  '1.3.14.3.2.26': 'sha1',
+  '2.16.840.1.101.3.4.2.1': 'sha256',
+  '2.16.840.1.101.3.4.2.2': 'sha384',
+  '2.16.840.1.101.3.4.2.3': 'sha512',
+};
+
+export interface TimestampCheck {
+  readonly ok: boolean;
+  readonly time: Date | null;
+  readonly authority: string | null;
+  readonly trusted: boolean;
+  readonly certificates: readonly X509Certificate[];
+  /** Why it is not ok, in Vietnamese. */
+  readonly reason: string | null;
+}
+
+/**
+ * Verify an RFC 3161 token over `imprinted` (the signature value for a signature timestamp,
+ * the ByteRange chunks for a document timestamp): the token's own CMS signature, the message
+ * imprint, and the TSA's path to a trust anchor.
+ */
+export function checkTimestamp(
+  token: Uint8Array,
+  imprinted: readonly Uint8Array[],
+  anchors: readonly X509Certificate[],
+): TimestampCheck {
+  const cms = checkCms(token, null);
+  const none = { time: null, authority: null, trusted: false, certificates: cms.certificates };
+  if (cms.eContentType !== TST_INFO || cms.eContent === null) {
+    return { ...none, ok: false, reason: 'Dấu thời gian không đúng định dạng RFC 3161.' };
+  }
+  let info: pkijs.TSTInfo;
+  try {
+    const parsed = asn1js.fromBER(Buffer.from(cms.eContent));
+    info = new pkijs.TSTInfo({ schema: parsed.result });
+  } catch {
+    return { ...none, ok: false, reason: 'Dấu thời gian không đọc được.' };
+  }
+  const authority = cms.signerCert === null ? null : certInfo(cms.signerCert).commonName;
+  const base = { ...none, time: info.genTime, authority };
+  if (cms.failure !== null) {
+    return { ...base, ok: false, reason: 'Chữ ký của đơn vị cấp dấu thời gian không hợp lệ.' };
+  }
+  const hashName = DIGESTS[info.messageImprint.hashAlgorithm.algorithmId];
+  if (hashName === undefined) {
+    return { ...base, ok: false, reason: 'Dấu thời gian dùng thuật toán băm không hỗ trợ.' };
+  }
+  const hash = createHash(hashName);
+  for (const chunk of imprinted) hash.update(chunk);
+  const expected = Buffer.from(info.messageImprint.hashedMessage.valueBlock.valueHexView);
+  if (!hash.digest().equals(expected)) {
+    return { ...base, ok: false, reason: 'Dấu thời gian không khớp với chữ ký được đóng dấu.' };
+  }
+  const path = buildPath(cms.signerCert as X509Certificate, cms.certificates, anchors, info.genTime);
+  const trusted = path.trust === 'trusted' && path.expiredAt === null && path.notYetValidAt === null;
+  return {
+    ...base,
+    ok: true,
+    trusted,
+    reason: trusted ? null : 'Đơn vị cấp dấu thời gian không thuộc danh sách tin cậy.',
+  };
+}

@@ -1,0 +1,116 @@
+import { createHash, type X509Certificate } from 'node:crypto';
+import { PDFName, PDFRef } from '@cantoo/pdf-lib';
+import { VanthuError, errorMessageVi } from '../../../../preload/contract/index.ts';
+import type { SignatureReport, VerifyReport } from '../../../../preload/contract/verify.ts';
+import { locateSignatures, type SignatureDict } from './locate.ts';
+import { loadRevision, type PdfModel } from './pdf-model.ts';
+import { combineVerdicts, problem } from './problems.ts';
+import type { RevocationCache } from './revocation-cache.ts';
+import { verifySignature, type SignatureMaterial } from './verify-signature.ts';
+
+export interface VerifyOptions {
+  readonly anchors: readonly X509Certificate[];
+  readonly offline: boolean;
+  readonly cache: RevocationCache;
+  /** Per OCSP/CRL request; short, so a dead responder never stalls a clerk. */
+  readonly timeoutMs?: number;
+  readonly now?: Date;
+}
+
+export interface VerifyOutcome {
+  readonly report: VerifyReport;
+  readonly material: readonly SignatureMaterial[];
+}
+
+function malformed(detail: string, cause?: unknown): VanthuError {
+  return new VanthuError('PDF_MALFORMED', errorMessageVi('PDF_MALFORMED'), { cause, details: { detail } });
+}
+
+function fieldNameOf(model: PdfModel, sig: SignatureDict, index: number): string {
+  for (const field of model.fields.values()) {
+    const v = field.dict.get(PDFName.of('V'));
+    if (v instanceof PDFRef && v.objectNumber === sig.objectNumber) return field.name;
+  }
+  return `Chữ ký ${index + 1}`;
+}
+
+function who(sig: SignatureReport): string {
+  const name = sig.signer.commonName === '' ? 'người ký không xác định' : sig.signer.commonName;
+  return sig.kind === 'document-timestamp'
+    ? `Dấu thời gian của ${sig.timestampAuthority ?? name}`
+    : `Chữ ký của ${name}`;
+}
+
+/** The Vietnamese reasons: the verdict first, then each signature's problems, ready for "trả lại". */
+function reasonsOf(verdict: VerifyReport['verdict'], signatures: readonly SignatureReport[]): string[] {
+  if (signatures.length === 0) return [problem('NO_SIGNATURES').message];
+  const head = {
+    valid: `Văn bản hợp lệ: ${signatures.length} chữ ký số đều hợp lệ và văn bản toàn vẹn.`,
+    invalid: 'Văn bản KHÔNG hợp lệ, cần trả lại nơi gửi.',
+    indeterminate: 'Chưa đủ căn cứ kết luận chữ ký số hợp lệ; cần kiểm tra thêm.',
+  }[verdict];
+  const lines = [head];
+  for (const sig of signatures) {
+    for (const p of sig.problems) {
+      if (p.severity !== 'info' || verdict !== 'valid') lines.push(`${who(sig)} (trường "${sig.field}"): ${p.message}`);
+    }
+  }
+  return lines;
+}
+
+/**
+ * Verify every signature of a PDF held in memory. Malformed input gives PDF_MALFORMED, never a
+ * crash: the signature scan works on raw bytes, and the object model is only needed for names
+ * and for what changed after each signature.
+ */
+export async function verifyPdfBytes(bytes: Uint8Array, file: string, options: VerifyOptions): Promise<VerifyOutcome> {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (!head.includes('%PDF-')) throw malformed('no %PDF- header');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const sigs = locateSignatures(text, bytes);
+  let current: PdfModel;
+  try {
+    current = await loadRevision(bytes);
+  } catch (cause) {
+    throw malformed('object model unreadable', cause);
+  }
+  const revisions = new Map<number, Promise<PdfModel>>();
+  const revision = (end: number): Promise<PdfModel> => {
+    let loaded = revisions.get(end);
+    if (loaded === undefined) {
+      loaded = loadRevision(bytes.subarray(0, end)).catch((cause: unknown) => {
+        throw malformed('signed revision unreadable', cause);
+      });
+      revisions.set(end, loaded);
+    }
+    return loaded;
+  };
+  const now = options.now ?? new Date();
+  const signatures: SignatureReport[] = [];
+  const material: SignatureMaterial[] = [];
+  for (const [index, sig] of sigs.entries()) {
+    const result = await verifySignature({
+      sig,
+      field: fieldNameOf(current, sig, index),
+      bytes,
+      current,
+      revision,
+      anchors: options.anchors,
+      revocation: { offline: options.offline, cache: options.cache, timeoutMs: options.timeoutMs ?? 5000, now },
+    });
+    signatures.push(result.report);
+    material.push(result.material);
+  }
+  const verdict = combineVerdicts(signatures.map((s) => s.verdict));
+  return {
+    report: {
+      file,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      verifiedAt: now.toISOString(),
+      verdict,
+      reasons: reasonsOf(verdict, signatures),
+      signatures,
+    },
+    material,
+  };
+}

@@ -1,0 +1,60 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { VanthuError, errorMessageVi } from '../../../../preload/contract/index.ts';
+import type { VerifyReport } from '../../../../preload/contract/verify.ts';
+import type { Logger } from '../../log/logger.ts';
+import type { SettingsStore } from '../../settings/settings-store.ts';
+import { keepEvidence } from './evidence.ts';
+import { createFileRevocationCache } from './revocation-cache.ts';
+import { loadTrustStore } from './trust-store.ts';
+import { verifyPdfBytes } from './verify-document.ts';
+
+export interface VerifyRequest {
+  readonly path: string;
+  readonly trustPaths: readonly string[];
+  readonly offline: boolean;
+}
+
+export interface VerifyService {
+  verify(request: VerifyRequest): Promise<VerifyReport & { evidencePath: string }>;
+}
+
+export interface VerifyServiceDeps {
+  readonly settings: SettingsStore;
+  readonly log: Logger;
+  /** Profile folders: the revocation cache and the kept validation material. */
+  readonly cacheDir: string;
+  readonly evidenceDir: string;
+  readonly maxBytes?: number;
+}
+
+/** Incoming files may be larger than the 50 MB upload limit; verification still has a ceiling. */
+const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+
+export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
+  const cache = createFileRevocationCache(join(deps.cacheDir, 'revocation'));
+  return {
+    async verify(request) {
+      const path = resolve(request.path);
+      let size: number;
+      try {
+        size = (await stat(path)).size;
+      } catch (cause) {
+        throw new VanthuError('FILE_NOT_FOUND', errorMessageVi('FILE_NOT_FOUND', path), { cause, details: { path } });
+      }
+      if (size > (deps.maxBytes ?? DEFAULT_MAX_BYTES)) {
+        throw new VanthuError('FILE_TOO_LARGE', errorMessageVi('FILE_TOO_LARGE'), { details: { path, size } });
+      }
+      const anchors = loadTrustStore([...deps.settings.get().verify.trustPaths, ...request.trustPaths]);
+      const bytes = await readFile(path);
+      const { report, material } = await verifyPdfBytes(bytes, path, {
+        anchors,
+        offline: request.offline,
+        cache,
+      });
+      const kept = keepEvidence(deps.evidenceDir, report, material);
+      deps.log.info('verify.done', { file: path, verdict: report.verdict, signatures: report.signatures.length });
+      return { ...report, evidencePath: kept.path };
+    },
+  };
+}

@@ -1,0 +1,189 @@
+import type { X509Certificate } from 'node:crypto';
+import type { SignatureReport, VerifyProblem } from '../../../../preload/contract/verify.ts';
+import { buildPath } from './chain.ts';
+import { certInfo, type CertInfo } from './cert-info.ts';
+import { classifyChanges, fieldLockOf } from './changes.ts';
+import { checkCms } from './cms.ts';
+import type { SignatureDict } from './locate.ts';
+import type { PdfModel } from './pdf-model.ts';
+import { ageVi, formatTimeVi, problem, verdictOf } from './problems.ts';
+import { checkRevocation, type RevocationOptions } from './revocation.ts';
+import { checkTimestamp } from './timestamp.ts';
+
+/** What must be kept with the document to re-verify it later (certificates, OCSP/CRL, tokens). */
+export interface SignatureMaterial {
+  readonly certificates: readonly X509Certificate[];
+  readonly revocation: readonly { readonly kind: string; readonly der: string }[];
+  readonly timestampTokens: readonly Uint8Array[];
+}
+
+export interface SignatureInput {
+  readonly sig: SignatureDict;
+  readonly field: string;
+  readonly bytes: Uint8Array;
+  readonly current: PdfModel;
+  /** Loads the revision a signature covers (memoised by the caller). */
+  readonly revision: (end: number) => Promise<PdfModel>;
+  readonly anchors: readonly X509Certificate[];
+  readonly revocation: RevocationOptions;
+}
+
+const EMPTY_SIGNER: CertInfo = {
+  commonName: '',
+  organization: '',
+  subject: '',
+  serialNumber: '',
+  issuer: '',
+  canSign: null,
+  ocspUrls: [],
+  crlUrls: [],
+};
+
+export async function verifySignature(
+  input: SignatureInput,
+): Promise<{ report: SignatureReport; material: SignatureMaterial }> {
+  const { sig, bytes, anchors } = input;
+  const [, len1, start2, len2] = sig.byteRange;
+  const end = start2 + len2;
+  const chunks = sig.valid ? [bytes.subarray(0, len1), bytes.subarray(start2, end)] : [];
+  const problems: VerifyProblem[] = [];
+  const isDocTimestamp = sig.subFilter === 'ETSI.RFC3161' || sig.type === 'DocTimeStamp';
+  const coverage = end === bytes.length ? 'whole' : 'revision';
+  const tokens: Uint8Array[] = [];
+  const revocationMaterial: { kind: string; der: string }[] = [];
+
+  let integrity: 'ok' | 'broken' = 'broken';
+  let signerCert: X509Certificate | null = null;
+  let carried: readonly X509Certificate[] = [];
+  let claimed: Date | null = sig.claimedTime;
+  let timestampTime: Date | null = null;
+  let timestampAuthority: string | null = null;
+  let timestampTrusted = false;
+
+  if (!sig.valid) {
+    problems.push(problem('BYTE_RANGE_INVALID'));
+  } else if (isDocTimestamp) {
+    tokens.push(sig.contents);
+    const ts = checkTimestamp(sig.contents, chunks, anchors);
+    carried = ts.certificates;
+    signerCert = ts.certificates[0] ?? null;
+    timestampTime = ts.time;
+    timestampAuthority = ts.authority;
+    timestampTrusted = ts.trusted;
+    if (ts.ok) integrity = 'ok';
+    else problems.push(problem('DIGEST_MISMATCH', ts.reason ?? undefined));
+  } else {
+    const cms = checkCms(sig.contents, chunks);
+    signerCert = cms.signerCert;
+    carried = cms.certificates;
+    claimed = cms.claimedSigningTime ?? sig.claimedTime;
+    if (cms.failure === null) integrity = 'ok';
+    else problems.push(problem(cms.failure));
+    if (cms.timestampToken !== null) {
+      tokens.push(cms.timestampToken);
+      const ts = checkTimestamp(cms.timestampToken, [cms.signatureValue], anchors);
+      timestampTime = ts.time;
+      timestampAuthority = ts.authority;
+      timestampTrusted = ts.ok && ts.trusted;
+      if (!ts.ok || !ts.trusted) problems.push(problem('TIMESTAMP_INVALID', ts.reason ?? undefined));
+    }
+  }
+
+  let changesAfter: SignatureReport['changesAfter'] = 'none';
+  let changedObjects: SignatureReport['changedObjects'] = [];
+  if (sig.valid && coverage === 'revision') {
+    const signed = await input.revision(end);
+    const changes = classifyChanges(signed, input.current, {
+      docMdp: sig.docMdp,
+      lock: fieldLockOf(input.current, sig.objectNumber),
+    });
+    changesAfter = changes.verdict;
+    changedObjects = [...changes.objects];
+    const notes = changes.objects.filter((o) => !o.permitted).map((o) => o.note);
+    if (changes.verdict === 'not-permitted')
+      problems.push(problem('CHANGES_NOT_PERMITTED', notes.slice(0, 5).join(' ')));
+    if (changes.verdict === 'permitted') problems.push(problem('CHANGES_PERMITTED'));
+  }
+
+  const signingTime = timestampTrusted ? timestampTime : claimed;
+  const signingTimeSource = timestampTrusted ? 'timestamp' : claimed !== null ? 'claimed' : 'none';
+  if (signingTimeSource !== 'timestamp' && !isDocTimestamp) problems.push(problem('SIGNING_TIME_CLAIMED'));
+  const at = signingTime ?? input.revocation.now;
+
+  let trust: SignatureReport['trust'] = 'unknown';
+  let chain: string[] = [];
+  let revocation: SignatureReport['revocation'] = { status: 'unknown', source: 'none', checkedAt: null };
+  const signer = signerCert === null ? EMPTY_SIGNER : certInfo(signerCert);
+  if (signerCert !== null) {
+    const path = buildPath(signerCert, carried, anchors, at);
+    trust = path.trust;
+    chain = path.path.map((c) => certInfo(c).subject);
+    if (path.trust === 'untrusted')
+      problems.push(problem(path.incomplete ? 'CHAIN_INCOMPLETE' : 'CHAIN_UNTRUSTED', signer.issuer));
+    if (path.trust === 'unknown') problems.push(problem('CHAIN_UNTRUSTED', 'Chưa cấu hình chứng thư gốc tin cậy.'));
+    if (path.expiredAt !== null) {
+      problems.push(problem('CERT_EXPIRED_AT_SIGNING', `Hết hạn lúc ${formatTimeVi(path.expiredAt.validToDate)}.`));
+    }
+    if (path.notYetValidAt !== null) {
+      problems.push(
+        problem('CERT_NOT_YET_VALID_AT_SIGNING', `Có hiệu lực từ ${formatTimeVi(path.notYetValidAt.validFromDate)}.`),
+      );
+    }
+    if (!isDocTimestamp && signer.canSign === false) problems.push(problem('CERT_KEY_USAGE'));
+    const rev = await checkRevocation(signerCert, path.path[1] ?? null, anchors, input.revocation);
+    revocation = { status: rev.status, source: rev.source, checkedAt: rev.checkedAt };
+    if (rev.der !== null) revocationMaterial.push({ kind: rev.source, der: rev.der });
+    if (rev.status === 'revoked') {
+      // Revoked after a trusted signing time leaves the signature standing (TT 41/2017 Điều 8).
+      const after =
+        rev.revokedAt !== null && timestampTrusted && timestampTime !== null && new Date(rev.revokedAt) > timestampTime;
+      if (!after)
+        problems.push(
+          problem(
+            'CERT_REVOKED',
+            rev.revokedAt === null ? undefined : `Ngày thu hồi: ${formatTimeVi(new Date(rev.revokedAt))}.`,
+          ),
+        );
+    } else if (rev.status === 'unknown') {
+      problems.push(problem('REVOCATION_UNKNOWN'));
+    }
+    if (rev.source === 'cache' && rev.checkedAt !== null) {
+      const checked = new Date(rev.checkedAt);
+      problems.push(
+        problem(
+          'REVOCATION_FROM_CACHE',
+          `Kiểm tra lúc ${formatTimeVi(checked)} (${ageVi(checked, input.revocation.now)}).`,
+        ),
+      );
+    }
+  } else if (integrity === 'ok') {
+    problems.push(problem('SIGNER_CERT_MISSING'));
+  }
+
+  const report: SignatureReport = {
+    field: input.field,
+    kind: isDocTimestamp ? 'document-timestamp' : 'signature',
+    signer: {
+      commonName: signer.commonName,
+      organization: signer.organization,
+      subject: signer.subject,
+      serialNumber: signer.serialNumber,
+      issuer: signer.issuer,
+    },
+    signingTime: signingTime?.toISOString() ?? null,
+    signingTimeSource,
+    timestampTime: timestampTime?.toISOString() ?? null,
+    timestampAuthority,
+    integrity,
+    coverage,
+    changesAfter,
+    changedObjects,
+    docMdp: sig.docMdp,
+    trust,
+    chain,
+    revocation,
+    verdict: verdictOf(problems),
+    problems,
+  };
+  return { report, material: { certificates: carried, revocation: revocationMaterial, timestampTokens: tokens } };
+}
