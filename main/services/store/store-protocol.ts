@@ -1,0 +1,93 @@
+import type { AppError } from '../../../preload/contract/index.ts';
+import type { OutboxStore } from '../outbox/outbox-store.ts';
+import type { RegisterService } from '../registers/register-service.ts';
+import type { StoreApi } from './store.ts';
+
+/**
+ * The typed request interface of the store worker: one entry per method the rest of the app
+ * may call. Arguments and results cross the thread boundary by structured clone (Dates survive).
+ */
+export interface StoreMethods {
+  'incoming.add': StoreApi['addIncoming'];
+  'incoming.get': StoreApi['getIncoming'];
+  'incoming.list': StoreApi['listIncoming'];
+  'incoming.transition': StoreApi['transitionIncoming'];
+  'incoming.finalizeProvisional': StoreApi['finalizeProvisional'];
+  'audit.verify': StoreApi['verifyAudit'];
+  'registers.ensure': RegisterService['ensure'];
+  'registers.list': RegisterService['list'];
+  'registers.addLease': RegisterService['addLease'];
+  'registers.leases': RegisterService['leases'];
+  'registers.remaining': RegisterService['remaining'];
+  'outbox.claimDue': OutboxStore['claimDue'];
+  'outbox.markDone': OutboxStore['markDone'];
+  'outbox.markRetry': OutboxStore['markRetry'];
+  'outbox.markFailed': OutboxStore['markFailed'];
+  'outbox.pause': OutboxStore['pause'];
+  'outbox.resume': OutboxStore['resume'];
+  'outbox.requeueInFlight': OutboxStore['requeueInFlight'];
+  'outbox.get': OutboxStore['get'];
+  'outbox.list': OutboxStore['list'];
+  'outbox.counts': OutboxStore['counts'];
+  'store.backup': (destination: string) => { path: string; bytes: number };
+}
+
+export type StoreMethod = keyof StoreMethods;
+
+export interface StoreRequest {
+  readonly id: number;
+  readonly method: StoreMethod;
+  readonly args: readonly unknown[];
+}
+
+export type StoreResponse =
+  | { readonly type: 'result'; readonly id: number; readonly ok: true; readonly value: unknown }
+  | {
+      readonly type: 'result';
+      readonly id: number;
+      readonly ok: false;
+      readonly error: AppError;
+      readonly bug: boolean;
+    }
+  | { readonly type: 'slow'; readonly method: StoreMethod; readonly ms: number }
+  | { readonly type: 'ready'; readonly schemaVersion: number }
+  | { readonly type: 'fatal'; readonly error: AppError };
+
+export interface StoreWorkerData {
+  readonly databasePath: string;
+  readonly filesDir: string;
+  readonly maDinhDanh: string;
+  readonly tenCoQuan: string;
+  readonly actor: string;
+  /** Requests slower than this are reported to the main thread's log. */
+  readonly slowMs: number;
+}
+
+/** Build the method table over a synchronous store (in the worker, or in-process for the CLI). */
+export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup']): StoreMethods {
+  const { registers, outbox } = store.context;
+  return {
+    'incoming.add': (input, file) => store.addIncoming(input, file),
+    'incoming.get': (id) => store.getIncoming(id),
+    'incoming.list': (filter) => store.listIncoming(filter),
+    'incoming.transition': (id, to, note) => store.transitionIncoming(id, to, note),
+    'incoming.finalizeProvisional': (id, soDen) => store.finalizeProvisional(id, soDen),
+    'audit.verify': () => store.verifyAudit(),
+    'registers.ensure': (key) => registers.ensure(key),
+    'registers.list': (ma) => registers.list(ma),
+    'registers.addLease': (id, lease) => registers.addLease(id, lease),
+    'registers.leases': (id) => registers.leases(id),
+    'registers.remaining': (id) => registers.remaining(id),
+    'outbox.claimDue': (now, limit) => outbox.claimDue(now, limit),
+    'outbox.markDone': (id, now) => outbox.markDone(id, now),
+    'outbox.markRetry': (id, next, error, now) => outbox.markRetry(id, next, error, now),
+    'outbox.markFailed': (id, error, now) => outbox.markFailed(id, error, now),
+    'outbox.pause': (id) => outbox.pause(id),
+    'outbox.resume': (id) => outbox.resume(id),
+    'outbox.requeueInFlight': () => outbox.requeueInFlight(),
+    'outbox.get': (id) => outbox.get(id),
+    'outbox.list': (filter) => outbox.list(filter),
+    'outbox.counts': () => outbox.counts(),
+    'store.backup': backup,
+  };
+}

@@ -1,0 +1,71 @@
+import { performance } from 'node:perf_hooks';
+import { parentPort, workerData } from 'node:worker_threads';
+import { errorMessageVi, isVanthuError } from '../../../preload/contract/index.ts';
+import { backupStore } from './backup.ts';
+import { openDatabase } from './open-database.ts';
+import { schemaVersion } from './migrate.ts';
+import { storeMethods, type StoreRequest, type StoreResponse, type StoreWorkerData } from './store-protocol.ts';
+import { createStore } from './store.ts';
+
+/**
+ * The thread that owns the database: every query runs here, so a slow one never blocks the
+ * UI's event loop. Requests are served one at a time, which is also SQLite's writer model.
+ */
+const port = parentPort;
+if (port === null) {
+  throw new Error('store-worker must run in a worker thread');
+}
+const data = workerData as StoreWorkerData;
+const send = (message: StoreResponse): void => port.postMessage(message);
+
+try {
+  const db = openDatabase(data.databasePath);
+  const store = createStore({
+    db,
+    filesDir: data.filesDir,
+    maDinhDanh: data.maDinhDanh,
+    tenCoQuan: data.tenCoQuan,
+    actor: data.actor,
+  });
+  // Jobs left in flight by a crash are unknown to us; the server dedupes by Idempotency-Key.
+  store.context.outbox.requeueInFlight();
+  const methods = storeMethods(store, (destination) => backupStore(db, data.filesDir, destination));
+  port.on('message', (request: StoreRequest) => {
+    const started = performance.now();
+    try {
+      const fn = methods[request.method] as (...args: readonly unknown[]) => unknown;
+      const value = fn(...request.args);
+      send({ type: 'result', id: request.id, ok: true, value });
+    } catch (error) {
+      if (isVanthuError(error)) {
+        send({ type: 'result', id: request.id, ok: false, error: error.toAppError(), bug: false });
+      } else {
+        const message = error instanceof Error ? error.message : String(error);
+        send({
+          type: 'result',
+          id: request.id,
+          ok: false,
+          bug: true,
+          error: {
+            code: 'INTERNAL',
+            message: errorMessageVi('INTERNAL'),
+            retryable: false,
+            details: { cause: message },
+          },
+        });
+      }
+    }
+    const ms = performance.now() - started;
+    if (ms >= data.slowMs) {
+      send({ type: 'slow', method: request.method, ms: Math.round(ms) });
+    }
+  });
+  send({ type: 'ready', schemaVersion: schemaVersion(db) });
+} catch (error) {
+  send({
+    type: 'fatal',
+    error: isVanthuError(error)
+      ? error.toAppError()
+      : { code: 'DB_CORRUPT', message: errorMessageVi('DB_CORRUPT'), retryable: false },
+  });
+}
