@@ -7,15 +7,22 @@ import type { ServerState } from '../state.ts';
 
 const MA_DINH_DANH = /^(?=.{1,35}$)[A-Z0-9]+(?:\.[A-Z0-9]+)*$/;
 
+/** `<OrganId>,<YYYY/MM/DD>,<Số>/<Ký hiệu>`: the edXML document identifier carries the number and date. */
+const MA_DINH_DANH_VAN_BAN = /^([A-Z0-9.]{1,35}),(\d{4})\/(\d{2})\/(\d{2}),(.+)$/;
+
 const PublishSchema = z.object({
-  id: z.string().uuid(),
-  soKyHieu: z.string().min(1).max(100),
-  trichYeu: z.string().min(1).max(2000),
-  tenLoai: z.string().min(1).max(100),
-  ngayBanHanh: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  id: z.string().min(1).max(100),
+  maDinhDanhVanBan: z.string().regex(MA_DINH_DANH_VAN_BAN),
+  trichYeu: z.string().max(2000).optional(),
+  tenLoai: z.string().max(100).optional(),
   recipients: z.array(z.string().regex(MA_DINH_DANH)).min(1).max(500),
   files: z
-    .array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string().min(1), size: z.number().int() }))
+    .array(
+      z.object({
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        name: z.string().min(1).optional(),
+      }),
+    )
     .min(1),
 });
 
@@ -39,12 +46,20 @@ export const outgoingRoutes = [
       throw new HttpProblem(400, 'INVALID_INPUT', 'Thông tin phát hành không hợp lệ.');
     }
     const doc = parsed.data;
+    const [, issuer, yyyy, mm, dd, soKyHieu] = MA_DINH_DANH_VAN_BAN.exec(doc.maDinhDanhVanBan) ?? [];
+    if (issuer !== caller.org || soKyHieu === undefined) {
+      throw new HttpProblem(422, 'NOT_ISSUER', 'Mã định danh văn bản không thuộc cơ quan của bạn.');
+    }
+    const ngayBanHanh = `${yyyy}-${mm}-${dd}`;
     const outcome = applyOnce(state, ctx, caller.org, raw, (key) => {
+      const sizes = new Map<string, number>();
       for (const file of doc.files) {
-        const blob = state.db.prepare('select size from blobs where sha256 = ?').get(file.sha256);
+        const blob = state.db.prepare('select size from blobs where sha256 = ?').get(file.sha256) as
+          { size: number } | undefined;
+        sizes.set(file.sha256, blob?.size ?? 0);
         if (blob === undefined) {
           // Not stored: the client uploads first and retries with the same key.
-          throw new HttpProblem(422, 'FILE_NOT_UPLOADED', `Tệp ${file.name} chưa được tải lên.`, {
+          throw new HttpProblem(422, 'FILE_NOT_UPLOADED', `Tệp ${file.name ?? file.sha256} chưa được tải lên.`, {
             sha256: file.sha256,
           });
         }
@@ -59,9 +74,9 @@ export const outgoingRoutes = [
       }
       const clash = state.db
         .prepare('select id from documents where from_org = ? and so_ky_hieu = ? and substr(ngay_ban_hanh, 1, 4) = ?')
-        .get(caller.org, doc.soKyHieu, doc.ngayBanHanh.slice(0, 4)) as { id: string } | undefined;
+        .get(caller.org, soKyHieu, ngayBanHanh.slice(0, 4)) as { id: string } | undefined;
       if (clash !== undefined) {
-        throw new HttpProblem(409, 'NUMBER_TAKEN', `Số, ký hiệu ${doc.soKyHieu} đã được dùng.`, { usedBy: clash.id });
+        throw new HttpProblem(409, 'NUMBER_TAKEN', `Số, ký hiệu ${soKyHieu} đã được dùng.`, { usedBy: clash.id });
       }
       const now = state.now();
       state.db
@@ -69,12 +84,12 @@ export const outgoingRoutes = [
           `insert into documents (id, from_org, so_ky_hieu, trich_yeu, ngay_ban_hanh, ten_loai, created_at, change_key)
            values (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(doc.id, caller.org, doc.soKyHieu, doc.trichYeu, doc.ngayBanHanh, doc.tenLoai, now, key);
+        .run(doc.id, caller.org, soKyHieu, doc.trichYeu ?? '', ngayBanHanh, doc.tenLoai ?? '', now, key);
       const addFile = state.db.prepare(
         'insert or ignore into document_files (document_id, sha256, name, size) values (?, ?, ?, ?)',
       );
       for (const file of doc.files) {
-        addFile.run(doc.id, file.sha256, file.name, file.size);
+        addFile.run(doc.id, file.sha256, file.name ?? `${file.sha256.slice(0, 16)}.pdf`, sizes.get(file.sha256) ?? 0);
       }
       for (const recipient of new Set(doc.recipients)) {
         state.db.prepare('insert into deliveries (document_id, to_org) values (?, ?)').run(doc.id, recipient);

@@ -1,0 +1,115 @@
+import { classifyError, classifyResponse, SyncFailure } from './classify.ts';
+import type { InboxItem, SyncCredentials } from './ports.ts';
+import type { HttpRequest, HttpResponse, SyncTransport } from './transport.ts';
+
+/** Timeouts per kind of exchange: small JSON calls fail fast; chunks get time to travel. */
+export const TIMEOUTS = { jsonMs: 15_000, chunkMs: 120_000, downloadMs: 300_000 } as const;
+
+export interface Session {
+  readonly accessToken: string;
+  readonly refreshToken: string;
+  readonly maDinhDanh: string;
+}
+
+/**
+ * The provincial API (server/openapi.yaml v1) over the transport port. Holds the session in
+ * memory only; a 401 triggers one refresh, then one fresh login, then an `auth` failure.
+ */
+export class ApiClient {
+  readonly #transport: SyncTransport;
+  readonly #credentials: () => SyncCredentials | null;
+  readonly #now: () => Date;
+  #session: Session | null = null;
+
+  constructor(transport: SyncTransport, credentials: () => SyncCredentials | null, now: () => Date) {
+    this.#transport = transport;
+    this.#credentials = credentials;
+    this.#now = now;
+  }
+
+  get maDinhDanh(): string | null {
+    return this.#session?.maDinhDanh ?? null;
+  }
+
+  async #send(request: HttpRequest): Promise<HttpResponse> {
+    try {
+      return await this.#transport.request({ timeoutMs: TIMEOUTS.jsonMs, ...request });
+    } catch (error) {
+      throw new SyncFailure(classifyError(error));
+    }
+  }
+
+  async #login(): Promise<Session> {
+    const refresh = this.#session?.refreshToken;
+    if (refresh !== undefined) {
+      const response = await this.#send({ method: 'POST', path: '/v1/auth/refresh', json: { refreshToken: refresh } });
+      if (response.status === 200) {
+        this.#session = response.data as Session;
+        return this.#session;
+      }
+      if (response.status !== 401) {
+        throw new SyncFailure(classifyResponse(response, this.#now()));
+      }
+    }
+    const credentials = this.#credentials();
+    if (credentials === null) {
+      throw new SyncFailure({
+        kind: 'auth',
+        code: 'NO_CREDENTIALS',
+        message: 'Chưa đăng nhập máy chủ.',
+        retryAfterMs: null,
+        details: {},
+      });
+    }
+    const response = await this.#send({ method: 'POST', path: '/v1/auth/login', json: credentials });
+    if (response.status !== 200) {
+      throw new SyncFailure(classifyResponse(response, this.#now()));
+    }
+    this.#session = response.data as Session;
+    return this.#session;
+  }
+
+  /** An authenticated call; returns the response when its status is acceptable, else throws SyncFailure. */
+  async call(request: HttpRequest, accept: (status: number) => boolean = (s) => s >= 200 && s < 300) {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const session = this.#session ?? (await this.#login());
+      const response = await this.#send({
+        ...request,
+        headers: { ...request.headers, authorization: `Bearer ${session.accessToken}` },
+      });
+      if (response.status === 401 && attempt === 0) {
+        this.#session = { ...session, accessToken: '' };
+        await this.#login();
+        continue;
+      }
+      if (accept(response.status)) {
+        return response;
+      }
+      throw new SyncFailure(classifyResponse(response, this.#now()));
+    }
+    throw new SyncFailure({
+      kind: 'auth',
+      code: 'UNAUTHENTICATED',
+      message: 'Cần đăng nhập lại.',
+      retryAfterMs: null,
+      details: {},
+    });
+  }
+
+  async mutate(path: string, idempotencyKey: string, json: unknown): Promise<unknown> {
+    const response = await this.call({ method: 'POST', path, json, headers: { 'idempotency-key': idempotencyKey } });
+    return response.data;
+  }
+
+  async inbox(
+    cursor: string | null,
+    limit = 100,
+  ): Promise<{ items: InboxItem[]; nextCursor: string; hasMore: boolean }> {
+    const response = await this.call({
+      method: 'GET',
+      path: '/v1/inbox',
+      query: { ...(cursor === null ? {} : { cursor }), limit: String(limit) },
+    });
+    return response.data as { items: InboxItem[]; nextCursor: string; hasMore: boolean };
+  }
+}

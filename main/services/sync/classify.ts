@@ -1,0 +1,98 @@
+import type { HttpResponse } from './transport.ts';
+
+/**
+ * What to do with a failed exchange:
+ * - retryable: the network or the server's health; try again later, the change is kept;
+ * - auth: the session is gone; refresh or log in again, then retry;
+ * - conflict: the server refused for a reason the user must resolve (number taken, recalled …);
+ * - permanent: the request itself is wrong; shown to the user with what to do.
+ */
+export type FailureClass = 'retryable' | 'auth' | 'conflict' | 'permanent';
+
+export interface Failure {
+  readonly kind: FailureClass;
+  readonly code: string;
+  readonly message: string;
+  /** From Retry-After, in milliseconds, when the server said. */
+  readonly retryAfterMs: number | null;
+  readonly details: Record<string, unknown>;
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ERR_NETWORK',
+  'ERR_CANCELED',
+  'ERR_BAD_RESPONSE',
+  'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+/** TLS failures are never retried as if the network were flaky: they are a setup problem. */
+const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/;
+
+export function parseRetryAfter(value: string | undefined, now: Date): number | null {
+  if (value === undefined) {
+    return null;
+  }
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) {
+    return Math.max(0, seconds * 1000);
+  }
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now.getTime());
+}
+
+export function classifyResponse(response: HttpResponse, now: Date): Failure {
+  const body = (typeof response.data === 'object' && response.data !== null ? response.data : {}) as Record<
+    string,
+    unknown
+  >;
+  const code = typeof body['code'] === 'string' ? body['code'] : `HTTP_${response.status}`;
+  const message = typeof body['detail'] === 'string' ? body['detail'] : `Máy chủ trả về mã ${response.status}.`;
+  const retryAfterMs = parseRetryAfter(response.headers['retry-after'], now);
+  const base = { code, message, retryAfterMs, details: body };
+  const status = response.status;
+  if (status === 401) {
+    return { ...base, kind: 'auth' };
+  }
+  if (status === 409) {
+    return { ...base, kind: 'conflict' };
+  }
+  if (status === 408 || status === 423 || status === 425 || status === 429 || status >= 500) {
+    return { ...base, kind: 'retryable' };
+  }
+  return { ...base, kind: 'permanent' };
+}
+
+export function classifyError(error: unknown): Failure {
+  const code = String((error as { code?: unknown }).code ?? (error as Error).name ?? 'UNKNOWN');
+  const message = error instanceof Error ? error.message : String(error);
+  if (TLS_CODE.test(code)) {
+    return { kind: 'permanent', code: 'TLS', message, retryAfterMs: null, details: { cause: code } };
+  }
+  // Anything else that never produced an HTTP answer is the network: keep the change, retry.
+  return {
+    kind: 'retryable',
+    code: NETWORK_CODES.has(code) ? code : 'NETWORK',
+    message,
+    retryAfterMs: null,
+    details: { cause: code },
+  };
+}
+
+export class SyncFailure extends Error {
+  readonly failure: Failure;
+
+  constructor(failure: Failure) {
+    super(`${failure.kind}:${failure.code}: ${failure.message}`);
+    this.name = 'SyncFailure';
+    this.failure = failure;
+  }
+}

@@ -1,0 +1,286 @@
+import type { SyncConflict, SyncProgress, SyncStatus } from '../../../preload/contract/sync.ts';
+import type { Logger } from '../log/logger.ts';
+import type { OutboxJob } from '../outbox/outbox-store.ts';
+import type { ApiClient } from './api-client.ts';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
+import { classifyError, SyncFailure, type Failure } from './classify.ts';
+import { resolutionFor, runJob, type JobResult } from './jobs.ts';
+import type { FileSink, FileSource, InboxSink, LeaseSink, SyncClock, SyncOutbox } from './ports.ts';
+import { downloadFile } from './transfer.ts';
+
+export interface SyncEngineDeps {
+  readonly api: ApiClient;
+  readonly outbox: SyncOutbox;
+  readonly files: FileSource;
+  readonly inbox?: { readonly sink: InboxSink; readonly files: FileSink };
+  readonly leases?: LeaseSink;
+  readonly clock: SyncClock;
+  readonly log: Logger;
+  readonly concurrency?: number;
+  readonly backoff?: BackoffPolicy;
+  readonly onStatus?: (status: SyncStatus) => void;
+  readonly onProgress?: (progress: SyncProgress) => void;
+  readonly onResult?: (result: JobResult) => void;
+}
+
+export interface RoundReport {
+  readonly sent: number;
+  readonly retried: number;
+  readonly failed: number;
+  readonly pulled: number;
+}
+
+/** A failed job's `lastError`: JSON, so conflicts keep their code and resolution for the user. */
+interface StoredFailure {
+  readonly kind: Failure['kind'];
+  readonly code: string;
+  readonly message: string;
+  readonly resolution?: string;
+}
+
+function failureOf(error: unknown): Failure {
+  return error instanceof SyncFailure ? error.failure : classifyError(error);
+}
+
+export function parseStoredFailure(lastError: string | null): StoredFailure | null {
+  if (lastError === null) {
+    return null;
+  }
+  try {
+    return JSON.parse(lastError) as StoredFailure;
+  } catch {
+    return { kind: 'permanent', code: 'UNKNOWN', message: lastError };
+  }
+}
+
+/**
+ * Drains the outbox, refills number leases and pulls the inbox. One round is `runRound`;
+ * `runUntilIdle` repeats rounds (sleeping on the injected clock) until nothing is pending.
+ */
+export class SyncEngine {
+  readonly #deps: SyncEngineDeps;
+  #recovered = false;
+  #status: Omit<SyncStatus, 'pending' | 'failed' | 'conflicts'> = {
+    connection: 'unknown',
+    authRequired: false,
+    running: false,
+    lastSuccessAt: null,
+    lastError: null,
+    inboxCursor: null,
+  };
+
+  constructor(deps: SyncEngineDeps) {
+    this.#deps = deps;
+  }
+
+  status(): SyncStatus {
+    const counts = this.#deps.outbox.counts();
+    const failed = this.#deps.outbox.list({ state: 'failed' });
+    const conflicts = failed.filter((job) => parseStoredFailure(job.lastError)?.kind === 'conflict').length;
+    return {
+      ...this.#status,
+      pending: counts.pending + counts['in-flight'] + counts.paused,
+      failed: failed.length - conflicts,
+      conflicts,
+      inboxCursor: this.#deps.inbox?.sink.cursor() ?? null,
+    };
+  }
+
+  /** Conflicts and permanent failures, each with what the user can do. Never dropped. */
+  conflicts(): SyncConflict[] {
+    return this.#deps.outbox.list({ state: 'failed' }).map((job) => {
+      const stored = parseStoredFailure(job.lastError);
+      const code = stored?.code ?? 'UNKNOWN';
+      return {
+        jobId: job.id,
+        jobKind: job.kind,
+        documentKey: job.key,
+        kind: stored?.kind === 'conflict' ? 'conflict' : 'permanent',
+        code,
+        message: stored?.message ?? '',
+        resolution: stored?.resolution ?? resolutionFor(code),
+        at: job.updatedAt,
+      };
+    });
+  }
+
+  #emit(): void {
+    this.#deps.onStatus?.(this.status());
+  }
+
+  #succeeded(): void {
+    this.#status = {
+      ...this.#status,
+      connection: 'online',
+      authRequired: false,
+      lastSuccessAt: this.#deps.clock.now().toISOString(),
+      lastError: null,
+    };
+  }
+
+  #noteFailure(failure: Failure): void {
+    const offline = failure.kind === 'retryable' && failure.details['cause'] !== undefined;
+    this.#status = {
+      ...this.#status,
+      ...(offline ? { connection: 'offline' as const } : {}),
+      ...(failure.kind === 'auth' ? { authRequired: true } : {}),
+      lastError: `${failure.code}: ${failure.message}`,
+    };
+  }
+
+  async #settle(job: OutboxJob): Promise<'sent' | 'retried' | 'failed'> {
+    const { outbox, clock, log } = this.#deps;
+    try {
+      const response = await runJob(
+        {
+          api: this.#deps.api,
+          files: this.#deps.files,
+          onProgress: (sha256, done, total) => this.#deps.onProgress?.({ direction: 'upload', sha256, done, total }),
+        },
+        job,
+      );
+      outbox.markDone(job.id, clock.now());
+      this.#succeeded();
+      this.#deps.onResult?.({ job, response });
+      return 'sent';
+    } catch (error) {
+      const failure = failureOf(error);
+      this.#noteFailure(failure);
+      if (failure.kind === 'conflict' || failure.kind === 'permanent') {
+        const stored: StoredFailure = {
+          kind: failure.kind,
+          code: failure.code,
+          message: failure.message,
+          resolution: resolutionFor(failure.code),
+        };
+        outbox.markFailed(job.id, JSON.stringify(stored), clock.now());
+        log.warn('sync.job_failed', { jobId: job.id, kind: job.kind, code: failure.code, class: failure.kind });
+        return 'failed';
+      }
+      const delay = backoffDelay(job.attempts, failure.retryAfterMs, this.#deps.backoff ?? DEFAULT_BACKOFF);
+      const next = new Date(clock.now().getTime() + delay);
+      outbox.markRetry(
+        job.id,
+        next,
+        JSON.stringify({ kind: failure.kind, code: failure.code, message: failure.message }),
+        clock.now(),
+      );
+      log.info('sync.job_retry', { jobId: job.id, kind: job.kind, code: failure.code, delayMs: delay });
+      return 'retried';
+    }
+  }
+
+  async #refillLeases(): Promise<void> {
+    const leases = this.#deps.leases;
+    if (leases === undefined) {
+      return;
+    }
+    for (const need of leases.needs()) {
+      const granted = (await this.#deps.api.mutate('/v1/leases', need.requestKey, {
+        registerKind: need.kind,
+        year: need.year,
+        count: need.count,
+        workstationId: need.requestKey.split(':')[1] ?? 'workstation',
+      })) as { leaseId: string; from: number; to: number };
+      leases.add(need.registerId, { id: granted.leaseId, firstNumber: granted.from, lastNumber: granted.to });
+      this.#succeeded();
+    }
+  }
+
+  async #pullInbox(): Promise<number> {
+    const inbox = this.#deps.inbox;
+    if (inbox === undefined) {
+      return 0;
+    }
+    let pulled = 0;
+    for (;;) {
+      const page = await this.#deps.api.inbox(inbox.sink.cursor());
+      for (const item of page.items) {
+        if (item.kind === 'document' && item.document.recalledAt === null) {
+          for (const file of item.document.files) {
+            await downloadFile(this.#deps.api, file, inbox.files, (sha256, done, total) =>
+              this.#deps.onProgress?.({ direction: 'download', sha256, done, total }),
+            );
+          }
+        }
+      }
+      // Files first, then documents and cursor in one transaction: a crash in between re-pulls the page.
+      inbox.sink.apply(page.items, page.nextCursor);
+      pulled += page.items.length;
+      this.#succeeded();
+      if (!page.hasMore || page.items.length === 0) {
+        return pulled;
+      }
+    }
+  }
+
+  /** One round: leases, every due job (in parallel across keys, in order within a key), inbox. */
+  async runRound(): Promise<RoundReport> {
+    const { outbox, clock } = this.#deps;
+    if (!this.#recovered) {
+      outbox.requeueInFlight();
+      this.#recovered = true;
+    }
+    this.#status = { ...this.#status, running: true };
+    this.#emit();
+    let sent = 0;
+    let retried = 0;
+    let failed = 0;
+    let pulled = 0;
+    try {
+      await this.#refillLeases();
+      const concurrency = this.#deps.concurrency ?? 4;
+      for (;;) {
+        const jobs = outbox.claimDue(clock.now(), concurrency);
+        if (jobs.length === 0) {
+          break;
+        }
+        const outcomes = await Promise.all(jobs.map((job) => this.#settle(job)));
+        sent += outcomes.filter((o) => o === 'sent').length;
+        retried += outcomes.filter((o) => o === 'retried').length;
+        failed += outcomes.filter((o) => o === 'failed').length;
+        if (this.#status.authRequired) {
+          break;
+        }
+      }
+      pulled = await this.#pullInbox();
+    } catch (error) {
+      // Leases and inbox are retried next round; their failure only changes what we show.
+      this.#noteFailure(failureOf(error));
+    } finally {
+      this.#status = { ...this.#status, running: false };
+      this.#emit();
+    }
+    return { sent, retried, failed, pulled };
+  }
+
+  /** Milliseconds until the earliest pending job is due (null when nothing is pending). */
+  nextDueInMs(): number | null {
+    const pending = this.#deps.outbox.list({ state: 'pending' });
+    if (pending.length === 0) {
+      return null;
+    }
+    const earliest = Math.min(...pending.map((job) => Date.parse(job.nextAttemptAt)));
+    return Math.max(0, earliest - this.#deps.clock.now().getTime());
+  }
+
+  /**
+   * Repeat rounds until the outbox holds nothing pending and the inbox is drained, sleeping on
+   * the clock between rounds. `maxRounds` bounds a test; `signal` stops a long-running loop.
+   */
+  async runUntilIdle(options: { maxRounds?: number; signal?: AbortSignal; pollMs?: number } = {}): Promise<number> {
+    const maxRounds = options.maxRounds ?? Number.POSITIVE_INFINITY;
+    let rounds = 0;
+    while (rounds < maxRounds && options.signal?.aborted !== true) {
+      rounds += 1;
+      const report = await this.runRound();
+      const wait = this.nextDueInMs();
+      const inboxHealthy = this.#status.lastError === null || report.pulled > 0;
+      if (wait === null && inboxHealthy) {
+        return rounds;
+      }
+      await this.#deps.clock.sleep(wait ?? options.pollMs ?? 5_000, options.signal);
+    }
+    return rounds;
+  }
+}

@@ -1,0 +1,85 @@
+import { statSync } from 'node:fs';
+import type { OutboxJob } from '../outbox/outbox-store.ts';
+import type { ApiClient } from './api-client.ts';
+import type { FileSource } from './ports.ts';
+import { uploadFile, type ProgressListener } from './transfer.ts';
+
+/** What the server said when a change was applied; handed to the store (e.g. a final số đến). */
+export interface JobResult {
+  readonly job: OutboxJob;
+  readonly response: unknown;
+}
+
+export interface JobContext {
+  readonly api: ApiClient;
+  readonly files: FileSource;
+  readonly onProgress: ProgressListener;
+}
+
+async function ensureUploaded(ctx: JobContext, sha256: string): Promise<void> {
+  const path = ctx.files.pathOf(sha256);
+  await uploadFile(ctx.api, { sha256, size: statSync(path).size, path }, ctx.onProgress);
+}
+
+/**
+ * Send one outbox job. The job id is the Idempotency-Key, so running a job twice (after a
+ * crash, or when an answer was lost) changes the server once and gets the first answer back.
+ */
+export async function runJob(ctx: JobContext, job: OutboxJob): Promise<unknown> {
+  const id = encodeURIComponent;
+  switch (job.kind) {
+    case 'file.upload': {
+      const payload = job.payload as OutboxJob<'file.upload'>['payload'];
+      await ensureUploaded(ctx, payload.sha256);
+      return { sha256: payload.sha256 };
+    }
+    case 'incoming.register': {
+      const payload = job.payload as OutboxJob<'incoming.register'>['payload'];
+      return ctx.api.mutate(`/v1/documents/${id(payload.documentId)}/registration`, job.id, {
+        year: Number(payload.ngayDen.slice(0, 4)),
+        soDen: payload.soDen,
+        ngayDen: payload.ngayDen,
+      });
+    }
+    case 'incoming.status': {
+      const payload = job.payload as OutboxJob<'incoming.status'>['payload'];
+      return ctx.api.mutate(`/v1/documents/${id(payload.documentId)}/statuses`, job.id, {
+        code: payload.statusCode,
+        ...(payload.reason === null ? {} : { reason: payload.reason }),
+      });
+    }
+    case 'outgoing.publish': {
+      const payload = job.payload as OutboxJob<'outgoing.publish'>['payload'];
+      // The signed file goes first, whatever order the jobs were queued in; uploading is idempotent.
+      await ensureUploaded(ctx, payload.signedSha256);
+      return ctx.api.mutate('/v1/outgoing', job.id, {
+        id: payload.documentId,
+        maDinhDanhVanBan: payload.maDinhDanhVanBan,
+        recipients: payload.recipients.map((r) => r.maDinhDanh),
+        files: [{ sha256: payload.signedSha256 }],
+      });
+    }
+    case 'outgoing.recall': {
+      const payload = job.payload as OutboxJob<'outgoing.recall'>['payload'];
+      return ctx.api.mutate(`/v1/outgoing/${id(payload.documentId)}/recall`, job.id, { reason: payload.reason });
+    }
+  }
+}
+
+/** What the user can do about a conflict, by the server's code. */
+export function resolutionFor(code: string): string {
+  switch (code) {
+    case 'NUMBER_TAKEN':
+      return 'Số đã được dùng trên máy chủ: lấy số mới cho văn bản rồi gửi lại.';
+    case 'ALREADY_REGISTERED':
+      return 'Văn bản đã được đăng ký ở máy khác: dùng số đến của máy chủ, bỏ bản đăng ký trùng.';
+    case 'DOCUMENT_RECALLED':
+      return 'Nơi gửi đã thu hồi văn bản: dừng xử lý, hủy văn bản và báo lại nơi gửi.';
+    case 'ALREADY_RECALLED':
+      return 'Văn bản đã được thu hồi trước đó: không cần làm gì thêm.';
+    case 'ALREADY_PUBLISHED':
+      return 'Văn bản đã được phát hành: kiểm tra trạng thái nơi nhận.';
+    default:
+      return 'Xem chi tiết và liên hệ quản trị hệ thống nếu cần.';
+  }
+}

@@ -1,0 +1,96 @@
+import type { OutboxStore } from '../outbox/outbox-store.ts';
+
+/** What sync consumes from the outbox: claim due jobs in per-key order and settle each one. */
+export type SyncOutbox = Pick<
+  OutboxStore,
+  'claimDue' | 'markDone' | 'markRetry' | 'markFailed' | 'requeueInFlight' | 'counts' | 'list' | 'get'
+>;
+
+/** Where the bytes of an outgoing file are read from (content-addressed under the profile). */
+export interface FileSource {
+  pathOf(sha256: string): string;
+}
+
+export interface InboxFile {
+  readonly sha256: string;
+  readonly name: string;
+  readonly size: number;
+}
+
+export interface InboxDocument {
+  readonly id: string;
+  readonly fromOrg: string;
+  readonly soKyHieu: string;
+  readonly trichYeu: string;
+  readonly tenLoai: string;
+  readonly ngayBanHanh: string;
+  readonly files: readonly InboxFile[];
+  readonly recalledAt: string | null;
+  readonly recallReason: string | null;
+}
+
+export interface InboxItem {
+  readonly seq: number;
+  readonly kind: 'document' | 'recall';
+  readonly document: InboxDocument;
+}
+
+/**
+ * The store's side of the inbox. `apply` writes a page of items and the new cursor in ONE
+ * transaction: after a crash either both are there or neither, so nothing is lost or doubled.
+ */
+export interface InboxSink {
+  cursor(): string | null;
+  apply(items: readonly InboxItem[], nextCursor: string): void;
+}
+
+/** Incoming files land here (downloaded to a temporary file first, then committed by hash). */
+export interface FileSink {
+  has(sha256: string): boolean;
+  /** Where a partial download is kept between attempts, so a reset resumes with a Range request. */
+  partialPath(sha256: string): string;
+  /** Move a verified download into the store. */
+  commit(sha256: string, partialPath: string): void;
+}
+
+export interface LeaseNeed {
+  readonly registerId: string;
+  readonly kind: 'den' | 'di';
+  readonly year: number;
+  readonly count: number;
+  /**
+   * Stable per request: derived from persisted state (e.g. leases already held), so a request
+   * repeated after a crash reuses the key and the server answers with the same block.
+   */
+  readonly requestKey: string;
+}
+
+/** The registers' side of number leases. */
+export interface LeaseSink {
+  needs(): readonly LeaseNeed[];
+  add(registerId: string, lease: { id: string; firstNumber: number; lastNumber: number }): void;
+}
+
+/** Time, injectable so a long outage can be simulated without waiting for it. */
+export interface SyncClock {
+  now(): Date;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const systemClock: SyncClock = {
+  now: () => new Date(),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    }),
+};
+
+/** Credentials for the provincial server; supplied by the caller, never stored or logged by sync. */
+export interface SyncCredentials {
+  readonly username: string;
+  readonly password: string;
+}
