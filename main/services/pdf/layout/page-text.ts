@@ -1,0 +1,54 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { VanthuError, errorMessageVi } from '../../../../preload/contract/index.ts';
+import { toVisualPoint, type PageFrame } from '../../../domain/nd30/geometry.ts';
+import { normalizeRotation } from '../../../domain/nd30/rotation.ts';
+import type { TextItem } from '../../../domain/nd30/text-lines.ts';
+
+export interface PageText {
+  readonly pageIndex: number;
+  readonly frame: PageFrame;
+  /** Items turned into the reader's frame; items not running left-to-right there are dropped. */
+  readonly items: readonly TextItem[];
+}
+
+/** Opens a PDF with the pdfjs-dist legacy build (the one that runs in Node, P17). */
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  try {
+    // A copy: pdfjs transfers the buffer to its (fake) worker and would detach the caller's.
+    return await getDocument({
+      data: new Uint8Array(bytes),
+      verbosity: 0,
+      disableFontFace: true,
+      useSystemFonts: false,
+    }).promise;
+  } catch (cause) {
+    const name = (cause as { name?: string }).name;
+    if (name === 'PasswordException') {
+      throw new VanthuError('PDF_ENCRYPTED', errorMessageVi('PDF_ENCRYPTED'), { cause });
+    }
+    throw new VanthuError('PDF_MALFORMED', errorMessageVi('PDF_MALFORMED'), { cause });
+  }
+}
+
+export async function readPageText(pdf: PDFDocumentProxy, pageIndex: number): Promise<PageText> {
+  const page = await pdf.getPage(pageIndex + 1);
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
+  const frame: PageFrame = { view: [x0, y0, x1, y1], rotation: normalizeRotation(page.rotate) };
+  const content = await page.getTextContent();
+  const items: TextItem[] = [];
+  for (const raw of content.items) {
+    if (!('str' in raw) || raw.str.length === 0) continue;
+    const [a = 0, b = 0, , , e = 0, f = 0] = raw.transform as number[];
+    const origin = toVisualPoint(frame, e, f);
+    const tip = toVisualPoint(frame, e + a, f + b);
+    const dx = tip.x - origin.x;
+    const dy = tip.y - origin.y;
+    // Keep text that reads left to right for the reader; marginal vertical notes are not blocks.
+    if (dx <= 0 || Math.abs(dy) > 0.1 * dx) continue;
+    const size = Math.hypot(raw.transform[2] ?? 0, raw.transform[3] ?? 0) || raw.height;
+    items.push({ str: raw.str, x: origin.x, y: origin.y, width: raw.width, size });
+  }
+  page.cleanup();
+  return { pageIndex, frame, items };
+}

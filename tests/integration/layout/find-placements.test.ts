@@ -1,0 +1,70 @@
+import { PDFDocument } from '@cantoo/pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { normalizeRotation } from '../../../main/domain/nd30/rotation.ts';
+import { bestCandidate, findPlacements } from '../../../main/services/pdf/layout/find-placements.ts';
+import { judge } from '../../support/corpus/check-placement.ts';
+import { sealPng, signaturePng } from '../../support/corpus/images.ts';
+import { makeDocument } from '../../support/corpus/make-document.ts';
+import type { GeneratedDocument } from '../../support/corpus/spec.ts';
+
+async function frameOf(doc: GeneratedDocument, pageIndex: number) {
+  const page = (await PDFDocument.load(doc.bytes)).getPage(pageIndex);
+  const { width, height } = page.getMediaBox();
+  return { view: [0, 0, width, height] as const, rotation: normalizeRotation(page.getRotation().angle) };
+}
+
+describe('findPlacements', () => {
+  it('places signature and seal in the KT. block of a Quyết định, with evidence', async () => {
+    const doc = await makeDocument();
+    const proposal = await findPlacements(doc.bytes);
+    const truth = doc.truth.signerBlocks[0];
+    if (truth === undefined) throw new Error('no truth');
+    expect(judge(proposal, truth, await frameOf(doc, 0))).toEqual({ hit: true, reasons: [] });
+    const best = bestCandidate(proposal, 'personal');
+    expect(best.evidence).toContain('chức vụ: "PHÓ CHỦ TỊCH"');
+    expect(best.evidence).toContain('họ tên: "Nguyễn Thị Loan"');
+    expect(best.confidence).toBeGreaterThan(0.9);
+  });
+
+  it('finds the block on a later, rotated page and reports the page rotation', async () => {
+    const doc = await makeDocument({ rotation: 90, extraParagraphs: 30 });
+    const truth = doc.truth.signerBlocks[0];
+    if (truth === undefined) throw new Error('no truth');
+    expect(truth.pageIndex).toBeGreaterThan(0);
+    const proposal = await findPlacements(doc.bytes);
+    expect(bestCandidate(proposal, 'personal').pageRotation).toBe(90);
+    expect(judge(proposal, truth, await frameOf(doc, truth.pageIndex))).toEqual({ hit: true, reasons: [] });
+  });
+
+  it('sizes the seal from the PNG pHYs and the signature from the PNG aspect', async () => {
+    const doc = await makeDocument();
+    // 400 px at 282 dpi ≈ 36 mm; at 200 dpi ≈ 50.8 mm.
+    const proposal = await findPlacements(doc.bytes, {
+      sealPng: sealPng(400, undefined, 200),
+      signaturePng: signaturePng(400, 100),
+    });
+    const seal = bestCandidate(proposal, 'organization').placement.rect;
+    expect(seal.width).toBeCloseTo((400 * 72) / 200, 0);
+    const sig = bestCandidate(proposal, 'personal').placement.rect;
+    expect(sig.width / sig.height).toBeCloseTo(4, 1);
+  });
+
+  it('boxes the number and date fields on page 1 and puts appendix/copy text top right', async () => {
+    const doc = await makeDocument();
+    const proposal = await findPlacements(doc.bytes);
+    const so = proposal.fields.find((f) => f.kind === 'so');
+    const ngay = proposal.fields.find((f) => f.kind === 'ngay');
+    expect(so?.placement.rect.y).toBeLessThanOrEqual(doc.truth.soLine.y + 1);
+    expect(so?.placement.rect.x).toBeGreaterThan(doc.truth.soLine.x);
+    expect(ngay?.placement.rect.x).toBeGreaterThan(doc.truth.dateLine.x);
+    const appendix = bestCandidate(proposal, 'appendix').placement.rect;
+    expect(appendix.x + appendix.width).toBeLessThan(595.28 - 15 * (72 / 25.4) + 0.01);
+    expect(appendix.y).toBeGreaterThan(doc.truth.dateLine.y + 40);
+  });
+
+  it('says PDF_MALFORMED for bytes that are not a PDF', async () => {
+    await expect(findPlacements(new TextEncoder().encode('not a pdf'))).rejects.toMatchObject({
+      code: 'PDF_MALFORMED',
+    });
+  });
+});
