@@ -7,6 +7,7 @@ import pkcs11js from 'pkcs11js';
 export const CK = {
   CKO_CERTIFICATE: pkcs11js.CKO_CERTIFICATE,
   CKO_PRIVATE_KEY: pkcs11js.CKO_PRIVATE_KEY,
+  CKO_PUBLIC_KEY: pkcs11js.CKO_PUBLIC_KEY,
   CKA_CLASS: pkcs11js.CKA_CLASS,
   CKA_ID: pkcs11js.CKA_ID,
   CKA_LABEL: pkcs11js.CKA_LABEL,

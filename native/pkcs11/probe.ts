@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { errorMessageVi, ErrorCodeSchema, VanthuError } from '../../preload/contract/index.ts';
+
+export interface ProbeResult {
+  readonly libraryDescription: string;
+  readonly tokens: ReadonlyArray<{ readonly label: string; readonly serial: string; readonly flags: number }>;
+}
+
+const CHILD = fileURLToPath(new URL('./probe-child.ts', import.meta.url));
+
+/**
+ * Load a module in a child process first: some vendor DLLs hang in C_Initialize or crash the
+ * process. Resolves with what the child saw; rejects with MODULE_HUNG after `timeoutMs`,
+ * MODULE_LOAD_FAILED when the child fails or dies.
+ */
+export function probeModule(
+  path: string,
+  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<ProbeResult> {
+  const timeoutMs = options.timeoutMs ?? 5000;
+  return new Promise((resolve, reject) => {
+    // ELECTRON_RUN_AS_NODE lets Electron's own binary act as Node for this child.
+    const child = spawn(process.execPath, [CHILD, path], {
+      env: { ...(options.env ?? process.env), ELECTRON_RUN_AS_NODE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let settled = false;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.resume();
+    const timer = setTimeout(() => {
+      settled = true;
+      child.kill('SIGKILL');
+      reject(
+        new VanthuError(
+          'MODULE_HUNG',
+          errorMessageVi('MODULE_HUNG', `Quá ${Math.round(timeoutMs / 1000)} giây không phản hồi.`),
+          {
+            retryable: true,
+            details: { modulePath: path, timeoutMs },
+          },
+        ),
+      );
+    }, timeoutMs);
+    child.on('close', (exitCode, signal) => {
+      clearTimeout(timer);
+      if (settled) return;
+      settled = true;
+      const line = stdout.trim().split('\n').pop() ?? '';
+      let parsed: { ok?: boolean; code?: unknown; message?: unknown; details?: unknown } & Partial<ProbeResult> = {};
+      try {
+        parsed = JSON.parse(line) as typeof parsed;
+      } catch {
+        // no JSON: the child crashed inside the driver
+      }
+      if (parsed.ok === true) {
+        resolve({ libraryDescription: parsed.libraryDescription ?? '', tokens: parsed.tokens ?? [] });
+        return;
+      }
+      const code = ErrorCodeSchema.safeParse(parsed.code);
+      reject(
+        new VanthuError(
+          code.success ? code.data : 'MODULE_LOAD_FAILED',
+          typeof parsed.message === 'string'
+            ? parsed.message
+            : errorMessageVi('MODULE_LOAD_FAILED', 'Trình điều khiển làm dừng chương trình kiểm tra.'),
+          { details: { modulePath: path, exitCode, signal, ...(parsed.details as object | undefined) } },
+        ),
+      );
+    });
+  });
+}
