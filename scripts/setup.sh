@@ -16,7 +16,10 @@ source scripts/setup-node.sh
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 # node-gyp must compile pkcs11js against this Node's headers, not a machine-wide nodedir.
 export npm_config_nodedir="$PWD/.tools/node"
+# `npm install` against the committed lock, not `npm ci`: the registry mirror here serves only this
+# platform's optional binaries (e.g. @napi-rs/canvas-win32-*: 404), so the lock cannot list them
+# and `npm ci` refuses such a lock. Versions still come from package-lock.json.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
 fi
 node scripts/build.ts
