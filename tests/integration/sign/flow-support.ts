@@ -19,6 +19,7 @@ export function read(path: string): Uint8Array {
 
 export async function signerFor(pki: PkiMaterial, id: 'person' | 'org' | 'person-ec'): Promise<Signer> {
   const cert = pki.certs[id];
+  if (cert === undefined) throw new Error(`test PKI has no ${id}`);
   return softwareSignerFromFiles(cert.keyPem, cert.certPem, pki.chainPem);
 }
 

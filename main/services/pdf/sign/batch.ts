@@ -1,0 +1,47 @@
+import { isVanthuError, type AppError } from '../../../../preload/contract/index.ts';
+import { readPdfInput } from './input.ts';
+
+export interface BatchItem {
+  readonly inPath: string;
+  readonly outPath: string;
+}
+
+export interface BatchProgress {
+  readonly done: number;
+  readonly total: number;
+  /** The file being worked on, or undefined once all are done. */
+  readonly current: string | undefined;
+}
+
+export type BatchItemResult<T> =
+  | { readonly inPath: string; readonly outPath: string; readonly ok: true; readonly value: T }
+  | { readonly inPath: string; readonly outPath: string; readonly ok: false; readonly error: AppError };
+
+/**
+ * Runs one operation over many files with the same signer (one token login for the whole
+ * batch), one at a time, reporting progress; a bad file gets its error and the batch goes on.
+ */
+export async function runBatch<T>(
+  items: readonly BatchItem[],
+  operation: (bytes: Uint8Array, outPath: string) => Promise<T>,
+  onProgress: (progress: BatchProgress) => void = () => undefined,
+): Promise<Array<BatchItemResult<T>>> {
+  const results: Array<BatchItemResult<T>> = [];
+  for (const [index, item] of items.entries()) {
+    onProgress({ done: index, total: items.length, current: item.inPath });
+    try {
+      const bytes = await readPdfInput(item.inPath);
+      results.push({ ...item, ok: true, value: await operation(bytes, item.outPath) });
+    } catch (error) {
+      results.push({ ...item, ok: false, error: toAppError(error) });
+    }
+  }
+  onProgress({ done: items.length, total: items.length, current: undefined });
+  return results;
+}
+
+function toAppError(error: unknown): AppError {
+  if (isVanthuError(error)) return error.toAppError();
+  // Not an expected failure: keep the batch going but say it is a bug.
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), retryable: false };
+}
