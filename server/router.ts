@@ -15,7 +15,7 @@ export interface Route {
 /** `/v1/documents/:id/statuses` → a route whose `:id` lands in `ctx.params.id`. */
 export function route(method: string, path: string, handler: RouteHandler): Route {
   const names: string[] = [];
-  const source = path.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
+  const source = path.replace(/:([a-zA-Z0-9]+)/g, (_, name: string) => {
     names.push(name);
     return '([^/]+)';
   });

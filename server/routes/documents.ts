@@ -104,7 +104,11 @@ export const documentRoutes = [
       const { year, ngayDen } = body.data;
       let soDen = body.data.soDen;
       if (soDen === null) {
-        soDen = takeNumbers(state, caller.org, 'den', year, 1).from;
+        // Skip numbers a workstation already used from an older block (or a paper register).
+        const used = state.db.prepare('select 1 from registrations where org = ? and year = ? and so_den = ?');
+        do {
+          soDen = takeNumbers(state, caller.org, 'den', year, 1).from;
+        } while (used.get(caller.org, year, soDen) !== undefined);
       } else {
         const taken = state.db
           .prepare('select document_id from registrations where org = ? and year = ? and so_den = ?')
