@@ -6,7 +6,7 @@ bash scripts/setup.sh
 source scripts/setup-node.sh >/dev/null
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 step() { printf '\n=== %s ===\n' "$1"; }
-step "format";      npx prettier --check . >/dev/null && echo "formatting ok"
+step "format";      npx prettier --check . >/dev/null; echo "formatting ok"
 step "typecheck";   npm run --silent typecheck
 step "lint";        npm run --silent lint
 step "build";       node scripts/build.ts
