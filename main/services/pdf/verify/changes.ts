@@ -22,7 +22,9 @@ export interface ChangeReport {
 
 const CATALOG_ALLOWED = new Set(['AcroForm', 'Perms', 'DSS', 'Metadata']);
 const ACROFORM_ALLOWED = new Set(['Fields', 'DR', 'DA', 'NeedAppearances', 'SigFlags']);
-const FILL_KEYS = new Set(['V', 'AS', 'AP', 'MK']);
+// DA is rewritten by viewers when they regenerate a filled field's appearance.
+const FILL_KEYS = new Set(['V', 'AS', 'AP', 'MK', 'DA']);
+const SIGN_KEYS = new Set([...FILL_KEYS, 'Lock', 'SV']);
 
 function isLocked(lock: FieldLock | null, name: string): boolean {
   if (lock === null) return false;
@@ -111,7 +113,9 @@ export function classifyChanges(signed: PdfModel, current: PdfModel, rules: Chan
         );
       } else {
         const keys = before instanceof PDFDict ? changedKeys(before, field.dict) : ['*'];
-        const fill = keys.every((k) => FILL_KEYS.has(k));
+        // Signing an existing signature field also writes its /Lock and seed values (/SV).
+        const allowed = field.type === 'Sig' ? SIGN_KEYS : FILL_KEYS;
+        const fill = keys.every((k) => allowed.has(k));
         if (fill && isLocked(rules.lock, field.name)) {
           add(key, 'field', change, false, `Trường "${field.name}" đã bị khóa khi ký nhưng bị sửa.`);
         } else if (fill) {

@@ -67,6 +67,26 @@ export function decodePdfString(raw: string): string {
   return bytes.toString('latin1');
 }
 
+/**
+ * The placeholder is padded with zeros after the DER; cut at the DER's own length (trimming
+ * trailing zeros would also cut a signature that happens to end in 0x00).
+ */
+function derPrefix(buf: Buffer): Buffer {
+  if (buf.length < 2) return buf;
+  const first = buf[1] as number;
+  let length: number;
+  let header = 2;
+  if (first < 0x80) length = first;
+  else {
+    const n = first & 0x7f;
+    if (n === 0 || n > 4) return buf;
+    length = 0;
+    for (let i = 0; i < n; i++) length = length * 256 + (buf[2 + i] ?? 0);
+    header += n;
+  }
+  return header + length <= buf.length ? buf.subarray(0, header + length) : buf;
+}
+
 const STRING = String.raw`(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)`;
 
 function stringEntry(dict: string, key: string): string | null {
@@ -108,8 +128,7 @@ export function locateSignatures(text: string, bytes: Uint8Array): SignatureDict
     const end = endobj < 0 ? Math.min(text.length, m.index + 4096) : endobj;
     const dictText = gapOk ? text.slice(start, gapStart) + text.slice(gapEnd, end) : text.slice(start, end);
     const hex = gapOk ? text.slice(gapStart + 1, gapEnd - 1).replace(/\s/g, '') : '';
-    const trimmed = hex.replace(/(00)+$/, '');
-    const contents = Buffer.from(trimmed.length % 2 === 1 ? `${trimmed}0` : trimmed, 'hex');
+    const contents = derPrefix(Buffer.from(hex.length % 2 === 1 ? `${hex}0` : hex, 'hex'));
     const mText = stringEntry(dictText, 'M');
     found.push({
       objectNumber: headLine === null ? -1 : Number(headLine[1]),

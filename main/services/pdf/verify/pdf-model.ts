@@ -143,13 +143,32 @@ export function fingerprint(obj: PDFObject): string {
   return obj.toString();
 }
 
+const NUMBER = /-?\d*\.?\d+/g;
+
+/**
+ * Equal as written, or equal after rounding numbers: writers re-save rectangles in single
+ * precision (mupdf writes 141.42774 for 141.427734375), which is not a change.
+ */
+function sameValue(a: string, b: string): boolean {
+  if (a === b) return true;
+  const na = a.match(NUMBER) ?? [];
+  const nb = b.match(NUMBER) ?? [];
+  if (
+    na.length !== nb.length ||
+    a.replace(NUMBER, '#').replace(/\s+/g, '') !== b.replace(NUMBER, '#').replace(/\s+/g, '')
+  ) {
+    return false;
+  }
+  return na.every((x, i) => Math.abs(Number(x) - Number(nb[i])) < 0.01);
+}
+
 /** Keys whose values differ between two dictionaries (present in either). */
 export function changedKeys(a: PDFDict, b: PDFDict): string[] {
   const keys = new Set([...a.keys(), ...b.keys()].map((k) => k.asString()));
   const out: string[] = [];
   for (const key of keys) {
     const name = PDFName.of(key.replace(/^\//, ''));
-    if ((a.get(name)?.toString() ?? '') !== (b.get(name)?.toString() ?? '')) out.push(key.replace(/^\//, ''));
+    if (!sameValue(a.get(name)?.toString() ?? '', b.get(name)?.toString() ?? '')) out.push(key.replace(/^\//, ''));
   }
   return out;
 }
