@@ -1,0 +1,119 @@
+import type { Settings, SettingsPatch } from '../../../preload/contract/index.ts';
+import { vi } from '../../i18n/vi.ts';
+
+/** What the settings form edits: text as typed, lists one entry per line. */
+export interface SettingsForm {
+  serverUrl: string;
+  username: string;
+  modulePaths: string;
+  signaturePng: string;
+  sealPng: string;
+  sealDiameterMm: string;
+  trustPaths: string;
+  orgName: string;
+  maDinhDanh: string;
+  houseStyle: 'seal-only' | 'seal-with-text';
+}
+
+export type SettingsField = keyof SettingsForm;
+export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+export function formFromSettings(s: Settings): SettingsForm {
+  return {
+    serverUrl: s.server.url,
+    username: s.server.username,
+    modulePaths: s.tokens.modulePaths.join('\n'),
+    signaturePng: s.images.signaturePng,
+    sealPng: s.images.sealPng,
+    sealDiameterMm: String(s.images.sealDiameterMm),
+    trustPaths: s.verify.trustPaths.join('\n'),
+    orgName: s.organization.name,
+    maDinhDanh: s.organization.maDinhDanh,
+    houseStyle: s.organization.houseStyle,
+  };
+}
+
+export function patchFromForm(f: SettingsForm): SettingsPatch {
+  return {
+    server: { url: f.serverUrl.trim(), username: f.username.trim() },
+    tokens: { modulePaths: lines(f.modulePaths) },
+    images: {
+      signaturePng: f.signaturePng.trim(),
+      sealPng: f.sealPng.trim(),
+      sealDiameterMm: Number(f.sealDiameterMm),
+    },
+    verify: { trustPaths: lines(f.trustPaths) },
+    organization: { name: f.orgName.trim(), maDinhDanh: f.maDinhDanh.trim(), houseStyle: f.houseStyle },
+  };
+}
+
+/** HTTPS is required; plain HTTP only to this machine (the reference server in development). */
+function serverUrlError(url: string): string | undefined {
+  if (url === '') {
+    return undefined;
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return vi.settings.errors.urlInvalid;
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+  if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && loopback)) {
+    return undefined;
+  }
+  return vi.settings.errors.urlInsecure;
+}
+
+/** Real seals are 30–45 mm across; the contract allows up to 80, below 10 mm is surely a typo. */
+const SEAL_MIN_MM = 10;
+const SEAL_MAX_MM = 80;
+
+export function validateSettings(f: SettingsForm): FieldErrors<SettingsField> {
+  const errors: FieldErrors<SettingsField> = {};
+  const url = serverUrlError(f.serverUrl.trim());
+  if (url !== undefined) {
+    errors.serverUrl = url;
+  }
+  for (const field of ['signaturePng', 'sealPng'] as const) {
+    const path = f[field].trim();
+    if (path !== '' && !/\.png$/i.test(path)) {
+      errors[field] = vi.settings.errors.pngOnly;
+    }
+  }
+  const mm = Number(f.sealDiameterMm);
+  if (f.sealDiameterMm.trim() === '' || !Number.isFinite(mm) || mm < SEAL_MIN_MM || mm > SEAL_MAX_MM) {
+    errors.sealDiameterMm = vi.settings.errors.sealDiameter(SEAL_MIN_MM, SEAL_MAX_MM);
+  }
+  // Phụ lục VI: OrganId is at most 13 characters; QCVN 102 codes are digits, letters and dots.
+  const code = f.maDinhDanh.trim();
+  if (code !== '' && !/^[A-Za-z0-9.]{1,13}$/.test(code)) {
+    errors.maDinhDanh = vi.settings.errors.maDinhDanh;
+  }
+  for (const field of ['modulePaths', 'trustPaths'] as const) {
+    if (lines(f[field]).some((p) => !p.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(p) && !p.startsWith('\\\\'))) {
+      errors[field] = vi.settings.errors.absolutePath;
+    }
+  }
+  return errors;
+}
+
+/** Map the host's zod issue paths (e.g. images.sealDiameterMm) back onto form fields. */
+export const fieldOfIssuePath: Readonly<Record<string, SettingsField>> = {
+  'server.url': 'serverUrl',
+  'server.username': 'username',
+  'tokens.modulePaths': 'modulePaths',
+  'images.signaturePng': 'signaturePng',
+  'images.sealPng': 'sealPng',
+  'images.sealDiameterMm': 'sealDiameterMm',
+  'verify.trustPaths': 'trustPaths',
+  'organization.name': 'orgName',
+  'organization.maDinhDanh': 'maDinhDanh',
+  'organization.houseStyle': 'houseStyle',
+};
