@@ -1,0 +1,96 @@
+import { renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadPrintableRegister } from '../../services/registers/register-rows.ts';
+import { printRegisterPdf } from '../../services/registers/print-register.ts';
+import { openProfileStore } from '../../services/store/profile-store.ts';
+import type { CommandContext, Command } from '../command.ts';
+import { parseOptions } from './store-options.ts';
+
+const USAGE = `Cách dùng:
+  vanthu register print --kind den|di --year 2026 --out FILE.pdf [--from-date YYYY-MM-DD] [--to-date YYYY-MM-DD] [--from-so N] [--to-so N]
+  vanthu register lease --kind den|di --year 2026 --from N [--to M]   (khối số do hệ thống cấp; không có --to: sổ dùng riêng một máy)`;
+
+function kindAndYear(values: Record<string, string>): { kind: 'den' | 'di'; year: number } | string {
+  const kind = values['kind'];
+  const year = Number(values['year']);
+  if (kind !== 'den' && kind !== 'di') {
+    return '--kind phải là den hoặc di.';
+  }
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+    return '--year không hợp lệ.';
+  }
+  return { kind, year };
+}
+
+const optionalNumber = (value: string | undefined): number | undefined =>
+  value === undefined ? undefined : Number(value);
+
+async function print(args: readonly string[], { io, services }: CommandContext): Promise<number> {
+  const options = parseOptions(args, { values: ['kind', 'year', 'out', 'from-date', 'to-date', 'from-so', 'to-so'] });
+  const key = typeof options === 'string' ? options : kindAndYear(options.values);
+  if (typeof options === 'string' || typeof key === 'string' || options.values['out'] === undefined) {
+    io.err(`${typeof key === 'string' ? key : 'Thiếu --out.'}\n${USAGE}\n`);
+    return 64;
+  }
+  const { profile, settings } = services();
+  const opened = openProfileStore(profile, settings, io.env);
+  try {
+    const register = opened.store.context.registers.ensure({ maDinhDanh: opened.store.context.maDinhDanh, ...key });
+    const fromDate = options.values['from-date'];
+    const toDate = options.values['to-date'];
+    const fromSo = optionalNumber(options.values['from-so']);
+    const toSo = optionalNumber(options.values['to-so']);
+    const printable = loadPrintableRegister(opened.db, register, {
+      ...(fromDate === undefined ? {} : { fromDate }),
+      ...(toDate === undefined ? {} : { toDate }),
+      ...(fromSo === undefined ? {} : { fromSo }),
+      ...(toSo === undefined ? {} : { toSo }),
+    });
+    const bytes = await printRegisterPdf(printable);
+    const out = resolve(options.values['out']);
+    writeFileSync(`${out}.tmp`, bytes);
+    renameSync(`${out}.tmp`, out);
+    io.out(`Đã in sổ (${printable.rows.length} văn bản) ra ${out}.\n`);
+    return 0;
+  } finally {
+    opened.close();
+  }
+}
+
+async function lease(args: readonly string[], { io, services }: CommandContext): Promise<number> {
+  const options = parseOptions(args, { values: ['kind', 'year', 'from', 'to'] });
+  const key = typeof options === 'string' ? options : kindAndYear(options.values);
+  const from = typeof options === 'string' ? NaN : Number(options.values['from']);
+  if (typeof options === 'string' || typeof key === 'string' || !Number.isInteger(from) || from < 1) {
+    io.err(`${typeof key === 'string' ? key : 'Thiếu hoặc sai --from.'}\n${USAGE}\n`);
+    return 64;
+  }
+  const to = optionalNumber(options.values['to']);
+  const { profile, settings } = services();
+  const opened = openProfileStore(profile, settings, io.env);
+  try {
+    const register = opened.store.context.registers.ensure({ maDinhDanh: opened.store.context.maDinhDanh, ...key });
+    opened.store.context.registers.addLease(register.id, { firstNumber: from, lastNumber: to ?? null });
+    io.out(`Đã ghi khối số ${from}–${to ?? '∞'} cho sổ ${key.kind === 'den' ? 'đến' : 'đi'} năm ${key.year}.\n`);
+    return 0;
+  } finally {
+    opened.close();
+  }
+}
+
+export const registerCommand: Command = {
+  name: 'register',
+  summary: 'In sổ đăng ký văn bản đến/đi (Phụ lục IV) và ghi khối số',
+  usage: USAGE,
+  async run(args, context) {
+    const [sub, ...rest] = args;
+    if (sub === 'print') {
+      return print(rest, context);
+    }
+    if (sub === 'lease') {
+      return lease(rest, context);
+    }
+    context.io.err(`${USAGE}\n`);
+    return 64;
+  },
+};
