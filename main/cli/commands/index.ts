@@ -1,7 +1,11 @@
 import type { Command } from '../command.ts';
+import { auditCommand } from './audit.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { doctorCommand } from './doctor.ts';
+import { incomingCommand } from './incoming.ts';
+import { registerCommand } from './register.ts';
 import { tokenCommand } from './token.ts';
 import { verifyCommand } from './verify.ts';
 
 /** Every `vanthu` command. Features add theirs here (one import, one entry). */
-export const commands: readonly Command[] = [doctorCommand, tokenCommand, verifyCommand];
+export const commands: readonly Command[] = [doctorCommand, tokenCommand, verifyCommand, incomingCommand, registerCommand, auditCommand, backupCommand, restoreCommand];
