@@ -16,6 +16,7 @@ interface CommonOptions {
   readonly placement?: Placement;
   readonly signingTime?: Date;
   readonly timestamp?: TimestampSource;
+  readonly extraCertificates?: readonly Uint8Array[];
 }
 
 export interface AppendixOptions extends CommonOptions {
@@ -56,6 +57,7 @@ export async function signAppendix(bytes: Uint8Array, outPath: string, options: 
     fontSize: FONT_SIZE,
     signingTime,
     ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
+    ...(options.extraCertificates === undefined ? {} : { extraCertificates: options.extraCertificates }),
   });
 }
 
@@ -71,5 +73,6 @@ export async function signCopy(bytes: Uint8Array, outPath: string, options: Copy
     fontSize: FONT_SIZE,
     signingTime,
     ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
+    ...(options.extraCertificates === undefined ? {} : { extraCertificates: options.extraCertificates }),
   });
 }

@@ -24,6 +24,8 @@ export interface CmsInput {
   readonly signer: Signer;
   /** When given, the result is PAdES B-T (signature time-stamp as an unsigned attribute). */
   readonly timestamp?: TimestampSource;
+  /** Issuer certificates (DER) to embed besides the signer's own chain, e.g. when the token holds only the leaf. */
+  readonly extraCertificates?: readonly Uint8Array[];
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
@@ -69,7 +71,9 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
 export async function buildCms(input: CmsInput): Promise<Uint8Array> {
   const { signer } = input;
   const cert = pkijs.Certificate.fromBER(toArrayBuffer(signer.certificate));
-  const chain = signer.chain.map((der) => pkijs.Certificate.fromBER(toArrayBuffer(der)));
+  const chain = uniqueDer([...signer.chain, ...(input.extraCertificates ?? [])], signer.certificate).map((der) =>
+    pkijs.Certificate.fromBER(toArrayBuffer(der)),
+  );
 
   // SET OF must be DER-sorted by encoding; the token signs exactly these bytes.
   const attributes = [
@@ -116,4 +120,14 @@ export async function buildCms(input: CmsInput): Promise<Uint8Array> {
   });
   const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
   return new Uint8Array(contentInfo.toSchema().toBER(false));
+}
+
+function uniqueDer(certs: readonly Uint8Array[], signerCert: Uint8Array): Uint8Array[] {
+  const seen = new Set<string>([Buffer.from(signerCert).toString('base64')]);
+  return certs.filter((der) => {
+    const key = Buffer.from(der).toString('base64');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

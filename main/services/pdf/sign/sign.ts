@@ -40,6 +40,8 @@ export interface SignOptions {
   /** FieldMDP lock on these fields (the organization locking số/ký hiệu and date). */
   readonly lockFields?: readonly string[];
   readonly timestamp?: TimestampSource;
+  /** Issuer certificates (DER) to embed when the signer's token does not hold them. */
+  readonly extraCertificates?: readonly Uint8Array[];
   readonly placeholderBytes?: number;
   readonly signingTime?: Date;
   readonly reason?: string;
@@ -116,7 +118,8 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
     inc.markChanged(form.holder);
   }
 
-  const make = options.appearance ?? blankAppearance;
+  // An invisible signature (zero-size widget) gets a blank appearance whatever the factory.
+  const make = width > 0 && height > 0 ? (options.appearance ?? blankAppearance) : blankAppearance;
   const apRef = await make(inc.doc, {
     role: options.role,
     width,
@@ -167,6 +170,7 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
         digest,
         signer: options.signer,
         ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
+        ...(options.extraCertificates === undefined ? {} : { extraCertificates: options.extraCertificates }),
       }),
   });
   return {

@@ -1,0 +1,195 @@
+import { X509Certificate } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import type { Placement, SignatureRole } from '../../services/pdf/placement.ts';
+import { signAppendix, signCopy } from '../../services/pdf/sign/appendix.ts';
+import { FIELD_NGAY_BAN_HANH, FIELD_SO_KY_HIEU } from '../../services/pdf/sign/fields.ts';
+import type { HinhThucSao } from '../../services/pdf/sign/issue-text.ts';
+import { readPdfInput } from '../../services/pdf/sign/input.ts';
+import { signPdf, type SignResult } from '../../services/pdf/sign/sign.ts';
+import type { Signer } from '../../services/pdf/signer.ts';
+import { createAppearance } from '../../services/pdf/stamp/appearance.ts';
+import { openTokenSigner, type TokenSignerHandle } from '../../services/tokens/open-signer.ts';
+import { tsaTimestampSource } from '../../services/tsa/client.ts';
+import type { CliIo, Command } from '../command.ts';
+import { readPin } from '../pin.ts';
+
+export function invalid(detail: string): VanthuError {
+  return new VanthuError('INVALID_INPUT', errorMessageVi('INVALID_INPUT', detail));
+}
+
+/** node:util parseArgs with Vietnamese errors for unknown or malformed options. */
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: readonly string[],
+  options: T,
+  allowPositionals = false,
+) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals, strict: true });
+  } catch (error) {
+    throw invalid(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export function required(value: string | undefined, name: string): string {
+  if (value === undefined || value === '') throw invalid(`Thiếu --${name}.`);
+  return value;
+}
+
+/** "--page N --rect x,y,w,h" (page 1-based, points, origin bottom-left). */
+export function parsePlacement(page: string | undefined, rect: string | undefined): Placement | undefined {
+  if (page === undefined && rect === undefined) return undefined;
+  const pageNumber = Number(page ?? '1');
+  const parts = (rect ?? '').split(',').map(Number);
+  if (!Number.isInteger(pageNumber) || pageNumber < 1 || parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
+    throw invalid('Cần --page N (từ 1) và --rect x,y,rộng,cao.');
+  }
+  const [x, y, width, height] = parts as [number, number, number, number];
+  return { pageIndex: pageNumber - 1, rect: { x, y, width, height } };
+}
+
+export function printResult(io: CliIo, json: boolean, value: object, human: string): void {
+  io.out(json ? `${JSON.stringify({ ok: true, value })}\n` : `${human}\n`);
+}
+
+export const TOKEN_OPTIONS = {
+  module: { type: 'string' },
+  token: { type: 'string' },
+  'key-id': { type: 'string' },
+  'pin-stdin': { type: 'boolean' },
+} as const;
+
+/** Opens the token once (one login) and hands back its Signer; the PIN is dropped after login. */
+export async function openSigner(
+  values: { module?: string; token?: string; 'key-id'?: string },
+  args: readonly string[],
+  io: CliIo,
+): Promise<TokenSignerHandle> {
+  const modulePath = required(values.module, 'module');
+  const label = required(values.token, 'token');
+  const keyIdHex = required(values['key-id'], 'key-id');
+  const pin = await readPin(args, io);
+  return openTokenSigner({ modulePath, token: { label }, keyIdHex, pin });
+}
+
+/** Certificates from a PEM bundle (the CA chain to embed when the token holds only the leaf). */
+async function readCertificates(path: string): Promise<Uint8Array[]> {
+  const text = await readFile(path, 'utf8').catch(() => {
+    throw new VanthuError('FILE_NOT_FOUND', errorMessageVi('FILE_NOT_FOUND', path));
+  });
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) throw invalid(`Tệp ${path} không chứa chứng thư PEM nào.`);
+  return blocks.map((pem) => new Uint8Array(new X509Certificate(pem).raw));
+}
+
+const ROLES: readonly SignatureRole[] = ['personal', 'organization', 'appendix', 'copy'];
+const HINH_THUC: readonly HinhThucSao[] = ['SAO Y', 'SAO LỤC', 'TRÍCH SAO'];
+
+export function parseRole(value: string | undefined): SignatureRole {
+  const role = required(value, 'role') as SignatureRole;
+  if (!ROLES.includes(role)) throw invalid(`--role phải là một trong: ${ROLES.join(', ')}.`);
+  return role;
+}
+
+export const SIGN_OPTIONS = {
+  role: { type: 'string' },
+  image: { type: 'string' },
+  page: { type: 'string' },
+  rect: { type: 'string' },
+  auto: { type: 'boolean' },
+  field: { type: 'string' },
+  certify: { type: 'string' },
+  lock: { type: 'boolean' },
+  tsa: { type: 'string' },
+  chain: { type: 'string' },
+  so: { type: 'string' },
+  'hinh-thuc': { type: 'string' },
+  'co-quan': { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+type SignValues = {
+  [K in keyof typeof SIGN_OPTIONS]?: (typeof SIGN_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string;
+};
+
+/** Builds the per-file signing operation shared by `sign` and `sign-batch`. */
+export async function signOperation(
+  values: SignValues,
+  signer: Signer,
+): Promise<(bytes: Uint8Array, outPath: string) => Promise<SignResult>> {
+  const role = parseRole(values.role);
+  if (values.auto === true) {
+    throw new VanthuError(
+      'PDF_PLACEMENT_NOT_FOUND',
+      errorMessageVi('PDF_PLACEMENT_NOT_FOUND', 'Chưa có mô-đun tự xác định vị trí; dùng --page và --rect.'),
+    );
+  }
+  const placement = parsePlacement(values.page, values.rect);
+  const timestamp = values.tsa === undefined ? undefined : tsaTimestampSource({ url: values.tsa });
+  const extraCertificates = values.chain === undefined ? undefined : await readCertificates(values.chain);
+  const common = {
+    signer,
+    appearance: createAppearance,
+    ...(timestamp === undefined ? {} : { timestamp }),
+    ...(extraCertificates === undefined ? {} : { extraCertificates }),
+  };
+  const withPlacement = placement === undefined ? {} : { placement };
+  if (role === 'appendix') {
+    const soKyHieu = required(values.so, 'so');
+    return (bytes, out) => signAppendix(bytes, out, { ...common, ...withPlacement, soKyHieu });
+  }
+  if (role === 'copy') {
+    const hinhThuc = (values['hinh-thuc'] ?? 'SAO Y') as HinhThucSao;
+    if (!HINH_THUC.includes(hinhThuc)) throw invalid(`--hinh-thuc phải là một trong: ${HINH_THUC.join(', ')}.`);
+    const coQuanSao = required(values['co-quan'], 'co-quan');
+    return (bytes, out) => signCopy(bytes, out, { ...common, ...withPlacement, hinhThuc, coQuanSao });
+  }
+  let certify: 1 | 2 | 3 | undefined;
+  if (values.certify !== undefined) {
+    if (!['1', '2', '3'].includes(values.certify)) throw invalid('--certify phải là 1, 2 hoặc 3.');
+    certify = Number(values.certify) as 1 | 2 | 3;
+  }
+  const imagePng = values.image === undefined ? undefined : new Uint8Array(await readFile(values.image));
+  return (bytes, out) =>
+    signPdf(bytes, out, {
+      ...common,
+      ...withPlacement,
+      role,
+      ...(values.field === undefined ? {} : { fieldName: values.field }),
+      ...(imagePng === undefined ? {} : { imagePng }),
+      ...(certify === undefined ? {} : { certify }),
+      ...(values.lock === true ? { lockFields: [FIELD_SO_KY_HIEU, FIELD_NGAY_BAN_HANH] } : {}),
+    });
+}
+
+export const signCommand: Command = {
+  name: 'sign',
+  summary: 'Ký số một văn bản PDF bằng USB token (cá nhân, cơ quan, phụ lục, bản sao)',
+  usage:
+    'vanthu sign --in IN.pdf --out OUT.pdf --module PATH --token LABEL --key-id HEX\n' +
+    '            --role personal|organization|appendix|copy [--image PNG] [--page N --rect x,y,w,h | --auto]\n' +
+    '            [--field TÊN] [--certify 2] [--lock] [--tsa URL] [--chain CA.pem] [--so SỐ/KÝ-HIỆU] [--hinh-thuc "SAO Y" --co-quan TÊN]\n' +
+    '            [--pin-stdin] [--json]\n' +
+    'Mã PIN lấy từ biến VANTHU_PIN hoặc dòng đầu của stdin (--pin-stdin).',
+  async run(args, { io }) {
+    const { values } = parseOptions(args, {
+      in: { type: 'string' },
+      out: { type: 'string' },
+      ...TOKEN_OPTIONS,
+      ...SIGN_OPTIONS,
+    });
+    const inPath = required(values.in, 'in');
+    const outPath = required(values.out, 'out');
+    const bytes = await readPdfInput(inPath);
+    const handle = await openSigner(values, args, io);
+    try {
+      const operation = await signOperation(values, handle.signer);
+      const result = await operation(bytes, outPath);
+      printResult(io, values.json === true, { ...result, outPath }, `Đã ký trường "${result.fieldName}": ${outPath}`);
+      return 0;
+    } finally {
+      await handle.close();
+    }
+  },
+};
