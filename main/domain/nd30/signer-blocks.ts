@@ -34,7 +34,9 @@ const NOT_TITLES = ['CỘNG HÒA', 'CỘNG HOÀ', 'QUYẾT ĐỊNH', 'THÔNG BÁ
 /** Centres of lines of one block lie within this of each other (signing-notes §9). */
 const SAME_COLUMN = 60;
 /** The name sits at most this far below the chức vụ line (signature gap plus slack). */
-const MAX_NAME_DROP = 170;
+const MAX_NAME_DROP = 200;
+/** Word templates often put 6–12 pt after each paragraph, so block lines can be 2.3 em apart. */
+const RUN_SPACING = 2.6;
 const MIN_NAME_DROP = 25;
 
 function isCapitals(line: TextLine): boolean {
@@ -88,7 +90,7 @@ function collectTitleRun(lines: readonly TextLine[], start: TextLine): TextLine[
       (l) =>
         l !== current &&
         l.y < current.y &&
-        current.y - l.y <= current.size * 1.9 &&
+        current.y - l.y <= current.size * RUN_SPACING &&
         Math.abs(centreX(l) - centreX(start)) <= SAME_COLUMN &&
         isCapitals(l) &&
         !hasWord(l, NOT_TITLES),
