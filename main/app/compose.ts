@@ -6,6 +6,7 @@ import { createVerifyService } from '../services/pdf/verify/verify-service.ts';
 import { openConfSettings } from '../services/settings/conf-settings.ts';
 import type { SettingsStore } from '../services/settings/settings-store.ts';
 import { readDatabaseStatus } from '../services/store/status.ts';
+import { createTokenService } from '../services/tokens/token-service.ts';
 import { profilePaths } from './profile.ts';
 import type { Services } from './services.ts';
 
@@ -33,6 +34,7 @@ export function composeServices(options: ComposeOptions): Services {
     settings,
     events,
     databaseStatus: () => readDatabaseStatus(profile.database),
+    tokens: createTokenService({ log, events, userModulePaths: () => settings.get().tokens.modulePaths }),
     verify: createVerifyService({
       settings,
       log,

@@ -3,6 +3,7 @@ import type { EventBus } from '../services/events/event-bus.ts';
 import type { Logger } from '../services/log/logger.ts';
 import type { VerifyService } from '../services/pdf/verify/verify-service.ts';
 import type { SettingsStore } from '../services/settings/settings-store.ts';
+import type { TokenService } from '../services/tokens/token-service.ts';
 import type { ProfilePaths } from './profile.ts';
 
 /** Everything the IPC handlers may call, built by hand in `compose.ts`. */
@@ -12,6 +13,7 @@ export interface Services {
   readonly log: Logger;
   readonly settings: SettingsStore;
   readonly events: EventBus;
+  readonly tokens: TokenService;
   readonly databaseStatus: () => AppInfo['database'];
   readonly verify: VerifyService;
 }

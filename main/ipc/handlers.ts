@@ -2,6 +2,7 @@ import type { Services } from '../app/services.ts';
 import { appHandlers } from './app.ipc.ts';
 import type { HandlerTable } from './dispatch.ts';
 import { settingsHandlers } from './settings.ipc.ts';
+import { tokensHandlers } from './tokens.ipc.ts';
 import { verifyHandlers } from './verify.ipc.ts';
 
 /**
@@ -12,6 +13,7 @@ export function createHandlerTable(services: Services): HandlerTable {
   return {
     ...appHandlers(services),
     ...settingsHandlers(services),
+    ...tokensHandlers(services),
     ...verifyHandlers(services),
   };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
 import { settingsChannels } from './settings.ts';
+import { tokensChannels } from './tokens.ts';
 import { verifyChannels } from './verify.ts';
 
 /**
@@ -10,6 +11,7 @@ import { verifyChannels } from './verify.ts';
 export const channels = {
   ...appChannels,
   ...settingsChannels,
+  ...tokensChannels,
   ...verifyChannels,
 };
 

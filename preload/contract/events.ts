@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tokensEvents } from './tokens.ts';
 
 /**
  * Events main pushes to the renderer (no reply). Each feature adds its own entries here
@@ -6,6 +7,7 @@ import { z } from 'zod';
  */
 export const eventSchemas = {
   'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  ...tokensEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -5,7 +5,7 @@ import {
   type SignerRole,
   type TokenList,
 } from '../../../preload/contract/tokens.ts';
-import { createTokenService, type TokenService } from '../../services/tokens/token-service.ts';
+import type { TokenService } from '../../services/tokens/token-service.ts';
 import type { CliIo, Command, CommandContext } from '../command.ts';
 
 const USAGE = `Cách dùng:
@@ -31,11 +31,7 @@ function value(args: readonly string[], name: string): string | undefined {
 }
 
 function service(context: CommandContext): TokenService {
-  const services = context.services();
-  return createTokenService({
-    log: services.log,
-    userModulePaths: () => services.settings.get().tokens.modulePaths,
-  });
+  return context.services().tokens;
 }
 
 function printList(list: TokenList, io: CliIo): void {

@@ -1,17 +1,29 @@
 import { isVanthuError } from '../../../preload/contract/index.ts';
 import type { ModuleReport, PreflightRequest, PreflightResult, TokenList } from '../../../preload/contract/tokens.ts';
 import { moduleCandidates, vendorOf } from '../../../native/pkcs11/catalog.ts';
+import { CK } from '../../../native/pkcs11/constants.ts';
 import { loadModule } from '../../../native/pkcs11/module.ts';
 import { probeModule } from '../../../native/pkcs11/probe.ts';
+import type { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../log/logger.ts';
 import { listModuleTokens } from './discovery.ts';
 import { runPreflight } from './preflight.ts';
+import { createTokenWatcher, type TokenRef, type TokenWatcher } from './token-watcher.ts';
 
 export interface TokenServiceOptions {
   readonly log: Logger;
   /** User-added module paths (settings.tokens.modulePaths), read on every call. */
   readonly userModulePaths: () => readonly string[];
   readonly probeTimeoutMs?: number;
+  /** Where `tokens.changed` goes; without it nothing is watched. */
+  readonly events?: EventBus;
+  readonly watchIntervalMs?: number;
+  /**
+   * How the watcher sees tokens: 'in-process' asks the loaded modules (cheap; vendor drivers see
+   * hot-plug), 'probe' asks a fresh child process each time (sees changes a module only notices
+   * at C_Initialize, as SoftHSM2 does).
+   */
+  readonly watchBy?: 'in-process' | 'probe';
 }
 
 export interface TokenService {
@@ -19,6 +31,35 @@ export interface TokenService {
   list(modulePaths?: readonly string[]): Promise<TokenList>;
   /** Pre-flight checks, no PIN; the module is probed in a child process first. */
   preflight(request: PreflightRequest): Promise<PreflightResult>;
+  /** Look for plugged or pulled tokens now (a "refresh" button); emits `tokens.changed` on a change. */
+  refresh(): Promise<void>;
+  /** Stop watching for plugged and pulled tokens (started by the first `list`). */
+  stop(): void;
+}
+
+async function probeSnapshot(paths: ReadonlySet<string>, timeoutMs: number): Promise<TokenRef[]> {
+  const refs: TokenRef[] = [];
+  for (const path of paths) {
+    const result = await probeModule(path, { timeoutMs });
+    for (const t of result.tokens) {
+      if ((t.flags & CK.CKF_TOKEN_INITIALIZED) !== 0) refs.push({ modulePath: path, label: t.label, serial: t.serial });
+    }
+  }
+  return refs;
+}
+
+/** Tokens present right now on modules already loaded in this process. */
+function inProcessSnapshot(paths: ReadonlySet<string>): TokenRef[] {
+  const refs: TokenRef[] = [];
+  for (const path of paths) {
+    const module = loadModule(path);
+    for (const slot of module.slots(true)) {
+      const info = module.tokenInfo(slot);
+      if ((info.flags & CK.CKF_TOKEN_INITIALIZED) === 0) continue;
+      refs.push({ modulePath: path, label: info.label, serial: info.serial });
+    }
+  }
+  return refs;
 }
 
 export function createTokenService(options: TokenServiceOptions): TokenService {
@@ -32,7 +73,26 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     }
   };
 
+  // Modules that listed fine are watched; the UI hears about plugged and pulled tokens.
+  const watched = new Set<string>();
+  let watcher: TokenWatcher | undefined;
+  const watch = (paths: readonly string[]): void => {
+    const events = options.events;
+    if (events === undefined) return;
+    for (const path of paths) watched.add(path);
+    watcher ??= createTokenWatcher({
+      snapshot: async () =>
+        options.watchBy === 'probe' ? probeSnapshot(watched, timeoutMs) : inProcessSnapshot(watched),
+      onChange: (tokens) => events.emit('tokens.changed', { tokens: [...tokens] }),
+      onError: (error) => options.log.warn('tokens.watch_failed', { error }),
+      ...(options.watchIntervalMs === undefined ? {} : { intervalMs: options.watchIntervalMs }),
+    });
+    watcher.start();
+  };
+
   return {
+    stop: () => watcher?.stop(),
+    refresh: async () => watcher?.poll(),
     async list(modulePaths) {
       const candidates =
         modulePaths !== undefined && modulePaths.length > 0
@@ -53,6 +113,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
           modules.push({ ...base, ok: false, error: error.toAppError() });
         }
       }
+      watch(modules.filter((m) => m.ok).map((m) => m.path));
       return { modules, tokens };
     },
     async preflight(request) {

@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { EventPayload } from '../../../preload/contract/index.ts';
+import { composeServices } from '../../../main/app/compose.ts';
+import { dispatch } from '../../../main/ipc/dispatch.ts';
+import { createHandlerTable } from '../../../main/ipc/handlers.ts';
+import { createEventBus } from '../../../main/services/events/event-bus.ts';
+import { silentLogger } from '../../../main/services/log/logger.ts';
+import { createTokenService } from '../../../main/services/tokens/token-service.ts';
+import { usePki } from '../../support/pki/use-pki.ts';
+import { createScratchSofthsm } from './scratch-softhsm.ts';
+
+const pki = usePki();
+
+describe('tokens over IPC', () => {
+  const services = composeServices({ profileDir: mkdtempSync(join(tmpdir(), 'vanthu-ipc-tokens-')), shell: 'cli' });
+  const table = createHandlerTable(services);
+  const call = (channel: string, payload: unknown) =>
+    dispatch(table, channel, payload, { shell: 'electron' }, silentLogger);
+  afterAll(() => services.tokens.stop());
+
+  it('tokens.list returns the SoftHSM2 tokens in a Result', async () => {
+    const result = await call('tokens.list', { modulePaths: [pki.softhsm.module] });
+    expect(result.ok).toBe(true);
+    const labels = result.ok ? (result.value as { tokens: Array<{ label: string }> }).tokens.map((t) => t.label) : [];
+    expect(labels.sort()).toEqual(['VanthuCoQuan', 'VanthuLanhDao']);
+  });
+
+  it('tokens.preflight answers with the checks, and rejects a malformed key id', async () => {
+    const expired = pki.certs['expired']?.token;
+    const result = await call('tokens.preflight', {
+      modulePath: pki.softhsm.module,
+      token: { label: expired?.label },
+      keyIdHex: expired?.keyIdHex,
+    });
+    expect(result).toMatchObject({ ok: true, value: { ok: false } });
+    const bad = await call('tokens.preflight', {
+      modulePath: pki.softhsm.module,
+      token: { label: 'x' },
+      keyIdHex: 'zz',
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('tokens.changed', () => {
+  it('is emitted when a token appears and when it is removed', async () => {
+    const hsm = createScratchSofthsm(pki.softhsm.module);
+    const events = createEventBus();
+    const seen: Array<EventPayload<'tokens.changed'>> = [];
+    events.subscribe((event, payload) => {
+      if (event === 'tokens.changed') seen.push(payload as EventPayload<'tokens.changed'>);
+    });
+    const service = createTokenService({
+      log: silentLogger,
+      userModulePaths: () => [],
+      events,
+      watchBy: 'probe',
+      watchIntervalMs: 60_000, // polls come from refresh() here, so the test does not depend on timing
+    });
+    try {
+      await hsm.withConf(async () => {
+        // Children inherit SOFTHSM2_CONF: keep it pointing at the scratch store while watching.
+        await service.list([hsm.module]);
+        await service.refresh(); // the baseline is set by now
+        execFileSync(
+          'softhsm2-util',
+          ['--init-token', '--free', '--label', 'CamVao', '--so-pin', '12345678', '--pin', '1234'],
+          {
+            env: hsm.env(),
+            stdio: 'ignore',
+          },
+        );
+        await service.refresh();
+        expect(seen[0]?.tokens.map((t) => t.label)).toEqual(['CamVao']);
+        execFileSync('softhsm2-util', ['--delete-token', '--token', 'CamVao'], { env: hsm.env(), stdio: 'ignore' });
+        await service.refresh();
+        expect(seen[1]?.tokens).toEqual([]);
+      });
+    } finally {
+      service.stop();
+    }
+  });
+});
