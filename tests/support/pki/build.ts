@@ -130,6 +130,8 @@ export async function buildPki(dir: string): Promise<PkiMaterial> {
   writeFileSync(rootPem, root.toString('pem') + '\n');
   writeFileSync(subPem, sub.toString('pem') + '\n');
   writeFileSync(chainPem, `${sub.toString('pem')}\n${root.toString('pem')}\n`);
+  // The sub CA's key, so tests can issue CRLs and OCSP answers for its certificates (verify, #6).
+  writeFileSync(join(dir, 'sub.key.pem'), pem('PRIVATE KEY', await subtle.exportKey('pkcs8', subKeys.privateKey)));
 
   const certs: Partial<Record<CertId, CertMaterial>> = {};
   let serial = 16;

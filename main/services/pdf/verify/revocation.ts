@@ -1,5 +1,7 @@
+import 'reflect-metadata';
 import type { X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
+import * as x509 from '@peculiar/x509';
 import * as pkijs from 'pkijs';
 import { certInfo } from './cert-info.ts';
 import { revocationKey, type CachedRevocation, type RevocationCache } from './revocation-cache.ts';
@@ -81,16 +83,16 @@ async function viaCrl(
   if (text.startsWith('-----BEGIN')) {
     der = Buffer.from(text.replace(/-----[^-]+-----|\s/g, ''), 'base64');
   }
-  const crl = pkijs.CertificateRevocationList.fromBER(der);
-  if (!(await crl.verify({ issuerCertificate: pki(issuer) }))) return null;
-  if (crl.nextUpdate !== undefined && crl.nextUpdate.value.getTime() < now.getTime()) return null;
-  const serial = pki(cert).serialNumber;
-  const entry = crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(serial));
+  // @peculiar/x509 reads CRLs pkijs 4 rejects (v2 without extensions).
+  const crl = new x509.X509Crl(der);
+  if (!(await crl.verify({ publicKey: new x509.X509Certificate(issuer.raw) }))) return null;
+  if (crl.nextUpdate !== undefined && crl.nextUpdate.getTime() < now.getTime()) return null;
+  const entry = crl.findRevoked(new x509.X509Certificate(cert.raw)) ?? undefined;
   return {
     status: entry === undefined ? 'good' : 'revoked',
     kind: 'crl',
     checkedAt: new Date().toISOString(),
-    revokedAt: entry === undefined ? null : entry.revocationDate.value.toISOString(),
+    revokedAt: entry === undefined ? null : entry.revocationDate.toISOString(),
     der: Buffer.from(der).toString('base64'),
   };
 }

@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { webcrypto } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as x509 from '@peculiar/x509';
+import type { PkiMaterial } from '../pki/build.ts';
+
+x509.cryptoProvider.set(webcrypto as never);
+const subtle = webcrypto.subtle;
+const rsa = {
+  name: 'RSASSA-PKCS1-v1_5',
+  hash: 'SHA-256',
+  publicExponent: new Uint8Array([1, 0, 1]),
+  modulusLength: 2048,
+};
+const DAY = 86_400_000;
+
+export interface IssuedCert {
+  readonly keyPem: string;
+  readonly certPem: string;
+  readonly serialHex: string;
+  readonly subject: string;
+}
+
+function pem(label: string, der: ArrayBuffer): string {
+  const b64 = Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n');
+  return `-----BEGIN ${label}-----\n${b64.replace(/\n$/, '')}\n-----END ${label}-----\n`;
+}
+
+export async function subCaKey(pki: PkiMaterial): Promise<webcrypto.CryptoKey> {
+  const body = readFileSync(join(pki.dir, 'sub.key.pem'), 'utf8').replace(/-----[^-]+-----|\s/g, '');
+  return subtle.importKey('pkcs8', Buffer.from(body, 'base64'), rsa, false, ['sign']);
+}
+
+/**
+ * A signing certificate from the test PKI's sub CA that points at loopback revocation services:
+ * an OCSP responder (AIA) and/or a CRL (CDP). Issued per test run because the ports are.
+ */
+export async function issueWithRevocation(
+  pki: PkiMaterial,
+  dir: string,
+  id: string,
+  serialHex: string,
+  urls: { readonly ocsp?: string; readonly crl?: string },
+): Promise<IssuedCert> {
+  const sub = new x509.X509Certificate(readFileSync(pki.subPem));
+  const keys = (await subtle.generateKey(rsa, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  const extensions: x509.Extension[] = [
+    new x509.BasicConstraintsExtension(false, undefined, true),
+    new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
+    await x509.AuthorityKeyIdentifierExtension.create(sub, false),
+  ];
+  if (urls.ocsp !== undefined) extensions.push(new x509.AuthorityInfoAccessExtension({ ocsp: [urls.ocsp] }));
+  if (urls.crl !== undefined) extensions.push(new x509.CRLDistributionPointsExtension([urls.crl]));
+  const subject = `C=VN, CN=Kiểm Thử Thu Hồi ${id}`;
+  const cert = await x509.X509CertificateGenerator.create({
+    serialNumber: serialHex,
+    subject,
+    issuer: sub.subjectName,
+    notBefore: new Date(Date.now() - DAY),
+    notAfter: new Date(Date.now() + 365 * DAY),
+    publicKey: keys.publicKey,
+    signingKey: await subCaKey(pki),
+    signingAlgorithm: rsa,
+    extensions,
+  });
+  const keyPem = join(dir, `${id}.key.pem`);
+  const certPem = join(dir, `${id}.cert.pem`);
+  writeFileSync(keyPem, pem('PRIVATE KEY', await subtle.exportKey('pkcs8', keys.privateKey)));
+  writeFileSync(certPem, `${cert.toString('pem')}\n`);
+  return { keyPem, certPem, serialHex, subject };
+}
+
+/** A CRL from the sub CA listing `revoked` serials, valid for a day. */
+export async function subCaCrl(pki: PkiMaterial, revoked: readonly string[]): Promise<Uint8Array> {
+  const sub = new x509.X509Certificate(readFileSync(pki.subPem));
+  const crl = await x509.X509CrlGenerator.create({
+    issuer: sub.subjectName,
+    thisUpdate: new Date(Date.now() - 60_000),
+    nextUpdate: new Date(Date.now() + DAY),
+    entries: revoked.map((serialNumber) => ({ serialNumber, revocationDate: new Date(Date.now() - 3_600_000) })),
+    signingKey: await subCaKey(pki),
+    signingAlgorithm: rsa,
+  });
+  return new Uint8Array(crl.rawData);
+}
