@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signPdf } from '../../../main/services/pdf/sign/sign.ts';
+import { softwareSignerFromFiles } from '../../../main/services/pdf/software-signer.ts';
+import { createFileRevocationCache } from '../../../main/services/pdf/verify/revocation-cache.ts';
+import { loadTrustStore } from '../../../main/services/pdf/verify/trust-store.ts';
+import { verifyPdfBytes } from '../../../main/services/pdf/verify/verify-document.ts';
+import { tsaTimestampSource } from '../../../main/services/tsa/client.ts';
+import { makeDocument } from '../../support/corpus/make-document.ts';
+import { usePki } from '../../support/pki/use-pki.ts';
+import { startLoopbackTsa, type LoopbackTsa } from '../../support/tsa/tsa-server.ts';
+import { certOf } from '../../support/verify/corpus.ts';
+
+const pki = usePki();
+const dir = mkdtempSync(join(tmpdir(), 'vanthu-verify-time-'));
+let tsa: LoopbackTsa;
+
+async function signAndVerify(id: string, withTimestamp: boolean) {
+  const cert = certOf(pki, id);
+  const out = join(dir, `${id}-${withTimestamp}.pdf`);
+  await signPdf((await makeDocument()).bytes, out, {
+    signer: await softwareSignerFromFiles(cert.keyPem, cert.certPem, pki.chainPem),
+    role: 'personal',
+    ...(withTimestamp ? { timestamp: tsaTimestampSource({ url: tsa.url }) } : {}),
+  });
+  const { report } = await verifyPdfBytes(new Uint8Array(readFileSync(out)), out, {
+    anchors: loadTrustStore([pki.rootPem]),
+    offline: true,
+    cache: createFileRevocationCache(join(dir, 'cache')),
+  });
+  const sig = report.signatures[0];
+  if (sig === undefined) throw new Error('no signature found');
+  return { report, sig, codes: sig.problems.map((p) => p.code) };
+}
+
+beforeAll(async () => {
+  const material = certOf(pki, 'tsa');
+  tsa = await startLoopbackTsa({ keyPem: material.keyPem, certPem: material.certPem, chainPem: pki.chainPem });
+});
+afterAll(async () => {
+  await tsa.close();
+});
+
+describe('signing time, timestamps and certificate checks', () => {
+  it('an RFC 3161 signature timestamp gives the signing time and names the TSA', async () => {
+    const { sig, codes } = await signAndVerify('person', true);
+    expect(sig.signingTimeSource).toBe('timestamp');
+    expect(sig.timestampAuthority).toBe('Vanthu Test TSA');
+    expect(sig.timestampTime).not.toBeNull();
+    expect(sig.signingTime).toBe(sig.timestampTime);
+    expect(codes).not.toContain('TIMESTAMP_INVALID');
+    expect(codes).not.toContain('SIGNING_TIME_CLAIMED');
+  });
+
+  it('without a timestamp the claimed time is used, and said so', async () => {
+    const { sig, codes } = await signAndVerify('person', false);
+    expect(sig.signingTimeSource).toBe('claimed');
+    expect(sig.timestampTime).toBeNull();
+    expect(codes).toContain('SIGNING_TIME_CLAIMED');
+  });
+
+  it('a certificate expired at signing time makes the signature invalid', async () => {
+    const { report, codes } = await signAndVerify('expired', false);
+    expect(codes).toContain('CERT_EXPIRED_AT_SIGNING');
+    expect(report.verdict).toBe('invalid');
+    expect(report.reasons.join('\n')).toContain('Chứng thư số đã hết hạn tại thời điểm ký');
+  });
+
+  it('a certificate without a signing key usage makes the signature invalid', async () => {
+    const { report, codes } = await signAndVerify('wrong-usage', false);
+    expect(codes).toContain('CERT_KEY_USAGE');
+    expect(report.verdict).toBe('invalid');
+  });
+
+  it('an EC P-256 signature verifies', async () => {
+    const { sig } = await signAndVerify('person-ec', false);
+    expect(sig.integrity).toBe('ok');
+    expect(sig.trust).toBe('trusted');
+    expect(sig.signer.commonName).toBe('Trần Thị Bình');
+  });
+});
