@@ -1,5 +1,6 @@
 import type { AppError } from '../../../preload/contract/index.ts';
 import type { OutboxStore } from '../outbox/outbox-store.ts';
+import { loadPrintableRegister, type PrintableRegister, type RegisterRange } from '../registers/register-rows.ts';
 import type { RegisterService } from '../registers/register-service.ts';
 import type { StoreApi } from './store.ts';
 
@@ -14,6 +15,16 @@ export interface StoreMethods {
   'incoming.transition': StoreApi['transitionIncoming'];
   'incoming.finalizeProvisional': StoreApi['finalizeProvisional'];
   'audit.verify': StoreApi['verifyAudit'];
+  'outgoing.create': StoreApi['createOutgoing'];
+  'outgoing.get': StoreApi['getOutgoing'];
+  'outgoing.list': StoreApi['listOutgoing'];
+  'outgoing.submit': StoreApi['submitOutgoing'];
+  'outgoing.markSigned': StoreApi['markSigned'];
+  'outgoing.issueNumber': StoreApi['issueNumber'];
+  'outgoing.markSealed': StoreApi['markSealed'];
+  'outgoing.publish': StoreApi['publishOutgoing'];
+  'outgoing.recall': StoreApi['recallOutgoing'];
+  'registers.print': (key: { kind: 'den' | 'di'; year: number }, range: RegisterRange) => PrintableRegister;
   'registers.ensure': RegisterService['ensure'];
   'registers.list': RegisterService['list'];
   'registers.addLease': RegisterService['addLease'];
@@ -73,6 +84,21 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'incoming.transition': (id, to, note) => store.transitionIncoming(id, to, note),
     'incoming.finalizeProvisional': (id, soDen) => store.finalizeProvisional(id, soDen),
     'audit.verify': () => store.verifyAudit(),
+    'outgoing.create': (input) => store.createOutgoing(input),
+    'outgoing.get': (id) => store.getOutgoing(id),
+    'outgoing.list': (filter) => store.listOutgoing(filter),
+    'outgoing.submit': (id) => store.submitOutgoing(id),
+    'outgoing.markSigned': (id, path) => store.markSigned(id, path),
+    'outgoing.issueNumber': (id) => store.issueNumber(id),
+    'outgoing.markSealed': (id, path) => store.markSealed(id, path),
+    'outgoing.publish': (id) => store.publishOutgoing(id),
+    'outgoing.recall': (id, reason) => store.recallOutgoing(id, reason),
+    'registers.print': (key, range) =>
+      loadPrintableRegister(
+        store.context.db,
+        registers.ensure({ maDinhDanh: store.context.maDinhDanh, ...key }),
+        range,
+      ),
     'registers.ensure': (key) => registers.ensure(key),
     'registers.list': (ma) => registers.list(ma),
     'registers.addLease': (id, lease) => registers.addLease(id, lease),

@@ -5,7 +5,8 @@ import type {
   IncomingDocument,
   IncomingInput,
 } from '../../../preload/contract/incoming.ts';
-import type { IncomingState } from '../../domain/document-states.ts';
+import type { OutgoingDocument, OutgoingInput } from '../../../preload/contract/outgoing.ts';
+import type { IncomingState, OutgoingState } from '../../domain/document-states.ts';
 import { createSqliteOutbox } from '../outbox/sqlite-outbox.ts';
 import { createRegisterService } from '../registers/register-service.ts';
 import { verifyAudit, type AuditVerdict } from './audit.ts';
@@ -16,6 +17,17 @@ import {
   transitionIncoming,
   type IncomingFile,
 } from './incoming-service.ts';
+import {
+  createOutgoing,
+  getOutgoing,
+  issueNumber,
+  listOutgoing,
+  markSealed,
+  markSigned,
+  publishOutgoing,
+  recallOutgoing,
+  submitOutgoing,
+} from './outgoing-service.ts';
 import { listIncoming } from './search.ts';
 import type { StoreContext } from './store-context.ts';
 
@@ -40,6 +52,15 @@ export interface StoreApi {
   transitionIncoming(id: string, to: IncomingState, note?: string): IncomingDocument;
   finalizeProvisional(id: string, soDen: number): IncomingDocument;
   verifyAudit(): AuditVerdict;
+  createOutgoing(input: OutgoingInput): OutgoingDocument;
+  getOutgoing(id: string): OutgoingDocument;
+  listOutgoing(filter?: { state?: OutgoingState; limit?: number }): OutgoingDocument[];
+  submitOutgoing(id: string): OutgoingDocument;
+  markSigned(id: string, filePath: string): OutgoingDocument;
+  issueNumber(id: string): OutgoingDocument;
+  markSealed(id: string, filePath: string): OutgoingDocument;
+  publishOutgoing(id: string): OutgoingDocument;
+  recallOutgoing(id: string, reason: string): OutgoingDocument;
 }
 
 export function createStore(options: StoreOptions): StoreApi {
@@ -66,5 +87,14 @@ export function createStore(options: StoreOptions): StoreApi {
     transitionIncoming: (id, to, note) => transitionIncoming(context, id, to, note),
     finalizeProvisional: (id, soDen) => finalizeProvisional(context, id, soDen),
     verifyAudit: () => verifyAudit(db),
+    createOutgoing: (input) => createOutgoing(context, input),
+    getOutgoing: (id) => getOutgoing(context, id),
+    listOutgoing: (filter) => listOutgoing(context, filter),
+    submitOutgoing: (id) => submitOutgoing(context, id),
+    markSigned: (id, path) => markSigned(context, id, path),
+    issueNumber: (id) => issueNumber(context, id),
+    markSealed: (id, path) => markSealed(context, id, path),
+    publishOutgoing: (id) => publishOutgoing(context, id),
+    recallOutgoing: (id, reason) => recallOutgoing(context, id, reason),
   };
 }

@@ -1,0 +1,272 @@
+import { v7 as uuidv7 } from 'uuid';
+import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import type { OutgoingDocument, OutgoingInput } from '../../../preload/contract/outgoing.ts';
+import { canTransitionOutgoing, type OutgoingState } from '../../domain/document-states.ts';
+import { exportFileName } from '../../domain/file-name.ts';
+import { maDinhDanhVanBan } from '../../domain/ma-dinh-danh.ts';
+import { formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
+import { vietnamDate, vietnamYear } from '../../domain/vietnam-time.ts';
+import { readAttachmentSource, recordAttachment, writeAttachmentFile } from './attachments.ts';
+import { appendAudit } from './audit.ts';
+import type { StoreContext } from './store-context.ts';
+
+interface OutgoingRow {
+  id: string;
+  register_id: string;
+  so: number | null;
+  ky_hieu: string;
+  ten_loai: string;
+  ngay_ban_hanh: string | null;
+  ma_dinh_danh_van_ban: string | null;
+  ma_ho_so: string | null;
+  co_quan_ban_hanh: string;
+  trich_yeu: string;
+  ngon_ngu: string;
+  so_trang: number | null;
+  ghi_chu: string;
+  chuc_vu: string;
+  nguoi_ky: string;
+  do_khan: number;
+  do_mat: number;
+  so_luong_ban: number;
+  han_tra_loi: string | null;
+  noi_luu: string;
+  state: OutgoingState;
+  file_sha256: string | null;
+  recall_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+function invalid(from: OutgoingState, to: OutgoingState): VanthuError {
+  return new VanthuError('STATE_TRANSITION_INVALID', errorMessageVi('STATE_TRANSITION_INVALID'), {
+    details: { from, to },
+  });
+}
+
+export function getOutgoing(ctx: StoreContext, id: string): OutgoingDocument {
+  const row = ctx.db.prepare(`SELECT * FROM outgoing_documents WHERE id = ?`).get(id) as OutgoingRow | undefined;
+  if (row === undefined) {
+    throw new VanthuError('NOT_FOUND', errorMessageVi('NOT_FOUND'), { details: { id } });
+  }
+  const register = ctx.registers.get(row.register_id);
+  const recipients = ctx.db
+    .prepare(
+      `SELECT ma_dinh_danh, ten, status_code, status_at FROM outgoing_recipients WHERE document_id = ? ORDER BY rowid`,
+    )
+    .all(id) as { ma_dinh_danh: string; ten: string; status_code: string | null; status_at: string | null }[];
+  return {
+    id: row.id,
+    registerId: row.register_id,
+    so: row.so,
+    soKyHieu: row.so === null ? null : formatSoKyHieu(row.so, row.ky_hieu),
+    ngayBanHanh: row.ngay_ban_hanh,
+    maDinhDanhVanBan: row.ma_dinh_danh_van_ban,
+    tenLoai: row.ten_loai,
+    kyHieu: row.ky_hieu,
+    trichYeu: row.trich_yeu,
+    coQuanBanHanh: row.co_quan_ban_hanh,
+    maHoSo: row.ma_ho_so,
+    ngonNgu: row.ngon_ngu,
+    soTrang: row.so_trang,
+    ghiChu: row.ghi_chu,
+    chucVu: row.chuc_vu,
+    nguoiKy: row.nguoi_ky,
+    doKhan: row.do_khan,
+    doMat: row.do_mat,
+    soLuongBan: row.so_luong_ban,
+    hanTraLoi: row.han_tra_loi,
+    noiLuu: row.noi_luu,
+    series: register?.series ?? '',
+    state: row.state,
+    fileSha256: row.file_sha256,
+    recallReason: row.recall_reason,
+    recipients: recipients.map((r) => ({
+      maDinhDanh: r.ma_dinh_danh,
+      ten: r.ten,
+      statusCode: r.status_code,
+      statusAt: r.status_at,
+    })),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function listOutgoing(
+  ctx: StoreContext,
+  filter: { state?: OutgoingState; limit?: number } = {},
+): OutgoingDocument[] {
+  const ids = (
+    filter.state === undefined
+      ? ctx.db
+          .prepare(`SELECT id FROM outgoing_documents ORDER BY doc_no DESC LIMIT ?`)
+          .pluck()
+          .all(filter.limit ?? 100)
+      : ctx.db
+          .prepare(`SELECT id FROM outgoing_documents WHERE state = ? ORDER BY doc_no DESC LIMIT ?`)
+          .pluck()
+          .all(filter.state, filter.limit ?? 100)
+  ) as string[];
+  return ids.map((id) => getOutgoing(ctx, id));
+}
+
+/** A draft; its register is chosen now (the series) but the number only at cấp số. */
+export function createOutgoing(ctx: StoreContext, input: OutgoingInput): OutgoingDocument {
+  return ctx.db
+    .transaction(() => {
+      const now = ctx.clock();
+      const register = ctx.registers.ensure({
+        maDinhDanh: ctx.maDinhDanh,
+        kind: 'di',
+        year: vietnamYear(now),
+        series: input.series,
+      });
+      const id = uuidv7();
+      const at = now.toISOString();
+      ctx.db
+        .prepare(
+          `INSERT INTO outgoing_documents (id, register_id, ky_hieu, ten_loai, ma_ho_so, co_quan_ban_hanh, trich_yeu, ngon_ngu,
+             so_trang, ghi_chu, chuc_vu, nguoi_ky, do_khan, do_mat, so_luong_ban, han_tra_loi, noi_luu, state, created_at, updated_at)
+           VALUES (@id, @registerId, @kyHieu, @tenLoai, @maHoSo, @coQuanBanHanh, @trichYeu, @ngonNgu, @soTrang, @ghiChu, @chucVu,
+             @nguoiKy, @doKhan, @doMat, @soLuongBan, @hanTraLoi, @noiLuu, 'du-thao', @at, @at)`,
+        )
+        .run({ ...input, id, registerId: register.id, at });
+      const addRecipient = ctx.db.prepare(
+        `INSERT INTO outgoing_recipients (document_id, ma_dinh_danh, ten) VALUES (?, ?, ?)`,
+      );
+      for (const r of input.recipients) {
+        addRecipient.run(id, r.maDinhDanh, r.ten);
+      }
+      appendAudit(ctx.db, { actor: ctx.actor, action: 'outgoing.create', entity: 'outgoing', entityId: id }, now);
+      return getOutgoing(ctx, id);
+    })
+    .immediate();
+}
+
+function move(
+  ctx: StoreContext,
+  id: string,
+  to: OutgoingState,
+  extra: (doc: OutgoingDocument, now: Date) => Record<string, unknown> = () => ({}),
+): OutgoingDocument {
+  return ctx.db
+    .transaction(() => {
+      const doc = getOutgoing(ctx, id);
+      if (!canTransitionOutgoing(doc.state, to)) {
+        throw invalid(doc.state, to);
+      }
+      const now = ctx.clock();
+      const fields = extra(doc, now);
+      const sets = Object.keys(fields).map((k) => `${k} = @${k}`);
+      ctx.db
+        .prepare(
+          `UPDATE outgoing_documents SET ${[...sets, 'state = @state', 'updated_at = @at'].join(', ')} WHERE id = @id`,
+        )
+        .run({ ...fields, state: to, at: now.toISOString(), id });
+      appendAudit(
+        ctx.db,
+        {
+          actor: ctx.actor,
+          action: `outgoing.${to}`,
+          entity: 'outgoing',
+          entityId: id,
+          details: { from: doc.state, ...fields },
+        },
+        now,
+      );
+      return getOutgoing(ctx, id);
+    })
+    .immediate();
+}
+
+function storeFile(ctx: StoreContext, path: string): string {
+  const bytes = readAttachmentSource(path);
+  const sha256 = writeAttachmentFile(ctx.filesDir, bytes);
+  recordAttachment(ctx.db, sha256, bytes.byteLength, 'application/pdf', ctx.clock());
+  return sha256;
+}
+
+export const submitOutgoing = (ctx: StoreContext, id: string): OutgoingDocument => move(ctx, id, 'trinh-ky');
+
+/** The leader has signed (personal signature); the signed PDF is kept beside the draft. */
+export function markSigned(ctx: StoreContext, id: string, filePath: string): OutgoingDocument {
+  const sha256 = storeFile(ctx, filePath);
+  return move(ctx, id, 'da-ky', () => ({ file_sha256: sha256 }));
+}
+
+/**
+ * Cấp số: the next final number of the document's register, today's date in Vietnam and the
+ * mã định danh văn bản. Never provisional: without a lease this fails with NUMBER_UNAVAILABLE
+ * and nothing changes.
+ */
+export function issueNumber(ctx: StoreContext, id: string): OutgoingDocument {
+  return move(ctx, id, 'da-cap-so', (doc, now) => {
+    const register = ctx.registers.get(doc.registerId);
+    const year = vietnamYear(now);
+    // A draft from last year is numbered in this year's register of the same series.
+    const target =
+      register !== undefined && register.year === year
+        ? register
+        : ctx.registers.ensure({ maDinhDanh: ctx.maDinhDanh, kind: 'di', year, series: doc.series });
+    const taken = ctx.registers.take(target.id, { allowProvisional: false });
+    const ngay = vietnamDate(now);
+    return {
+      register_id: target.id,
+      so: taken.number,
+      ngay_ban_hanh: ngay,
+      ma_dinh_danh_van_ban: maDinhDanhVanBan(ctx.maDinhDanh, ngay, formatSoKyHieu(taken.number, doc.kyHieu)),
+    };
+  });
+}
+
+/** The organization signature is applied; the sealed PDF replaces the signed one as the document's file. */
+export function markSealed(ctx: StoreContext, id: string, filePath: string): OutgoingDocument {
+  const sha256 = storeFile(ctx, filePath);
+  return move(ctx, id, 'da-dong-dau', () => ({ file_sha256: sha256 }));
+}
+
+/** Phát hành: queue the upload and the publication to every recipient, in the same transaction. */
+export function publishOutgoing(ctx: StoreContext, id: string): OutgoingDocument {
+  return ctx.db.transaction(() => {
+    const before = getOutgoing(ctx, id);
+    if (before.recipients.length === 0 || before.fileSha256 === null || before.maDinhDanhVanBan === null) {
+      throw new VanthuError('INVALID_INPUT', errorMessageVi('INVALID_INPUT', '(cần nơi nhận và tệp đã đóng dấu)'));
+    }
+    const doc = move(ctx, id, 'da-phat-hanh');
+    const now = ctx.clock();
+    const sha256 = before.fileSha256;
+    const size = ctx.db.prepare(`SELECT size FROM attachments WHERE sha256 = ?`).pluck().get(sha256) as number;
+    const fileName = exportFileName(`${doc.tenLoai} ${doc.soKyHieu ?? ''}`);
+    ctx.outbox.enqueue({ kind: 'file.upload', key: sha256, payload: { sha256, size, fileName } }, now);
+    ctx.outbox.enqueue(
+      {
+        kind: 'outgoing.publish',
+        key: id,
+        payload: {
+          documentId: id,
+          maDinhDanhVanBan: before.maDinhDanhVanBan,
+          recipients: before.recipients.map((r) => ({ maDinhDanh: r.maDinhDanh, ten: r.ten })),
+          signedSha256: sha256,
+        },
+      },
+      now,
+    );
+    return doc;
+  })();
+}
+
+/** Thu hồi: the document and its metadata are frozen; recipients are told through the outbox. */
+export function recallOutgoing(ctx: StoreContext, id: string, reason: string): OutgoingDocument {
+  return ctx.db.transaction(() => {
+    const doc = move(ctx, id, 'da-thu-hoi', () => ({ recall_reason: reason }));
+    ctx.outbox.enqueue(
+      {
+        kind: 'outgoing.recall',
+        key: id,
+        payload: { documentId: id, maDinhDanhVanBan: doc.maDinhDanhVanBan ?? '', reason },
+      },
+      ctx.clock(),
+    );
+    return doc;
+  })();
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { channel } from './define.ts';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const OUTGOING_STATE_VALUES = [
+  'du-thao',
+  'trinh-ky',
+  'da-ky',
+  'da-cap-so',
+  'da-dong-dau',
+  'da-phat-hanh',
+  'da-thu-hoi',
+] as const;
+export const OutgoingStateSchema = z.enum(OUTGOING_STATE_VALUES);
+
+export const RecipientSchema = z.object({
+  maDinhDanh: z.string().min(1).max(35),
+  ten: z.string().min(1).max(200),
+});
+
+/** A draft outgoing document (Phụ lục VI I); số, date and mã định danh văn bản come at cấp số. */
+export const OutgoingInputSchema = z.object({
+  tenLoai: z.string().min(1).max(100),
+  kyHieu: z.string().min(1).max(30),
+  trichYeu: z.string().min(1).max(500),
+  coQuanBanHanh: z.string().min(1).max(200),
+  maHoSo: z.string().max(37).nullable().default(null),
+  ngonNgu: z.string().max(30).default('Tiếng Việt'),
+  soTrang: z.number().int().positive().max(999).nullable().default(null),
+  ghiChu: z.string().max(500).default(''),
+  chucVu: z.string().max(100).default(''),
+  nguoiKy: z.string().max(50).default(''),
+  doKhan: z.number().int().min(0).max(9).default(0),
+  doMat: z.number().int().min(0).max(9).default(0),
+  soLuongBan: z.number().int().positive().max(999).default(1),
+  hanTraLoi: IsoDate.nullable().default(null),
+  noiLuu: z.string().max(200).default(''),
+  /** A separate numbering series (secret documents, QPPL); '' for the main one. */
+  series: z.string().max(20).default(''),
+  recipients: z.array(RecipientSchema).default([]),
+});
+export type OutgoingInput = z.infer<typeof OutgoingInputSchema>;
+
+export const OutgoingRecipientSchema = RecipientSchema.extend({
+  statusCode: z.string().nullable(),
+  statusAt: z.string().nullable(),
+});
+
+export const OutgoingDocumentSchema = OutgoingInputSchema.omit({ recipients: true }).extend({
+  id: z.string(),
+  registerId: z.string(),
+  so: z.number().int().positive().nullable(),
+  soKyHieu: z.string().nullable(),
+  ngayBanHanh: IsoDate.nullable(),
+  maDinhDanhVanBan: z.string().nullable(),
+  state: OutgoingStateSchema,
+  fileSha256: z.string().nullable(),
+  recallReason: z.string().nullable(),
+  recipients: z.array(OutgoingRecipientSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type OutgoingDocument = z.infer<typeof OutgoingDocumentSchema>;
+
+export const outgoingChannels = {
+  'outgoing.create': channel(z.object({ input: OutgoingInputSchema }).strict(), OutgoingDocumentSchema),
+  'outgoing.get': channel(z.object({ id: z.string() }).strict(), OutgoingDocumentSchema),
+  'outgoing.list': channel(
+    z
+      .object({ state: OutgoingStateSchema.optional(), limit: z.number().int().positive().max(1000).default(100) })
+      .strict(),
+    z.array(OutgoingDocumentSchema),
+  ),
+  'outgoing.submit': channel(z.object({ id: z.string() }).strict(), OutgoingDocumentSchema),
+  'outgoing.markSigned': channel(z.object({ id: z.string(), filePath: z.string() }).strict(), OutgoingDocumentSchema),
+  /** Cấp số: a final number from a lease only; never provisional (it is printed in the signed PDF). */
+  'outgoing.issueNumber': channel(z.object({ id: z.string() }).strict(), OutgoingDocumentSchema),
+  'outgoing.markSealed': channel(z.object({ id: z.string(), filePath: z.string() }).strict(), OutgoingDocumentSchema),
+  'outgoing.publish': channel(z.object({ id: z.string() }).strict(), OutgoingDocumentSchema),
+  'outgoing.recall': channel(
+    z.object({ id: z.string(), reason: z.string().min(1).max(500) }).strict(),
+    OutgoingDocumentSchema,
+  ),
+};

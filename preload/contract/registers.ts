@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { channel } from './define.ts';
+
+export const RegisterKindSchema = z.enum(['den', 'di']);
+
+export const RegisterSchema = z.object({
+  id: z.string(),
+  maDinhDanh: z.string(),
+  kind: RegisterKindSchema,
+  series: z.string(),
+  year: z.number().int(),
+  quyenSo: z.number().int(),
+});
+export type RegisterDto = z.infer<typeof RegisterSchema>;
+
+export const NumberLeaseSchema = z.object({
+  id: z.string(),
+  registerId: z.string(),
+  firstNumber: z.number().int(),
+  lastNumber: z.number().int().nullable(),
+  nextNumber: z.number().int(),
+  grantedAt: z.string(),
+});
+
+export const RegisterStatusSchema = RegisterSchema.extend({
+  leases: z.array(NumberLeaseSchema),
+  /** Numbers left offline; null for an open lease (no limit). */
+  remaining: z.number().int().nonnegative().nullable(),
+});
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const registersChannels = {
+  'registers.list': channel(z.object({}).strict(), z.array(RegisterStatusSchema)),
+  'registers.print': channel(
+    z
+      .object({
+        kind: RegisterKindSchema,
+        year: z.number().int().min(2000).max(2100),
+        outPath: z.string().min(1),
+        fromDate: IsoDate.optional(),
+        toDate: IsoDate.optional(),
+        fromSo: z.number().int().positive().optional(),
+        toSo: z.number().int().positive().optional(),
+      })
+      .strict(),
+    z.object({ path: z.string(), rows: z.number().int() }),
+  ),
+  'backup.create': channel(
+    z.object({ outPath: z.string().min(1) }).strict(),
+    z.object({ path: z.string(), bytes: z.number() }),
+  ),
+  /** Days since the last backup (null: never); the UI reminds when it is over a day (daily backups). */
+  'backup.status': channel(
+    z.object({}).strict(),
+    z.object({ lastBackupAt: z.string().nullable(), ageDays: z.number().nullable(), reminder: z.boolean() }),
+  ),
+  'audit.verify': channel(
+    z.object({}).strict(),
+    z.object({
+      ok: z.boolean(),
+      entries: z.number().int(),
+      brokenAt: z.number().int().optional(),
+      reason: z.enum(['edited', 'missing']).optional(),
+    }),
+  ),
+};
