@@ -68,8 +68,12 @@ export function catalogPaths(
 ): ModuleCandidate[] {
   const system32 = join(env['SystemRoot'] ?? 'C:\\Windows', 'System32');
   return DRIVER_CATALOG.flatMap((entry) => {
-    if (platform === 'win32') return entry.windows.map((dll) => ({ path: join(system32, dll), vendor: entry.vendor }));
-    if (platform === 'darwin') return entry.mac.map((path) => ({ path, vendor: entry.vendor }));
+    if (platform === 'win32') {
+      return entry.windows.map((dll) => ({ path: join(system32, dll), vendor: entry.vendor }));
+    }
+    if (platform === 'darwin') {
+      return entry.mac.map((path) => ({ path, vendor: entry.vendor }));
+    }
     return entry.linux.map((path) => ({ path, vendor: entry.vendor }));
   });
 }

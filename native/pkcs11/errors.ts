@@ -109,9 +109,15 @@ export function mapCkr(code: number, context: Pkcs11ErrorContext = {}): VanthuEr
   }
   const detail = mapping.code === 'PIN_INCORRECT' ? triesDetail(hint) : mapping.detail;
   const details: Record<string, unknown> = { ckr };
-  if (context.method !== undefined) details['method'] = context.method;
-  if (context.tokenLabel !== undefined) details['tokenLabel'] = context.tokenLabel;
-  if (hint !== undefined) details['pinTries'] = hint;
+  if (context.method !== undefined) {
+    details['method'] = context.method;
+  }
+  if (context.tokenLabel !== undefined) {
+    details['tokenLabel'] = context.tokenLabel;
+  }
+  if (hint !== undefined) {
+    details['pinTries'] = hint;
+  }
   return new VanthuError(mapping.code, errorMessageVi(mapping.code, detail), { retryable: mapping.retryable, details });
 }
 

@@ -124,7 +124,9 @@ function wrap(lib: pkcs11js.PKCS11, path: string): Pkcs11Module {
           for (;;) {
             const batch = lib.C_FindObjects(session, 32);
             found.push(...batch);
-            if (batch.length < 32) return found;
+            if (batch.length < 32) {
+              return found;
+            }
           }
         } finally {
           lib.C_FindObjectsFinal(session);
@@ -199,7 +201,9 @@ export function loadModule(path: string): Pkcs11Module {
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.once('exit', () => {
-      for (const m of [...loaded.values()]) m.finalize();
+      for (const m of [...loaded.values()]) {
+        m.finalize();
+      }
     });
   }
   return module;

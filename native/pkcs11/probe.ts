@@ -45,7 +45,9 @@ export function probeModule(
     }, timeoutMs);
     child.on('close', (exitCode, signal) => {
       clearTimeout(timer);
-      if (settled) return;
+      if (settled) {
+        return;
+      }
       settled = true;
       const line = stdout.trim().split('\n').pop() ?? '';
       let parsed: { ok?: boolean; code?: unknown; message?: unknown; details?: unknown } & Partial<ProbeResult> = {};

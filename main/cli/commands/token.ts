@@ -20,8 +20,11 @@ const USAGE = `Cách dùng:
 function values(args: readonly string[], name: string): string[] {
   const out: string[] = [];
   args.forEach((arg, i) => {
-    if (arg === name && args[i + 1] !== undefined) out.push(args[i + 1] as string);
-    else if (arg.startsWith(`${name}=`)) out.push(arg.slice(name.length + 1));
+    if (arg === name && args[i + 1] !== undefined) {
+      out.push(args[i + 1] as string);
+    } else if (arg.startsWith(`${name}=`)) {
+      out.push(arg.slice(name.length + 1));
+    }
   });
   return out;
 }
@@ -39,7 +42,9 @@ function printList(list: TokenList, io: CliIo): void {
     io.out(`${m.ok ? '✔' : '✘'} ${m.path}${m.vendor === undefined ? '' : ` (${m.vendor})`}`);
     io.out(m.ok ? ` ${m.libraryDescription ?? ''}\n` : `: ${m.error?.message ?? ''}\n`);
   }
-  if (list.tokens.length === 0) io.out('Không có token nào.\n');
+  if (list.tokens.length === 0) {
+    io.out('Không có token nào.\n');
+  }
   for (const t of list.tokens) {
     const pin = t.flags.userPinLocked
       ? ' [PIN bị khóa]'
@@ -63,7 +68,9 @@ function printList(list: TokenList, io: CliIo): void {
 
 function printPreflight(result: PreflightResult, io: CliIo): void {
   const mark = { ok: '✔', warn: '!', fail: '✘' } as const;
-  for (const check of result.checks) io.out(`${mark[check.status]} ${check.message}\n`);
+  for (const check of result.checks) {
+    io.out(`${mark[check.status]} ${check.message}\n`);
+  }
   io.out(result.ok ? 'Sẵn sàng ký.\n' : 'Chưa thể ký.\n');
 }
 
@@ -76,8 +83,11 @@ export const tokenCommand: Command = {
     const json = rest.includes('--json');
     if (sub === 'list') {
       const list = await service(context).list(values(rest, '--module'));
-      if (json) context.io.out(`${JSON.stringify(list, null, 2)}\n`);
-      else printList(list, context.io);
+      if (json) {
+        context.io.out(`${JSON.stringify(list, null, 2)}\n`);
+      } else {
+        printList(list, context.io);
+      }
       return 0;
     }
     if (sub === 'check') {
@@ -95,8 +105,11 @@ export const tokenCommand: Command = {
         });
       }
       const result = await service(context).preflight(parsed.data);
-      if (json) context.io.out(`${JSON.stringify(result, null, 2)}\n`);
-      else printPreflight(result, context.io);
+      if (json) {
+        context.io.out(`${JSON.stringify(result, null, 2)}\n`);
+      } else {
+        printPreflight(result, context.io);
+      }
       return result.ok ? 0 : 2;
     }
     context.io.err(`${USAGE}\n`);

@@ -41,8 +41,12 @@ export function parseIdentifier(uid: string): Identifier {
  * CMND/CCCD/HC. The user can override the guess in settings.
  */
 export function guessRole(identifiers: readonly Identifier[], commonName: string, organization?: string): SignerRole {
-  if (identifiers.some((i) => i.kind === 'CMND' || i.kind === 'CCCD' || i.kind === 'HC')) return 'personal';
-  if (identifiers.some((i) => i.kind === 'MST')) return 'organization';
+  if (identifiers.some((i) => i.kind === 'CMND' || i.kind === 'CCCD' || i.kind === 'HC')) {
+    return 'personal';
+  }
+  if (identifiers.some((i) => i.kind === 'MST')) {
+    return 'organization';
+  }
   return organization !== undefined && organization === commonName ? 'organization' : 'personal';
 }
 
@@ -52,7 +56,9 @@ function field(name: x509.Name, key: string): string | undefined {
 
 function keyAlgorithm(cert: x509.X509Certificate): CertificateInfo['keyAlgorithm'] {
   const algorithmName = cert.publicKey.algorithm.name;
-  if (algorithmName === 'RSASSA-PKCS1-v1_5' || algorithmName === 'RSA-PSS') return 'rsa';
+  if (algorithmName === 'RSASSA-PKCS1-v1_5' || algorithmName === 'RSA-PSS') {
+    return 'rsa';
+  }
   return algorithmName === 'ECDSA' ? 'ec' : 'other';
 }
 

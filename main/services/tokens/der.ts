@@ -19,17 +19,25 @@ export function sha256DigestInfo(digest: Uint8Array): Uint8Array {
 }
 
 function derLength(length: number): number[] {
-  if (length < 0x80) return [length];
-  if (length < 0x100) return [0x81, length];
+  if (length < 0x80) {
+    return [length];
+  }
+  if (length < 0x100) {
+    return [0x81, length];
+  }
   return [0x82, length >> 8, length & 0xff];
 }
 
 /** A DER INTEGER from unsigned big-endian bytes: strip leading zeros, add one back if the high bit is set. */
 function derUnsignedInteger(bytes: Uint8Array): number[] {
   let start = 0;
-  while (start < bytes.length - 1 && bytes[start] === 0) start++;
+  while (start < bytes.length - 1 && bytes[start] === 0) {
+    start++;
+  }
   const body = Array.from(bytes.subarray(start));
-  if ((body[0] ?? 0) & 0x80) body.unshift(0);
+  if ((body[0] ?? 0) & 0x80) {
+    body.unshift(0);
+  }
   return [0x02, ...derLength(body.length), ...body];
 }
 

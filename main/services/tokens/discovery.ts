@@ -64,7 +64,9 @@ export function listModuleTokens(module: Pkcs11Module): TokenSummary[] {
   for (const slot of module.slots(true)) {
     const info = module.tokenInfo(slot);
     // SoftHSM and some drivers expose an empty, uninitialised slot for creating new tokens.
-    if ((info.flags & CK.CKF_TOKEN_INITIALIZED) === 0) continue;
+    if ((info.flags & CK.CKF_TOKEN_INITIALIZED) === 0) {
+      continue;
+    }
     tokens.push(describeToken(module, slot, info));
   }
   return tokens;

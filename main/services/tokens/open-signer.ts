@@ -106,7 +106,9 @@ async function open(options: OpenTokenSignerOptions): Promise<TokenSignerHandle>
       signer,
       close: () =>
         runExclusive(tokenKey, async () => {
-          if (!open) return;
+          if (!open) {
+            return;
+          }
           open = false;
           contextPin = null;
           try {

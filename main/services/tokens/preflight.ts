@@ -90,8 +90,12 @@ export function preflightChecks(
 }
 
 function pinCheck(flags: TokenSummary['flags']): PreflightCheck {
-  if (flags.userPinLocked) return fail('pin', 'PIN_LOCKED');
-  if (!flags.userPinInitialized) return fail('pin', 'PIN_EXPIRED', 'Token chưa được đặt mã PIN người dùng.');
+  if (flags.userPinLocked) {
+    return fail('pin', 'PIN_LOCKED');
+  }
+  if (!flags.userPinInitialized) {
+    return fail('pin', 'PIN_EXPIRED', 'Token chưa được đặt mã PIN người dùng.');
+  }
   if (flags.userPinFinalTry) {
     return {
       name: 'pin',

@@ -13,7 +13,9 @@ export interface KeyObject {
 }
 
 function ulong(buffer: Buffer | undefined): number | undefined {
-  if (buffer === undefined || buffer.length === 0) return undefined;
+  if (buffer === undefined || buffer.length === 0) {
+    return undefined;
+  }
   // CK_ULONG in host byte order; every platform we ship on is little-endian.
   return buffer.length >= 8 ? Number(buffer.readBigUInt64LE(0)) : buffer.readUInt32LE(0);
 }
@@ -85,7 +87,9 @@ export function issuerChain(leaf: Uint8Array, candidates: readonly Uint8Array[])
   let current = new x509.X509Certificate(leaf);
   for (let depth = 0; depth < 6 && current.subject !== current.issuer; depth++) {
     const issuer = parsed.find((p) => p.cert.subject === current.issuer && !chain.includes(p.der));
-    if (issuer === undefined) break;
+    if (issuer === undefined) {
+      break;
+    }
     chain.push(issuer.der);
     current = issuer.cert;
   }

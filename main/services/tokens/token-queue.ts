@@ -13,7 +13,9 @@ export function runExclusive<T>(tokenKey: string, task: () => Promise<T>): Promi
   );
   tails.set(tokenKey, tail);
   void tail.then(() => {
-    if (tails.get(tokenKey) === tail) tails.delete(tokenKey);
+    if (tails.get(tokenKey) === tail) {
+      tails.delete(tokenKey);
+    }
   });
   return result;
 }

@@ -42,7 +42,9 @@ async function probeSnapshot(paths: ReadonlySet<string>, timeoutMs: number): Pro
   for (const path of paths) {
     const result = await probeModule(path, { timeoutMs });
     for (const t of result.tokens) {
-      if ((t.flags & CK.CKF_TOKEN_INITIALIZED) !== 0) refs.push({ modulePath: path, label: t.label, serial: t.serial });
+      if ((t.flags & CK.CKF_TOKEN_INITIALIZED) !== 0) {
+        refs.push({ modulePath: path, label: t.label, serial: t.serial });
+      }
     }
   }
   return refs;
@@ -55,7 +57,9 @@ function inProcessSnapshot(paths: ReadonlySet<string>): TokenRef[] {
     const module = loadModule(path);
     for (const slot of module.slots(true)) {
       const info = module.tokenInfo(slot);
-      if ((info.flags & CK.CKF_TOKEN_INITIALIZED) === 0) continue;
+      if ((info.flags & CK.CKF_TOKEN_INITIALIZED) === 0) {
+        continue;
+      }
       refs.push({ modulePath: path, label: info.label, serial: info.serial });
     }
   }
@@ -78,8 +82,12 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   let watcher: TokenWatcher | undefined;
   const watch = (paths: readonly string[]): void => {
     const events = options.events;
-    if (events === undefined) return;
-    for (const path of paths) watched.add(path);
+    if (events === undefined) {
+      return;
+    }
+    for (const path of paths) {
+      watched.add(path);
+    }
     watcher ??= createTokenWatcher({
       snapshot: async () =>
         options.watchBy === 'probe' ? probeSnapshot(watched, timeoutMs) : inProcessSnapshot(watched),
@@ -108,7 +116,9 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
           tokens.push(...listModuleTokens(module));
           modules.push({ ...base, ok: true, libraryDescription: module.libraryDescription });
         } catch (error) {
-          if (!isVanthuError(error)) throw error;
+          if (!isVanthuError(error)) {
+            throw error;
+          }
           options.log.warn('tokens.module_failed', { modulePath: path, code: error.code, details: error.details });
           modules.push({ ...base, ok: false, error: error.toAppError() });
         }
@@ -120,7 +130,9 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       try {
         await ensureProbed(request.modulePath);
       } catch (error) {
-        if (!isVanthuError(error)) throw error;
+        if (!isVanthuError(error)) {
+          throw error;
+        }
         return { ok: false, checks: [{ name: 'token', status: 'fail', code: error.code, message: error.message }] };
       }
       return runPreflight(request);

@@ -44,7 +44,9 @@ export function createTokenWatcher(options: TokenWatcherOptions): TokenWatcher {
       try {
         const tokens = await options.snapshot();
         const current = key(tokens);
-        if (last !== undefined && current !== last) options.onChange(tokens);
+        if (last !== undefined && current !== last) {
+          options.onChange(tokens);
+        }
         last = current;
       } catch (error) {
         options.onError?.(error);
@@ -57,13 +59,17 @@ export function createTokenWatcher(options: TokenWatcherOptions): TokenWatcher {
 
   return {
     start() {
-      if (timer !== undefined) return;
+      if (timer !== undefined) {
+        return;
+      }
       void poll();
       timer = setInterval(() => void poll(), intervalMs);
       timer.unref();
     },
     stop() {
-      if (timer !== undefined) clearInterval(timer);
+      if (timer !== undefined) {
+        clearInterval(timer);
+      }
       timer = undefined;
     },
     poll,

@@ -9,7 +9,9 @@ const service = createTokenService({ log: silentLogger, userModulePaths: () => [
 
 function keyId(id: string): string {
   const hex = pki.certs[id]?.token?.keyIdHex;
-  if (hex === undefined) throw new Error(`${id} is not on a token`);
+  if (hex === undefined) {
+    throw new Error(`${id} is not on a token`);
+  }
   return hex;
 }
 

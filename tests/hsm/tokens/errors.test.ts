@@ -10,7 +10,9 @@ import { addTokenWithKey, addTokenWithoutUserPin, createScratchSofthsm } from '.
 
 const pki = usePki();
 const person = pki.certs['person'];
-if (person?.token === undefined) throw new Error('test PKI: person is not on a token');
+if (person?.token === undefined) {
+  throw new Error('test PKI: person is not on a token');
+}
 const lanhDao = { label: person.token.label, keyIdHex: person.token.keyIdHex, pin: '123456' };
 
 async function failure(promise: Promise<unknown>): Promise<{ code: string; text: string; details: unknown }> {
@@ -20,7 +22,9 @@ async function failure(promise: Promise<unknown>): Promise<{ code: string; text:
     },
     (e: unknown) => e,
   );
-  if (!isVanthuError(error)) throw error;
+  if (!isVanthuError(error)) {
+    throw error;
+  }
   return {
     code: error.code,
     text: `${error.message}\n${error.stack ?? ''}\n${JSON.stringify(error.toAppError())}`,

@@ -52,7 +52,9 @@ describe('tokens.changed', () => {
     const events = createEventBus();
     const seen: Array<EventPayload<'tokens.changed'>> = [];
     events.subscribe((event, payload) => {
-      if (event === 'tokens.changed') seen.push(payload as EventPayload<'tokens.changed'>);
+      if (event === 'tokens.changed') {
+        seen.push(payload as EventPayload<'tokens.changed'>);
+      }
     });
     const service = createTokenService({
       log: silentLogger,

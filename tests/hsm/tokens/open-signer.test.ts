@@ -14,7 +14,9 @@ function verifyWith(certDer: Uint8Array, signature: Uint8Array, dsaEncoding: 'de
 
 function tokenOf(id: 'person' | 'person-ec' | 'org'): { label: string; keyIdHex: string; pin: string } {
   const token = pki.certs[id]?.token;
-  if (token === undefined) throw new Error(`${id} is not on a token`);
+  if (token === undefined) {
+    throw new Error(`${id} is not on a token`);
+  }
   const pin = pki.softhsm.tokens.find((t) => t.label === token.label)?.pin ?? '';
   return { label: token.label, keyIdHex: token.keyIdHex, pin };
 }

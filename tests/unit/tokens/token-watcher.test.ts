@@ -11,13 +11,17 @@ describe('token watcher', () => {
     const watcher = createTokenWatcher({
       snapshot: async () => {
         const next = snapshots.shift() ?? [];
-        if (next instanceof Error) throw next;
+        if (next instanceof Error) {
+          throw next;
+        }
         return next;
       },
       onChange: (tokens) => changes.push([...tokens]),
       onError: (e) => errors.push(e),
     });
-    for (let i = 0; i < 6; i++) await watcher.poll();
+    for (let i = 0; i < 6; i++) {
+      await watcher.poll();
+    }
     expect(changes).toEqual([[a, b], [b]]);
     expect(errors).toHaveLength(1);
   });
