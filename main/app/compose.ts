@@ -2,10 +2,13 @@ import { join } from 'node:path';
 import { createEventBus } from '../services/events/event-bus.ts';
 import { createFileLogger } from '../services/log/file-logger.ts';
 import type { Logger } from '../services/log/logger.ts';
+import { createLayoutService } from '../services/pdf/layout/layout-service.ts';
+import { createPopplerRenderer } from '../services/pdf/layout/page-renderer.ts';
 import { createVerifyService } from '../services/pdf/verify/verify-service.ts';
 import { openConfSettings } from '../services/settings/conf-settings.ts';
 import type { SettingsStore } from '../services/settings/settings-store.ts';
 import { readDatabaseStatus } from '../services/store/status.ts';
+import { createStoreService } from '../services/store/store-service.ts';
 import { createTokenService } from '../services/tokens/token-service.ts';
 import { profilePaths } from './profile.ts';
 import type { Services } from './services.ts';
@@ -34,7 +37,9 @@ export function composeServices(options: ComposeOptions): Services {
     settings,
     events,
     databaseStatus: () => readDatabaseStatus(profile.database),
+    store: createStoreService({ profile, settings, log }),
     tokens: createTokenService({ log, events, userModulePaths: () => settings.get().tokens.modulePaths }),
+    layout: createLayoutService({ settings, log, renderer: createPopplerRenderer() }),
     verify: createVerifyService({
       settings,
       log,

@@ -1,8 +1,10 @@
 import type { AppInfo } from '../../preload/contract/index.ts';
 import type { EventBus } from '../services/events/event-bus.ts';
 import type { Logger } from '../services/log/logger.ts';
+import type { LayoutService } from '../services/pdf/layout/layout-service.ts';
 import type { VerifyService } from '../services/pdf/verify/verify-service.ts';
 import type { SettingsStore } from '../services/settings/settings-store.ts';
+import type { StoreService } from '../services/store/store-service.ts';
 import type { TokenService } from '../services/tokens/token-service.ts';
 import type { ProfilePaths } from './profile.ts';
 
@@ -15,5 +17,8 @@ export interface Services {
   readonly events: EventBus;
   readonly tokens: TokenService;
   readonly databaseStatus: () => AppInfo['database'];
+  /** The local SQLite store (documents, registers, outbox), owned by a worker thread. */
+  readonly store: StoreService;
   readonly verify: VerifyService;
+  readonly layout: LayoutService;
 }

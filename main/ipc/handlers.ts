@@ -1,6 +1,10 @@
 import type { Services } from '../app/services.ts';
 import { appHandlers } from './app.ipc.ts';
 import type { HandlerTable } from './dispatch.ts';
+import { incomingHandlers } from './incoming.ipc.ts';
+import { outgoingHandlers } from './outgoing.ipc.ts';
+import { registersHandlers } from './registers.ipc.ts';
+import { layoutHandlers } from './layout.ipc.ts';
 import { settingsHandlers } from './settings.ipc.ts';
 import { tokensHandlers } from './tokens.ipc.ts';
 import { verifyHandlers } from './verify.ipc.ts';
@@ -12,6 +16,10 @@ import { verifyHandlers } from './verify.ipc.ts';
 export function createHandlerTable(services: Services): HandlerTable {
   return {
     ...appHandlers(services),
+    ...incomingHandlers(services),
+    ...outgoingHandlers(services),
+    ...registersHandlers(services),
+    ...layoutHandlers(services),
     ...settingsHandlers(services),
     ...tokensHandlers(services),
     ...verifyHandlers(services),

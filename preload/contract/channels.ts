@@ -1,5 +1,9 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
+import { incomingChannels } from './incoming.ts';
+import { outgoingChannels } from './outgoing.ts';
+import { registersChannels } from './registers.ts';
+import { layoutChannels } from './layout.ts';
 import { settingsChannels } from './settings.ts';
 import { tokensChannels } from './tokens.ts';
 import { verifyChannels } from './verify.ts';
@@ -10,6 +14,10 @@ import { verifyChannels } from './verify.ts';
  */
 export const channels = {
   ...appChannels,
+  ...incomingChannels,
+  ...outgoingChannels,
+  ...registersChannels,
+  ...layoutChannels,
   ...settingsChannels,
   ...tokensChannels,
   ...verifyChannels,

@@ -52,3 +52,10 @@ export async function readPageText(pdf: PDFDocumentProxy, pageIndex: number): Pr
   page.cleanup();
   return { pageIndex, frame, items };
 }
+
+/** Crop box and /Rotate of one page, without reading its text. */
+export async function readPageFrame(pdf: PDFDocumentProxy, pageIndex: number): Promise<PageFrame> {
+  const page = await pdf.getPage(pageIndex + 1);
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
+  return { view: [x0, y0, x1, y1], rotation: normalizeRotation(page.rotate) };
+}
