@@ -1,0 +1,29 @@
+import type { Services } from '../app/services.ts';
+import type { HandlerTable } from './dispatch.ts';
+
+type OutgoingChannels =
+  | 'outgoing.create'
+  | 'outgoing.get'
+  | 'outgoing.list'
+  | 'outgoing.submit'
+  | 'outgoing.markSigned'
+  | 'outgoing.issueNumber'
+  | 'outgoing.markSealed'
+  | 'outgoing.publish'
+  | 'outgoing.recall';
+
+export function outgoingHandlers(services: Services): Pick<HandlerTable, OutgoingChannels> {
+  const { store } = services;
+  return {
+    'outgoing.create': ({ input }) => store.call('outgoing.create', input),
+    'outgoing.get': ({ id }) => store.call('outgoing.get', id),
+    'outgoing.list': ({ state, limit }) =>
+      store.call('outgoing.list', state === undefined ? { limit } : { state, limit }),
+    'outgoing.submit': ({ id }) => store.call('outgoing.submit', id),
+    'outgoing.markSigned': ({ id, filePath }) => store.call('outgoing.markSigned', id, filePath),
+    'outgoing.issueNumber': ({ id }) => store.call('outgoing.issueNumber', id),
+    'outgoing.markSealed': ({ id, filePath }) => store.call('outgoing.markSealed', id, filePath),
+    'outgoing.publish': ({ id }) => store.call('outgoing.publish', id),
+    'outgoing.recall': ({ id, reason }) => store.call('outgoing.recall', id, reason),
+  };
+}

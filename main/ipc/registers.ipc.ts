@@ -1,0 +1,51 @@
+import { renameSync, writeFileSync } from 'node:fs';
+import type { Services } from '../app/services.ts';
+import { printRegisterPdf } from '../services/registers/print-register.ts';
+import type { HandlerTable } from './dispatch.ts';
+
+type RegisterChannels = 'registers.list' | 'registers.print' | 'backup.create' | 'backup.status' | 'audit.verify';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function registersHandlers(services: Services): Pick<HandlerTable, RegisterChannels> {
+  const { store, settings } = services;
+  return {
+    'registers.list': async () => {
+      const registers = await store.call('registers.list');
+      return Promise.all(
+        registers.map(async (register) => {
+          const remaining = await store.call('registers.remaining', register.id);
+          return {
+            ...register,
+            leases: await store.call('registers.leases', register.id),
+            remaining: Number.isFinite(remaining) ? remaining : null,
+          };
+        }),
+      );
+    },
+    'registers.print': async ({ kind, year, outPath, ...range }) => {
+      const printable = await store.call('registers.print', { kind, year }, range);
+      const bytes = await printRegisterPdf(printable);
+      writeFileSync(`${outPath}.tmp`, bytes);
+      renameSync(`${outPath}.tmp`, outPath);
+      return { path: outPath, rows: printable.rows.length };
+    },
+    'backup.create': async ({ outPath }) => {
+      const result = await store.call('store.backup', outPath);
+      settings.update({ preferences: { lastBackupAt: new Date().toISOString() } });
+      return result;
+    },
+    // Provinces ask for daily backups [S-NB22 Điều 18; S-SL25]: remind after a day.
+    'backup.status': () => {
+      const last = settings.get().preferences.lastBackupAt;
+      const ageDays = last === null ? null : (Date.now() - Date.parse(last)) / DAY_MS;
+      return { lastBackupAt: last, ageDays, reminder: ageDays === null || ageDays >= 1 };
+    },
+    'audit.verify': async () => {
+      const verdict = await store.call('audit.verify');
+      return verdict.ok
+        ? { ok: true, entries: verdict.entries }
+        : { ok: false, entries: verdict.entries, brokenAt: verdict.brokenAt, reason: verdict.reason };
+    },
+  };
+}
