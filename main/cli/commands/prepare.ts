@@ -1,8 +1,9 @@
-import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { bestCandidate, findPlacements } from '../../services/pdf/layout/find-placements.ts';
 import type { SignatureRole } from '../../services/pdf/placement.ts';
 import { defaultPrepareOptions } from '../../services/pdf/sign/default-placements.ts';
 import { readPdfInput } from '../../services/pdf/sign/input.ts';
 import { preparePdf } from '../../services/pdf/sign/prepare.ts';
+import type { PrepareOptions } from '../../services/pdf/sign/prepare.ts';
 import type { Command } from '../command.ts';
 import { parseOptions, parseRole, printResult, required } from './sign.ts';
 
@@ -23,17 +24,10 @@ export const prepareCommand: Command = {
     const roles: SignatureRole[] = (values.signers ?? 'personal,organization')
       .split(',')
       .map((r) => parseRole(r.trim()));
-    if (values.auto === true) {
-      throw new VanthuError(
-        'PDF_PLACEMENT_NOT_FOUND',
-        errorMessageVi(
-          'PDF_PLACEMENT_NOT_FOUND',
-          'Chưa có mô-đun tự xác định vị trí; bỏ --auto để dùng vị trí mặc định.',
-        ),
-      );
-    }
     const bytes = await readPdfInput(inPath);
-    const result = await preparePdf(bytes, outPath, await defaultPrepareOptions(bytes, roles));
+    const options =
+      values.auto === true ? await autoPrepareOptions(bytes, roles) : await defaultPrepareOptions(bytes, roles);
+    const result = await preparePdf(bytes, outPath, options);
     printResult(
       io,
       values.json === true,
@@ -43,3 +37,15 @@ export const prepareCommand: Command = {
     return 0;
   },
 };
+
+/** Field and signature positions read from the document's own text by the layout module. */
+async function autoPrepareOptions(bytes: Uint8Array, roles: readonly SignatureRole[]): Promise<PrepareOptions> {
+  const proposal = await findPlacements(bytes);
+  const so = proposal.fields.find((f) => f.kind === 'so');
+  const ngay = proposal.fields.find((f) => f.kind === 'ngay');
+  return {
+    ...(so === undefined ? {} : { soKyHieu: so.placement }),
+    ...(ngay === undefined ? {} : { ngayBanHanh: ngay.placement }),
+    signers: roles.map((role) => ({ role, placement: bestCandidate(proposal, role).placement })),
+  };
+}

@@ -10,6 +10,7 @@ import { readPdfInput } from '../../services/pdf/sign/input.ts';
 import { signPdf, type SignResult } from '../../services/pdf/sign/sign.ts';
 import type { Signer } from '../../services/pdf/signer.ts';
 import { createAppearance } from '../../services/pdf/stamp/appearance.ts';
+import { bestCandidate, findPlacements } from '../../services/pdf/layout/find-placements.ts';
 import { openTokenSigner, type TokenSignerHandle } from '../../services/tokens/open-signer.ts';
 import { tsaTimestampSource } from '../../services/tsa/client.ts';
 import type { CliIo, Command } from '../command.ts';
@@ -119,13 +120,9 @@ export async function signOperation(
   signer: Signer,
 ): Promise<(bytes: Uint8Array, outPath: string) => Promise<SignResult>> {
   const role = parseRole(values.role);
-  if (values.auto === true) {
-    throw new VanthuError(
-      'PDF_PLACEMENT_NOT_FOUND',
-      errorMessageVi('PDF_PLACEMENT_NOT_FOUND', 'Chưa có mô-đun tự xác định vị trí; dùng --page và --rect.'),
-    );
-  }
   const placement = parsePlacement(values.page, values.rect);
+  if (values.auto === true && placement !== undefined)
+    throw invalid('Dùng --auto hoặc --page/--rect, không dùng cả hai.');
   const timestamp = values.tsa === undefined ? undefined : tsaTimestampSource({ url: values.tsa });
   const extraCertificates = values.chain === undefined ? undefined : await readCertificates(values.chain);
   const common = {
@@ -134,27 +131,35 @@ export async function signOperation(
     ...(timestamp === undefined ? {} : { timestamp }),
     ...(extraCertificates === undefined ? {} : { extraCertificates }),
   };
-  const withPlacement = placement === undefined ? {} : { placement };
+  const imagePng = values.image === undefined ? undefined : new Uint8Array(await readFile(values.image));
+  // --auto: the layout module reads each file's own text (ND30 boxes); otherwise --page/--rect or none.
+  const where = async (bytes: Uint8Array): Promise<{ placement?: Placement; pageRotation?: number }> => {
+    if (values.auto !== true) return placement === undefined ? {} : { placement };
+    const proposal = await findPlacements(bytes, {
+      ...(imagePng === undefined ? {} : role === 'organization' ? { sealPng: imagePng } : { signaturePng: imagePng }),
+    });
+    const best = bestCandidate(proposal, role);
+    return { placement: best.placement, pageRotation: best.pageRotation };
+  };
   if (role === 'appendix') {
     const soKyHieu = required(values.so, 'so');
-    return (bytes, out) => signAppendix(bytes, out, { ...common, ...withPlacement, soKyHieu });
+    return async (bytes, out) => signAppendix(bytes, out, { ...common, ...(await where(bytes)), soKyHieu });
   }
   if (role === 'copy') {
     const hinhThuc = (values['hinh-thuc'] ?? 'SAO Y') as HinhThucSao;
     if (!HINH_THUC.includes(hinhThuc)) throw invalid(`--hinh-thuc phải là một trong: ${HINH_THUC.join(', ')}.`);
     const coQuanSao = required(values['co-quan'], 'co-quan');
-    return (bytes, out) => signCopy(bytes, out, { ...common, ...withPlacement, hinhThuc, coQuanSao });
+    return async (bytes, out) => signCopy(bytes, out, { ...common, ...(await where(bytes)), hinhThuc, coQuanSao });
   }
   let certify: 1 | 2 | 3 | undefined;
   if (values.certify !== undefined) {
     if (!['1', '2', '3'].includes(values.certify)) throw invalid('--certify phải là 1, 2 hoặc 3.');
     certify = Number(values.certify) as 1 | 2 | 3;
   }
-  const imagePng = values.image === undefined ? undefined : new Uint8Array(await readFile(values.image));
-  return (bytes, out) =>
+  return async (bytes, out) =>
     signPdf(bytes, out, {
       ...common,
-      ...withPlacement,
+      ...(await where(bytes)),
       role,
       ...(values.field === undefined ? {} : { fieldName: values.field }),
       ...(imagePng === undefined ? {} : { imagePng }),

@@ -125,6 +125,24 @@ describe('vanthu prepare / sign / number / sign with SoftHSM2 tokens', () => {
     expect(report.pdfsig.map((s) => s.signer)).toEqual(['Nguyễn Văn A', 'ỦY BAN NHÂN DÂN TỈNH X']);
   });
 
+  it('places fields and signatures with --auto on a LibreOffice export', async () => {
+    const dir = tempDir();
+    const input = new URL('../../fixtures/pdf/lo-cv-kt-1.pdf', import.meta.url).pathname;
+    const image = join(dir, 'sig.png');
+    writeFileSync(image, signaturePng());
+    const prepared = join(dir, 'p.pdf');
+    const signed = join(dir, 's.pdf');
+    expect((await vanthu(['prepare', '--in', input, '--out', prepared, '--auto', '--signers', 'personal'])).code).toBe(
+      0,
+    );
+    const run = await vanthu(
+      ['sign', '--in', prepared, '--out', signed, ...tokenArgs('person'), '--role', 'personal', '--image', image],
+      pinOf('person'),
+    );
+    expect(run.code, run.err).toBe(0);
+    expect(allValid(validateAll(signed, pki), 1)).toBe(true);
+  });
+
   it('fails with a clear JSON error and writes nothing when the PIN is wrong', async () => {
     const dir = tempDir();
     const doc = await makeDocument();

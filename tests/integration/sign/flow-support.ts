@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Rect } from '../../../main/services/pdf/placement.ts';
-import type { PrepareOptions } from '../../../main/services/pdf/sign/prepare.ts';
+import { bestCandidate, findPlacements } from '../../../main/services/pdf/layout/find-placements.ts';
+import { FIELD_NGAY_BAN_HANH, FIELD_SO_KY_HIEU } from '../../../main/services/pdf/sign/fields.ts';
+import { numberPdf } from '../../../main/services/pdf/sign/number.ts';
+import { preparePdf, type PrepareOptions } from '../../../main/services/pdf/sign/prepare.ts';
+import { signPdf } from '../../../main/services/pdf/sign/sign.ts';
+import { createAppearance } from '../../../main/services/pdf/stamp/appearance.ts';
+import { sealPng, signaturePng } from '../../support/corpus/images.ts';
 import { softwareSignerFromFiles } from '../../../main/services/pdf/software-signer.ts';
 import type { Signer } from '../../../main/services/pdf/signer.ts';
 import type { PkiMaterial } from '../../support/pki/build.ts';
@@ -69,4 +75,62 @@ export function appended(base: Uint8Array, out: Uint8Array): string {
 
 export function startsWith(out: Uint8Array, base: Uint8Array): boolean {
   return Buffer.from(out.subarray(0, base.length)).equals(Buffer.from(base));
+}
+
+export interface IssuedPaths {
+  readonly prepared: string;
+  readonly signed: string;
+  readonly numbered: string;
+  readonly sealed: string;
+}
+
+/** prepare → personal signature (certify P=2) → number → organization seal locking the number fields. */
+export async function issueDocument(
+  pki: PkiMaterial,
+  bytes: Uint8Array,
+  prepare: PrepareOptions,
+  dir: string,
+): Promise<IssuedPaths> {
+  const paths = {
+    prepared: join(dir, 'Quyết định 1 - đã chuẩn bị.pdf'),
+    signed: join(dir, 'Quyết định 1 - lãnh đạo ký.pdf'),
+    numbered: join(dir, 'Quyết định 1 - cấp số.pdf'),
+    sealed: join(dir, 'Quyết định 1 - đóng dấu.pdf'),
+  };
+  await preparePdf(bytes, paths.prepared, prepare);
+  await signPdf(read(paths.prepared), paths.signed, {
+    signer: await signerFor(pki, 'person'),
+    role: 'personal',
+    certify: 2,
+    appearance: createAppearance,
+    imagePng: signaturePng(),
+  });
+  await numberPdf(read(paths.signed), paths.numbered, {
+    soKyHieu: '15/QĐ-UBND',
+    ngayBanHanh: '2026-11-22',
+    diaDanh: 'Bắc Ninh',
+  });
+  await signPdf(read(paths.numbered), paths.sealed, {
+    signer: await signerFor(pki, 'org'),
+    role: 'organization',
+    appearance: createAppearance,
+    imagePng: sealPng(),
+    lockFields: [FIELD_SO_KY_HIEU, FIELD_NGAY_BAN_HANH],
+  });
+  return paths;
+}
+
+/** Prepare options from the layout module, as `vanthu prepare --auto` computes them. */
+export async function autoPlacements(bytes: Uint8Array): Promise<PrepareOptions> {
+  const proposal = await findPlacements(bytes);
+  const so = proposal.fields.find((f) => f.kind === 'so');
+  const ngay = proposal.fields.find((f) => f.kind === 'ngay');
+  return {
+    ...(so === undefined ? {} : { soKyHieu: so.placement }),
+    ...(ngay === undefined ? {} : { ngayBanHanh: ngay.placement }),
+    signers: (['personal', 'organization'] as const).map((role) => ({
+      role,
+      placement: bestCandidate(proposal, role).placement,
+    })),
+  };
 }

@@ -1,17 +1,10 @@
-import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { numberPdf } from '../../../main/services/pdf/sign/number.ts';
-import { preparePdf } from '../../../main/services/pdf/sign/prepare.ts';
-import { signPdf } from '../../../main/services/pdf/sign/sign.ts';
-import { FIELD_NGAY_BAN_HANH, FIELD_SO_KY_HIEU } from '../../../main/services/pdf/sign/fields.ts';
-import { createAppearance } from '../../../main/services/pdf/stamp/appearance.ts';
-import { sealPng, signaturePng } from '../../support/corpus/images.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
 import { pdfToText } from '../../support/corpus/render.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { allValid, validateAll } from '../../support/validators.ts';
-import { appended, placementsFrom, read, rewrite, signerFor, startsWith, tempDir } from './flow-support.ts';
+import { appended, issueDocument, placementsFrom, read, rewrite, startsWith, tempDir } from './flow-support.ts';
 
 const pki = usePki();
 
@@ -27,37 +20,10 @@ async function input(producer: Producer, dir: string) {
   return { bytes: rewrite(producer, doc.bytes, dir), truth: doc.truth };
 }
 
-/** prepare → personal signature (certify P=2) → number → organization seal locking the number fields. */
 async function issue(producer: Producer) {
   const dir = tempDir();
   const { bytes, truth } = await input(producer, dir);
-  const paths = {
-    prepared: join(dir, 'Quyết định 1 - đã chuẩn bị.pdf'),
-    signed: join(dir, 'Quyết định 1 - lãnh đạo ký.pdf'),
-    numbered: join(dir, 'Quyết định 1 - cấp số.pdf'),
-    sealed: join(dir, 'Quyết định 1 - đóng dấu.pdf'),
-  };
-  await preparePdf(bytes, paths.prepared, placementsFrom(truth));
-  await signPdf(read(paths.prepared), paths.signed, {
-    signer: await signerFor(pki, 'person'),
-    role: 'personal',
-    certify: 2,
-    appearance: createAppearance,
-    imagePng: signaturePng(),
-  });
-  await numberPdf(read(paths.signed), paths.numbered, {
-    soKyHieu: '15/QĐ-UBND',
-    ngayBanHanh: '2026-11-22',
-    diaDanh: 'Bắc Ninh',
-  });
-  await signPdf(read(paths.numbered), paths.sealed, {
-    signer: await signerFor(pki, 'org'),
-    role: 'organization',
-    appearance: createAppearance,
-    imagePng: sealPng(),
-    lockFields: [FIELD_SO_KY_HIEU, FIELD_NGAY_BAN_HANH],
-  });
-  return { bytes, paths };
+  return { bytes, paths: await issueDocument(pki, bytes, placementsFrom(truth), dir) };
 }
 
 describe('issuing flow: prepare, sign (P=2), number, seal', () => {

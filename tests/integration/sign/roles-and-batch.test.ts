@@ -21,11 +21,9 @@ const pki = usePki();
 let tsa: LoopbackTsa;
 
 beforeAll(async () => {
-  tsa = await startLoopbackTsa({
-    keyPem: pki.certs.tsa.keyPem,
-    certPem: pki.certs.tsa.certPem,
-    chainPem: pki.chainPem,
-  });
+  const material = pki.certs.tsa;
+  if (material === undefined) throw new Error('test PKI has no TSA certificate');
+  tsa = await startLoopbackTsa({ keyPem: material.keyPem, certPem: material.certPem, chainPem: pki.chainPem });
 });
 afterAll(async () => {
   await tsa.close();

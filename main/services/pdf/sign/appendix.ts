@@ -14,6 +14,7 @@ interface CommonOptions {
   readonly signer: Signer;
   readonly appearance: AppearanceFactory;
   readonly placement?: Placement;
+  readonly pageRotation?: number;
   readonly signingTime?: Date;
   readonly timestamp?: TimestampSource;
   readonly extraCertificates?: readonly Uint8Array[];
@@ -55,6 +56,7 @@ export async function signAppendix(bytes: Uint8Array, outPath: string, options: 
     appearance: options.appearance,
     textLines: [appendixLine(options.soKyHieu, signingTime)],
     fontSize: FONT_SIZE,
+    ...(options.pageRotation === undefined ? {} : { pageRotation: options.pageRotation }),
     signingTime,
     ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
     ...(options.extraCertificates === undefined ? {} : { extraCertificates: options.extraCertificates }),
@@ -71,6 +73,7 @@ export async function signCopy(bytes: Uint8Array, outPath: string, options: Copy
     appearance: options.appearance,
     textLines: [copyLine(options.hinhThuc, options.coQuanSao, signingTime)],
     fontSize: FONT_SIZE,
+    ...(options.pageRotation === undefined ? {} : { pageRotation: options.pageRotation }),
     signingTime,
     ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
     ...(options.extraCertificates === undefined ? {} : { extraCertificates: options.extraCertificates }),

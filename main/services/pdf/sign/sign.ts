@@ -35,6 +35,8 @@ export interface SignOptions {
   readonly imagePng?: Uint8Array;
   readonly textLines?: readonly string[];
   readonly fontSize?: number;
+  /** Page /Rotate, so the appearance reads upright (from the layout module). */
+  readonly pageRotation?: number;
   /** Certify with DocMDP (the leader's signature: P=2). */
   readonly certify?: 1 | 2 | 3;
   /** FieldMDP lock on these fields (the organization locking số/ký hiệu and date). */
@@ -127,6 +129,7 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
     ...(options.imagePng === undefined ? {} : { imagePng: options.imagePng }),
     ...(options.textLines === undefined ? {} : { textLines: options.textLines }),
     ...(options.fontSize === undefined ? {} : { fontSize: options.fontSize }),
+    ...(options.pageRotation === undefined ? {} : { pageRotation: options.pageRotation }),
   });
   widget.set(PDFName.of('AP'), inc.context.obj({ N: apRef }));
 
