@@ -45,8 +45,12 @@ function isCapitals(line: TextLine): boolean {
 }
 
 function isTitleLike(line: TextLine): boolean {
-  if (!isCapitals(line)) return false;
-  if (hasWord(line, NOT_TITLES)) return false;
+  if (!isCapitals(line)) {
+    return false;
+  }
+  if (hasWord(line, NOT_TITLES)) {
+    return false;
+  }
   return AUTHORITY.test(line.text) || hasWord(line, TITLE_WORDS);
 }
 
@@ -58,7 +62,9 @@ function hasWord(line: TextLine, words: readonly string[]): boolean {
 /** "Nguyễn Thị Loan": 2–6 words, each starting with a capital, not all capitals. */
 function isNameLike(line: TextLine): boolean {
   const words = line.text.split(' ').filter((w) => w.length > 0);
-  if (words.length < 2 || words.length > 6 || isCapitals(line)) return false;
+  if (words.length < 2 || words.length > 6 || isCapitals(line)) {
+    return false;
+  }
   return words.every((w) => /^\p{Lu}\p{Ll}*\.?$/u.test(w));
 }
 
@@ -68,14 +74,22 @@ export function findSignerBlocks(lines: readonly TextLine[], expectedName?: stri
   const blocks: SignerBlock[] = [];
   const expected = expectedName?.normalize('NFC').toUpperCase().replace(/\s+/g, '');
   for (const start of lines) {
-    if (used.has(start) || !isTitleLike(start)) continue;
+    if (used.has(start) || !isTitleLike(start)) {
+      continue;
+    }
     const titleLines = collectTitleRun(lines, start);
-    for (const l of titleLines) used.add(l);
+    for (const l of titleLines) {
+      used.add(l);
+    }
     const last = titleLines[titleLines.length - 1] ?? start;
     const nameLine = findNameBelow(lines, last, expected);
-    if (nameLine !== undefined) used.add(nameLine);
+    if (nameLine !== undefined) {
+      used.add(nameLine);
+    }
     // A capital line with neither a quyền hạn prefix nor a name under it is a heading, not a block.
-    if (nameLine === undefined && !titleLines.some((l) => AUTHORITY.test(l.text))) continue;
+    if (nameLine === undefined && !titleLines.some((l) => AUTHORITY.test(l.text))) {
+      continue;
+    }
     blocks.push(score(titleLines, nameLine, expected));
   }
   return blocks;
@@ -95,7 +109,9 @@ function collectTitleRun(lines: readonly TextLine[], start: TextLine): TextLine[
         isCapitals(l) &&
         !hasWord(l, NOT_TITLES),
     );
-    if (next === undefined) return run;
+    if (next === undefined) {
+      return run;
+    }
     run.push(next);
     current = next;
   }
@@ -116,7 +132,9 @@ function findNameBelow(
     .sort((a, b) => b.y - a.y);
   if (expected !== undefined) {
     const exact = below.find((l) => l.key === expected);
-    if (exact !== undefined) return exact;
+    if (exact !== undefined) {
+      return exact;
+    }
   }
   // The first line below the gap must be the name; anything else means the gap holds text.
   const first = below[0];
@@ -137,12 +155,18 @@ function score(
     evidence.push(`quyền hạn: "${authorityLine.text}"`);
   }
   const last = titleLines[titleLines.length - 1];
-  if (last !== undefined) evidence.push(`chức vụ: "${last.text}"`);
-  if (titleLines.some((l) => hasWord(l, TITLE_WORDS))) confidence += 0.1;
+  if (last !== undefined) {
+    evidence.push(`chức vụ: "${last.text}"`);
+  }
+  if (titleLines.some((l) => hasWord(l, TITLE_WORDS))) {
+    confidence += 0.1;
+  }
   if (nameLine !== undefined) {
     confidence += 0.3;
     evidence.push(`họ tên: "${nameLine.text}"`);
-    if (expected !== undefined && nameLine.key === expected) confidence += 0.05;
+    if (expected !== undefined && nameLine.key === expected) {
+      confidence += 0.05;
+    }
   } else {
     evidence.push('không thấy dòng họ tên dưới chức vụ');
   }

@@ -44,8 +44,11 @@ export function rebuildLines(items: readonly TextItem[]): TextLine[] {
   const rows: TextItem[][] = [];
   for (const item of visible) {
     const row = rows.find((r) => Math.abs((r[0]?.y ?? Infinity) - item.y) <= Math.max(SAME_BASELINE, item.size * 0.15));
-    if (row === undefined) rows.push([item]);
-    else row.push(item);
+    if (row === undefined) {
+      rows.push([item]);
+    } else {
+      row.push(item);
+    }
   }
 
   const lines: TextLine[] = [];
@@ -62,7 +65,9 @@ export function rebuildLines(items: readonly TextItem[]): TextLine[] {
       segment.push(item);
       end = Math.max(end, item.x + item.width);
     }
-    if (segment.length > 0) lines.push(toLine(segment));
+    if (segment.length > 0) {
+      lines.push(toLine(segment));
+    }
   }
   return lines.sort((a, b) => b.y - a.y || a.x0 - b.x0);
 }
@@ -72,7 +77,9 @@ function toLine(items: readonly TextItem[]): TextLine {
   let end = -Infinity;
   for (const item of items) {
     const gap = item.x - end;
-    if (text !== '' && gap > SPACE_GAP_EM * item.size && !text.endsWith(' ') && !item.str.startsWith(' ')) text += ' ';
+    if (text !== '' && gap > SPACE_GAP_EM * item.size && !text.endsWith(' ') && !item.str.startsWith(' ')) {
+      text += ' ';
+    }
     text += item.str;
     end = Math.max(end, item.x + item.width);
   }

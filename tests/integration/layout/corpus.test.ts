@@ -24,8 +24,9 @@ describe('placement corpus', () => {
     const docs = new Set(rows.map((r) => `${r.producer}/${r.id}`)).size;
     // The issue asks for the hit rate in the test output.
     process.stdout.write(`\nND30 placement hit rate: ${hits}/${rows.length} signer blocks in ${docs} documents\n`);
-    for (const r of rows.filter((x) => !x.hit))
+    for (const r of rows.filter((x) => !x.hit)) {
       process.stdout.write(`  miss ${r.producer}/${r.id}#${r.block}: ${r.reasons}\n`);
+    }
   });
 
   it('covers the kinds, producers, signer counts, later pages and rotations the issue lists', () => {
@@ -46,7 +47,9 @@ describe('placement corpus', () => {
       const proposal = await findPlacements(entry.bytes);
       for (const [block, truth] of entry.truth.signerBlocks.entries()) {
         const frame = entry.frames[truth.pageIndex];
-        if (frame === undefined) throw new Error(`${entry.id}: no page ${truth.pageIndex}`);
+        if (frame === undefined) {
+          throw new Error(`${entry.id}: no page ${truth.pageIndex}`);
+        }
         const verdict = judge(proposal, truth, frame);
         rows.push({
           id: entry.id,

@@ -2,7 +2,9 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { normalizeRotation } from '../../../main/domain/nd30/rotation.ts';
 import { bestCandidate, findPlacements } from '../../../main/services/pdf/layout/find-placements.ts';
-import { judge } from '../../support/corpus/check-placement.ts';
+import { visualPageSize } from '../../../main/domain/nd30/geometry.ts';
+import { judge, visualRect } from '../../support/corpus/check-placement.ts';
+import { pageFrames, withOffsetBoxes } from '../../support/corpus/producers.ts';
 import { sealPng, signaturePng } from '../../support/corpus/images.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
 import type { GeneratedDocument } from '../../support/corpus/spec.ts';
@@ -18,7 +20,9 @@ describe('findPlacements', () => {
     const doc = await makeDocument();
     const proposal = await findPlacements(doc.bytes);
     const truth = doc.truth.signerBlocks[0];
-    if (truth === undefined) throw new Error('no truth');
+    if (truth === undefined) {
+      throw new Error('no truth');
+    }
     expect(judge(proposal, truth, await frameOf(doc, 0))).toEqual({ hit: true, reasons: [] });
     const best = bestCandidate(proposal, 'personal');
     expect(best.evidence).toContain('chức vụ: "PHÓ CHỦ TỊCH"');
@@ -29,7 +33,9 @@ describe('findPlacements', () => {
   it('finds the block on a later, rotated page and reports the page rotation', async () => {
     const doc = await makeDocument({ rotation: 90, extraParagraphs: 30 });
     const truth = doc.truth.signerBlocks[0];
-    if (truth === undefined) throw new Error('no truth');
+    if (truth === undefined) {
+      throw new Error('no truth');
+    }
     expect(truth.pageIndex).toBeGreaterThan(0);
     const proposal = await findPlacements(doc.bytes);
     expect(bestCandidate(proposal, 'personal').pageRotation).toBe(90);
@@ -60,6 +66,25 @@ describe('findPlacements', () => {
     const appendix = bestCandidate(proposal, 'appendix').placement.rect;
     expect(appendix.x + appendix.width).toBeLessThan(595.28 - 15 * (72 / 25.4) + 0.01);
     expect(appendix.y).toBeGreaterThan(doc.truth.dateLine.y + 40);
+  });
+
+  it('puts the appendix box at the top right of the crop box as the reader sees it, rotated or not', async () => {
+    for (const rotation of [0, 90, 270] as const) {
+      const bytes = await withOffsetBoxes((await makeDocument({ rotation })).bytes);
+      const [frame] = await pageFrames(bytes);
+      if (frame === undefined) throw new Error('no page');
+      const rect = bestCandidate(await findPlacements(bytes), 'appendix').placement.rect;
+      const [x0, y0, x1, y1] = frame.view;
+      expect(rect.x).toBeGreaterThanOrEqual(x0);
+      expect(rect.y).toBeGreaterThanOrEqual(y0);
+      expect(rect.x + rect.width).toBeLessThanOrEqual(x1);
+      expect(rect.y + rect.height).toBeLessThanOrEqual(y1);
+      const seen = visualRect(frame, rect);
+      const page = visualPageSize(frame);
+      expect(page.width - (seen.x + seen.width)).toBeCloseTo(15 * (72 / 25.4), 3);
+      expect(page.height - (seen.y + seen.height)).toBeCloseTo(6 * (72 / 25.4), 3);
+      expect(seen.width).toBeGreaterThan(seen.height);
+    }
   });
 
   it('says PDF_MALFORMED for bytes that are not a PDF', async () => {

@@ -53,7 +53,9 @@ describe('layout service (preview API)', () => {
       );
       for (const candidate of proposal.candidates) {
         const page = proposal.pages.find((p) => p.pageIndex === candidate.pageIndex);
-        if (page === undefined) throw new Error('no page preview');
+        if (page === undefined) {
+          throw new Error('no page preview');
+        }
         const back = service.override({
           role: candidate.role,
           pageIndex: candidate.pageIndex,
@@ -62,7 +64,9 @@ describe('layout service (preview API)', () => {
           screenRect: candidate.screenRect,
         });
         expect(back.pageRotation).toBe(page.rotation);
-        for (const k of ['x', 'y', 'width', 'height'] as const) expect(back.rect[k]).toBeCloseTo(candidate.rect[k], 6);
+        for (const k of ['x', 'y', 'width', 'height'] as const) {
+          expect(back.rect[k]).toBeCloseTo(candidate.rect[k], 6);
+        }
       }
     }
   });

@@ -1,4 +1,4 @@
-import { PDFDict, PDFDocument, PDFName, PDFArray, PDFNumber, PDFRawStream } from '@cantoo/pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFArray, type PDFNumber, PDFRawStream } from '@cantoo/pdf-lib';
 import type { PDFRef } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { createAppearance } from '../../../main/services/pdf/stamp/appearance.ts';
@@ -9,7 +9,9 @@ import { countInk, inkBounds, pdfToText, renderPage, toPixels } from '../../supp
 
 function lookupDict(doc: PDFDocument, ref: PDFRef): PDFDict {
   const obj = doc.context.lookup(ref);
-  if (obj instanceof PDFRawStream || (obj !== undefined && 'dict' in obj)) return (obj as { dict: PDFDict }).dict;
+  if (obj instanceof PDFRawStream || (obj !== undefined && 'dict' in obj)) {
+    return (obj as { dict: PDFDict }).dict;
+  }
   throw new Error('not a stream');
 }
 
@@ -93,7 +95,9 @@ describe('createAppearance', () => {
     const raster = await renderPage(await doc.save(), 0, 72);
     const bounds = inkBounds(raster, 'blue');
     expect(bounds).toBeDefined();
-    if (bounds === undefined) return;
+    if (bounds === undefined) {
+      return;
+    }
     expect(bounds.x1 - bounds.x0).toBeGreaterThan(2 * (bounds.y1 - bounds.y0));
   });
 });

@@ -15,14 +15,17 @@ function changedOutside(before: Raster, after: Raster, boxes: readonly ReturnTyp
   let n = 0;
   for (let y = 0; y < after.height; y += 1) {
     for (let x = 0; x < after.width; x += 1) {
-      if (boxes.some((b) => x >= b.x0 - 1 && x < b.x1 + 1 && y >= b.y0 - 1 && y < b.y1 + 1)) continue;
+      if (boxes.some((b) => x >= b.x0 - 1 && x < b.x1 + 1 && y >= b.y0 - 1 && y < b.y1 + 1)) {
+        continue;
+      }
       const i = (y * after.width + x) * 4;
       if (
         before.data[i] !== after.data[i] ||
         before.data[i + 1] !== after.data[i + 1] ||
         before.data[i + 2] !== after.data[i + 2]
-      )
+      ) {
         n += 1;
+      }
     }
   }
   return n;
@@ -63,7 +66,11 @@ describe('rendered ND30 appearances (pdftoppm)', () => {
     // The seal is drawn after the signature, so where both have ink the seal's red wins.
     let redOverBlueArea = 0;
     for (let y = leftThird.y0; y < leftThird.y1; y += 1) {
-      for (let x = leftThird.x0; x < leftThird.x1; x += 1) if (inkAt(after, x, y) === 'red') redOverBlueArea += 1;
+      for (let x = leftThird.x0; x < leftThird.x1; x += 1) {
+        if (inkAt(after, x, y) === 'red') {
+          redOverBlueArea += 1;
+        }
+      }
     }
     expect(redOverBlueArea).toBeGreaterThan(0);
   });

@@ -37,6 +37,8 @@ describe('Vietnamese text in appearances', () => {
 
   it('reads back with pdftotext', async () => {
     const text = await pdfToText(await paintedOnPage(0));
-    for (const line of LINES) expect(text).toContain(line);
+    for (const line of LINES) {
+      expect(text).toContain(line);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { PDFDocument, PDFName, PDFHexString } from '@cantoo/pdf-lib';
+import { type PDFDocument, PDFName, PDFHexString } from '@cantoo/pdf-lib';
 import type { PDFRef } from '@cantoo/pdf-lib';
 import type { Rect } from '../../../main/services/pdf/placement.ts';
 

@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import type { PageFrame } from '../../../main/domain/nd30/geometry.ts';
 import { CATALOG } from './catalog.ts';
-import { bakeRotation, pageFrames, viaMutoolClean, viaPdftocairo } from './producers.ts';
+import { bakeRotation, pageFrames, viaMutoolClean, viaPdftocairo, withOffsetBoxes } from './producers.ts';
 import type { DocumentSpec, DocumentTruth } from './spec.ts';
 import { writeDocument } from './write-document.ts';
 
@@ -18,6 +18,8 @@ export interface CorpusEntry {
 
 /** Documents re-written by the other producers (a spread of kinds, rotations and pages). */
 const VIA_CAIRO = ['qd-kt-1', 'cv-gd-1', 'qd-lien-tich-2', 'qd-kt-trang3', 'qd-kt-xoay90', 'tt-kt-xoay180'];
+/** Pages given a media box that does not start at 0 and a different crop box. */
+const WITH_BOXES = ['qd-kt-1', 'qd-kt-xoay90', 'tb-kt-trang2'];
 const VIA_MUTOOL = ['qd-tm-1', 'tt-tm-1', 'tb-btv-2', 'cv-gd-xoay270', 'tb-kt-trang2'];
 
 const FIXTURES = new URL('../../fixtures/pdf/', import.meta.url);
@@ -43,6 +45,10 @@ export async function buildCorpus(): Promise<CorpusEntry[]> {
         truth: bakeRotation(doc.truth, frames),
         frames: await pageFrames(bytes),
       });
+    }
+    if (WITH_BOXES.includes(spec.id)) {
+      const bytes = await withOffsetBoxes(doc.bytes);
+      entries.push({ ...base, id: `${spec.id}+hop`, producer: 'pdf-lib', bytes, frames: await pageFrames(bytes) });
     }
     if (VIA_MUTOOL.includes(spec.id)) {
       const bytes = await viaMutoolClean(doc.bytes);

@@ -23,8 +23,12 @@ function blank(width: number, height: number): PNG {
 function dot(png: PNG, cx: number, cy: number, radius: number, color: Rgba): void {
   for (let y = Math.floor(cy - radius); y <= cy + radius; y += 1) {
     for (let x = Math.floor(cx - radius); x <= cx + radius; x += 1) {
-      if (x < 0 || y < 0 || x >= png.width || y >= png.height) continue;
-      if ((x - cx) ** 2 + (y - cy) ** 2 > radius ** 2) continue;
+      if (x < 0 || y < 0 || x >= png.width || y >= png.height) {
+        continue;
+      }
+      if ((x - cx) ** 2 + (y - cy) ** 2 > radius ** 2) {
+        continue;
+      }
       const i = (y * png.width + x) * 4;
       png.data[i] = color.r;
       png.data[i + 1] = color.g;
@@ -55,7 +59,9 @@ export function sealPng(size = 400, color: Rgba = RED, dpi?: number): Uint8Array
       const r = Math.hypot(x - c, y - c);
       const ring = (r > c * 0.9 && r < c * 0.98) || (r > c * 0.62 && r < c * 0.66);
       const star = r < c * 0.25 && Math.abs(Math.sin(5 * Math.atan2(y - c, x - c))) * c * 0.25 > r * 0.6;
-      if (!ring && !star) continue;
+      if (!ring && !star) {
+        continue;
+      }
       const i = (y * size + x) * 4;
       png.data[i] = color.r;
       png.data[i + 1] = color.g;
@@ -75,7 +81,9 @@ export function opaquePng(width = 120, height = 60): Uint8Array {
 
 /** Inserts a pHYs chunk (pixels per metre) right after IHDR. */
 export function withPhys(bytes: Uint8Array, dpi: number | undefined): Uint8Array {
-  if (dpi === undefined) return bytes;
+  if (dpi === undefined) {
+    return bytes;
+  }
   const ppm = Math.round(dpi / 0.0254);
   const body = Buffer.alloc(13);
   body.writeUInt32BE(ppm, 4 - 4);

@@ -55,7 +55,9 @@ export class PageWriter {
   /** Draws one line with its left end at x (visual frame); returns its box in user space. */
   textAt(text: string, x: number, baseline: number, style: TextStyle): Rect {
     const page = this.page;
-    if (page === undefined) throw new Error('newPage() first');
+    if (page === undefined) {
+      throw new Error('newPage() first');
+    }
     const nfc = text.normalize('NFC');
     page.drawText(nfc, { x, y: baseline, size: style.size, font: this.fonts[style.font] });
     const w = this.width(nfc, style);
@@ -97,6 +99,8 @@ export function wrap(writer: PageWriter, text: string, maxWidth: number, style: 
       line = candidate;
     }
   }
-  if (line !== '') lines.push(line);
+  if (line !== '') {
+    lines.push(line);
+  }
   return lines;
 }

@@ -39,6 +39,20 @@ export function viaMutoolClean(bytes: Uint8Array): Promise<Uint8Array> {
   return convert(bytes, 'mutool', (i, o) => ['clean', '-gggg', '-z', i, o]);
 }
 
+/**
+ * Same content, but a media box whose origin is not (0, 0) and a crop box inside it, as
+ * scanners and imposition tools write: placements must follow the crop box, not assume A4 at 0.
+ */
+export async function withOffsetBoxes(bytes: Uint8Array): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes);
+  for (const page of doc.getPages()) {
+    const { width, height } = page.getMediaBox();
+    page.setMediaBox(-30, -40, width + 60, height + 80);
+    page.setCropBox(-10, -20, width + 20, height + 40);
+  }
+  return doc.save({ useObjectStreams: false });
+}
+
 /** Crop box and /Rotate of every page, as pdfjs will see them. */
 export async function pageFrames(bytes: Uint8Array): Promise<PageFrame[]> {
   const doc = await PDFDocument.load(bytes);

@@ -52,9 +52,15 @@ export function inkAt(r: Raster, x: number, y: number): Ink | undefined {
   const red = r.data[i] ?? 255;
   const green = r.data[i + 1] ?? 255;
   const blue = r.data[i + 2] ?? 255;
-  if (blue > 140 && red < 110 && green < 130) return 'blue';
-  if (red > 150 && green < 110 && blue < 110) return 'red';
-  if (red < 90 && green < 90 && blue < 90) return 'dark';
+  if (blue > 140 && red < 110 && green < 130) {
+    return 'blue';
+  }
+  if (red > 150 && green < 110 && blue < 110) {
+    return 'red';
+  }
+  if (red < 90 && green < 90 && blue < 90) {
+    return 'dark';
+  }
   return undefined;
 }
 
@@ -83,7 +89,9 @@ export function countInk(
   for (let y = 0; y < r.height; y += 1) {
     for (let x = 0; x < r.width; x += 1) {
       const within = x >= box.x0 && x < box.x1 && y >= box.y0 && y < box.y1;
-      if (within === inside && inkAt(r, x, y) === ink) n += 1;
+      if (within === inside && inkAt(r, x, y) === ink) {
+        n += 1;
+      }
     }
   }
   return n;
@@ -97,7 +105,9 @@ export function inkBounds(r: Raster, ink: Ink): { x0: number; y0: number; x1: nu
   let y1 = -Infinity;
   for (let y = 0; y < r.height; y += 1) {
     for (let x = 0; x < r.width; x += 1) {
-      if (inkAt(r, x, y) !== ink) continue;
+      if (inkAt(r, x, y) !== ink) {
+        continue;
+      }
       x0 = Math.min(x0, x);
       y0 = Math.min(y0, y);
       x1 = Math.max(x1, x + 1);

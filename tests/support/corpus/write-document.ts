@@ -35,7 +35,9 @@ export async function writeDocument(spec: DocumentSpec): Promise<GeneratedDocume
   w.newPage();
 
   let y = A4.height - MARGIN.top - 12;
-  if (spec.coQuanChuQuan !== undefined) w.centred(spec.coQuanChuQuan, LEFT_CENTRE, y, HEADER);
+  if (spec.coQuanChuQuan !== undefined) {
+    w.centred(spec.coQuanChuQuan, LEFT_CENTRE, y, HEADER);
+  }
   w.centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', RIGHT_CENTRE, y, HEADER_BOLD);
   y -= 16;
   w.centred(spec.coQuanBanHanh, LEFT_CENTRE, y, HEADER_BOLD);
@@ -63,7 +65,9 @@ export async function writeDocument(spec: DocumentSpec): Promise<GeneratedDocume
 
   const bodyWidth = A4.width - MARGIN.left - MARGIN.right;
   const paragraphs = [...spec.paragraphs];
-  for (let i = 0; i < (spec.extraParagraphs ?? 0); i += 1) paragraphs.push(FILLER[i % FILLER.length] ?? '');
+  for (let i = 0; i < (spec.extraParagraphs ?? 0); i += 1) {
+    paragraphs.push(FILLER[i % FILLER.length] ?? '');
+  }
   for (const paragraph of paragraphs) {
     for (const [index, line] of wrap(w, paragraph, bodyWidth - 0, BODY).entries()) {
       if (y < MARGIN.bottom + 20) {
@@ -97,7 +101,9 @@ export async function writeDocument(spec: DocumentSpec): Promise<GeneratedDocume
       by -= 16;
     }
     const nameLine = w.centred(signer.name, centres[i] ?? RIGHT_CENTRE, by + 16 - SIGNATURE_GAP, SIGNER);
-    if (titleLine === undefined) throw new Error(`signer ${i} has no title line`);
+    if (titleLine === undefined) {
+      throw new Error(`signer ${i} has no title line`);
+    }
     return { pageIndex: w.pageIndex, titleLine, nameLine };
   });
 

@@ -35,7 +35,9 @@ export async function findPlacements(pdfBytes: Uint8Array, options: PlacementOpt
     let firstPage: PageText | undefined;
     for (let index = pdf.numPages - 1; index >= 0; index -= 1) {
       const page = await readPageText(pdf, index);
-      if (index === 0) firstPage = page;
+      if (index === 0) {
+        firstPage = page;
+      }
       const found = findSignerBlocks(rebuildLines(page.items), options.signerName);
       if (found.length > 0) {
         blockPage = page;
@@ -70,7 +72,9 @@ export async function findPlacements(pdfBytes: Uint8Array, options: PlacementOpt
 /** The best candidate of a role, or the ND30 "not found" error the UI turns into "drag the box". */
 export function bestCandidate(proposal: PlacementProposal, role: SignatureRole): PlacementCandidate {
   const best = proposal.candidates[role][0];
-  if (best === undefined) throw new VanthuError('PDF_PLACEMENT_NOT_FOUND', errorMessageVi('PDF_PLACEMENT_NOT_FOUND'));
+  if (best === undefined) {
+    throw new VanthuError('PDF_PLACEMENT_NOT_FOUND', errorMessageVi('PDF_PLACEMENT_NOT_FOUND'));
+  }
   return best;
 }
 
@@ -89,7 +93,9 @@ function blockCandidates(
   options: PlacementOptions,
 ): [PlacementCandidate, PlacementCandidate] {
   const title = block.titleLines[block.titleLines.length - 1];
-  if (title === undefined) throw new Error('signer block without title line');
+  if (title === undefined) {
+    throw new Error('signer block without title line');
+  }
   const name = block.nameLine;
   const top = title.y - 0.3 * title.size;
   const bottom = name !== undefined ? name.y + 0.8 * name.size : top - 70;
@@ -127,7 +133,9 @@ function blockCandidates(
 }
 
 function imageAspect(png: Uint8Array | undefined): number | undefined {
-  if (png === undefined) return undefined;
+  if (png === undefined) {
+    return undefined;
+  }
   const info = readPngInfo(png);
   return info.width / info.height;
 }

@@ -65,8 +65,11 @@ export function createLayoutService(deps: LayoutServiceDeps): LayoutService {
       };
       const proposal = await findPlacements(bytes, options);
       const pageIndexes = new Set<number>([0]);
-      for (const list of Object.values(proposal.candidates))
-        for (const c of list) pageIndexes.add(c.placement.pageIndex);
+      for (const list of Object.values(proposal.candidates)) {
+        for (const c of list) {
+          pageIndexes.add(c.placement.pageIndex);
+        }
+      }
       const frames = await readFrames(bytes, [...pageIndexes]);
       const frameOf = (i: number): PageFrame => frames.get(i) ?? { view: [0, 0, 595.28, 841.89], rotation: 0 };
 
@@ -138,8 +141,9 @@ async function readBounded(path: string, maxBytes: number): Promise<Uint8Array> 
   } catch (cause) {
     throw new VanthuError('FILE_NOT_FOUND', errorMessageVi('FILE_NOT_FOUND', full), { cause, details: { path: full } });
   }
-  if (size > maxBytes)
+  if (size > maxBytes) {
     throw new VanthuError('FILE_TOO_LARGE', errorMessageVi('FILE_TOO_LARGE'), { details: { path: full, size } });
+  }
   return new Uint8Array(await readFile(full));
 }
 
@@ -149,7 +153,9 @@ async function loadImage(
   warnings: string[],
   printedWidthPt?: number,
 ): Promise<ReturnType<typeof checkImage> | undefined> {
-  if (path === '') return undefined;
+  if (path === '') {
+    return undefined;
+  }
   const bytes = await readBounded(path, 10 * 1024 * 1024);
   const checked = checkImage(bytes, kind, printedWidthPt === undefined ? {} : { printedWidthPt });
   warnings.push(...checked.warnings);
@@ -160,7 +166,9 @@ async function readFrames(bytes: Uint8Array, pageIndexes: readonly number[]): Pr
   const pdf = await openPdf(bytes);
   try {
     const frames = new Map<number, PageFrame>();
-    for (const i of pageIndexes) frames.set(i, await readPageFrame(pdf, i));
+    for (const i of pageIndexes) {
+      frames.set(i, await readPageFrame(pdf, i));
+    }
     return frames;
   } finally {
     await pdf.loadingTask.destroy();

@@ -32,7 +32,9 @@ export function createPopplerRenderer(binary = 'pdftoppm'): PageRenderer {
         );
         return new Uint8Array(await readFile(join(dir, 'page.png')));
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          return null;
+        }
         throw error;
       } finally {
         await rm(dir, { recursive: true, force: true });

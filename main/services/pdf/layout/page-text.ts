@@ -38,14 +38,18 @@ export async function readPageText(pdf: PDFDocumentProxy, pageIndex: number): Pr
   const content = await page.getTextContent();
   const items: TextItem[] = [];
   for (const raw of content.items) {
-    if (!('str' in raw) || raw.str.length === 0) continue;
+    if (!('str' in raw) || raw.str.length === 0) {
+      continue;
+    }
     const [a = 0, b = 0, , , e = 0, f = 0] = raw.transform as number[];
     const origin = toVisualPoint(frame, e, f);
     const tip = toVisualPoint(frame, e + a, f + b);
     const dx = tip.x - origin.x;
     const dy = tip.y - origin.y;
     // Keep text that reads left to right for the reader; marginal vertical notes are not blocks.
-    if (dx <= 0 || Math.abs(dy) > 0.1 * dx) continue;
+    if (dx <= 0 || Math.abs(dy) > 0.1 * dx) {
+      continue;
+    }
     const size = Math.hypot(raw.transform[2] ?? 0, raw.transform[3] ?? 0) || raw.height;
     items.push({ str: raw.str, x: origin.x, y: origin.y, width: raw.width, size });
   }

@@ -38,7 +38,9 @@ export function loadFontBytes(style: FontStyle): Promise<Uint8Array> {
  */
 export function randomSubsetTag(): string {
   let tag = '';
-  for (let i = 0; i < 6; i += 1) tag += String.fromCharCode(65 + randomInt(26));
+  for (let i = 0; i < 6; i += 1) {
+    tag += String.fromCharCode(65 + randomInt(26));
+  }
   return tag;
 }
 

@@ -41,7 +41,9 @@ function invalid(detail: string, details?: Record<string, unknown>): VanthuError
 }
 
 export function checkImage(bytes: Uint8Array, kind: ImageKind, options: ImageCheckOptions = {}): CheckedImage {
-  if (bytes.length > MAX_IMAGE_BYTES) throw invalid('Ảnh quá lớn (trên 10 MB).', { bytes: bytes.length });
+  if (bytes.length > MAX_IMAGE_BYTES) {
+    throw invalid('Ảnh quá lớn (trên 10 MB).', { bytes: bytes.length });
+  }
   const info = readPngInfo(bytes);
   if (info.width * info.height > MAX_IMAGE_PIXELS) {
     throw invalid('Ảnh có quá nhiều điểm ảnh.', { width: info.width, height: info.height });
@@ -56,7 +58,9 @@ export function checkImage(bytes: Uint8Array, kind: ImageKind, options: ImageChe
     throw new VanthuError('IMAGE_INVALID', errorMessageVi('IMAGE_INVALID', 'Ảnh PNG bị hỏng.'), { cause });
   }
   const stats = inkStats(decoded.data);
-  if (stats.transparentShare < MIN_TRANSPARENT_SHARE) throw invalid('Ảnh PNG không có nền trong suốt.');
+  if (stats.transparentShare < MIN_TRANSPARENT_SHARE) {
+    throw invalid('Ảnh PNG không có nền trong suốt.');
+  }
   const warnings = colourWarnings(kind, stats);
 
   const maxDpi = options.maxDpi ?? 300;

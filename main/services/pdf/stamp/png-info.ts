@@ -28,8 +28,12 @@ function invalid(detail: string): VanthuError {
 
 /** Walks the chunks up to the first IDAT. */
 export function readPngInfo(bytes: Uint8Array): PngInfo {
-  if (isJpeg(bytes)) throw invalid('Ảnh JPEG không có nền trong suốt; hãy dùng ảnh PNG.');
-  if (!isPng(bytes)) throw invalid('Tệp không phải ảnh PNG.');
+  if (isJpeg(bytes)) {
+    throw invalid('Ảnh JPEG không có nền trong suốt; hãy dùng ảnh PNG.');
+  }
+  if (!isPng(bytes)) {
+    throw invalid('Tệp không phải ảnh PNG.');
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let offset = 8;
   let header: Omit<PngInfo, 'hasTransparencyChunk' | 'dpi'> | undefined;
@@ -39,7 +43,9 @@ export function readPngInfo(bytes: Uint8Array): PngInfo {
     const length = view.getUint32(offset);
     const type = String.fromCharCode(...bytes.subarray(offset + 4, offset + 8));
     const data = offset + 8;
-    if (data + length + 4 > bytes.length) throw invalid('Ảnh PNG bị hỏng (thiếu dữ liệu).');
+    if (data + length + 4 > bytes.length) {
+      throw invalid('Ảnh PNG bị hỏng (thiếu dữ liệu).');
+    }
     if (type === 'IHDR' && length >= 13) {
       header = {
         width: view.getUint32(data),
@@ -56,7 +62,8 @@ export function readPngInfo(bytes: Uint8Array): PngInfo {
     }
     offset = data + length + 4;
   }
-  if (header === undefined || header.width === 0 || header.height === 0)
+  if (header === undefined || header.width === 0 || header.height === 0) {
     throw invalid('Ảnh PNG bị hỏng (không có IHDR).');
+  }
   return { ...header, hasTransparencyChunk, dpi };
 }

@@ -25,8 +25,9 @@ function withoutChunk(chunks: Uint8Array, type: string): Uint8Array {
   while (offset + 8 <= chunks.length) {
     const length = view.getUint32(offset);
     const end = offset + 12 + length;
-    if (String.fromCharCode(...chunks.subarray(offset + 4, offset + 8)) !== type)
+    if (String.fromCharCode(...chunks.subarray(offset + 4, offset + 8)) !== type) {
       parts.push(chunks.subarray(offset, end));
+    }
     offset = end;
   }
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -44,11 +45,15 @@ function crc32(bytes: Uint8Array): number {
     table = new Uint32Array(256);
     for (let n = 0; n < 256; n += 1) {
       let c = n;
-      for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      for (let k = 0; k < 8; k += 1) {
+        c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      }
       table[n] = c >>> 0;
     }
   }
   let crc = 0xffffffff;
-  for (const b of bytes) crc = (table[(crc ^ b) & 0xff] ?? 0) ^ (crc >>> 8);
+  for (const b of bytes) {
+    crc = (table[(crc ^ b) & 0xff] ?? 0) ^ (crc >>> 8);
+  }
   return (crc ^ 0xffffffff) >>> 0;
 }

@@ -13,7 +13,9 @@ export function specToHtml(spec: DocumentSpec): string {
   const bold = 'font-weight:bold;';
   const signer = (i: number) => {
     const s = spec.signers[i];
-    if (s === undefined) return '';
+    if (s === undefined) {
+      return '';
+    }
     return [
       ...s.titleLines.map((l) => p(l, centre + bold + 'font-size:13pt;')),
       ...[1, 2, 3, 4].map(() => p('\u00a0', 'font-size:13pt;')),

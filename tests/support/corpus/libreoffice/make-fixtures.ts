@@ -57,7 +57,9 @@ function find(lines: readonly BboxLine[], text: string, after?: BboxLine): BboxL
           l.rect.y < after.rect.y &&
           Math.abs(l.rect.x + l.rect.width / 2 - (after.rect.x + after.rect.width / 2)) < 60)),
   );
-  if (found === undefined) throw new Error(`line not found: ${text}`);
+  if (found === undefined) {
+    throw new Error(`line not found: ${text}`);
+  }
   return found;
 }
 
@@ -95,7 +97,9 @@ try {
       const own = title
         .filter((t) => t.page === name.page && t.rect.y > name.rect.y)
         .sort((a, b) => Math.abs(a.rect.x - name.rect.x) - Math.abs(b.rect.x - name.rect.x))[0];
-      if (own === undefined) throw new Error(`title not found for ${s.name}`);
+      if (own === undefined) {
+        throw new Error(`title not found for ${s.name}`);
+      }
       return { pageIndex: name.page, titleLine: own.rect, nameLine: name.rect };
     });
     const truth: DocumentTruth = {

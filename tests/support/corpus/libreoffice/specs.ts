@@ -3,7 +3,9 @@ import type { DocumentSpec } from '../spec.ts';
 
 const pick = (id: string): DocumentSpec => {
   const spec = CATALOG.find((s) => s.id === id);
-  if (spec === undefined) throw new Error(`no catalog spec ${id}`);
+  if (spec === undefined) {
+    throw new Error(`no catalog spec ${id}`);
+  }
   return spec;
 };
 
