@@ -40,7 +40,7 @@ type Plan = { mechanism: number; prepare: (data: Uint8Array) => Buffer; finish: 
 export async function openTokenSigner(options: OpenTokenSignerOptions): Promise<TokenSignerHandle> {
   const where = { modulePath: options.modulePath, tokenLabel: options.token.label, keyIdHex: options.keyIdHex };
   try {
-    const handle = await open(options);
+    const handle = await openSigner(options);
     options.log?.info('tokens.signer_opened', { ...where, algorithm: handle.signer.algorithm });
     return handle;
   } catch (error) {
@@ -51,13 +51,13 @@ export async function openTokenSigner(options: OpenTokenSignerOptions): Promise<
   }
 }
 
-async function open(options: OpenTokenSignerOptions): Promise<TokenSignerHandle> {
+async function openSigner(options: OpenTokenSignerOptions): Promise<TokenSignerHandle> {
   const module = loadModule(options.modulePath);
   const { slot, info } = findToken(module, options.token);
   const keyId = keyIdBytes(options.keyIdHex);
   const tokenKey = `${options.modulePath}#${info.serial || info.label}`;
   const session = module.openSession(slot);
-  let open = true;
+  let sessionOpen = true;
   try {
     loginUser(module, session, slot, info, options.pin);
     const key = findPrivateKey(module, session, keyId);
@@ -89,7 +89,7 @@ async function open(options: OpenTokenSignerOptions): Promise<TokenSignerHandle>
       algorithm,
       sign: (data) =>
         runExclusive(tokenKey, async () => {
-          if (!open) {
+          if (!sessionOpen) {
             throw new VanthuError('TOKEN_REMOVED', errorMessageVi('TOKEN_REMOVED', 'Phiên ký đã đóng.'));
           }
           const input = plan.prepare(data);
@@ -106,25 +106,22 @@ async function open(options: OpenTokenSignerOptions): Promise<TokenSignerHandle>
       signer,
       close: () =>
         runExclusive(tokenKey, async () => {
-          if (!open) {
+          if (!sessionOpen) {
             return;
           }
-          open = false;
+          sessionOpen = false;
           contextPin = null;
-          try {
-            module.logout(session);
-          } catch {
-            // the token may already be gone; closing must still succeed
-          }
+          // No C_Logout: login is per application, so it would log out other signers on this
+          // token too. Closing the last session ends the login (PKCS#11 §5.6).
           try {
             module.closeSession(session);
           } catch {
-            // same
+            // the token may already be gone; closing must still succeed
           }
         }),
     };
   } catch (error) {
-    open = false;
+    sessionOpen = false;
     try {
       module.closeSession(session);
     } catch {

@@ -108,4 +108,19 @@ describe('openTokenSigner on SoftHSM2', () => {
       await second.close();
     }
   });
+
+  it('closing one signer leaves another on the same token logged in; a closed signer refuses to sign', async () => {
+    const person = tokenOf('person');
+    const ec = tokenOf('person-ec');
+    const options = { modulePath: pki.softhsm.module, token: { label: person.label }, pin: person.pin };
+    const first = await openTokenSigner({ ...options, keyIdHex: person.keyIdHex });
+    const second = await openTokenSigner({ ...options, keyIdHex: ec.keyIdHex });
+    try {
+      await first.close();
+      expect(verifyWith(second.signer.certificate, await second.signer.sign(data))).toBe(true);
+      await expect(first.signer.sign(data)).rejects.toMatchObject({ code: 'TOKEN_REMOVED' });
+    } finally {
+      await second.close();
+    }
+  });
 });
