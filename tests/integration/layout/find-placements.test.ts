@@ -55,6 +55,17 @@ describe('findPlacements', () => {
     expect(sig.width / sig.height).toBeCloseTo(4, 1);
   });
 
+  it('grows the organization box downwards for optional house-style text, keeping the seal in place', async () => {
+    const doc = await makeDocument();
+    const plain = bestCandidate(await findPlacements(doc.bytes), 'organization').placement.rect;
+    const lines = ['ỦY BAN NHÂN DÂN TỈNH BẮC NINH', '2026-11-22T14:08:31+07:00'];
+    const styled = bestCandidate(await findPlacements(doc.bytes, { organizationText: lines }), 'organization').placement
+      .rect;
+    expect(styled.y + styled.height).toBeCloseTo(plain.y + plain.height, 6);
+    expect(styled.height).toBeCloseTo(plain.height + 2 * 12 + 2, 6);
+    expect(styled.x).toBeCloseTo(plain.x, 6);
+  });
+
   it('boxes the number and date fields on page 1 and puts appendix/copy text top right', async () => {
     const doc = await makeDocument();
     const proposal = await findPlacements(doc.bytes);

@@ -3,7 +3,7 @@ import type { PDFRef } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { createAppearance } from '../../../main/services/pdf/stamp/appearance.ts';
 import { attachSignatureWidget } from '../../support/corpus/attach-widget.ts';
-import { signaturePng } from '../../support/corpus/images.ts';
+import { sealPng, signaturePng } from '../../support/corpus/images.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
 import { countInk, inkBounds, pdfToText, renderPage, toPixels } from '../../support/corpus/render.ts';
 
@@ -78,6 +78,28 @@ describe('createAppearance', () => {
     const box = toPixels(rect, doc.getPage(0).getHeight(), raster.scale);
     expect(countInk(raster, 'blue', box, true)).toBeGreaterThan(300);
     expect(countInk(raster, 'blue', box, false)).toBe(0);
+  });
+
+  it('draws house-style text under the seal, the seal keeping the top of the box', async () => {
+    const doc = await PDFDocument.load((await makeDocument()).bytes);
+    const lines = ['ỦY BAN NHÂN DÂN TỈNH BẮC NINH', '2026-11-22T14:08:31+07:00'];
+    const rect = { x: 250, y: 300, width: 102, height: 102 + 26 };
+    const ref = await createAppearance(doc, {
+      role: 'organization',
+      width: rect.width,
+      height: rect.height,
+      imagePng: sealPng(400),
+      textLines: lines,
+      fontSize: 10,
+    });
+    attachSignatureWidget(doc, 0, rect, ref, 'CoQuan');
+    const stamped = await doc.save();
+    const text = await pdfToText(stamped);
+    for (const line of lines) expect(text).toContain(line);
+    const raster = await renderPage(stamped, 0, 72);
+    const seal = toPixels({ ...rect, y: rect.y + 26, height: 102 }, doc.getPage(0).getHeight(), raster.scale);
+    expect(countInk(raster, 'red', seal, true)).toBeGreaterThan(300);
+    expect(countInk(raster, 'red', seal, false)).toBe(0);
   });
 
   it('turns the content with the page so a wide signature stays wide on a /Rotate 90 page', async () => {

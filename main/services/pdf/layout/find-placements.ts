@@ -13,7 +13,7 @@ import {
 import { findHeaderFields } from '../../../domain/nd30/header-fields.ts';
 import { findSignerBlocks, type SignerBlock } from '../../../domain/nd30/signer-blocks.ts';
 import { centreX, rebuildLines } from '../../../domain/nd30/text-lines.ts';
-import type { SignatureRole } from '../placement.ts';
+import type { Rect, SignatureRole } from '../placement.ts';
 import { readPngInfo } from '../stamp/png-info.ts';
 import { textWidth } from './measure.ts';
 import { openPdf, readPageText, type PageText } from './page-text.ts';
@@ -107,7 +107,7 @@ function blockCandidates(
   );
 
   const seal = sealSize(options);
-  const sealBox = sealRect(signature, seal.size);
+  const sealBox = withHouseText(sealRect(signature, seal.size), options);
   const common = { pageRotation: page.frame.rotation } as const;
   return [
     {
@@ -130,6 +130,20 @@ function blockCandidates(
       ],
     },
   ];
+}
+
+/**
+ * House style (off by default; ND30 prescribes no text for the organization signature on the
+ * main document): lines such as the organization's name and the ISO 8601 time under the seal.
+ * The box grows downwards so the seal itself keeps its real size and place.
+ */
+function withHouseText(seal: Rect, options: PlacementOptions): Rect {
+  const lines = options.organizationText ?? [];
+  if (lines.length === 0) {
+    return seal;
+  }
+  const extra = lines.length * (options.fontSize ?? 10) * 1.2 + 2;
+  return { x: seal.x, y: seal.y - extra, width: seal.width, height: seal.height + extra };
 }
 
 function imageAspect(png: Uint8Array | undefined): number | undefined {

@@ -40,6 +40,11 @@ export interface PlacementOptions {
   /** Text of the appendix and copy blocks (sizes their boxes); ND30 examples used by default. */
   readonly appendixLines?: readonly string[];
   readonly copyLines?: readonly string[];
+  /**
+   * House-style text under the seal (organization name, ISO 8601 time); off when absent. Pass
+   * the same lines as `AppearanceSpec.textLines` so the image keeps its real size.
+   */
+  readonly organizationText?: readonly string[];
   /** Font size of the appendix/copy text; ND30 says 10 pt. */
   readonly fontSize?: number;
 }

@@ -66,7 +66,7 @@ export async function createAppearance(doc: PDFDocument, spec: AppearanceSpec): 
   }
   if (spec.imagePng !== undefined && imageArea.height > 0) {
     const image = await embedImage(doc, spec.imagePng);
-    drawImageFit(ops, image, imageArea);
+    drawImageFit(ops, image, imageArea, lines.length > 0);
     resources.XObject = { Im1: image.ref };
     await image.embed();
   }
@@ -95,13 +95,16 @@ async function embedImage(doc: PDFDocument, png: Uint8Array): Promise<PDFImage> 
   }
 }
 
-/** Scales the image to fit the area, keeping its aspect ratio, centred. */
-function drawImageFit(ops: PDFOperator[], image: PDFImage, area: Box): void {
+/**
+ * Scales the image to fit the area, keeping its aspect ratio, centred. With text below it the
+ * image keeps to the top, so a seal stays where the placement put it even if the text shrank.
+ */
+function drawImageFit(ops: PDFOperator[], image: PDFImage, area: Box, alignTop: boolean): void {
   const scale = Math.min(area.width / image.width, area.height / image.height);
   const w = image.width * scale;
   const h = image.height * scale;
   const x = area.x + (area.width - w) / 2;
-  const y = area.y + (area.height - h) / 2;
+  const y = alignTop ? area.y + area.height - h : area.y + (area.height - h) / 2;
   ops.push(pushGraphicsState(), concatTransformationMatrix(w, 0, 0, h, x, y), drawObject('Im1'), popGraphicsState());
 }
 
