@@ -92,7 +92,7 @@ export function createRegisterService(db: Database, clock: () => Date = () => ne
   const advance = db.prepare(`UPDATE number_leases SET next_number = next_number + 1 WHERE id = ? AND next_number = ?`);
   // Provisional numbers are per register too, and never reused even after sync replaces them.
   const lastProvisional = db.prepare(
-    `SELECT coalesce(max(so_den_tam), 0) AS n FROM incoming_documents WHERE register_id = ?`,
+    `SELECT coalesce(max(so_den_tam), 0) AS n FROM incoming_documents WHERE register_id = ? AND so_den_tam IS NOT NULL`,
   );
 
   const service: RegisterService = {

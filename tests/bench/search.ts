@@ -1,0 +1,155 @@
+/**
+ * Search benchmark: 100,000 generated incoming documents, p50/p95 of `listIncoming` searches
+ * (FTS5 over folded text, newest 50), compared in the same run with two peers on the same data:
+ * an unindexed LIKE scan in SQLite, and GNU grep over a text dump of the folded fields.
+ * Goal from issue #7: p95 ≤ 20 ms. Run: node tests/bench/search.ts [count]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { IncomingInputSchema } from '../../preload/contract/incoming.ts';
+import { foldVietnamese } from '../../main/domain/fold.ts';
+import { openDatabase } from '../../main/services/store/open-database.ts';
+import { createStore } from '../../main/services/store/store.ts';
+
+const COUNT = Number(process.argv[2] ?? 100_000);
+const ORG = '000.00.12.H55';
+
+const LOAI = ['Quyết định', 'Công văn', 'Tờ trình', 'Kế hoạch', 'Thông báo', 'Báo cáo', 'Chỉ thị', 'Giấy mời'];
+const KY_HIEU = ['QĐ-UBND', 'UBND-VX', 'TTr-STP', 'KH-SNV', 'TB-VP', 'BC-STC', 'CT-UBND', 'GM-SGDĐT'];
+const CO_QUAN = [
+  'Ủy ban nhân dân tỉnh Thái Nguyên',
+  'Sở Nội vụ',
+  'Sở Tài chính',
+  'Sở Giáo dục và Đào tạo',
+  'Văn phòng Chính phủ',
+  'Bộ Khoa học và Công nghệ',
+  'Sở Tư pháp',
+  'Ủy ban nhân dân huyện Đại Từ',
+];
+const VIEC = [
+  'đôn đốc báo cáo',
+  'triển khai chuyển đổi số',
+  'cử cán bộ đi đào tạo',
+  'phê duyệt kế hoạch',
+  'tăng cường phòng chống thiên tai',
+  'kiểm tra công tác văn thư lưu trữ',
+  'tổ chức hội nghị tổng kết',
+  'bổ nhiệm cán bộ lãnh đạo',
+  'giao chỉ tiêu kinh tế xã hội',
+  'đảm bảo an toàn thông tin mạng',
+];
+const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng', 'Bùi', 'Đỗ'];
+const TEN = ['Văn Đức', 'Thị Hoa', 'Minh Tuấn', 'Thu Hằng', 'Quốc Đạt', 'Đình Nam', 'Thị Lan', 'Hữu Đông'];
+
+/** Deterministic pseudo-random numbers, so every run indexes the same corpus. */
+function rng(seed: number): () => number {
+  let x = seed;
+  return () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
+}
+const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'vanthu-bench-'));
+const db = openDatabase(join(dir, 'bench.sqlite'));
+const store = createStore({ db, filesDir: join(dir, 'files'), maDinhDanh: ORG });
+const year = Number(
+  new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()),
+);
+const register = store.context.registers.ensure({ maDinhDanh: ORG, kind: 'den', year });
+store.context.registers.addLease(register.id, { firstNumber: 1, lastNumber: null });
+
+const r = rng(42);
+const dump: string[] = [];
+const started = performance.now();
+const BATCH = 5000;
+for (let done = 0; done < COUNT; done += BATCH) {
+  // The real registration path (number, audit, outbox, FTS triggers), batched in one outer transaction.
+  db.transaction(() => {
+    for (let i = done; i < Math.min(COUNT, done + BATCH); i += 1) {
+      const loai = pick(r, LOAI);
+      const input = IncomingInputSchema.parse({
+        tenLoai: loai,
+        so: String(1 + Math.floor(r() * 3000)),
+        kyHieu: pick(r, KY_HIEU),
+        ngayBanHanh: `${year}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`,
+        coQuanBanHanh: pick(r, CO_QUAN),
+        trichYeu: `${loai} số ${1 + Math.floor(r() * 200)} về việc ${pick(r, VIEC)} năm ${year}`,
+        nguoiKy: `${pick(r, HO)} ${pick(r, TEN)}`,
+        doKhan: r() < 0.1 ? 2 : 0,
+      });
+      store.addIncoming(input);
+      dump.push(
+        foldVietnamese(
+          `${input.tenLoai} ${input.trichYeu}\t${input.so}/${input.kyHieu}\t${input.coQuanBanHanh}\t${input.nguoiKy}`,
+        ),
+      );
+    }
+  })();
+}
+const loadSeconds = (performance.now() - started) / 1000;
+const dumpPath = join(dir, 'dump.txt');
+writeFileSync(dumpPath, `${dump.join('\n')}\n`);
+
+const QUERIES = [
+  'quyet dinh so 15',
+  'don doc bao cao',
+  'chuyen doi so',
+  'Sở Tư pháp',
+  'nguyen van duc',
+  'an toan thong tin',
+  'UBND-VX',
+  'dai tu',
+  'hoi nghi tong ket',
+  'bo nhiem',
+  'giay moi',
+  'thien tai',
+];
+const REPEAT = 10;
+
+function measure(run: (q: string) => unknown): number[] {
+  const times: number[] = [];
+  for (let k = 0; k < REPEAT; k += 1) {
+    for (const q of QUERIES) {
+      const t = performance.now();
+      run(q);
+      times.push(performance.now() - t);
+    }
+  }
+  return times.sort((a, b) => a - b);
+}
+
+const ftsTimes = measure((q) => store.listIncoming({ search: q, limit: 50 }));
+const filteredTimes = measure((q) => store.listIncoming({ search: q, doKhan: 2, limit: 50 }));
+const like = db.prepare(
+  `SELECT * FROM incoming_documents WHERE vn_fold(ten_loai || ' ' || trich_yeu || ' ' || co_quan_ban_hanh || ' ' || nguoi_ky) LIKE ? ORDER BY doc_no DESC LIMIT 50`,
+);
+const likeTimes = measure((q) => like.all(`%${foldVietnamese(q)}%`));
+const grepTimes = measure((q) => {
+  try {
+    execFileSync('grep', ['-c', '-F', '--', foldVietnamese(q), dumpPath]);
+  } catch {
+    // grep exits 1 when nothing matches
+  }
+});
+
+const row = (name: string, times: number[]): string =>
+  `${name.padEnd(42)} p50 ${percentile(times, 50).toFixed(2).padStart(8)} ms   p95 ${percentile(times, 95).toFixed(2).padStart(8)} ms`;
+console.log(
+  `documents: ${COUNT}  (generated and registered in ${loadSeconds.toFixed(1)} s)  queries: ${QUERIES.length} × ${REPEAT}`,
+);
+console.log(row('vanthu FTS5 search (newest 50)', ftsTimes));
+console.log(row('vanthu FTS5 search + urgency filter', filteredTimes));
+console.log(row('peer: SQLite LIKE scan on folded text', likeTimes));
+console.log(row('peer: GNU grep -F over a text dump', grepTimes));
+console.log(`goal p95 ≤ 20 ms: ${percentile(ftsTimes, 95) <= 20 ? 'met' : 'NOT met'}`);
+db.close();
+rmSync(dir, { recursive: true, force: true });
