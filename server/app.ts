@@ -67,7 +67,7 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
     }
     if (state.faults.inOutage(state.now())) {
       // An outage looks like an unreachable server: no answer at all.
-      req.socket.destroy();
+      req.socket?.destroy();
       return;
     }
     const { latencyMs } = state.faults.config();
@@ -93,7 +93,7 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
       loseAnswer: fault === 'lose-answer' && matched.route.mutation,
     });
   } catch (error) {
-    if (res.headersSent || req.socket.destroyed) {
+    if (res.headersSent || (req.socket?.destroyed ?? true)) {
       res.destroy();
       return;
     }

@@ -69,7 +69,7 @@ export async function sendBody(
 ): Promise<void> {
   const { res, faults } = ctx;
   if (ctx.loseAnswer) {
-    ctx.req.socket.destroy();
+    ctx.req.socket?.destroy();
     return;
   }
   res.writeHead(status, { ...headers, 'content-length': body.length });

@@ -54,7 +54,7 @@ async function streamFile(ctx: RequestContext, path: string, start: number, end:
     if (cutAt >= 0 && sent + buffer.length > cutAt) {
       res.write(buffer.subarray(0, cutAt - sent));
       // A reset in the middle of the body: the client must resume with a Range request.
-      ctx.req.socket.destroy();
+      ctx.req.socket?.destroy();
       return;
     }
     sent += buffer.length;

@@ -76,7 +76,7 @@ async function appendBody(state: ServerState, ctx: RequestContext, sha256: strin
       if (cutAt >= 0 && written + buffer.length > cutAt) {
         writeSync(fd, buffer, 0, cutAt - written);
         written = cutAt;
-        ctx.req.socket.destroy();
+        ctx.req.socket?.destroy();
         break;
       }
       writeSync(fd, buffer);
@@ -149,7 +149,7 @@ export const uploadRoutes = [
     state.uploadLocks.add(sha256);
     try {
       const written = await appendBody(state, ctx, sha256, current.size - current.offset);
-      if (ctx.req.socket.destroyed) {
+      if (ctx.req.socket === null || ctx.req.socket.destroyed) {
         return;
       }
       const newOffset = current.offset + written;

@@ -65,7 +65,15 @@ export function classifyResponse(response: HttpResponse, now: Date): Failure {
   if (status === 409) {
     return { ...base, kind: 'conflict' };
   }
-  if (status === 408 || status === 423 || status === 425 || status === 429 || status >= 500) {
+  // The file a publish refers to is not on the server yet: upload, then retry (never the user's problem).
+  if (
+    status === 408 ||
+    code === 'FILE_NOT_UPLOADED' ||
+    status === 423 ||
+    status === 425 ||
+    status === 429 ||
+    status >= 500
+  ) {
     return { ...base, kind: 'retryable' };
   }
   return { ...base, kind: 'permanent' };

@@ -60,6 +60,9 @@ export function parseStoredFailure(lastError: string | null): StoredFailure | nu
 export class SyncEngine {
   readonly #deps: SyncEngineDeps;
   #recovered = false;
+  /** Consecutive exchanges that got no answer at all; drives the whole engine's backoff. */
+  #unreachable = 0;
+  #offlineUntil = 0;
   #status: Omit<SyncStatus, 'pending' | 'failed' | 'conflicts'> = {
     connection: 'unknown',
     authRequired: false,
@@ -109,6 +112,8 @@ export class SyncEngine {
   }
 
   #succeeded(): void {
+    this.#unreachable = 0;
+    this.#offlineUntil = 0;
     this.#status = {
       ...this.#status,
       connection: 'online',
@@ -120,6 +125,12 @@ export class SyncEngine {
 
   #noteFailure(failure: Failure): void {
     const offline = failure.kind === 'retryable' && failure.details['cause'] !== undefined;
+    if (offline) {
+      // One probe per backoff step while the server is unreachable, not one per queued job.
+      this.#unreachable += 1;
+      const delay = backoffDelay(this.#unreachable, failure.retryAfterMs, this.#deps.backoff ?? DEFAULT_BACKOFF);
+      this.#offlineUntil = this.#deps.clock.now().getTime() + delay;
+    }
     this.#status = {
       ...this.#status,
       ...(offline ? { connection: 'offline' as const } : {}),
@@ -227,6 +238,10 @@ export class SyncEngine {
     let retried = 0;
     let failed = 0;
     let pulled = 0;
+    if (this.#deps.clock.now().getTime() < this.#offlineUntil) {
+      this.#status = { ...this.#status, running: false };
+      return { sent, retried, failed, pulled };
+    }
     try {
       await this.#refillLeases();
       const concurrency = this.#deps.concurrency ?? 4;
@@ -239,7 +254,7 @@ export class SyncEngine {
         sent += outcomes.filter((o) => o === 'sent').length;
         retried += outcomes.filter((o) => o === 'retried').length;
         failed += outcomes.filter((o) => o === 'failed').length;
-        if (this.#status.authRequired) {
+        if (this.#status.authRequired || this.#status.connection === 'offline') {
           break;
         }
       }
@@ -256,11 +271,18 @@ export class SyncEngine {
 
   /** Milliseconds until the earliest pending job is due (null when nothing is pending). */
   nextDueInMs(): number | null {
-    const pending = this.#deps.outbox.list({ state: 'pending' });
-    if (pending.length === 0) {
+    // Only the oldest job of each key can run; a key stuck behind a failed job waits for the user.
+    const blocked = new Set(this.#deps.outbox.list({ state: 'failed' }).map((job) => job.key));
+    const heads = new Map<string, number>();
+    for (const job of this.#deps.outbox.list({ state: 'pending' })) {
+      if (!blocked.has(job.key) && !heads.has(job.key)) {
+        heads.set(job.key, Date.parse(job.nextAttemptAt));
+      }
+    }
+    if (heads.size === 0) {
       return null;
     }
-    const earliest = Math.min(...pending.map((job) => Date.parse(job.nextAttemptAt)));
+    const earliest = Math.min(...heads.values());
     return Math.max(0, earliest - this.#deps.clock.now().getTime());
   }
 
@@ -274,7 +296,9 @@ export class SyncEngine {
     while (rounds < maxRounds && options.signal?.aborted !== true) {
       rounds += 1;
       const report = await this.runRound();
-      const wait = this.nextDueInMs();
+      const due = this.nextDueInMs();
+      const offlineFor = this.#offlineUntil - this.#deps.clock.now().getTime();
+      const wait = due === null ? (offlineFor > 0 ? offlineFor : null) : Math.max(due, offlineFor);
       const inboxHealthy = this.#status.lastError === null || report.pulled > 0;
       if (wait === null && inboxHealthy) {
         return rounds;

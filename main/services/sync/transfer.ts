@@ -73,6 +73,22 @@ export async function uploadFile(
   } finally {
     await handle.close();
   }
+  // All bytes are there, but the server may still be verifying the hash (another job may have
+  // sent the last chunk): only `complete` means a publish can refer to the file.
+  const confirmed = await api.call({
+    method: 'POST',
+    path: '/v1/uploads',
+    json: { sha256: file.sha256, size: file.size },
+  });
+  if (!(confirmed.data as UploadState).complete) {
+    throw new SyncFailure({
+      kind: 'retryable',
+      code: 'UPLOAD_FINISHING',
+      message: 'Máy chủ đang kiểm tra tệp vừa tải lên.',
+      retryAfterMs: 1_000,
+      details: {},
+    });
+  }
 }
 
 async function sha256OfFile(path: string): Promise<string> {
