@@ -83,7 +83,9 @@ describe('findPlacements', () => {
     for (const rotation of [0, 90, 270] as const) {
       const bytes = await withOffsetBoxes((await makeDocument({ rotation })).bytes);
       const [frame] = await pageFrames(bytes);
-      if (frame === undefined) throw new Error('no page');
+      if (frame === undefined) {
+        throw new Error('no page');
+      }
       const rect = bestCandidate(await findPlacements(bytes), 'appendix').placement.rect;
       const [x0, y0, x1, y1] = frame.view;
       expect(rect.x).toBeGreaterThanOrEqual(x0);

@@ -95,7 +95,9 @@ describe('createAppearance', () => {
     attachSignatureWidget(doc, 0, rect, ref, 'CoQuan');
     const stamped = await doc.save();
     const text = await pdfToText(stamped);
-    for (const line of lines) expect(text).toContain(line);
+    for (const line of lines) {
+      expect(text).toContain(line);
+    }
     const raster = await renderPage(stamped, 0, 72);
     const seal = toPixels({ ...rect, y: rect.y + 26, height: 102 }, doc.getPage(0).getHeight(), raster.scale);
     expect(countInk(raster, 'red', seal, true)).toBeGreaterThan(300);
