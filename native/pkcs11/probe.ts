@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errorMessageVi, ErrorCodeSchema, VanthuError } from '../../preload/contract/index.ts';
 
@@ -7,7 +8,18 @@ export interface ProbeResult {
   readonly tokens: ReadonlyArray<{ readonly label: string; readonly serial: string; readonly flags: number }>;
 }
 
-const CHILD = fileURLToPath(new URL('./probe-child.ts', import.meta.url));
+/**
+ * The child's script, resolved when first needed. Run from source it is the sibling .ts file;
+ * in the bundled CommonJS main (no import.meta.url) the build is expected to place
+ * probe-child.cjs next to the bundle.
+ */
+function childScript(): string {
+  const url = (import.meta as { url?: string }).url;
+  if (typeof url === 'string') {
+    return fileURLToPath(new URL('./probe-child.ts', url));
+  }
+  return join(dirname(__filename), 'probe-child.cjs');
+}
 
 /**
  * Load a module in a child process first: some vendor DLLs hang in C_Initialize or crash the
@@ -21,7 +33,7 @@ export function probeModule(
   const timeoutMs = options.timeoutMs ?? 5000;
   return new Promise((resolve, reject) => {
     // ELECTRON_RUN_AS_NODE lets Electron's own binary act as Node for this child.
-    const child = spawn(process.execPath, [CHILD, path], {
+    const child = spawn(process.execPath, [childScript(), path], {
       env: { ...(options.env ?? process.env), ELECTRON_RUN_AS_NODE: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
