@@ -34,13 +34,13 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
 }
 
 export function required(value: string | undefined, name: string): string {
-  if (value === undefined || value === '') throw invalid(`Thiếu --${name}.`);
+  if (value === undefined || value === '') {throw invalid(`Thiếu --${name}.`);}
   return value;
 }
 
 /** "--page N --rect x,y,w,h" (page 1-based, points, origin bottom-left). */
 export function parsePlacement(page: string | undefined, rect: string | undefined): Placement | undefined {
-  if (page === undefined && rect === undefined) return undefined;
+  if (page === undefined && rect === undefined) {return undefined;}
   const pageNumber = Number(page ?? '1');
   const parts = (rect ?? '').split(',').map(Number);
   if (!Number.isInteger(pageNumber) || pageNumber < 1 || parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
@@ -80,7 +80,7 @@ async function readCertificates(path: string): Promise<Uint8Array[]> {
     throw new VanthuError('FILE_NOT_FOUND', errorMessageVi('FILE_NOT_FOUND', path));
   });
   const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  if (blocks.length === 0) throw invalid(`Tệp ${path} không chứa chứng thư PEM nào.`);
+  if (blocks.length === 0) {throw invalid(`Tệp ${path} không chứa chứng thư PEM nào.`);}
   return blocks.map((pem) => new Uint8Array(new X509Certificate(pem).raw));
 }
 
@@ -89,7 +89,7 @@ const HINH_THUC: readonly HinhThucSao[] = ['SAO Y', 'SAO LỤC', 'TRÍCH SAO'];
 
 export function parseRole(value: string | undefined): SignatureRole {
   const role = required(value, 'role') as SignatureRole;
-  if (!ROLES.includes(role)) throw invalid(`--role phải là một trong: ${ROLES.join(', ')}.`);
+  if (!ROLES.includes(role)) {throw invalid(`--role phải là một trong: ${ROLES.join(', ')}.`);}
   return role;
 }
 
@@ -122,7 +122,7 @@ export async function signOperation(
   const role = parseRole(values.role);
   const placement = parsePlacement(values.page, values.rect);
   if (values.auto === true && placement !== undefined)
-    throw invalid('Dùng --auto hoặc --page/--rect, không dùng cả hai.');
+    {throw invalid('Dùng --auto hoặc --page/--rect, không dùng cả hai.');}
   const timestamp = values.tsa === undefined ? undefined : tsaTimestampSource({ url: values.tsa });
   const extraCertificates = values.chain === undefined ? undefined : await readCertificates(values.chain);
   const common = {
@@ -134,7 +134,7 @@ export async function signOperation(
   const imagePng = values.image === undefined ? undefined : new Uint8Array(await readFile(values.image));
   // --auto: the layout module reads each file's own text (ND30 boxes); otherwise --page/--rect or none.
   const where = async (bytes: Uint8Array): Promise<{ placement?: Placement; pageRotation?: number }> => {
-    if (values.auto !== true) return placement === undefined ? {} : { placement };
+    if (values.auto !== true) {return placement === undefined ? {} : { placement };}
     const proposal = await findPlacements(bytes, {
       ...(imagePng === undefined ? {} : role === 'organization' ? { sealPng: imagePng } : { signaturePng: imagePng }),
     });
@@ -147,13 +147,13 @@ export async function signOperation(
   }
   if (role === 'copy') {
     const hinhThuc = (values['hinh-thuc'] ?? 'SAO Y') as HinhThucSao;
-    if (!HINH_THUC.includes(hinhThuc)) throw invalid(`--hinh-thuc phải là một trong: ${HINH_THUC.join(', ')}.`);
+    if (!HINH_THUC.includes(hinhThuc)) {throw invalid(`--hinh-thuc phải là một trong: ${HINH_THUC.join(', ')}.`);}
     const coQuanSao = required(values['co-quan'], 'co-quan');
     return async (bytes, out) => signCopy(bytes, out, { ...common, ...(await where(bytes)), hinhThuc, coQuanSao });
   }
   let certify: 1 | 2 | 3 | undefined;
   if (values.certify !== undefined) {
-    if (!['1', '2', '3'].includes(values.certify)) throw invalid('--certify phải là 1, 2 hoặc 3.');
+    if (!['1', '2', '3'].includes(values.certify)) {throw invalid('--certify phải là 1, 2 hoặc 3.');}
     certify = Number(values.certify) as 1 | 2 | 3;
   }
   return async (bytes, out) =>

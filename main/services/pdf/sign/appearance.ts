@@ -1,4 +1,4 @@
-import { PDFDocument, PDFRef } from '@cantoo/pdf-lib';
+import { type PDFDocument, type PDFRef } from '@cantoo/pdf-lib';
 import type { AppearanceSpec } from '../placement.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { PDFDocument, PDFRef, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFDocument, type PDFRef, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
 import { signFailure } from './fail.ts';
 import { readXrefInfo, type XrefInfo } from './xref-info.ts';
 import { writeXrefSection } from './xref-writer.ts';
@@ -72,9 +72,9 @@ export class Increment {
   build(): { bytes: Uint8Array; rawOffsets: Map<PDFRef, number> } {
     const refs = new Set<PDFRef>(this.changed);
     for (const [ref] of this.context.enumerateIndirectObjects()) {
-      if (ref.objectNumber >= this.xref.size) refs.add(ref);
+      if (ref.objectNumber >= this.xref.size) {refs.add(ref);}
     }
-    for (const ref of this.raw.keys()) refs.add(ref);
+    for (const ref of this.raw.keys()) {refs.add(ref);}
     const ordered = [...refs].sort((a, b) => a.objectNumber - b.objectNumber);
 
     const chunks: Uint8Array[] = [];
@@ -84,7 +84,7 @@ export class Increment {
       length += chunk.length;
     };
     const last = this.base[this.base.length - 1];
-    if (last !== 0x0a && last !== 0x0d) push(ascii('\n'));
+    if (last !== 0x0a && last !== 0x0d) {push(ascii('\n'));}
 
     const offsets = new Map<PDFRef, number>();
     const rawOffsets = new Map<PDFRef, number>();
@@ -97,7 +97,7 @@ export class Increment {
         push(raw);
       } else {
         const object = this.context.lookup(ref);
-        if (object === undefined) throw signFailure('INTERNAL', `object ${ref.toString()} vanished`);
+        if (object === undefined) {throw signFailure('INTERNAL', `object ${ref.toString()} vanished`);}
         const buffer = new Uint8Array(object.sizeInBytes());
         object.copyBytesInto(buffer, 0);
         push(buffer);

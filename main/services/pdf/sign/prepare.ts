@@ -1,4 +1,4 @@
-import { PDFDict, PDFName, PDFNumber, PDFRef, PDFString } from '@cantoo/pdf-lib';
+import { PDFDict, PDFName, PDFNumber, type PDFRef, PDFString } from '@cantoo/pdf-lib';
 import type { Placement, Rect, SignatureRole } from '../placement.ts';
 import { atomicWrite } from './atomic-write.ts';
 import { signFailure } from './fail.ts';
@@ -39,7 +39,7 @@ export async function preparePdf(bytes: Uint8Array, outPath: string, options: Pr
   assertModificationAllowed(inc, true);
   const names: string[] = [];
   const form = acroForm(inc, true);
-  if (form === undefined) throw signFailure('INTERNAL');
+  if (form === undefined) {throw signFailure('INTERNAL');}
 
   const textFields: Array<[string, Placement | undefined]> = [
     [FIELD_SO_KY_HIEU, options.soKyHieu],
@@ -50,13 +50,13 @@ export async function preparePdf(bytes: Uint8Array, outPath: string, options: Pr
     ...textFields.filter(([, p]) => p !== undefined).map(([n]) => n),
     ...planned.map((s) => s.name),
   ]) {
-    if (names.includes(name)) throw signFailure('PDF_FIELD_EXISTS', `Tên trường "${name}" bị lặp.`, { field: name });
+    if (names.includes(name)) {throw signFailure('PDF_FIELD_EXISTS', `Tên trường "${name}" bị lặp.`, { field: name });}
     requireNewFieldName(inc, name);
     names.push(name);
   }
 
   for (const [name, placement] of textFields) {
-    if (placement === undefined) continue;
+    if (placement === undefined) {continue;}
     const pageRef = pageRefAt(inc, placement.pageIndex);
     const field = widgetDict(inc, name, placement.rect, pageRef, 'Tx');
     // ReadOnly now: a user must not type into it, and setting it after signing is a change (P3).
