@@ -61,6 +61,13 @@ export function writeAttachmentFile(filesDir: string, bytes: Uint8Array): string
       closeSync(fd);
     }
     renameSync(temp, target);
+    // The rename itself must reach the disk before a document row may point at the file.
+    const dirFd = openSync(join(filesDir, sha256.slice(0, 2)), 'r');
+    try {
+      fsyncSync(dirFd);
+    } finally {
+      closeSync(dirFd);
+    }
   } catch (error) {
     const code = (error as { code?: string }).code;
     throw new VanthuError(

@@ -213,3 +213,28 @@ export function finalizeProvisional(ctx: StoreContext, id: string, soDen: number
     })
     .immediate();
 }
+
+export function setVerification(ctx: StoreContext, id: string, verification: Record<string, unknown>): void {
+  ctx.db
+    .transaction(() => {
+      const now = ctx.clock();
+      const changed = ctx.db
+        .prepare(`UPDATE incoming_documents SET verification = ?, updated_at = ? WHERE id = ?`)
+        .run(JSON.stringify(verification), now.toISOString(), id).changes;
+      if (changed !== 1) {
+        throw new VanthuError('NOT_FOUND', errorMessageVi('NOT_FOUND'), { details: { id } });
+      }
+      appendAudit(
+        ctx.db,
+        {
+          actor: ctx.actor,
+          action: 'incoming.verify',
+          entity: 'incoming',
+          entityId: id,
+          details: { verdict: verification['verdict'] ?? null },
+        },
+        now,
+      );
+    })
+    .immediate();
+}

@@ -14,6 +14,7 @@ export interface StoreMethods {
   'incoming.list': StoreApi['listIncoming'];
   'incoming.transition': StoreApi['transitionIncoming'];
   'incoming.finalizeProvisional': StoreApi['finalizeProvisional'];
+  'incoming.setVerification': StoreApi['setVerification'];
   'audit.verify': StoreApi['verifyAudit'];
   'outgoing.create': StoreApi['createOutgoing'];
   'outgoing.get': StoreApi['getOutgoing'];
@@ -83,6 +84,7 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'incoming.list': (filter) => store.listIncoming(filter),
     'incoming.transition': (id, to, note) => store.transitionIncoming(id, to, note),
     'incoming.finalizeProvisional': (id, soDen) => store.finalizeProvisional(id, soDen),
+    'incoming.setVerification': (id, verification) => store.setVerification(id, verification),
     'audit.verify': () => store.verifyAudit(),
     'outgoing.create': (input) => store.createOutgoing(input),
     'outgoing.get': (id) => store.getOutgoing(id),

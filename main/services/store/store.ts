@@ -14,6 +14,7 @@ import {
   addIncoming,
   finalizeProvisional,
   getIncoming,
+  setVerification,
   transitionIncoming,
   type IncomingFile,
 } from './incoming-service.ts';
@@ -51,6 +52,8 @@ export interface StoreApi {
   listIncoming(filter?: Partial<DocumentFilter>): IncomingDocument[];
   transitionIncoming(id: string, to: IncomingState, note?: string): IncomingDocument;
   finalizeProvisional(id: string, soDen: number): IncomingDocument;
+  /** Keep the signature verification result of an incoming document (JSON from the verifier). */
+  setVerification(id: string, verification: Record<string, unknown>): void;
   verifyAudit(): AuditVerdict;
   createOutgoing(input: OutgoingInput): OutgoingDocument;
   getOutgoing(id: string): OutgoingDocument;
@@ -86,6 +89,7 @@ export function createStore(options: StoreOptions): StoreApi {
     listIncoming: (filter) => listIncoming(context, filter),
     transitionIncoming: (id, to, note) => transitionIncoming(context, id, to, note),
     finalizeProvisional: (id, soDen) => finalizeProvisional(context, id, soDen),
+    setVerification: (id, verification) => setVerification(context, id, verification),
     verifyAudit: () => verifyAudit(db),
     createOutgoing: (input) => createOutgoing(context, input),
     getOutgoing: (id) => getOutgoing(context, id),

@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { attachmentPath } from '../../../main/services/store/attachments.ts';
+import { attachmentPath, MAX_ATTACHMENT_BYTES } from '../../../main/services/store/attachments.ts';
 import { incoming, openLease, openTestStore, ORG } from './helpers.ts';
 
 describe('incoming registration and numbering', () => {
@@ -103,5 +103,29 @@ describe('incoming registration and numbering', () => {
     const statuses = store.context.outbox.list().filter((j) => j.kind === 'incoming.status');
     expect(statuses.map((j) => (j.payload as { statusCode: string }).statusCode)).toEqual(['01', '03']);
     expect(store.getIncoming(document.id).yKien).toBe('Kính trình đồng chí Giám đốc');
+  });
+
+  it('refuses a file over 50 MB before registering anything', () => {
+    const { store, dir } = openTestStore();
+    openLease(store);
+    const big = join(dir, 'big.pdf');
+    writeFileSync(big, '');
+    truncateSync(big, MAX_ATTACHMENT_BYTES + 1);
+    expect(() => store.addIncoming(incoming(), { path: big })).toThrow(
+      expect.objectContaining({ code: 'FILE_TOO_LARGE' }),
+    );
+    expect(store.listIncoming()).toEqual([]);
+    expect(existsSync(join(dir, 'files')) ? readdirSync(join(dir, 'files')) : []).toEqual([]);
+  });
+
+  it('keeps the verification result with an audit entry', () => {
+    const { store, db } = openTestStore();
+    openLease(store);
+    const { document } = store.addIncoming(incoming());
+    store.setVerification(document.id, { verdict: 'valid', signatures: 2 });
+    expect(db.prepare(`SELECT verification FROM incoming_documents`).pluck().get()).toBe(
+      '{"verdict":"valid","signatures":2}',
+    );
+    expect(store.verifyAudit()).toMatchObject({ ok: true, entries: 2 });
   });
 });
