@@ -20,7 +20,18 @@ function first(name: x509.Name, short: string): string {
 }
 
 /** Names, usages and revocation pointers of a certificate, read with @peculiar/x509. */
+const cache = new WeakMap<X509Certificate, CertInfo>();
+
 export function certInfo(cert: X509Certificate): CertInfo {
+  let info = cache.get(cert);
+  if (info === undefined) {
+    info = readCertInfo(cert);
+    cache.set(cert, info);
+  }
+  return info;
+}
+
+function readCertInfo(cert: X509Certificate): CertInfo {
   const parsed = new x509.X509Certificate(cert.raw);
   const subjectName = new x509.Name(parsed.subjectName.toArrayBuffer());
   const ku = parsed.getExtension(x509.KeyUsagesExtension);

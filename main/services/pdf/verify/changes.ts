@@ -48,7 +48,12 @@ function isStructural(obj: PDFObject): boolean {
  * unless P=1, annotations only with P=3 or without DocMDP; page content, pages added or removed,
  * and locked fields changed are never permitted.
  */
-export function classifyChanges(signed: PdfModel, current: PdfModel, rules: ChangeRules): ChangeReport {
+export function classifyChanges(
+  signed: PdfModel,
+  current: PdfModel,
+  rules: ChangeRules,
+  candidates: ReadonlySet<number> | null = null,
+): ChangeReport {
   const p = rules.docMdp;
   const objects: ChangedObject[] = [];
   const add = (ref: string, role: string, change: 'added' | 'modified', permitted: boolean, note: string) =>
@@ -63,9 +68,11 @@ export function classifyChanges(signed: PdfModel, current: PdfModel, rules: Chan
       `Số trang hoặc thứ tự trang thay đổi (${signed.pages.length} → ${current.pages.length} trang).`,
     );
   }
-  const contentObjects = pageContentObjects(current);
+  let contentObjects: Set<string> | undefined;
+  const pages = new Set(current.pages);
   const signedContext = signed.doc.context;
   for (const [ref, obj] of current.doc.context.enumerateIndirectObjects()) {
+    if (candidates !== null && !candidates.has(ref.objectNumber)) continue;
     const key = refKey(ref);
     if (isStructural(obj)) continue;
     const before = signedContext.lookup(ref);
@@ -94,7 +101,7 @@ export function classifyChanges(signed: PdfModel, current: PdfModel, rules: Chan
         keys.every((k) => ACROFORM_ALLOWED.has(k)),
         'Danh sách trường biểu mẫu cập nhật.',
       );
-    } else if (current.pages.includes(key)) {
+    } else if (pages.has(key)) {
       const keys = before instanceof PDFDict && obj instanceof PDFDict ? changedKeys(before, obj) : ['*'];
       const onlyAnnots = change === 'modified' && keys.every((k) => k === 'Annots');
       const page = current.pages.indexOf(key) + 1;
@@ -150,7 +157,7 @@ export function classifyChanges(signed: PdfModel, current: PdfModel, rules: Chan
         keys.every((k) => k === 'Kids' || k === 'Count') && signed.pages.join() === current.pages.join(),
         'Cây trang thay đổi.',
       );
-    } else if (change === 'modified' && contentObjects.has(key)) {
+    } else if (change === 'modified' && (contentObjects ??= pageContentObjects(current)).has(key)) {
       add(key, 'content', change, false, 'Nội dung hiển thị của trang bị thay đổi.');
     } else if (change === 'modified' && key !== current.info) {
       add(key, 'other', change, true, 'Đối tượng phụ trợ (giao diện, phông chữ) thay đổi.');

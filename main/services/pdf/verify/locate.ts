@@ -107,7 +107,7 @@ function docMdpOf(dict: string): number | null {
 
 export function locateSignatures(text: string, bytes: Uint8Array): SignatureDict[] {
   const found: SignatureDict[] = [];
-  const re = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
+  const re = /\/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && found.length < MAX_SIGNATURES) {
     const br = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] as const;

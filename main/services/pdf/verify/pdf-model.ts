@@ -6,7 +6,6 @@ import {
   PDFRef,
   PDFStream,
   ParseSpeeds,
-  decodePDFRawStream,
   PDFRawStream,
   type PDFObject,
 } from '@cantoo/pdf-lib';
@@ -128,17 +127,12 @@ function describe(doc: PDFDocument): PdfModel {
   };
 }
 
-/** A comparable fingerprint of an object: dictionaries as written, streams with their decoded bytes. */
+/**
+ * A comparable fingerprint of an object: dictionaries as written, streams with their raw bytes.
+ * Raw, not decoded: the same content re-compressed counts as modified, which errs on the safe side.
+ */
 export function fingerprint(obj: PDFObject): string {
-  if (obj instanceof PDFRawStream) {
-    let body: Uint8Array;
-    try {
-      body = decodePDFRawStream(obj).decode();
-    } catch {
-      body = obj.getContents();
-    }
-    return `${obj.dict.toString()}|${Buffer.from(body).toString('latin1')}`;
-  }
+  if (obj instanceof PDFRawStream) return `${obj.dict.toString()}|${Buffer.from(obj.getContents()).toString('latin1')}`;
   if (obj instanceof PDFStream) return `${obj.dict.toString()}|${Buffer.from(obj.getContents()).toString('latin1')}`;
   return obj.toString();
 }

@@ -5,6 +5,7 @@ import { certInfo, type CertInfo } from './cert-info.ts';
 import { classifyChanges, fieldLockOf } from './changes.ts';
 import { checkCms } from './cms.ts';
 import type { SignatureDict } from './locate.ts';
+import { objectsDefinedIn } from './tail-objects.ts';
 import type { PdfModel } from './pdf-model.ts';
 import { ageVi, formatTimeVi, problem, verdictOf } from './problems.ts';
 import { checkRevocation, type RevocationOptions } from './revocation.ts';
@@ -93,10 +94,12 @@ export async function verifySignature(
   let changedObjects: SignatureReport['changedObjects'] = [];
   if (sig.valid && coverage === 'revision') {
     const signed = await input.revision(end);
-    const changes = classifyChanges(signed, input.current, {
-      docMdp: sig.docMdp,
-      lock: fieldLockOf(input.current, sig.objectNumber),
-    });
+    const changes = classifyChanges(
+      signed,
+      input.current,
+      { docMdp: sig.docMdp, lock: fieldLockOf(input.current, sig.objectNumber) },
+      objectsDefinedIn(bytes.subarray(end)),
+    );
     changesAfter = changes.verdict;
     changedObjects = [...changes.objects];
     const notes = changes.objects.filter((o) => !o.permitted).map((o) => o.note);

@@ -1,0 +1,115 @@
+/**
+ * Benchmark: verify a 200-page PDF with two signatures (leader, then organization in a later
+ * revision, so the first one's "what changed after" is computed), and compare with poppler's
+ * `pdfsig` on the same file in the same run. Goal from issue #6: ratio ≤ 1.0×.
+ * Prints ms per verification for: vanthu in-process, `vanthu verify` as a process (Node start
+ * included, like pdfsig's), and pdfsig; and the two ratios.
+ *   node tests/bench/verify.ts [iterations]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { PDFDocument, StandardFonts, rgb } from '@cantoo/pdf-lib';
+import { preparePdf } from '../../main/services/pdf/sign/prepare.ts';
+import { signPdf } from '../../main/services/pdf/sign/sign.ts';
+import { softwareSignerFromFiles } from '../../main/services/pdf/software-signer.ts';
+import { createFileRevocationCache } from '../../main/services/pdf/verify/revocation-cache.ts';
+import { loadTrustStore } from '../../main/services/pdf/verify/trust-store.ts';
+import { verifyPdfBytes } from '../../main/services/pdf/verify/verify-document.ts';
+import { buildPki } from '../support/pki/build.ts';
+
+const iterations = Number(process.argv[2] ?? '10');
+const dir = mkdtempSync(join(tmpdir(), 'vanthu-bench-verify-'));
+const BIN = fileURLToPath(new URL('../../main/cli/bin.ts', import.meta.url));
+
+async function twoHundredPages(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.TimesRoman);
+  const line = 'Dieu khoan thi hanh: cac co quan, don vi co lien quan chiu trach nhiem thi hanh van ban nay.';
+  for (let p = 0; p < 200; p += 1) {
+    const page = doc.addPage([595.28, 841.89]);
+    for (let l = 0; l < 40; l += 1) {
+      page.drawText(`${p + 1}.${l + 1} ${line}`, { x: 70, y: 790 - l * 18, size: 11, font, color: rgb(0, 0, 0) });
+    }
+  }
+  return doc.save({ useObjectStreams: true });
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function timed(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+try {
+  const pki = await buildPki(join(dir, 'pki'));
+  const cert = (id: string) => {
+    const c = (pki.certs as Record<string, (typeof pki.certs)[keyof typeof pki.certs] | undefined>)[id];
+    if (c === undefined) throw new Error(`no ${id} certificate`);
+    return c;
+  };
+  const prepared = join(dir, 'prepared.pdf');
+  await preparePdf(await twoHundredPages(), prepared, {
+    signers: [
+      { role: 'personal', placement: { pageIndex: 199, rect: { x: 330, y: 170, width: 150, height: 60 } } },
+      { role: 'organization', placement: { pageIndex: 199, rect: { x: 270, y: 150, width: 100, height: 100 } } },
+    ],
+  });
+  const one = join(dir, 'one.pdf');
+  const two = join(dir, 'two.pdf');
+  const signer = async (id: string) => softwareSignerFromFiles(cert(id).keyPem, cert(id).certPem, pki.chainPem);
+  await signPdf(new Uint8Array(readFileSync(prepared)), one, { signer: await signer('person'), role: 'personal' });
+  await signPdf(new Uint8Array(readFileSync(one)), two, { signer: await signer('org'), role: 'organization' });
+  const bytes = new Uint8Array(readFileSync(two));
+
+  const anchors = loadTrustStore([pki.rootPem]);
+  const cache = createFileRevocationCache(join(dir, 'cache'));
+  const inProcess: number[] = [];
+  const check = await verifyPdfBytes(bytes, two, { anchors, offline: true, cache }); // warm-up, outside the figures
+  if (check.report.signatures.length !== 2 || check.report.signatures.some((s) => s.integrity !== 'ok')) {
+    throw new Error(`unexpected verification: ${JSON.stringify(check.report.signatures.map((s) => s.integrity))}`);
+  }
+  for (let i = 0; i < iterations; i += 1) {
+    const start = performance.now();
+    await verifyPdfBytes(new Uint8Array(readFileSync(two)), two, { anchors, offline: true, cache });
+    inProcess.push(performance.now() - start);
+  }
+  const env = { ...process.env, VANTHU_PROFILE: join(dir, 'profile') };
+  const cli: number[] = [];
+  const pdfsig: number[] = [];
+  for (let i = 0; i < iterations; i += 1) {
+    cli.push(
+      timed(() => {
+        const run = spawnSync(process.execPath, [BIN, 'verify', two, '--trust', pki.rootPem, '--offline', '--json'], {
+          env,
+          encoding: 'utf8',
+        });
+        if (run.status !== 2) throw new Error(`vanthu verify exited ${run.status}: ${run.stderr}`);
+      }),
+    );
+    pdfsig.push(
+      timed(() => {
+        const run = spawnSync('pdfsig', ['-nssdir', `sql:${pki.nssDir}`, '-no-ocsp', two], { encoding: 'utf8' });
+        if (!run.stdout.includes('Signature is Valid.')) throw new Error(`pdfsig: ${run.stdout}${run.stderr}`);
+      }),
+    );
+  }
+  const [a, b, c] = [median(inProcess), median(cli), median(pdfsig)];
+  console.log(
+    `file: 200 pages, 2 signatures, ${(bytes.length / 1024).toFixed(0)} KiB; ${iterations} runs each (median)`,
+  );
+  console.log(`vanthu in-process     ${a.toFixed(1)} ms`);
+  console.log(`vanthu verify (CLI)   ${b.toFixed(1)} ms`);
+  console.log(`pdfsig                ${c.toFixed(1)} ms`);
+  console.log(`ratio in-process/pdfsig ${(a / c).toFixed(2)}×   CLI/pdfsig ${(b / c).toFixed(2)}×   (goal ≤ 1.0×)`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
