@@ -7,6 +7,7 @@ import { prepareCommand } from './prepare.ts';
 import { signBatchCommand } from './sign-batch.ts';
 import { signCommand } from './sign.ts';
 import { incomingCommand } from './incoming.ts';
+import { layoutCommand } from './layout.ts';
 import { registerCommand } from './register.ts';
 import { tokenCommand } from './token.ts';
 import { verifyCommand } from './verify.ts';
@@ -25,4 +26,5 @@ export const commands: readonly Command[] = [
   signCommand,
   numberCommand,
   signBatchCommand,
+  layoutCommand,
 ];

@@ -148,16 +148,15 @@ function score(
 ): SignerBlock {
   const evidence: string[] = [];
   let confidence = 0.35;
-  const authorityLine = titleLines.find((l) => AUTHORITY.test(l.text));
-  const authority = authorityLine?.text.match(AUTHORITY)?.[1];
-  if (authorityLine !== undefined) {
+  const authorityLines = titleLines.filter((l) => AUTHORITY.test(l.text));
+  const authority = authorityLines[0]?.text.match(AUTHORITY)?.[1];
+  if (authorityLines.length > 0) {
     confidence += 0.2;
-    evidence.push(`quyền hạn: "${authorityLine.text}"`);
+    evidence.push(`quyền hạn: "${authorityLines.map((l) => l.text).join(' / ')}"`);
   }
-  const last = titleLines[titleLines.length - 1];
-  if (last !== undefined) {
-    evidence.push(`chức vụ: "${last.text}"`);
-  }
+  const chucVu = titleLines.filter((l) => !AUTHORITY.test(l.text));
+  const shown = chucVu.length > 0 ? chucVu : titleLines.slice(-1);
+  evidence.push(`chức vụ: "${shown.map((l) => l.text).join(' / ')}"`);
   if (titleLines.some((l) => hasWord(l, TITLE_WORDS))) {
     confidence += 0.1;
   }
