@@ -12,6 +12,7 @@ import { makeDocument } from '../../support/corpus/make-document.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { startLoopbackTsa, type LoopbackTsa } from '../../support/tsa/tsa-server.ts';
 import { certOf } from '../../support/verify/corpus.ts';
+import { appendDocumentTimestamp } from '../../support/verify/doc-timestamp.ts';
 
 const pki = usePki();
 const dir = mkdtempSync(join(tmpdir(), 'vanthu-verify-time-'));
@@ -79,5 +80,36 @@ describe('signing time, timestamps and certificate checks', () => {
     expect(sig.integrity).toBe('ok');
     expect(sig.trust).toBe('trusted');
     expect(sig.signer.commonName).toBe('Trần Thị Bình');
+  });
+
+  it('a document timestamp (RFC 3161 over the ByteRange) is verified and reports the time and the TSA', async () => {
+    const signed = join(dir, 'person-false.pdf');
+    const stamped = await appendDocumentTimestamp(new Uint8Array(readFileSync(signed)), tsa.url);
+    const verifyBytes = async (bytes: Uint8Array) =>
+      (
+        await verifyPdfBytes(bytes, 'stamped.pdf', {
+          anchors: loadTrustStore([pki.rootPem]),
+          offline: true,
+          cache: createFileRevocationCache(join(dir, 'cache')),
+        })
+      ).report;
+    const report = await verifyBytes(stamped);
+    const [signature, timestamp] = report.signatures;
+    expect(timestamp).toMatchObject({
+      kind: 'document-timestamp',
+      integrity: 'ok',
+      coverage: 'whole',
+      timestampAuthority: 'Vanthu Test TSA',
+      trust: 'trusted',
+    });
+    expect(timestamp?.timestampTime).not.toBeNull();
+    // The timestamp was appended after the signature: a permitted later revision.
+    expect(signature).toMatchObject({ integrity: 'ok', coverage: 'revision', changesAfter: 'permitted' });
+
+    const flipped = Buffer.from(stamped);
+    // A letter of the timestamp's own /Filter name: still a readable PDF, no longer what was stamped.
+    const at = flipped.lastIndexOf('Adobe.PPKLite', undefined, 'latin1');
+    flipped[at] = 'a'.charCodeAt(0);
+    expect((await verifyBytes(new Uint8Array(flipped))).signatures[1]?.integrity).toBe('broken');
   });
 });
