@@ -12,7 +12,7 @@ test.afterAll(async () => shell.stop());
 
 async function openSettings(page: Page): Promise<void> {
   await page.goto(shell.url);
-  await page.getByRole('link', { name: /Cài đặt/ }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' }).click();
   await expect(page.getByLabel('Địa chỉ máy chủ')).toBeVisible();
 }
 
@@ -27,7 +27,7 @@ test('invalid input is explained beside each field and nothing is saved', async 
   await expect(page.getByText('Địa chỉ máy chủ phải dùng HTTPS.')).toBeVisible();
   await expect(page.getByText('Nhập số từ 10 đến 80 mm.')).toBeVisible();
   await expect(page.getByText('Chỉ chấp nhận tệp .png.')).toBeVisible();
-  await expect(page.getByText(/Mã định danh gồm chữ, số và dấu chấm/)).toBeVisible();
+  await expect(page.getByText(/Mã định danh theo QCVN 102:2016/)).toBeVisible();
   await saveScreen(page, '10-settings-invalid');
   // The real settings store still holds the defaults.
   await page.getByRole('button', { name: 'Bỏ thay đổi chưa lưu' }).click();
@@ -41,8 +41,8 @@ test('a half-finished edit survives leaving the screen, and saving persists it i
   await page.getByLabel('Địa chỉ máy chủ').fill('https://qlvb.tinh.gov.vn');
   await page.getByLabel('Tên đăng nhập').fill('dungnv.stttt');
   await page.getByLabel('Tên cơ quan', { exact: true }).fill('Sở Thông tin và Truyền thông');
-  await page.getByRole('link', { name: /Văn bản đến/ }).click();
-  await page.getByRole('link', { name: /Cài đặt/ }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Văn bản đến' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' }).click();
   await expect(page.getByTestId('draft-resumed')).toBeVisible();
   await expect(page.getByLabel('Tên đăng nhập')).toHaveValue('dungnv.stttt');
   await page.getByLabel('Mã định danh cơ quan').fill('000.00.00.G22');

@@ -1,6 +1,7 @@
 import type { AppError } from '../../../preload/contract/index.ts';
 import { errorTextVi } from '../../../preload/contract/index.ts';
 import { vi } from '../../i18n/vi.ts';
+import { hrefOf } from '../frame/routes.ts';
 
 export interface ErrorNoticeProps {
   readonly error: AppError;
@@ -8,19 +9,38 @@ export interface ErrorNoticeProps {
   readonly onDismiss?: () => void;
 }
 
+/** Settings a service may report as missing (details.field), with the label the Cài đặt form uses. */
+const SETTING_LABELS: Readonly<Record<string, string>> = {
+  'organization.maDinhDanh': vi.settings.maDinhDanh,
+  'organization.name': vi.settings.orgName,
+  'server.url': vi.settings.serverUrl,
+  'server.username': vi.settings.username,
+  'images.signaturePng': vi.settings.signaturePng,
+  'images.sealPng': vi.settings.sealPng,
+};
+
 /**
  * The single presenter for expected errors: the catalog's sentence for the code and what to do,
- * the same words the CLI prints. The host's own message is not shown: the catalog is reviewed text.
+ * the same words the CLI prints. When a service names a missing setting, the notice says which
+ * one and links to Cài đặt, because "check the marked fields" would point nowhere.
  */
 export function ErrorNotice({ error, onRetry, onDismiss }: ErrorNoticeProps) {
   const text = errorTextVi[error.code];
+  const field = error.details?.['field'];
+  const setting = typeof field === 'string' ? SETTING_LABELS[field] : undefined;
   return (
     <div role="alert" className="notice notice-error" data-code={error.code}>
       <strong>{error.code === 'INTERNAL' ? vi.errors.bugTitle : vi.errors.title}</strong>
       <p>{text.message}</p>
-      <p>
-        {vi.errors.whatToDo}: {text.action}
-      </p>
+      {setting === undefined ? (
+        <p>
+          {vi.errors.whatToDo}: {text.action}
+        </p>
+      ) : (
+        <p>
+          {vi.errors.settingMissing(setting)} <a href={hrefOf('settings')}>{vi.errors.openSettings}</a>
+        </p>
+      )}
       {onRetry !== undefined || onDismiss !== undefined ? (
         <div className="actions">
           {onRetry !== undefined ? (

@@ -16,16 +16,12 @@ const SHOW_AFTER_MS = 300;
  */
 export function Progress({ label, value, max }: ProgressProps) {
   const counted = value !== undefined && max !== undefined;
-  const [visible, setVisible] = useState(counted);
+  const [waited, setWaited] = useState(false);
   useEffect(() => {
-    if (counted) {
-      setVisible(true);
-      return undefined;
-    }
-    const timer = window.setTimeout(() => setVisible(true), SHOW_AFTER_MS);
+    const timer = window.setTimeout(() => setWaited(true), SHOW_AFTER_MS);
     return () => window.clearTimeout(timer);
-  }, [counted]);
-  if (!visible) {
+  }, []);
+  if (!counted && !waited) {
     return null;
   }
   return (

@@ -13,6 +13,8 @@ export interface FieldProps {
   readonly maxLength?: number;
   readonly name?: string;
   readonly autoFocus?: boolean;
+  /** Id of a <datalist> of suggestions. */
+  readonly list?: string;
   readonly children?: ReactNode;
 }
 
@@ -39,12 +41,22 @@ export function Field(props: FieldProps) {
   };
   return (
     <div className={props.error === undefined ? 'field' : 'field field-invalid'}>
-      <label htmlFor={id}>
-        {props.label}
-        {props.required === true ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      {/* The asterisk stays outside the label so the field's accessible name is the label alone. */}
+      <span className="label-row">
+        <label htmlFor={id}>{props.label}</label>
+        {props.required === true ? (
+          <span aria-hidden="true" className="required-mark">
+            {' *'}
+          </span>
+        ) : null}
+      </span>
       {props.rows === undefined ? (
-        <input {...common} type={props.type ?? 'text'} onChange={(e) => props.onChange(e.target.value)} />
+        <input
+          {...common}
+          list={props.list}
+          type={props.type ?? 'text'}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
       ) : (
         <textarea {...common} rows={props.rows} onChange={(e) => props.onChange(e.target.value)} />
       )}

@@ -1,19 +1,18 @@
-import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
-import { Progress } from '../../app/feedback/Progress.tsx';
-import { ServiceMissing } from '../../app/frame/ServiceMissing.tsx';
-import { callPending } from '../../app/ipc/call.ts';
-import { useLoad } from '../../app/ipc/use-load.ts';
+import type { Route } from '../../app/frame/routes.ts';
 import { vi } from '../../i18n/vi.ts';
+import { IncomingDetail } from './IncomingDetail.tsx';
+import { IncomingList } from './IncomingList.tsx';
+import { RegisterIncoming } from './RegisterIncoming.tsx';
 
-/** IncomingScreen: waits for its service; shows what the host answers, never invented data. */
-export function IncomingScreen() {
-  const { data, reload } = useLoad<unknown>('incoming.list', () => callPending('incoming.list', {}), []);
+/** Văn bản đến: `#/van-ban-den` the list, `/moi` registration, `/<id>` one document. */
+export function IncomingScreen({ route }: { route: Route }) {
+  const [first] = route.rest;
   return (
     <section aria-labelledby="incoming-title">
-      <h1 id="incoming-title">{vi.nav.incoming}</h1>
-      {data.state === 'loading' ? <Progress label={vi.app.loading} /> : null}
-      {data.state === 'failed' ? <ErrorNotice error={data.error} onRetry={reload} /> : null}
-      {data.state === 'missing' ? <ServiceMissing channel={data.channel} /> : null}
+      <h1 id="incoming-title">{vi.incoming.title}</h1>
+      {first === undefined ? <IncomingList /> : null}
+      {first === 'moi' ? <RegisterIncoming /> : null}
+      {first !== undefined && first !== 'moi' ? <IncomingDetail id={first} /> : null}
     </section>
   );
 }

@@ -1,5 +1,8 @@
 import type { Settings, SettingsPatch } from '../../../preload/contract/index.ts';
+import type { FieldErrors } from '../../app/forms/field-errors.ts';
 import { vi } from '../../i18n/vi.ts';
+
+export type { FieldErrors };
 
 /** What the settings form edits: text as typed, lists one entry per line. */
 export interface SettingsForm {
@@ -16,7 +19,6 @@ export interface SettingsForm {
 }
 
 export type SettingsField = keyof SettingsForm;
-export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
 const lines = (text: string): string[] =>
   text
@@ -91,9 +93,11 @@ export function validateSettings(f: SettingsForm): FieldErrors<SettingsField> {
   if (f.sealDiameterMm.trim() === '' || !Number.isFinite(mm) || mm < SEAL_MIN_MM || mm > SEAL_MAX_MM) {
     errors.sealDiameterMm = vi.settings.errors.sealDiameter(SEAL_MIN_MM, SEAL_MAX_MM);
   }
-  // Phụ lục VI: OrganId is at most 13 characters; QCVN 102 codes are digits, letters and dots.
+  // The two forms in use (main/domain/ma-dinh-danh.ts): QCVN 102:2016 and QĐ 20/2020.
   const code = f.maDinhDanh.trim();
-  if (code !== '' && !/^[A-Za-z0-9.]{1,13}$/.test(code)) {
+  const qcvn102 = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
+  const qd20 = /^(?=.{1,35}$)[A-Z0-9]+(?:\.[A-Z0-9]+)*$/;
+  if (code !== '' && !qcvn102.test(code) && !qd20.test(code)) {
     errors.maDinhDanh = vi.settings.errors.maDinhDanh;
   }
   for (const field of ['modulePaths', 'trustPaths'] as const) {

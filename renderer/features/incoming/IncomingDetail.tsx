@@ -1,0 +1,32 @@
+import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
+import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
+import { Progress } from '../../app/feedback/Progress.tsx';
+import { hrefOf } from '../../app/frame/routes.ts';
+import { ServiceMissing } from '../../app/frame/ServiceMissing.tsx';
+import { call } from '../../app/ipc/call.ts';
+import { useLoad } from '../../app/ipc/use-load.ts';
+import { vi } from '../../i18n/vi.ts';
+import { IncomingActions } from './IncomingActions.tsx';
+import { IncomingFacts } from './IncomingFacts.tsx';
+
+/** One incoming document: its registration, its handling trail and the actions its state allows. */
+export function IncomingDetail({ id }: { id: string }) {
+  const { data, reload } = useLoad<IncomingDocument>('incoming.get', () => call('incoming.get', { id }), [id]);
+  return (
+    <>
+      <p>
+        <a href={hrefOf('incoming')}>{vi.common.back}</a>
+      </p>
+      {data.state === 'loading' ? <Progress label={vi.app.loading} /> : null}
+      {data.state === 'failed' ? <ErrorNotice error={data.error} onRetry={reload} /> : null}
+      {data.state === 'missing' ? <ServiceMissing channel={data.channel} /> : null}
+      {data.state === 'ready' ? (
+        <article aria-labelledby="doc-title" data-testid="incoming-detail">
+          <h2 id="doc-title">{data.value.trichYeu}</h2>
+          <IncomingActions document={data.value} onChanged={reload} />
+          <IncomingFacts document={data.value} />
+        </article>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import type { AppError } from '../../../preload/contract/index.ts';
+import type { IncomingAddResult } from '../../../preload/contract/incoming.ts';
+import type { VerifyReport } from '../../../preload/contract/verify.ts';
+import { clearDraft, readDraft, writeDraft } from '../../app/drafts.ts';
+import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
+import { Progress } from '../../app/feedback/Progress.tsx';
+import { Field } from '../../app/forms/Field.tsx';
+import { hasErrors, type FieldErrors } from '../../app/forms/field-errors.ts';
+import { issuesToFields } from '../../app/forms/issues.ts';
+import { SelectField } from '../../app/forms/SelectField.tsx';
+import { SHORTCUTS, useShortcut } from '../../app/frame/shortcuts.ts';
+import { call } from '../../app/ipc/call.ts';
+import { vi } from '../../i18n/vi.ts';
+import { VerdictPanel } from '../verify/VerdictPanel.tsx';
+import { RegisterFields } from './RegisterFields.tsx';
+import { Registered } from './Registered.tsx';
+import {
+  emptyRegisterForm,
+  inputFromForm,
+  prefillFromReport,
+  registerFieldOfIssue,
+  validateRegisterForm,
+  type RegisterField,
+  type RegisterForm,
+} from './register-form.ts';
+
+const DRAFT_KEY = 'incoming.register';
+const SOURCES = ['giay', 'truc', 'email', 'khac'] as const;
+
+/**
+ * Tiếp nhận & đăng ký: check the signature of the received PDF (the verdict on top), fill the
+ * Phụ lục VI fields (pre-filled where the signature tells), register. The input is kept as a draft.
+ */
+export function RegisterIncoming() {
+  const [form, setForm] = useState<RegisterForm>(() => readDraft<RegisterForm>(DRAFT_KEY) ?? emptyRegisterForm());
+  const [errors, setErrors] = useState<FieldErrors<RegisterField>>({});
+  const [report, setReport] = useState<VerifyReport | null>(null);
+  const [prefilled, setPrefilled] = useState<RegisterField[]>([]);
+  const [busy, setBusy] = useState<'verify' | 'register' | null>(null);
+  const [failure, setFailure] = useState<AppError | null>(null);
+  const [done, setDone] = useState<IncomingAddResult | null>(null);
+
+  const update = (next: RegisterForm): void => {
+    setForm(next);
+    writeDraft(DRAFT_KEY, next);
+  };
+  const set = (field: RegisterField) => (value: string) => update({ ...form, [field]: value });
+
+  const verify = async (): Promise<void> => {
+    setFailure(null);
+    setBusy('verify');
+    const result = await call('documents.verify', { path: form.filePath.trim() });
+    setBusy(null);
+    if (!result.ok) {
+      setFailure(result.error);
+      return;
+    }
+    setReport(result.value);
+    const { form: next, filled } = prefillFromReport(form, result.value);
+    setPrefilled(filled);
+    update(next);
+  };
+
+  const register = async (): Promise<void> => {
+    const found = validateRegisterForm(form);
+    setErrors(found);
+    setFailure(null);
+    if (hasErrors(found)) {
+      return;
+    }
+    setBusy('register');
+    const path = form.filePath.trim();
+    const result = await call('incoming.add', {
+      input: inputFromForm(form),
+      ...(path === '' ? {} : { filePath: path }),
+    });
+    setBusy(null);
+    if (!result.ok) {
+      setErrors(issuesToFields(result.error, registerFieldOfIssue));
+      setFailure(result.error);
+      return;
+    }
+    clearDraft(DRAFT_KEY);
+    setDone(result.value);
+  };
+
+  useShortcut(SHORTCUTS.save, () => void register(), done === null);
+
+  if (done !== null) {
+    return (
+      <Registered
+        result={done}
+        onAnother={() => {
+          setDone(null);
+          setReport(null);
+          setPrefilled([]);
+          setForm(emptyRegisterForm());
+        }}
+      />
+    );
+  }
+  const f = vi.incoming.fields;
+  return (
+    <form
+      className="form"
+      noValidate
+      aria-labelledby="register-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void register();
+      }}
+    >
+      <h2 id="register-title">{vi.incoming.registerTitle}</h2>
+      {report === null ? null : <VerdictPanel report={report} />}
+      {prefilled.length > 0 ? (
+        <p className="notice notice-info" role="status" data-testid="prefilled">
+          {vi.incoming.prefilled(prefilled.map((p) => f[p]).join(', '))}
+        </p>
+      ) : null}
+      {failure === null ? null : <ErrorNotice error={failure} />}
+      {hasErrors(errors) ? (
+        <p className="notice notice-error" role="alert">
+          {vi.forms.summary}
+        </p>
+      ) : null}
+      <fieldset>
+        <legend>{vi.incoming.groups.file}</legend>
+        <div className="form-grid">
+          <SelectField
+            label={f.source}
+            value={form.source}
+            onChange={set('source')}
+            options={SOURCES.map((s) => ({ value: s, label: vi.incoming.sources[s] }))}
+          />
+          <Field
+            name="filePath"
+            label={f.filePath}
+            hint={f.filePathHint}
+            value={form.filePath}
+            onChange={set('filePath')}
+            error={errors.filePath}
+          />
+        </div>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void verify()}
+          disabled={form.filePath.trim() === '' || busy !== null}
+        >
+          {vi.incoming.verify}
+        </button>
+        {busy === 'verify' ? <Progress label={vi.incoming.verifying} /> : null}
+      </fieldset>
+      <RegisterFields form={form} errors={errors} set={set} />
+      {busy === 'register' ? <Progress label={vi.incoming.registering} /> : null}
+      <div className="actions">
+        <button type="submit" disabled={busy !== null} aria-keyshortcuts="Control+S">
+          {vi.incoming.submit}
+        </button>
+      </div>
+    </form>
+  );
+}

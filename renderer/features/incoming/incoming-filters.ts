@@ -1,0 +1,48 @@
+import type { DocumentFilter, IncomingDocument } from '../../../preload/contract/incoming.ts';
+
+export const FILTER_IDS = ['all', 'received', 'waiting', 'submitted', 'processing', 'overdue'] as const;
+export type FilterId = (typeof FILTER_IDS)[number];
+
+/** Each quick filter as the store's DocumentFilter (one state, or the overdue rule). */
+export function filterRequest(id: FilterId, search: string): Partial<DocumentFilter> {
+  const base: Partial<DocumentFilter> = search.trim() === '' ? {} : { search: search.trim() };
+  switch (id) {
+    case 'received':
+      return { ...base, state: 'da-den' };
+    case 'waiting':
+      return { ...base, state: 'da-tiep-nhan' };
+    case 'submitted':
+      return { ...base, state: 'da-trinh' };
+    case 'processing':
+      return { ...base, state: 'dang-xu-ly' };
+    case 'overdue':
+      return { ...base, overdue: true };
+    default:
+      return base;
+  }
+}
+
+/** Urgent first (hỏa tốc, thượng khẩn, khẩn), keeping the store's order within each level. */
+export function urgentFirst(list: readonly IncomingDocument[]): IncomingDocument[] {
+  return list
+    .map((doc, index) => ({ doc, index }))
+    .sort((a, b) => b.doc.doKhan - a.doc.doKhan || a.index - b.index)
+    .map((x) => x.doc);
+}
+
+export function isOverdue(doc: IncomingDocument, today: string): boolean {
+  return doc.hanXuLy !== null && doc.hanXuLy < today && !['hoan-thanh', 'tra-lai', 'thu-hoi'].includes(doc.state);
+}
+
+export function soKyHieu(doc: { so: string; kyHieu: string }): string {
+  return doc.kyHieu === '' ? doc.so : `${doc.so}/${doc.kyHieu}`;
+}
+
+/** 2026-03-05 → 05/03/2026, as Vietnamese documents write dates. */
+export function dateVi(iso: string | null): string {
+  if (iso === null) {
+    return '';
+  }
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}
