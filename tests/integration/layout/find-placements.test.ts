@@ -100,6 +100,20 @@ describe('findPlacements', () => {
     }
   });
 
+  it('proposes no signature box (PDF_PLACEMENT_NOT_FOUND) for a page without a signer block, such as a scan', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([595.28, 841.89]).drawText('Scanned page 1', { x: 85, y: 700, size: 13 });
+    doc.addPage([595.28, 841.89]);
+    const proposal = await findPlacements(await doc.save());
+    expect(proposal.candidates.personal).toEqual([]);
+    expect(proposal.candidates.organization).toEqual([]);
+    expect(() => bestCandidate(proposal, 'personal')).toThrow(
+      expect.objectContaining({ code: 'PDF_PLACEMENT_NOT_FOUND' }),
+    );
+    // The top-right roles never depend on text.
+    expect(bestCandidate(proposal, 'copy').placement.pageIndex).toBe(0);
+  });
+
   it('says PDF_MALFORMED for bytes that are not a PDF', async () => {
     await expect(findPlacements(new TextEncoder().encode('not a pdf'))).rejects.toMatchObject({
       code: 'PDF_MALFORMED',
