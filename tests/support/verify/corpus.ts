@@ -33,6 +33,7 @@ export type CorpusName =
   | 'pdfsig-1+text'
   | 'mutool-1+field'
   | 'mutool-1+page'
+  | 'vanthu-p1+field'
   | 'pdfsig-1+flipped'
   | 'mutool-2+flipped';
 
@@ -127,6 +128,16 @@ export async function buildVerifyCorpus(pki: PkiMaterial, dir: string): Promise<
     lockFields: [FIELD_SO_KY_HIEU, FIELD_NGAY_BAN_HANH],
   });
 
+  // A certification with P=1: no change at all is permitted afterwards, not even form filling.
+  await signPdf(read(p('prepared')), p('vanthu-p1'), {
+    signer: person,
+    role: 'personal',
+    certify: 1,
+    appearance: createAppearance,
+    imagePng: signaturePng(),
+  });
+  modify(p('vanthu-p1'), p('vanthu-p1+field'), 'field', FIELD_SO_KY_HIEU);
+
   const nss = signingNssDb(pki, dir);
   pdfsigSign(nss, p('unsigned'), p('pdfsig-1'), 'person', 'PopplerCaNhan');
   pdfsigSign(nss, p('pdfsig-1'), p('pdfsig-2'), 'org', 'PopplerCoQuan');
@@ -165,6 +176,7 @@ export async function buildVerifyCorpus(pki: PkiMaterial, dir: string): Promise<
     'pdfsig-1+text',
     'mutool-1+field',
     'mutool-1+page',
+    'vanthu-p1+field',
     'pdfsig-1+flipped',
     'mutool-2+flipped',
   ];
