@@ -9,6 +9,8 @@ import { openConfSettings } from '../services/settings/conf-settings.ts';
 import type { SettingsStore } from '../services/settings/settings-store.ts';
 import { readDatabaseStatus } from '../services/store/status.ts';
 import { createStoreService } from '../services/store/store-service.ts';
+import type { SyncCredentials } from '../services/sync/ports.ts';
+import { createSyncService } from '../services/sync/sync-service.ts';
 import { createTokenService } from '../services/tokens/token-service.ts';
 import { profilePaths } from './profile.ts';
 import type { Services } from './services.ts';
@@ -19,6 +21,8 @@ export interface ComposeOptions {
   /** electron-store in Electron; conf in Node when omitted. */
   readonly settings?: SettingsStore;
   readonly log?: Logger;
+  /** The server password, asked for by the shell or the CLI; sync never stores it. */
+  readonly syncCredentials?: () => SyncCredentials | null;
 }
 
 /**
@@ -30,6 +34,7 @@ export function composeServices(options: ComposeOptions): Services {
   const log = options.log ?? createFileLogger({ dir: profile.logs });
   const settings = options.settings ?? openConfSettings(profile.root);
   const events = createEventBus();
+  const store = createStoreService({ profile, settings, log });
   return {
     shell: options.shell,
     profile,
@@ -37,7 +42,15 @@ export function composeServices(options: ComposeOptions): Services {
     settings,
     events,
     databaseStatus: () => readDatabaseStatus(profile.database),
-    store: createStoreService({ profile, settings, log }),
+    store,
+    sync: createSyncService({
+      serverUrl: () => settings.get().server.url,
+      credentials: options.syncCredentials ?? (() => null),
+      store: store.call,
+      filesDir: profile.files,
+      log,
+      events,
+    }),
     tokens: createTokenService({ log, events, userModulePaths: () => settings.get().tokens.modulePaths }),
     layout: createLayoutService({ settings, log, renderer: createPopplerRenderer() }),
     verify: createVerifyService({

@@ -5,6 +5,7 @@ import type { LayoutService } from '../services/pdf/layout/layout-service.ts';
 import type { VerifyService } from '../services/pdf/verify/verify-service.ts';
 import type { SettingsStore } from '../services/settings/settings-store.ts';
 import type { StoreService } from '../services/store/store-service.ts';
+import type { SyncService } from '../services/sync/sync-service.ts';
 import type { TokenService } from '../services/tokens/token-service.ts';
 import type { ProfilePaths } from './profile.ts';
 
@@ -21,4 +22,6 @@ export interface Services {
   readonly store: StoreService;
   readonly verify: VerifyService;
   readonly layout: LayoutService;
+  /** Sync with the provincial server (outbox out, inbox in, number leases). */
+  readonly sync: SyncService;
 }

@@ -6,6 +6,7 @@ import { outgoingHandlers } from './outgoing.ipc.ts';
 import { registersHandlers } from './registers.ipc.ts';
 import { layoutHandlers } from './layout.ipc.ts';
 import { settingsHandlers } from './settings.ipc.ts';
+import { syncHandlers } from './sync.ipc.ts';
 import { tokensHandlers } from './tokens.ipc.ts';
 import { verifyHandlers } from './verify.ipc.ts';
 
@@ -21,6 +22,7 @@ export function createHandlerTable(services: Services): HandlerTable {
     ...registersHandlers(services),
     ...layoutHandlers(services),
     ...settingsHandlers(services),
+    ...syncHandlers(services),
     ...tokensHandlers(services),
     ...verifyHandlers(services),
   };

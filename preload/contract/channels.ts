@@ -5,6 +5,7 @@ import { outgoingChannels } from './outgoing.ts';
 import { registersChannels } from './registers.ts';
 import { layoutChannels } from './layout.ts';
 import { settingsChannels } from './settings.ts';
+import { syncChannels } from './sync.ts';
 import { tokensChannels } from './tokens.ts';
 import { verifyChannels } from './verify.ts';
 
@@ -19,6 +20,7 @@ export const channels = {
   ...registersChannels,
   ...layoutChannels,
   ...settingsChannels,
+  ...syncChannels,
   ...tokensChannels,
   ...verifyChannels,
 };

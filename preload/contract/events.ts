@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { syncEventSchemas } from './sync.ts';
 import { tokensEvents } from './tokens.ts';
 
 /**
@@ -8,6 +9,7 @@ import { tokensEvents } from './tokens.ts';
 export const eventSchemas = {
   'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
   ...tokensEvents,
+  ...syncEventSchemas,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -6,6 +6,7 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './result.ts';
 export * from './settings.ts';
+export * from './sync.ts';
 export * from './tokens.ts';
 export * from './verify.ts';
 export * from './error-messages.vi.ts';

@@ -44,6 +44,6 @@ export const syncChannels = {
 };
 
 export const syncEventSchemas = {
-  'sync.status': SyncStatusSchema,
+  'sync.changed': SyncStatusSchema,
   'sync.progress': SyncProgressSchema,
 };

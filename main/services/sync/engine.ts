@@ -76,22 +76,22 @@ export class SyncEngine {
     this.#deps = deps;
   }
 
-  status(): SyncStatus {
-    const counts = this.#deps.outbox.counts();
-    const failed = this.#deps.outbox.list({ state: 'failed' });
+  async status(): Promise<SyncStatus> {
+    const counts = await this.#deps.outbox.counts();
+    const failed = await this.#deps.outbox.list({ state: 'failed' });
     const conflicts = failed.filter((job) => parseStoredFailure(job.lastError)?.kind === 'conflict').length;
     return {
       ...this.#status,
       pending: counts.pending + counts['in-flight'] + counts.paused,
       failed: failed.length - conflicts,
       conflicts,
-      inboxCursor: this.#deps.inbox?.sink.cursor() ?? null,
+      inboxCursor: (await this.#deps.inbox?.sink.cursor()) ?? null,
     };
   }
 
   /** Conflicts and permanent failures, each with what the user can do. Never dropped. */
-  conflicts(): SyncConflict[] {
-    return this.#deps.outbox.list({ state: 'failed' }).map((job) => {
+  async conflicts(): Promise<SyncConflict[]> {
+    return (await this.#deps.outbox.list({ state: 'failed' })).map((job) => {
       const stored = parseStoredFailure(job.lastError);
       const code = stored?.code ?? 'UNKNOWN';
       return {
@@ -108,7 +108,10 @@ export class SyncEngine {
   }
 
   #emit(): void {
-    this.#deps.onStatus?.(this.status());
+    const listener = this.#deps.onStatus;
+    if (listener !== undefined) {
+      void this.status().then(listener, () => undefined);
+    }
   }
 
   #succeeded(): void {
@@ -150,7 +153,7 @@ export class SyncEngine {
         },
         job,
       );
-      outbox.markDone(job.id, clock.now());
+      await outbox.markDone(job.id, clock.now());
       this.#succeeded();
       this.#deps.onResult?.({ job, response });
       return 'sent';
@@ -164,13 +167,13 @@ export class SyncEngine {
           message: failure.message,
           resolution: resolutionFor(failure.code),
         };
-        outbox.markFailed(job.id, JSON.stringify(stored), clock.now());
+        await outbox.markFailed(job.id, JSON.stringify(stored), clock.now());
         log.warn('sync.job_failed', { jobId: job.id, kind: job.kind, code: failure.code, class: failure.kind });
         return 'failed';
       }
       const delay = backoffDelay(job.attempts, failure.retryAfterMs, this.#deps.backoff ?? DEFAULT_BACKOFF);
       const next = new Date(clock.now().getTime() + delay);
-      outbox.markRetry(
+      await outbox.markRetry(
         job.id,
         next,
         JSON.stringify({ kind: failure.kind, code: failure.code, message: failure.message }),
@@ -186,14 +189,14 @@ export class SyncEngine {
     if (leases === undefined) {
       return;
     }
-    for (const need of leases.needs()) {
+    for (const need of await leases.needs()) {
       const granted = (await this.#deps.api.mutate('/v1/leases', need.requestKey, {
         registerKind: need.kind,
         year: need.year,
         count: need.count,
         workstationId: need.requestKey.split(':')[1] ?? 'workstation',
       })) as { leaseId: string; from: number; to: number };
-      leases.add(need.registerId, { id: granted.leaseId, firstNumber: granted.from, lastNumber: granted.to });
+      await leases.add(need.registerId, { id: granted.leaseId, firstNumber: granted.from, lastNumber: granted.to });
       this.#succeeded();
     }
   }
@@ -205,7 +208,7 @@ export class SyncEngine {
     }
     let pulled = 0;
     for (;;) {
-      const page = await this.#deps.api.inbox(inbox.sink.cursor());
+      const page = await this.#deps.api.inbox(await inbox.sink.cursor());
       for (const item of page.items) {
         if (item.kind === 'document' && item.document.recalledAt === null) {
           for (const file of item.document.files) {
@@ -216,7 +219,7 @@ export class SyncEngine {
         }
       }
       // Files first, then documents and cursor in one transaction: a crash in between re-pulls the page.
-      inbox.sink.apply(page.items, page.nextCursor);
+      await inbox.sink.apply(page.items, page.nextCursor);
       pulled += page.items.length;
       this.#succeeded();
       if (!page.hasMore || page.items.length === 0) {
@@ -229,7 +232,7 @@ export class SyncEngine {
   async runRound(): Promise<RoundReport> {
     const { outbox, clock } = this.#deps;
     if (!this.#recovered) {
-      outbox.requeueInFlight();
+      await outbox.requeueInFlight();
       this.#recovered = true;
     }
     this.#status = { ...this.#status, running: true };
@@ -246,7 +249,7 @@ export class SyncEngine {
       await this.#refillLeases();
       const concurrency = this.#deps.concurrency ?? 4;
       for (;;) {
-        const jobs = outbox.claimDue(clock.now(), concurrency);
+        const jobs = await outbox.claimDue(clock.now(), concurrency);
         if (jobs.length === 0) {
           break;
         }
@@ -270,11 +273,11 @@ export class SyncEngine {
   }
 
   /** Milliseconds until the earliest pending job is due (null when nothing is pending). */
-  nextDueInMs(): number | null {
+  async nextDueInMs(): Promise<number | null> {
     // Only the oldest job of each key can run; a key stuck behind a failed job waits for the user.
-    const blocked = new Set(this.#deps.outbox.list({ state: 'failed' }).map((job) => job.key));
+    const blocked = new Set((await this.#deps.outbox.list({ state: 'failed' })).map((job) => job.key));
     const heads = new Map<string, number>();
-    for (const job of this.#deps.outbox.list({ state: 'pending' })) {
+    for (const job of await this.#deps.outbox.list({ state: 'pending' })) {
       if (!blocked.has(job.key) && !heads.has(job.key)) {
         heads.set(job.key, Date.parse(job.nextAttemptAt));
       }
@@ -296,7 +299,7 @@ export class SyncEngine {
     while (rounds < maxRounds && options.signal?.aborted !== true) {
       rounds += 1;
       const report = await this.runRound();
-      const due = this.nextDueInMs();
+      const due = await this.nextDueInMs();
       const offlineFor = this.#offlineUntil - this.#deps.clock.now().getTime();
       const wait = due === null ? (offlineFor > 0 ? offlineFor : null) : Math.max(due, offlineFor);
       const inboxHealthy = this.#status.lastError === null || report.pulled > 0;

@@ -1,5 +1,12 @@
 import type { RegisterService } from '../registers/register-service.ts';
-import type { LeaseNeed, LeaseSink } from './ports.ts';
+import type { Awaitable, LeaseNeed, LeaseSink } from './ports.ts';
+
+/** The register calls leases need, direct on a connection or through the store worker. */
+export type LeaseRegisters = {
+  readonly [M in 'get' | 'remaining' | 'leases' | 'addLease']: (
+    ...args: Parameters<RegisterService[M]>
+  ) => Awaitable<ReturnType<RegisterService[M]>>;
+};
 
 export interface LeasePolicy {
   /** Ask for a new block when fewer numbers than this remain offline. */
@@ -15,17 +22,17 @@ export const DEFAULT_LEASE_POLICY: LeasePolicy = { lowWater: 10, blockSize: 50 }
  * key and the server returns the same block instead of burning a second one.
  */
 export function createRegisterLeaseSink(
-  registers: RegisterService,
-  registerIds: () => readonly string[],
+  registers: LeaseRegisters,
+  registerIds: () => Awaitable<readonly string[]>,
   workstationId: string,
   policy: LeasePolicy = DEFAULT_LEASE_POLICY,
 ): LeaseSink {
   return {
-    needs() {
+    async needs() {
       const needs: LeaseNeed[] = [];
-      for (const registerId of registerIds()) {
-        const register = registers.get(registerId);
-        if (register === undefined || registers.remaining(registerId) >= policy.lowWater) {
+      for (const registerId of await registerIds()) {
+        const register = await registers.get(registerId);
+        if (register === undefined || (await registers.remaining(registerId)) >= policy.lowWater) {
           continue;
         }
         needs.push({
@@ -33,13 +40,13 @@ export function createRegisterLeaseSink(
           kind: register.kind,
           year: register.year,
           count: policy.blockSize,
-          requestKey: `lease:${workstationId}:${registerId}:${registers.leases(registerId).length + 1}`,
+          requestKey: `lease:${workstationId}:${registerId}:${(await registers.leases(registerId)).length + 1}`,
         });
       }
       return needs;
     },
-    add(registerId, lease) {
-      registers.addLease(registerId, lease);
+    async add(registerId, lease) {
+      await registers.addLease(registerId, lease);
     },
   };
 }

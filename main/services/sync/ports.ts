@@ -1,10 +1,16 @@
 import type { OutboxStore } from '../outbox/outbox-store.ts';
 
-/** What sync consumes from the outbox: claim due jobs in per-key order and settle each one. */
-export type SyncOutbox = Pick<
-  OutboxStore,
-  'claimDue' | 'markDone' | 'markRetry' | 'markFailed' | 'requeueInFlight' | 'counts' | 'list' | 'get'
->;
+export type Awaitable<T> = T | Promise<T>;
+
+type SyncOutboxMethod = 'claimDue' | 'markDone' | 'markRetry' | 'markFailed' | 'requeueInFlight' | 'counts' | 'list';
+
+/**
+ * What sync consumes from the outbox: claim due jobs in per-key order and settle each one.
+ * Synchronous on the store's own connection, asynchronous through the store worker: both fit.
+ */
+export type SyncOutbox = {
+  readonly [M in SyncOutboxMethod]: (...args: Parameters<OutboxStore[M]>) => Awaitable<ReturnType<OutboxStore[M]>>;
+};
 
 /** Where the bytes of an outgoing file are read from (content-addressed under the profile). */
 export interface FileSource {
@@ -40,8 +46,8 @@ export interface InboxItem {
  * transaction: after a crash either both are there or neither, so nothing is lost or doubled.
  */
 export interface InboxSink {
-  cursor(): string | null;
-  apply(items: readonly InboxItem[], nextCursor: string): void;
+  cursor(): Awaitable<string | null>;
+  apply(items: readonly InboxItem[], nextCursor: string): Awaitable<void>;
 }
 
 /** Incoming files land here (downloaded to a temporary file first, then committed by hash). */
@@ -67,8 +73,8 @@ export interface LeaseNeed {
 
 /** The registers' side of number leases. */
 export interface LeaseSink {
-  needs(): readonly LeaseNeed[];
-  add(registerId: string, lease: { id: string; firstNumber: number; lastNumber: number }): void;
+  needs(): Awaitable<readonly LeaseNeed[]>;
+  add(registerId: string, lease: { id: string; firstNumber: number; lastNumber: number }): Awaitable<unknown>;
 }
 
 /** Time, injectable so a long outage can be simulated without waiting for it. */

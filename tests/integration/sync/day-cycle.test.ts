@@ -128,11 +128,11 @@ describe('a full day against the reference server', () => {
       payload: { documentId: outgoingId, statusCode: '05', reason: null, at: '2026-03-02T15:00:00Z' },
     });
     await stc.engine.runUntilIdle({ maxRounds: 5 });
-    const conflicts = stc.engine.conflicts();
+    const conflicts = await stc.engine.conflicts();
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ kind: 'conflict', code: 'DOCUMENT_RECALLED', documentKey: outgoingId });
     expect(conflicts[0]?.resolution).toMatch(/thu hồi/);
-    expect(stc.engine.status()).toMatchObject({ conflicts: 1, pending: 0, connection: 'online' });
+    expect(await stc.engine.status()).toMatchObject({ conflicts: 1, pending: 0, connection: 'online' });
     expect(stc.db.prepare('select recalled from test_inbox where document_id = ?').get(outgoingId)).toEqual({
       recalled: 1,
     });
@@ -156,11 +156,11 @@ describe('a full day against the reference server', () => {
       payload: { documentId: a, statusCode: '03', reason: null, at: '2026-03-02T08:10:00Z' },
     });
     await snv.engine.runRound();
-    expect(snv.engine.status()).toMatchObject({ connection: 'offline', pending: 1 });
+    expect(await snv.engine.status()).toMatchObject({ connection: 'offline', pending: 1 });
     await snv.engine.runUntilIdle({ maxRounds: 200 });
     expect(clock.ms()).toBeGreaterThan(started.server.faults.config().outage!.endMs);
     expect(snv.outbox.counts()).toMatchObject({ pending: 0, done: 1 });
-    expect(snv.engine.status().connection).toBe('online');
+    expect((await snv.engine.status()).connection).toBe('online');
     expect(started.server.db.prepare('select count(*) as n from statuses').get()).toEqual({ n: 1 });
   });
 });

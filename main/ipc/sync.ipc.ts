@@ -1,0 +1,15 @@
+import type { Services } from '../app/services.ts';
+import type { HandlerTable } from './dispatch.ts';
+
+export function syncHandlers(
+  services: Services,
+): Pick<HandlerTable, 'sync.status' | 'sync.retryNow' | 'sync.conflicts'> {
+  return {
+    'sync.status': () => services.sync.status(),
+    'sync.retryNow': async () => {
+      await services.sync.runOnce();
+      return services.sync.status();
+    },
+    'sync.conflicts': () => services.sync.conflicts(),
+  };
+}
