@@ -23,13 +23,29 @@ export function findToken(module: Pkcs11Module, selector: TokenSelector): FoundT
   if ((selector.label ?? '') === '' && (selector.serial ?? '') === '') {
     throw new VanthuError('INVALID_INPUT', errorMessageVi('INVALID_INPUT', 'Cần nhãn hoặc số sê-ri của token.'));
   }
+  const matches: FoundToken[] = [];
   for (const slot of module.slots(true)) {
     const info = module.tokenInfo(slot);
     const labelOk = selector.label === undefined || selector.label === '' || info.label === selector.label;
     const serialOk = selector.serial === undefined || selector.serial === '' || info.serial === selector.serial;
     if (labelOk && serialOk) {
-      return { slot, info };
+      matches.push({ slot, info });
     }
+  }
+  const [only, ...others] = matches;
+  // Tokens of one CA often share a label; signing with the wrong one would be worse than asking.
+  if (only !== undefined && others.length > 0) {
+    throw new VanthuError(
+      'INVALID_INPUT',
+      errorMessageVi(
+        'INVALID_INPUT',
+        `Có ${matches.length} token cùng nhãn "${describe(selector)}"; chọn theo số sê-ri.`,
+      ),
+      { details: { serials: matches.map((m) => m.info.serial) } },
+    );
+  }
+  if (only !== undefined) {
+    return only;
   }
   throw new VanthuError('TOKEN_ABSENT', errorMessageVi('TOKEN_ABSENT', `Không thấy token "${describe(selector)}".`), {
     retryable: true,

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isVanthuError } from '../../../preload/contract/index.ts';
 import { createFileLogger } from '../../../main/services/log/file-logger.ts';
+import { silentLogger } from '../../../main/services/log/logger.ts';
 import { openTokenSigner } from '../../../main/services/tokens/open-signer.ts';
+import { createTokenService } from '../../../main/services/tokens/token-service.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
-import { addTokenWithKey, addTokenWithoutUserPin, createScratchSofthsm } from './scratch-softhsm.ts';
+import { addTokenWithKey, addTokenWithoutUserPin, createScratchSofthsm, run } from './scratch-softhsm.ts';
 
 const pki = usePki();
 const person = pki.certs['person'];
@@ -140,5 +142,39 @@ describe('token errors from scratch SoftHSM2 tokens', () => {
     expect(text).toContain('PIN_INCORRECT');
     expect(text).not.toContain(wrongPin);
     expect(text).not.toContain('246810');
+  });
+});
+
+describe('tokens that share a label', () => {
+  const hsm = createScratchSofthsm(pki.softhsm.module);
+
+  it('are told apart by serial; the label alone is refused as ambiguous', async () => {
+    const key = { keyPem: person.keyPem, certDer: person.certDer, keyIdHex: '01' };
+    addTokenWithKey(hsm, { label: 'VNPT-CA', pin: '111111', soPin: '12345678' }, key);
+    // A second token with the same label (softhsm2-util cannot import onto it, which is not needed).
+    run(
+      'softhsm2-util',
+      ['--init-token', '--free', '--label', 'VNPT-CA', '--so-pin', '12345678', '--pin', '222222'],
+      hsm.env(),
+    );
+    await hsm.withConf(async () => {
+      const ambiguous = await failure(
+        openTokenSigner({ modulePath: hsm.module, token: { label: 'VNPT-CA' }, keyIdHex: '01', pin: '111111' }),
+      );
+      expect(ambiguous.code).toBe('INVALID_INPUT');
+      expect(ambiguous.text).toContain('chọn theo số sê-ri');
+      expect((ambiguous.details as { serials: string[] }).serials).toHaveLength(2);
+
+      const list = await createTokenService({ log: silentLogger, userModulePaths: () => [] }).list([hsm.module]);
+      const withKey = list.tokens.find((t) => t.certificates.length > 0);
+      const { signer, close } = await openTokenSigner({
+        modulePath: hsm.module,
+        token: { label: 'VNPT-CA', serial: withKey?.serial ?? '' },
+        keyIdHex: '01',
+        pin: '111111',
+      });
+      expect(signer.algorithm).toBe('rsa-pkcs1-sha256');
+      await close();
+    });
   });
 });
