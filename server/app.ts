@@ -19,7 +19,8 @@ import type { ServerState } from './state.ts';
 
 export const API_VERSION = '1.0.0';
 
-const ROUTES: readonly Route[] = [
+/** Every public route; tests check this list against server/openapi.yaml. */
+export const ROUTES: readonly Route[] = [
   ...authRoutes,
   ...directoryRoutes,
   ...leaseRoutes,

@@ -5,6 +5,8 @@ export type RouteHandler = (state: ServerState, ctx: RequestContext) => Promise<
 
 export interface Route {
   readonly method: string;
+  /** As written, e.g. `/v1/documents/:id/statuses` (checked against openapi.yaml). */
+  readonly path: string;
   readonly pattern: RegExp;
   readonly names: readonly string[];
   readonly handler: RouteHandler;
@@ -21,6 +23,7 @@ export function route(method: string, path: string, handler: RouteHandler): Rout
   });
   return {
     method,
+    path,
     pattern: new RegExp(`^${source}$`),
     names,
     handler,
