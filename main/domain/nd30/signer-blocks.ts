@@ -59,13 +59,23 @@ function hasWord(line: TextLine, words: readonly string[]): boolean {
   return words.some((w) => line.key.includes(w.replace(/\s+/g, '')));
 }
 
-/** "Nguyễn Thị Loan": 2–6 words, each starting with a capital, not all capitals. */
+/**
+ * "Nguyễn Thị Loan": 2–6 capitalised words. Also accepted: a rank before the name as the armed
+ * forces write it ("Đại tá Nguyễn Văn An", lower-case words only before the capitalised ones),
+ * and a name in capitals, which some houses use, as long as it is no chức vụ.
+ */
 function isNameLike(line: TextLine): boolean {
   const words = line.text.split(' ').filter((w) => w.length > 0);
-  if (words.length < 2 || words.length > 6 || isCapitals(line)) {
+  if (words.length < 2 || words.length > 8 || /[:;,]$/.test(line.text) || !/^\p{Lu}/u.test(line.text)) {
     return false;
   }
-  return words.every((w) => /^\p{Lu}\p{Ll}*\.?$/u.test(w));
+  if (isCapitals(line)) {
+    return words.length <= 6 && !AUTHORITY.test(line.text) && !hasWord(line, TITLE_WORDS) && !hasWord(line, NOT_TITLES);
+  }
+  const capitalised = (w: string) => /^\p{Lu}\p{Ll}*\.?$/u.test(w);
+  const firstName = words.findIndex((w, i) => i > 0 && capitalised(w) && words.slice(i).every(capitalised));
+  const nameWords = words.length - (firstName === -1 ? words.length : firstName);
+  return words.every(capitalised) ? words.length <= 6 : nameWords >= 2 && firstName <= 2;
 }
 
 /** Signer blocks on one page, top to bottom then left to right. */

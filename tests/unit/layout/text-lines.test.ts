@@ -98,3 +98,25 @@ describe('findHeaderFields', () => {
     expect(so?.x0).toBeLessThan(so?.x1 ?? 0);
   });
 });
+
+describe('findSignerBlocks: name lines', () => {
+  const block = (name: string) =>
+    findSignerBlocks(
+      rebuildLines([
+        ...spaced('KT. GIÁM ĐỐC', 385, 420),
+        ...spaced('PHÓ GIÁM ĐỐC', 380, 404),
+        ...spaced(name, 375, 320),
+      ]),
+    )[0]?.nameLine?.text;
+
+  it('accepts a rank before the name and a name in capitals', () => {
+    expect(block('Đại tá Nguyễn Văn An')).toBe('Đại tá Nguyễn Văn An');
+    expect(block('NGUYỄN VĂN AN')).toBe('NGUYỄN VĂN AN');
+  });
+
+  it('does not take a sentence or a list item for a name', () => {
+    expect(block('Kính gửi các đơn vị trực thuộc;')).toBeUndefined();
+    expect(block('- Như trên')).toBeUndefined();
+    expect(block('Trong quá trình thực hiện nếu có vướng mắc')).toBeUndefined();
+  });
+});
