@@ -1,19 +1,18 @@
-import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
-import { Progress } from '../../app/feedback/Progress.tsx';
-import { ServiceMissing } from '../../app/frame/ServiceMissing.tsx';
-import { callPending } from '../../app/ipc/call.ts';
-import { useLoad } from '../../app/ipc/use-load.ts';
+import type { Route } from '../../app/frame/routes.ts';
 import { vi } from '../../i18n/vi.ts';
+import { DraftOutgoing } from './DraftOutgoing.tsx';
+import { OutgoingDetail } from './OutgoingDetail.tsx';
+import { OutgoingList } from './OutgoingList.tsx';
 
-/** OutgoingScreen: waits for its service; shows what the host answers, never invented data. */
-export function OutgoingScreen() {
-  const { data, reload } = useLoad<unknown>('outgoing.list', () => callPending('outgoing.list', {}), []);
+/** Văn bản đi: `#/van-ban-di` the list, `/moi` a new draft, `/<id>` one document. */
+export function OutgoingScreen({ route }: { route: Route }) {
+  const [first] = route.rest;
   return (
     <section aria-labelledby="outgoing-title">
-      <h1 id="outgoing-title">{vi.nav.outgoing}</h1>
-      {data.state === 'loading' ? <Progress label={vi.app.loading} /> : null}
-      {data.state === 'failed' ? <ErrorNotice error={data.error} onRetry={reload} /> : null}
-      {data.state === 'missing' ? <ServiceMissing channel={data.channel} /> : null}
+      <h1 id="outgoing-title">{vi.outgoing.title}</h1>
+      {first === undefined ? <OutgoingList /> : null}
+      {first === 'moi' ? <DraftOutgoing /> : null}
+      {first !== undefined && first !== 'moi' ? <OutgoingDetail id={first} /> : null}
     </section>
   );
 }

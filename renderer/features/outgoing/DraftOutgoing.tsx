@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import type { AppError } from '../../../preload/contract/index.ts';
+import { clearDraft, readDraft, writeDraft } from '../../app/drafts.ts';
+import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
+import { Progress } from '../../app/feedback/Progress.tsx';
+import { Field } from '../../app/forms/Field.tsx';
+import { hasErrors, type FieldErrors } from '../../app/forms/field-errors.ts';
+import { SelectField } from '../../app/forms/SelectField.tsx';
+import { SHORTCUTS, useShortcut } from '../../app/frame/shortcuts.ts';
+import { navigate } from '../../app/frame/use-route.ts';
+import { call } from '../../app/ipc/call.ts';
+import { vi } from '../../i18n/vi.ts';
+import { emptyDraft, inputFromDraft, validateDraft, type DraftField, type DraftForm } from './draft-form.ts';
+
+const DRAFT_KEY = 'outgoing.new';
+
+/** A new dự thảo: the Phụ lục VI I fields known before signing, and the recipients. */
+export function DraftOutgoing() {
+  const [form, setForm] = useState<DraftForm>(() => readDraft<DraftForm>(DRAFT_KEY) ?? emptyDraft(''));
+  const [errors, setErrors] = useState<FieldErrors<DraftField>>({});
+  const [failure, setFailure] = useState<AppError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const set = (field: DraftField) => (value: string) => {
+    const next = { ...form, [field]: value };
+    setForm(next);
+    writeDraft(DRAFT_KEY, next);
+  };
+  const save = async (): Promise<void> => {
+    const found = validateDraft(form);
+    setErrors(found);
+    setFailure(null);
+    if (hasErrors(found)) {
+      return;
+    }
+    setSaving(true);
+    const result = await call('outgoing.create', { input: inputFromDraft(form) });
+    setSaving(false);
+    if (!result.ok) {
+      setFailure(result.error);
+      return;
+    }
+    clearDraft(DRAFT_KEY);
+    navigate('outgoing', result.value.id);
+  };
+  useShortcut(SHORTCUTS.save, () => void save());
+  const f = vi.outgoing.fields;
+  const field = (
+    name: DraftField,
+    label: string,
+    extra: { required?: boolean; rows?: number; hint?: string; type?: 'date' } = {},
+  ) => <Field name={name} label={label} value={form[name]} onChange={set(name)} error={errors[name]} {...extra} />;
+  return (
+    <form
+      className="form"
+      noValidate
+      aria-labelledby="draft-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2 id="draft-title">{vi.outgoing.newDraft}</h2>
+      {failure === null ? null : <ErrorNotice error={failure} />}
+      <fieldset>
+        <legend>{vi.outgoing.groups.document}</legend>
+        <div className="form-grid">
+          {field('tenLoai', f.tenLoai, { required: true })}
+          {field('kyHieu', f.kyHieu, { required: true, hint: f.kyHieuHint })}
+          {field('coQuanBanHanh', f.coQuanBanHanh, { required: true })}
+          <SelectField
+            label={f.doKhan}
+            value={form.doKhan}
+            onChange={set('doKhan')}
+            options={vi.incoming.doKhan.map((label, i) => ({ value: String(i), label }))}
+          />
+          {field('hanTraLoi', f.hanTraLoi, { type: 'date' })}
+        </div>
+        {field('trichYeu', f.trichYeu, { required: true, rows: 3 })}
+      </fieldset>
+      <fieldset>
+        <legend>{vi.outgoing.groups.signer}</legend>
+        <div className="form-grid">
+          {field('nguoiKy', f.nguoiKy)}
+          {field('chucVu', f.chucVu)}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{vi.outgoing.groups.recipients}</legend>
+        {field('recipients', f.recipients, { rows: 4, hint: f.recipientsHint })}
+      </fieldset>
+      {saving ? <Progress label={vi.outgoing.saving} /> : null}
+      <div className="actions">
+        <button type="submit" disabled={saving} aria-keyshortcuts="Control+S">
+          {vi.outgoing.saveDraft}
+        </button>
+      </div>
+    </form>
+  );
+}

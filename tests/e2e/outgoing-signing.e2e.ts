@@ -1,0 +1,108 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startShell, type RunningShell } from './shell-host.ts';
+import { saveScreen } from './support/artifacts.ts';
+import { expectNoSeriousAxeViolations } from './support/axe.ts';
+import { missingChannels } from './support/host-probe.ts';
+import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
+
+let shell: RunningShell;
+let fixture: SignedFixture;
+let draftPdf: string;
+
+test.beforeAll(async () => {
+  fixture = makeSignedFixture();
+  draftPdf = join(mkdtempSync(join(tmpdir(), 'vanthu-e2e-draft-')), 'du-thao-qd.pdf');
+  copyFileSync(fixture.unsignedPdf, draftPdf);
+  shell = await startShell({ SOFTHSM2_CONF: fixture.pki.softhsm.conf });
+});
+test.afterAll(async () => shell.stop());
+
+const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name });
+
+test('first run: the organization, the token module and the trusted chain are configured', async ({ page }) => {
+  await page.goto(shell.url);
+  await nav(page, 'Cài đặt').click();
+  await page.getByLabel('Mã định danh cơ quan').fill('000.00.00.H49');
+  await page.getByLabel('Tên cơ quan', { exact: true }).fill('Ủy ban nhân dân tỉnh X');
+  await page.getByLabel('Thư viện PKCS#11 thêm bằng đường dẫn').fill(fixture.pki.softhsm.module);
+  await page.getByLabel('Tệp hoặc thư mục chứng thư gốc').fill(fixture.pki.chainPem);
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
+});
+
+test('a draft is written with its recipients and submitted for signature', async ({ page }) => {
+  await page.goto(shell.url);
+  await nav(page, 'Văn bản đi').click();
+  await expect(page.getByRole('group', { name: 'Lọc văn bản đi theo giai đoạn' })).toBeVisible();
+  await page.keyboard.press('Alt+n');
+  await page.getByRole('button', { name: 'Lưu dự thảo' }).click();
+  await expect(page.getByLabel('Trích yếu nội dung')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Tên loại văn bản').fill('Quyết định');
+  await page.getByLabel('Ký hiệu').fill('15/QĐ-UBND');
+  await page.getByLabel('Cơ quan ban hành').fill('Ủy ban nhân dân tỉnh X');
+  await page.getByLabel('Trích yếu nội dung').fill('Về việc ban hành Quy chế văn thư');
+  await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn A');
+  await page.getByLabel(/^Nơi nhận/).fill('000.00.01.H49 | Sở Tài chính tỉnh X\n000.00.02.H49 sai dòng');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByText('Chỉ ghi ký hiệu (QĐ-UBND); số được cấp sau khi ký.')).toBeVisible();
+  await expect(page.getByText('Mỗi dòng gồm mã định danh, dấu | và tên cơ quan.')).toBeVisible();
+  await page.getByLabel('Ký hiệu').fill('QĐ-UBND');
+  await page.getByLabel(/^Nơi nhận/).fill('000.00.01.H49 | Sở Tài chính tỉnh X\n000.00.02.H49 | Sở Nội vụ tỉnh X');
+  await expectNoSeriousAxeViolations(page);
+  await saveScreen(page, '30-outgoing-draft');
+  await page.keyboard.press('Control+s');
+  const detail = page.getByTestId('outgoing-detail');
+  await expect(detail).toContainText('Dự thảo');
+  await expect(page.getByTestId('recipients')).toContainText('Sở Nội vụ tỉnh X');
+  await detail.getByRole('button', { name: 'Trình ký' }).click();
+  await expect(detail).toContainText('Trình ký');
+  await expect(detail.getByRole('link', { name: 'Mở Ký duyệt' })).toBeVisible();
+  await saveScreen(page, '31-outgoing-detail');
+});
+
+test('the leader sees the queue, the proposed box on the page, the pre-flight facts; the PIN is not kept', async ({
+  page,
+}) => {
+  await page.goto(shell.url);
+  await nav(page, 'Ký duyệt').click();
+  const queue = page.getByTestId('signing-queue');
+  await expect(queue).toContainText('Về việc ban hành Quy chế văn thư');
+  await queue.getByRole('textbox').fill(draftPdf);
+  await queue.getByRole('button', { name: 'Xem và đặt chữ ký' }).click();
+  const box = page.getByTestId('sign-box');
+  await expect(box).toBeVisible();
+  const before = await box.boundingBox();
+  await box.focus();
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect.poll(async () => (await box.boundingBox())?.x).toBeLessThan(before?.x ?? 0);
+  await queue.getByRole('checkbox').check();
+  await page.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
+  await expect(page.getByLabel('Chứng thư số dùng để ký').locator('option:checked')).toContainText('Nguyễn Văn A');
+  await page.keyboard.press('Control+Enter');
+  const dialog = page.getByTestId('pin-dialog');
+  await expect(dialog).toBeVisible();
+  const facts = page.getByTestId('preflight-facts');
+  await expect(facts).toContainText('Nguyễn Văn A');
+  await expect(facts).toContainText('Vanthu Test Sub CA');
+  await expect(facts).toContainText('Chưa nhập sai lần nào');
+  await expectNoSeriousAxeViolations(page);
+  await saveScreen(page, '40-signing-pin');
+  const pin = fixture.pki.softhsm.tokens.find((t) => t.label === 'VanthuLanhDao')?.pin ?? '';
+  await dialog.getByLabel('Mã PIN').fill(pin);
+  await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
+  const missing = await missingChannels(page, ['documents.sign']);
+  if (missing.length > 0) {
+    await expect(page.getByTestId('service-missing')).toContainText('documents.sign');
+  } else {
+    await expect(page.getByTestId('signed')).toContainText('Đã ký 1 văn bản.');
+  }
+  // The PIN is in no field, no draft and no storage of the page.
+  const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }));
+  expect(stored).not.toContain(pin);
+  const fields = await page.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  expect(fields).not.toContain(pin);
+  await saveScreen(page, '41-signing-after');
+});
