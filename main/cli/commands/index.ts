@@ -6,6 +6,7 @@ import { numberCommand } from './number.ts';
 import { prepareCommand } from './prepare.ts';
 import { signBatchCommand } from './sign-batch.ts';
 import { signCommand } from './sign.ts';
+import { syncCommand } from './sync.ts';
 import { incomingCommand } from './incoming.ts';
 import { layoutCommand } from './layout.ts';
 import { registerCommand } from './register.ts';
@@ -27,4 +28,5 @@ export const commands: readonly Command[] = [
   numberCommand,
   signBatchCommand,
   layoutCommand,
+  syncCommand,
 ];
