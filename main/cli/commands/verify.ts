@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { isVanthuError } from '../../../preload/contract/index.ts';
 import type { SignatureReport, VerifyReport } from '../../../preload/contract/verify.ts';
+import { formatTimeVi } from '../../services/pdf/verify/problems.ts';
 import type { CliIo, Command } from '../command.ts';
 
 const EXIT = { valid: 0, invalid: 1, indeterminate: 2, unreadable: 3 } as const;
@@ -49,6 +51,12 @@ function jsonSignature(sig: SignatureReport) {
 }
 
 const VERDICT_VI = { valid: 'HỢP LỆ', invalid: 'KHÔNG HỢP LỆ', indeterminate: 'CHƯA XÁC ĐỊNH' } as const;
+const INTEGRITY_VI = { ok: 'toàn vẹn', broken: 'đã bị thay đổi' } as const;
+const COVERAGE_VI = { whole: 'toàn bộ tệp', revision: 'một phiên bản trước của tệp' } as const;
+const CHANGES_VI = { none: 'không có', permitted: 'có, được phép', 'not-permitted': 'có, KHÔNG được phép' } as const;
+const TRUST_VI = { trusted: 'tin cậy', untrusted: 'không tin cậy', unknown: 'chưa xác định' } as const;
+const REVOCATION_VI = { good: 'chưa bị thu hồi', revoked: 'ĐÃ BỊ THU HỒI', unknown: 'chưa xác định' } as const;
+const TIME_SOURCE_VI = { timestamp: 'theo dấu thời gian', claimed: 'do người ký tự khai', none: 'không có' } as const;
 
 function printText(io: CliIo, report: VerifyReport): void {
   io.out(`Kết luận: ${VERDICT_VI[report.verdict]}\n`);
@@ -58,9 +66,12 @@ function printText(io: CliIo, report: VerifyReport): void {
     io.out(
       `  Người ký: ${sig.signer.commonName}${sig.signer.organization === '' ? '' : ` — ${sig.signer.organization}`}\n`,
     );
-    io.out(`  Thời điểm ký: ${sig.signingTime ?? 'không rõ'} (${sig.signingTimeSource})\n`);
-    io.out(`  Toàn vẹn: ${sig.integrity}; phạm vi: ${sig.coverage}; thay đổi sau khi ký: ${sig.changesAfter}\n`);
-    io.out(`  Tin cậy: ${sig.trust}; thu hồi: ${sig.revocation.status}\n`);
+    io.out(
+      `  Thời điểm ký: ${sig.signingTime === null ? 'không rõ' : formatTimeVi(new Date(sig.signingTime))} (${TIME_SOURCE_VI[sig.signingTimeSource]})\n`,
+    );
+    io.out(`  Nội dung: ${INTEGRITY_VI[sig.integrity]}; chữ ký bao trùm ${COVERAGE_VI[sig.coverage]}\n`);
+    io.out(`  Thay đổi sau khi ký: ${CHANGES_VI[sig.changesAfter]}\n`);
+    io.out(`  Chứng thư số: ${TRUST_VI[sig.trust]}; ${REVOCATION_VI[sig.revocation.status]}\n`);
   }
 }
 
@@ -74,6 +85,11 @@ export const verifyCommand: Command = {
     const parsed = parseArgs(args);
     if (typeof parsed === 'string') {
       io.err(`${parsed}\n${this.usage}\n`);
+      return 64;
+    }
+    const missing = parsed.trust.find((path) => !existsSync(path));
+    if (missing !== undefined) {
+      io.err(`Không tìm thấy chứng thư gốc tin cậy: ${missing}\n`);
       return 64;
     }
     let report: VerifyReport;

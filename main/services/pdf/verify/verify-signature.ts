@@ -122,7 +122,9 @@ export async function verifySignature(
     trust = path.trust;
     chain = path.path.map((c) => certInfo(c).subject);
     if (path.trust === 'untrusted')
-      problems.push(problem(path.incomplete ? 'CHAIN_INCOMPLETE' : 'CHAIN_UNTRUSTED', signer.issuer));
+      problems.push(
+        problem(path.incomplete ? 'CHAIN_INCOMPLETE' : 'CHAIN_UNTRUSTED', `Tổ chức cấp: ${signer.issuer}.`),
+      );
     if (path.trust === 'unknown') problems.push(problem('CHAIN_UNTRUSTED', 'Chưa cấu hình chứng thư gốc tin cậy.'));
     if (path.expiredAt !== null) {
       problems.push(problem('CERT_EXPIRED_AT_SIGNING', `Hết hạn lúc ${formatTimeVi(path.expiredAt.validToDate)}.`));
