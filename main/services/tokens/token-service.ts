@@ -31,6 +31,8 @@ export interface TokenService {
   list(modulePaths?: readonly string[]): Promise<TokenList>;
   /** Pre-flight checks, no PIN; the module is probed in a child process first. */
   preflight(request: PreflightRequest): Promise<PreflightResult>;
+  /** A module the user added in settings, or a catalog module present on this machine. */
+  isKnownModule(path: string): boolean;
   /** Look for plugged or pulled tokens now (a "refresh" button); emits `tokens.changed` on a change. */
   refresh(): Promise<void>;
   /** Stop watching for plugged and pulled tokens (started by the first `list`). */
@@ -100,6 +102,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
 
   return {
     stop: () => watcher?.stop(),
+    isKnownModule: (path) => moduleCandidates(options.userModulePaths()).some((c) => c.path === path),
     refresh: async () => watcher?.poll(),
     async list(modulePaths) {
       const candidates =

@@ -29,6 +29,23 @@ describe('tokens over IPC', () => {
     expect(labels.sort()).toEqual(['VanthuCoQuan', 'VanthuLanhDao']);
   });
 
+  it('refuses module paths that are neither in settings nor in the driver catalog', async () => {
+    const list = await call('tokens.list', { modulePaths: ['/tmp/bat-ky.so'] });
+    expect(list).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN' } });
+    const preflight = await call('tokens.preflight', {
+      modulePath: '/tmp/bat-ky.so',
+      token: { label: 'x' },
+      keyIdHex: '01',
+    });
+    expect(preflight).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN' } });
+    services.settings.update({ tokens: { modulePaths: ['/tmp/bat-ky.so'] } });
+    const added = await call('tokens.list', { modulePaths: ['/tmp/bat-ky.so'] });
+    expect(added).toMatchObject({
+      ok: true,
+      value: { modules: [{ ok: false, error: { code: 'MODULE_LOAD_FAILED' } }] },
+    });
+  });
+
   it('tokens.preflight answers with the checks, and rejects a malformed key id', async () => {
     const expired = pki.certs['expired']?.token;
     const result = await call('tokens.preflight', {
