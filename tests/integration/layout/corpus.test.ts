@@ -40,6 +40,8 @@ describe('placement corpus', () => {
     expect(corpus.some((e) => e.truth.signerBlocks.length === 2)).toBe(true);
     expect(corpus.some((e) => e.truth.signerBlocks.some((b) => b.pageIndex > 0))).toBe(true);
     expect(corpus.some((e) => e.frames.some((f) => f.rotation !== 0))).toBe(true);
+    // Appendix pages after the signature: the backwards search must go past them.
+    expect(corpus.some((e) => e.truth.signerBlocks.some((b) => b.pageIndex < e.truth.pageCount - 1))).toBe(true);
   });
 
   it('proposes a signature between title and name, centred within 5 mm, and a seal over its left third', async () => {

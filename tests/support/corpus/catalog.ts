@@ -20,6 +20,12 @@ const TM_UBND_HUYEN: SignerBlockSpec = {
   name: 'Đinh Công Sơn',
 };
 
+const KT_CHI_HUY: SignerBlockSpec = {
+  titleLines: ['KT. CHỈ HUY TRƯỞNG', 'PHÓ CHỈ HUY TRƯỞNG'],
+  name: 'Đại tá Nguyễn Văn An',
+};
+const GD_CAPITALS: SignerBlockSpec = { titleLines: ['GIÁM ĐỐC'], name: 'TRẦN THỊ MAI' };
+
 const SO = { coQuanChuQuan: 'UBND TỈNH BẮC NINH', coQuanBanHanh: 'SỞ NỘI VỤ' } as const;
 const BODY = [
   'Thực hiện Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư, Sở Nội vụ đề nghị các cơ quan, đơn vị triển khai các nội dung sau:',
@@ -169,5 +175,25 @@ export const CATALOG: readonly DocumentSpec[] = [
     trichYeu: 'Dự hội nghị liên ngành về tài chính công',
     paragraphs: BODY.slice(0, 2),
     signers: [GD_TAI_CHINH, GD_NOI_VU],
+  },
+  { ...QUYET_DINH, id: 'qd-kt-phu-luc', appendixPages: 2 },
+  {
+    ...QUYET_DINH,
+    id: 'qd-quan-su',
+    coQuanChuQuan: 'QUÂN KHU 1',
+    coQuanBanHanh: 'BỘ CHỈ HUY QUÂN SỰ TỈNH',
+    soKyHieu: '25/QĐ-BCH',
+    signers: [KT_CHI_HUY],
+  },
+  {
+    id: 'tt-gd-chu-hoa',
+    tenLoai: 'TỜ TRÌNH',
+    coQuanBanHanh: 'SỞ Y TẾ',
+    soKyHieu: '19/TTr-SYT',
+    diaDanhNgay: 'Bắc Ninh, ngày 16 tháng 11 năm 2026',
+    trichYeu: 'Về việc mua sắm trang thiết bị y tế',
+    paragraphs: BODY,
+    signers: [GD_CAPITALS],
+    appendixPages: 1,
   },
 ];

@@ -25,6 +25,8 @@ export interface DocumentSpec {
   readonly rotation?: 0 | 90 | 180 | 270;
   /** Blank lines of body text added to push the signer block to a later page. */
   readonly extraParagraphs?: number;
+  /** Phụ lục pages after the signature (same file), so the block is not on the last page. */
+  readonly appendixPages?: number;
 }
 
 /** Where the writer put a signer block (user space of its page), for checking placements. */

@@ -115,6 +115,23 @@ export async function writeDocument(spec: DocumentSpec): Promise<GeneratedDocume
     w.textAt(line, MARGIN.left, ry, RECIPIENTS);
   }
 
+  for (let i = 0; i < (spec.appendixPages ?? 0); i += 1) {
+    w.newPage();
+    let py = A4.height - MARGIN.top - 12;
+    w.centred(`Phụ lục ${'I'.repeat(i + 1)}`, A4.width / 2, py, TITLE);
+    py -= 18;
+    w.centred('DANH MỤC HỒ SƠ, TÀI LIỆU', A4.width / 2, py, TITLE);
+    py -= 18;
+    w.centred(`(Kèm theo văn bản số ${spec.soKyHieu})`, A4.width / 2, py, DATE);
+    py -= 30;
+    for (const [n, item] of FILLER.entries()) {
+      for (const line of wrap(w, `${n + 1}. ${item}`, A4.width - MARGIN.left - MARGIN.right, BODY)) {
+        w.textAt(line, MARGIN.left, py, BODY);
+        py -= 17;
+      }
+    }
+  }
+
   const bytes = await doc.save({ useObjectStreams: false });
   return { spec, bytes, truth: { pageCount: w.pageIndex + 1, soLine, dateLine, signerBlocks } };
 }
