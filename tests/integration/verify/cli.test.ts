@@ -105,6 +105,12 @@ describe('vanthu verify', () => {
     expect(JSON.parse(missing.out).error.code).toBe('FILE_NOT_FOUND');
   });
 
+  it('a --trust path that does not exist is a usage error, not a verdict', async () => {
+    const { code, err } = await cli(['verify', corpus['vanthu-1'], '--trust', join(dir, 'no-such-root.pem')]);
+    expect(code).toBe(64);
+    expect(err).toContain('Không tìm thấy chứng thư gốc tin cậy');
+  });
+
   it('keeps the validation material with each verified document in the profile', async () => {
     await cli(['verify', validFile, '--trust', pki.rootPem]);
     // One folder per document, named by its SHA-256.
