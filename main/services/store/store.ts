@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { isValidMaDinhDanh } from '../../domain/ma-dinh-danh.ts';
 import type {
   DocumentFilter,
   IncomingAddResult,
@@ -69,6 +71,11 @@ export interface StoreApi {
 export function createStore(options: StoreOptions): StoreApi {
   const clock = options.clock ?? (() => new Date());
   const db = options.db;
+  if (!isValidMaDinhDanh(options.maDinhDanh)) {
+    throw new VanthuError('INVALID_INPUT', errorMessageVi('INVALID_INPUT', '(mã định danh cơ quan không đúng dạng)'), {
+      details: { maDinhDanh: options.maDinhDanh },
+    });
+  }
   db.prepare(`INSERT INTO organizations (ma_dinh_danh, ten) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(
     options.maDinhDanh,
     options.tenCoQuan ?? options.maDinhDanh,
