@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -78,11 +78,23 @@ export function catalogPaths(
   });
 }
 
-/** User-added paths first (they know their driver), then the catalog entries that exist on disk. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * User-added paths first (they know their driver), then the catalog entries that exist on disk.
+ * Paths that lead to the same file (distribution symlinks) count once, or its tokens would be listed twice.
+ */
 export function moduleCandidates(
   userPaths: readonly string[],
   exists: (path: string) => boolean = existsSync,
   platform: NodeJS.Platform = process.platform,
+  resolve: (path: string) => string = realPath,
 ): ModuleCandidate[] {
   const seen = new Set<string>();
   const out: ModuleCandidate[] = [];
@@ -90,8 +102,9 @@ export function moduleCandidates(
     ...userPaths.map((path) => ({ path, vendor: vendorOf(path) ?? 'Người dùng thêm' })),
     ...catalogPaths(platform).filter((c) => exists(c.path)),
   ]) {
-    if (!seen.has(candidate.path)) {
-      seen.add(candidate.path);
+    const file = resolve(candidate.path);
+    if (!seen.has(file)) {
+      seen.add(file);
       out.push(candidate);
     }
   }

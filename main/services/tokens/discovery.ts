@@ -1,3 +1,4 @@
+import { isVanthuError } from '../../../preload/contract/index.ts';
 import type { TokenSummary } from '../../../preload/contract/tokens.ts';
 import { CK } from '../../../native/pkcs11/constants.ts';
 import type { Handle, Pkcs11Module, TokenInfo } from '../../../native/pkcs11/module.ts';
@@ -40,7 +41,14 @@ export function describeToken(
     const keyIds = visibleKeyIds(module, session);
     const certificates = listCertificates(module, session)
       .sort((a, b) => a.id.localeCompare(b.id))
-      .map((c) => certificateInfo(c.der, c.id, keyIds.has(c.id)));
+      .flatMap((c) => {
+        try {
+          return [certificateInfo(c.der, c.id, keyIds.has(c.id))];
+        } catch {
+          // One malformed certificate object (seen on re-used tokens) must not hide the others.
+          return [];
+        }
+      });
     return {
       modulePath: module.path,
       slotDescription: module.slotInfo(slot).description,
@@ -67,7 +75,14 @@ export function listModuleTokens(module: Pkcs11Module): TokenSummary[] {
     if ((info.flags & CK.CKF_TOKEN_INITIALIZED) === 0) {
       continue;
     }
-    tokens.push(describeToken(module, slot, info));
+    try {
+      tokens.push(describeToken(module, slot, info));
+    } catch (error) {
+      // A token pulled out while being read is simply not there any more; other errors count.
+      if (!(isVanthuError(error) && (error.code === 'TOKEN_REMOVED' || error.code === 'TOKEN_ABSENT'))) {
+        throw error;
+      }
+    }
   }
   return tokens;
 }

@@ -36,6 +36,16 @@ describe('driver catalog', () => {
     ]);
   });
 
+  it('counts paths that resolve to the same file once', () => {
+    const exists = () => true;
+    const resolve = (p: string) =>
+      p === '/usr/lib/softhsm/libsofthsm2.so' ? '/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so' : p;
+    const paths = moduleCandidates([], exists, 'linux', resolve).map((c) => c.path);
+    expect(paths.filter((p) => p.endsWith('libsofthsm2.so') && p.includes('/usr/lib/'))).toEqual([
+      '/usr/lib/softhsm/libsofthsm2.so',
+    ]);
+  });
+
   it('names the vendor of a DLL by file name, case-insensitively', () => {
     expect(vendorOf('D:\\Program Files\\VNPT-CA\\vnpt-ca_csp11.dll')).toBe('VNPT-CA');
     expect(vendorOf('C:\\Windows\\System32\\BKAVCA.DLL')).toBe('BKAV-CA');
