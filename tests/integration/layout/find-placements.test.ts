@@ -6,13 +6,23 @@ import { visualPageSize } from '../../../main/domain/nd30/geometry.ts';
 import { judge, visualRect } from '../../support/corpus/check-placement.ts';
 import { pageFrames, withOffsetBoxes } from '../../support/corpus/producers.ts';
 import { sealPng, signaturePng } from '../../support/corpus/images.ts';
+import { CATALOG } from '../../support/corpus/catalog.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
+import { writeDocument } from '../../support/corpus/write-document.ts';
 import type { GeneratedDocument } from '../../support/corpus/spec.ts';
 
 async function frameOf(doc: GeneratedDocument, pageIndex: number) {
   const page = (await PDFDocument.load(doc.bytes)).getPage(pageIndex);
   const { width, height } = page.getMediaBox();
   return { view: [0, 0, width, height] as const, rotation: normalizeRotation(page.getRotation().angle) };
+}
+
+function catalogSpec(id: string) {
+  const spec = CATALOG.find((s) => s.id === id);
+  if (spec === undefined) {
+    throw new Error(`no spec ${id}`);
+  }
+  return spec;
 }
 
 describe('findPlacements', () => {
@@ -40,6 +50,17 @@ describe('findPlacements', () => {
     const proposal = await findPlacements(doc.bytes);
     expect(bestCandidate(proposal, 'personal').pageRotation).toBe(90);
     expect(judge(proposal, truth, await frameOf(doc, truth.pageIndex))).toEqual({ hit: true, reasons: [] });
+  });
+
+  it('gives both blocks of a joint document, the named signer first when a name is given', async () => {
+    const doc = await writeDocument(catalogSpec('qd-lien-tich-2'));
+    const plain = await findPlacements(doc.bytes);
+    expect(plain.candidates.personal).toHaveLength(2);
+    expect(plain.candidates.organization).toHaveLength(2);
+    for (const name of ['Trương Văn Bình', 'Lê Thị Hoa']) {
+      const named = await findPlacements(doc.bytes, { signerName: name });
+      expect(bestCandidate(named, 'personal').evidence).toContain(`họ tên: "${name}"`);
+    }
   });
 
   it('sizes the seal from the PNG pHYs and the signature from the PNG aspect', async () => {
