@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
 import { saveScreen } from './support/artifacts.ts';
-import { missingChannels } from './support/host-probe.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 
 let shell: RunningShell;
@@ -62,18 +61,19 @@ test('? opens the shortcut help, which lists the bindings, and Esc closes it', a
   await expect(dialog).toBeHidden();
 });
 
-test('a section whose service has not landed says so, naming the channel, instead of showing data', async ({
+test('with no server configured, the indicator says offline on every screen and Đồng bộ explains it', async ({
   page,
 }) => {
   await page.goto(shell.url);
   await expect(page.getByTestId('app-info')).toBeVisible();
-  const missing = await missingChannels(page, ['sync.status']);
-  test.skip(missing.length === 0, 'every service this test covers has landed');
-  if (missing.includes('sync.status')) {
-    await page.goto(`${shell.origin}/#/dong-bo`);
-    await expect(page.getByTestId('service-missing')).toContainText('sync.status');
-    await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'unknown');
-  }
+  const indicator = page.getByTestId('connection');
+  await expect(indicator).toHaveAttribute('data-state', 'offline');
+  await expect(indicator).toContainText('Mất kết nối');
+  await indicator.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Đồng bộ' })).toBeVisible();
+  await expect(page.locator('[data-code="SYNC_OFFLINE"]').first()).toContainText('Đang mất kết nối với máy chủ.');
+  await expectNoSeriousAxeViolations(page);
+  await saveScreen(page, '50-sync-offline');
 });
 
 test('the overview has no serious or critical accessibility violations', async ({ page }) => {

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
 import { saveScreen } from './support/artifacts.ts';
@@ -148,4 +152,22 @@ test('the list finds the registered document by search and quick filters', async
   await page.getByRole('searchbox').fill('');
   await expectNoSeriousAxeViolations(page);
   await saveScreen(page, '24-incoming-list');
+});
+
+test('Sổ đăng ký lists the incoming register and prints it to PDF with the registered row', async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press('Alt+4');
+  const table = page.getByTestId('registers-table');
+  await expect(table).toContainText('Sổ đăng ký văn bản đến');
+  const out = join(mkdtempSync(join(tmpdir(), 'vanthu-e2e-print-')), 'so-den.pdf');
+  await page.getByLabel('Lưu tệp PDF tại').fill('so-den.pdf');
+  await page.getByRole('button', { name: 'In sổ ra PDF' }).click();
+  await expect(page.getByText('Nhập đường dẫn đầy đủ của tệp .pdf.')).toBeVisible();
+  await page.getByLabel('Lưu tệp PDF tại').fill(out);
+  await page.getByRole('button', { name: 'In sổ ra PDF' }).click();
+  await expect(page.getByTestId('printed')).toContainText('Đã in 1 dòng');
+  const text = execFileSync('pdftotext', ['-layout', out, '-']).toString('utf8');
+  expect(text).toContain('15/QĐ-UBND');
+  await expectNoSeriousAxeViolations(page);
+  await saveScreen(page, '25-registers');
 });

@@ -1,13 +1,12 @@
 import { useEffect } from 'react';
-import type { EventName } from '../../../preload/contract/index.ts';
 import type { SyncStatus } from '../../../preload/contract/sync.ts';
 import { vanthu } from '../../bridge/vanthu.ts';
 import { vi } from '../../i18n/vi.ts';
-import { callPending } from '../ipc/call.ts';
+import { call } from '../ipc/call.ts';
 import { useLoad } from '../ipc/use-load.ts';
 import { hrefOf } from './routes.ts';
 
-/** How often the indicator asks again when no event arrives (the `sync.status` event is the fast path). */
+/** How often the indicator asks again when no event arrives (the `sync.changed` event is the fast path). */
 const POLL_MS = 15_000;
 
 /**
@@ -15,12 +14,10 @@ const POLL_MS = 15_000;
  * sync service is absent or has not tried yet. Offline is a normal state here: stated, not alarmed.
  */
 export function ConnectionIndicator() {
-  // sync.status is defined in preload/contract/sync.ts but not merged into channels.ts yet.
-  const { data, reload } = useLoad<SyncStatus>('sync.status', () => callPending('sync.status', {}), []);
+  const { data, reload } = useLoad<SyncStatus>('sync.status', () => call('sync.status', {}), []);
   useEffect(() => {
     const timer = window.setInterval(reload, POLL_MS);
-    const on = vanthu.on as unknown as (event: EventName | string, listener: () => void) => () => void;
-    const stop = on('sync.status', reload);
+    const stop = vanthu.on('sync.changed', reload);
     return () => {
       window.clearInterval(timer);
       stop();
@@ -40,6 +37,13 @@ export function ConnectionIndicator() {
     }
   } else if (data.state === 'missing') {
     text = vi.connection.noService;
+  } else if (data.state === 'failed' && data.error.code === 'SYNC_OFFLINE') {
+    // The sync service answers SYNC_OFFLINE when it cannot reach (or has no) server: that is offline.
+    state = 'offline';
+    text = vi.connection.offline;
+  } else if (data.state === 'failed' && data.error.code === 'SYNC_AUTH') {
+    state = 'offline';
+    text = `${vi.connection.offline} · ${vi.connection.authRequired}`;
   }
   return (
     <div className="connection-area" role="status" aria-live="polite">

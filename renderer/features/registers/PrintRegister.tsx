@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import type { AppError } from '../../../preload/contract/index.ts';
+import { clearDraft, readDraft, writeDraft } from '../../app/drafts.ts';
+import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
+import { Progress } from '../../app/feedback/Progress.tsx';
+import { Field } from '../../app/forms/Field.tsx';
+import { hasErrors, type FieldErrors } from '../../app/forms/field-errors.ts';
+import { SelectField } from '../../app/forms/SelectField.tsx';
+import { call } from '../../app/ipc/call.ts';
+import { vi } from '../../i18n/vi.ts';
+import { todayInVietnam } from '../incoming/register-form.ts';
+
+interface PrintForm {
+  kind: 'den' | 'di';
+  year: string;
+  outPath: string;
+  fromDate: string;
+  toDate: string;
+}
+type PrintField = keyof PrintForm;
+const DRAFT_KEY = 'registers.print';
+
+function validate(f: PrintForm): FieldErrors<PrintField> {
+  const errors: FieldErrors<PrintField> = {};
+  const year = Number(f.year);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+    errors.year = vi.registers.errors.year;
+  }
+  if (!/\.pdf$/i.test(f.outPath.trim()) || !(f.outPath.startsWith('/') || /^[A-Za-z]:[\\/]/.test(f.outPath))) {
+    errors.outPath = vi.registers.errors.outPath;
+  }
+  return errors;
+}
+
+/** Print a register to PDF with the Phụ lục IV columns (ND30 asks for a printed, signed register). */
+export function PrintRegister() {
+  const [form, setForm] = useState<PrintForm>(
+    () =>
+      readDraft<PrintForm>(DRAFT_KEY) ?? {
+        kind: 'den',
+        year: todayInVietnam().slice(0, 4),
+        outPath: '',
+        fromDate: '',
+        toDate: '',
+      },
+  );
+  const [errors, setErrors] = useState<FieldErrors<PrintField>>({});
+  const [failure, setFailure] = useState<AppError | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const [printed, setPrinted] = useState<{ path: string; rows: number } | null>(null);
+  const set = (field: PrintField) => (value: string) => {
+    const next = { ...form, [field]: value };
+    setForm(next);
+    writeDraft(DRAFT_KEY, next);
+  };
+  const print = async (): Promise<void> => {
+    const found = validate(form);
+    setErrors(found);
+    setFailure(null);
+    setPrinted(null);
+    if (hasErrors(found)) {
+      return;
+    }
+    setPrinting(true);
+    const result = await call('registers.print', {
+      kind: form.kind,
+      year: Number(form.year),
+      outPath: form.outPath.trim(),
+      ...(form.fromDate === '' ? {} : { fromDate: form.fromDate }),
+      ...(form.toDate === '' ? {} : { toDate: form.toDate }),
+    });
+    setPrinting(false);
+    if (result.ok) {
+      clearDraft(DRAFT_KEY);
+      setPrinted(result.value);
+    } else {
+      setFailure(result.error);
+    }
+  };
+  const r = vi.registers;
+  return (
+    <form
+      className="form"
+      noValidate
+      aria-labelledby="print-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void print();
+      }}
+    >
+      <h2 id="print-title">{r.print}</h2>
+      {failure === null ? null : <ErrorNotice error={failure} />}
+      <fieldset>
+        <legend>{r.print}</legend>
+        <div className="form-grid">
+          <SelectField
+            label={r.kind}
+            value={form.kind}
+            onChange={set('kind')}
+            options={[
+              { value: 'den', label: r.kinds.den },
+              { value: 'di', label: r.kinds.di },
+            ]}
+          />
+          <Field label={r.year} type="number" value={form.year} onChange={set('year')} error={errors.year} />
+          <Field label={r.fromDate} type="date" value={form.fromDate} onChange={set('fromDate')} />
+          <Field label={r.toDate} type="date" value={form.toDate} onChange={set('toDate')} />
+        </div>
+        <Field
+          label={r.outPath}
+          hint={r.outPathHint}
+          value={form.outPath}
+          onChange={set('outPath')}
+          error={errors.outPath}
+        />
+      </fieldset>
+      {printing ? <Progress label={r.printing} /> : null}
+      {printed === null ? null : (
+        <p className="notice notice-ok" role="status" data-testid="printed">
+          {r.printed(printed.path, printed.rows)}
+        </p>
+      )}
+      <button type="submit" disabled={printing}>
+        {r.print}
+      </button>
+    </form>
+  );
+}
