@@ -1,11 +1,10 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import type { Services } from '../app/services.ts';
+import { backupAgeDays, backupReminderDue } from '../domain/backup-reminder.ts';
 import { printRegisterPdf } from '../services/registers/print-register.ts';
 import type { HandlerTable } from './dispatch.ts';
 
 type RegisterChannels = 'registers.list' | 'registers.print' | 'backup.create' | 'backup.status' | 'audit.verify';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function registersHandlers(services: Services): Pick<HandlerTable, RegisterChannels> {
   const { store, settings } = services;
@@ -35,11 +34,10 @@ export function registersHandlers(services: Services): Pick<HandlerTable, Regist
       settings.update({ preferences: { lastBackupAt: new Date().toISOString() } });
       return result;
     },
-    // Provinces ask for daily backups [S-NB22 Điều 18; S-SL25]: remind after a day.
     'backup.status': () => {
       const last = settings.get().preferences.lastBackupAt;
-      const ageDays = last === null ? null : (Date.now() - Date.parse(last)) / DAY_MS;
-      return { lastBackupAt: last, ageDays, reminder: ageDays === null || ageDays >= 1 };
+      const now = new Date();
+      return { lastBackupAt: last, ageDays: backupAgeDays(last, now), reminder: backupReminderDue(last, now) };
     },
     'audit.verify': async () => {
       const verdict = await store.call('audit.verify');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
 import { IncomingInputSchema, type IncomingDocument } from '../../../preload/contract/incoming.ts';
+import { backupReminderDue } from '../../domain/backup-reminder.ts';
 import { INCOMING_STATE_LABEL_VI } from '../../domain/document-states.ts';
 import { formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
 import { displayDate } from '../../domain/vietnam-time.ts';
@@ -53,6 +54,9 @@ async function add(args: readonly string[], { io, services }: CommandContext): P
       io.out(`Đã đăng ký văn bản đến số ${doc.soDenHienThi}, ngày đến ${displayDate(doc.ngayDen)}.\n`);
       if (doc.soDen === null) {
         io.out('Số đến tạm thời (T-…): sẽ được thay bằng số chính thức khi đồng bộ.\n');
+      }
+      if (backupReminderDue(settings.get().preferences.lastBackupAt, new Date())) {
+        io.out('Nhắc: đã hơn một ngày chưa sao lưu. Chạy: vanthu backup --out <tệp>\n');
       }
       for (const dup of result.duplicates) {
         io.out(

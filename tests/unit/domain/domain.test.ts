@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { backupReminderDue } from '../../../main/domain/backup-reminder.ts';
 import { canTransitionIncoming, canTransitionOutgoing } from '../../../main/domain/document-states.ts';
 import { exportFileName, isValidExportFileName } from '../../../main/domain/file-name.ts';
 import { foldVietnamese } from '../../../main/domain/fold.ts';
@@ -98,5 +99,14 @@ describe('numbering', () => {
       number: 3,
     });
     expect(chooseNumber(spent, { allowProvisional: false, lastProvisional: 2 })).toEqual({ kind: 'unavailable' });
+  });
+});
+
+describe('backup reminder', () => {
+  it('is due when there was never a backup or the last one is a day old', () => {
+    const now = new Date('2026-03-10T08:00:00Z');
+    expect(backupReminderDue(null, now)).toBe(true);
+    expect(backupReminderDue('2026-03-10T01:00:00Z', now)).toBe(false);
+    expect(backupReminderDue('2026-03-09T07:59:00Z', now)).toBe(true);
   });
 });
