@@ -25,7 +25,9 @@ export function read(path: string): Uint8Array {
 
 export async function signerFor(pki: PkiMaterial, id: 'person' | 'org' | 'person-ec'): Promise<Signer> {
   const cert = pki.certs[id];
-  if (cert === undefined) {throw new Error(`test PKI has no ${id}`);}
+  if (cert === undefined) {
+    throw new Error(`test PKI has no ${id}`);
+  }
   return softwareSignerFromFiles(cert.keyPem, cert.certPem, pki.chainPem);
 }
 
@@ -53,7 +55,9 @@ export function rewrite(
 /** Prepare placements from the generated document's truth (the layout module does this for real files). */
 export function placementsFrom(truth: DocumentTruth): PrepareOptions {
   const block = truth.signerBlocks[0];
-  if (block === undefined) {throw new Error('document has no signer block');}
+  if (block === undefined) {
+    throw new Error('document has no signer block');
+  }
   const top = block.titleLine.y - 2;
   const bottom = block.nameLine.y + block.nameLine.height + 2;
   const signature: Rect = { x: block.titleLine.x, y: bottom, width: 150, height: Math.max(20, top - bottom) };

@@ -12,7 +12,9 @@ type Producer = 'pdf-lib' | 'pdf-lib-objstm' | 'classic' | 'linearize' | 'objstm
 
 async function input(producer: Producer, dir: string) {
   const doc = await makeDocument();
-  if (producer === 'pdf-lib') {return { bytes: doc.bytes, truth: doc.truth };}
+  if (producer === 'pdf-lib') {
+    return { bytes: doc.bytes, truth: doc.truth };
+  }
   if (producer === 'pdf-lib-objstm') {
     const resaved = await PDFDocument.load(doc.bytes, { updateMetadata: false });
     return { bytes: await resaved.save({ useObjectStreams: true }), truth: doc.truth };

@@ -22,7 +22,9 @@ let tsa: LoopbackTsa;
 
 beforeAll(async () => {
   const material = pki.certs.tsa;
-  if (material === undefined) {throw new Error('test PKI has no TSA certificate');}
+  if (material === undefined) {
+    throw new Error('test PKI has no TSA certificate');
+  }
   tsa = await startLoopbackTsa({ keyPem: material.keyPem, certPem: material.certPem, chainPem: pki.chainPem });
 });
 afterAll(async () => {
@@ -77,7 +79,9 @@ describe('PAdES B-T with a loopback RFC 3161 TSA', () => {
     expect(allValid(validateAll(out, pki), 1)).toBe(true);
 
     const [sig] = extractSignatures(read(out));
-    if (sig === undefined) {throw new Error('no signature');}
+    if (sig === undefined) {
+      throw new Error('no signature');
+    }
     const content = pkijs.ContentInfo.fromBER(sig.cms.slice().buffer);
     const signerInfo = new pkijs.SignedData({ schema: content.content }).signerInfos[0];
     const attr = signerInfo?.unsignedAttrs?.attributes.find((a) => a.type === '1.2.840.113549.1.9.16.2.14');
@@ -143,6 +147,8 @@ describe('batch', () => {
     expect(calls).toBe(2);
     expect(progress.map((p) => `${p.done}/${p.total}`)).toEqual(['0/3', '1/3', '2/3', '3/3']);
     expect(progress[1]?.current).toBe(join(dir, names[1] ?? ''));
-    for (const i of [0, 2]) {expect(allValid(validateAll(join(dir, `đã ký - ${names[i]}`), pki), 1)).toBe(true);}
+    for (const i of [0, 2]) {
+      expect(allValid(validateAll(join(dir, `đã ký - ${names[i]}`), pki), 1)).toBe(true);
+    }
   });
 });

@@ -3,6 +3,7 @@ import type { Signer } from '../signer.ts';
 import type { AppearanceFactory } from './appearance.ts';
 import type { TimestampSource } from './cms.ts';
 import { Increment } from './increment.ts';
+import { pageBox } from './pages.ts';
 import { appendixLine, copyLine, type HinhThucSao } from './issue-text.ts';
 import { signPdf, type SignResult } from './sign.ts';
 
@@ -34,7 +35,7 @@ export interface CopyOptions extends CommonOptions {
 /** Top right of page 1, inside the top margin (ô số 14 for copies; appendices likewise). */
 async function topRightOfFirstPage(bytes: Uint8Array): Promise<Placement> {
   const inc = await Increment.open(bytes);
-  const { x, y, width, height } = inc.doc.getPage(0).getMediaBox();
+  const { x, y, width, height } = pageBox(inc, 0);
   return {
     pageIndex: 0,
     rect: {

@@ -18,8 +18,12 @@ export async function atomicWrite(
   let handle: FileHandle | undefined;
   try {
     handle = await open(temp, 'wx+');
-    for (const part of parts) {await handle.write(part);}
-    if (fill !== undefined) {await fill(handle);}
+    for (const part of parts) {
+      await handle.write(part);
+    }
+    if (fill !== undefined) {
+      await fill(handle);
+    }
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -32,9 +36,15 @@ export async function atomicWrite(
 }
 
 function mapWriteError(error: unknown, outPath: string): unknown {
-  if (isVanthuError(error)) {return error;}
+  if (isVanthuError(error)) {
+    return error;
+  }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') {return signFailure('DISK_FULL');}
-  if (typeof code === 'string') {return signFailure('FILE_WRITE_FAILED', `${outPath} (${code})`, { path: outPath });}
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return signFailure('DISK_FULL');
+  }
+  if (typeof code === 'string') {
+    return signFailure('FILE_WRITE_FAILED', `${outPath} (${code})`, { path: outPath });
+  }
   return error;
 }

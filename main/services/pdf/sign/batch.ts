@@ -41,7 +41,9 @@ export async function runBatch<T>(
 }
 
 function toAppError(error: unknown): AppError {
-  if (isVanthuError(error)) {return error.toAppError();}
+  if (isVanthuError(error)) {
+    return error.toAppError();
+  }
   // Not an expected failure: keep the batch going but say it is a bug.
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), retryable: false };
 }

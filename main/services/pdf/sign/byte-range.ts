@@ -21,7 +21,9 @@ export async function hashByteRanges(
     while (done < length) {
       const want = Math.min(CHUNK, length - done);
       const { bytesRead } = await handle.read(buffer, 0, want, start + done);
-      if (bytesRead === 0) {throw new Error('unexpected end of file while hashing');}
+      if (bytesRead === 0) {
+        throw new Error('unexpected end of file while hashing');
+      }
       hash.update(buffer.subarray(0, bytesRead));
       done += bytesRead;
     }

@@ -58,7 +58,9 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i += 1) {
     const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) {return d;}
+    if (d !== 0) {
+      return d;
+    }
   }
   return a.length - b.length;
 }
@@ -104,7 +106,9 @@ export async function buildCms(input: CmsInput): Promise<Uint8Array> {
   if (input.timestamp !== undefined) {
     const token = await input.timestamp(signature);
     const parsed = asn1js.fromBER(toArrayBuffer(token));
-    if (parsed.offset === -1) {throw new Error('timestamp token is not DER');}
+    if (parsed.offset === -1) {
+      throw new Error('timestamp token is not DER');
+    }
     signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
       type: 1,
       attributes: [attribute(OID.signatureTimeStampToken, parsed.result)],
@@ -126,7 +130,9 @@ function uniqueDer(certs: readonly Uint8Array[], signerCert: Uint8Array): Uint8A
   const seen = new Set<string>([Buffer.from(signerCert).toString('base64')]);
   return certs.filter((der) => {
     const key = Buffer.from(der).toString('base64');
-    if (seen.has(key)) {return false;}
+    if (seen.has(key)) {
+      return false;
+    }
     seen.add(key);
     return true;
   });

@@ -1,5 +1,6 @@
 import type { SignatureRole } from '../placement.ts';
 import { Increment } from './increment.ts';
+import { pageBox, pageCount } from './pages.ts';
 import type { PrepareOptions } from './prepare.ts';
 
 /**
@@ -13,9 +14,9 @@ export async function defaultPrepareOptions(
   roles: readonly SignatureRole[],
 ): Promise<PrepareOptions> {
   const inc = await Increment.open(bytes);
-  const first = inc.doc.getPage(0).getMediaBox();
-  const lastIndex = inc.doc.getPageCount() - 1;
-  const last = inc.doc.getPage(lastIndex).getMediaBox();
+  const first = pageBox(inc, 0);
+  const lastIndex = pageCount(inc) - 1;
+  const last = pageBox(inc, lastIndex);
   const top = first.y + first.height;
   const signature = { x: last.x + last.width - 57 - 200, y: last.y + 170, width: 150, height: 60 };
   const rects: Record<SignatureRole, { x: number; y: number; width: number; height: number }> = {

@@ -13,13 +13,17 @@ export interface FieldInfo {
 
 export function catalogRef(inc: Increment): PDFRef {
   const root = inc.context.trailerInfo.Root;
-  if (!(root instanceof PDFRef)) {throw signFailure('PDF_MALFORMED', 'Trailer thiếu /Root.');}
+  if (!(root instanceof PDFRef)) {
+    throw signFailure('PDF_MALFORMED', 'Trailer thiếu /Root.');
+  }
   return root;
 }
 
 export function catalog(inc: Increment): PDFDict {
   const dict = inc.context.lookup(catalogRef(inc));
-  if (!(dict instanceof PDFDict)) {throw signFailure('PDF_MALFORMED', 'Không đọc được Catalog.');}
+  if (!(dict instanceof PDFDict)) {
+    throw signFailure('PDF_MALFORMED', 'Không đọc được Catalog.');
+  }
   return dict;
 }
 
@@ -35,11 +39,15 @@ export function acroForm(inc: Increment, create: boolean): Held<PDFDict> | undef
   const entry = cat.get(PDFName.of('AcroForm'));
   if (entry instanceof PDFRef) {
     const dict = inc.context.lookup(entry);
-    if (dict instanceof PDFDict) {return { value: dict, holder: entry };}
+    if (dict instanceof PDFDict) {
+      return { value: dict, holder: entry };
+    }
   } else if (entry instanceof PDFDict) {
     return { value: entry, holder: catalogRef(inc) };
   }
-  if (!create) {return undefined;}
+  if (!create) {
+    return undefined;
+  }
   const dict = inc.context.obj({ Fields: [] }) as PDFDict;
   const ref = inc.register(dict);
   cat.set(PDFName.of('AcroForm'), ref);
@@ -72,10 +80,14 @@ export function appendToArray(inc: Increment, dict: PDFDict, holder: PDFRef, key
 /** Adds a field to /Fields and its widget to the page's /Annots without touching anything else (P2). */
 export function addWidgetField(inc: Increment, fieldRef: PDFRef, pageRef: PDFRef): void {
   const form = acroForm(inc, true);
-  if (form === undefined) {throw signFailure('INTERNAL');}
+  if (form === undefined) {
+    throw signFailure('INTERNAL');
+  }
   appendToArray(inc, form.value, form.holder, 'Fields', fieldRef);
   const page = inc.context.lookup(pageRef);
-  if (!(page instanceof PDFDict)) {throw signFailure('PDF_MALFORMED', 'Không đọc được trang.');}
+  if (!(page instanceof PDFDict)) {
+    throw signFailure('PDF_MALFORMED', 'Không đọc được trang.');
+  }
   appendToArray(inc, page, pageRef, 'Annots', fieldRef);
 }
 
@@ -86,20 +98,26 @@ export function pdfText(value: string): PDFString | PDFHexString {
 }
 
 function text(value: PDFObject | undefined): string | undefined {
-  if (value instanceof PDFString || value instanceof PDFHexString) {return value.decodeText();}
+  if (value instanceof PDFString || value instanceof PDFHexString) {
+    return value.decodeText();
+  }
   return undefined;
 }
 
 /** Every terminal field with its fully qualified name (parents joined by "."). */
 export function listFields(inc: Increment): FieldInfo[] {
   const form = acroForm(inc, false);
-  if (form === undefined) {return [];}
+  if (form === undefined) {
+    return [];
+  }
   const result: FieldInfo[] = [];
   const seen = new Set<PDFDict>();
   const visit = (item: PDFObject, prefix: string, inheritedType: string | undefined): void => {
     const ref = item instanceof PDFRef ? item : undefined;
     const dict = ref !== undefined ? inc.context.lookup(ref) : item;
-    if (!(dict instanceof PDFDict) || seen.has(dict)) {return;}
+    if (!(dict instanceof PDFDict) || seen.has(dict)) {
+      return;
+    }
     seen.add(dict);
     const partial = text(dict.get(PDFName.of('T')));
     const name = partial === undefined ? prefix : prefix === '' ? partial : `${prefix}.${partial}`;
@@ -113,13 +131,19 @@ export function listFields(inc: Increment): FieldInfo[] {
         return kidDict instanceof PDFDict && kidDict.has(PDFName.of('T'));
       });
     if (namedKids && kids instanceof PDFArray) {
-      for (const kid of kids.asArray()) {visit(kid, name, type);}
+      for (const kid of kids.asArray()) {
+        visit(kid, name, type);
+      }
     } else if (partial !== undefined || prefix !== '') {
       result.push({ name, ref, dict, type });
     }
   };
   const fields = form.value.lookup(PDFName.of('Fields'));
-  if (fields instanceof PDFArray) {for (const field of fields.asArray()) {visit(field, '', undefined);}}
+  if (fields instanceof PDFArray) {
+    for (const field of fields.asArray()) {
+      visit(field, '', undefined);
+    }
+  }
   return result;
 }
 

@@ -1,5 +1,6 @@
 import { PDFDocument, type PDFRef, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
 import { signFailure } from './fail.ts';
+import { loadLazy } from './lazy-load.ts';
 import { readXrefInfo, type XrefInfo } from './xref-info.ts';
 import { writeXrefSection } from './xref-writer.ts';
 
@@ -29,17 +30,19 @@ export class Increment {
 
   static async open(bytes: Uint8Array): Promise<Increment> {
     const xref = readXrefInfo(bytes);
-    let doc: PDFDocument;
-    try {
-      doc = await PDFDocument.load(bytes, {
-        ignoreEncryption: true,
-        updateMetadata: false,
-        throwOnInvalidObject: false,
-        // Parse in one go: the default yields to the event loop every 100 objects.
-        parseSpeed: Number.POSITIVE_INFINITY,
-      });
-    } catch (error) {
-      throw signFailure('PDF_MALFORMED', error instanceof Error ? error.message : undefined);
+    let doc: PDFDocument | undefined = loadLazy(bytes, xref.startXref);
+    if (doc === undefined) {
+      try {
+        doc = await PDFDocument.load(bytes, {
+          ignoreEncryption: true,
+          updateMetadata: false,
+          throwOnInvalidObject: false,
+          // Parse in one go: the default yields to the event loop every 100 objects.
+          parseSpeed: Number.POSITIVE_INFINITY,
+        });
+      } catch (error) {
+        throw signFailure('PDF_MALFORMED', error instanceof Error ? error.message : undefined);
+      }
     }
     if (doc.isEncrypted || doc.context.trailerInfo.Encrypt !== undefined) {
       throw signFailure('PDF_ENCRYPTED');
@@ -72,9 +75,13 @@ export class Increment {
   build(): { bytes: Uint8Array; rawOffsets: Map<PDFRef, number> } {
     const refs = new Set<PDFRef>(this.changed);
     for (const [ref] of this.context.enumerateIndirectObjects()) {
-      if (ref.objectNumber >= this.xref.size) {refs.add(ref);}
+      if (ref.objectNumber >= this.xref.size) {
+        refs.add(ref);
+      }
     }
-    for (const ref of this.raw.keys()) {refs.add(ref);}
+    for (const ref of this.raw.keys()) {
+      refs.add(ref);
+    }
     const ordered = [...refs].sort((a, b) => a.objectNumber - b.objectNumber);
 
     const chunks: Uint8Array[] = [];
@@ -84,7 +91,9 @@ export class Increment {
       length += chunk.length;
     };
     const last = this.base[this.base.length - 1];
-    if (last !== 0x0a && last !== 0x0d) {push(ascii('\n'));}
+    if (last !== 0x0a && last !== 0x0d) {
+      push(ascii('\n'));
+    }
 
     const offsets = new Map<PDFRef, number>();
     const rawOffsets = new Map<PDFRef, number>();
@@ -97,7 +106,9 @@ export class Increment {
         push(raw);
       } else {
         const object = this.context.lookup(ref);
-        if (object === undefined) {throw signFailure('INTERNAL', `object ${ref.toString()} vanished`);}
+        if (object === undefined) {
+          throw signFailure('INTERNAL', `object ${ref.toString()} vanished`);
+        }
         const buffer = new Uint8Array(object.sizeInBytes());
         object.copyBytesInto(buffer, 0);
         push(buffer);

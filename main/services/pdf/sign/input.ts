@@ -12,14 +12,20 @@ export async function readPdfInput(path: string): Promise<Uint8Array> {
   } catch {
     throw signFailure('FILE_NOT_FOUND', path, { path });
   }
-  if (size > MAX_PDF_BYTES) {throw signFailure('FILE_TOO_LARGE', undefined, { path, size });}
+  if (size > MAX_PDF_BYTES) {
+    throw signFailure('FILE_TOO_LARGE', undefined, { path, size });
+  }
   const bytes = new Uint8Array(await readFile(path));
   assertPdfBytes(bytes);
   return bytes;
 }
 
 export function assertPdfBytes(bytes: Uint8Array): void {
-  if (bytes.length > MAX_PDF_BYTES) {throw signFailure('FILE_TOO_LARGE', undefined, { size: bytes.length });}
+  if (bytes.length > MAX_PDF_BYTES) {
+    throw signFailure('FILE_TOO_LARGE', undefined, { size: bytes.length });
+  }
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (!head.includes('%PDF-')) {throw signFailure('PDF_MALFORMED', 'Thiếu phần đầu "%PDF-".');}
+  if (!head.includes('%PDF-')) {
+    throw signFailure('PDF_MALFORMED', 'Thiếu phần đầu "%PDF-".');
+  }
 }

@@ -4,7 +4,9 @@
  */
 export function ngayBanHanhText(isoDate: string, diaDanh?: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (match === null) {throw new RangeError(`not an ISO date: ${isoDate}`);}
+  if (match === null) {
+    throw new RangeError(`not an ISO date: ${isoDate}`);
+  }
   const [, year, month, day] = match as unknown as [string, string, string, string];
   const m = Number(month);
   const monthText = m <= 2 ? String(m).padStart(2, '0') : String(m);

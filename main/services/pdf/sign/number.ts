@@ -81,7 +81,9 @@ async function fill(
   const height = Math.abs(y1 - y0);
   const font = await embedVnFont(inc.doc, style);
   let size = fontSize;
-  while (size > 6 && font.widthOfTextAtSize(value, size) > width) {size -= 0.5;}
+  while (size > 6 && font.widthOfTextAtSize(value, size) > width) {
+    size -= 0.5;
+  }
   const textWidth = font.widthOfTextAtSize(value, size);
   const x = Math.max(0, (width - textWidth) / 2);
   const y = Math.max(0, (height - size * 0.7) / 2);

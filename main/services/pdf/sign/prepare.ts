@@ -5,6 +5,7 @@ import { signFailure } from './fail.ts';
 import { FIELD_NGAY_BAN_HANH, FIELD_SO_KY_HIEU } from './fields.ts';
 import { acroForm, addWidgetField, pdfText, requireNewFieldName } from './form.ts';
 import { Increment } from './increment.ts';
+import { pageRefAt } from './pages.ts';
 import { assertPdfBytes } from './input.ts';
 import { assertModificationAllowed } from './mdp.ts';
 import { DEFAULT_SIGNATURE_FIELD } from './sign.ts';
@@ -39,7 +40,9 @@ export async function preparePdf(bytes: Uint8Array, outPath: string, options: Pr
   assertModificationAllowed(inc, true);
   const names: string[] = [];
   const form = acroForm(inc, true);
-  if (form === undefined) {throw signFailure('INTERNAL');}
+  if (form === undefined) {
+    throw signFailure('INTERNAL');
+  }
 
   const textFields: Array<[string, Placement | undefined]> = [
     [FIELD_SO_KY_HIEU, options.soKyHieu],
@@ -50,13 +53,17 @@ export async function preparePdf(bytes: Uint8Array, outPath: string, options: Pr
     ...textFields.filter(([, p]) => p !== undefined).map(([n]) => n),
     ...planned.map((s) => s.name),
   ]) {
-    if (names.includes(name)) {throw signFailure('PDF_FIELD_EXISTS', `Tên trường "${name}" bị lặp.`, { field: name });}
+    if (names.includes(name)) {
+      throw signFailure('PDF_FIELD_EXISTS', `Tên trường "${name}" bị lặp.`, { field: name });
+    }
     requireNewFieldName(inc, name);
     names.push(name);
   }
 
   for (const [name, placement] of textFields) {
-    if (placement === undefined) {continue;}
+    if (placement === undefined) {
+      continue;
+    }
     const pageRef = pageRefAt(inc, placement.pageIndex);
     const field = widgetDict(inc, name, placement.rect, pageRef, 'Tx');
     // ReadOnly now: a user must not type into it, and setting it after signing is a change (P3).
@@ -87,13 +94,6 @@ export async function preparePdf(bytes: Uint8Array, outPath: string, options: Pr
   const { bytes: increment } = inc.build();
   await atomicWrite(outPath, [bytes, increment]);
   return { fields: names, bytesAdded: increment.length };
-}
-
-function pageRefAt(inc: Increment, pageIndex: number): PDFRef {
-  if (pageIndex < 0 || pageIndex >= inc.doc.getPageCount()) {
-    throw signFailure('INVALID_INPUT', `Trang ${pageIndex + 1} không có trong văn bản.`);
-  }
-  return inc.doc.getPage(pageIndex).ref;
 }
 
 function widgetDict(inc: Increment, name: string, r: Rect, pageRef: PDFRef, type: 'Tx' | 'Sig'): PDFDict {

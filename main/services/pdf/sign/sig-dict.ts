@@ -53,10 +53,18 @@ export function buildSigDict(input: SigDictInput): SigDictBytes {
   const head = '<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached ';
   const contents = `/Contents <${'0'.repeat(input.contentsBytes * 2)}>`;
   let tail = ` /M (${pdfDateVn(input.signingTime)})`;
-  if (input.name !== undefined) {tail += ` /Name ${textString(input.name)}`;}
-  if (input.reason !== undefined) {tail += ` /Reason ${textString(input.reason)}`;}
-  if (input.location !== undefined) {tail += ` /Location ${textString(input.location)}`;}
-  if (input.contactInfo !== undefined) {tail += ` /ContactInfo ${textString(input.contactInfo)}`;}
+  if (input.name !== undefined) {
+    tail += ` /Name ${textString(input.name)}`;
+  }
+  if (input.reason !== undefined) {
+    tail += ` /Reason ${textString(input.reason)}`;
+  }
+  if (input.location !== undefined) {
+    tail += ` /Location ${textString(input.location)}`;
+  }
+  if (input.contactInfo !== undefined) {
+    tail += ` /ContactInfo ${textString(input.contactInfo)}`;
+  }
   if (input.docMdp !== undefined) {
     tail +=
       ' /Reference [<< /Type /SigRef /TransformMethod /DocMDP /TransformParams' +
@@ -82,6 +90,8 @@ export function buildSigDict(input: SigDictInput): SigDictBytes {
 /** The placeholder text replaced by the real ByteRange, padded with spaces to the same width. */
 export function byteRangeText(range: readonly [number, number, number, number], width: number): string {
   const text = `/ByteRange [${range.join(' ')}]`;
-  if (text.length > width) {throw new Error('ByteRange does not fit its placeholder');}
+  if (text.length > width) {
+    throw new Error('ByteRange does not fit its placeholder');
+  }
   return text.padEnd(width, ' ');
 }

@@ -7,6 +7,7 @@ import { buildCms, type TimestampSource } from './cms.ts';
 import { signFailure } from './fail.ts';
 import { acroForm, addWidgetField, catalog, catalogRef, findField, listFields, pdfText } from './form.ts';
 import { Increment } from './increment.ts';
+import { pageRefAt } from './pages.ts';
 import { assertModificationAllowed } from './mdp.ts';
 import { buildSigDict } from './sig-dict.ts';
 import { writeSignedFile } from './write-signed.ts';
@@ -83,18 +84,19 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
     assertModificationAllowed(inc, false);
     fieldDict = existing.dict;
     widget = widgetOf(inc, existing.dict);
-    if (existing.ref !== undefined) {inc.markChanged(existing.ref);}
+    if (existing.ref !== undefined) {
+      inc.markChanged(existing.ref);
+    }
     const widgetRef = widgetRefOf(existing.dict);
-    if (widgetRef !== undefined) {inc.markChanged(widgetRef);}
+    if (widgetRef !== undefined) {
+      inc.markChanged(widgetRef);
+    }
     [width, height] = rectSize(widget);
   } else {
     assertModificationAllowed(inc, true);
     const placement = options.placement;
     const pageIndex = placement?.pageIndex ?? 0;
-    if (pageIndex < 0 || pageIndex >= inc.doc.getPageCount()) {
-      throw signFailure('INVALID_INPUT', `Trang ${pageIndex + 1} không có trong văn bản.`);
-    }
-    const pageRef = inc.doc.getPage(pageIndex).ref;
+    const pageRef = pageRefAt(inc, pageIndex);
     const r = placement?.rect ?? { x: 0, y: 0, width: 0, height: 0 };
     width = r.width;
     height = r.height;
@@ -113,7 +115,9 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
   }
 
   const form = acroForm(inc, true);
-  if (form === undefined) {throw signFailure('INTERNAL');}
+  if (form === undefined) {
+    throw signFailure('INTERNAL');
+  }
   const sigFlags = form.value.lookup(PDFName.of('SigFlags'));
   if (!(sigFlags instanceof PDFNumber) || (sigFlags.asNumber() & 3) !== 3) {
     form.value.set(PDFName.of('SigFlags'), PDFNumber.of(3));
@@ -161,7 +165,9 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
   await inc.doc.flush();
   const { bytes: increment, rawOffsets } = inc.build();
   const sigAt = rawOffsets.get(sigRef);
-  if (sigAt === undefined) {throw signFailure('INTERNAL');}
+  if (sigAt === undefined) {
+    throw signFailure('INTERNAL');
+  }
   const written = await writeSignedFile({
     outPath,
     base: bytes,
@@ -185,25 +191,33 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
 }
 
 function widgetRefOf(field: PDFDict): PDFRef | undefined {
-  if (field.has(PDFName.of('Subtype'))) {return undefined;}
+  if (field.has(PDFName.of('Subtype'))) {
+    return undefined;
+  }
   const kids = field.get(PDFName.of('Kids'));
   if (kids instanceof PDFArray) {
     const first = kids.get(0);
-    if (first instanceof PDFRef) {return first;}
+    if (first instanceof PDFRef) {
+      return first;
+    }
   }
   return undefined;
 }
 
 function widgetOf(inc: Increment, field: PDFDict): PDFDict {
   const ref = widgetRefOf(field);
-  if (ref === undefined) {return field;}
+  if (ref === undefined) {
+    return field;
+  }
   const widget = inc.context.lookup(ref);
   return widget instanceof PDFDict ? widget : field;
 }
 
 function rectSize(widget: PDFDict): [number, number] {
   const rect = widget.lookup(PDFName.of('Rect'));
-  if (!(rect instanceof PDFArray) || rect.size() < 4) {return [0, 0];}
+  if (!(rect instanceof PDFArray) || rect.size() < 4) {
+    return [0, 0];
+  }
   const n = rect.asArray().map((v) => (v instanceof PDFNumber ? v.asNumber() : 0));
   return [Math.abs((n[2] ?? 0) - (n[0] ?? 0)), Math.abs((n[3] ?? 0) - (n[1] ?? 0))];
 }

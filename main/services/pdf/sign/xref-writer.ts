@@ -23,9 +23,15 @@ export function writeXrefSection(input: XrefSectionInput): Uint8Array {
 
 function trailerEntries(input: XrefSectionInput, size: number): string {
   let text = `/Size ${size}`;
-  if (input.root !== undefined) {text += ` /Root ${input.root.toString()}`;}
-  if (input.info !== undefined) {text += ` /Info ${input.info.toString()}`;}
-  if (input.id !== undefined) {text += ` /ID ${input.id.toString()}`;}
+  if (input.root !== undefined) {
+    text += ` /Root ${input.root.toString()}`;
+  }
+  if (input.info !== undefined) {
+    text += ` /Info ${input.info.toString()}`;
+  }
+  if (input.id !== undefined) {
+    text += ` /ID ${input.id.toString()}`;
+  }
   return `${text} /Prev ${input.prev}`;
 }
 
