@@ -35,12 +35,13 @@ type Plan = { mechanism: number; prepare: (data: Uint8Array) => Buffer; finish: 
 /**
  * Log in to a token and return a `Signer` for one key on it. RSA prefers CKM_SHA256_RSA_PKCS and
  * falls back to CKM_RSA_PKCS over a DigestInfo; EC signs the SHA-256 digest with CKM_ECDSA.
- * Signing runs through C_SignAsync, one operation at a time per token.
+ * Signing runs through C_SignAsync, one PKCS#11 operation at a time per module (see token-queue.ts).
  */
 export async function openTokenSigner(options: OpenTokenSignerOptions): Promise<TokenSignerHandle> {
   const where = { modulePath: options.modulePath, tokenLabel: options.token.label, keyIdHex: options.keyIdHex };
   try {
-    const handle = await openSigner(options);
+    // Opening (login, object search) queues behind any signature in flight on this module.
+    const handle = await runExclusive(options.modulePath, () => openSigner(options));
     options.log?.info('tokens.signer_opened', { ...where, algorithm: handle.signer.algorithm });
     return handle;
   } catch (error) {
@@ -55,7 +56,6 @@ async function openSigner(options: OpenTokenSignerOptions): Promise<TokenSignerH
   const module = loadModule(options.modulePath);
   const { slot, info } = findToken(module, options.token);
   const keyId = keyIdBytes(options.keyIdHex);
-  const tokenKey = `${options.modulePath}#${info.serial || info.label}`;
   const session = module.openSession(slot);
   let sessionOpen = true;
   try {
@@ -88,7 +88,7 @@ async function openSigner(options: OpenTokenSignerOptions): Promise<TokenSignerH
       chain,
       algorithm,
       sign: (data) =>
-        runExclusive(tokenKey, async () => {
+        runExclusive(options.modulePath, async () => {
           if (!sessionOpen) {
             throw new VanthuError('TOKEN_REMOVED', errorMessageVi('TOKEN_REMOVED', 'Phiên ký đã đóng.'));
           }
@@ -105,7 +105,7 @@ async function openSigner(options: OpenTokenSignerOptions): Promise<TokenSignerH
     return {
       signer,
       close: () =>
-        runExclusive(tokenKey, async () => {
+        runExclusive(options.modulePath, async () => {
           if (!sessionOpen) {
             return;
           }

@@ -1,6 +1,8 @@
 /**
- * One operation at a time per token: PKCS#11 modules are often not thread-safe and a token
- * is a single device. Calls for the same key run in order; other tokens are not held up.
+ * One PKCS#11 operation at a time per module, keyed by module path. C_SignAsync runs on a libuv
+ * worker thread while discovery runs on the main thread, and many vendor DLLs are not
+ * thread-safe whatever CKF_OS_LOCKING_OK promises; a token is a single device anyway.
+ * Calls with the same key run in order; other modules are not held up.
  */
 const tails = new Map<string, Promise<unknown>>();
 

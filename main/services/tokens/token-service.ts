@@ -8,6 +8,7 @@ import type { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../log/logger.ts';
 import { listModuleTokens } from './discovery.ts';
 import { runPreflight } from './preflight.ts';
+import { runExclusive } from './token-queue.ts';
 import { createTokenWatcher, type TokenRef, type TokenWatcher } from './token-watcher.ts';
 
 export interface TokenServiceOptions {
@@ -53,17 +54,18 @@ async function probeSnapshot(paths: ReadonlySet<string>, timeoutMs: number): Pro
 }
 
 /** Tokens present right now on modules already loaded in this process. */
-function inProcessSnapshot(paths: ReadonlySet<string>): TokenRef[] {
+async function inProcessSnapshot(paths: ReadonlySet<string>): Promise<TokenRef[]> {
   const refs: TokenRef[] = [];
   for (const path of paths) {
     const module = loadModule(path);
-    for (const slot of module.slots(true)) {
-      const info = module.tokenInfo(slot);
-      if ((info.flags & CK.CKF_TOKEN_INITIALIZED) === 0) {
-        continue;
+    await runExclusive(path, async () => {
+      for (const slot of module.slots(true)) {
+        const info = module.tokenInfo(slot);
+        if ((info.flags & CK.CKF_TOKEN_INITIALIZED) !== 0) {
+          refs.push({ modulePath: path, label: info.label, serial: info.serial });
+        }
       }
-      refs.push({ modulePath: path, label: info.label, serial: info.serial });
-    }
+    });
   }
   return refs;
 }
@@ -116,7 +118,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
         try {
           await ensureProbed(path);
           const module = loadModule(path);
-          tokens.push(...listModuleTokens(module));
+          tokens.push(...(await runExclusive(path, async () => listModuleTokens(module))));
           modules.push({ ...base, ok: true, libraryDescription: module.libraryDescription });
         } catch (error) {
           if (!isVanthuError(error)) {
@@ -138,7 +140,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
         }
         return { ok: false, checks: [{ name: 'token', status: 'fail', code: error.code, message: error.message }] };
       }
-      return runPreflight(request);
+      return runExclusive(request.modulePath, async () => runPreflight(request));
     },
   };
 }

@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../main/services/log/logger.ts';
 import { openTokenSigner } from '../../../main/services/tokens/open-signer.ts';
+import { createTokenService } from '../../../main/services/tokens/token-service.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 
 const pki = usePki();
@@ -32,6 +34,32 @@ describe('token signing does not block the event loop', () => {
     } finally {
       clearInterval(timer);
       await close();
+    }
+  });
+
+  it('discovery on the same module waits for the signature in flight (one PKCS#11 operation at a time)', async () => {
+    const token = pki.certs['person']?.token;
+    const { signer, close } = await openTokenSigner({
+      modulePath: pki.softhsm.module,
+      token: { label: token?.label ?? '' },
+      keyIdHex: token?.keyIdHex ?? '',
+      pin: '123456',
+    });
+    const service = createTokenService({ log: silentLogger, userModulePaths: () => [] });
+    await service.list([pki.softhsm.module]); // probe and load outside the race
+    const finished: string[] = [];
+    try {
+      await Promise.all([
+        signer.sign(new Uint8Array(32 * 1024 * 1024).fill(1)).then(() => finished.push('sign')),
+        service.list([pki.softhsm.module]).then(() => finished.push('list')),
+        service
+          .preflight({ modulePath: pki.softhsm.module, token: { label: token?.label ?? '' }, keyIdHex: '01' })
+          .then(() => finished.push('preflight')),
+      ]);
+      expect(finished).toEqual(['sign', 'list', 'preflight']);
+    } finally {
+      await close();
+      service.stop();
     }
   });
 });
