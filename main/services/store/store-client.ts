@@ -90,9 +90,15 @@ export function startStoreWorker(options: StartStoreOptions): Promise<StoreClien
       });
     };
 
+    /** Ask the worker to close the database cleanly; requests already queued are answered first. */
     async function close(): Promise<void> {
+      if (closed) {
+        return;
+      }
       closed = true;
-      await worker.terminate();
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage('close');
+      await exited;
     }
   });
 }

@@ -30,7 +30,13 @@ try {
   // Jobs left in flight by a crash are unknown to us; the server dedupes by Idempotency-Key.
   store.context.outbox.requeueInFlight();
   const methods = storeMethods(store, (destination) => backupStore(db, data.filesDir, destination));
-  port.on('message', (request: StoreRequest) => {
+  port.on('message', (request: StoreRequest | 'close') => {
+    if (request === 'close') {
+      // Closing checkpoints the WAL into the main file, so a copied profile is self-contained.
+      db.close();
+      port.close();
+      return;
+    }
     const started = performance.now();
     try {
       const fn = methods[request.method] as (...args: readonly unknown[]) => unknown;
