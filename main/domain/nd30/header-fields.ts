@@ -1,4 +1,4 @@
-import { xAtChar, type TextLine } from './text-lines.ts';
+import { xAfterChar, xAtChar, type TextLine } from './text-lines.ts';
 
 /**
  * The "Số: …/…" line (ô 3) and the "Địa danh, ngày … tháng … năm …" line (ô 4) of page 1,
@@ -21,25 +21,26 @@ export function findHeaderFields(lines: readonly TextLine[]): HeaderField[] {
   const fields: HeaderField[] = [];
   const so = lines.find((l) => SO_LINE.test(l.text));
   if (so !== undefined) {
-    const colon = so.text.indexOf(':') + 1;
+    const colon = so.text.indexOf(':');
     const slash = so.text.indexOf('/');
     const end = slash > colon ? xAtChar(so, slash) : so.x1;
     fields.push({
       kind: 'so',
       line: so,
-      x0: xAtChar(so, colon),
-      x1: Math.max(end, xAtChar(so, colon) + 2.5 * so.size),
+      x0: xAfterChar(so, colon),
+      // With no slash yet, leave room for a number of a few digits.
+      x1: slash > colon ? end : Math.max(end, xAfterChar(so, colon) + 2.5 * so.size),
       confidence: slash > colon ? 0.95 : 0.7,
       evidence: `số, ký hiệu: "${so.text}"`,
     });
   }
   const date = lines.find((l) => DATE_LINE.test(l.text));
   if (date !== undefined) {
-    const comma = date.text.indexOf(',') + 1;
+    const comma = date.text.indexOf(',');
     fields.push({
       kind: 'ngay',
       line: date,
-      x0: xAtChar(date, comma),
+      x0: xAfterChar(date, comma),
       x1: date.x1,
       confidence: 0.95,
       evidence: `địa danh, ngày tháng: "${date.text}"`,

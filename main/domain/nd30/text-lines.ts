@@ -97,21 +97,67 @@ function toLine(items: readonly TextItem[]): TextLine {
 }
 
 /**
- * Approximate x of the character at `index` of the line's text (counting only non-space
- * characters), interpolating inside the item that holds it: enough to box "Số: …/".
+ * Approximate x of the character at `index` of the line's text, interpolating inside the item
+ * that holds it with rough Times widths (a space is a quarter em, capitals wider): enough to
+ * box the blank of "Số:      /QĐ-UBND". Spaces are not counted to find the item, because line
+ * rebuilding inserts and collapses them.
  */
 export function xAtChar(line: TextLine, index: number): number {
+  return xOf(line, index, 0);
+}
+
+/** Right edge of the (non-space) character at `index`. */
+export function xAfterChar(line: TextLine, index: number): number {
+  return xOf(line, index, 1);
+}
+
+function xOf(line: TextLine, index: number, after: 0 | 1): number {
   const target = line.text.slice(0, index).replace(/\s+/g, '').length;
   let seen = 0;
   for (const item of line.items) {
     const chars = item.str.replace(/\s+/g, '');
-    if (target <= seen + chars.length) {
-      const fraction = chars.length === 0 ? 0 : (target - seen) / chars.length;
-      return item.x + fraction * item.width;
+    if (
+      target < seen + chars.length ||
+      (target === seen + chars.length && item === line.items[line.items.length - 1])
+    ) {
+      const k = offsetOfNonSpace(item.str, target - seen);
+      const total = weight(item.str);
+      return total === 0 ? item.x : item.x + (item.width * weight(item.str.slice(0, k + after))) / total;
     }
     seen += chars.length;
   }
   return line.x1;
+}
+
+/** Index in `str` of its n-th non-space character (or its length). */
+function offsetOfNonSpace(str: string, n: number): number {
+  let count = 0;
+  for (let i = 0; i < str.length; i += 1) {
+    if (/\s/.test(str[i] ?? '')) {
+      continue;
+    }
+    if (count === n) {
+      return i;
+    }
+    count += 1;
+  }
+  return str.length;
+}
+
+function weight(text: string): number {
+  let w = 0;
+  for (const c of text) {
+    if (/\s/.test(c)) {
+      w += 0.25;
+    } else if (/[:;,./|!'()-]/.test(c)) {
+      w += 0.3;
+    } else if (c === c.toUpperCase() && c !== c.toLowerCase()) {
+      w += 0.7;
+    } else {
+      w += 0.48;
+    }
+  }
+  return w;
 }
 
 export function centreX(line: TextLine): number {

@@ -4,7 +4,7 @@ import { normalizeRotation } from '../../../main/domain/nd30/rotation.ts';
 import { bestCandidate, findPlacements } from '../../../main/services/pdf/layout/find-placements.ts';
 import { visualPageSize } from '../../../main/domain/nd30/geometry.ts';
 import { judge, visualRect } from '../../support/corpus/check-placement.ts';
-import { pageFrames, withOffsetBoxes } from '../../support/corpus/producers.ts';
+import { pageFrames, viaPdftocairo, withOffsetBoxes } from '../../support/corpus/producers.ts';
 import { sealPng, signaturePng } from '../../support/corpus/images.ts';
 import { CATALOG } from '../../support/corpus/catalog.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
@@ -98,6 +98,21 @@ describe('findPlacements', () => {
     const appendix = bestCandidate(proposal, 'appendix').placement.rect;
     expect(appendix.x + appendix.width).toBeLessThan(595.28 - 15 * (72 / 25.4) + 0.01);
     expect(appendix.y).toBeGreaterThan(doc.truth.dateLine.y + 40);
+  });
+
+  it('boxes the blank between "Số:" and "/" of an unnumbered template, also after pdftocairo', async () => {
+    const doc = await makeDocument({
+      soKyHieu: '      /QĐ-UBND',
+      diaDanhNgay: 'Bắc Ninh, ngày      tháng      năm 2026',
+    });
+    const line = doc.truth.soLine;
+    // "Số: " is about 20 pt and "/QĐ-UBND" about 63 pt wide at 13 pt: the blank lies between.
+    for (const bytes of [doc.bytes, await viaPdftocairo(doc.bytes)]) {
+      const so = (await findPlacements(bytes)).fields.find((f) => f.kind === 'so')?.placement.rect;
+      expect(so?.x).toBeGreaterThan(line.x + 15);
+      expect((so?.x ?? 0) + (so?.width ?? 0)).toBeLessThan(line.x + line.width - 60);
+      expect(so?.width).toBeGreaterThan(15);
+    }
   });
 
   it('puts the appendix box at the top right of the crop box as the reader sees it, rotated or not', async () => {
