@@ -118,6 +118,21 @@ describe('bad input gets a clear error and no output', () => {
     expectOnly(dir, ['prepared.pdf', 'signed.pdf']);
   });
 
+  it('refuses to certify a document that already carries a signature', async () => {
+    const dir = tempDir();
+    const path = await prepared(dir);
+    await signPdf(read(path), join(dir, 'signed.pdf'), { signer: await signerFor(pki, 'person'), role: 'personal' });
+    await expectCode(
+      signPdf(read(join(dir, 'signed.pdf')), join(dir, 'out.pdf'), {
+        signer: await signerFor(pki, 'org'),
+        role: 'organization',
+        certify: 2,
+      }),
+      'INVALID_INPUT',
+    );
+    expectOnly(dir, ['prepared.pdf', 'signed.pdf']);
+  });
+
   it('refuses to number a document that was not prepared', async () => {
     const dir = tempDir();
     const doc = await makeDocument();

@@ -64,6 +64,18 @@ describe('appendix and electronic copy', () => {
   });
 });
 
+describe('ECDSA keys', () => {
+  it('signs with an EC P-256 key (ecdsa-with-SHA256) that every validator accepts', async () => {
+    const dir = tempDir();
+    const doc = await makeDocument();
+    const out = join(dir, 'ec.pdf');
+    await signPdf(doc.bytes, out, { signer: await signerFor(pki, 'person-ec'), role: 'personal' });
+    const report = validateAll(out, pki);
+    expect(allValid(report, 1), JSON.stringify(report)).toBe(true);
+    expect(report.pdfsig[0]?.signer).toBe('Trần Thị Bình');
+  });
+});
+
 describe('PAdES B-T with a loopback RFC 3161 TSA', () => {
   it('embeds a time-stamp token over the signature value that openssl accepts', async () => {
     const dir = tempDir();
