@@ -60,6 +60,7 @@ export function parseStoredFailure(lastError: string | null): StoredFailure | nu
 export class SyncEngine {
   readonly #deps: SyncEngineDeps;
   #recovered = false;
+  readonly #uploads = new Map<string, Promise<void>>();
   /** Consecutive exchanges that got no answer at all; drives the whole engine's backoff. */
   #unreachable = 0;
   #offlineUntil = 0;
@@ -149,6 +150,7 @@ export class SyncEngine {
         {
           api: this.#deps.api,
           files: this.#deps.files,
+          uploads: this.#uploads,
           onProgress: (sha256, done, total) => this.#deps.onProgress?.({ direction: 'upload', sha256, done, total }),
         },
         job,
@@ -248,19 +250,21 @@ export class SyncEngine {
     try {
       await this.#refillLeases();
       const concurrency = this.#deps.concurrency ?? 4;
-      for (;;) {
-        const jobs = await outbox.claimDue(clock.now(), concurrency);
-        if (jobs.length === 0) {
-          break;
+      // A pool of workers, each claiming one job at a time: a long upload never holds back the
+      // small changes of other documents, and a finished job lets the next of its key go at once.
+      const worker = async (): Promise<void> => {
+        while (!this.#status.authRequired && this.#status.connection !== 'offline') {
+          const [job] = await outbox.claimDue(clock.now(), 1);
+          if (job === undefined) {
+            return;
+          }
+          const outcome = await this.#settle(job);
+          sent += outcome === 'sent' ? 1 : 0;
+          retried += outcome === 'retried' ? 1 : 0;
+          failed += outcome === 'failed' ? 1 : 0;
         }
-        const outcomes = await Promise.all(jobs.map((job) => this.#settle(job)));
-        sent += outcomes.filter((o) => o === 'sent').length;
-        retried += outcomes.filter((o) => o === 'retried').length;
-        failed += outcomes.filter((o) => o === 'failed').length;
-        if (this.#status.authRequired || this.#status.connection === 'offline') {
-          break;
-        }
-      }
+      };
+      await Promise.all(Array.from({ length: concurrency }, worker));
       pulled = await this.#pullInbox();
     } catch (error) {
       // Leases and inbox are retried next round; their failure only changes what we show.

@@ -14,11 +14,26 @@ export interface JobContext {
   readonly api: ApiClient;
   readonly files: FileSource;
   readonly onProgress: ProgressListener;
+  /** Uploads running in this process, by hash: a publish waits for its file's upload job instead of racing it. */
+  readonly uploads: Map<string, Promise<void>>;
 }
 
 async function ensureUploaded(ctx: JobContext, sha256: string): Promise<void> {
+  const running = ctx.uploads.get(sha256);
+  if (running !== undefined) {
+    // Its failure is that job's to retry; ours asks the server again below.
+    await running.catch(() => undefined);
+  }
   const path = ctx.files.pathOf(sha256);
-  await uploadFile(ctx.api, { sha256, size: statSync(path).size, path }, ctx.onProgress);
+  const upload = uploadFile(ctx.api, { sha256, size: statSync(path).size, path }, ctx.onProgress);
+  ctx.uploads.set(sha256, upload);
+  try {
+    await upload;
+  } finally {
+    if (ctx.uploads.get(sha256) === upload) {
+      ctx.uploads.delete(sha256);
+    }
+  }
 }
 
 /**
