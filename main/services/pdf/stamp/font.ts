@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fontkit from '@cantoo/fontkit';
 import type { PDFDocument, PDFFont } from '@cantoo/pdf-lib';
 
@@ -20,13 +22,29 @@ const POSTSCRIPT: Readonly<Record<FontStyle, string>> = {
   italic: 'LiberationSerif-Italic',
 };
 
-const FONT_DIR = new URL('../../../../assets/fonts/', import.meta.url);
+let fontDir: string | undefined;
 const cache = new Map<FontStyle, Promise<Uint8Array>>();
+
+/** Where the shipped fonts are when the default guess does not fit (an unusual package layout). */
+export function setFontDir(dir: string): void {
+  fontDir = dir;
+  cache.clear();
+}
+
+function defaultFontDir(): string {
+  // Node runs the TypeScript sources: the fonts are at the repository's assets/fonts.
+  if (typeof import.meta.url === 'string' && import.meta.url !== '') {
+    return fileURLToPath(new URL('../../../../assets/fonts/', import.meta.url));
+  }
+  // The esbuild CommonJS bundle in dist/electron/ (import.meta is empty there): assets/ is beside dist/.
+  return join(__dirname, '..', '..', 'assets', 'fonts');
+}
 
 export function loadFontBytes(style: FontStyle): Promise<Uint8Array> {
   let bytes = cache.get(style);
   if (bytes === undefined) {
-    bytes = readFile(new URL(FILES[style], FONT_DIR)).then((b) => new Uint8Array(b));
+    fontDir ??= defaultFontDir();
+    bytes = readFile(join(fontDir, FILES[style])).then((b) => new Uint8Array(b));
     cache.set(style, bytes);
   }
   return bytes;
