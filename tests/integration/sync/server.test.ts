@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import axios from 'axios';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReferenceServer } from '../../../server/app.ts';
-import { sha256, startServer } from './support.ts';
+import { ApiClient } from '../../../main/services/sync/api-client.ts';
+import { createAxiosTransport } from '../../../main/services/sync/transport.ts';
+import { createReferenceServer, type ReferenceServer } from '../../../server/app.ts';
+import { seedDemo } from '../../../server/seed.ts';
+import { generateServerCertificate } from '../../../server/tls.ts';
+import { sha256, startServer, tempDir } from './support.ts';
 
 describe('reference server protocol', () => {
   let server: ReferenceServer | undefined;
@@ -100,5 +104,19 @@ describe('reference server protocol', () => {
     );
     expect(withReason.status).toBe(201);
     await expect(started.server.listen(0, '0.0.0.0')).rejects.toThrow(/loopback/);
+  });
+
+  it('serves HTTPS with a generated certificate, which the client trusts only when configured', async () => {
+    const tls = await generateServerCertificate(['127.0.0.1', 'localhost']);
+    server = createReferenceServer({ dataDir: tempDir('tls'), tls });
+    seedDemo(server.state);
+    const url = await server.listen(0);
+    expect(url).toMatch(/^https:/);
+    const credentials = () => ({ username: 'vanthu.snv', password: 'demo' });
+    const trusting = new ApiClient(createAxiosTransport({ baseUrl: url, ca: tls.cert }), credentials, () => new Date());
+    expect((await trusting.inbox(null)).items).toHaveLength(3);
+    // Verification is never switched off: an unknown certificate is a setup problem, not a retry.
+    const strict = new ApiClient(createAxiosTransport({ baseUrl: url }), credentials, () => new Date());
+    await expect(strict.inbox(null)).rejects.toMatchObject({ failure: { kind: 'permanent', code: 'TLS' } });
   });
 });
