@@ -5,6 +5,14 @@ import { resolveProfileDir } from '../app/profile.ts';
 import { commands } from './commands/index.ts';
 import { runCli } from './run.ts';
 
+// `vanthu … | head` closes the pipe early; that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') {
+    process.exit(0);
+  }
+  throw error;
+});
+
 const code = await runCli(
   process.argv.slice(2),
   {
