@@ -163,4 +163,47 @@ describe('a full day against the reference server', () => {
     expect((await snv.engine.status()).connection).toBe('online');
     expect(started.server.db.prepare('select count(*) as n from statuses').get()).toEqual({ n: 1 });
   });
+
+  it('surfaces a number already used and a document registered elsewhere as conflicts with a resolution', async () => {
+    const clock = virtualClock();
+    const started = await startServer(undefined, () => clock.ms());
+    server = started.server;
+    const one = openWorkstation({ url: started.url, username: 'vanthu.snv', clock });
+    const two = openWorkstation({ url: started.url, username: 'vanthu2.snv', clock });
+    await one.engine.runUntilIdle({ maxRounds: 5 });
+    await two.engine.runUntilIdle({ maxRounds: 5 });
+    const [a, b] = inboxIds(one) as [string, string];
+    const register = (documentId: string, soDen: number) => ({
+      kind: 'incoming.register' as const,
+      key: documentId,
+      payload: {
+        documentId,
+        registerId: 'r',
+        soDen,
+        soDenTam: null,
+        ngayDen: '2026-03-02',
+        maDinhDanhVanBan: null,
+        soKyHieu: 'x',
+        coQuanBanHanh: UBND,
+        trichYeu: 't',
+        fileSha256: null,
+      },
+    });
+    one.outbox.enqueue(register(a, 7), clock.now());
+    await one.engine.runUntilIdle({ maxRounds: 5 });
+    // The second workstation registers the same document, and another one with a number already used.
+    two.outbox.enqueue(register(a, 8), clock.now());
+    two.outbox.enqueue(register(b, 7), clock.now());
+    await two.engine.runUntilIdle({ maxRounds: 5 });
+    const conflicts = await two.engine.conflicts();
+    expect(conflicts.map((c) => [c.documentKey, c.code]).sort()).toEqual(
+      [
+        [a, 'ALREADY_REGISTERED'],
+        [b, 'NUMBER_TAKEN'],
+      ].sort(),
+    );
+    expect(conflicts.find((c) => c.code === 'NUMBER_TAKEN')?.resolution).toMatch(/lấy số mới/);
+    expect(conflicts.every((c) => c.kind === 'conflict')).toBe(true);
+    expect(await two.engine.status()).toMatchObject({ conflicts: 2, pending: 0 });
+  });
 });
