@@ -19,6 +19,40 @@ import type { StoreContext } from './store-context.ts';
 export interface IncomingFile {
   readonly path: string;
   readonly mediaType?: string;
+  /** The source file (e.g. the .docx or the paper scan) kept beside the signed PDF [S-TN24 Điều 3 k6]. */
+  readonly originalPath?: string;
+}
+
+interface StagedFile {
+  readonly sha256: string;
+  readonly size: number;
+  readonly fileName: string;
+  readonly mediaType: string;
+}
+
+/** Write a file into the content-addressed store before the transaction (an orphan after a crash is harmless). */
+function stageFile(ctx: StoreContext, path: string, mediaType = 'application/pdf'): StagedFile {
+  const bytes = readAttachmentSource(path);
+  const extension = extname(path).slice(1) || 'pdf';
+  return {
+    sha256: writeAttachmentFile(ctx.filesDir, bytes),
+    size: bytes.byteLength,
+    fileName: exportFileName(basename(path, extname(path)), extension),
+    mediaType,
+  };
+}
+
+/** Inside the transaction: the attachment row and its upload job, keyed by hash. */
+function commitFile(ctx: StoreContext, file: StagedFile, now: Date): void {
+  recordAttachment(ctx.db, file.sha256, file.size, file.mediaType, now);
+  ctx.outbox.enqueue(
+    {
+      kind: 'file.upload',
+      key: file.sha256,
+      payload: { sha256: file.sha256, size: file.size, fileName: file.fileName },
+    },
+    now,
+  );
 }
 
 function notFound(id: string): VanthuError {
@@ -61,13 +95,11 @@ export function getIncoming(ctx: StoreContext, id: string): IncomingDocument {
  * jobs, all in one transaction. Duplicates are reported, not refused: the văn thư decides.
  */
 export function addIncoming(ctx: StoreContext, input: IncomingInput, file?: IncomingFile): IncomingAddResult {
-  const bytes = file === undefined ? undefined : readAttachmentSource(file.path);
-  // The file is written before the transaction: if we crash in between, only an orphan remains.
-  const sha256 = bytes === undefined ? null : writeAttachmentFile(ctx.filesDir, bytes);
-  const fileName =
-    file === undefined
-      ? null
-      : exportFileName(basename(file.path, extname(file.path)), extname(file.path).slice(1) || 'pdf');
+  const staged = file === undefined ? undefined : stageFile(ctx, file.path, file.mediaType);
+  const original =
+    file?.originalPath === undefined ? undefined : stageFile(ctx, file.originalPath, 'application/octet-stream');
+  const sha256 = staged?.sha256 ?? null;
+  const fileName = staged?.fileName ?? null;
   return ctx.db
     .transaction((): IncomingAddResult => {
       const now = ctx.clock();
@@ -75,19 +107,22 @@ export function addIncoming(ctx: StoreContext, input: IncomingInput, file?: Inco
       const register = ctx.registers.ensure({ maDinhDanh: ctx.maDinhDanh, kind: 'den', year: vietnamYear(now) });
       const taken = ctx.registers.take(register.id, { allowProvisional: true });
       const id = uuidv7();
-      if (sha256 !== null && bytes !== undefined) {
-        recordAttachment(ctx.db, sha256, bytes.byteLength, file?.mediaType ?? 'application/pdf', now);
+      if (staged !== undefined) {
+        commitFile(ctx, staged, now);
+      }
+      if (original !== undefined) {
+        commitFile(ctx, original, now);
       }
       const at = now.toISOString();
       ctx.db
         .prepare(
           `INSERT INTO incoming_documents (id, register_id, so_den, so_den_tam, ngay_den, ma_dinh_danh_van_ban, ma_ho_so,
              ten_loai, so, ky_hieu, ngay_ban_hanh, co_quan_ban_hanh, ma_co_quan_ban_hanh, trich_yeu, ngon_ngu, so_trang,
-             ghi_chu, chuc_vu, nguoi_ky, do_khan, do_mat, noi_nhan, han_xu_ly, source, state, file_sha256, file_name,
-             created_at, updated_at)
+             ghi_chu, chuc_vu, nguoi_ky, do_khan, do_mat, noi_nhan, han_xu_ly, source, state, file_sha256, original_sha256,
+             file_name, created_at, updated_at)
            VALUES (@id, @registerId, @soDen, @soDenTam, @ngayDen, @maDinhDanhVanBan, @maHoSo, @tenLoai, @so, @kyHieu,
              @ngayBanHanh, @coQuanBanHanh, @maCoQuanBanHanh, @trichYeu, @ngonNgu, @soTrang, @ghiChu, @chucVu, @nguoiKy,
-             @doKhan, @doMat, @noiNhan, @hanXuLy, @source, 'da-den', @fileSha256, @fileName, @at, @at)`,
+             @doKhan, @doMat, @noiNhan, @hanXuLy, @source, 'da-den', @fileSha256, @originalSha256, @fileName, @at, @at)`,
         )
         .run({
           ...input,
@@ -97,6 +132,7 @@ export function addIncoming(ctx: StoreContext, input: IncomingInput, file?: Inco
           soDenTam: taken.provisional ? taken.number : null,
           ngayDen: vietnamDate(now),
           fileSha256: sha256,
+          originalSha256: original?.sha256 ?? null,
           fileName,
           at,
         });
@@ -112,12 +148,6 @@ export function addIncoming(ctx: StoreContext, input: IncomingInput, file?: Inco
         },
         now,
       );
-      if (sha256 !== null && bytes !== undefined && fileName !== null) {
-        ctx.outbox.enqueue(
-          { kind: 'file.upload', key: sha256, payload: { sha256, size: bytes.byteLength, fileName } },
-          now,
-        );
-      }
       ctx.outbox.enqueue(
         {
           kind: 'incoming.register',

@@ -128,4 +128,19 @@ describe('incoming registration and numbering', () => {
     );
     expect(store.verifyAudit()).toMatchObject({ ok: true, entries: 2 });
   });
+
+  it('keeps the original source file beside the signed PDF, both uploaded by hash', () => {
+    const { store, dir, db } = openTestStore();
+    openLease(store);
+    const signed = join(dir, 'signed.pdf');
+    const source = join(dir, 'Dự thảo.docx');
+    writeFileSync(signed, '%PDF-1.7 signed');
+    writeFileSync(source, 'PK docx bytes');
+    const { document } = store.addIncoming(incoming(), { path: signed, originalPath: source });
+    const original = db.prepare(`SELECT original_sha256 FROM incoming_documents WHERE id = ?`).pluck().get(document.id);
+    expect(original).toMatch(/^[0-9a-f]{64}$/);
+    expect(original).not.toBe(document.fileSha256);
+    const uploads = store.context.outbox.list().filter((j) => j.kind === 'file.upload');
+    expect(uploads.map((j) => (j.payload as { fileName: string }).fileName)).toEqual(['Signed.pdf', 'DuThao.docx']);
+  });
 });
