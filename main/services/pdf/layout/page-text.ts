@@ -1,4 +1,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+// Sets globalThis.pdfjsWorker, so pdfjs runs its "fake worker" from this import instead of
+// importing pdf.worker.mjs by path, which does not exist next to the esbuild bundle of main.
+import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { VanthuError, errorMessageVi } from '../../../../preload/contract/index.ts';
 import { toVisualPoint, type PageFrame } from '../../../domain/nd30/geometry.ts';
