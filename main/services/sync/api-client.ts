@@ -1,5 +1,5 @@
 import { classifyError, classifyResponse, SyncFailure } from './classify.ts';
-import type { InboxItem, SyncCredentials } from './ports.ts';
+import type { DirectoryEntry, InboxItem, SyncCredentials } from './ports.ts';
 import type { HttpRequest, HttpResponse, SyncTransport } from './transport.ts';
 
 /** Timeouts per kind of exchange: small JSON calls fail fast; chunks get time to travel. */
@@ -99,6 +99,15 @@ export class ApiClient {
   async mutate(path: string, idempotencyKey: string, json: unknown): Promise<unknown> {
     const response = await this.call({ method: 'POST', path, json, headers: { 'idempotency-key': idempotencyKey } });
     return response.data;
+  }
+
+  async organizations(cursor: string | null): Promise<{ items: DirectoryEntry[]; nextCursor: string }> {
+    const response = await this.call({
+      method: 'GET',
+      path: '/v1/organizations',
+      query: cursor === null ? {} : { cursor },
+    });
+    return response.data as { items: DirectoryEntry[]; nextCursor: string };
   }
 
   async inbox(

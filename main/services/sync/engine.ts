@@ -5,7 +5,7 @@ import type { ApiClient } from './api-client.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { classifyError, SyncFailure, type Failure } from './classify.ts';
 import { resolutionFor, runJob, type JobResult } from './jobs.ts';
-import type { FileSink, FileSource, InboxSink, LeaseSink, SyncClock, SyncOutbox } from './ports.ts';
+import type { DirectorySink, FileSink, FileSource, InboxSink, LeaseSink, SyncClock, SyncOutbox } from './ports.ts';
 import { downloadFile } from './transfer.ts';
 
 export interface SyncEngineDeps {
@@ -14,6 +14,7 @@ export interface SyncEngineDeps {
   readonly files: FileSource;
   readonly inbox?: { readonly sink: InboxSink; readonly files: FileSink };
   readonly leases?: LeaseSink;
+  readonly directory?: DirectorySink;
   readonly clock: SyncClock;
   readonly log: Logger;
   readonly concurrency?: number;
@@ -203,6 +204,22 @@ export class SyncEngine {
     }
   }
 
+  async #pullDirectory(): Promise<void> {
+    const directory = this.#deps.directory;
+    if (directory === undefined) {
+      return;
+    }
+    for (;;) {
+      const cursor = await directory.cursor();
+      const page = await this.#deps.api.organizations(cursor);
+      if (page.items.length === 0) {
+        return;
+      }
+      await directory.apply(page.items, page.nextCursor);
+      this.#succeeded();
+    }
+  }
+
   async #pullInbox(): Promise<number> {
     const inbox = this.#deps.inbox;
     if (inbox === undefined) {
@@ -249,6 +266,7 @@ export class SyncEngine {
     }
     try {
       await this.#refillLeases();
+      await this.#pullDirectory();
       const concurrency = this.#deps.concurrency ?? 4;
       // A pool of workers, each claiming one job at a time: a long upload never holds back the
       // small changes of other documents, and a finished job lets the next of its key go at once.

@@ -50,6 +50,17 @@ export interface InboxSink {
   apply(items: readonly InboxItem[], nextCursor: string): Awaitable<void>;
 }
 
+export interface DirectoryEntry {
+  readonly maDinhDanh: string;
+  readonly ten: string;
+}
+
+/** The organization directory (recipients by mã định danh): changes after a cursor, applied with it. */
+export interface DirectorySink {
+  cursor(): Awaitable<string | null>;
+  apply(items: readonly DirectoryEntry[], nextCursor: string): Awaitable<void>;
+}
+
 /** Incoming files land here (downloaded to a temporary file first, then committed by hash). */
 export interface FileSink {
   has(sha256: string): boolean;

@@ -32,6 +32,10 @@ describe('a full day against the reference server', () => {
     await snv.engine.runUntilIdle({ maxRounds: 5 });
     const incoming = inboxIds(snv);
     expect(incoming).toHaveLength(3);
+    // The directory of recipients came with it.
+    expect(snv.db.prepare('select ten from test_directory where ma_dinh_danh = ?').get(STC)).toEqual({
+      ten: 'Sở Tài chính tỉnh Demo',
+    });
     const first = JSON.parse(
       (snv.db.prepare('select body from test_inbox where document_id = ?').get(incoming[0]) as { body: string }).body,
     ) as { files: { sha256: string }[] };

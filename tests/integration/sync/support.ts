@@ -14,7 +14,14 @@ import { openDatabase } from '../../../main/services/store/open-database.ts';
 import { ApiClient } from '../../../main/services/sync/api-client.ts';
 import type { BackoffPolicy } from '../../../main/services/sync/backoff.ts';
 import { SyncEngine } from '../../../main/services/sync/engine.ts';
-import type { FileSink, InboxItem, InboxSink, LeaseSink, SyncClock } from '../../../main/services/sync/ports.ts';
+import type {
+  DirectorySink,
+  FileSink,
+  InboxItem,
+  InboxSink,
+  LeaseSink,
+  SyncClock,
+} from '../../../main/services/sync/ports.ts';
 import { createAxiosTransport } from '../../../main/services/sync/transport.ts';
 
 export function tempDir(prefix: string): string {
@@ -76,6 +83,28 @@ export function sqliteInboxSink(db: Database): InboxSink {
   };
 }
 
+/** The directory kept on the workstation's SQLite file (a fake at the DirectorySink port). */
+export function sqliteDirectorySink(db: Database): DirectorySink {
+  db.exec(`create table if not exists test_directory (ma_dinh_danh text primary key, ten text not null);
+           create table if not exists test_directory_cursor (id integer primary key check (id = 1), cursor text not null);`);
+  return {
+    cursor: () =>
+      (db.prepare('select cursor from test_directory_cursor').get() as { cursor: string } | undefined)?.cursor ?? null,
+    apply: (items, next) =>
+      db.transaction(() => {
+        for (const item of items) {
+          db.prepare('insert or replace into test_directory (ma_dinh_danh, ten) values (?, ?)').run(
+            item.maDinhDanh,
+            item.ten,
+          );
+        }
+        db.prepare(
+          'insert into test_directory_cursor (id, cursor) values (1, ?) on conflict (id) do update set cursor = excluded.cursor',
+        ).run(next);
+      })(),
+  };
+}
+
 export function fileSink(filesDir: string): FileSink {
   return {
     has: (sha256) => existsSync(attachmentPath(filesDir, sha256)),
@@ -126,6 +155,7 @@ export function openWorkstation(options: {
     outbox,
     files: { pathOf: (sha256) => attachmentPath(filesDir, sha256) },
     inbox: { sink: inbox, files: fileSink(filesDir) },
+    directory: sqliteDirectorySink(db),
     ...(options.leases === undefined ? {} : { leases: options.leases(db) }),
     clock: options.clock,
     log: silentLogger,
