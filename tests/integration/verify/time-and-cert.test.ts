@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,9 @@ import { tsaTimestampSource } from '../../../main/services/tsa/client.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { startLoopbackTsa, type LoopbackTsa } from '../../support/tsa/tsa-server.ts';
-import { certOf } from '../../support/verify/corpus.ts';
+import { certOf, emptySignatureFields } from '../../support/verify/corpus.ts';
+import { preparePdf } from '../../../main/services/pdf/sign/prepare.ts';
+import { placementsFrom } from '../sign/flow-support.ts';
 import { appendDocumentTimestamp } from '../../support/verify/doc-timestamp.ts';
 
 const pki = usePki();
@@ -63,7 +66,29 @@ describe('signing time, timestamps and certificate checks', () => {
   });
 
   it('a certificate expired at signing time makes the signature invalid', async () => {
-    const { report, codes } = await signAndVerify('expired', false);
+    // Our signing engine refuses an expired certificate, so mupdf signs this one.
+    const doc = await makeDocument();
+    const prepared = join(dir, 'expired-prepared.pdf');
+    const signed = join(dir, 'expired-mutool.pdf');
+    await preparePdf(doc.bytes, prepared, placementsFrom(doc.truth));
+    const [field] = await emptySignatureFields(prepared);
+    execFileSync('mutool', [
+      'sign',
+      '-s',
+      certOf(pki, 'expired').p12,
+      '-P',
+      'test',
+      '-o',
+      signed,
+      prepared,
+      String(field),
+    ]);
+    const { report } = await verifyPdfBytes(new Uint8Array(readFileSync(signed)), signed, {
+      anchors: loadTrustStore([pki.rootPem]),
+      offline: true,
+      cache: createFileRevocationCache(join(dir, 'cache')),
+    });
+    const codes = report.signatures[0]?.problems.map((p) => p.code) ?? [];
     expect(codes).toContain('CERT_EXPIRED_AT_SIGNING');
     expect(report.verdict).toBe('invalid');
     expect(report.reasons.join('\n')).toContain('Chứng thư số đã hết hạn tại thời điểm ký');

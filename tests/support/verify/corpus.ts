@@ -69,7 +69,7 @@ function pdfsigSign(nss: string, input: string, output: string, nick: string, fi
   );
 }
 
-async function emptySignatureFields(path: string): Promise<number[]> {
+export async function emptySignatureFields(path: string): Promise<number[]> {
   const model = await loadRevision(read(path));
   return [...model.fields.values()]
     .filter((f) => f.type === 'Sig' && f.dict.get(PDFName.of('V')) === undefined)

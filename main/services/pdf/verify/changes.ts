@@ -76,7 +76,8 @@ export function classifyChanges(
     const key = refKey(ref);
     if (isStructural(obj)) continue;
     const before = signedContext.lookup(ref);
-    if (before !== undefined && fingerprint(before) === fingerprint(obj)) continue;
+    // Revisions parsed as one chain share unchanged objects, so identity settles most cases.
+    if (before === obj || (before !== undefined && fingerprint(before) === fingerprint(obj))) continue;
     const change = before === undefined ? 'added' : 'modified';
     const field = current.fields.get(key);
     const annotation = current.annotations.get(key);

@@ -40,7 +40,7 @@ export async function loadRevision(bytes: Uint8Array): Promise<PdfModel> {
     throwOnInvalidObject: false,
     parseSpeed: ParseSpeeds.Fastest,
   });
-  return describe(doc);
+  return describeDocument(doc);
 }
 
 export function refKey(ref: PDFRef): string {
@@ -53,7 +53,7 @@ function text(obj: PDFObject | undefined): string {
   return raw.startsWith('(') || raw.startsWith('<') ? decodePdfString(raw) : raw;
 }
 
-function describe(doc: PDFDocument): PdfModel {
+export function describeDocument(doc: PDFDocument): PdfModel {
   const context = doc.context;
   const rootRef = context.trailerInfo.Root;
   const catalog = rootRef instanceof PDFRef ? refKey(rootRef) : '';

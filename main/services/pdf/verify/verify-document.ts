@@ -4,6 +4,7 @@ import { VanthuError, errorMessageVi } from '../../../../preload/contract/index.
 import type { SignatureReport, VerifyReport } from '../../../../preload/contract/verify.ts';
 import { locateSignatures, type SignatureDict } from './locate.ts';
 import { loadRevision, type PdfModel } from './pdf-model.ts';
+import { loadRevisionChain } from './revision-chain.ts';
 import { combineVerdicts, problem } from './problems.ts';
 import type { RevocationCache } from './revocation-cache.ts';
 import { verifySignature, type SignatureMaterial } from './verify-signature.ts';
@@ -68,22 +69,25 @@ export async function verifyPdfBytes(bytes: Uint8Array, file: string, options: V
   if (!head.includes('%PDF-')) throw malformed('no %PDF- header');
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const sigs = locateSignatures(text, bytes);
-  let current: PdfModel;
+  const ends = sigs
+    .filter((s) => s.valid)
+    .map((s) => s.byteRange[2] + s.byteRange[3])
+    .filter((end) => end > 0 && end < bytes.length);
+  let models: Map<number, PdfModel>;
   try {
-    current = await loadRevision(bytes);
+    models = await loadRevisionChain(bytes, [...ends, bytes.length]);
   } catch (cause) {
     throw malformed('object model unreadable', cause);
   }
-  const revisions = new Map<number, Promise<PdfModel>>();
-  const revision = (end: number): Promise<PdfModel> => {
-    let loaded = revisions.get(end);
-    if (loaded === undefined) {
-      loaded = loadRevision(bytes.subarray(0, end)).catch((cause: unknown) => {
-        throw malformed('signed revision unreadable', cause);
-      });
-      revisions.set(end, loaded);
+  const current = models.get(bytes.length) as PdfModel;
+  const revision = async (end: number): Promise<PdfModel> => {
+    const known = models.get(end);
+    if (known !== undefined) return known;
+    try {
+      return await loadRevision(bytes.subarray(0, end));
+    } catch (cause) {
+      throw malformed('signed revision unreadable', cause);
     }
-    return loaded;
   };
   const now = options.now ?? new Date();
   const signatures: SignatureReport[] = [];
