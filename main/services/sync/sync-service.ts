@@ -92,7 +92,24 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   };
 
   return {
-    status: () => current().status(),
+    async status() {
+      if (options.serverUrl() === '') {
+        // Not configured yet: still show what waits in the outbox.
+        const counts = await options.store('outbox.counts');
+        return {
+          connection: 'unknown',
+          authRequired: false,
+          running: false,
+          pending: counts.pending + counts['in-flight'] + counts.paused,
+          failed: counts.failed,
+          conflicts: 0,
+          lastSuccessAt: null,
+          lastError: 'Chưa cấu hình địa chỉ máy chủ.',
+          inboxCursor: null,
+        };
+      }
+      return current().status();
+    },
     conflicts: () => current().conflicts(),
     runOnce: () => current().runRound(),
     start() {

@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { composeServices } from '../../../main/app/compose.ts';
+import { dispatch } from '../../../main/ipc/dispatch.ts';
+import { createHandlerTable } from '../../../main/ipc/handlers.ts';
+import { silentLogger } from '../../../main/services/log/logger.ts';
+import { createSqliteOutbox } from '../../../main/services/outbox/sqlite-outbox.ts';
+import { openDatabase } from '../../../main/services/store/open-database.ts';
+import type { ReferenceServer } from '../../../server/app.ts';
+import { startServer, tempDir } from './support.ts';
+
+const SNV = '000.00.01.H99';
+
+describe('sync over IPC (the store worker outbox, the same handler table as both shells)', () => {
+  let server: ReferenceServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+  });
+
+  it('shows pending work before configuration, sends it on "retry now", and lists no conflicts', async () => {
+    const started = await startServer();
+    server = started.server;
+    const profileDir = join(tempDir('ipc'), 'profile');
+    const { document_id: documentId } = started.server.db
+      .prepare('select document_id from deliveries where to_org = ? limit 1')
+      .get(SNV) as { document_id: string };
+    const db = openDatabase(join(profileDir, 'vanthu.sqlite'));
+    createSqliteOutbox(db).enqueue({
+      kind: 'incoming.status',
+      key: documentId,
+      payload: { documentId, statusCode: '01', reason: null, at: '2026-03-02T08:00:00Z' },
+    });
+    db.close();
+
+    const services = composeServices({
+      profileDir,
+      shell: 'browser',
+      log: silentLogger,
+      syncCredentials: () => ({ username: 'vanthu.snv', password: 'demo' }),
+    });
+    const events: string[] = [];
+    services.events.subscribe((name) => events.push(name));
+    const table = createHandlerTable(services);
+    const call = (channel: string, payload: unknown) =>
+      dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
+    try {
+      services.settings.update({ organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' } });
+      expect(await call('sync.status', {})).toMatchObject({ ok: true, value: { connection: 'unknown', pending: 1 } });
+
+      services.settings.update({ server: { url: 'http://qlvb.example.gov.vn' } });
+      expect(await call('sync.retryNow', {})).toMatchObject({ ok: false, error: { code: 'SYNC_INSECURE_URL' } });
+
+      services.settings.update({ server: { url: started.url } });
+      expect(await call('sync.retryNow', {})).toMatchObject({ ok: true, value: { connection: 'online', pending: 0 } });
+      expect(await call('sync.conflicts', {})).toEqual({ ok: true, value: [] });
+      expect(events).toContain('sync.changed');
+      expect(started.server.db.prepare('select code from statuses where document_id = ?').all(documentId)).toEqual([
+        { code: '01' },
+      ]);
+    } finally {
+      await services.store.close();
+    }
+  });
+});
