@@ -88,6 +88,22 @@ describe('migrations', () => {
     );
   });
 
+  it('004 rebuilds the search tables with prefix indexes, keeping documents findable and triggers working', () => {
+    const db = openDatabase(':memory:', { targetVersion: 3 });
+    seedV1(db);
+    migrate(db, 4);
+    const sql = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'incoming_fts'`).pluck().get() as string;
+    expect(sql).toContain(`prefix = '1 2 3'`);
+    const match = db.prepare(`SELECT rowid FROM incoming_fts WHERE incoming_fts MATCH ?`);
+    expect(match.all('"don" "chuy"*')).toHaveLength(1);
+    db.prepare(`UPDATE incoming_documents SET trich_yeu = 'Về việc phòng chống thiên tai' WHERE id = 'd1'`).run();
+    expect(match.all('"thien"')).toHaveLength(1);
+    expect(match.all('"don"')).toHaveLength(0);
+    expect(plan(db, `SELECT rowid FROM incoming_fts WHERE incoming_fts MATCH ? ORDER BY rowid DESC`, 'x')).toContain(
+      'VIRTUAL TABLE INDEX',
+    );
+  });
+
   it('refuses a database written by a newer version, and status reports it', () => {
     const path = join(tempDir(), 'future.sqlite');
     const raw = new Database(path);

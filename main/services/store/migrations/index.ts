@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { up as core } from './001-core.ts';
 import { up as outgoing } from './002-outgoing.ts';
 import { up as search } from './003-search.ts';
+import { up as searchPrefix } from './004-search-prefix.ts';
 
 export interface Migration {
   readonly version: number;
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'core', up: core },
   { version: 2, name: 'outgoing', up: outgoing },
   { version: 3, name: 'search', up: search },
+  { version: 4, name: 'search-prefix', up: searchPrefix },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
