@@ -8,6 +8,7 @@ import { numberPdf } from '../../../main/services/pdf/sign/number.ts';
 import { preparePdf } from '../../../main/services/pdf/sign/prepare.ts';
 import { signPdf } from '../../../main/services/pdf/sign/sign.ts';
 import type { Signer } from '../../../main/services/pdf/signer.ts';
+import { softwareSignerFromFiles } from '../../../main/services/pdf/software-signer.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { placementsFrom, read, signerFor, tempDir } from './flow-support.ts';
@@ -131,6 +132,18 @@ describe('bad input gets a clear error and no output', () => {
       'INVALID_INPUT',
     );
     expectOnly(dir, ['prepared.pdf', 'signed.pdf']);
+  });
+
+  it('refuses an expired certificate before writing anything', async () => {
+    const dir = tempDir();
+    const path = await prepared(dir);
+    const expired = pki.certs.expired;
+    if (expired === undefined) {
+      throw new Error('test PKI has no expired certificate');
+    }
+    const signer = await softwareSignerFromFiles(expired.keyPem, expired.certPem, pki.chainPem);
+    await expectCode(signPdf(read(path), join(dir, 'out.pdf'), { signer, role: 'personal' }), 'CERT_EXPIRED');
+    expectOnly(dir, ['prepared.pdf']);
   });
 
   it('refuses to number a document that was not prepared', async () => {

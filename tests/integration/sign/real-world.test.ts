@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, PDFName, StandardFonts } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { makeDocument } from '../../support/corpus/make-document.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { allValid, mupdfCheck, validateAll } from '../../support/validators.ts';
 import { appended, autoPlacements, issueDocument, read, tempDir } from './flow-support.ts';
@@ -14,6 +15,13 @@ describe('real-world inputs', () => {
   it('issues a LibreOffice export of a .docx, placed by the layout module', async () => {
     const bytes = new Uint8Array(readFileSync(new URL('lo-qd-kt-1.pdf', FIXTURES)));
     const paths = await issueDocument(pki, bytes, await autoPlacements(bytes), tempDir());
+    const report = validateAll(paths.sealed, pki);
+    expect(allValid(report, 2), JSON.stringify(report)).toBe(true);
+  });
+
+  it('issues a document whose pages carry /Rotate 90', async () => {
+    const doc = await makeDocument({ rotation: 90 });
+    const paths = await issueDocument(pki, doc.bytes, await autoPlacements(doc.bytes), tempDir());
     const report = validateAll(paths.sealed, pki);
     expect(allValid(report, 2), JSON.stringify(report)).toBe(true);
   });

@@ -28,11 +28,19 @@ export async function atomicWrite(
     await handle.close();
     handle = undefined;
     await rename(temp, outPath);
+    await syncDirectory(dirname(outPath));
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
     throw mapWriteError(error, outPath);
   }
+}
+
+/** Makes the rename itself durable; not possible on every platform (Windows), so best effort. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r').catch(() => undefined);
+  await handle?.sync().catch(() => undefined);
+  await handle?.close().catch(() => undefined);
 }
 
 function mapWriteError(error: unknown, outPath: string): unknown {

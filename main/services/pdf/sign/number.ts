@@ -1,4 +1,5 @@
-import { PDFArray, type PDFDict, PDFName, PDFNumber, type PDFRef } from '@cantoo/pdf-lib';
+import { PDFArray, type PDFDict, PDFName, PDFNumber, PDFRef } from '@cantoo/pdf-lib';
+import { normalizeRotation, uprightMatrix, visualSize } from '../../../domain/nd30/rotation.ts';
 import { embedVnFont, type FontStyle } from '../stamp/font.ts';
 import { atomicWrite } from './atomic-write.ts';
 import { signFailure } from './fail.ts';
@@ -8,6 +9,7 @@ import { Increment } from './increment.ts';
 import { assertPdfBytes } from './input.ts';
 import { assertModificationAllowed } from './mdp.ts';
 import { ngayBanHanhText } from './ngay-ban-hanh.ts';
+import { pageRotation } from './pages.ts';
 
 export interface NumberOptions {
   /** e.g. "15/QĐ-UBND"; written as "Số: 15/QĐ-UBND". */
@@ -79,16 +81,22 @@ async function fill(
   ];
   const width = Math.abs(x1 - x0);
   const height = Math.abs(y1 - y0);
+  // On a page with /Rotate the text is laid out in the reader's orientation, then turned.
+  const p = field.dict.get(PDFName.of('P'));
+  const rotation = normalizeRotation(p instanceof PDFRef ? pageRotation(inc, p) : 0);
+  const visual = visualSize(width, height, rotation);
   const font = await embedVnFont(inc.doc, style);
   let size = fontSize;
-  while (size > 6 && font.widthOfTextAtSize(value, size) > width) {
+  while (size > 6 && font.widthOfTextAtSize(value, size) > visual.width) {
     size -= 0.5;
   }
   const textWidth = font.widthOfTextAtSize(value, size);
-  const x = Math.max(0, (width - textWidth) / 2);
-  const y = Math.max(0, (height - size * 0.7) / 2);
+  const x = Math.max(0, (visual.width - textWidth) / 2);
+  const y = Math.max(0, (visual.height - size * 0.7) / 2);
+  const matrix = uprightMatrix(width, height, rotation).map(fmt).join(' ');
   const content =
-    `/Tx BMC q BT /F1 ${fmt(size)} Tf 0 g ${fmt(x)} ${fmt(y)} Td ` + `${font.encodeText(value).toString()} Tj ET Q EMC`;
+    `/Tx BMC q ${matrix} cm BT /F1 ${fmt(size)} Tf 0 g ${fmt(x)} ${fmt(y)} Td ` +
+    `${font.encodeText(value).toString()} Tj ET Q EMC`;
   const ap = inc.register(
     inc.context.stream(content, {
       Type: 'XObject',

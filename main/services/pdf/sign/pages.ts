@@ -93,3 +93,16 @@ export function pageBox(inc: Increment, index: number): Rect {
   }
   return { x: 0, y: 0, width: 595.28, height: 841.89 };
 }
+
+/** The page's (inherited) /Rotate, normalised to 0, 90, 180 or 270. */
+export function pageRotation(inc: Increment, pageRef: PDFRef): number {
+  let node = inc.context.lookup(pageRef);
+  for (let depth = 0; node instanceof PDFDict && depth < 64; depth += 1) {
+    const rotate = node.lookup(PDFName.of('Rotate'));
+    if (rotate instanceof PDFNumber) {
+      return (((Math.round(rotate.asNumber() / 90) * 90) % 360) + 360) % 360;
+    }
+    node = node.lookup(PDFName.of('Parent'));
+  }
+  return 0;
+}

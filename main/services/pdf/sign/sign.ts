@@ -7,7 +7,8 @@ import { buildCms, type TimestampSource } from './cms.ts';
 import { signFailure } from './fail.ts';
 import { acroForm, addWidgetField, catalog, catalogRef, findField, listFields, pdfText } from './form.ts';
 import { Increment } from './increment.ts';
-import { pageRefAt } from './pages.ts';
+import { pageRefAt, pageRotation } from './pages.ts';
+import { assertCertificateUsable } from './signer-check.ts';
 import { assertModificationAllowed } from './mdp.ts';
 import { buildSigDict } from './sig-dict.ts';
 import { writeSignedFile } from './write-signed.ts';
@@ -65,6 +66,7 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
   const fieldName = options.fieldName ?? DEFAULT_SIGNATURE_FIELD[options.role];
   const signingTime = options.signingTime ?? new Date();
   const existing = findField(inc, fieldName);
+  assertCertificateUsable(options.signer, signingTime);
 
   if (options.certify !== undefined && listFields(inc).some((f) => f.type === 'Sig' && f.dict.has(PDFName.of('V')))) {
     throw signFailure('INVALID_INPUT', 'Chỉ chữ ký đầu tiên mới được chứng thực (DocMDP).');
@@ -72,6 +74,7 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
 
   let fieldDict: PDFDict;
   let widget: PDFDict;
+  let pageRef: PDFRef | undefined;
   let width: number;
   let height: number;
   if (existing !== undefined) {
@@ -92,11 +95,13 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
       inc.markChanged(widgetRef);
     }
     [width, height] = rectSize(widget);
+    const p = widget.get(PDFName.of('P'));
+    pageRef = p instanceof PDFRef ? p : undefined;
   } else {
     assertModificationAllowed(inc, true);
     const placement = options.placement;
     const pageIndex = placement?.pageIndex ?? 0;
-    const pageRef = pageRefAt(inc, pageIndex);
+    pageRef = pageRefAt(inc, pageIndex);
     const r = placement?.rect ?? { x: 0, y: 0, width: 0, height: 0 };
     width = r.width;
     height = r.height;
@@ -133,7 +138,7 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
     ...(options.imagePng === undefined ? {} : { imagePng: options.imagePng }),
     ...(options.textLines === undefined ? {} : { textLines: options.textLines }),
     ...(options.fontSize === undefined ? {} : { fontSize: options.fontSize }),
-    ...(options.pageRotation === undefined ? {} : { pageRotation: options.pageRotation }),
+    pageRotation: options.pageRotation ?? (pageRef === undefined ? 0 : pageRotation(inc, pageRef)),
   });
   widget.set(PDFName.of('AP'), inc.context.obj({ N: apRef }));
 
