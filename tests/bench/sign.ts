@@ -51,10 +51,14 @@ try {
   });
   const preparedBytes = new Uint8Array(readFileSync(prepared));
   const fieldRef = findField(await Increment.open(preparedBytes), 'ChuKy_NguoiKy')?.ref;
-  if (fieldRef === undefined) {throw new Error('prepared field not found');}
+  if (fieldRef === undefined) {
+    throw new Error('prepared field not found');
+  }
 
   const person = pki.certs.person;
-  if (person === undefined) {throw new Error('test PKI has no person certificate');}
+  if (person === undefined) {
+    throw new Error('test PKI has no person certificate');
+  }
   const tokenPin = pki.softhsm.tokens.find((t) => t.label === person.token?.label)?.pin ?? '';
   const handle = await openTokenSigner({
     modulePath: pki.softhsm.module,
@@ -107,7 +111,9 @@ try {
       String(fieldRef.objectNumber),
     ]);
     theirs.push(performance.now() - start);
-    if (run.status !== 0) {throw new Error(`mutool sign failed: ${run.stderr.toString()}`);}
+    if (run.status !== 0) {
+      throw new Error(`mutool sign failed: ${run.stderr.toString()}`);
+    }
     theirsAdded = statSync(out).size - preparedBytes.length;
   }
 

@@ -57,7 +57,9 @@ const MUPDF_SCRIPT = fileURLToPath(new URL('./validators/mupdf-check.js', import
 export function mupdfCheck(path: string): MupdfVerdict {
   const out = execFileSync('mutool', ['run', MUPDF_SCRIPT, path], { encoding: 'utf8' });
   const line = out.split('\n').find((l) => l.startsWith('{'));
-  if (line === undefined) {throw new Error(`mutool printed no verdict: ${out}`);}
+  if (line === undefined) {
+    throw new Error(`mutool printed no verdict: ${out}`);
+  }
   return JSON.parse(line) as MupdfVerdict;
 }
 
@@ -92,10 +94,14 @@ export function extractSignatures(pdf: Uint8Array): ExtractedSignature[] {
 
 function derLength(der: Uint8Array): number {
   const first = der[1] ?? 0;
-  if (first < 0x80) {return 2 + first;}
+  if (first < 0x80) {
+    return 2 + first;
+  }
   const n = first & 0x7f;
   let length = 0;
-  for (let i = 0; i < n; i += 1) {length = length * 256 + (der[2 + i] ?? 0);}
+  for (let i = 0; i < n; i += 1) {
+    length = length * 256 + (der[2 + i] ?? 0);
+  }
   return 2 + n + length;
 }
 

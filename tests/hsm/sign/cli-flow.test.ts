@@ -35,14 +35,18 @@ async function vanthu(args: readonly string[], pin?: string): Promise<Run> {
 
 function tokenArgs(id: 'person' | 'org'): string[] {
   const token = pki.certs[id]?.token;
-  if (token === undefined) {throw new Error(`${id} is not on a token`);}
+  if (token === undefined) {
+    throw new Error(`${id} is not on a token`);
+  }
   return ['--module', pki.softhsm.module, '--token', token.label, '--key-id', token.keyIdHex, '--chain', pki.chainPem];
 }
 
 function pinOf(id: 'person' | 'org'): string {
   const label = pki.certs[id]?.token?.label;
   const pin = pki.softhsm.tokens.find((t) => t.label === label)?.pin;
-  if (pin === undefined) {throw new Error('no pin');}
+  if (pin === undefined) {
+    throw new Error('no pin');
+  }
   return pin;
 }
 

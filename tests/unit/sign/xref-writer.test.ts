@@ -25,7 +25,9 @@ describe('increment xref sections', () => {
       }),
     ).toString('latin1');
     expect(text).toContain('xref\n3 1\n0000000600 00000 n \n10 2\n0000000700 00000 n \n0000000800 00000 n \n');
-    for (const entry of text.match(/\d{10} \d{5} n \n/g) ?? []) {expect(entry).toHaveLength(20);}
+    for (const entry of text.match(/\d{10} \d{5} n \n/g) ?? []) {
+      expect(entry).toHaveLength(20);
+    }
     expect(text).toContain('<< /Size 12 /Root 1 0 R /Prev 500 >>');
     expect(text.endsWith('startxref\n900\n%%EOF\n')).toBe(true);
   });
