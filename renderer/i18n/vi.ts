@@ -354,6 +354,15 @@ export const vi = {
     printed: (path: string, rows: number) => `Đã in ${rows} dòng vào ${path}.`,
     errors: { outPath: 'Nhập đường dẫn đầy đủ của tệp .pdf.', year: 'Năm từ 2000 đến 2100.' },
   },
+  pdf: {
+    title: 'Xem văn bản',
+    open: 'Mở tệp PDF để xem (tệp không rời khỏi máy)',
+    rendering: 'Đang hiển thị trang…',
+    failed: 'Không mở được tệp: tệp không phải PDF hoặc bị hỏng.',
+    previous: 'Trang trước',
+    next: 'Trang sau',
+    pageOf: (page: number, total: number) => `Trang ${page}/${total}`,
+  },
   signing: {
     title: 'Ký duyệt',
     emptyQueue: 'Không có văn bản nào đang chờ ký.',

@@ -61,19 +61,26 @@ test('? opens the shortcut help, which lists the bindings, and Esc closes it', a
   await expect(dialog).toBeHidden();
 });
 
-test('with no server configured, the indicator says offline on every screen and Đồng bộ explains it', async ({
-  page,
-}) => {
+test('the connection is always shown and honest; Đồng bộ explains why nothing is sent yet', async ({ page }) => {
   await page.goto(shell.url);
   await expect(page.getByTestId('app-info')).toBeVisible();
   const indicator = page.getByTestId('connection');
-  await expect(indicator).toHaveAttribute('data-state', 'offline');
-  await expect(indicator).toContainText('Mất kết nối');
+  // A fresh profile has no server: the app does not pretend to be online.
+  await expect(indicator).not.toHaveAttribute('data-state', 'online');
+  await page.keyboard.press('Alt+6');
+  await page.getByLabel('Mã định danh cơ quan').fill('000.00.00.H49');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
   await indicator.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Đồng bộ' })).toBeVisible();
-  await expect(page.locator('[data-code="SYNC_OFFLINE"]').first()).toContainText('Đang mất kết nối với máy chủ.');
+  await expect(page.getByTestId('sync-status')).toContainText('Chưa cấu hình địa chỉ máy chủ.');
+  await page.getByRole('button', { name: 'Đồng bộ ngay (Alt+R)' }).click();
+  await expect(page.getByTestId('error-center').locator('[data-code="SYNC_OFFLINE"]')).toContainText(
+    'Dữ liệu được lưu trên máy và sẽ tự gửi khi có kết nối.',
+  );
+  await expect(indicator).not.toHaveAttribute('data-state', 'online');
   await expectNoSeriousAxeViolations(page);
-  await saveScreen(page, '50-sync-offline');
+  await saveScreen(page, '50-sync');
 });
 
 test('the overview has no serious or critical accessibility violations', async ({ page }) => {

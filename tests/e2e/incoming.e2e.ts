@@ -70,6 +70,9 @@ test('the registration form explains each Phụ lục VI rule beside its field',
   await expect(page.getByText('Ngày ban hành không thể sau hôm nay.')).toBeVisible();
   await expect(page.getByText('Số trang là số nguyên từ 1 đến 999.')).toBeVisible();
   await expect(page.getByText('Văn bản điện tử cần có tệp PDF.')).toBeVisible();
+  // The received file can be read beside the form (pdf.js, page by page).
+  await page.getByLabel('Mở tệp PDF để xem (tệp không rời khỏi máy)').setInputFiles(fixture.unsignedPdf);
+  await expect(page.getByTestId('pdf-page')).toHaveText(/^Trang 1\/\d+$/);
   await expectNoSeriousAxeViolations(page);
   await saveScreen(page, '20-incoming-register-invalid');
 });

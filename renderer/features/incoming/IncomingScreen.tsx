@@ -1,5 +1,6 @@
 import type { Route } from '../../app/frame/routes.ts';
 import { vi } from '../../i18n/vi.ts';
+import { PdfViewer } from '../pdf/PdfViewer.tsx';
 import { IncomingDetail } from './IncomingDetail.tsx';
 import { IncomingList } from './IncomingList.tsx';
 import { RegisterIncoming } from './RegisterIncoming.tsx';
@@ -11,7 +12,12 @@ export function IncomingScreen({ route }: { route: Route }) {
     <section aria-labelledby="incoming-title">
       <h1 id="incoming-title">{vi.incoming.title}</h1>
       {first === undefined ? <IncomingList /> : null}
-      {first === 'moi' ? <RegisterIncoming /> : null}
+      {first === 'moi' ? (
+        <div className="with-viewer">
+          <RegisterIncoming />
+          <PdfViewer />
+        </div>
+      ) : null}
       {first !== undefined && first !== 'moi' ? <IncomingDetail id={first} /> : null}
     </section>
   );
