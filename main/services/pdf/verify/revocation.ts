@@ -57,6 +57,10 @@ async function viaOcsp(
   const status = await basic.getCertificateStatus(pki(cert), pki(issuer));
   if (!status.isForCertificate || status.status === 2) return null;
   const single = basic.tbsResponseData.responses[0];
+  // A replayed or stale answer (past its nextUpdate, or dated in the future) is not an answer.
+  const now = Date.now();
+  if (single === undefined || single.thisUpdate.getTime() > now + 5 * 60_000) return null;
+  if (single.nextUpdate !== undefined && single.nextUpdate.getTime() < now) return null;
   const revokedAt =
     status.status === 1 && single?.certStatus instanceof asn1js.Constructed
       ? ((single.certStatus.valueBlock.value[0] as asn1js.GeneralizedTime | undefined)?.toDate?.().toISOString() ??
