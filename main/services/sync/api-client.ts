@@ -5,6 +5,13 @@ import type { HttpRequest, HttpResponse, SyncTransport } from './transport.ts';
 /** Timeouts per kind of exchange: small JSON calls fail fast; chunks get time to travel. */
 export const TIMEOUTS = { jsonMs: 15_000, chunkMs: 120_000, downloadMs: 300_000 } as const;
 
+export interface RecipientStatus {
+  readonly maDinhDanh: string;
+  readonly ten: string;
+  readonly latest: { code: string; reason: string | null; at: string } | null;
+  readonly statuses: readonly { code: string; reason: string | null; at: string }[];
+}
+
 export interface Session {
   readonly accessToken: string;
   readonly refreshToken: string;
@@ -108,6 +115,15 @@ export class ApiClient {
       query: cursor === null ? {} : { cursor },
     });
     return response.data as { items: DirectoryEntry[]; nextCursor: string };
+  }
+
+  /** Recipients of a published document and the statuses they reported (01–06). */
+  async recipients(documentId: string): Promise<RecipientStatus[]> {
+    const response = await this.call({
+      method: 'GET',
+      path: `/v1/outgoing/${encodeURIComponent(documentId)}/recipients`,
+    });
+    return (response.data as { items: RecipientStatus[] }).items;
   }
 
   async inbox(

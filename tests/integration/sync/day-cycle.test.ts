@@ -99,6 +99,11 @@ describe('a full day against the reference server', () => {
     });
     await snv.engine.runUntilIdle({ maxRounds: 10 });
     expect(snv.outbox.counts()).toMatchObject({ pending: 0, 'in-flight': 0, failed: 0, done: 6 });
+    // Progress of the upload reached the whole file.
+    expect(snv.progress.filter((p) => p.direction === 'upload' && p.sha256 === signedSha).at(-1)).toMatchObject({
+      done: signed.length,
+      total: signed.length,
+    });
     const db = started.server.db;
     expect(db.prepare('select so_den from registrations where document_id = ?').get(a)).toEqual({ so_den: 1 });
     expect(db.prepare('select so_den from registrations where document_id = ?').get(b)).toEqual({ so_den: 2 });
@@ -140,9 +145,12 @@ describe('a full day against the reference server', () => {
     expect(stc.db.prepare('select recalled from test_inbox where document_id = ?').get(outgoingId)).toEqual({
       recalled: 1,
     });
-    // Receipts as the sender sees them.
-    const receipts = db.prepare(`select org, code from statuses where document_id = ? order by id`).all(outgoingId);
-    expect(receipts).toEqual([{ org: STC, code: '01' }]);
+    // Receipts as the sender sees them, through the API.
+    const receipts = await snv.api.recipients(outgoingId);
+    expect(receipts.map((r) => [r.maDinhDanh, r.latest?.code ?? null])).toEqual([
+      [UBND, null],
+      [STC, '01'],
+    ]);
   });
 
   it('works offline: changes wait in the outbox and go out once the server is back', async () => {

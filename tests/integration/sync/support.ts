@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { createReferenceServer, type ReferenceServer } from '../../../server/app.ts';
 import type { FaultConfig } from '../../../server/faults.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../../server/seed.ts';
+import type { SyncProgress } from '../../../preload/contract/sync.ts';
 import { silentLogger } from '../../../main/services/log/logger.ts';
 import { createSqliteOutbox } from '../../../main/services/outbox/sqlite-outbox.ts';
 import type { OutboxStore } from '../../../main/services/outbox/outbox-store.ts';
@@ -127,6 +128,8 @@ export interface Workstation {
   readonly filesDir: string;
   readonly engine: SyncEngine;
   readonly inbox: InboxSink;
+  readonly api: ApiClient;
+  readonly progress: SyncProgress[];
   /** Store a file the way the store does (content-addressed) and return its hash. */
   putFile(bytes: Buffer): string;
 }
@@ -150,7 +153,9 @@ export function openWorkstation(options: {
     () => ({ username: options.username, password: DEMO_PASSWORD }),
     () => options.clock.now(),
   );
+  const progress: SyncProgress[] = [];
   const engine = new SyncEngine({
+    onProgress: (event) => progress.push(event),
     api,
     outbox,
     files: { pathOf: (sha256) => attachmentPath(filesDir, sha256) },
@@ -169,6 +174,8 @@ export function openWorkstation(options: {
     filesDir,
     engine,
     inbox,
+    api,
+    progress,
     putFile(bytes) {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const target = attachmentPath(filesDir, sha256);
