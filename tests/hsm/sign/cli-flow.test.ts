@@ -7,6 +7,7 @@ import { runCli } from '../../../main/cli/run.ts';
 import { sealPng, signaturePng } from '../../support/corpus/images.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
+import { startLoopbackTsa } from '../../support/tsa/tsa-server.ts';
 import { allValid, validateAll } from '../../support/validators.ts';
 import { tempDir } from '../../integration/sign/flow-support.ts';
 
@@ -145,6 +146,30 @@ describe('vanthu prepare / sign / number / sign with SoftHSM2 tokens', () => {
     );
     expect(run.code, run.err).toBe(0);
     expect(allValid(validateAll(signed, pki), 1)).toBe(true);
+  });
+
+  it('signs at level B-T with --tsa (a loopback RFC 3161 TSA)', async () => {
+    const material = pki.certs.tsa;
+    if (material === undefined) {
+      throw new Error('test PKI has no TSA certificate');
+    }
+    const tsa = await startLoopbackTsa({ keyPem: material.keyPem, certPem: material.certPem, chainPem: pki.chainPem });
+    try {
+      const dir = tempDir();
+      const doc = await makeDocument();
+      const input = join(dir, 'in.pdf');
+      const out = join(dir, 'bt.pdf');
+      writeFileSync(input, doc.bytes);
+      const run = await vanthu(
+        ['sign', '--in', input, '--out', out, ...tokenArgs('person'), '--role', 'personal', '--tsa', tsa.url, '--json'],
+        pinOf('person'),
+      );
+      expect(run.code, run.err).toBe(0);
+      expect(tsa.requests()).toBe(1);
+      expect(allValid(validateAll(out, pki), 1)).toBe(true);
+    } finally {
+      await tsa.close();
+    }
   });
 
   it('fails with a clear JSON error and writes nothing when the PIN is wrong', async () => {
