@@ -65,6 +65,8 @@ export class SyncEngine {
   /** Consecutive exchanges that got no answer at all; drives the whole engine's backoff. */
   #unreachable = 0;
   #offlineUntil = 0;
+  /** Set within a round when the session is refused or the server unreachable: stop claiming jobs. */
+  #haltRound = false;
   #status: Omit<SyncStatus, 'pending' | 'failed' | 'conflicts'> = {
     connection: 'unknown',
     authRequired: false,
@@ -130,6 +132,9 @@ export class SyncEngine {
 
   #noteFailure(failure: Failure): void {
     const offline = failure.kind === 'retryable' && failure.details['cause'] !== undefined;
+    if (offline || failure.kind === 'auth') {
+      this.#haltRound = true;
+    }
     if (offline) {
       // One probe per backoff step while the server is unreachable, not one per queued job.
       this.#unreachable += 1;
@@ -256,6 +261,8 @@ export class SyncEngine {
     }
     this.#status = { ...this.#status, running: true };
     this.#emit();
+    // Every round tries again, including a fresh login after an auth failure.
+    this.#haltRound = false;
     let sent = 0;
     let retried = 0;
     let failed = 0;
@@ -271,7 +278,7 @@ export class SyncEngine {
       // A pool of workers, each claiming one job at a time: a long upload never holds back the
       // small changes of other documents, and a finished job lets the next of its key go at once.
       const worker = async (): Promise<void> => {
-        while (!this.#status.authRequired && this.#status.connection !== 'offline') {
+        while (!this.#haltRound) {
           const [job] = await outbox.claimDue(clock.now(), 1);
           if (job === undefined) {
             return;

@@ -153,26 +153,30 @@ describe('a full day against the reference server', () => {
     ]);
   });
 
-  it('works offline: changes wait in the outbox and go out once the server is back', async () => {
+  it('works offline: changes wait in the outbox and go out once the server is back (outbox only, as in the app)', async () => {
     const clock = virtualClock();
     const started = await startServer(undefined, () => clock.ms());
     server = started.server;
     const snv = openWorkstation({ url: started.url, username: 'vanthu.snv', clock });
     await snv.engine.runUntilIdle({ maxRounds: 5 });
     const [a] = inboxIds(snv) as [string];
+    const outboxOnly = openWorkstation({ url: started.url, username: 'vanthu.snv', clock, dir: snv.dir, pull: false });
     // Two hours of outage starting now, lived through in simulated time.
     started.server.faults.update({ outage: { startMs: clock.ms(), endMs: clock.ms() + 2 * 3_600_000 } });
-    snv.outbox.enqueue({
-      kind: 'incoming.status',
-      key: a,
-      payload: { documentId: a, statusCode: '03', reason: null, at: '2026-03-02T08:10:00Z' },
-    });
-    await snv.engine.runRound();
-    expect(await snv.engine.status()).toMatchObject({ connection: 'offline', pending: 1 });
-    await snv.engine.runUntilIdle({ maxRounds: 200 });
+    outboxOnly.outbox.enqueue(
+      {
+        kind: 'incoming.status',
+        key: a,
+        payload: { documentId: a, statusCode: '03', reason: null, at: '2026-03-02T08:10:00Z' },
+      },
+      clock.now(),
+    );
+    await outboxOnly.engine.runRound();
+    expect(await outboxOnly.engine.status()).toMatchObject({ connection: 'offline', pending: 1 });
+    await outboxOnly.engine.runUntilIdle({ maxRounds: 200 });
     expect(clock.ms()).toBeGreaterThan(started.server.faults.config().outage!.endMs);
-    expect(snv.outbox.counts()).toMatchObject({ pending: 0, done: 1 });
-    expect((await snv.engine.status()).connection).toBe('online');
+    expect(outboxOnly.outbox.counts()).toMatchObject({ pending: 0, done: 1 });
+    expect((await outboxOnly.engine.status()).connection).toBe('online');
     expect(started.server.db.prepare('select count(*) as n from statuses').get()).toEqual({ n: 1 });
   });
 

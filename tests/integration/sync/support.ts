@@ -142,6 +142,8 @@ export function openWorkstation(options: {
   leases?: (db: Database) => LeaseSink;
   backoff?: BackoffPolicy;
   concurrency?: number;
+  /** false: outbox only, as the app runs it today (no inbox or directory sink). */
+  pull?: boolean;
 }): Workstation {
   const dir = options.dir ?? tempDir('ws');
   const db = openDatabase(join(dir, 'vanthu.sqlite'));
@@ -159,8 +161,9 @@ export function openWorkstation(options: {
     api,
     outbox,
     files: { pathOf: (sha256) => attachmentPath(filesDir, sha256) },
-    inbox: { sink: inbox, files: fileSink(filesDir) },
-    directory: sqliteDirectorySink(db),
+    ...(options.pull === false
+      ? {}
+      : { inbox: { sink: inbox, files: fileSink(filesDir) }, directory: sqliteDirectorySink(db) }),
     ...(options.leases === undefined ? {} : { leases: options.leases(db) }),
     clock: options.clock,
     log: silentLogger,
