@@ -31,6 +31,13 @@ test('first run: the organization, the token module and the trusted chain are co
   await page.getByLabel('Tệp hoặc thư mục chứng thư gốc').fill(fixture.pki.chainPem);
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.getByTestId('settings-saved')).toBeVisible();
+  // The token layer answers on the spot: the SoftHSM2 module loads and both tokens are listed.
+  await page.getByRole('button', { name: 'Dò lại thiết bị' }).click();
+  const found = page.getByTestId('token-modules');
+  await expect(found).toContainText('VanthuLanhDao');
+  await expect(found).toContainText('VanthuCoQuan');
+  await expect(found).toContainText('Nguyễn Văn A');
+  await saveScreen(page, '12-settings-tokens');
 });
 
 test('a draft is written with its recipients and submitted for signature', async ({ page }) => {

@@ -1,21 +1,20 @@
 import { useState } from 'react';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
-import type { TokenList } from '../../../preload/contract/tokens.ts';
 import { useErrorCenter } from '../../app/feedback/error-center.tsx';
 import { Field } from '../../app/forms/Field.tsx';
 import { ServiceMissing } from '../../app/frame/ServiceMissing.tsx';
-import { call, isServiceMissing } from '../../app/ipc/call.ts';
-import { useLoad } from '../../app/ipc/use-load.ts';
+import { isServiceMissing } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
 import { SIGN_CHANNEL } from '../signing/pending-contract.ts';
 import { PinDialog } from '../signing/PinDialog.tsx';
 import { signBatch } from '../signing/sign-batch.ts';
 import { SignerPicker } from '../signing/SignerPicker.tsx';
 import type { SignerChoice } from '../signing/signer-choice.ts';
+import { useTokens } from '../signing/use-tokens.ts';
 
 /** Đóng dấu: the văn thư applies the organization signature (red seal) to the numbered file. */
 export function SealPanel({ document, onSealed }: { document: OutgoingDocument; onSealed: () => void }) {
-  const tokens = useLoad<TokenList>('tokens.list', () => call('tokens.list', {}), []);
+  const tokens = useTokens();
   const [path, setPath] = useState('');
   const [choice, setChoice] = useState<SignerChoice | null>(null);
   const [pinOpen, setPinOpen] = useState(false);

@@ -9,6 +9,7 @@ import { SHORTCUTS, useShortcut } from '../../app/frame/shortcuts.ts';
 import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
 import { HouseStyleChoice } from './HouseStyleChoice.tsx';
+import { TokenModules } from './TokenModules.tsx';
 import {
   fieldOfIssuePath,
   formFromSettings,
@@ -113,6 +114,7 @@ export function SettingsEditor({ saved }: { saved: Settings }) {
           onChange={set('modulePaths')}
           error={errors.modulePaths}
         />
+        <TokenModules />
       </fieldset>
 
       <fieldset>

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { AppError } from '../../../preload/contract/index.ts';
 import type { LayoutProposal } from '../../../preload/contract/layout.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
-import type { TokenList } from '../../../preload/contract/tokens.ts';
 import { readDraft, writeDraft } from '../../app/drafts.ts';
 import { useErrorCenter } from '../../app/feedback/error-center.tsx';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
@@ -19,13 +18,14 @@ import { signBatch } from './sign-batch.ts';
 import { SignerPicker } from './SignerPicker.tsx';
 import type { SignerChoice } from './signer-choice.ts';
 import { SigningQueue } from './SigningQueue.tsx';
+import { useTokens } from './use-tokens.ts';
 
 const PATHS_DRAFT = 'signing.paths';
 
 /** Ký duyệt: the queue, the preview with the proposed box, the certificate, the PIN, one or many at once. */
 export function SigningScreen() {
   const queue = useLoad<OutgoingDocument[]>('outgoing.list', () => call('outgoing.list', { state: 'trinh-ky' }), []);
-  const tokens = useLoad<TokenList>('tokens.list', () => call('tokens.list', {}), []);
+  const tokens = useTokens();
   const errors = useErrorCenter();
   const [paths, setPaths] = useState<Record<string, string>>(() => readDraft(PATHS_DRAFT) ?? {});
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
