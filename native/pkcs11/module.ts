@@ -37,6 +37,10 @@ export interface Pkcs11Module {
   mechanisms(slot: Handle): number[];
   openSession(slot: Handle): Handle;
   closeSession(session: Handle): void;
+  /** C_CloseAllSessions: ends every session of this process on the slot, and with them the login. */
+  closeAllSessions(slot: Handle): void;
+  /** Whether the session is in a user (logged-in) state: CKS_RO_USER_FUNCTIONS or CKS_RW_USER_FUNCTIONS. */
+  loggedIn(session: Handle): boolean;
   /** `pin` null logs in through the token's PIN pad. "Already logged in" counts as success. */
   login(session: Handle, pin: string | null, userType?: number, context?: Pkcs11ErrorContext): void;
   logout(session: Handle): void;
@@ -100,6 +104,13 @@ function wrap(lib: pkcs11js.PKCS11, path: string): Pkcs11Module {
     mechanisms: (slot) => guard('C_GetMechanismList', () => lib.C_GetMechanismList(slot)),
     openSession: (slot) => guard('C_OpenSession', () => lib.C_OpenSession(slot, CK.CKF_SERIAL_SESSION)),
     closeSession: (session) => guard('C_CloseSession', () => lib.C_CloseSession(session)),
+    closeAllSessions: (slot) => guard('C_CloseAllSessions', () => lib.C_CloseAllSessions(slot)),
+    loggedIn: (session) =>
+      guard('C_GetSessionInfo', () => {
+        const state = lib.C_GetSessionInfo(session).state;
+        // CKS_RO_USER_FUNCTIONS (1) or CKS_RW_USER_FUNCTIONS (3); pkcs11js does not export them.
+        return state === 1 || state === 3;
+      }),
     login(session, pin, userType = CK.CKU_USER, context = {}) {
       try {
         if (pin === null) {

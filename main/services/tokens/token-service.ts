@@ -2,13 +2,10 @@ import { isVanthuError } from '../../../preload/contract/index.ts';
 import type { ModuleReport, PreflightRequest, PreflightResult, TokenList } from '../../../preload/contract/tokens.ts';
 import { moduleCandidates, vendorOf } from '../../../native/pkcs11/catalog.ts';
 import { CK } from '../../../native/pkcs11/constants.ts';
-import { loadModule } from '../../../native/pkcs11/module.ts';
 import { probeModule } from '../../../native/pkcs11/probe.ts';
+import { moduleWorker } from '../../../native/pkcs11/worker/module-worker.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../log/logger.ts';
-import { listModuleTokens } from './discovery.ts';
-import { runPreflight } from './preflight.ts';
-import { runExclusive } from './token-queue.ts';
 import { createTokenWatcher, type TokenRef, type TokenWatcher } from './token-watcher.ts';
 
 export interface TokenServiceOptions {
@@ -53,19 +50,11 @@ async function probeSnapshot(paths: ReadonlySet<string>, timeoutMs: number): Pro
   return refs;
 }
 
-/** Tokens present right now on modules already loaded in this process. */
+/** Tokens present right now, asked of each module's worker thread (the module stays loaded there). */
 async function inProcessSnapshot(paths: ReadonlySet<string>): Promise<TokenRef[]> {
   const refs: TokenRef[] = [];
   for (const path of paths) {
-    const module = loadModule(path);
-    await runExclusive(path, async () => {
-      for (const slot of module.slots(true)) {
-        const info = module.tokenInfo(slot);
-        if ((info.flags & CK.CKF_TOKEN_INITIALIZED) !== 0) {
-          refs.push({ modulePath: path, label: info.label, serial: info.serial });
-        }
-      }
-    });
+    refs.push(...(await moduleWorker(path).call('snapshot', {})));
   }
   return refs;
 }
@@ -117,9 +106,11 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
         const base = vendor === undefined ? { path } : { path, vendor };
         try {
           await ensureProbed(path);
-          const module = loadModule(path);
-          tokens.push(...(await runExclusive(path, async () => listModuleTokens(module))));
-          modules.push({ ...base, ok: true, libraryDescription: module.libraryDescription });
+          // PKCS#11 calls run in the module's worker thread, queued behind any signature in flight.
+          const found = await moduleWorker(path).call('list', {});
+          tokens.push(...found.tokens);
+          const { libraryDescription } = found;
+          modules.push({ ...base, ok: true, libraryDescription });
         } catch (error) {
           if (!isVanthuError(error)) {
             throw error;
@@ -134,13 +125,13 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     async preflight(request) {
       try {
         await ensureProbed(request.modulePath);
+        return await moduleWorker(request.modulePath).call('preflight', request);
       } catch (error) {
         if (!isVanthuError(error)) {
           throw error;
         }
         return { ok: false, checks: [{ name: 'token', status: 'fail', code: error.code, message: error.message }] };
       }
-      return runExclusive(request.modulePath, async () => runPreflight(request));
     },
   };
 }

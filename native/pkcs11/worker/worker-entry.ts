@@ -1,0 +1,95 @@
+/**
+ * The PKCS#11 worker thread of one module: loads the module, then runs the main thread's requests
+ * strictly one after another (a token is one device, and many vendor DLLs are not thread-safe).
+ * Blocking calls (C_Login on a PIN pad, a slow C_Sign) block this thread only.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { errorMessageVi, isVanthuError, VanthuError } from '../../../preload/contract/index.ts';
+import { listModuleTokens } from '../../../main/services/tokens/discovery.ts';
+import { runPreflight } from '../../../main/services/tokens/preflight.ts';
+import { createSignerSessions, type SignerSessions } from '../../../main/services/tokens/signer-session.ts';
+import { CK } from '../constants.ts';
+import { loadModule, type Pkcs11Module } from '../module.ts';
+import type { WorkerData, WorkerOpName, WorkerOps, WorkerRequest, WorkerResponse, WorkerTestHook } from './protocol.ts';
+
+const data = workerData as WorkerData;
+const port = parentPort;
+
+function runHook(stage: WorkerTestHook['stage']): void {
+  for (const hook of data.hooks) {
+    if (hook.stage !== stage) {
+      continue;
+    }
+    if (hook.action === 'crash') {
+      // The thread ends mid-request without answering, as it would when a driver aborts it.
+      process.exit(70);
+    }
+    // Synchronous, as C_Login on a PIN pad is: the whole thread waits.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, hook.ms ?? 1000);
+  }
+}
+
+let module: Pkcs11Module | undefined;
+let sessions: SignerSessions | undefined;
+
+function loaded(): { module: Pkcs11Module; sessions: SignerSessions } {
+  module ??= loadModule(data.modulePath);
+  sessions ??= createSignerSessions(module);
+  return { module, sessions };
+}
+
+type Handlers = { [K in WorkerOpName]: (args: WorkerOps[K]['args']) => Promise<WorkerOps[K]['result']> };
+
+const handlers: Handlers = {
+  open: async (args) => loaded().sessions.open(args, () => runHook('login')),
+  sign: async (args) => loaded().sessions.sign(args.signerId, args.data, () => runHook('sign')),
+  close: async (args) => {
+    loaded().sessions.close(args.signerId);
+    return null;
+  },
+  endLogin: async (args) => {
+    loaded().sessions.endLogin(args.serial);
+    return null;
+  },
+  list: async () => {
+    const m = loaded().module;
+    return { libraryDescription: m.libraryDescription, tokens: listModuleTokens(m) };
+  },
+  preflight: async (args) => {
+    loaded();
+    return runPreflight(args);
+  },
+  snapshot: async () => {
+    const m = loaded().module;
+    return m.slots(true).flatMap((slot) => {
+      const info = m.tokenInfo(slot);
+      return (info.flags & CK.CKF_TOKEN_INITIALIZED) !== 0
+        ? [{ modulePath: m.path, label: info.label, serial: info.serial }]
+        : [];
+    });
+  },
+};
+
+function asVanthuError(error: unknown): VanthuError {
+  if (isVanthuError(error)) {
+    return error;
+  }
+  return new VanthuError('TOKEN_GENERAL_ERROR', errorMessageVi('TOKEN_GENERAL_ERROR'), {
+    details: { native: error instanceof Error ? error.message : String(error) },
+  });
+}
+
+let tail: Promise<unknown> = Promise.resolve();
+
+port?.on('message', (request: WorkerRequest) => {
+  tail = tail.then(async () => {
+    let response: WorkerResponse;
+    try {
+      const handler = handlers[request.op] as (args: unknown) => Promise<unknown>;
+      response = { id: request.id, ok: true, value: await handler(request.args) };
+    } catch (error) {
+      response = { id: request.id, ok: false, error: asVanthuError(error).toAppError() };
+    }
+    port.postMessage(response);
+  });
+});
