@@ -222,4 +222,24 @@ describe('a full day against the reference server', () => {
     expect(conflicts.every((c) => c.kind === 'conflict')).toBe(true);
     expect(await two.engine.status()).toMatchObject({ conflicts: 2, pending: 0 });
   });
+
+  it('a refused login asks for a new login and keeps the change queued', async () => {
+    const clock = virtualClock();
+    const started = await startServer(undefined, () => clock.ms());
+    server = started.server;
+    const ws = openWorkstation({ url: started.url, username: 'vanthu.snv', password: 'sai', clock, pull: false });
+    const { document_id: documentId } = started.server.db
+      .prepare('select document_id from deliveries where to_org = ? limit 1')
+      .get(SNV) as { document_id: string };
+    ws.outbox.enqueue(
+      {
+        kind: 'incoming.status',
+        key: documentId,
+        payload: { documentId, statusCode: '01', reason: null, at: '2026-03-02T08:00:00Z' },
+      },
+      clock.now(),
+    );
+    await ws.engine.runRound();
+    expect(await ws.engine.status()).toMatchObject({ authRequired: true, pending: 1, failed: 0, conflicts: 0 });
+  });
 });

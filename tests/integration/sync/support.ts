@@ -144,6 +144,7 @@ export function openWorkstation(options: {
   concurrency?: number;
   /** false: outbox only, as the app runs it today (no inbox or directory sink). */
   pull?: boolean;
+  password?: string;
 }): Workstation {
   const dir = options.dir ?? tempDir('ws');
   const db = openDatabase(join(dir, 'vanthu.sqlite'));
@@ -152,7 +153,7 @@ export function openWorkstation(options: {
   const inbox = sqliteInboxSink(db);
   const api = new ApiClient(
     createAxiosTransport({ baseUrl: options.url, timeoutMs: 20_000 }),
-    () => ({ username: options.username, password: DEMO_PASSWORD }),
+    () => ({ username: options.username, password: options.password ?? DEMO_PASSWORD }),
     () => options.clock.now(),
   );
   const progress: SyncProgress[] = [];
