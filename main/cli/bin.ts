@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { text } from 'node:stream/consumers';
-import { composeServices } from '../app/compose.ts';
 import { resolveProfileDir } from '../app/profile.ts';
+import type { Services } from '../app/services.ts';
 import { commands } from './commands/index.ts';
 import { runCli } from './run.ts';
 
@@ -13,6 +13,17 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+/** Compose services (a large import) only for commands, not for --version or --help. */
+async function servicesFactory(first: string | undefined): Promise<() => Services> {
+  if (first === undefined || first.startsWith('-') || first === 'help') {
+    return () => {
+      throw new Error('no services for this invocation');
+    };
+  }
+  const { composeServices } = await import('../app/compose.ts');
+  return () => composeServices({ profileDir: resolveProfileDir(), shell: 'cli' });
+}
+
 const code = await runCli(
   process.argv.slice(2),
   {
@@ -22,6 +33,6 @@ const code = await runCli(
     env: process.env,
   },
   commands,
-  () => composeServices({ profileDir: resolveProfileDir(), shell: 'cli' }),
+  await servicesFactory(process.argv[2]),
 );
 process.exitCode = code;

@@ -22,3 +22,10 @@ export interface Command {
   readonly usage: string;
   run(args: readonly string[], context: CommandContext): Promise<number>;
 }
+
+/** A command in the registry: loaded on demand so start-up stays fast. */
+export interface CommandEntry {
+  /** The exported symbol, for error messages; the user-facing name is `Command.name`. */
+  readonly id: string;
+  load(): Promise<Command>;
+}

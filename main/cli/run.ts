@@ -1,7 +1,7 @@
 import { isVanthuError } from '../../preload/contract/index.ts';
 import type { Services } from '../app/services.ts';
 import { appVersion } from '../app/version.ts';
-import type { CliIo, Command } from './command.ts';
+import type { CliIo, Command, CommandEntry } from './command.ts';
 
 /**
  * Run `vanthu <command> …`. Expected failures print their Vietnamese message and exit 1
@@ -10,11 +10,12 @@ import type { CliIo, Command } from './command.ts';
 export async function runCli(
   argv: readonly string[],
   io: CliIo,
-  commands: readonly Command[],
+  registry: readonly CommandEntry[],
   makeServices: () => Services,
 ): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === 'help') {
+    const commands = await Promise.all(registry.map((entry) => entry.load()));
     io.out(`Văn thư số ${appVersion}\n\nCách dùng: vanthu <lệnh> [tùy chọn]\n\n`);
     for (const command of commands) {
       io.out(`  ${command.name.padEnd(14)} ${command.summary}\n`);
@@ -25,7 +26,7 @@ export async function runCli(
     io.out(`${appVersion}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
+  const command = await findCommand(registry, name);
   if (command === undefined) {
     io.err(`Không có lệnh "${name}". Xem: vanthu --help\n`);
     return 64;
@@ -48,4 +49,15 @@ export async function runCli(
     io.err(`Lỗi không mong muốn: ${error instanceof Error ? error.message : String(error)}\n`);
     return 70;
   }
+}
+
+/** Load commands one by one until the named one is found (most runs load one or two). */
+async function findCommand(registry: readonly CommandEntry[], name: string): Promise<Command | undefined> {
+  for (const entry of registry) {
+    const command = await entry.load();
+    if (command.name === name) {
+      return command;
+    }
+  }
+  return undefined;
 }

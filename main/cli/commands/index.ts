@@ -1,32 +1,22 @@
-import type { Command } from '../command.ts';
-import { auditCommand } from './audit.ts';
-import { backupCommand, restoreCommand } from './backup.ts';
-import { doctorCommand } from './doctor.ts';
-import { numberCommand } from './number.ts';
-import { prepareCommand } from './prepare.ts';
-import { signBatchCommand } from './sign-batch.ts';
-import { signCommand } from './sign.ts';
-import { syncCommand } from './sync.ts';
-import { incomingCommand } from './incoming.ts';
-import { layoutCommand } from './layout.ts';
-import { registerCommand } from './register.ts';
-import { tokenCommand } from './token.ts';
-import { verifyCommand } from './verify.ts';
+import type { CommandEntry } from '../command.ts';
 
-/** Every `vanthu` command. Features add theirs here (one import, one entry). */
-export const commands: readonly Command[] = [
-  doctorCommand,
-  tokenCommand,
-  verifyCommand,
-  incomingCommand,
-  registerCommand,
-  auditCommand,
-  backupCommand,
-  restoreCommand,
-  prepareCommand,
-  signCommand,
-  numberCommand,
-  signBatchCommand,
-  layoutCommand,
-  syncCommand,
+/**
+ * Every `vanthu` command, loaded only when run: each pulls in heavy modules (pdf.js, pkijs,
+ * SQLite), and `vanthu --version` should not pay for all of them. Features add one line here.
+ */
+export const commands: readonly CommandEntry[] = [
+  { id: 'doctorCommand', load: async () => (await import('./doctor.ts')).doctorCommand },
+  { id: 'tokenCommand', load: async () => (await import('./token.ts')).tokenCommand },
+  { id: 'verifyCommand', load: async () => (await import('./verify.ts')).verifyCommand },
+  { id: 'incomingCommand', load: async () => (await import('./incoming.ts')).incomingCommand },
+  { id: 'registerCommand', load: async () => (await import('./register.ts')).registerCommand },
+  { id: 'auditCommand', load: async () => (await import('./audit.ts')).auditCommand },
+  { id: 'backupCommand', load: async () => (await import('./backup.ts')).backupCommand },
+  { id: 'restoreCommand', load: async () => (await import('./backup.ts')).restoreCommand },
+  { id: 'prepareCommand', load: async () => (await import('./prepare.ts')).prepareCommand },
+  { id: 'signCommand', load: async () => (await import('./sign.ts')).signCommand },
+  { id: 'numberCommand', load: async () => (await import('./number.ts')).numberCommand },
+  { id: 'signBatchCommand', load: async () => (await import('./sign-batch.ts')).signBatchCommand },
+  { id: 'layoutCommand', load: async () => (await import('./layout.ts')).layoutCommand },
+  { id: 'syncCommand', load: async () => (await import('./sync.ts')).syncCommand },
 ];

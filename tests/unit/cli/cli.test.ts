@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VanthuError } from '../../../preload/contract/index.ts';
 import type { Services } from '../../../main/app/services.ts';
-import type { CliIo, Command } from '../../../main/cli/command.ts';
+import type { CliIo, Command, CommandEntry } from '../../../main/cli/command.ts';
 import { runCli } from '../../../main/cli/run.ts';
 
 function capture(): CliIo & { stdout: string; stderr: string } {
@@ -20,7 +20,7 @@ const noServices = (): Services => {
   throw new Error('not needed');
 };
 
-const failing: Command = {
+const failingCommand: Command = {
   name: 'fail',
   summary: 'luôn lỗi',
   usage: 'vanthu fail',
@@ -28,6 +28,7 @@ const failing: Command = {
     throw new VanthuError('PDF_ENCRYPTED', 'Tệp PDF có mật khẩu.');
   },
 };
+const failing: CommandEntry = { id: 'failingCommand', load: async () => failingCommand };
 
 describe('vanthu CLI', () => {
   it('prints the version from package.json', async () => {
@@ -40,6 +41,22 @@ describe('vanthu CLI', () => {
     const io = capture();
     expect(await runCli(['frobnicate'], io, [], noServices)).toBe(64);
     expect(io.stderr).toContain('frobnicate');
+  });
+
+  it('loads only the command it runs', async () => {
+    const loaded: string[] = [];
+    const entry = (name: string): CommandEntry => ({
+      id: name,
+      load: async () => {
+        loaded.push(name);
+        return { name, summary: name, usage: name, run: async () => 0 };
+      },
+    });
+    const io = capture();
+    expect(await runCli(['--version'], io, [entry('a'), entry('b')], noServices)).toBe(0);
+    expect(loaded).toEqual([]);
+    expect(await runCli(['a'], io, [entry('a'), entry('b')], noServices)).toBe(0);
+    expect(loaded).toEqual(['a']);
   });
 
   it('prints expected failures in Vietnamese, and as JSON with --json', async () => {
