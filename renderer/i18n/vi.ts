@@ -79,6 +79,8 @@ export const vi = {
     shellCli: 'Dòng lệnh',
     profile: 'Thư mục dữ liệu',
     database: 'Cơ sở dữ liệu',
+    backupNever: 'Chưa sao lưu dữ liệu lần nào. Quy định yêu cầu sao lưu hằng ngày.',
+    backupOld: (days: number) => `Lần sao lưu gần nhất cách đây ${days} ngày. Quy định yêu cầu sao lưu hằng ngày.`,
     databaseState: {
       ready: 'Sẵn sàng',
       missing: 'Chưa khởi tạo',

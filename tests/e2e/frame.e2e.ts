@@ -71,6 +71,9 @@ test('the connection is always shown and honest; Đồng bộ explains why nothi
   await page.getByLabel('Mã định danh cơ quan').fill('000.00.00.H49');
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('settings-saved')).toBeVisible();
+  // The overview reminds of the daily backup the provincial rules ask for.
+  await page.keyboard.press('Alt+0');
+  await expect(page.getByTestId('backup-reminder')).toContainText('Chưa sao lưu dữ liệu lần nào.');
   await indicator.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Đồng bộ' })).toBeVisible();
   await expect(page.getByTestId('sync-status')).toContainText('Chưa cấu hình địa chỉ máy chủ.');

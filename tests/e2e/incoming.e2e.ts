@@ -157,6 +157,29 @@ test('the list finds the registered document by search and quick filters', async
   await saveScreen(page, '24-incoming-list');
 });
 
+test('a paper document is registered with a số đến and can be returned only with a reason', async ({ page }) => {
+  await openRegistration(page);
+  await page.getByLabel('Tên loại văn bản').fill('Công văn');
+  await page.getByLabel('Số', { exact: true }).fill('7');
+  await page.getByLabel('Ký hiệu').fill('STC-NS');
+  await page.getByLabel('Ngày ban hành').fill('2026-03-02');
+  await page.getByLabel('Cơ quan ban hành', { exact: true }).fill('Sở Tài chính tỉnh X');
+  await page.getByLabel('Trích yếu nội dung').fill('V/v gửi nhầm nơi nhận');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('registered')).toContainText('số đến');
+  await page.getByRole('link', { name: 'Mở văn bản vừa đăng ký' }).click();
+  const detail = page.getByTestId('incoming-detail');
+  await detail.getByRole('button', { name: 'Trả lại…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Trả lại văn bản cho nơi gửi' });
+  await dialog.getByRole('button', { name: 'Trả lại', exact: true }).click();
+  await expect(dialog.getByText('Trường này bắt buộc.')).toBeVisible();
+  await dialog.getByLabel('Lý do trả lại').fill('Văn bản gửi nhầm, không thuộc thẩm quyền của cơ quan.');
+  await dialog.getByRole('button', { name: 'Trả lại', exact: true }).click();
+  await expect(detail).toContainText('Trả lại');
+  await expect(detail).toContainText('Văn bản gửi nhầm');
+  await expect(detail).toContainText('Không còn thao tác nào ở trạng thái này.');
+});
+
 test('Sổ đăng ký lists the incoming register and prints it to PDF with the registered row', async ({ page }) => {
   await openApp(page);
   await page.keyboard.press('Alt+4');
@@ -168,7 +191,7 @@ test('Sổ đăng ký lists the incoming register and prints it to PDF with the 
   await expect(page.getByText('Nhập đường dẫn đầy đủ của tệp .pdf.')).toBeVisible();
   await page.getByLabel('Lưu tệp PDF tại').fill(out);
   await page.getByRole('button', { name: 'In sổ ra PDF' }).click();
-  await expect(page.getByTestId('printed')).toContainText('Đã in 1 dòng');
+  await expect(page.getByTestId('printed')).toContainText('Đã in 2 dòng');
   const text = execFileSync('pdftotext', ['-layout', out, '-']).toString('utf8');
   expect(text).toContain('15/QĐ-UBND');
   await expectNoSeriousAxeViolations(page);

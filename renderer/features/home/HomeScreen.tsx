@@ -5,6 +5,7 @@ import { Progress } from '../../app/feedback/Progress.tsx';
 import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
+import { BackupReminder } from './BackupReminder.tsx';
 
 const shellLabel = { electron: vi.home.shellElectron, browser: vi.home.shellBrowser, cli: vi.home.shellCli } as const;
 
@@ -21,6 +22,7 @@ export function HomeScreen() {
   return (
     <section aria-labelledby="home-title">
       <h1 id="home-title">{vi.home.title}</h1>
+      <BackupReminder />
       {info.state === 'loading' ? <Progress label={vi.app.loading} /> : null}
       {info.state === 'failed' ? <ErrorNotice error={info.error} onRetry={reload} /> : null}
       {info.state === 'ready' ? (
