@@ -1,5 +1,6 @@
 import { errorMessageVi, VanthuError } from '../../preload/contract/index.ts';
 import type { Services } from '../app/services.ts';
+import { withRoleOverride } from '../services/tokens/role-override.ts';
 import type { HandlerTable } from './dispatch.ts';
 
 /**
@@ -18,9 +19,20 @@ function requireKnownModules(services: Services, paths: readonly string[]): void
   }
 }
 
-/** Token discovery and pre-flight; neither takes a PIN (signing does, through the sign flow). */
-export function tokensHandlers(services: Services): Pick<HandlerTable, 'tokens.list' | 'tokens.preflight'> {
+/**
+ * Token discovery and pre-flight; neither takes a PIN (signing does, through the sign flow).
+ * tokens.setRole keeps the user's answer where the guessed role (personal / organization) was wrong.
+ */
+export function tokensHandlers(
+  services: Services,
+): Pick<HandlerTable, 'tokens.list' | 'tokens.preflight' | 'tokens.setRole'> {
   return {
+    'tokens.setRole': (request) => {
+      const current = services.settings.get().tokens.roleOverrides;
+      const roleOverrides = withRoleOverride(current, request.certificateSha256Hex, request.role);
+      services.settings.update({ tokens: { roleOverrides: { ...roleOverrides } } });
+      return { roleOverrides: { ...roleOverrides } };
+    },
     'tokens.list': (request) => {
       requireKnownModules(services, request.modulePaths ?? []);
       return services.tokens.list(request.modulePaths);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define.ts';
+import { SignerRoleSchema } from './tokens.ts';
 
 export const SettingsSchema = z.object({
   server: z
@@ -12,8 +13,10 @@ export const SettingsSchema = z.object({
     .object({
       /** PKCS#11 modules the user added by path, tried before the driver catalog. */
       modulePaths: z.array(z.string()).default([]),
+      /** The user's answer where the role guessed from a certificate's subject was wrong, by certificate SHA-256 (hex). */
+      roleOverrides: z.record(z.string().regex(/^[0-9a-f]{64}$/), SignerRoleSchema).default({}),
     })
-    .default({ modulePaths: [] }),
+    .default({ modulePaths: [], roleOverrides: {} }),
   images: z
     .object({
       signaturePng: z.string().default(''),

@@ -34,7 +34,12 @@ export const CertificateInfoSchema = z.object({
   keyAlgorithm: z.enum(['rsa', 'ec', 'other']),
   /** A key object with the same CKA_ID is visible without login (private keys often are not). */
   keyObjectFound: z.boolean(),
+  /** The role used for pre-flight: guessed from the subject, or the user's override. */
   roleGuess: SignerRoleSchema,
+  /** Whether `roleGuess` is the user's override (settings.tokens.roleOverrides) rather than a guess. */
+  roleOverridden: z.boolean(),
+  /** SHA-256 of the certificate's DER (lowercase hex): the key of role overrides. */
+  sha256Hex: z.string(),
 });
 export type CertificateInfo = z.infer<typeof CertificateInfoSchema>;
 
@@ -100,7 +105,17 @@ export const PreflightResultSchema = z.object({
 });
 export type PreflightResult = z.infer<typeof PreflightResultSchema>;
 
+export const SetRoleRequestSchema = z
+  .object({
+    certificateSha256Hex: z.string().regex(/^[0-9a-fA-F]{64}$/),
+    /** null drops the override and goes back to the guess. */
+    role: SignerRoleSchema.nullable(),
+  })
+  .strict();
+export type SetRoleRequest = z.infer<typeof SetRoleRequestSchema>;
+
 export const tokensChannels = {
+  'tokens.setRole': channel(SetRoleRequestSchema, z.object({ roleOverrides: z.record(z.string(), SignerRoleSchema) })),
   'tokens.list': channel(z.object({ modulePaths: z.array(z.string()).optional() }).strict(), TokenListSchema),
   'tokens.preflight': channel(PreflightRequestSchema, PreflightResultSchema),
 };

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createHash } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import type { CertificateInfo, SignerRole } from '../../../preload/contract/tokens.ts';
 
@@ -86,5 +87,7 @@ export function certificateInfo(der: Uint8Array, keyIdHex: string, keyObjectFoun
     keyAlgorithm: keyAlgorithm(cert),
     keyObjectFound,
     roleGuess: guessRole(identifiers, commonName, organization),
+    roleOverridden: false,
+    sha256Hex: createHash('sha256').update(der).digest('hex'),
   };
 }

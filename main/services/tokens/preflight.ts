@@ -10,6 +10,7 @@ import { isVanthuError } from '../../../preload/contract/index.ts';
 import { loadModule } from '../../../native/pkcs11/module.ts';
 import { describeToken } from './discovery.ts';
 import { findToken } from './find-token.ts';
+import { applyRoleOverrides, type RoleOverrides } from './role-override.ts';
 
 const DAY = 86_400_000;
 /** Warn this long before expiry: renewal at a Vietnamese CA takes days to weeks. */
@@ -121,12 +122,20 @@ function pinCheck(flags: TokenSummary['flags']): PreflightCheck {
   return { name: 'pin', status: 'ok', message: 'Mã PIN chưa bị khóa.' };
 }
 
-/** Pre-flight against the real token. A missing token or module is a failed check, not a throw. */
-export function runPreflight(request: PreflightRequest, now: Date = new Date()): PreflightResult {
+/**
+ * Pre-flight against the real token, with the user's role overrides in place of the guesses.
+ * A missing token or module is a failed check, not a throw.
+ */
+export function runPreflight(
+  request: PreflightRequest,
+  roleOverrides: RoleOverrides = {},
+  now: Date = new Date(),
+): PreflightResult {
   try {
     const module = loadModule(request.modulePath);
     const { slot, info } = findToken(module, request.token);
-    return preflightChecks(describeToken(module, slot, info), request.keyIdHex, request.role, now);
+    const token = applyRoleOverrides(describeToken(module, slot, info), roleOverrides);
+    return preflightChecks(token, request.keyIdHex, request.role, now);
   } catch (error) {
     if (isVanthuError(error)) {
       return { ok: false, checks: [{ name: 'token', status: 'fail', code: error.code, message: error.message }] };

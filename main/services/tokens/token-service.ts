@@ -6,6 +6,7 @@ import { probeModule } from '../../../native/pkcs11/probe.ts';
 import { moduleWorker } from '../../../native/pkcs11/worker/module-worker.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../log/logger.ts';
+import { applyRoleOverrides, type RoleOverrides } from './role-override.ts';
 import { createTokenWatcher, type TokenRef, type TokenWatcher } from './token-watcher.ts';
 
 export interface TokenServiceOptions {
@@ -13,6 +14,8 @@ export interface TokenServiceOptions {
   /** User-added module paths (settings.tokens.modulePaths), read on every call. */
   readonly userModulePaths: () => readonly string[];
   readonly probeTimeoutMs?: number;
+  /** The user's role overrides (settings.tokens.roleOverrides), read on every call. */
+  readonly roleOverrides?: () => RoleOverrides;
   /** Where `tokens.changed` goes; without it nothing is watched. */
   readonly events?: EventBus;
   readonly watchIntervalMs?: number;
@@ -108,7 +111,8 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
           await ensureProbed(path);
           // PKCS#11 calls run in the module's worker thread, queued behind any signature in flight.
           const found = await moduleWorker(path).call('list', {});
-          tokens.push(...found.tokens);
+          const overrides = options.roleOverrides?.() ?? {};
+          tokens.push(...found.tokens.map((token) => applyRoleOverrides(token, overrides)));
           const { libraryDescription } = found;
           modules.push({ ...base, ok: true, libraryDescription });
         } catch (error) {
@@ -125,7 +129,8 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     async preflight(request) {
       try {
         await ensureProbed(request.modulePath);
-        return await moduleWorker(request.modulePath).call('preflight', request);
+        const roleOverrides = options.roleOverrides?.() ?? {};
+        return await moduleWorker(request.modulePath).call('preflight', { request, roleOverrides });
       } catch (error) {
         if (!isVanthuError(error)) {
           throw error;

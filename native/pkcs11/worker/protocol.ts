@@ -1,5 +1,5 @@
 import type { AppError } from '../../../preload/contract/index.ts';
-import type { PreflightRequest, PreflightResult, TokenSummary } from '../../../preload/contract/tokens.ts';
+import type { PreflightRequest, PreflightResult, SignerRole, TokenSummary } from '../../../preload/contract/tokens.ts';
 
 /**
  * The messages between the main thread and a module's PKCS#11 worker thread. Every PKCS#11 call
@@ -45,7 +45,10 @@ export interface WorkerOps {
   readonly endLogin: { args: { serial: string }; result: null };
   /** The library's description and its tokens, in one request so nothing queues in between. */
   readonly list: { args: Record<string, never>; result: { libraryDescription: string; tokens: TokenSummary[] } };
-  readonly preflight: { args: PreflightRequest; result: PreflightResult };
+  readonly preflight: {
+    args: { request: PreflightRequest; roleOverrides: Readonly<Record<string, SignerRole>> };
+    result: PreflightResult;
+  };
   readonly snapshot: { args: Record<string, never>; result: TokenRefMessage[] };
 }
 

@@ -57,7 +57,7 @@ const handlers: Handlers = {
   },
   preflight: async (args) => {
     loaded();
-    return runPreflight(args);
+    return runPreflight(args.request, args.roleOverrides);
   },
   snapshot: async () => {
     const m = loaded().module;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../preload/contract/index.ts';
+import type { PreflightResult, TokenList } from '../../../preload/contract/tokens.ts';
 import { composeServices } from '../../../main/app/compose.ts';
 import { dispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlerTable } from '../../../main/ipc/handlers.ts';
@@ -60,6 +61,56 @@ describe('tokens over IPC', () => {
       keyIdHex: 'zz',
     });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('tokens.setRole', () => {
+  it('keeps the override in settings and uses it in tokens.list and pre-flight, also after a restart', async () => {
+    const profileDir = mkdtempSync(join(tmpdir(), 'vanthu-ipc-role-'));
+    const person = pki.certs['person']?.token;
+    const request = {
+      modulePath: pki.softhsm.module,
+      token: { label: person?.label },
+      keyIdHex: person?.keyIdHex,
+      role: 'organization',
+    };
+    const open = () => {
+      const services = composeServices({ profileDir, shell: 'cli' });
+      const table = createHandlerTable(services);
+      const call = (channel: string, payload: unknown) =>
+        dispatch(table, channel, payload, { shell: 'electron' }, silentLogger);
+      return { services, call };
+    };
+    const first = open();
+    try {
+      const role = async () => {
+        const result = await first.call('tokens.preflight', request);
+        return result.ok ? (result.value as PreflightResult).checks.find((c) => c.name === 'role') : undefined;
+      };
+      // The CCCD in the subject makes the guess "personal": an organization step warns.
+      expect(await role()).toMatchObject({ status: 'warn', code: 'CERT_ROLE_MISMATCH' });
+      const before = await first.call('tokens.preflight', request);
+      const sha256Hex = before.ok ? ((before.value as PreflightResult).certificate?.sha256Hex ?? '') : '';
+      expect(sha256Hex).toMatch(/^[0-9a-f]{64}$/);
+      const set = await first.call('tokens.setRole', { certificateSha256Hex: sha256Hex, role: 'organization' });
+      expect(set).toMatchObject({ ok: true, value: { roleOverrides: { [sha256Hex]: 'organization' } } });
+      expect(await role()).toMatchObject({ status: 'ok' });
+    } finally {
+      first.services.tokens.stop();
+    }
+    const second = open();
+    try {
+      const listed = await second.call('tokens.list', { modulePaths: [pki.softhsm.module] });
+      const certificates = listed.ok ? (listed.value as TokenList).tokens.flatMap((t) => t.certificates) : [];
+      const own = certificates.find((c) => c.roleOverridden);
+      expect(own).toMatchObject({ roleGuess: 'organization', keyIdHex: person?.keyIdHex });
+      expect(certificates.filter((c) => c.roleOverridden)).toHaveLength(1);
+      const dropped = await second.call('tokens.setRole', { certificateSha256Hex: own?.sha256Hex, role: null });
+      expect(dropped).toMatchObject({ ok: true, value: { roleOverrides: {} } });
+      expect(second.services.settings.get().tokens.roleOverrides).toEqual({});
+    } finally {
+      second.services.tokens.stop();
+    }
   });
 });
 

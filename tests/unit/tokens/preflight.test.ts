@@ -19,6 +19,8 @@ const cert: CertificateInfo = {
   keyAlgorithm: 'rsa',
   keyObjectFound: true,
   roleGuess: 'personal',
+  roleOverridden: false,
+  sha256Hex: 'ab'.repeat(32),
 };
 const flags: TokenSummary['flags'] = {
   loginRequired: true,
