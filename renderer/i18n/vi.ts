@@ -312,6 +312,8 @@ export const vi = {
       publish: 'Phát hành',
       recall: 'Thu hồi…',
     },
+    writeNumber: 'Ghi số, ký hiệu và ngày vào văn bản',
+    numberWritten: 'Đã ghi số vào văn bản',
     sealFile: 'Tệp đã ký và cấp số (PDF)',
     sealFileHint: 'Đường dẫn đầy đủ tới tệp lãnh đạo đã ký.',
     recallDialog: { title: 'Thu hồi văn bản đã phát hành', reason: 'Lý do thu hồi', confirm: 'Thu hồi' },

@@ -100,9 +100,9 @@ test('the leader sees the queue, the proposed box on the page, the pre-flight fa
   const pin = fixture.pki.softhsm.tokens.find((t) => t.label === 'VanthuLanhDao')?.pin ?? '';
   await dialog.getByLabel('Mã PIN').fill(pin);
   await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
-  const missing = await missingChannels(page, ['documents.sign']);
+  const missing = await missingChannels(page, ['signing.sign']);
   if (missing.length > 0) {
-    await expect(page.getByTestId('service-missing')).toContainText('documents.sign');
+    await expect(page.getByTestId('service-missing')).toContainText('signing.sign');
   } else {
     await expect(page.getByTestId('signed')).toContainText('Đã ký 1 văn bản.');
   }

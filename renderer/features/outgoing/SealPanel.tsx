@@ -3,9 +3,10 @@ import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import { useErrorCenter } from '../../app/feedback/error-center.tsx';
 import { Field } from '../../app/forms/Field.tsx';
 import { ServiceMissing } from '../../app/frame/ServiceMissing.tsx';
-import { isServiceMissing } from '../../app/ipc/call.ts';
+import { callPending, isServiceMissing } from '../../app/ipc/call.ts';
+import { signedPathOf } from '../signing/sign-batch.ts';
 import { vi } from '../../i18n/vi.ts';
-import { SIGN_CHANNEL } from '../signing/pending-contract.ts';
+import { NUMBER_CHANNEL, SEAL_CHANNEL, type NumberRequest, type SignResult } from '../signing/pending-contract.ts';
 import { PinDialog } from '../signing/PinDialog.tsx';
 import { signBatch } from '../signing/sign-batch.ts';
 import { SignerPicker } from '../signing/SignerPicker.tsx';
@@ -18,8 +19,30 @@ export function SealPanel({ document, onSealed }: { document: OutgoingDocument; 
   const [path, setPath] = useState('');
   const [choice, setChoice] = useState<SignerChoice | null>(null);
   const [pinOpen, setPinOpen] = useState(false);
-  const [missing, setMissing] = useState(false);
+  const [missing, setMissing] = useState<string | null>(null);
+  const [numbered, setNumbered] = useState(false);
   const errors = useErrorCenter();
+  // Cấp số writes the number and date at their places in the signed file (a new revision) before the seal.
+  const writeNumber = async (): Promise<void> => {
+    if (document.soKyHieu === null || document.ngayBanHanh === null) {
+      return;
+    }
+    const request: NumberRequest = {
+      path: path.trim(),
+      outPath: signedPathOf(path.trim(), 'cap-so'),
+      soKyHieu: document.soKyHieu,
+      ngayBanHanh: document.ngayBanHanh,
+    };
+    const result = await callPending<SignResult>(NUMBER_CHANNEL, request);
+    if (result.ok) {
+      setPath(result.value.path);
+      setNumbered(true);
+    } else if (isServiceMissing(result.error)) {
+      setMissing(NUMBER_CHANNEL);
+    } else {
+      errors.present(result.error, () => void writeNumber());
+    }
+  };
   const seal = async (pin: string): Promise<void> => {
     if (choice === null) {
       return;
@@ -31,15 +54,23 @@ export function SealPanel({ document, onSealed }: { document: OutgoingDocument; 
       onSealed();
     } else if (isServiceMissing(outcome.error)) {
       setPinOpen(false);
-      setMissing(true);
+      setMissing(SEAL_CHANNEL);
     } else {
       errors.present(outcome.error);
     }
   };
   return (
     <div className="seal-panel">
-      {missing ? <ServiceMissing channel={SIGN_CHANNEL} /> : null}
+      {missing === null ? null : <ServiceMissing channel={missing} />}
       <Field label={vi.outgoing.sealFile} hint={vi.outgoing.sealFileHint} value={path} onChange={setPath} />
+      <button
+        type="button"
+        className="secondary"
+        disabled={path.trim() === '' || numbered}
+        onClick={() => void writeNumber()}
+      >
+        {numbered ? vi.outgoing.numberWritten : vi.outgoing.writeNumber}
+      </button>
       <SignerPicker
         tokens={tokens.data}
         role="organization"

@@ -2,7 +2,7 @@ import type { AppError } from '../../../preload/contract/index.ts';
 import type { SignerRole } from '../../../preload/contract/tokens.ts';
 import { call, callPending } from '../../app/ipc/call.ts';
 import type { ScreenPlacement } from './PlacementPreview.tsx';
-import { SIGN_CHANNEL, type SignRequest, type SignResult } from './pending-contract.ts';
+import { SEAL_CHANNEL, SIGN_CHANNEL, type SignRequest, type SignResult } from './pending-contract.ts';
 import type { SignerChoice } from './signer-choice.ts';
 
 export interface BatchItem {
@@ -17,9 +17,9 @@ export interface BatchItem {
 export type BatchOutcome =
   { ok: true; signed: number } | { ok: false; signed: number; error: AppError; failedId: string };
 
-/** Where the signed copy goes: beside the draft, never over it (the draft stays as it was). */
-export function signedPathOf(path: string): string {
-  return /\.pdf$/i.test(path) ? path.replace(/\.pdf$/i, '.da-ky.pdf') : `${path}.da-ky.pdf`;
+/** Where the signed copy goes: beside the input, never over it (the input stays as it was). */
+export function signedPathOf(path: string, suffix: string): string {
+  return /\.pdf$/i.test(path) ? path.replace(/\.pdf$/i, `.${suffix}.pdf`) : `${path}.${suffix}.pdf`;
 }
 
 async function placementOf(item: BatchItem, role: SignerRole): Promise<SignRequest['placement'] | AppError> {
@@ -56,11 +56,12 @@ export async function signBatch(
     if (typeof placement === 'object' && 'code' in placement) {
       return { ok: false, signed, error: placement, failedId: item.id };
     }
-    const outPath = signedPathOf(item.path);
-    const result = await callPending<SignResult>(SIGN_CHANNEL, {
+    const outPath = signedPathOf(item.path, record === 'outgoing.markSealed' ? 'dong-dau' : 'da-ky');
+    const sealing = record === 'outgoing.markSealed';
+    const result = await callPending<SignResult>(sealing ? SEAL_CHANNEL : SIGN_CHANNEL, {
       path: item.path,
       outPath,
-      role,
+      ...(sealing ? {} : { role }),
       modulePath: choice.modulePath,
       token: choice.token.serial === '' ? { label: choice.token.label } : { serial: choice.token.serial },
       keyIdHex: choice.certificate.keyIdHex,
