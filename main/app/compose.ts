@@ -7,6 +7,7 @@ import { createPopplerRenderer } from '../services/pdf/layout/page-renderer.ts';
 import { createVerifyService } from '../services/pdf/verify/verify-service.ts';
 import { openConfSettings } from '../services/settings/conf-settings.ts';
 import type { SettingsStore } from '../services/settings/settings-store.ts';
+import { createSigningService } from '../services/signing/signing-service.ts';
 import { readDatabaseStatus } from '../services/store/status.ts';
 import { createStoreService } from '../services/store/store-service.ts';
 import type { SyncCredentials } from '../services/sync/ports.ts';
@@ -35,7 +36,7 @@ export function composeServices(options: ComposeOptions): Services {
   const settings = options.settings ?? openConfSettings(profile.root);
   const events = createEventBus();
   const store = createStoreService({ profile, settings, log });
-  return {
+  const services: Services = {
     shell: options.shell,
     profile,
     log,
@@ -57,6 +58,13 @@ export function composeServices(options: ComposeOptions): Services {
       userModulePaths: () => settings.get().tokens.modulePaths,
       roleOverrides: () => settings.get().tokens.roleOverrides,
     }),
+    // The token service is read when a signing request arrives, after composition.
+    signing: createSigningService({
+      settings,
+      events,
+      log,
+      tokens: { preflight: (request) => services.tokens.preflight(request) },
+    }),
     layout: createLayoutService({ settings, log, renderer: createPopplerRenderer() }),
     verify: createVerifyService({
       settings,
@@ -65,4 +73,5 @@ export function composeServices(options: ComposeOptions): Services {
       evidenceDir: join(profile.files, 'verifications'),
     }),
   };
+  return services;
 }

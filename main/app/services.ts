@@ -4,6 +4,7 @@ import type { Logger } from '../services/log/logger.ts';
 import type { LayoutService } from '../services/pdf/layout/layout-service.ts';
 import type { VerifyService } from '../services/pdf/verify/verify-service.ts';
 import type { SettingsStore } from '../services/settings/settings-store.ts';
+import type { SigningService } from '../services/signing/signing-service.ts';
 import type { StoreService } from '../services/store/store-service.ts';
 import type { SyncService } from '../services/sync/sync-service.ts';
 import type { TokenService } from '../services/tokens/token-service.ts';
@@ -22,6 +23,8 @@ export interface Services {
   readonly store: StoreService;
   readonly verify: VerifyService;
   readonly layout: LayoutService;
+  /** PAdES signing of the issuing flow (prepare, sign, number, seal, appendix, copy, batch). */
+  readonly signing: SigningService;
   /** Sync with the provincial server (outbox out, inbox in, number leases). */
   readonly sync: SyncService;
 }

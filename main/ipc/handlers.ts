@@ -6,6 +6,7 @@ import { outgoingHandlers } from './outgoing.ipc.ts';
 import { registersHandlers } from './registers.ipc.ts';
 import { layoutHandlers } from './layout.ipc.ts';
 import { settingsHandlers } from './settings.ipc.ts';
+import { signingHandlers } from './signing.ipc.ts';
 import { syncHandlers } from './sync.ipc.ts';
 import { tokensHandlers } from './tokens.ipc.ts';
 import { verifyHandlers } from './verify.ipc.ts';
@@ -22,6 +23,7 @@ export function createHandlerTable(services: Services): HandlerTable {
     ...registersHandlers(services),
     ...layoutHandlers(services),
     ...settingsHandlers(services),
+    ...signingHandlers(services),
     ...syncHandlers(services),
     ...tokensHandlers(services),
     ...verifyHandlers(services),

@@ -5,6 +5,7 @@ import { outgoingChannels } from './outgoing.ts';
 import { registersChannels } from './registers.ts';
 import { layoutChannels } from './layout.ts';
 import { settingsChannels } from './settings.ts';
+import { signingChannels } from './signing.ts';
 import { syncChannels } from './sync.ts';
 import { tokensChannels } from './tokens.ts';
 import { verifyChannels } from './verify.ts';
@@ -20,6 +21,7 @@ export const channels = {
   ...registersChannels,
   ...layoutChannels,
   ...settingsChannels,
+  ...signingChannels,
   ...syncChannels,
   ...tokensChannels,
   ...verifyChannels,

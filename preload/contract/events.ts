@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { signingEvents } from './signing.ts';
 import { syncEventSchemas } from './sync.ts';
 import { tokensEvents } from './tokens.ts';
 
@@ -10,6 +11,7 @@ export const eventSchemas = {
   'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
   ...tokensEvents,
   ...syncEventSchemas,
+  ...signingEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

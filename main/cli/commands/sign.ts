@@ -5,12 +5,13 @@ import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts'
 import type { Placement, SignatureRole } from '../../services/pdf/placement.ts';
 import { signAppendix, signCopy } from '../../services/pdf/sign/appendix.ts';
 import { FIELD_NGAY_BAN_HANH, FIELD_SO_KY_HIEU } from '../../services/pdf/sign/fields.ts';
-import type { HinhThucSao } from '../../services/pdf/sign/issue-text.ts';
+import { appendixLine, copyLine, type HinhThucSao } from '../../services/pdf/sign/issue-text.ts';
 import { readPdfInput } from '../../services/pdf/sign/input.ts';
 import { signPdf, type SignResult } from '../../services/pdf/sign/sign.ts';
 import type { Signer } from '../../services/pdf/signer.ts';
 import { createAppearance } from '../../services/pdf/stamp/appearance.ts';
 import { bestCandidate, findPlacements } from '../../services/pdf/layout/find-placements.ts';
+import type { PlacementOptions } from '../../services/pdf/layout/types.ts';
 import { openTokenSigner, type TokenSignerHandle } from '../../services/tokens/open-signer.ts';
 import { tsaTimestampSource } from '../../services/tsa/client.ts';
 import type { CliIo, Command } from '../command.ts';
@@ -34,13 +35,17 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
 }
 
 export function required(value: string | undefined, name: string): string {
-  if (value === undefined || value === '') {throw invalid(`Thiếu --${name}.`);}
+  if (value === undefined || value === '') {
+    throw invalid(`Thiếu --${name}.`);
+  }
   return value;
 }
 
 /** "--page N --rect x,y,w,h" (page 1-based, points, origin bottom-left). */
 export function parsePlacement(page: string | undefined, rect: string | undefined): Placement | undefined {
-  if (page === undefined && rect === undefined) {return undefined;}
+  if (page === undefined && rect === undefined) {
+    return undefined;
+  }
   const pageNumber = Number(page ?? '1');
   const parts = (rect ?? '').split(',').map(Number);
   if (!Number.isInteger(pageNumber) || pageNumber < 1 || parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
@@ -80,7 +85,9 @@ async function readCertificates(path: string): Promise<Uint8Array[]> {
     throw new VanthuError('FILE_NOT_FOUND', errorMessageVi('FILE_NOT_FOUND', path));
   });
   const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  if (blocks.length === 0) {throw invalid(`Tệp ${path} không chứa chứng thư PEM nào.`);}
+  if (blocks.length === 0) {
+    throw invalid(`Tệp ${path} không chứa chứng thư PEM nào.`);
+  }
   return blocks.map((pem) => new Uint8Array(new X509Certificate(pem).raw));
 }
 
@@ -89,7 +96,9 @@ const HINH_THUC: readonly HinhThucSao[] = ['SAO Y', 'SAO LỤC', 'TRÍCH SAO'];
 
 export function parseRole(value: string | undefined): SignatureRole {
   const role = required(value, 'role') as SignatureRole;
-  if (!ROLES.includes(role)) {throw invalid(`--role phải là một trong: ${ROLES.join(', ')}.`);}
+  if (!ROLES.includes(role)) {
+    throw invalid(`--role phải là một trong: ${ROLES.join(', ')}.`);
+  }
   return role;
 }
 
@@ -121,8 +130,9 @@ export async function signOperation(
 ): Promise<(bytes: Uint8Array, outPath: string) => Promise<SignResult>> {
   const role = parseRole(values.role);
   const placement = parsePlacement(values.page, values.rect);
-  if (values.auto === true && placement !== undefined)
-    {throw invalid('Dùng --auto hoặc --page/--rect, không dùng cả hai.');}
+  if (values.auto === true && placement !== undefined) {
+    throw invalid('Dùng --auto hoặc --page/--rect, không dùng cả hai.');
+  }
   const timestamp = values.tsa === undefined ? undefined : tsaTimestampSource({ url: values.tsa });
   const extraCertificates = values.chain === undefined ? undefined : await readCertificates(values.chain);
   const common = {
@@ -133,27 +143,52 @@ export async function signOperation(
   };
   const imagePng = values.image === undefined ? undefined : new Uint8Array(await readFile(values.image));
   // --auto: the layout module reads each file's own text (ND30 boxes); otherwise --page/--rect or none.
-  const where = async (bytes: Uint8Array): Promise<{ placement?: Placement; pageRotation?: number }> => {
-    if (values.auto !== true) {return placement === undefined ? {} : { placement };}
+  // Appendix and copy text goes in too, so the 10 pt box is sized for the real line, not an example.
+  const where = async (
+    bytes: Uint8Array,
+    text: Pick<PlacementOptions, 'appendixLines' | 'copyLines'> = {},
+  ): Promise<{ placement?: Placement; pageRotation?: number }> => {
+    if (values.auto !== true) {
+      return placement === undefined ? {} : { placement };
+    }
     const proposal = await findPlacements(bytes, {
       ...(imagePng === undefined ? {} : role === 'organization' ? { sealPng: imagePng } : { signaturePng: imagePng }),
+      ...text,
     });
     const best = bestCandidate(proposal, role);
     return { placement: best.placement, pageRotation: best.pageRotation };
   };
   if (role === 'appendix') {
     const soKyHieu = required(values.so, 'so');
-    return async (bytes, out) => signAppendix(bytes, out, { ...common, ...(await where(bytes)), soKyHieu });
+    return async (bytes, out) => {
+      const signingTime = new Date();
+      const appendixLines = [appendixLine(soKyHieu, signingTime)];
+      return signAppendix(bytes, out, { ...common, ...(await where(bytes, { appendixLines })), soKyHieu, signingTime });
+    };
   }
   if (role === 'copy') {
     const hinhThuc = (values['hinh-thuc'] ?? 'SAO Y') as HinhThucSao;
-    if (!HINH_THUC.includes(hinhThuc)) {throw invalid(`--hinh-thuc phải là một trong: ${HINH_THUC.join(', ')}.`);}
+    if (!HINH_THUC.includes(hinhThuc)) {
+      throw invalid(`--hinh-thuc phải là một trong: ${HINH_THUC.join(', ')}.`);
+    }
     const coQuanSao = required(values['co-quan'], 'co-quan');
-    return async (bytes, out) => signCopy(bytes, out, { ...common, ...(await where(bytes)), hinhThuc, coQuanSao });
+    return async (bytes, out) => {
+      const signingTime = new Date();
+      const copyLines = [copyLine(hinhThuc, coQuanSao, signingTime)];
+      return signCopy(bytes, out, {
+        ...common,
+        ...(await where(bytes, { copyLines })),
+        hinhThuc,
+        coQuanSao,
+        signingTime,
+      });
+    };
   }
   let certify: 1 | 2 | 3 | undefined;
   if (values.certify !== undefined) {
-    if (!['1', '2', '3'].includes(values.certify)) {throw invalid('--certify phải là 1, 2 hoặc 3.');}
+    if (!['1', '2', '3'].includes(values.certify)) {
+      throw invalid('--certify phải là 1, 2 hoặc 3.');
+    }
     certify = Number(values.certify) as 1 | 2 | 3;
   }
   return async (bytes, out) =>

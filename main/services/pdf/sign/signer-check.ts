@@ -1,10 +1,12 @@
 import { X509Certificate } from 'node:crypto';
 import type { Signer } from '../signer.ts';
 import { signFailure } from './fail.ts';
+import { allowsSigning } from './key-usage.ts';
 
 /**
- * Refuses a certificate that is not valid at the signing time, before anything is written:
- * validators would reject the signature anyway, and the clerk should hear it now.
+ * Refuses a certificate that is not valid at the signing time, or whose key usage does not
+ * allow signing, before anything is written or the token is asked to sign: validators would
+ * reject the signature anyway, and the clerk should hear it now.
  */
 export function assertCertificateUsable(signer: Signer, at: Date): void {
   const cert = new X509Certificate(signer.certificate);
@@ -14,5 +16,10 @@ export function assertCertificateUsable(signer: Signer, at: Date): void {
   }
   if (at.getTime() < Date.parse(cert.validFrom)) {
     throw signFailure('CERT_NOT_YET_VALID', undefined, details);
+  }
+  if (!allowsSigning(signer.certificate)) {
+    throw signFailure('CERT_KEY_USAGE', 'Chứng thư số không có mục đích ký số (digitalSignature/nonRepudiation).', {
+      subject: cert.subject,
+    });
   }
 }

@@ -1,0 +1,209 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { resolve } from 'node:path';
+import type { z } from 'zod';
+import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import type {
+  AppendixRequestSchema,
+  BatchRequestSchema,
+  BatchResult,
+  CopyRequestSchema,
+  NumberRequestSchema,
+  PrepareRequestSchema,
+  SealRequestSchema,
+  SignedFile,
+  SignRequestSchema,
+  SigningOperation,
+} from '../../../preload/contract/signing.ts';
+import type { EventBus } from '../events/event-bus.ts';
+import type { Logger } from '../log/logger.ts';
+import { runBatch } from '../pdf/sign/batch.ts';
+import { readPdfInput } from '../pdf/sign/input.ts';
+import { numberPdf } from '../pdf/sign/number.ts';
+import type { SignResult } from '../pdf/sign/sign.ts';
+import type { SettingsStore } from '../settings/settings-store.ts';
+import type { TokenService } from '../tokens/token-service.ts';
+import { tsaTimestampSource } from '../tsa/client.ts';
+import { loadSigningImages } from './images.ts';
+import { openSigningSession } from './open-session.ts';
+import { imageKindOf, runOperation } from './operations.ts';
+import { prepareFields } from './prepare.ts';
+
+type Req<S extends z.ZodType> = z.output<S>;
+/** The token, key, PIN and TSA fields every signing request carries. */
+type TokenRequest = Omit<Req<typeof BatchRequestSchema>, 'files' | 'operation' | 'batchId'>;
+
+export interface SigningService {
+  prepare(
+    request: Req<typeof PrepareRequestSchema>,
+  ): Promise<{ path: string; sha256: string; fields: string[]; bytesAdded: number }>;
+  sign(request: Req<typeof SignRequestSchema>): Promise<SignedFile>;
+  number(
+    request: Req<typeof NumberRequestSchema>,
+  ): Promise<{ path: string; sha256: string; soText: string; ngayText: string; bytesAdded: number }>;
+  seal(request: Req<typeof SealRequestSchema>): Promise<SignedFile>;
+  appendix(request: Req<typeof AppendixRequestSchema>): Promise<SignedFile>;
+  copy(request: Req<typeof CopyRequestSchema>): Promise<SignedFile>;
+  batch(request: Req<typeof BatchRequestSchema>): Promise<BatchResult>;
+}
+
+export interface SigningServiceDeps {
+  readonly settings: SettingsStore;
+  readonly tokens: Pick<TokenService, 'preflight'>;
+  readonly events: EventBus;
+  readonly log: Logger;
+}
+
+/**
+ * The issuing flow as an app service: opens the chosen token once per request (one login for
+ * a whole batch), takes images, house style and trust store from settings, places signatures
+ * by the caller's box or the layout module, and reports each file's outcome.
+ */
+export function createSigningService(deps: SigningServiceDeps): SigningService {
+  const run = async (
+    token: TokenRequest,
+    operation: SigningOperation,
+    files: ReadonlyArray<{ path: string; outPath: string }>,
+    onProgress: (done: number, total: number, current: string | undefined) => void,
+  ) => {
+    const inputOf = new Map(files.map((f) => [f.outPath, f.path]));
+    const settings = deps.settings.get();
+    const images = await loadSigningImages(settings.images, imageKindOf(operation));
+    const role = operation.kind === 'sign' ? operation.role : 'organization';
+    // The PIN goes to the login and nowhere else: not into a log field, a result or an error.
+    const handle = await openSigningSession(
+      { tokens: deps.tokens, log: deps.log, trustPaths: () => deps.settings.get().verify.trustPaths },
+      { modulePath: token.modulePath, token: token.token, keyIdHex: token.keyIdHex },
+      role,
+      token.pin,
+    );
+    try {
+      const context = {
+        signer: handle.signer,
+        images,
+        organization: settings.organization,
+        ...(token.tsaUrl === undefined ? {} : { timestamp: tsaTimestampSource({ url: token.tsaUrl }) }),
+      };
+      return await runBatch(
+        files.map((f) => ({ inPath: f.path, outPath: f.outPath })),
+        async (bytes, outPath) => {
+          assertDistinct(inputOf.get(outPath) ?? '', outPath);
+          return signedFile(outPath, await runOperation(operation, bytes, outPath, context));
+        },
+        (p) => onProgress(p.done, p.total, p.current),
+      );
+    } finally {
+      await handle.close();
+    }
+  };
+
+  const single = async (request: TokenRequest & { path: string; outPath: string }, operation: SigningOperation) => {
+    assertDistinct(request.path, request.outPath);
+    const [result] = await run(request, operation, [request], () => undefined);
+    if (result === undefined) {
+      throw new VanthuError('INTERNAL', errorMessageVi('INTERNAL'));
+    }
+    if (!result.ok) {
+      throw new VanthuError(result.error.code, result.error.message, {
+        retryable: result.error.retryable,
+        ...(result.error.details === undefined ? {} : { details: result.error.details }),
+      });
+    }
+    deps.log.info('signing.signed', {
+      kind: operation.kind,
+      field: result.value.fieldName,
+      bytes: result.value.bytesAdded,
+    });
+    return result.value;
+  };
+
+  return {
+    async prepare(request) {
+      assertDistinct(request.path, request.outPath);
+      const result = await prepareFields(request);
+      return { path: request.outPath, sha256: await sha256Of(request.outPath), ...result, fields: [...result.fields] };
+    },
+    async number(request) {
+      assertDistinct(request.path, request.outPath);
+      const bytes = await readPdfInput(request.path);
+      const result = await numberPdf(bytes, request.outPath, {
+        soKyHieu: request.soKyHieu,
+        ngayBanHanh: request.ngayBanHanh,
+        ...(request.diaDanh === undefined ? {} : { diaDanh: request.diaDanh }),
+      });
+      return { path: request.outPath, sha256: await sha256Of(request.outPath), ...result };
+    },
+    sign: (request) =>
+      single(request, {
+        kind: 'sign',
+        role: request.role,
+        ...(request.certify === undefined ? {} : { certify: request.certify }),
+        ...(request.placement === undefined ? {} : { placement: request.placement }),
+      }),
+    seal: (request) =>
+      single(request, {
+        kind: 'seal',
+        lock: request.lock,
+        ...(request.placement === undefined ? {} : { placement: request.placement }),
+      }),
+    appendix: (request) =>
+      single(request, {
+        kind: 'appendix',
+        soKyHieu: request.soKyHieu,
+        ...(request.placement === undefined ? {} : { placement: request.placement }),
+      }),
+    copy: (request) =>
+      single(request, {
+        kind: 'copy',
+        hinhThuc: request.hinhThuc,
+        ...(request.coQuanSao === undefined ? {} : { coQuanSao: request.coQuanSao }),
+        ...(request.placement === undefined ? {} : { placement: request.placement }),
+      }),
+    async batch(request) {
+      const batchId = request.batchId ?? null;
+      const results = await run(request, request.operation, request.files, (done, total, current) =>
+        deps.events.emit('signing.progress', { batchId, done, total, currentFile: current ?? null }),
+      );
+      const failed = results.filter((r) => !r.ok).length;
+      deps.log.info('signing.batch', { kind: request.operation.kind, total: results.length, failed });
+      return {
+        total: results.length,
+        failed,
+        results: results.map((r) =>
+          r.ok
+            ? { ok: true as const, path: r.inPath, outPath: r.outPath, value: r.value }
+            : { ok: false as const, path: r.inPath, outPath: r.outPath, error: r.error },
+        ),
+      };
+    },
+  };
+}
+
+/** The signed copy goes beside the input, never over it: the input stays as it was. */
+function assertDistinct(path: string, outPath: string): void {
+  if (resolve(path) === resolve(outPath)) {
+    throw new VanthuError(
+      'INVALID_INPUT',
+      errorMessageVi('INVALID_INPUT', 'Tệp kết quả phải khác tệp gốc (tệp gốc được giữ nguyên).'),
+      { details: { path } },
+    );
+  }
+}
+
+async function signedFile(outPath: string, result: SignResult): Promise<SignedFile> {
+  return {
+    path: outPath,
+    sha256: await sha256Of(outPath),
+    fieldName: result.fieldName,
+    bytesAdded: result.bytesAdded,
+    signingTime: result.signingTime,
+  };
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+  }
+  return hash.digest('hex');
+}
