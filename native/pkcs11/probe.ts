@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { entryScript } from './entry-script.ts';
 import { errorMessageVi, ErrorCodeSchema, VanthuError } from '../../preload/contract/index.ts';
 
 export interface ProbeResult {
@@ -8,17 +7,9 @@ export interface ProbeResult {
   readonly tokens: ReadonlyArray<{ readonly label: string; readonly serial: string; readonly flags: number }>;
 }
 
-/**
- * The child's script, resolved when first needed. Run from source it is the sibling .ts file;
- * in the bundled CommonJS main (no import.meta.url) the build is expected to place
- * probe-child.cjs next to the bundle.
- */
-function childScript(): string {
-  const url = (import.meta as { url?: string }).url;
-  if (typeof url === 'string') {
-    return fileURLToPath(new URL('./probe-child.ts', url));
-  }
-  return join(dirname(__filename), 'probe-child.cjs');
+/** The child's script: probe-child.ts from source, probe-child.cjs next to the bundled main. */
+export function childScript(metaUrl: string | undefined = (import.meta as { url?: string }).url): string {
+  return entryScript('./probe-child.ts', 'probe-child.cjs', metaUrl, () => __dirname);
 }
 
 /**

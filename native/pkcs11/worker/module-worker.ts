@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { entryScript } from '../entry-script.ts';
 import type { WorkerData, WorkerOpName, WorkerOps, WorkerRequest, WorkerResponse, WorkerTestHook } from './protocol.ts';
 
 export interface ModuleWorkerOptions {
@@ -24,15 +24,9 @@ export interface ModuleWorker {
   terminate(): Promise<void>;
 }
 
-/**
- * The worker's script. Run from source it is the sibling .ts file (Node strips the types); in the
- * bundled CommonJS main (no import.meta.url) the build places pkcs11-worker.cjs next to the bundle.
- */
-export function workerScript(metaUrl: string | undefined = (import.meta as { url?: string }).url): string | URL {
-  if (typeof metaUrl === 'string') {
-    return new URL('./worker-entry.ts', metaUrl);
-  }
-  return join(__dirname, 'pkcs11-worker.cjs');
+/** The worker's script: worker-entry.ts from source, pkcs11-worker.cjs next to the bundled main. */
+export function workerScript(metaUrl: string | undefined = (import.meta as { url?: string }).url): string {
+  return entryScript('./worker-entry.ts', 'pkcs11-worker.cjs', metaUrl, () => __dirname);
 }
 
 interface Pending {
@@ -88,7 +82,9 @@ export function createModuleWorker(modulePath: string, options: ModuleWorkerOpti
 
   const start = (): { worker: Worker; pending: Map<number, Pending> } => {
     const data: WorkerData = { modulePath, hooks: options.hooks ?? [] };
-    const worker = new Worker(workerScript(), { workerData: data });
+    // Workers inherit the parent's flags; --input-type (a parent started with -e) refuses a file entry.
+    const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
+    const worker = new Worker(workerScript(), { workerData: data, execArgv });
     const pending = new Map<number, Pending>();
     worker.unref();
     worker.on('message', (response: WorkerResponse) => {
