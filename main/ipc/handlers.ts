@@ -2,6 +2,7 @@ import type { Services } from '../app/services.ts';
 import { appHandlers } from './app.ipc.ts';
 import type { HandlerTable } from './dispatch.ts';
 import { incomingHandlers } from './incoming.ipc.ts';
+import { organizationsHandlers } from './organizations.ipc.ts';
 import { outgoingHandlers } from './outgoing.ipc.ts';
 import { registersHandlers } from './registers.ipc.ts';
 import { layoutHandlers } from './layout.ipc.ts';
@@ -19,6 +20,7 @@ export function createHandlerTable(services: Services): HandlerTable {
   return {
     ...appHandlers(services),
     ...incomingHandlers(services),
+    ...organizationsHandlers(services),
     ...outgoingHandlers(services),
     ...registersHandlers(services),
     ...layoutHandlers(services),

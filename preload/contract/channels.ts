@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
 import { incomingChannels } from './incoming.ts';
+import { organizationsChannels } from './organizations.ts';
 import { outgoingChannels } from './outgoing.ts';
 import { registersChannels } from './registers.ts';
 import { layoutChannels } from './layout.ts';
@@ -17,6 +18,7 @@ import { verifyChannels } from './verify.ts';
 export const channels = {
   ...appChannels,
   ...incomingChannels,
+  ...organizationsChannels,
   ...outgoingChannels,
   ...registersChannels,
   ...layoutChannels,

@@ -43,8 +43,23 @@ export const OutgoingInputSchema = z.object({
 export type OutgoingInput = z.infer<typeof OutgoingInputSchema>;
 
 export const OutgoingRecipientSchema = RecipientSchema.extend({
+  /** Latest processing status the recipient reported: 01 đã đến … 06 hoàn thành, 02 trả lại. */
   statusCode: z.string().nullable(),
   statusAt: z.string().nullable(),
+  /** The reason given with 02 (trả lại). */
+  statusReason: z.string().nullable(),
+  /** The recipient's answer to a recall: 15 đồng ý, 16 từ chối; null while none came. */
+  recallCode: z.string().nullable(),
+  recallAt: z.string().nullable(),
+});
+
+/** Where a recall stands: how many recipients agreed, refused, or have not answered yet. */
+export const RecallStateSchema = z.object({
+  recalledAt: z.string().nullable(),
+  reason: z.string(),
+  agreed: z.number().int(),
+  refused: z.number().int(),
+  waiting: z.number().int(),
 });
 
 export const OutgoingDocumentSchema = OutgoingInputSchema.omit({ recipients: true }).extend({
@@ -57,6 +72,8 @@ export const OutgoingDocumentSchema = OutgoingInputSchema.omit({ recipients: tru
   state: OutgoingStateSchema,
   fileSha256: z.string().nullable(),
   recallReason: z.string().nullable(),
+  /** Null unless the document was recalled (thu hồi). */
+  recall: RecallStateSchema.nullable(),
   recipients: z.array(OutgoingRecipientSchema),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -34,8 +34,19 @@ interface OutgoingRow {
   state: OutgoingState;
   file_sha256: string | null;
   recall_reason: string | null;
+  recalled_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+interface RecipientRow {
+  ma_dinh_danh: string;
+  ten: string;
+  status_code: string | null;
+  status_at: string | null;
+  status_reason: string | null;
+  recall_code: string | null;
+  recall_at: string | null;
 }
 
 function invalid(from: OutgoingState, to: OutgoingState): VanthuError {
@@ -52,9 +63,10 @@ export function getOutgoing(ctx: StoreContext, id: string): OutgoingDocument {
   const register = ctx.registers.get(row.register_id);
   const recipients = ctx.db
     .prepare(
-      `SELECT ma_dinh_danh, ten, status_code, status_at FROM outgoing_recipients WHERE document_id = ? ORDER BY rowid`,
+      `SELECT ma_dinh_danh, ten, status_code, status_at, status_reason, recall_code, recall_at
+       FROM outgoing_recipients WHERE document_id = ? ORDER BY rowid`,
     )
-    .all(id) as { ma_dinh_danh: string; ten: string; status_code: string | null; status_at: string | null }[];
+    .all(id) as RecipientRow[];
   return {
     id: row.id,
     registerId: row.register_id,
@@ -81,11 +93,24 @@ export function getOutgoing(ctx: StoreContext, id: string): OutgoingDocument {
     state: row.state,
     fileSha256: row.file_sha256,
     recallReason: row.recall_reason,
+    recall:
+      row.state === 'da-thu-hoi'
+        ? {
+            recalledAt: row.recalled_at,
+            reason: row.recall_reason ?? '',
+            agreed: recipients.filter((r) => r.recall_code === '15').length,
+            refused: recipients.filter((r) => r.recall_code === '16').length,
+            waiting: recipients.filter((r) => r.recall_code === null).length,
+          }
+        : null,
     recipients: recipients.map((r) => ({
       maDinhDanh: r.ma_dinh_danh,
       ten: r.ten,
       statusCode: r.status_code,
       statusAt: r.status_at,
+      statusReason: r.status_reason,
+      recallCode: r.recall_code,
+      recallAt: r.recall_at,
     })),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -258,7 +283,7 @@ export function publishOutgoing(ctx: StoreContext, id: string): OutgoingDocument
 /** Thu hồi: the document and its metadata are frozen; recipients are told through the outbox. */
 export function recallOutgoing(ctx: StoreContext, id: string, reason: string): OutgoingDocument {
   return ctx.db.transaction(() => {
-    const doc = move(ctx, id, 'da-thu-hoi', () => ({ recall_reason: reason }));
+    const doc = move(ctx, id, 'da-thu-hoi', (_doc, now) => ({ recall_reason: reason, recalled_at: now.toISOString() }));
     ctx.outbox.enqueue(
       {
         kind: 'outgoing.recall',

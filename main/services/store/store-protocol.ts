@@ -2,6 +2,7 @@ import type { AppError } from '../../../preload/contract/index.ts';
 import type { OutboxStore } from '../outbox/outbox-store.ts';
 import { loadPrintableRegister, type PrintableRegister, type RegisterRange } from '../registers/register-rows.ts';
 import type { RegisterService } from '../registers/register-service.ts';
+import { createStoreInboxSink, type StoreInboxSink } from '../sync/store-sinks.ts';
 import type { StoreApi } from './store.ts';
 
 /**
@@ -25,6 +26,14 @@ export interface StoreMethods {
   'outgoing.markSealed': StoreApi['markSealed'];
   'outgoing.publish': StoreApi['publishOutgoing'];
   'outgoing.recall': StoreApi['recallOutgoing'];
+  'outgoing.applyStatuses': StoreApi['applyRecipientStatuses'];
+  'outgoing.awaitingStatuses': StoreApi['outgoingAwaitingStatuses'];
+  'organizations.list': StoreApi['listOrganizations'];
+  'organizations.search': StoreApi['searchOrganizations'];
+  'directory.cursor': StoreApi['directoryCursor'];
+  'directory.apply': StoreApi['applyDirectory'];
+  'profile.get': StoreApi['getProfile'];
+  'profile.update': StoreApi['updateProfile'];
   'registers.print': (key: { kind: 'den' | 'di'; year: number }, range: RegisterRange) => PrintableRegister;
   'registers.ensure': RegisterService['ensure'];
   'registers.list': RegisterService['list'];
@@ -42,6 +51,8 @@ export interface StoreMethods {
   'outbox.list': OutboxStore['list'];
   'outbox.counts': OutboxStore['counts'];
   'store.backup': (destination: string) => { path: string; bytes: number };
+  'sync.inboxCursor': StoreInboxSink['inboxCursor'];
+  'sync.applyInbox': StoreInboxSink['applyInbox'];
 }
 
 export type StoreMethod = keyof StoreMethods;
@@ -78,6 +89,7 @@ export interface StoreWorkerData {
 /** Build the method table over a synchronous store (in the worker, or in-process for the CLI). */
 export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup']): StoreMethods {
   const { registers, outbox } = store.context;
+  const inbox = createStoreInboxSink(store.context);
   return {
     'incoming.add': (input, file) => store.addIncoming(input, file),
     'incoming.get': (id) => store.getIncoming(id),
@@ -95,6 +107,14 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'outgoing.markSealed': (id, path) => store.markSealed(id, path),
     'outgoing.publish': (id) => store.publishOutgoing(id),
     'outgoing.recall': (id, reason) => store.recallOutgoing(id, reason),
+    'outgoing.applyStatuses': (updates) => store.applyRecipientStatuses(updates),
+    'outgoing.awaitingStatuses': (limit) => store.outgoingAwaitingStatuses(limit),
+    'organizations.list': (page) => store.listOrganizations(page),
+    'organizations.search': (text, limit) => store.searchOrganizations(text, limit),
+    'directory.cursor': () => store.directoryCursor(),
+    'directory.apply': (items, nextCursor) => store.applyDirectory(items, nextCursor),
+    'profile.get': () => store.getProfile(),
+    'profile.update': (patch) => store.updateProfile(patch),
     'registers.print': (key, range) =>
       loadPrintableRegister(
         store.context.db,
@@ -117,5 +137,7 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'outbox.list': (filter) => outbox.list(filter),
     'outbox.counts': () => outbox.counts(),
     'store.backup': backup,
+    'sync.inboxCursor': () => inbox.inboxCursor(),
+    'sync.applyInbox': (items, next) => inbox.applyInbox(items, next),
   };
 }

@@ -8,6 +8,7 @@ import type {
   IncomingInput,
 } from '../../../preload/contract/incoming.ts';
 import type { OutgoingDocument, OutgoingInput } from '../../../preload/contract/outgoing.ts';
+import type { Organization, UserProfile, UserProfilePatch } from '../../../preload/contract/organizations.ts';
 import type { IncomingState, OutgoingState } from '../../domain/document-states.ts';
 import { createSqliteOutbox } from '../outbox/sqlite-outbox.ts';
 import { createRegisterService } from '../registers/register-service.ts';
@@ -31,7 +32,15 @@ import {
   recallOutgoing,
   submitOutgoing,
 } from './outgoing-service.ts';
+import { createOrganizationDirectory, type DirectoryPage } from './organizations.ts';
+import {
+  applyRecipientStatuses,
+  documentsAwaitingStatuses,
+  type AppliedStatuses,
+  type RecipientStatusUpdate,
+} from './recipient-statuses.ts';
 import { listIncoming } from './search.ts';
+import { getUserProfile, updateUserProfile } from './user-profile.ts';
 import type { StoreContext } from './store-context.ts';
 
 export interface StoreOptions {
@@ -66,6 +75,17 @@ export interface StoreApi {
   markSealed(id: string, filePath: string): OutgoingDocument;
   publishOutgoing(id: string): OutgoingDocument;
   recallOutgoing(id: string, reason: string): OutgoingDocument;
+  /** Recipients' reports from sync, for many documents in one transaction. */
+  applyRecipientStatuses(updates: readonly RecipientStatusUpdate[]): AppliedStatuses;
+  /** Published or recalled documents whose recipients may still report (sync polls these). */
+  outgoingAwaitingStatuses(limit?: number): string[];
+  listOrganizations(options?: { limit?: number; offset?: number }): { items: Organization[]; total: number };
+  searchOrganizations(text: string, limit?: number): Organization[];
+  /** The DirectorySink of sync: its cursor, and a page applied with the cursor after it. */
+  directoryCursor(): string | null;
+  applyDirectory(items: readonly { maDinhDanh: string; ten: string }[], nextCursor: string): DirectoryPage;
+  getProfile(): UserProfile;
+  updateProfile(patch: UserProfilePatch): UserProfile;
 }
 
 export function createStore(options: StoreOptions): StoreApi {
@@ -76,10 +96,8 @@ export function createStore(options: StoreOptions): StoreApi {
       details: { maDinhDanh: options.maDinhDanh },
     });
   }
-  db.prepare(`INSERT INTO organizations (ma_dinh_danh, ten) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(
-    options.maDinhDanh,
-    options.tenCoQuan ?? options.maDinhDanh,
-  );
+  const directory = createOrganizationDirectory(db);
+  directory.upsertLocal({ maDinhDanh: options.maDinhDanh, ten: options.tenCoQuan ?? options.maDinhDanh }, clock());
   const context: StoreContext = {
     db,
     filesDir: options.filesDir,
@@ -107,5 +125,13 @@ export function createStore(options: StoreOptions): StoreApi {
     markSealed: (id, path) => markSealed(context, id, path),
     publishOutgoing: (id) => publishOutgoing(context, id),
     recallOutgoing: (id, reason) => recallOutgoing(context, id, reason),
+    applyRecipientStatuses: (updates) => applyRecipientStatuses(context, updates),
+    outgoingAwaitingStatuses: (limit) => documentsAwaitingStatuses(context, limit),
+    listOrganizations: (page) => ({ items: directory.list(page), total: directory.count() }),
+    searchOrganizations: (text, limit) => directory.search(text, limit),
+    directoryCursor: () => directory.cursor(),
+    applyDirectory: (items, nextCursor) => directory.applyPage(items, nextCursor, clock()),
+    getProfile: () => getUserProfile(db, options.maDinhDanh),
+    updateProfile: (patch) => updateUserProfile(db, options.maDinhDanh, patch, context.actor, clock()),
   };
 }

@@ -104,6 +104,39 @@ describe('migrations', () => {
     );
   });
 
+  it('005 folds existing organization names, keeps recipients, and looks statuses up by key', () => {
+    const db = openDatabase(':memory:', { targetVersion: 4 });
+    seedV1(db);
+    db.prepare(
+      `INSERT INTO outgoing_documents (id, register_id, so, ky_hieu, ten_loai, co_quan_ban_hanh, trich_yeu, state, created_at, updated_at)
+       VALUES ('o1', 'r1', 7, 'QĐ-STP', 'Quyết định', 'Sở Tư pháp', 'x', 'da-phat-hanh', 'x', 'x')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO outgoing_recipients (document_id, ma_dinh_danh, ten, status_code, status_at)
+       VALUES ('o1', '000.00.00.H55', 'UBND tỉnh', '01', '2026-03-10T02:00:00Z')`,
+    ).run();
+    migrate(db, 5);
+    expect(db.prepare(`SELECT ma_dinh_danh, ten_fold, nguon FROM organizations`).all()).toEqual([
+      { ma_dinh_danh: '000.00.12.H55', ten_fold: 'so tu phap 000.00.12.h55', nguon: 'local' },
+    ]);
+    expect(
+      db.prepare(`SELECT ma_dinh_danh, status_code, status_reason, recall_code FROM outgoing_recipients`).all(),
+    ).toEqual([{ ma_dinh_danh: '000.00.00.H55', status_code: '01', status_reason: null, recall_code: null }]);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO recipient_statuses (document_id, ma_dinh_danh, code, at, received_at) VALUES ('o1', 'x', '07', 'a', 'b')`,
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(
+      plan(db, `SELECT code, at FROM recipient_statuses WHERE document_id = ? AND ma_dinh_danh = ?`, 'o1', 'x'),
+    ).toContain('USING COVERING INDEX sqlite_autoindex_recipient_statuses_1 (document_id=? AND ma_dinh_danh=?)');
+    expect(plan(db, `SELECT * FROM organizations ORDER BY ten_fold LIMIT 20`)).toContain(
+      'SCAN organizations USING INDEX organizations_ten_fold',
+    );
+  });
+
   it('refuses a database written by a newer version, and status reports it', () => {
     const path = join(tempDir(), 'future.sqlite');
     const raw = new Database(path);

@@ -3,6 +3,7 @@ import { up as core } from './001-core.ts';
 import { up as outgoing } from './002-outgoing.ts';
 import { up as search } from './003-search.ts';
 import { up as searchPrefix } from './004-search-prefix.ts';
+import { up as directoryProfileStatuses } from './005-directory-profile-statuses.ts';
 
 export interface Migration {
   readonly version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'outgoing', up: outgoing },
   { version: 3, name: 'search', up: search },
   { version: 4, name: 'search-prefix', up: searchPrefix },
+  { version: 5, name: 'directory-profile-statuses', up: directoryProfileStatuses },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
