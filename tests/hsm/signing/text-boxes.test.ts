@@ -1,0 +1,139 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from '@cantoo/pdf-lib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { composeServices } from '../../../main/app/compose.ts';
+import type { CliIo } from '../../../main/cli/command.ts';
+import { commands } from '../../../main/cli/commands/index.ts';
+import { runCli } from '../../../main/cli/run.ts';
+import { dispatch } from '../../../main/ipc/dispatch.ts';
+import { createHandlerTable } from '../../../main/ipc/handlers.ts';
+import { silentLogger } from '../../../main/services/log/logger.ts';
+import { textWidth } from '../../../main/services/pdf/layout/measure.ts';
+import { appendixLine } from '../../../main/services/pdf/sign/issue-text.ts';
+import { makeDocument } from '../../support/corpus/make-document.ts';
+import { pdfToText } from '../../support/corpus/render.ts';
+import { usePki } from '../../support/pki/use-pki.ts';
+import { allValid, validateAll } from '../../support/validators.ts';
+
+const pki = usePki();
+// Longer than the layout module's example line, so a box sized for the example would be too narrow.
+const SO_KY_HIEU = '1234/QĐ-UBND-VP.TH.KTN';
+
+function orgToken() {
+  const token = pki.certs.org?.token;
+  const pin = pki.softhsm.tokens.find((t) => t.label === token?.label)?.pin;
+  if (token === undefined || pin === undefined) {
+    throw new Error('org is not on a token');
+  }
+  return { modulePath: pki.softhsm.module, token: { label: token.label }, keyIdHex: token.keyIdHex, pin };
+}
+
+async function widgetWidth(path: string, field: string): Promise<number> {
+  const doc = await PDFDocument.load(new Uint8Array(readFileSync(path)));
+  const found = doc
+    .getForm()
+    .getFields()
+    .find((f) => f.getName() === field);
+  const rect = found?.acroField.getWidgets()[0]?.getRectangle();
+  if (rect === undefined) {
+    throw new Error(`no widget for ${field}`);
+  }
+  return rect.width;
+}
+
+describe('appendix and copy text boxes are sized for the real 10 pt line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vanthu phụ lục '));
+  const services = composeServices({ profileDir: join(dir, 'profile'), shell: 'cli' });
+  const call = (channel: string, payload: unknown) =>
+    dispatch(createHandlerTable(services), channel, payload, { shell: 'electron' }, silentLogger);
+  services.settings.update({
+    tokens: { modulePaths: [pki.softhsm.module] },
+    verify: { trustPaths: [pki.subPem, pki.rootPem] },
+    organization: { name: 'ỦY BAN NHÂN DÂN TỈNH X' },
+  });
+  afterAll(() => services.tokens.stop());
+
+  it('signing.appendix (auto): top right of page 1, the box as wide as its own line', async () => {
+    const doc = await makeDocument({ tenLoai: 'THÔNG BÁO' });
+    writeFileSync(join(dir, 'Phụ lục.pdf'), doc.bytes);
+    const out = join(dir, 'Phụ lục đã ký.pdf');
+    const result = await call('signing.appendix', {
+      path: join(dir, 'Phụ lục.pdf'),
+      outPath: out,
+      ...orgToken(),
+      soKyHieu: SO_KY_HIEU,
+      placement: 'auto',
+    });
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true, value: { fieldName: 'ChuKy_PhuLuc' } });
+    const signingTime = new Date(result.ok ? (result.value as { signingTime: string }).signingTime : 0);
+    const line = appendixLine(SO_KY_HIEU, signingTime);
+    expect(await widgetWidth(out, 'ChuKy_PhuLuc')).toBeCloseTo((await textWidth(line, 10)) + 4, 1);
+    expect(await pdfToText(new Uint8Array(readFileSync(out)))).toContain(line);
+    expect(allValid(validateAll(out, pki), 1)).toBe(true);
+  });
+
+  it('signing.copy names the configured organization when the request does not', async () => {
+    const doc = await makeDocument();
+    writeFileSync(join(dir, 'Bản gốc.pdf'), doc.bytes);
+    const out = join(dir, 'Bản sao lục.pdf');
+    const result = await call('signing.copy', {
+      path: join(dir, 'Bản gốc.pdf'),
+      outPath: out,
+      ...orgToken(),
+      hinhThuc: 'SAO LỤC',
+    });
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true, value: { fieldName: 'ChuKy_BanSao' } });
+    expect(await pdfToText(new Uint8Array(readFileSync(out)))).toContain('SAO LỤC; ỦY BAN NHÂN DÂN TỈNH X;');
+    expect(allValid(validateAll(out, pki), 1)).toBe(true);
+  });
+
+  it('vanthu sign --role appendix --auto sizes the box for its line too', async () => {
+    const doc = await makeDocument({ tenLoai: 'THÔNG BÁO' });
+    const input = join(dir, 'cli-in.pdf');
+    const out = join(dir, 'cli-out.pdf');
+    writeFileSync(input, doc.bytes);
+    const { modulePath, token, keyIdHex, pin } = orgToken();
+    let stdout = '';
+    let stderr = '';
+    const io: CliIo = {
+      out: (t) => (stdout += t),
+      err: (t) => (stderr += t),
+      readStdin: () => Promise.resolve(''),
+      env: { VANTHU_PIN: pin },
+    };
+    const code = await runCli(
+      [
+        'sign',
+        '--in',
+        input,
+        '--out',
+        out,
+        '--module',
+        modulePath,
+        '--token',
+        token.label,
+        '--key-id',
+        keyIdHex,
+        '--chain',
+        pki.chainPem,
+        '--role',
+        'appendix',
+        '--so',
+        SO_KY_HIEU,
+        '--auto',
+        '--json',
+      ],
+      io,
+      commands,
+      () => {
+        throw new Error('signing commands need no profile services');
+      },
+    );
+    expect(code, stderr).toBe(0);
+    const signingTime = new Date((JSON.parse(stdout) as { value: { signingTime: string } }).value.signingTime);
+    const line = appendixLine(SO_KY_HIEU, signingTime);
+    expect(await widgetWidth(out, 'ChuKy_PhuLuc')).toBeCloseTo((await textWidth(line, 10)) + 4, 1);
+  });
+});
