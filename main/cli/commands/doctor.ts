@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { moduleCandidates } from '../../../native/pkcs11/catalog.ts';
 import type { Command } from '../command.ts';
 
 interface Check {
@@ -19,8 +19,17 @@ function probeCommand(name: string, args: readonly string[]): Check {
   return { name, ok: true, detail: firstLine.trim() };
 }
 
-/** Well-known PKCS#11 module paths on this OS; the token service owns the full driver catalog. */
-const LINUX_MODULES = ['/usr/lib/softhsm/libsofthsm2.so', '/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so'];
+/**
+ * The PKCS#11 modules of the driver catalog present on this machine (not loaded: a vendor DLL
+ * can hang; `vanthu token list` probes them in a child process).
+ */
+function moduleChecks(): Check[] {
+  const present = moduleCandidates([]);
+  if (present.length === 0) {
+    return [{ name: 'pkcs11', ok: false, detail: 'không thấy trình điều khiển USB token nào trong danh mục đã biết' }];
+  }
+  return present.map((m) => ({ name: `pkcs11:${m.vendor}`, ok: true, detail: m.path }));
+}
 
 export const doctorCommand: Command = {
   name: 'doctor',
@@ -33,11 +42,7 @@ export const doctorCommand: Command = {
     const checks: Check[] = [
       { name: 'node', ok: true, detail: process.versions.node },
       { name: 'sqlite', ok: true, detail: sqlite.v },
-      ...LINUX_MODULES.map((path) => ({
-        name: `pkcs11:${path}`,
-        ok: existsSync(path),
-        detail: existsSync(path) ? 'có' : 'không có',
-      })),
+      ...moduleChecks(),
       probeCommand('pdfsig', ['-v']),
       probeCommand('mutool', ['-v']),
       probeCommand('qpdf', ['--version']),

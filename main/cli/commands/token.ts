@@ -5,16 +5,20 @@ import {
   type SignerRole,
   type TokenList,
 } from '../../../preload/contract/tokens.ts';
+import { withRoleOverride } from '../../services/tokens/role-override.ts';
 import type { TokenService } from '../../services/tokens/token-service.ts';
 import type { CliIo, Command, CommandContext } from '../command.ts';
 
 const USAGE = `Cách dùng:
   vanthu token list [--module ĐƯỜNG_DẪN]... [--json]
   vanthu token check --module ĐƯỜNG_DẪN --token NHÃN|--serial SỐ --key-id HEX [--role personal|organization] [--json]
+  vanthu token role --cert SHA256 --role personal|organization|auto
 
   list   liệt kê token và chứng thư số (không cần PIN); không có --module thì dùng các
          trình điều khiển đã thêm trong cài đặt và danh mục trình điều khiển đã biết.
   check  kiểm tra trước khi ký (không cần PIN): token, hiệu lực, mục đích sử dụng, vai trò, số lần thử PIN.
+  role   ghi nhớ chứng thư số (theo SHA-256 in ở list) là của cá nhân hay cơ quan khi ứng dụng đoán sai;
+         auto bỏ lựa chọn đã ghi.
   Mã thoát của check: 0 đạt (có thể kèm cảnh báo), 2 không đạt.`;
 
 function values(args: readonly string[], name: string): string[] {
@@ -46,24 +50,41 @@ function printList(list: TokenList, io: CliIo): void {
     io.out('Không có token nào.\n');
   }
   for (const t of list.tokens) {
-    const pin = t.flags.userPinLocked
-      ? ' [PIN bị khóa]'
-      : t.flags.userPinFinalTry
-        ? ' [còn 1 lần thử PIN]'
-        : t.flags.userPinCountLow
-          ? ' [đã nhập sai PIN]'
-          : '';
-    io.out(`\nToken "${t.label}" sê-ri ${t.serial} — ${t.manufacturer} ${t.model}${pin}\n`);
+    io.out(`\nToken "${t.label}" sê-ri ${t.serial} — ${t.manufacturer} ${t.model}${flagText(t.flags)}\n`);
     for (const c of t.certificates) {
       const ids = c.identifiers.map((i) => `${i.name}: ${i.value}`).join(', ');
       const role = c.roleGuess === 'organization' ? 'cơ quan' : 'cá nhân';
-      io.out(`  [${c.keyIdHex}] ${c.commonName}${ids === '' ? '' : ` (${ids})`} — ${role}\n`);
+      const how = c.roleOverridden ? ' (đã chọn)' : ' (đoán)';
+      io.out(`  [${c.keyIdHex}] ${c.commonName}${ids === '' ? '' : ` (${ids})`} — ${role}${how}\n`);
       io.out(
         `       Cấp bởi: ${c.issuerCommonName}; hiệu lực ${c.notBefore.slice(0, 10)} → ${c.notAfter.slice(0, 10)}\n`,
       );
       io.out(`       Mục đích: ${c.keyUsage.join(', ')}\n`);
+      io.out(`       SHA-256: ${c.sha256Hex}\n`);
     }
   }
+}
+
+/** The PIN state as the token reports it, before anyone types a PIN. */
+function flagText(flags: TokenList['tokens'][number]['flags']): string {
+  const notes: string[] = [];
+  if (flags.userPinLocked) {
+    notes.push('PIN bị khóa');
+  } else if (flags.userPinFinalTry) {
+    notes.push('còn 1 lần thử PIN');
+  } else if (flags.userPinCountLow) {
+    notes.push('đã nhập sai PIN, còn ít lần thử');
+  }
+  if (!flags.userPinInitialized) {
+    notes.push('chưa đặt PIN');
+  }
+  if (flags.userPinToBeChanged) {
+    notes.push('cần đổi PIN');
+  }
+  if (flags.protectedAuthenticationPath) {
+    notes.push('nhập PIN trên thiết bị');
+  }
+  return notes.map((n) => ` [${n}]`).join('');
 }
 
 function printPreflight(result: PreflightResult, io: CliIo): void {
@@ -111,6 +132,22 @@ export const tokenCommand: Command = {
         printPreflight(result, context.io);
       }
       return result.ok ? 0 : 2;
+    }
+    if (sub === 'role') {
+      const cert = value(rest, '--cert') ?? '';
+      const role = value(rest, '--role');
+      if (!/^[0-9a-fA-F]{64}$/.test(cert) || (role !== 'personal' && role !== 'organization' && role !== 'auto')) {
+        throw new VanthuError('INVALID_INPUT', errorMessageVi('INVALID_INPUT', 'Xem: vanthu token --help'));
+      }
+      const settings = context.services().settings;
+      const next = withRoleOverride(settings.get().tokens.roleOverrides, cert, role === 'auto' ? null : role);
+      settings.update({ tokens: { roleOverrides: { ...next } } });
+      context.io.out(
+        role === 'auto'
+          ? 'Đã bỏ lựa chọn; vai trò sẽ được đoán.\n'
+          : `Đã ghi nhớ: chứng thư số của ${role === 'organization' ? 'cơ quan' : 'cá nhân'}.\n`,
+      );
+      return 0;
     }
     context.io.err(`${USAGE}\n`);
     return 64;

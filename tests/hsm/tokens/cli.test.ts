@@ -73,3 +73,30 @@ describe('vanthu token', () => {
     expect(run.stderr).toContain('INVALID_INPUT');
   });
 });
+
+describe('vanthu token: flags, roles and doctor', () => {
+  it('list shows how the role was decided and the SHA-256 to override it with; role remembers the choice', () => {
+    const before = vanthu(['token', 'list', '--module', pki.softhsm.module]);
+    expect(before.stdout).toContain('Nguyễn Văn A (Chứng minh nhân dân: 012345678) — cá nhân (đoán)');
+    const list = TokenListSchema.parse(
+      JSON.parse(vanthu(['token', 'list', '--module', pki.softhsm.module, '--json']).stdout),
+    );
+    const own = list.tokens.flatMap((t) => t.certificates).find((c) => c.commonName === 'Nguyễn Văn A');
+    expect(before.stdout).toContain(`SHA-256: ${own?.sha256Hex ?? '?'}`);
+
+    const set = vanthu(['token', 'role', '--cert', own?.sha256Hex ?? '', '--role', 'organization']);
+    expect(set.status).toBe(0);
+    const after = vanthu(['token', 'list', '--module', pki.softhsm.module]);
+    expect(after.stdout).toContain('Nguyễn Văn A (Chứng minh nhân dân: 012345678) — cơ quan (đã chọn)');
+
+    expect(vanthu(['token', 'role', '--cert', own?.sha256Hex ?? '', '--role', 'auto']).status).toBe(0);
+    expect(vanthu(['token', 'list', '--module', pki.softhsm.module]).stdout).toContain('— cá nhân (đoán)');
+    expect(vanthu(['token', 'role', '--cert', 'abc', '--role', 'organization']).status).toBe(1);
+  });
+
+  it('doctor lists the PKCS#11 modules of the driver catalog found on this machine', () => {
+    const run = vanthu(['doctor', '--json']);
+    const checks = (JSON.parse(run.stdout) as { checks: Array<{ name: string; ok: boolean; detail: string }> }).checks;
+    expect(checks).toContainEqual({ name: 'pkcs11:SoftHSM2', ok: true, detail: pki.softhsm.module });
+  });
+});
