@@ -65,7 +65,7 @@ export async function openTokenSigner(options: OpenTokenSignerOptions): Promise<
         if (!alive()) {
           throw sessionGone();
         }
-        return worker.call('sign', { signerId: opened.signerId, data });
+        return worker.call('sign', { signerId: opened.signerId, data }, opened.pinPadOnSign);
       },
     };
     options.log?.info('tokens.signer_opened', { ...where, algorithm: signer.algorithm });

@@ -142,6 +142,7 @@ export function createSignerSessions(module: Pkcs11Module): SignerSessions {
           algorithm: key.keyType === 'rsa' ? 'rsa-pkcs1-sha256' : 'ecdsa-sha256',
           tokenLabel: info.label,
           tokenSerial: info.serial,
+          pinPadOnSign: key.alwaysAuthenticate && (info.flags & CK.CKF_PROTECTED_AUTHENTICATION_PATH) !== 0,
         };
       } catch (error) {
         try {

@@ -20,7 +20,12 @@ export interface ModuleWorker {
    * are gone with their thread.
    */
   readonly generation: number;
-  call<K extends WorkerOpName>(op: K, args: WorkerOps[K]['args']): Promise<WorkerOps[K]['result']>;
+  /** `waitsForUser`: the call may wait at a PIN pad, so it gets the login timeout. */
+  call<K extends WorkerOpName>(
+    op: K,
+    args: WorkerOps[K]['args'],
+    waitsForUser?: boolean,
+  ): Promise<WorkerOps[K]['result']>;
   terminate(): Promise<void>;
 }
 
@@ -120,11 +125,11 @@ export function createModuleWorker(modulePath: string, options: ModuleWorkerOpti
     get generation() {
       return generation;
     },
-    call(op, args) {
+    call(op, args, waitsForUser = false) {
       thread ??= start();
       const { worker, pending } = thread;
       const id = nextId++;
-      const timeoutMs = op === 'open' ? loginTimeoutMs : requestTimeoutMs;
+      const timeoutMs = op === 'open' || waitsForUser ? loginTimeoutMs : requestTimeoutMs;
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           // A driver stuck in a native call cannot be interrupted: drop the thread and its sessions.

@@ -25,6 +25,8 @@ export interface OpenedSigner {
   readonly algorithm: 'rsa-pkcs1-sha256' | 'ecdsa-sha256';
   readonly tokenLabel: string;
   readonly tokenSerial: string;
+  /** A CKA_ALWAYS_AUTHENTICATE key on a PIN-pad token: each signature waits for the PIN on the pad. */
+  readonly pinPadOnSign: boolean;
 }
 
 /** Operation name → argument and result. */
