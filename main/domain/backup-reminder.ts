@@ -17,3 +17,14 @@ export function backupReminderDue(lastBackupAt: string | null, now: Date): boole
   const age = backupAgeDays(lastBackupAt, now);
   return age === null || age >= BACKUP_MAX_AGE_DAYS;
 }
+
+/**
+ * Past this, the reminder becomes a warning that data is at risk (issue #7: older than 7 days).
+ * The daily reminder above stays the rule; this one is what no office should ever reach.
+ */
+export const BACKUP_OVERDUE_DAYS = 7;
+
+export function backupOverdue(lastBackupAt: string | null, now: Date): boolean {
+  const age = backupAgeDays(lastBackupAt, now);
+  return age === null || age > BACKUP_OVERDUE_DAYS;
+}

@@ -1,13 +1,13 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import type { Services } from '../app/services.ts';
-import { backupAgeDays, backupReminderDue } from '../domain/backup-reminder.ts';
-import { printRegisterPdf } from '../services/registers/print-register.ts';
+import { backupAgeDays, backupOverdue, backupReminderDue } from '../domain/backup-reminder.ts';
+import { printRegisterInWorker } from '../services/registers/print-in-worker.ts';
 import type { HandlerTable } from './dispatch.ts';
 
 type RegisterChannels = 'registers.list' | 'registers.print' | 'backup.create' | 'backup.status' | 'audit.verify';
 
 export function registersHandlers(services: Services): Pick<HandlerTable, RegisterChannels> {
-  const { store, settings } = services;
+  const { store, settings, events } = services;
   return {
     'registers.list': async () => {
       const registers = await store.call('registers.list');
@@ -24,7 +24,10 @@ export function registersHandlers(services: Services): Pick<HandlerTable, Regist
     },
     'registers.print': async ({ kind, year, outPath, ...range }) => {
       const printable = await store.call('registers.print', { kind, year }, range);
-      const bytes = await printRegisterPdf(printable);
+      // Laid out in its own worker thread; the window hears how far it is, page by page.
+      const { bytes } = await printRegisterInWorker(printable, (done, total) =>
+        events.emit('registers.printProgress', { outPath, done, total }),
+      );
       writeFileSync(`${outPath}.tmp`, bytes);
       renameSync(`${outPath}.tmp`, outPath);
       return { path: outPath, rows: printable.rows.length };
@@ -37,7 +40,12 @@ export function registersHandlers(services: Services): Pick<HandlerTable, Regist
     'backup.status': () => {
       const last = settings.get().preferences.lastBackupAt;
       const now = new Date();
-      return { lastBackupAt: last, ageDays: backupAgeDays(last, now), reminder: backupReminderDue(last, now) };
+      return {
+        lastBackupAt: last,
+        ageDays: backupAgeDays(last, now),
+        reminder: backupReminderDue(last, now),
+        backupOverdue: backupOverdue(last, now),
+      };
     },
     'audit.verify': async () => {
       const verdict = await store.call('audit.verify');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { registersEvents } from './registers.ts';
 import { signingEvents } from './signing.ts';
 import { syncEventSchemas } from './sync.ts';
 import { tokensEvents } from './tokens.ts';
@@ -12,6 +13,7 @@ export const eventSchemas = {
   ...tokensEvents,
   ...syncEventSchemas,
   ...signingEvents,
+  ...registersEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -30,6 +30,15 @@ export const RegisterStatusSchema = RegisterSchema.extend({
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** Progress of a register being printed (rows laid out of the total), once per page. */
+export const registersEvents = {
+  'registers.printProgress': z.object({
+    outPath: z.string(),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
+};
+
 export const registersChannels = {
   'registers.list': channel(z.object({}).strict(), z.array(RegisterStatusSchema)),
   'registers.print': channel(
@@ -50,10 +59,18 @@ export const registersChannels = {
     z.object({ outPath: z.string().min(1) }).strict(),
     z.object({ path: z.string(), bytes: z.number() }),
   ),
-  /** Days since the last backup (null: never); the UI reminds when it is over a day (daily backups). */
+  /**
+   * Days since the last backup (null: never). `reminder`: over a day old (provinces ask for daily
+   * backups); `backupOverdue`: never, or more than 7 days old, the stronger warning.
+   */
   'backup.status': channel(
     z.object({}).strict(),
-    z.object({ lastBackupAt: z.string().nullable(), ageDays: z.number().nullable(), reminder: z.boolean() }),
+    z.object({
+      lastBackupAt: z.string().nullable(),
+      ageDays: z.number().nullable(),
+      reminder: z.boolean(),
+      backupOverdue: z.boolean(),
+    }),
   ),
   'audit.verify': channel(
     z.object({}).strict(),

@@ -111,11 +111,14 @@ function rowHeightOf(cells: readonly string[], widths: readonly number[], font: 
   return Math.max(...lines) * size * LEADING + 2 * PADDING;
 }
 
+/** Rows laid out so far and the total; reported once per finished page and at the end. */
+export type PrintProgress = (done: number, total: number) => void;
+
 /**
  * Print a register as the paper form of Phụ lục IV: a cover page, then A4 landscape pages of
  * the table with all columns, the header and column numbers repeated on every page.
  */
-export async function printRegisterPdf(register: PrintableRegister): Promise<Uint8Array> {
+export async function printRegisterPdf(register: PrintableRegister, onProgress?: PrintProgress): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const [regularBytes, boldBytes] = await Promise.all([
@@ -151,14 +154,19 @@ export async function printRegisterPdf(register: PrintableRegister): Promise<Uin
     page.drawText(label, { x: MARGIN, y: MARGIN / 2, size: 8, font: fonts.regular });
   };
   newPage();
+  const total = register.rows.length;
+  let done = 0;
   for (const row of register.rows) {
     const height = rowHeightOf(row, widths, fonts.regular, BODY_SIZE);
     if (top - height < MARGIN) {
+      onProgress?.(done, total);
       newPage();
     }
+    done += 1;
     if (page !== undefined) {
       top -= drawRow(page, row, widths, top, fonts.regular, BODY_SIZE, height);
     }
   }
+  onProgress?.(total, total);
   return doc.save();
 }

@@ -57,14 +57,49 @@ function corrupt(detail: string): VanthuError {
 }
 
 /**
+ * Refuse to touch a database another connection holds open. Every WAL-mode connection keeps a
+ * shared lock on the database file while it is open, even idle, so an exclusive lock taken
+ * without waiting (`locking_mode = EXCLUSIVE` + `BEGIN EXCLUSIVE`) succeeds only when nobody
+ * else — the app's store worker, another `vanthu` command — has it open. Replacing the file
+ * under them would lose what they write next, or what waits in their WAL.
+ */
+export function assertDatabaseNotInUse(databasePath: string): void {
+  if (!existsSync(databasePath)) {
+    return;
+  }
+  const probe = new Database(databasePath, { fileMustExist: true, timeout: 0 });
+  try {
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('BEGIN EXCLUSIVE');
+    probe.exec('ROLLBACK');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY' || (error as { code?: string }).code === 'SQLITE_LOCKED') {
+      throw new VanthuError(
+        'DB_BUSY',
+        errorMessageVi(
+          'DB_BUSY',
+          'Ứng dụng Văn thư số (hoặc một lệnh vanthu khác) đang mở cơ sở dữ liệu này. Hãy đóng ứng dụng rồi khôi phục lại.',
+        ),
+        { details: { databasePath } },
+      );
+    }
+    throw error;
+  } finally {
+    // Closing the last connection also checkpoints the old WAL into the file we replace next.
+    probe.close();
+  }
+}
+
+/**
  * Check a backup and put it in place of the profile's database and files. Nothing in the
  * profile changes until the whole backup has been checked: integrity, version, every file's
- * hash, the audit chain. Run with the app closed.
+ * hash, the audit chain. Refused while the app (or another command) has the database open.
  */
 export function restoreStore(backupPath: string, databasePath: string, filesDir: string): RestoreReport {
   if (!existsSync(backupPath)) {
     throw new VanthuError('FILE_NOT_FOUND', errorMessageVi('FILE_NOT_FOUND', backupPath));
   }
+  assertDatabaseNotInUse(databasePath);
   const staging = join(dirname(databasePath), `restore.${process.pid}.sqlite`);
   rmSync(staging, { force: true });
   copyFileSync(backupPath, staging);
@@ -109,6 +144,8 @@ export function restoreStore(backupPath: string, databasePath: string, filesDir:
     throw error;
   }
   db.close();
+  // Checked again just before the swap: the checks above take a while on a large backup.
+  assertDatabaseNotInUse(databasePath);
   for (const suffix of ['-wal', '-shm']) {
     rmSync(`${databasePath}${suffix}`, { force: true });
   }

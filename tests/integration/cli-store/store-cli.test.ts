@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +77,11 @@ describe('vanthu incoming / register / audit / backup / restore', () => {
 
       const backup = join(dir, 'backup.vanthu');
       expect(vanthu(profile, 'backup', '--out', backup).code).toBe(0);
+      // The time of the backup is kept for the reminder (backup.status).
+      const settings = JSON.parse(readFileSync(join(profile, 'settings.json'), 'utf8')) as {
+        preferences: { lastBackupAt: string };
+      };
+      expect(Date.now() - Date.parse(settings.preferences.lastBackupAt)).toBeLessThan(24 * 60 * 60 * 1000);
       rmSync(profile, { recursive: true });
       const restored = vanthu(profile, 'restore', backup);
       expect(restored.code, restored.err).toBe(0);

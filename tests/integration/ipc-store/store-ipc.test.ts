@@ -51,10 +51,13 @@ describe('store over IPC (same handler table as both shells)', () => {
       expect(await call('audit.verify', {})).toMatchObject({ ok: true, value: { ok: true, entries: 1 } });
       expect(await call('backup.status', {})).toMatchObject({
         ok: true,
-        value: { lastBackupAt: null, reminder: true },
+        value: { lastBackupAt: null, reminder: true, backupOverdue: true },
       });
       expect(await call('backup.create', { outPath: join(dir, 'b.vanthu') })).toMatchObject({ ok: true });
-      expect(await call('backup.status', {})).toMatchObject({ ok: true, value: { reminder: false } });
+      expect(await call('backup.status', {})).toMatchObject({
+        ok: true,
+        value: { reminder: false, backupOverdue: false },
+      });
       expect(await call('incoming.get', { id: 'khong-co' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     } finally {
       await services.store.close();
