@@ -1,5 +1,5 @@
 /**
- * Token signing throughput: openTokenSigner (pkcs11js, C_SignAsync, one queue per token) against
+ * Token signing throughput: openTokenSigner (pkcs11js in a worker thread per module, one request at a time) against
  * pkcs11-tool --sign on the same SoftHSM2 token, in the same run. Prints figures; asserts nothing.
  *   node tests/bench/token-sign.ts [count]
  */
