@@ -64,6 +64,8 @@ export function composeServices(options: ComposeOptions): Services {
       events,
       log,
       tokens: { preflight: (request) => services.tokens.preflight(request) },
+      // The verifier's cache: answers fetched for B-LT also serve later verifications, and back.
+      revocationCacheDir: join(profile.cache, 'revocation'),
     }),
     layout: createLayoutService({ settings, log, renderer: createPopplerRenderer() }),
     verify: createVerifyService({

@@ -88,6 +88,10 @@ export const errorTextVi: Readonly<Record<ErrorCode, ErrorText>> = {
     message: 'Chứng thư số không đúng vai trò (cá nhân/cơ quan) cho bước này.',
     action: 'Chọn chứng thư số của cơ quan để đóng dấu, của cá nhân để ký duyệt.',
   },
+  CERT_REVOKED: {
+    message: 'Chứng thư số đã bị tổ chức cung cấp dịch vụ thu hồi.',
+    action: 'Không ký bằng chứng thư này; liên hệ tổ chức cung cấp dịch vụ chữ ký số.',
+  },
   TSA_FAILED: {
     message: 'Không lấy được dấu thời gian.',
     action: 'Kiểm tra kết nối mạng hoặc ký không kèm dấu thời gian.',

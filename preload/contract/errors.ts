@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'CERT_EXPIRED',
   'CERT_NOT_YET_VALID',
   'CERT_KEY_USAGE',
+  'CERT_REVOKED',
   'CERT_ROLE_MISMATCH',
   'TSA_FAILED',
   // verification

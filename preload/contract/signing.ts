@@ -28,6 +28,12 @@ const TokenRequestSchema = z.object({
   pin: z.string().min(1).max(64).nullable(),
   /** RFC 3161 time-stamping service for PAdES B-T; B-B without it. */
   tsaUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * PAdES B-LT: after signing, a DSS increment with the chain and OCSP/CRL answers, so the
+   * signature stays verifiable after the certificate expires. Best on the document's last
+   * signature (mupdf 1.21 counts a DSS as a change against earlier signatures' locks).
+   */
+  longTerm: z.boolean().default(false),
 });
 
 export const HINH_THUC_SAO = ['SAO Y', 'SAO LỤC', 'TRÍCH SAO'] as const;
@@ -69,6 +75,16 @@ export const SignedFileSchema = z.object({
   fieldName: z.string(),
   bytesAdded: z.number(),
   signingTime: z.string(),
+  /** What the B-LT increment added; absent without `longTerm`. */
+  longTerm: z
+    .object({
+      certificates: z.number(),
+      ocsps: z.number(),
+      crls: z.number(),
+      /** Certificates whose revocation status no responder gave. */
+      unknown: z.array(z.string()),
+    })
+    .optional(),
 });
 export type SignedFile = z.infer<typeof SignedFileSchema>;
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
@@ -18,13 +19,22 @@ import type {
 import type { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../log/logger.ts';
 import { runBatch } from '../pdf/sign/batch.ts';
+import { addDss } from '../pdf/sign/dss.ts';
 import { readPdfInput } from '../pdf/sign/input.ts';
 import { numberPdf } from '../pdf/sign/number.ts';
 import type { SignResult } from '../pdf/sign/sign.ts';
+import type { Signer } from '../pdf/signer.ts';
+import {
+  createFileRevocationCache,
+  type CachedRevocation,
+  type RevocationCache,
+} from '../pdf/verify/revocation-cache.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import type { TokenService } from '../tokens/token-service.ts';
 import { tsaTimestampSource } from '../tsa/client.ts';
+import { trustStoreCertificates } from './chain.ts';
 import { loadSigningImages } from './images.ts';
+import { collectLongTermMaterial, type CollectedMaterial } from './long-term.ts';
 import { openSigningSession } from './open-session.ts';
 import { imageKindOf, runOperation } from './operations.ts';
 import { prepareFields } from './prepare.ts';
@@ -52,6 +62,8 @@ export interface SigningServiceDeps {
   readonly tokens: Pick<TokenService, 'preflight'>;
   readonly events: EventBus;
   readonly log: Logger;
+  /** Where OCSP/CRL answers are kept (shared with the verifier); in memory when absent. */
+  readonly revocationCacheDir?: string;
 }
 
 /**
@@ -78,6 +90,7 @@ export function createSigningService(deps: SigningServiceDeps): SigningService {
       token.pin,
     );
     try {
+      const longTerm = token.longTerm ? await longTermMaterial(handle.signer) : undefined;
       const context = {
         signer: handle.signer,
         images,
@@ -88,13 +101,33 @@ export function createSigningService(deps: SigningServiceDeps): SigningService {
         files.map((f) => ({ inPath: f.path, outPath: f.outPath })),
         async (bytes, outPath) => {
           assertDistinct(inputOf.get(outPath) ?? '', outPath);
-          return signedFile(outPath, await runOperation(operation, bytes, outPath, context));
+          const signed = await signedFile(outPath, await runOperation(operation, bytes, outPath, context));
+          return longTerm === undefined ? signed : withLongTerm(signed, longTerm);
         },
         (p) => onProgress(p.done, p.total, p.current),
       );
     } finally {
       await handle.close();
     }
+  };
+
+  const revocationCache =
+    deps.revocationCacheDir === undefined
+      ? memoryRevocationCache()
+      : createFileRevocationCache(deps.revocationCacheDir);
+
+  /** B-LT material, gathered once per login; a revoked certificate is refused before any signature. */
+  const longTermMaterial = async (signer: Signer): Promise<CollectedMaterial> => {
+    const anchors = trustStoreCertificates(deps.settings.get().verify.trustPaths);
+    const collected = await collectLongTermMaterial(signer.certificate, signer.chain, anchors, {
+      cache: revocationCache,
+    });
+    if (collected.revoked.length > 0) {
+      throw new VanthuError('CERT_REVOKED', errorMessageVi('CERT_REVOKED'), {
+        details: { revoked: collected.revoked },
+      });
+    }
+    return collected;
   };
 
   const single = async (request: TokenRequest & { path: string; outPath: string }, operation: SigningOperation) => {
@@ -198,6 +231,21 @@ async function signedFile(outPath: string, result: SignResult): Promise<SignedFi
     bytesAdded: result.bytesAdded,
     signingTime: result.signingTime,
   };
+}
+
+/** Appends the DSS increment to a freshly signed file (rewritten atomically in place). */
+async function withLongTerm(signed: SignedFile, collected: CollectedMaterial): Promise<SignedFile> {
+  const result = await addDss(new Uint8Array(await readFile(signed.path)), signed.path, collected.material);
+  return {
+    ...signed,
+    sha256: await sha256Of(signed.path),
+    longTerm: { ...result.added, unknown: [...collected.unknown] },
+  };
+}
+
+function memoryRevocationCache(): RevocationCache {
+  const entries = new Map<string, CachedRevocation>();
+  return { get: (key) => entries.get(key), put: (key, entry) => void entries.set(key, entry) };
 }
 
 async function sha256Of(path: string): Promise<string> {
