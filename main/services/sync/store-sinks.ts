@@ -1,0 +1,186 @@
+import type { IncomingState } from '../../domain/document-states.ts';
+import { formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
+import { vietnamDate, vietnamYear } from '../../domain/vietnam-time.ts';
+import { recordAttachment } from '../store/attachments.ts';
+import { appendAudit } from '../store/audit.ts';
+import type { StoreContext } from '../store/store-context.ts';
+import type { InboxDocument, InboxItem } from './ports.ts';
+
+/** Cursors live in the store's `meta` table, written in the same transaction as what they cover. */
+const INBOX_CURSOR = 'sync.inbox.cursor';
+
+/** States from which a recall still changes something (a finished or returned document stays as it is). */
+const RECALLABLE: readonly IncomingState[] = ['da-den', 'da-tiep-nhan', 'da-trinh', 'phan-cong', 'dang-xu-ly'];
+
+export interface InboxApplied {
+  readonly added: number;
+  readonly recalled: number;
+}
+
+/**
+ * The inbox sink on the store's own connection (it runs in the store worker for the app). The
+ * directory and the recipients' statuses have their own store methods (organizations.ts,
+ * recipient-statuses.ts).
+ */
+export interface StoreInboxSink {
+  inboxCursor(): string | null;
+  /** New documents (đã đến, source trục, numbered like any arrival) and recalls, with the cursor, in one transaction. */
+  applyInbox(items: readonly InboxItem[], nextCursor: string): InboxApplied;
+}
+
+function readMeta(ctx: StoreContext, key: string): string | null {
+  const row = ctx.db.prepare(`SELECT value FROM meta WHERE key = ?`).get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+function writeMeta(ctx: StoreContext, key: string, value: string): void {
+  ctx.db
+    .prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+    .run(key, value);
+}
+
+/** "15/SNV-VP" → số "15", ký hiệu "SNV-VP"; a number without ký hiệu keeps an empty one. */
+function splitSoKyHieu(soKyHieu: string): { so: string; kyHieu: string } {
+  const slash = soKyHieu.indexOf('/');
+  const so = (slash < 0 ? soKyHieu : soKyHieu.slice(0, slash)).trim().slice(0, 11);
+  return {
+    so: so === '' ? '0' : so,
+    kyHieu:
+      slash < 0
+        ? ''
+        : soKyHieu
+            .slice(slash + 1)
+            .trim()
+            .slice(0, 30),
+  };
+}
+
+function organizationName(ctx: StoreContext, maDinhDanh: string): string {
+  const row = ctx.db.prepare(`SELECT ten FROM organizations WHERE ma_dinh_danh = ?`).get(maDinhDanh) as
+    { ten: string } | undefined;
+  return row?.ten ?? maDinhDanh;
+}
+
+function addArrival(ctx: StoreContext, doc: InboxDocument, now: Date): void {
+  const register = ctx.registers.ensure({ maDinhDanh: ctx.maDinhDanh, kind: 'den', year: vietnamYear(now) });
+  const taken = ctx.registers.take(register.id, { allowProvisional: true });
+  const main = doc.files[0];
+  for (const file of doc.files) {
+    // The bytes were downloaded and verified before this transaction (content-addressed).
+    recordAttachment(ctx.db, file.sha256, file.size, 'application/pdf', now);
+  }
+  const { so, kyHieu } = splitSoKyHieu(doc.soKyHieu);
+  const coQuanBanHanh = organizationName(ctx, doc.fromOrg);
+  const soDen = taken.provisional ? null : taken.number;
+  const soDenTam = taken.provisional ? taken.number : null;
+  const at = now.toISOString();
+  const ngayDen = vietnamDate(now);
+  ctx.db
+    .prepare(
+      `INSERT INTO incoming_documents (id, register_id, so_den, so_den_tam, ngay_den, ten_loai, so, ky_hieu,
+         ngay_ban_hanh, co_quan_ban_hanh, ma_co_quan_ban_hanh, trich_yeu, source, state, file_sha256, file_name,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'truc', 'da-den', ?, ?, ?, ?)`,
+    )
+    .run(
+      doc.id,
+      register.id,
+      soDen,
+      soDenTam,
+      ngayDen,
+      doc.tenLoai.slice(0, 100) || 'Văn bản',
+      so,
+      kyHieu,
+      doc.ngayBanHanh.slice(0, 10),
+      coQuanBanHanh,
+      doc.fromOrg,
+      doc.trichYeu.slice(0, 500),
+      main?.sha256 ?? null,
+      main?.name ?? null,
+      at,
+      at,
+    );
+  appendAudit(
+    ctx.db,
+    {
+      actor: 'sync',
+      action: 'incoming.receive',
+      entity: 'incoming',
+      entityId: doc.id,
+      details: { fromOrg: doc.fromOrg, soDen, soDenTam, fileSha256: main?.sha256 ?? null },
+    },
+    now,
+  );
+  // The server learns the số đến the same way as for any registration (provisional → final there).
+  ctx.outbox.enqueue(
+    {
+      kind: 'incoming.register',
+      key: doc.id,
+      payload: {
+        documentId: doc.id,
+        registerId: register.id,
+        soDen,
+        soDenTam,
+        ngayDen,
+        maDinhDanhVanBan: null,
+        soKyHieu: formatSoKyHieu(so, kyHieu),
+        coQuanBanHanh,
+        trichYeu: doc.trichYeu,
+        fileSha256: main?.sha256 ?? null,
+      },
+    },
+    now,
+  );
+}
+
+/** A recall from the sender: the document leaves the workflow (ND30 Điều 18 k4b), recorded with its reason. */
+function applyRecall(ctx: StoreContext, doc: InboxDocument, now: Date): boolean {
+  const row = ctx.db.prepare(`SELECT state, y_kien FROM incoming_documents WHERE id = ?`).get(doc.id) as
+    { state: IncomingState; y_kien: string } | undefined;
+  if (row === undefined || !RECALLABLE.includes(row.state)) {
+    return false;
+  }
+  const note = `Nơi gửi thu hồi: ${doc.recallReason ?? 'không nêu lý do'}`;
+  ctx.db
+    .prepare(`UPDATE incoming_documents SET state = 'thu-hoi', y_kien = ?, updated_at = ? WHERE id = ?`)
+    .run(row.y_kien === '' ? note : `${row.y_kien}\n${note}`, now.toISOString(), doc.id);
+  appendAudit(
+    ctx.db,
+    {
+      actor: 'sync',
+      action: 'incoming.recalled',
+      entity: 'incoming',
+      entityId: doc.id,
+      details: { from: row.state, reason: doc.recallReason },
+    },
+    now,
+  );
+  return true;
+}
+
+export function createStoreInboxSink(ctx: StoreContext): StoreInboxSink {
+  return {
+    inboxCursor: () => readMeta(ctx, INBOX_CURSOR),
+    applyInbox: (items, nextCursor) =>
+      ctx.db
+        .transaction((): InboxApplied => {
+          const now = ctx.clock();
+          const exists = ctx.db.prepare(`SELECT 1 FROM incoming_documents WHERE id = ?`);
+          let added = 0;
+          let recalled = 0;
+          for (const item of items) {
+            const known = exists.get(item.document.id) !== undefined;
+            if (item.kind === 'recall' || item.document.recalledAt !== null) {
+              recalled += known && applyRecall(ctx, item.document, now) ? 1 : 0;
+            } else if (!known) {
+              // A page seen again (cursor lost with a restored backup) never doubles a document.
+              addArrival(ctx, item.document, now);
+              added += 1;
+            }
+          }
+          writeMeta(ctx, INBOX_CURSOR, nextCursor);
+          return { added, recalled };
+        })
+        .immediate(),
+  };
+}
