@@ -39,6 +39,22 @@ async function signAndVerify(id: string, withTimestamp: boolean) {
   return { report, sig, codes: sig.problems.map((p) => p.code) };
 }
 
+/** Our signing engine refuses expired and wrong-usage certificates, so mupdf signs those cases. */
+async function mutoolSignAndVerify(id: string) {
+  const doc = await makeDocument();
+  const prepared = join(dir, `${id}-prepared.pdf`);
+  const signed = join(dir, `${id}-mutool.pdf`);
+  await preparePdf(doc.bytes, prepared, placementsFrom(doc.truth));
+  const [field] = await emptySignatureFields(prepared);
+  execFileSync('mutool', ['sign', '-s', certOf(pki, id).p12, '-P', 'test', '-o', signed, prepared, String(field)]);
+  const { report } = await verifyPdfBytes(new Uint8Array(readFileSync(signed)), signed, {
+    anchors: loadTrustStore([pki.rootPem]),
+    offline: true,
+    cache: createFileRevocationCache(join(dir, 'cache')),
+  });
+  return { report, codes: report.signatures[0]?.problems.map((p) => p.code) ?? [] };
+}
+
 beforeAll(async () => {
   const material = certOf(pki, 'tsa');
   tsa = await startLoopbackTsa({ keyPem: material.keyPem, certPem: material.certPem, chainPem: pki.chainPem });
@@ -66,36 +82,14 @@ describe('signing time, timestamps and certificate checks', () => {
   });
 
   it('a certificate expired at signing time makes the signature invalid', async () => {
-    // Our signing engine refuses an expired certificate, so mupdf signs this one.
-    const doc = await makeDocument();
-    const prepared = join(dir, 'expired-prepared.pdf');
-    const signed = join(dir, 'expired-mutool.pdf');
-    await preparePdf(doc.bytes, prepared, placementsFrom(doc.truth));
-    const [field] = await emptySignatureFields(prepared);
-    execFileSync('mutool', [
-      'sign',
-      '-s',
-      certOf(pki, 'expired').p12,
-      '-P',
-      'test',
-      '-o',
-      signed,
-      prepared,
-      String(field),
-    ]);
-    const { report } = await verifyPdfBytes(new Uint8Array(readFileSync(signed)), signed, {
-      anchors: loadTrustStore([pki.rootPem]),
-      offline: true,
-      cache: createFileRevocationCache(join(dir, 'cache')),
-    });
-    const codes = report.signatures[0]?.problems.map((p) => p.code) ?? [];
+    const { report, codes } = await mutoolSignAndVerify('expired');
     expect(codes).toContain('CERT_EXPIRED_AT_SIGNING');
     expect(report.verdict).toBe('invalid');
     expect(report.reasons.join('\n')).toContain('Chứng thư số đã hết hạn tại thời điểm ký');
   });
 
   it('a certificate without a signing key usage makes the signature invalid', async () => {
-    const { report, codes } = await signAndVerify('wrong-usage', false);
+    const { report, codes } = await mutoolSignAndVerify('wrong-usage');
     expect(codes).toContain('CERT_KEY_USAGE');
     expect(report.verdict).toBe('invalid');
   });

@@ -19,14 +19,20 @@ function first(name: x509.Name, short: string): string {
   return name.getField(short)[0] ?? '';
 }
 
-/** Names, usages and revocation pointers of a certificate, read with @peculiar/x509. */
-const cache = new WeakMap<X509Certificate, CertInfo>();
+/**
+ * Names, usages and revocation pointers of a certificate, read with @peculiar/x509. Kept by
+ * fingerprint: the same signers and CAs recur in every document, each parsed anew from its CMS.
+ */
+const cache = new Map<string, CertInfo>();
+const CACHE_LIMIT = 1000;
 
 export function certInfo(cert: X509Certificate): CertInfo {
-  let info = cache.get(cert);
+  const key = cert.fingerprint256;
+  let info = cache.get(key);
   if (info === undefined) {
     info = readCertInfo(cert);
-    cache.set(cert, info);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, info);
   }
   return info;
 }

@@ -1,6 +1,7 @@
 import { PDFArray, PDFDict, PDFName, PDFRef, PDFStream, type PDFObject } from '@cantoo/pdf-lib';
 import type { ChangedObject } from '../../../../preload/contract/verify.ts';
 import { decodePdfString } from './locate.ts';
+import { refsOf } from './revision-chain.ts';
 import { changedKeys, fingerprint, pageContentObjects, refKey, type PdfModel } from './pdf-model.ts';
 
 /** Fields a FieldMDP lock protects: all, the listed ones, or all but the listed ones. */
@@ -71,8 +72,10 @@ export function classifyChanges(
   let contentObjects: Set<string> | undefined;
   const pages = new Set(current.pages);
   const signedContext = signed.doc.context;
-  for (const [ref, obj] of current.doc.context.enumerateIndirectObjects()) {
+  for (const ref of refsOf(current.doc.context)) {
     if (candidates !== null && !candidates.has(ref.objectNumber)) continue;
+    const obj = current.doc.context.lookup(ref);
+    if (obj === undefined) continue;
     const key = refKey(ref);
     if (isStructural(obj)) continue;
     const before = signedContext.lookup(ref);

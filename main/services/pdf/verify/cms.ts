@@ -1,6 +1,18 @@
 import { X509Certificate, constants, createHash, createVerify, type KeyObject } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import { certDer, subjectKeyId } from './cert-der.ts';
+import {
+  algorithm,
+  children,
+  expectTag,
+  integerHex,
+  octets,
+  oid,
+  parseDer,
+  raw,
+  time,
+  value,
+  type Tlv,
+} from './der.ts';
 
 const DIGESTS: Readonly<Record<string, string>> = {
   '1.3.14.3.2.26': 'sha1',
@@ -65,47 +77,50 @@ function fail(failure: CmsFailure, partial: Partial<CmsCheck> = {}): CmsCheck {
   };
 }
 
-function toBuffer(view: ArrayBuffer | Uint8Array): Buffer {
-  return view instanceof Uint8Array ? Buffer.from(view.buffer, view.byteOffset, view.byteLength) : Buffer.from(view);
+function toBuffer(view: Uint8Array): Buffer {
+  return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 }
 
-function stripHex(bytes: ArrayBuffer | Uint8Array): string {
-  return toBuffer(bytes)
-    .toString('hex')
-    .replace(/^(00)+(?=.)/, '')
-    .toLowerCase();
+interface Attribute {
+  readonly type: string;
+  readonly values: readonly Tlv[];
 }
 
-function attribute(attrs: pkijs.SignedAndUnsignedAttributes | undefined, oid: string): unknown[] | null {
-  const found = attrs?.attributes.find((a) => a.type === oid);
-  return found === undefined ? null : (found.values as unknown[]);
+function attributes(set: Tlv | undefined): Attribute[] | undefined {
+  if (set === undefined) return undefined;
+  return children(set).map((attr) => {
+    const [type, values] = children(attr);
+    return { type: oid(type as Tlv), values: children(expectTag(values, 0x31)) };
+  });
 }
 
-function findSigner(signerInfo: pkijs.SignerInfo, certs: readonly pkijs.Certificate[]): pkijs.Certificate | null {
-  const sid = signerInfo.sid as unknown;
-  if (sid instanceof pkijs.IssuerAndSerialNumber) {
-    const serial = stripHex(sid.serialNumber.valueBlock.valueHexView);
+function attribute(attrs: readonly Attribute[] | undefined, type: string): readonly Tlv[] | null {
+  return attrs?.find((a) => a.type === type)?.values ?? null;
+}
+
+/** sid: IssuerAndSerialNumber (compared as DER) or [0] SubjectKeyIdentifier. */
+function findSigner(sid: Tlv, certs: readonly X509Certificate[]): X509Certificate | null {
+  if (sid.tag === 0x30) {
+    const [issuer, serial] = children(sid);
+    const issuerDer = toBuffer(raw(issuer as Tlv));
+    const serialHex = integerHex(serial as Tlv);
     return (
-      certs.find((c) => stripHex(c.serialNumber.valueBlock.valueHexView) === serial && c.issuer.isEqual(sid.issuer)) ??
-      null
+      certs.find((c) => {
+        const d = certDer(c);
+        return d.serialHex === serialHex && issuerDer.equals(d.issuer);
+      }) ?? null
     );
   }
-  if (sid instanceof asn1js.Constructed || sid instanceof asn1js.Primitive) {
-    // [0] SubjectKeyIdentifier: compare with each certificate's SKI extension.
-    const ski = toBuffer((sid as asn1js.Primitive).valueBlock.valueHexView).toString('hex');
-    for (const cert of certs) {
-      const ext = cert.extensions?.find((e) => e.extnID === '2.5.29.14');
-      if (ext !== undefined && toBuffer(ext.extnValue.valueBlock.valueHexView).toString('hex').endsWith(ski)) {
-        return cert;
-      }
-    }
+  if (sid.tag === 0x80) {
+    const ski = toBuffer(value(sid)).toString('hex');
+    return certs.find((c) => subjectKeyId(c) === ski) ?? null;
   }
   return null;
 }
 
 function verifySignature(
   algOid: string,
-  algParams: unknown,
+  algParams: Tlv | undefined,
   digestName: string,
   key: KeyObject,
   data: readonly Uint8Array[],
@@ -122,17 +137,20 @@ function verifySignature(
     return v;
   };
   if (algOid === RSA_PSS) {
-    let pss: pkijs.RSASSAPSSParams;
+    // RSASSA-PSS-params: [0] hashAlgorithm (default SHA-1), [2] saltLength (default 20).
+    let pssHash = 'sha1';
+    let saltLength = 20;
     try {
-      pss = new pkijs.RSASSAPSSParams({ schema: algParams });
+      for (const field of algParams === undefined ? [] : children(algParams)) {
+        const inner = children(field)[0] as Tlv;
+        if (field.tag === 0xa0) pssHash = DIGESTS[algorithm(inner).oid] ?? '';
+        if (field.tag === 0xa2) saltLength = parseInt(integerHex(inner), 16);
+      }
     } catch {
       return 'unsupported';
     }
-    const pssHash = DIGESTS[pss.hashAlgorithm.algorithmId] ?? 'sha1';
-    return verifier(pssHash).verify(
-      { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pss.saltLength },
-      signature,
-    );
+    if (pssHash === '') return 'unsupported';
+    return verifier(pssHash).verify({ key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength }, signature);
   }
   if (hash === undefined || (keyType !== 'rsa' && keyType !== 'ec')) {
     return 'unsupported';
@@ -146,45 +164,37 @@ function verifySignature(
  * signer certificate's key. Path and trust are judged elsewhere.
  */
 export function checkCms(der: Uint8Array, content: readonly Uint8Array[] | null): CmsCheck {
-  let signed: pkijs.SignedData;
+  let parsed: ParsedCms;
   try {
-    const parsed = asn1js.fromBER(toBuffer(der));
-    if (parsed.offset === -1) return fail('CMS_MALFORMED');
-    const info = new pkijs.ContentInfo({ schema: parsed.result });
-    if (info.contentType !== SIGNED_DATA) return fail('CMS_MALFORMED');
-    signed = new pkijs.SignedData({ schema: info.content });
+    parsed = parseCms(der);
   } catch {
     return fail('CMS_MALFORMED');
   }
-  const signerInfo = signed.signerInfos[0];
-  if (signerInfo === undefined) return fail('CMS_MALFORMED');
-  const pkiCerts = (signed.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
-  const certificates: X509Certificate[] = [];
-  for (const c of pkiCerts) {
-    try {
-      certificates.push(new X509Certificate(toBuffer(c.toSchema().toBER(false))));
-    } catch {
-      // An unreadable extra certificate does not make the signature unreadable.
-    }
+  const { signerInfo, certificates, eContent, eContentType } = parsed;
+  const timeValue = attribute(signerInfo.signedAttrs, ATTR_SIGNING_TIME)?.[0];
+  const tsValue = attribute(signerInfo.unsignedAttrs, ATTR_TIMESTAMP_TOKEN)?.[0];
+  const digestName = DIGESTS[signerInfo.digestAlgorithm] ?? null;
+  let claimedSigningTime: Date | null = null;
+  try {
+    claimedSigningTime = timeValue === undefined ? null : time(timeValue);
+  } catch {
+    // An unreadable signingTime is only a missing claim.
   }
-  const signatureValue = new Uint8Array(signerInfo.signature.valueBlock.valueHexView);
-  const econtent = signed.encapContentInfo.eContent;
-  const eContent = econtent === undefined ? null : new Uint8Array(econtent.getValue());
-  const timeValue = attribute(signerInfo.signedAttrs, ATTR_SIGNING_TIME)?.[0] as
-    asn1js.UTCTime | asn1js.GeneralizedTime | undefined;
-  const tsValue = attribute(signerInfo.unsignedAttrs, ATTR_TIMESTAMP_TOKEN)?.[0] as asn1js.BaseBlock | undefined;
-  const digestName = DIGESTS[signerInfo.digestAlgorithm.algorithmId] ?? null;
   const base = {
     certificates,
     digestAlgorithm: digestName,
-    claimedSigningTime: timeValue?.toDate?.() ?? null,
-    timestampToken: tsValue === undefined ? null : new Uint8Array(tsValue.toBER(false)),
-    signatureValue,
+    claimedSigningTime,
+    timestampToken: tsValue === undefined ? null : raw(tsValue),
+    signatureValue: signerInfo.signature,
     eContent,
-    eContentType: signed.encapContentInfo.eContentType,
+    eContentType,
   };
-  const signerPki = findSigner(signerInfo, pkiCerts);
-  const signerCert = signerPki === null ? null : (certificates[pkiCerts.indexOf(signerPki)] ?? null);
+  let signerCert: X509Certificate | null;
+  try {
+    signerCert = findSigner(signerInfo.sid, certificates);
+  } catch {
+    signerCert = null;
+  }
   if (signerCert === null) return fail('SIGNER_CERT_MISSING', base);
   if (digestName === null) return fail('ALGORITHM_UNSUPPORTED', { ...base, signerCert });
   const data = content ?? (eContent === null ? [] : [eContent]);
@@ -193,36 +203,91 @@ export function checkCms(der: Uint8Array, content: readonly Uint8Array[] | null)
   const ourDigest = digest.digest();
 
   let signedBytes: readonly Uint8Array[] = data;
-  if (signerInfo.signedAttrs !== undefined) {
-    const md = attribute(signerInfo.signedAttrs, ATTR_MESSAGE_DIGEST)?.[0] as asn1js.OctetString | undefined;
-    if (attribute(signerInfo.signedAttrs, ATTR_CONTENT_TYPE) === null || md === undefined) {
+  if (signerInfo.signedAttrs !== undefined && signerInfo.signedAttrsTlv !== undefined) {
+    const md = attribute(signerInfo.signedAttrs, ATTR_MESSAGE_DIGEST)?.[0];
+    if (attribute(signerInfo.signedAttrs, ATTR_CONTENT_TYPE) === null || md?.tag !== 0x04) {
       return fail('CMS_MALFORMED', { ...base, signerCert });
     }
-    if (!toBuffer(md.valueBlock.valueHexView).equals(ourDigest)) {
+    if (!toBuffer(value(md)).equals(ourDigest)) {
       return fail('DIGEST_MISMATCH', { ...base, signerCert });
     }
     // The signature covers the attributes' DER with the [0] tag re-written as SET (RFC 5652 §5.4).
-    const encoded = Buffer.from(
-      signerInfo.signedAttrs.encodedValue.byteLength > 0
-        ? signerInfo.signedAttrs.encodedValue
-        : signerInfo.signedAttrs.toSchema().toBER(false),
-    );
+    const encoded = Buffer.from(raw(signerInfo.signedAttrsTlv));
     encoded[0] = 0x31;
     signedBytes = [encoded];
   }
   let ok: boolean | 'unsupported';
   try {
     ok = verifySignature(
-      signerInfo.signatureAlgorithm.algorithmId,
-      signerInfo.signatureAlgorithm.algorithmParams,
+      signerInfo.signatureAlgorithm.oid,
+      signerInfo.signatureAlgorithm.params,
       digestName,
       signerCert.publicKey,
       signedBytes,
-      signatureValue,
+      signerInfo.signature,
     );
   } catch {
     ok = false;
   }
   if (ok === 'unsupported') return fail('ALGORITHM_UNSUPPORTED', { ...base, signerCert });
   return { ...base, signerCert, failure: ok ? null : 'SIGNATURE_INVALID' };
+}
+
+interface ParsedSignerInfo {
+  readonly sid: Tlv;
+  readonly digestAlgorithm: string;
+  readonly signedAttrsTlv: Tlv | undefined;
+  readonly signedAttrs: readonly Attribute[] | undefined;
+  readonly signatureAlgorithm: { oid: string; params: Tlv | undefined };
+  readonly signature: Uint8Array;
+  readonly unsignedAttrs: readonly Attribute[] | undefined;
+}
+
+interface ParsedCms {
+  readonly signerInfo: ParsedSignerInfo;
+  readonly certificates: X509Certificate[];
+  readonly eContent: Uint8Array | null;
+  readonly eContentType: string;
+}
+
+/** ContentInfo → SignedData (RFC 5652 §5.1), the first SignerInfo and the certificates; throws if malformed. */
+function parseCms(der: Uint8Array): ParsedCms {
+  const [contentType, wrapped] = children(expectTag(parseDer(der), 0x30));
+  if (oid(contentType as Tlv) !== SIGNED_DATA) throw new Error('not SignedData');
+  const fields = children(expectTag(children(expectTag(wrapped, 0xa0))[0], 0x30));
+  // version, digestAlgorithms, encapContentInfo, [0] certificates?, [1] crls?, signerInfos
+  const [encapType, encapContent] = children(expectTag(fields[2], 0x30));
+  const eContent = encapContent === undefined ? null : octets(children(expectTag(encapContent, 0xa0))[0] as Tlv);
+  const certificates: X509Certificate[] = [];
+  const certSet = fields.find((f, i) => i > 2 && f.tag === 0xa0);
+  for (const c of certSet === undefined ? [] : children(certSet)) {
+    if (c.tag !== 0x30) continue; // attribute and other certificate formats are not X.509.
+    try {
+      certificates.push(new X509Certificate(raw(c)));
+    } catch {
+      // An unreadable extra certificate does not make the signature unreadable.
+    }
+  }
+  const signerInfos = expectTag(fields[fields.length - 1], 0x31);
+  const info = children(expectTag(children(signerInfos)[0], 0x30));
+  let i = 2;
+  const digestAlgorithm = algorithm(info[i++] as Tlv).oid;
+  const signedAttrsTlv = info[i]?.tag === 0xa0 ? info[i++] : undefined;
+  const signatureAlgorithm = algorithm(info[i++] as Tlv);
+  const signature = value(expectTag(info[i++], 0x04));
+  const unsigned = info[i]?.tag === 0xa1 ? info[i] : undefined;
+  return {
+    signerInfo: {
+      sid: info[1] as Tlv,
+      digestAlgorithm,
+      signedAttrsTlv,
+      signedAttrs: attributes(signedAttrsTlv),
+      signatureAlgorithm,
+      signature,
+      unsignedAttrs: attributes(unsigned),
+    },
+    certificates,
+    eContent,
+    eContentType: oid(encapType as Tlv),
+  };
 }

@@ -7,6 +7,7 @@ import {
   PDFRawStream,
   ParseSpeeds,
   type PDFObject,
+  type PDFRef,
 } from '@cantoo/pdf-lib';
 import { describeDocument, loadRevision, type PdfModel } from './pdf-model.ts';
 
@@ -40,6 +41,87 @@ function rebind(obj: PDFObject, context: PDFContext): PDFObject {
   return obj;
 }
 
+type ObjectMap = Map<PDFRef, PDFObject>;
+
+function objectsOf(context: PDFContext): ObjectMap {
+  return (context as unknown as { indirectObjects: ObjectMap }).indirectObjects;
+}
+
+/**
+ * The objects of a later revision: what its update defines, over the previous revision's objects,
+ * which are rebound to this revision's context only when first looked up. Copying every object
+ * of a 200-page file eagerly was a third of the verification time; most are never looked at.
+ */
+class OverlayObjects extends Map<PDFRef, PDFObject> {
+  readonly previous: ObjectMap;
+  readonly context: PDFContext;
+  readonly deleted = new Set<PDFRef>();
+
+  constructor(previous: ObjectMap, context: PDFContext) {
+    super();
+    this.previous = previous;
+    this.context = context;
+  }
+
+  override get(ref: PDFRef): PDFObject | undefined {
+    const own = super.get(ref);
+    if (own !== undefined || this.deleted.has(ref)) return own;
+    const old = this.previous.get(ref);
+    if (old === undefined) return undefined;
+    const copy = rebind(old, this.context);
+    super.set(ref, copy);
+    return copy;
+  }
+
+  override has(ref: PDFRef): boolean {
+    return super.has(ref) || (!this.deleted.has(ref) && this.previous.has(ref));
+  }
+
+  override set(ref: PDFRef, obj: PDFObject): this {
+    this.deleted.delete(ref);
+    return super.set(ref, obj);
+  }
+
+  override delete(ref: PDFRef): boolean {
+    const had = this.has(ref);
+    this.deleted.add(ref);
+    return super.delete(ref) || had;
+  }
+
+  /** Every reference of the revision, without rebinding anything. */
+  override keys(): MapIterator<PDFRef> {
+    const refs = new Set(super.keys());
+    for (const ref of this.previous.keys()) if (!this.deleted.has(ref)) refs.add(ref);
+    return refs.values();
+  }
+
+  /** pdf-lib's whole-context scans (enumerateIndirectObjects and the like) see every object. */
+  override entries(): MapIterator<[PDFRef, PDFObject]> {
+    const all: Array<[PDFRef, PDFObject]> = [];
+    for (const ref of this.keys()) all.push([ref, this.get(ref) as PDFObject]);
+    return all.values();
+  }
+
+  override [Symbol.iterator](): MapIterator<[PDFRef, PDFObject]> {
+    return this.entries();
+  }
+
+  override forEach(fn: (value: PDFObject, key: PDFRef, map: Map<PDFRef, PDFObject>) => void): void {
+    for (const [ref, obj] of this.entries()) fn(obj, ref, this);
+  }
+
+  override get size(): number {
+    let n = 0;
+    for (const _ of this.keys()) n++;
+    return n;
+  }
+}
+
+/** The references of a revision, without materialising lazily rebound objects. */
+export function refsOf(context: PDFContext): Iterable<PDFRef> {
+  return { [Symbol.iterator]: () => objectsOf(context).keys() };
+}
+
 /**
  * Models of the file as it was at each of `ends` (signed revisions, then the whole file), in one
  * pass over the bytes: the first prefix is parsed, then each later segment is parsed into a copy
@@ -64,7 +146,10 @@ export async function loadRevisionChain(bytes: Uint8Array, ends: readonly number
       );
       if (previous !== null) {
         const context = PDFContext.create();
-        for (const [ref, obj] of previous.enumerateIndirectObjects()) context.assign(ref, rebind(obj, context));
+        (context as unknown as { indirectObjects: ObjectMap }).indirectObjects = new OverlayObjects(
+          objectsOf(previous),
+          context,
+        );
         context.trailerInfo = { ...previous.trailerInfo };
         context.largestObjectNumber = previous.largestObjectNumber;
         (parser as unknown as { context: PDFContext }).context = context;

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import type { X509Certificate } from 'node:crypto';
-import * as asn1js from 'asn1js';
 import * as x509 from '@peculiar/x509';
-import * as pkijs from 'pkijs';
+import type * as Asn1 from 'asn1js';
+import type * as Pkijs from 'pkijs';
 import { certInfo } from './cert-info.ts';
 import { revocationKey, type CachedRevocation, type RevocationCache } from './revocation-cache.ts';
 
@@ -23,8 +23,10 @@ export interface RevocationOptions {
 
 const OCSP_BASIC = '1.3.6.1.5.5.7.48.1.1';
 
-function pki(cert: X509Certificate): pkijs.Certificate {
-  return pkijs.Certificate.fromBER(cert.raw);
+/** pkijs and asn1js are loaded only when an OCSP responder is actually asked (not offline). */
+async function loadPkijs(): Promise<{ pkijs: typeof Pkijs; asn1js: typeof Asn1 }> {
+  const [pkijs, asn1js] = await Promise.all([import('pkijs'), import('asn1js')]);
+  return { pkijs, asn1js };
 }
 
 async function fetchBytes(url: string, timeoutMs: number, body?: Uint8Array): Promise<Uint8Array> {
@@ -45,6 +47,8 @@ async function viaOcsp(
   anchors: readonly X509Certificate[],
   timeoutMs: number,
 ): Promise<CachedRevocation | null> {
+  const { pkijs, asn1js } = await loadPkijs();
+  const pki = (c: X509Certificate) => pkijs.Certificate.fromBER(c.raw);
   const request = new pkijs.OCSPRequest();
   await request.createForCertificate(pki(cert), { hashAlgorithm: 'SHA-1', issuerCertificate: pki(issuer) });
   const der = await fetchBytes(url, timeoutMs, new Uint8Array(request.toSchema(true).toBER(false)));
@@ -63,8 +67,7 @@ async function viaOcsp(
   if (single.nextUpdate !== undefined && single.nextUpdate.getTime() < now) return null;
   const revokedAt =
     status.status === 1 && single?.certStatus instanceof asn1js.Constructed
-      ? ((single.certStatus.valueBlock.value[0] as asn1js.GeneralizedTime | undefined)?.toDate?.().toISOString() ??
-        null)
+      ? ((single.certStatus.valueBlock.value[0] as Asn1.GeneralizedTime | undefined)?.toDate?.().toISOString() ?? null)
       : null;
   return {
     status: status.status === 1 ? 'revoked' : 'good',

@@ -1,9 +1,8 @@
 import { createHash, type X509Certificate } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import { buildPath } from './chain.ts';
 import { certInfo } from './cert-info.ts';
 import { checkCms } from './cms.ts';
+import { algorithm, children, expectTag, parseDer, time, value, type Tlv } from './der.ts';
 
 const TST_INFO = '1.2.840.113549.1.9.16.1.4';
 const DIGESTS: Readonly<Record<string, string>> = {
@@ -23,6 +22,23 @@ export interface TimestampCheck {
   readonly reason: string | null;
 }
 
+interface TstInfo {
+  readonly genTime: Date;
+  readonly imprintAlgorithm: string;
+  readonly imprint: Uint8Array;
+}
+
+/** TSTInfo (RFC 3161 §2.4.2): version, policy, messageImprint, serialNumber, genTime, … */
+function parseTstInfo(der: Uint8Array): TstInfo {
+  const [, , imprint, , genTime] = children(expectTag(parseDer(der), 0x30));
+  const [alg, hashed] = children(expectTag(imprint, 0x30));
+  return {
+    genTime: time(expectTag(genTime, 0x18)),
+    imprintAlgorithm: algorithm(alg as Tlv).oid,
+    imprint: value(expectTag(hashed, 0x04)),
+  };
+}
+
 /**
  * Verify an RFC 3161 token over `imprinted` (the signature value for a signature timestamp,
  * the ByteRange chunks for a document timestamp): the token's own CMS signature, the message
@@ -38,10 +54,9 @@ export function checkTimestamp(
   if (cms.eContentType !== TST_INFO || cms.eContent === null) {
     return { ...none, ok: false, reason: 'Dấu thời gian không đúng định dạng RFC 3161.' };
   }
-  let info: pkijs.TSTInfo;
+  let info: TstInfo;
   try {
-    const parsed = asn1js.fromBER(Buffer.from(cms.eContent));
-    info = new pkijs.TSTInfo({ schema: parsed.result });
+    info = parseTstInfo(cms.eContent);
   } catch {
     return { ...none, ok: false, reason: 'Dấu thời gian không đọc được.' };
   }
@@ -50,13 +65,13 @@ export function checkTimestamp(
   if (cms.failure !== null) {
     return { ...base, ok: false, reason: 'Chữ ký của đơn vị cấp dấu thời gian không hợp lệ.' };
   }
-  const hashName = DIGESTS[info.messageImprint.hashAlgorithm.algorithmId];
+  const hashName = DIGESTS[info.imprintAlgorithm];
   if (hashName === undefined) {
     return { ...base, ok: false, reason: 'Dấu thời gian dùng thuật toán băm không hỗ trợ.' };
   }
   const hash = createHash(hashName);
   for (const chunk of imprinted) hash.update(chunk);
-  const expected = Buffer.from(info.messageImprint.hashedMessage.valueBlock.valueHexView);
+  const expected = Buffer.from(info.imprint);
   if (!hash.digest().equals(expected)) {
     return { ...base, ok: false, reason: 'Dấu thời gian không khớp với chữ ký được đóng dấu.' };
   }
