@@ -3,10 +3,9 @@ import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import { useErrorCenter } from '../../app/feedback/error-center.tsx';
 import { Field } from '../../app/forms/Field.tsx';
 import { ServiceMissing } from '../../app/frame/ServiceMissing.tsx';
-import { callPending, isServiceMissing } from '../../app/ipc/call.ts';
+import { call, isServiceMissing } from '../../app/ipc/call.ts';
 import { signedPathOf } from '../signing/sign-batch.ts';
 import { vi } from '../../i18n/vi.ts';
-import { NUMBER_CHANNEL, SEAL_CHANNEL, type NumberRequest, type SignResult } from '../signing/pending-contract.ts';
 import { PinDialog } from '../signing/PinDialog.tsx';
 import { signBatch } from '../signing/sign-batch.ts';
 import { SignerPicker } from '../signing/SignerPicker.tsx';
@@ -27,18 +26,17 @@ export function SealPanel({ document, onSealed }: { document: OutgoingDocument; 
     if (document.soKyHieu === null || document.ngayBanHanh === null) {
       return;
     }
-    const request: NumberRequest = {
+    const result = await call('signing.number', {
       path: path.trim(),
       outPath: signedPathOf(path.trim(), 'cap-so'),
       soKyHieu: document.soKyHieu,
       ngayBanHanh: document.ngayBanHanh,
-    };
-    const result = await callPending<SignResult>(NUMBER_CHANNEL, request);
+    });
     if (result.ok) {
       setPath(result.value.path);
       setNumbered(true);
     } else if (isServiceMissing(result.error)) {
-      setMissing(NUMBER_CHANNEL);
+      setMissing('signing.number');
     } else {
       errors.present(result.error, () => void writeNumber());
     }
@@ -54,7 +52,7 @@ export function SealPanel({ document, onSealed }: { document: OutgoingDocument; 
       onSealed();
     } else if (isServiceMissing(outcome.error)) {
       setPinOpen(false);
-      setMissing(SEAL_CHANNEL);
+      setMissing('signing.seal');
     } else {
       errors.present(outcome.error);
     }

@@ -2,7 +2,13 @@ import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { LayoutProposal } from '../../../preload/contract/layout.ts';
 import type { SignerRole } from '../../../preload/contract/tokens.ts';
 import { vi } from '../../i18n/vi.ts';
-import type { Rect } from './pending-contract.ts';
+
+interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
 
 export interface ScreenPlacement {
   readonly pageIndex: number;

@@ -13,7 +13,6 @@ import { useLoad } from '../../app/ipc/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
 import { PinDialog } from './PinDialog.tsx';
 import { PlacementPreview, type ScreenPlacement } from './PlacementPreview.tsx';
-import { SIGN_CHANNEL } from './pending-contract.ts';
 import { signBatch } from './sign-batch.ts';
 import { SignerPicker } from './SignerPicker.tsx';
 import type { SignerChoice } from './signer-choice.ts';
@@ -110,7 +109,7 @@ export function SigningScreen() {
   return (
     <section aria-labelledby="signing-title">
       <h1 id="signing-title">{vi.signing.title}</h1>
-      {missing ? <ServiceMissing channel={SIGN_CHANNEL} /> : null}
+      {missing ? <ServiceMissing channel="signing.sign" /> : null}
       {finished === null ? null : (
         <p className="notice notice-ok" role="status" data-testid="signed">
           {vi.signing.done(finished)}

@@ -1,8 +1,7 @@
 import type { AppError } from '../../../preload/contract/index.ts';
 import type { SignerRole } from '../../../preload/contract/tokens.ts';
-import { call, callPending } from '../../app/ipc/call.ts';
+import { call } from '../../app/ipc/call.ts';
 import type { ScreenPlacement } from './PlacementPreview.tsx';
-import { SEAL_CHANNEL, SIGN_CHANNEL, type SignRequest, type SignResult } from './pending-contract.ts';
 import type { SignerChoice } from './signer-choice.ts';
 
 export interface BatchItem {
@@ -17,14 +16,17 @@ export interface BatchItem {
 export type BatchOutcome =
   { ok: true; signed: number } | { ok: false; signed: number; error: AppError; failedId: string };
 
+type Placement = 'auto' | { pageIndex: number; rect: { x: number; y: number; width: number; height: number } };
+
 /** Where the signed copy goes: beside the input, never over it (the input stays as it was). */
 export function signedPathOf(path: string, suffix: string): string {
   return /\.pdf$/i.test(path) ? path.replace(/\.pdf$/i, `.${suffix}.pdf`) : `${path}.${suffix}.pdf`;
 }
 
-async function placementOf(item: BatchItem, role: SignerRole): Promise<SignRequest['placement'] | AppError> {
+async function placementOf(item: BatchItem, role: SignerRole): Promise<Placement | undefined | AppError> {
   if (item.placement === null || item.view === null) {
-    return 'auto';
+    // Nothing moved: sign into the field prepare made (or let the layout module choose).
+    return undefined;
   }
   const converted = await call('layout.override', {
     role,
@@ -34,6 +36,25 @@ async function placementOf(item: BatchItem, role: SignerRole): Promise<SignReque
     screenRect: item.placement.screenRect,
   });
   return converted.ok ? { pageIndex: converted.value.pageIndex, rect: converted.value.rect } : converted.error;
+}
+
+/**
+ * Before the leader signs, give the draft its empty fields (ND30 places: the signatures, số/ký hiệu
+ * and date), so the văn thư can later number and seal without touching the leader's revision. A box
+ * the leader moved is signed where it was put, so only the others are prepared then.
+ */
+async function prepared(path: string, moved: boolean): Promise<string | AppError> {
+  const result = await call('signing.prepare', {
+    path,
+    outPath: signedPathOf(path, 'chuan-bi'),
+    signers: moved ? ['organization'] : ['personal', 'organization'],
+    placement: 'auto',
+  });
+  if (result.ok) {
+    return result.value.path;
+  }
+  // Already prepared (by the drafter or an earlier attempt): sign it as it is.
+  return result.error.code === 'PDF_FIELD_EXISTS' ? path : result.error;
 }
 
 /**
@@ -51,23 +72,26 @@ export async function signBatch(
   record: 'outgoing.markSigned' | 'outgoing.markSealed' = 'outgoing.markSigned',
 ): Promise<BatchOutcome> {
   let signed = 0;
+  const sealing = record === 'outgoing.markSealed';
   for (const item of items) {
     const placement = await placementOf(item, role);
     if (typeof placement === 'object' && 'code' in placement) {
       return { ok: false, signed, error: placement, failedId: item.id };
     }
-    const outPath = signedPathOf(item.path, record === 'outgoing.markSealed' ? 'dong-dau' : 'da-ky');
-    const sealing = record === 'outgoing.markSealed';
-    const result = await callPending<SignResult>(sealing ? SEAL_CHANNEL : SIGN_CHANNEL, {
-      path: item.path,
-      outPath,
-      ...(sealing ? {} : { role }),
+    const input = sealing ? item.path : await prepared(item.path, placement !== undefined);
+    if (typeof input !== 'string') {
+      return { ok: false, signed, error: input, failedId: item.id };
+    }
+    const common = {
+      path: input,
+      outPath: signedPathOf(input, sealing ? 'dong-dau' : 'da-ky'),
       modulePath: choice.modulePath,
       token: choice.token.serial === '' ? { label: choice.token.label } : { serial: choice.token.serial },
       keyIdHex: choice.certificate.keyIdHex,
       pin,
-      placement,
-    } satisfies SignRequest);
+      ...(placement === undefined ? {} : { placement }),
+    };
+    const result = sealing ? await call('signing.seal', common) : await call('signing.sign', { ...common, role });
     if (!result.ok) {
       return { ok: false, signed, error: result.error, failedId: item.id };
     }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 /** The part of the test PKI (tests/support/pki/build.ts) this fixture uses. */
 interface PkiMaterial {
   readonly chainPem: string;
+  readonly nssDir: string;
   readonly certs: Readonly<Record<string, { readonly token?: { readonly label: string; readonly keyIdHex: string } }>>;
   readonly softhsm: {
     readonly conf: string;
