@@ -12,6 +12,7 @@ import { createHandlerTable } from '../../../main/ipc/handlers.ts';
 import { silentLogger } from '../../../main/services/log/logger.ts';
 import { textWidth } from '../../../main/services/pdf/layout/measure.ts';
 import { appendixLine } from '../../../main/services/pdf/sign/issue-text.ts';
+import { opaquePng, sealPng } from '../../support/corpus/images.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
 import { pdfToText } from '../../support/corpus/render.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
@@ -43,7 +44,7 @@ async function widgetWidth(path: string, field: string): Promise<number> {
   return rect.width;
 }
 
-describe('appendix and copy text boxes are sized for the real 10 pt line', () => {
+describe('text blocks and images from settings: appendix, copy, house style, image checks', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu phụ lục '));
   const services = composeServices({ profileDir: join(dir, 'profile'), shell: 'cli' });
   const call = (channel: string, payload: unknown) =>
@@ -135,5 +136,42 @@ describe('appendix and copy text boxes are sized for the real 10 pt line', () =>
     const signingTime = new Date((JSON.parse(stdout) as { value: { signingTime: string } }).value.signingTime);
     const line = appendixLine(SO_KY_HIEU, signingTime);
     expect(await widgetWidth(out, 'ChuKy_PhuLuc')).toBeCloseTo((await textWidth(line, 10)) + 4, 1);
+  });
+
+  it('the seal with the house style "seal-with-text": the organization name and the time under the seal', async () => {
+    writeFileSync(join(dir, 'dấu.png'), sealPng());
+    services.settings.update({
+      images: { sealPng: join(dir, 'dấu.png') },
+      organization: { houseStyle: 'seal-with-text' },
+    });
+    const doc = await makeDocument();
+    writeFileSync(join(dir, 'đóng dấu.pdf'), doc.bytes);
+    const out = join(dir, 'đã đóng dấu.pdf');
+    const result = await call('signing.seal', {
+      path: join(dir, 'đóng dấu.pdf'),
+      outPath: out,
+      ...orgToken(),
+      placement: 'auto',
+    });
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true, value: { fieldName: 'ChuKy_CoQuan' } });
+    const text = await pdfToText(new Uint8Array(readFileSync(out)));
+    expect(text).toMatch(/ỦY BAN NHÂN DÂN TỈNH X\s+\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} \+07:00/);
+    expect(allValid(validateAll(out, pki), 1)).toBe(true);
+    services.settings.update({ organization: { houseStyle: 'seal-only' } });
+  });
+
+  it('a configured seal image without a transparent background is refused before the token is opened', async () => {
+    writeFileSync(join(dir, 'dấu đục.png'), opaquePng());
+    services.settings.update({ images: { sealPng: join(dir, 'dấu đục.png') } });
+    const doc = await makeDocument();
+    writeFileSync(join(dir, 'đục.pdf'), doc.bytes);
+    const result = await call('signing.seal', {
+      path: join(dir, 'đục.pdf'),
+      outPath: join(dir, 'đục-ký.pdf'),
+      ...orgToken(),
+      pin: '00000000',
+    });
+    // A wrong PIN would give PIN_INCORRECT: the image check came first.
+    expect(result).toMatchObject({ ok: false, error: { code: 'IMAGE_INVALID' } });
   });
 });
