@@ -11,6 +11,7 @@ import { createSigningService } from '../services/signing/signing-service.ts';
 import { readDatabaseStatus } from '../services/store/status.ts';
 import { createStoreService } from '../services/store/store-service.ts';
 import type { SyncCredentials } from '../services/sync/ports.ts';
+import type { SessionVault } from '../services/sync/session-vault.ts';
 import { createSyncService } from '../services/sync/sync-service.ts';
 import { createTokenService } from '../services/tokens/token-service.ts';
 import { profilePaths } from './profile.ts';
@@ -24,6 +25,8 @@ export interface ComposeOptions {
   readonly log?: Logger;
   /** The server password, asked for by the shell or the CLI; sync never stores it. */
   readonly syncCredentials?: () => SyncCredentials | null;
+  /** Where the server's refresh token is kept: safeStorage in Electron, memory otherwise. */
+  readonly sessionVault?: SessionVault;
 }
 
 /**
@@ -47,6 +50,8 @@ export function composeServices(options: ComposeOptions): Services {
     sync: createSyncService({
       serverUrl: () => settings.get().server.url,
       credentials: options.syncCredentials ?? (() => null),
+      ...(options.sessionVault === undefined ? {} : { vault: options.sessionVault }),
+      rememberServer: (url, username) => settings.update({ server: { url, username } }),
       store: store.call,
       filesDir: profile.files,
       log,

@@ -3,7 +3,7 @@ import type { HandlerTable } from './dispatch.ts';
 
 export function syncHandlers(
   services: Services,
-): Pick<HandlerTable, 'sync.status' | 'sync.retryNow' | 'sync.conflicts'> {
+): Pick<HandlerTable, 'sync.status' | 'sync.retryNow' | 'sync.conflicts' | 'sync.login'> {
   return {
     'sync.status': () => services.sync.status(),
     'sync.retryNow': async () => {
@@ -11,5 +11,6 @@ export function syncHandlers(
       return services.sync.status();
     },
     'sync.conflicts': () => services.sync.conflicts(),
+    'sync.login': (request) => services.sync.login(request),
   };
 }

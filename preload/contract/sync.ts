@@ -6,6 +6,8 @@ export const SyncStatusSchema = z.object({
   connection: z.enum(['unknown', 'online', 'offline']),
   /** The server refused our session: the user must log in again. */
   authRequired: z.boolean(),
+  /** No usable session: show the login form (sync.login) before anything can be sent. */
+  needsLogin: z.boolean(),
   running: z.boolean(),
   pending: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
@@ -36,11 +38,29 @@ export const SyncProgressSchema = z.object({
 });
 export type SyncProgress = z.infer<typeof SyncProgressSchema>;
 
+/** The password is sent once to the server and dropped: never stored, logged or returned. */
+export const SyncLoginRequestSchema = z
+  .object({
+    serverUrl: z.url({ protocol: /^https?$/ }).optional(),
+    username: z.string().trim().min(1).max(100),
+    password: z.string().min(1).max(200),
+  })
+  .strict();
+
+export const SyncLoginResultSchema = z.object({
+  serverUrl: z.string(),
+  username: z.string(),
+  /** The organization the server says this account belongs to. */
+  maDinhDanh: z.string(),
+});
+export type SyncLoginResult = z.infer<typeof SyncLoginResultSchema>;
+
 export const syncChannels = {
   'sync.status': channel(z.object({}).strict(), SyncStatusSchema),
   /** Run a sync round now instead of waiting for the next one. */
   'sync.retryNow': channel(z.object({}).strict(), SyncStatusSchema),
   'sync.conflicts': channel(z.object({}).strict(), z.array(SyncConflictSchema)),
+  'sync.login': channel(SyncLoginRequestSchema, SyncLoginResultSchema),
 };
 
 export const syncEventSchemas = {

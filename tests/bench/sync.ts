@@ -50,9 +50,7 @@ const ws = openWorkstation({
 
 // The inbox first (three seeded documents to send statuses about), then the queue.
 await ws.engine.runUntilIdle({ maxRounds: 5 });
-const incoming = (ws.db.prepare('select document_id from test_inbox').all() as { document_id: string }[]).map(
-  (r) => r.document_id,
-);
+const incoming = ws.receivedIds();
 const files: { sha256: string; path: string }[] = [];
 let queued = 0;
 for (let i = 0; i < fileCount; i += 1) {

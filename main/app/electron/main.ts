@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, shell } from 'elect
 import { pathToFileURL } from 'node:url';
 import { createHandlerTable } from '../../ipc/handlers.ts';
 import { forwardEvents, registerElectronIpc } from '../../ipc/register-electron.ts';
+import { createElectronSessionVault } from '../../platform/electron-session-vault.ts';
 import { openElectronSettings } from '../../platform/electron-settings.ts';
 import { composeServices } from '../compose.ts';
 import { resolveProfileDir } from '../profile.ts';
@@ -25,7 +26,12 @@ const rendererDir = join(__dirname, '..', 'renderer');
 async function start(): Promise<void> {
   await app.whenReady();
   const profileDir = process.env['VANTHU_PROFILE'] ?? resolveProfileDir();
-  const services = composeServices({ profileDir, shell: 'electron', settings: openElectronSettings(profileDir) });
+  const services = composeServices({
+    profileDir,
+    shell: 'electron',
+    settings: openElectronSettings(profileDir),
+    sessionVault: createElectronSessionVault(profileDir),
+  });
   registerElectronIpc(ipcMain, createHandlerTable(services), services);
 
   protocol.handle(APP_SCHEME, async (request) => {

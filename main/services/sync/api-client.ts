@@ -18,24 +18,45 @@ export interface Session {
   readonly maDinhDanh: string;
 }
 
+/** How the client meets the session vault: a token kept from an earlier run, and every new session. */
+export interface SessionHooks {
+  readonly storedRefreshToken?: () => Promise<string | null>;
+  /** Called with each new session (refresh tokens are single-use, so each one must be kept), or null when refused. */
+  readonly onSession?: (session: Session | null) => Promise<void> | void;
+}
+
 /**
- * The provincial API (server/openapi.yaml v1) over the transport port. Holds the session in
- * memory only; a 401 triggers one refresh, then one fresh login, then an `auth` failure.
+ * The provincial API (server/openapi.yaml v1) over the transport port. Holds the access token
+ * in memory only; a 401 triggers one refresh, then one login with the caller's credentials (if
+ * any), then an `auth` failure. The password is only ever passed through, never kept.
  */
 export class ApiClient {
   readonly #transport: SyncTransport;
   readonly #credentials: () => SyncCredentials | null;
   readonly #now: () => Date;
+  readonly #hooks: SessionHooks;
   #session: Session | null = null;
+  /** One refresh at a time: a refresh token works once, so parallel refreshes would log us out. */
+  #renewing: Promise<Session> | null = null;
 
-  constructor(transport: SyncTransport, credentials: () => SyncCredentials | null, now: () => Date) {
+  constructor(
+    transport: SyncTransport,
+    credentials: () => SyncCredentials | null,
+    now: () => Date,
+    hooks: SessionHooks = {},
+  ) {
     this.#transport = transport;
     this.#credentials = credentials;
     this.#now = now;
+    this.#hooks = hooks;
   }
 
   get maDinhDanh(): string | null {
     return this.#session?.maDinhDanh ?? null;
+  }
+
+  get hasSession(): boolean {
+    return this.#session !== null;
   }
 
   async #send(request: HttpRequest): Promise<HttpResponse> {
@@ -46,17 +67,44 @@ export class ApiClient {
     }
   }
 
-  async #login(): Promise<Session> {
-    const refresh = this.#session?.refreshToken;
-    if (refresh !== undefined) {
+  async #adopt(session: Session | null): Promise<void> {
+    this.#session = session;
+    await this.#hooks.onSession?.(session);
+  }
+
+  /** Log in with a user's credentials, used for this request only. */
+  async login(credentials: SyncCredentials): Promise<Session> {
+    const response = await this.#send({
+      method: 'POST',
+      path: '/v1/auth/login',
+      json: { username: credentials.username, password: credentials.password },
+    });
+    if (response.status !== 200) {
+      throw new SyncFailure(classifyResponse(response, this.#now()));
+    }
+    await this.#adopt(response.data as Session);
+    return response.data as Session;
+  }
+
+  #login(): Promise<Session> {
+    this.#renewing ??= this.#renew().finally(() => {
+      this.#renewing = null;
+    });
+    return this.#renewing;
+  }
+
+  async #renew(): Promise<Session> {
+    const refresh = this.#session?.refreshToken || ((await this.#hooks.storedRefreshToken?.()) ?? '');
+    if (refresh !== '') {
       const response = await this.#send({ method: 'POST', path: '/v1/auth/refresh', json: { refreshToken: refresh } });
       if (response.status === 200) {
-        this.#session = response.data as Session;
-        return this.#session;
+        await this.#adopt(response.data as Session);
+        return response.data as Session;
       }
       if (response.status !== 401) {
         throw new SyncFailure(classifyResponse(response, this.#now()));
       }
+      await this.#adopt(null);
     }
     const credentials = this.#credentials();
     if (credentials === null) {
@@ -68,12 +116,7 @@ export class ApiClient {
         details: {},
       });
     }
-    const response = await this.#send({ method: 'POST', path: '/v1/auth/login', json: credentials });
-    if (response.status !== 200) {
-      throw new SyncFailure(classifyResponse(response, this.#now()));
-    }
-    this.#session = response.data as Session;
-    return this.#session;
+    return this.login(credentials);
   }
 
   /** An authenticated call; returns the response when its status is acceptable, else throws SyncFailure. */

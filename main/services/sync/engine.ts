@@ -1,11 +1,20 @@
 import type { SyncConflict, SyncProgress, SyncStatus } from '../../../preload/contract/sync.ts';
 import type { Logger } from '../log/logger.ts';
 import type { OutboxJob } from '../outbox/outbox-store.ts';
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient, RecipientStatus } from './api-client.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { classifyError, SyncFailure, type Failure } from './classify.ts';
 import { resolutionFor, runJob, type JobResult } from './jobs.ts';
-import type { DirectorySink, FileSink, FileSource, InboxSink, LeaseSink, SyncClock, SyncOutbox } from './ports.ts';
+import type {
+  DirectorySink,
+  FileSink,
+  FileSource,
+  InboxSink,
+  LeaseSink,
+  ReceiptSink,
+  SyncClock,
+  SyncOutbox,
+} from './ports.ts';
 import { downloadFile } from './transfer.ts';
 
 export interface SyncEngineDeps {
@@ -15,6 +24,7 @@ export interface SyncEngineDeps {
   readonly inbox?: { readonly sink: InboxSink; readonly files: FileSink };
   readonly leases?: LeaseSink;
   readonly directory?: DirectorySink;
+  readonly receipts?: ReceiptSink;
   readonly clock: SyncClock;
   readonly log: Logger;
   readonly concurrency?: number;
@@ -67,7 +77,7 @@ export class SyncEngine {
   #offlineUntil = 0;
   /** Set within a round when the session is refused or the server unreachable: stop claiming jobs. */
   #haltRound = false;
-  #status: Omit<SyncStatus, 'pending' | 'failed' | 'conflicts'> = {
+  #status: Omit<SyncStatus, 'pending' | 'failed' | 'conflicts' | 'needsLogin'> = {
     connection: 'unknown',
     authRequired: false,
     running: false,
@@ -86,6 +96,8 @@ export class SyncEngine {
     const conflicts = failed.filter((job) => parseStoredFailure(job.lastError)?.kind === 'conflict').length;
     return {
       ...this.#status,
+      // The service adds "no session and nothing to renew it with"; the engine knows only refusals.
+      needsLogin: this.#status.authRequired,
       pending: counts.pending + counts['in-flight'] + counts.paused,
       failed: failed.length - conflicts,
       conflicts,
@@ -225,6 +237,30 @@ export class SyncEngine {
     }
   }
 
+  async #pullReceipts(): Promise<void> {
+    const receipts = this.#deps.receipts;
+    if (receipts === undefined) {
+      return;
+    }
+    const updates: { documentId: string; recipients: RecipientStatus[] }[] = [];
+    for (const documentId of await receipts.awaiting()) {
+      try {
+        updates.push({ documentId, recipients: await this.#deps.api.recipients(documentId) });
+        this.#succeeded();
+      } catch (error) {
+        const failure = failureOf(error);
+        if (failure.kind !== 'permanent') {
+          throw error;
+        }
+        // One document the server does not know (yet) must not hide the others' receipts.
+        this.#deps.log.warn('sync.receipts_failed', { documentId, code: failure.code });
+      }
+    }
+    if (updates.length > 0) {
+      await receipts.apply(updates);
+    }
+  }
+
   async #pullInbox(): Promise<number> {
     const inbox = this.#deps.inbox;
     if (inbox === undefined) {
@@ -291,6 +327,7 @@ export class SyncEngine {
       };
       await Promise.all(Array.from({ length: concurrency }, worker));
       pulled = await this.#pullInbox();
+      await this.#pullReceipts();
     } catch (error) {
       // Leases and inbox are retried next round; their failure only changes what we show.
       this.#noteFailure(failureOf(error));

@@ -1,4 +1,5 @@
 import type { OutboxStore } from '../outbox/outbox-store.ts';
+import type { RecipientStatus } from './api-client.ts';
 
 export type Awaitable<T> = T | Promise<T>;
 
@@ -58,7 +59,15 @@ export interface DirectoryEntry {
 /** The organization directory (recipients by mã định danh): changes after a cursor, applied with it. */
 export interface DirectorySink {
   cursor(): Awaitable<string | null>;
-  apply(items: readonly DirectoryEntry[], nextCursor: string): Awaitable<void>;
+  apply(items: readonly DirectoryEntry[], nextCursor: string): Awaitable<unknown>;
+}
+
+/** Recipients' statuses (01–06) of our published documents, kept beside each outgoing document. */
+export interface ReceiptSink {
+  /** Published documents some recipient has not answered finally yet (bounded per round). */
+  awaiting(): Awaitable<readonly string[]>;
+  /** Every document's recipients in one transaction; a report already known changes nothing. */
+  apply(updates: readonly { documentId: string; recipients: readonly RecipientStatus[] }[]): Awaitable<unknown>;
 }
 
 /** Incoming files land here (downloaded to a temporary file first, then committed by hash). */

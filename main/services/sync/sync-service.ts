@@ -1,17 +1,31 @@
-import type { SyncConflict, SyncStatus } from '../../../preload/contract/sync.ts';
+import type { SyncConflict, SyncLoginResult, SyncStatus } from '../../../preload/contract/sync.ts';
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../log/logger.ts';
 import { attachmentPath } from '../store/attachments.ts';
 import type { StoreCall } from '../store/store-client.ts';
 import { ApiClient } from './api-client.ts';
+import { SyncFailure } from './classify.ts';
 import { SyncEngine, type RoundReport } from './engine.ts';
-import { systemClock, type SyncClock, type SyncCredentials, type SyncOutbox } from './ports.ts';
+import type { JobResult } from './jobs.ts';
+import { createAttachmentFileSink } from './file-sink.ts';
+import {
+  systemClock,
+  type DirectorySink,
+  type InboxSink,
+  type ReceiptSink,
+  type SyncClock,
+  type SyncCredentials,
+  type SyncOutbox,
+} from './ports.ts';
+import { createMemorySessionVault, type SessionVault } from './session-vault.ts';
 import { createAxiosTransport } from './transport.ts';
 
 export interface SyncService {
   status(): Promise<SyncStatus>;
   conflicts(): Promise<SyncConflict[]>;
+  /** Log in; the password goes to the server once, the refresh token to the session vault. */
+  login(input: { serverUrl?: string | undefined; username: string; password: string }): Promise<SyncLoginResult>;
   /** One round now (the "retry now" button and `vanthu sync --once`). */
   runOnce(): Promise<RoundReport>;
   /** Keep syncing until `stop()`, sleeping between rounds until the next job is due. */
@@ -29,6 +43,10 @@ export interface SyncServiceOptions {
   /** Extra CA certificates (PEM) for a province's private CA; verification stays on. */
   readonly ca?: string;
   readonly clock?: SyncClock;
+  /** Where the refresh token survives a restart (Electron: safeStorage); in memory when omitted. */
+  readonly vault?: SessionVault;
+  /** Remember the server and account after a successful login (settings.server). */
+  readonly rememberServer?: (url: string, username: string) => void;
 }
 
 /** The outbox through the store worker: same port, every call asynchronous. */
@@ -44,51 +62,133 @@ export function storeOutbox(store: StoreCall): SyncOutbox {
   };
 }
 
+/** How many published documents have their recipients' statuses refreshed per round. */
+const RECEIPTS_PER_ROUND = 50;
+
+/**
+ * The inbox, the organization directory and the recipients' statuses through the store worker;
+ * each page is one transaction there, with its cursor.
+ */
+export function storeSinks(store: StoreCall): { inbox: InboxSink; directory: DirectorySink; receipts: ReceiptSink } {
+  return {
+    inbox: {
+      cursor: () => store('sync.inboxCursor'),
+      apply: async (items, next) => {
+        await store('sync.applyInbox', items, next);
+      },
+    },
+    directory: {
+      cursor: () => store('directory.cursor'),
+      apply: async (items, next) => {
+        await store('directory.apply', items, next);
+      },
+    },
+    receipts: {
+      awaiting: () => store('outgoing.awaitingStatuses', RECEIPTS_PER_ROUND),
+      apply: (updates) => store('outgoing.applyStatuses', updates),
+    },
+  };
+}
+
+/**
+ * A registration sent with a provisional number comes back with the server's final one: the
+ * store replaces it (the provisional one stays in the audit).
+ */
+export function finalizeProvisional(
+  finalize: (documentId: string, soDen: number) => Promise<unknown> | unknown,
+  log: Logger,
+): (result: JobResult) => void {
+  return ({ job, response }) => {
+    if (job.kind !== 'incoming.register') {
+      return;
+    }
+    const soDen = (response as { soDen?: unknown }).soDen;
+    const payload = job.payload as { documentId: string; soDen: number | null };
+    if (payload.soDen === null && typeof soDen === 'number') {
+      void Promise.resolve()
+        .then(() => finalize(payload.documentId, soDen))
+        .catch((error: unknown) => log.warn('sync.finalize_failed', { documentId: payload.documentId, error }));
+    }
+  };
+}
+
+/** A failed login as the user should read it; the request (and its password) is never attached. */
+function loginError(error: unknown): unknown {
+  if (!(error instanceof SyncFailure)) {
+    return error;
+  }
+  const { kind, message } = error.failure;
+  const code = kind === 'auth' ? 'SYNC_AUTH' : kind === 'retryable' ? 'SYNC_OFFLINE' : 'SYNC_REJECTED';
+  return new VanthuError(code, errorMessageVi(code, `(${message})`), { retryable: kind === 'retryable' });
+}
+
 /**
  * The app's sync: an engine built on first use from the configured server, the store worker's
  * outbox and the profile's files. A wrong URL is refused (SYNC_INSECURE_URL) before any request.
  */
 export function createSyncService(options: SyncServiceOptions): SyncService {
   const clock = options.clock ?? systemClock;
-  let engine: { url: string; engine: SyncEngine } | undefined;
+  const vault = options.vault ?? createMemorySessionVault();
+  let engine: { url: string; engine: SyncEngine; api: ApiClient } | undefined;
   let loop: { controller: AbortController; done: Promise<void> } | undefined;
+  /** The account of the session being kept (set by a login, else read back from the vault). */
+  let username: string | null = null;
+
+  const storedFor = async (url: string) => {
+    const stored = await vault.load();
+    return stored !== null && stored.serverUrl === url ? stored : null;
+  };
+
+  const build = (url: string): { engine: SyncEngine; api: ApiClient } => {
+    if (engine?.url !== url) {
+      const transport = createAxiosTransport({ baseUrl: url, ...(options.ca === undefined ? {} : { ca: options.ca }) });
+      const api = new ApiClient(transport, options.credentials, () => clock.now(), {
+        storedRefreshToken: async () => (await storedFor(url))?.refreshToken ?? null,
+        onSession: async (session) => {
+          if (session === null) {
+            await vault.clear();
+            return;
+          }
+          const account = username ?? (await storedFor(url))?.username ?? '';
+          await vault.save({
+            serverUrl: url,
+            username: account,
+            maDinhDanh: session.maDinhDanh,
+            refreshToken: session.refreshToken,
+          });
+        },
+      });
+      const sinks = storeSinks(options.store);
+      engine = {
+        url,
+        api,
+        engine: new SyncEngine({
+          api,
+          outbox: storeOutbox(options.store),
+          files: { pathOf: (sha256) => attachmentPath(options.filesDir, sha256) },
+          inbox: { sink: sinks.inbox, files: createAttachmentFileSink(options.filesDir) },
+          directory: sinks.directory,
+          receipts: sinks.receipts,
+          clock,
+          log: options.log,
+          onStatus: (status) => options.events?.emit('sync.changed', status),
+          onProgress: (progress) => options.events?.emit('sync.progress', progress),
+          onResult: finalizeProvisional(
+            (documentId, soDen) => options.store('incoming.finalizeProvisional', documentId, soDen),
+            options.log,
+          ),
+        }),
+      };
+    }
+    return engine;
+  };
 
   const current = (): SyncEngine => {
     const url = options.serverUrl();
     if (url === '') {
       throw new VanthuError('SYNC_OFFLINE', errorMessageVi('SYNC_OFFLINE', 'Chưa cấu hình địa chỉ máy chủ.'));
     }
-    if (engine?.url !== url) {
-      const transport = createAxiosTransport({ baseUrl: url, ...(options.ca === undefined ? {} : { ca: options.ca }) });
-      const api = new ApiClient(transport, options.credentials, () => clock.now());
-      engine = {
-        url,
-        engine: new SyncEngine({
-          api,
-          outbox: storeOutbox(options.store),
-          files: { pathOf: (sha256) => attachmentPath(options.filesDir, sha256) },
-          clock,
-          log: options.log,
-          onStatus: (status) => options.events?.emit('sync.changed', status),
-          onProgress: (progress) => options.events?.emit('sync.progress', progress),
-          onResult: ({ job, response }) => {
-            // A registration sent with a provisional number comes back with the server's final one.
-            if (job.kind === 'incoming.register') {
-              const soDen = (response as { soDen?: unknown }).soDen;
-              const payload = job.payload as { documentId: string; soDen: number | null };
-              if (payload.soDen === null && typeof soDen === 'number') {
-                void options
-                  .store('incoming.finalizeProvisional', payload.documentId, soDen)
-                  .catch((error: unknown) =>
-                    options.log.warn('sync.finalize_failed', { documentId: payload.documentId, error }),
-                  );
-              }
-            }
-          },
-        }),
-      };
-    }
-    return engine.engine;
+    return build(url).engine;
   };
 
   return {
@@ -99,6 +199,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         return {
           connection: 'unknown',
           authRequired: false,
+          needsLogin: true,
           running: false,
           pending: counts.pending + counts['in-flight'] + counts.paused,
           failed: counts.failed,
@@ -108,7 +209,26 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           inboxCursor: null,
         };
       }
-      return current().status();
+      const url = options.serverUrl();
+      const status = await current().status();
+      const renewable = build(url).api.hasSession || (await storedFor(url)) !== null || options.credentials() !== null;
+      return { ...status, needsLogin: status.needsLogin || !renewable };
+    },
+    async login(input) {
+      const url = input.serverUrl ?? options.serverUrl();
+      if (url === '') {
+        throw new VanthuError('SYNC_OFFLINE', errorMessageVi('SYNC_OFFLINE', 'Chưa cấu hình địa chỉ máy chủ.'));
+      }
+      const { api } = build(url);
+      username = input.username;
+      try {
+        const session = await api.login({ username: input.username, password: input.password });
+        options.rememberServer?.(url, input.username);
+        options.log.info('sync.login', { username: input.username, maDinhDanh: session.maDinhDanh });
+        return { serverUrl: url, username: input.username, maDinhDanh: session.maDinhDanh };
+      } catch (error) {
+        throw loginError(error);
+      }
     },
     conflicts: () => current().conflicts(),
     runOnce: () => current().runRound(),

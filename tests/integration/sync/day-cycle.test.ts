@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OutgoingInputSchema } from '../../../preload/contract/outgoing.ts';
 import { attachmentPath } from '../../../main/services/store/attachments.ts';
+import { createRegisterLeaseSink } from '../../../main/services/sync/lease-adapter.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
-import { openWorkstation, sha256, startServer, virtualClock, type Workstation } from './support.ts';
+import { closeWorkstations, openWorkstation, sha256, startServer, virtualClock } from './support.ts';
 
 const SNV = '000.00.01.H99';
 const STC = '000.00.02.H99';
@@ -12,145 +16,115 @@ const UBND = '000.00.00.H99';
 describe('a full day against the reference server', () => {
   let server: ReferenceServer | undefined;
   afterEach(async () => {
+    closeWorkstations();
     await server?.close();
   });
 
-  function inboxIds(ws: Workstation): string[] {
-    return (
-      ws.db.prepare('select document_id from test_inbox order by document_id').all() as { document_id: string }[]
-    ).map((r) => r.document_id);
-  }
-
-  it('pulls the inbox, registers, reports status, publishes, reads receipts and recalls', async () => {
+  it('pulls the inbox into the store, registers, reports status, publishes, reads receipts and recalls', async () => {
     const clock = virtualClock();
     const started = await startServer(undefined, () => clock.ms());
     server = started.server;
     const snv = openWorkstation({ url: started.url, username: 'vanthu.snv', clock });
-    const stc = openWorkstation({ url: started.url, username: 'vanthu.stc', clock });
-
-    // Morning: the inbox arrives with its files, verified by hash.
-    await snv.engine.runUntilIdle({ maxRounds: 5 });
-    const incoming = inboxIds(snv);
-    expect(incoming).toHaveLength(3);
-    // The directory of recipients came with it.
-    expect(snv.db.prepare('select ten from test_directory where ma_dinh_danh = ?').get(STC)).toEqual({
-      ten: 'Sở Tài chính tỉnh Demo',
-    });
-    const first = JSON.parse(
-      (snv.db.prepare('select body from test_inbox where document_id = ?').get(incoming[0]) as { body: string }).body,
-    ) as { files: { sha256: string }[] };
-    const file = first.files[0]!;
-    expect(sha256(readFileSync(attachmentPath(snv.filesDir, file.sha256)))).toBe(file.sha256);
-
-    // Register two (one with a leased number, one left for the server to number), accept, return one.
-    const [a, b, c] = incoming as [string, string, string];
-    const base = {
-      registerId: 'r',
-      soDenTam: null,
-      maDinhDanhVanBan: null,
-      soKyHieu: 'x',
-      coQuanBanHanh: UBND,
-      trichYeu: 't',
-      fileSha256: null,
-    };
-    snv.outbox.enqueue({
-      kind: 'incoming.register',
-      key: a,
-      payload: { ...base, documentId: a, soDen: 1, ngayDen: '2026-03-02' },
-    });
-    snv.outbox.enqueue({
-      kind: 'incoming.register',
-      key: b,
-      payload: { ...base, documentId: b, soDen: null, soDenTam: 1, ngayDen: '2026-03-02' },
-    });
-    snv.outbox.enqueue({
-      kind: 'incoming.status',
-      key: a,
-      payload: { documentId: a, statusCode: '03', reason: null, at: '2026-03-02T08:10:00Z' },
-    });
-    snv.outbox.enqueue({
-      kind: 'incoming.status',
-      key: c,
-      payload: { documentId: c, statusCode: '02', reason: 'Gửi nhầm cơ quan', at: '2026-03-02T08:11:00Z' },
-    });
-
-    // Afternoon: an outgoing document, signed file uploaded, published to two recipients.
-    const signed = randomBytes(3 * 1024 * 1024 + 17);
-    const signedSha = snv.putFile(signed);
-    const outgoingId = '0195f0a0-0000-7000-8000-000000000001';
-    const mdd = `${SNV},2026/03/02,15/SNV-VP`;
-    snv.outbox.enqueue({
-      kind: 'file.upload',
-      key: signedSha,
-      payload: { sha256: signedSha, size: signed.length, fileName: 'congvan15.pdf' },
-    });
-    snv.outbox.enqueue({
-      kind: 'outgoing.publish',
-      key: outgoingId,
-      payload: {
-        documentId: outgoingId,
-        maDinhDanhVanBan: mdd,
-        recipients: [
-          { maDinhDanh: STC, ten: 'STC' },
-          { maDinhDanh: UBND, ten: 'UBND' },
-        ],
-        signedSha256: signedSha,
+    const stc = openWorkstation({
+      url: started.url,
+      username: 'vanthu.stc',
+      clock,
+      // STC's register of outgoing numbers is leased from the server, as in the app.
+      leases: (_db, store) => {
+        const register = store.context.registers.ensure({ maDinhDanh: STC, kind: 'di', year: 2026 });
+        return createRegisterLeaseSink(store.context.registers, () => [register.id], 'ws-stc');
       },
     });
-    await snv.engine.runUntilIdle({ maxRounds: 10 });
-    expect(snv.outbox.counts()).toMatchObject({ pending: 0, 'in-flight': 0, failed: 0, done: 6 });
-    // Progress of the upload reached the whole file.
-    expect(snv.progress.filter((p) => p.direction === 'upload' && p.sha256 === signedSha).at(-1)).toMatchObject({
-      done: signed.length,
-      total: signed.length,
-    });
+
+    // Morning: the inbox arrives in the store as đã đến from the trục, files verified by hash,
+    // numbered (provisionally, no lease) and registered on the server, which gives the final numbers.
+    await snv.engine.runUntilIdle({ maxRounds: 5 });
+    const incoming = snv.receivedIds();
+    expect(incoming).toHaveLength(3);
     const db = started.server.db;
-    expect(db.prepare('select so_den from registrations where document_id = ?').get(a)).toEqual({ so_den: 1 });
-    expect(db.prepare('select so_den from registrations where document_id = ?').get(b)).toEqual({ so_den: 2 });
+    for (const id of incoming) {
+      const doc = snv.store.getIncoming(id);
+      expect(doc).toMatchObject({ state: 'da-den', source: 'truc', coQuanBanHanh: 'Ủy ban nhân dân tỉnh Demo' });
+      expect(sha256(readFileSync(attachmentPath(snv.filesDir, doc.fileSha256!)))).toBe(doc.fileSha256);
+      const registered = db.prepare('select so_den from registrations where document_id = ?').get(id) as {
+        so_den: number;
+      };
+      expect(doc.soDen).toBe(registered.so_den);
+    }
+    expect(snv.outbox.counts()).toMatchObject({ pending: 0, failed: 0, done: 3 });
+    // The directory of recipients came with it, into the store's organizations.
+    expect(snv.store.searchOrganizations('so tai chinh')[0]).toMatchObject({ maDinhDanh: STC, nguon: 'directory' });
+    // A second pull changes nothing: the cursor was kept with the documents.
+    await snv.engine.runRound();
+    expect(snv.receivedIds()).toHaveLength(3);
+
+    // The clerk accepts one and returns another with a reason; the store queues the statuses.
+    const [a, , c] = incoming as [string, string, string];
+    snv.store.transitionIncoming(a, 'da-tiep-nhan');
+    snv.store.transitionIncoming(c, 'tra-lai', 'Gửi nhầm cơ quan');
+    await snv.engine.runUntilIdle({ maxRounds: 5 });
     expect(db.prepare('select code, reason from statuses where document_id = ?').get(c)).toEqual({
       code: '02',
       reason: 'Gửi nhầm cơ quan',
     });
+    expect(db.prepare('select count(*) as n from statuses where document_id = ?').get(a)).toEqual({ n: 1 });
 
-    // The recipient receives the document with the exact bytes, and answers 01.
+    // Afternoon: STC issues an outgoing document through its store (number from a lease), signed,
+    // sealed and published to SNV and UBND; the upload's progress reaches the whole file.
     await stc.engine.runUntilIdle({ maxRounds: 5 });
-    expect(inboxIds(stc)).toContain(outgoingId);
-    expect(sha256(readFileSync(attachmentPath(stc.filesDir, signedSha)))).toBe(signedSha);
-    stc.outbox.enqueue({
-      kind: 'incoming.status',
-      key: outgoingId,
-      payload: { documentId: outgoingId, statusCode: '01', reason: null, at: '2026-03-02T14:00:00Z' },
+    const pdf = join(stc.dir, 'cong-van.pdf');
+    const signed = randomBytes(3 * 1024 * 1024 + 17);
+    writeFileSync(pdf, signed);
+    const draft = stc.store.createOutgoing(
+      OutgoingInputSchema.parse({
+        tenLoai: 'Công văn',
+        kyHieu: 'STC-VP',
+        trichYeu: 'Về việc quyết toán năm 2025',
+        coQuanBanHanh: 'Sở Tài chính tỉnh Demo',
+        recipients: [
+          { maDinhDanh: SNV, ten: 'Sở Nội vụ' },
+          { maDinhDanh: UBND, ten: 'UBND tỉnh' },
+        ],
+      }),
+    );
+    stc.store.submitOutgoing(draft.id);
+    stc.store.markSigned(draft.id, pdf);
+    stc.store.issueNumber(draft.id);
+    stc.store.markSealed(draft.id, pdf);
+    const published = stc.store.publishOutgoing(draft.id);
+    await stc.engine.runUntilIdle({ maxRounds: 10 });
+    expect(stc.outbox.counts()).toMatchObject({ pending: 0, 'in-flight': 0, failed: 0 });
+    const signedSha = published.fileSha256!;
+    expect(stc.progress.filter((p) => p.direction === 'upload' && p.sha256 === signedSha).at(-1)).toMatchObject({
+      done: signed.length,
+      total: signed.length,
     });
-    await stc.engine.runUntilIdle({ maxRounds: 5 });
-    expect(stc.outbox.counts().done).toBe(1);
 
-    // Recall: the recipient's later status becomes a conflict with a resolution, never dropped.
-    snv.outbox.enqueue({
-      kind: 'outgoing.recall',
-      key: outgoingId,
-      payload: { documentId: outgoingId, maDinhDanhVanBan: mdd, reason: 'Sai trích yếu' },
-    });
+    // SNV receives it with the exact bytes, and accepts it (status reported to STC).
     await snv.engine.runUntilIdle({ maxRounds: 5 });
-    stc.outbox.enqueue({
-      kind: 'incoming.status',
-      key: outgoingId,
-      payload: { documentId: outgoingId, statusCode: '05', reason: null, at: '2026-03-02T15:00:00Z' },
-    });
+    expect(snv.receivedIds()).toContain(draft.id);
+    expect(sha256(readFileSync(attachmentPath(snv.filesDir, signedSha)))).toBe(signedSha);
+    snv.store.transitionIncoming(draft.id, 'da-tiep-nhan');
+    await snv.engine.runUntilIdle({ maxRounds: 5 });
+
+    // STC's next round brings the recipients' statuses into its store.
+    await stc.engine.runRound();
+    const recipients = stc.store.getOutgoing(draft.id).recipients;
+    expect(recipients.find((r) => r.maDinhDanh === SNV)?.statusCode).not.toBeNull();
+    expect(recipients.find((r) => r.maDinhDanh === UBND)?.statusCode).toBeNull();
+
+    // Recall: SNV's copy leaves the workflow with the reason; a later status becomes a conflict.
+    stc.store.recallOutgoing(draft.id, 'Sai trích yếu');
     await stc.engine.runUntilIdle({ maxRounds: 5 });
-    const conflicts = await stc.engine.conflicts();
+    snv.store.transitionIncoming(draft.id, 'da-trinh');
+    await snv.engine.runUntilIdle({ maxRounds: 5 });
+    expect(snv.store.getIncoming(draft.id).state).toBe('thu-hoi');
+    expect(snv.store.getIncoming(draft.id).yKien).toMatch(/Sai trích yếu/);
+    const conflicts = await snv.engine.conflicts();
     expect(conflicts).toHaveLength(1);
-    expect(conflicts[0]).toMatchObject({ kind: 'conflict', code: 'DOCUMENT_RECALLED', documentKey: outgoingId });
+    expect(conflicts[0]).toMatchObject({ kind: 'conflict', code: 'DOCUMENT_RECALLED', documentKey: draft.id });
     expect(conflicts[0]?.resolution).toMatch(/thu hồi/);
-    expect(await stc.engine.status()).toMatchObject({ conflicts: 1, pending: 0, connection: 'online' });
-    expect(stc.db.prepare('select recalled from test_inbox where document_id = ?').get(outgoingId)).toEqual({
-      recalled: 1,
-    });
-    // Receipts as the sender sees them, through the API.
-    const receipts = await snv.api.recipients(outgoingId);
-    expect(receipts.map((r) => [r.maDinhDanh, r.latest?.code ?? null])).toEqual([
-      [UBND, null],
-      [STC, '01'],
-    ]);
+    expect(await snv.engine.status()).toMatchObject({ conflicts: 1, pending: 0, connection: 'online' });
   });
 
   it('works offline: changes wait in the outbox and go out once the server is back (outbox only, as in the app)', async () => {
@@ -159,7 +133,7 @@ describe('a full day against the reference server', () => {
     server = started.server;
     const snv = openWorkstation({ url: started.url, username: 'vanthu.snv', clock });
     await snv.engine.runUntilIdle({ maxRounds: 5 });
-    const [a] = inboxIds(snv) as [string];
+    const [a] = snv.receivedIds() as [string];
     const outboxOnly = openWorkstation({ url: started.url, username: 'vanthu.snv', clock, dir: snv.dir, pull: false });
     // Two hours of outage starting now, lived through in simulated time.
     started.server.faults.update({ outage: { startMs: clock.ms(), endMs: clock.ms() + 2 * 3_600_000 } });
@@ -175,7 +149,8 @@ describe('a full day against the reference server', () => {
     expect(await outboxOnly.engine.status()).toMatchObject({ connection: 'offline', pending: 1 });
     await outboxOnly.engine.runUntilIdle({ maxRounds: 200 });
     expect(clock.ms()).toBeGreaterThan(started.server.faults.config().outage!.endMs);
-    expect(outboxOnly.outbox.counts()).toMatchObject({ pending: 0, done: 1 });
+    // Done: the three registrations of the morning's arrivals and the status.
+    expect(outboxOnly.outbox.counts()).toMatchObject({ pending: 0, failed: 0, done: 4 });
     expect((await outboxOnly.engine.status()).connection).toBe('online');
     expect(started.server.db.prepare('select count(*) as n from statuses').get()).toEqual({ n: 1 });
   });
@@ -184,11 +159,16 @@ describe('a full day against the reference server', () => {
     const clock = virtualClock();
     const started = await startServer(undefined, () => clock.ms());
     server = started.server;
-    const one = openWorkstation({ url: started.url, username: 'vanthu.snv', clock });
-    const two = openWorkstation({ url: started.url, username: 'vanthu2.snv', clock });
-    await one.engine.runUntilIdle({ maxRounds: 5 });
-    await two.engine.runUntilIdle({ maxRounds: 5 });
-    const [a, b] = inboxIds(one) as [string, string];
+    // Outbox only: the registrations are queued by hand to choose the numbers.
+    const one = openWorkstation({ url: started.url, username: 'vanthu.snv', clock, pull: false });
+    const two = openWorkstation({ url: started.url, username: 'vanthu2.snv', clock, pull: false });
+    const [a, b] = (
+      started.server.db
+        .prepare('select document_id from deliveries where to_org = ? order by document_id')
+        .all(SNV) as {
+        document_id: string;
+      }[]
+    ).map((row) => row.document_id) as [string, string];
     const register = (documentId: string, soDen: number) => ({
       kind: 'incoming.register' as const,
       key: documentId,
@@ -221,6 +201,20 @@ describe('a full day against the reference server', () => {
     expect(conflicts.find((c) => c.code === 'NUMBER_TAKEN')?.resolution).toMatch(/lấy số mới/);
     expect(conflicts.every((c) => c.kind === 'conflict')).toBe(true);
     expect(await two.engine.status()).toMatchObject({ conflicts: 2, pending: 0 });
+  });
+
+  it('two workstations of one organization both receive the inbox: the second learns each is registered', async () => {
+    const clock = virtualClock();
+    const started = await startServer(undefined, () => clock.ms());
+    server = started.server;
+    const one = openWorkstation({ url: started.url, username: 'vanthu.snv', clock });
+    const two = openWorkstation({ url: started.url, username: 'vanthu2.snv', clock });
+    await one.engine.runUntilIdle({ maxRounds: 5 });
+    await two.engine.runUntilIdle({ maxRounds: 5 });
+    expect(two.receivedIds()).toEqual(one.receivedIds());
+    const conflicts = await two.engine.conflicts();
+    expect(conflicts.map((c) => c.code)).toEqual(['ALREADY_REGISTERED', 'ALREADY_REGISTERED', 'ALREADY_REGISTERED']);
+    expect(conflicts.every((c) => c.kind === 'conflict' && c.resolution !== '')).toBe(true);
   });
 
   it('a refused login asks for a new login and keeps the change queued', async () => {

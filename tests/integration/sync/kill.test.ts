@@ -38,10 +38,9 @@ describe('sync survives being killed', () => {
     started.server.faults.update({ errorRate: 0 });
     await setup.engine.runUntilIdle({ maxRounds: 5 });
     started.server.faults.update({ errorRate: 0.2 });
-    const incoming = (setup.db.prepare('select document_id from test_inbox').all() as { document_id: string }[]).map(
-      (r) => r.document_id,
-    );
+    const incoming = setup.receivedIds();
     const scenario = queueScenario(setup.outbox, (b) => setup.putFile(b), incoming, {
+      registered: setup.registrationJobIds(),
       publishes: 20,
       statusesPerDocument: 10,
       bigEvery: 10,

@@ -24,33 +24,42 @@ export function queueScenario(
   outbox: OutboxStore,
   putFile: (bytes: Buffer) => string,
   incoming: readonly string[],
-  options: { publishes: number; statusesPerDocument: number; bigEvery: number; now: Date },
+  options: {
+    publishes: number;
+    statusesPerDocument: number;
+    bigEvery: number;
+    now: Date;
+    /** Registration jobs the store already queued when the documents arrived (not queued again). */
+    registered?: readonly string[];
+  },
 ): Scenario {
-  const ids: string[] = [];
+  const ids: string[] = [...(options.registered ?? [])];
   const files: string[] = [];
   let statusJobs = 0;
   incoming.forEach((documentId, index) => {
-    ids.push(
-      outbox.enqueue(
-        {
-          kind: 'incoming.register',
-          key: documentId,
-          payload: {
-            documentId,
-            registerId: 'den',
-            soDen: index + 1,
-            soDenTam: null,
-            ngayDen: '2026-03-02',
-            maDinhDanhVanBan: null,
-            soKyHieu: 'x',
-            coQuanBanHanh: '000.00.00.H99',
-            trichYeu: 't',
-            fileSha256: null,
+    if (options.registered === undefined) {
+      ids.push(
+        outbox.enqueue(
+          {
+            kind: 'incoming.register',
+            key: documentId,
+            payload: {
+              documentId,
+              registerId: 'den',
+              soDen: index + 1,
+              soDenTam: null,
+              ngayDen: '2026-03-02',
+              maDinhDanhVanBan: null,
+              soKyHieu: 'x',
+              coQuanBanHanh: '000.00.00.H99',
+              trichYeu: 't',
+              fileSha256: null,
+            },
           },
-        },
-        options.now,
-      ).id,
-    );
+          options.now,
+        ).id,
+      );
+    }
     for (let i = 0; i < options.statusesPerDocument; i += 1) {
       const code = (['01', '03', '04', '05', '06'] as const)[i % 5]!;
       ids.push(

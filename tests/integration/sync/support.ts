@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -8,21 +8,17 @@ import type { FaultConfig } from '../../../server/faults.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../../server/seed.ts';
 import type { SyncProgress } from '../../../preload/contract/sync.ts';
 import { silentLogger } from '../../../main/services/log/logger.ts';
-import { createSqliteOutbox } from '../../../main/services/outbox/sqlite-outbox.ts';
 import type { OutboxStore } from '../../../main/services/outbox/outbox-store.ts';
 import { attachmentPath } from '../../../main/services/store/attachments.ts';
 import { openDatabase } from '../../../main/services/store/open-database.ts';
+import { createStore, type StoreApi } from '../../../main/services/store/store.ts';
 import { ApiClient } from '../../../main/services/sync/api-client.ts';
 import type { BackoffPolicy } from '../../../main/services/sync/backoff.ts';
 import { SyncEngine } from '../../../main/services/sync/engine.ts';
-import type {
-  DirectorySink,
-  FileSink,
-  InboxItem,
-  InboxSink,
-  LeaseSink,
-  SyncClock,
-} from '../../../main/services/sync/ports.ts';
+import { createAttachmentFileSink } from '../../../main/services/sync/file-sink.ts';
+import type { InboxSink, LeaseSink, SyncClock } from '../../../main/services/sync/ports.ts';
+import { createStoreInboxSink } from '../../../main/services/sync/store-sinks.ts';
+import { finalizeProvisional } from '../../../main/services/sync/sync-service.ts';
 import { createAxiosTransport } from '../../../main/services/sync/transport.ts';
 
 export function tempDir(prefix: string): string {
@@ -55,75 +51,31 @@ export async function startServer(
   return { server, url: await server.listen(0), dataDir };
 }
 
-/**
- * The inbox as the store would keep it, on the workstation's real SQLite file: a fake at the
- * InboxSink port (the store's own adapter replaces it), one transaction per page.
- */
-export function sqliteInboxSink(db: Database): InboxSink {
-  db.exec(`create table if not exists test_inbox (document_id text primary key, body text not null, recalled integer not null default 0);
-           create table if not exists test_inbox_cursor (id integer primary key check (id = 1), cursor text not null);`);
-  return {
-    cursor: () =>
-      (db.prepare('select cursor from test_inbox_cursor').get() as { cursor: string } | undefined)?.cursor ?? null,
-    apply: (items: readonly InboxItem[], next: string) =>
-      db.transaction(() => {
-        for (const item of items) {
-          if (item.kind === 'recall') {
-            db.prepare('update test_inbox set recalled = 1 where document_id = ?').run(item.document.id);
-          } else {
-            db.prepare('insert or replace into test_inbox (document_id, body) values (?, ?)').run(
-              item.document.id,
-              JSON.stringify(item.document),
-            );
-          }
-        }
-        db.prepare(
-          'insert into test_inbox_cursor (id, cursor) values (1, ?) on conflict (id) do update set cursor = excluded.cursor',
-        ).run(next);
-      })(),
-  };
-}
+/** The demo accounts' organizations (server/seed.ts): each workstation's store belongs to one. */
+const ORG_OF: Readonly<Record<string, string>> = {
+  'vanthu.ubnd': '000.00.00.H99',
+  'vanthu.snv': '000.00.01.H99',
+  'vanthu2.snv': '000.00.01.H99',
+  'vanthu.stc': '000.00.02.H99',
+  'vanthu.vp': '000.00.03.H99',
+};
 
-/** The directory kept on the workstation's SQLite file (a fake at the DirectorySink port). */
-export function sqliteDirectorySink(db: Database): DirectorySink {
-  db.exec(`create table if not exists test_directory (ma_dinh_danh text primary key, ten text not null);
-           create table if not exists test_directory_cursor (id integer primary key check (id = 1), cursor text not null);`);
-  return {
-    cursor: () =>
-      (db.prepare('select cursor from test_directory_cursor').get() as { cursor: string } | undefined)?.cursor ?? null,
-    apply: (items, next) =>
-      db.transaction(() => {
-        for (const item of items) {
-          db.prepare('insert or replace into test_directory (ma_dinh_danh, ten) values (?, ?)').run(
-            item.maDinhDanh,
-            item.ten,
-          );
-        }
-        db.prepare(
-          'insert into test_directory_cursor (id, cursor) values (1, ?) on conflict (id) do update set cursor = excluded.cursor',
-        ).run(next);
-      })(),
-  };
-}
+const opened: Database[] = [];
 
-export function fileSink(filesDir: string): FileSink {
-  return {
-    has: (sha256) => existsSync(attachmentPath(filesDir, sha256)),
-    partialPath: (sha256) => {
-      mkdirSync(join(filesDir, 'partial'), { recursive: true });
-      return join(filesDir, 'partial', sha256);
-    },
-    commit: (sha256, partial) => {
-      const target = attachmentPath(filesDir, sha256);
-      mkdirSync(dirname(target), { recursive: true });
-      renameSync(partial, target);
-    },
-  };
+/** Close every workstation database a test opened (afterEach), so no connection outlives its test. */
+export function closeWorkstations(): void {
+  for (const db of opened.splice(0)) {
+    if (db.open) {
+      db.close();
+    }
+  }
 }
 
 export interface Workstation {
   readonly dir: string;
   readonly db: Database;
+  /** The real store on the workstation's database (the same code the store worker runs). */
+  readonly store: StoreApi;
   readonly outbox: OutboxStore;
   readonly filesDir: string;
   readonly engine: SyncEngine;
@@ -132,6 +84,10 @@ export interface Workstation {
   readonly progress: SyncProgress[];
   /** Store a file the way the store does (content-addressed) and return its hash. */
   putFile(bytes: Buffer): string;
+  /** Incoming documents that arrived through the inbox (source trục), by id. */
+  receivedIds(): string[];
+  /** The registration jobs the store queued for those arrivals. */
+  registrationJobIds(): string[];
 }
 
 export function openWorkstation(options: {
@@ -139,7 +95,7 @@ export function openWorkstation(options: {
   username: string;
   clock: SyncClock;
   dir?: string;
-  leases?: (db: Database) => LeaseSink;
+  leases?: (db: Database, store: StoreApi) => LeaseSink;
   backoff?: BackoffPolicy;
   concurrency?: number;
   /** false: outbox only, as the app runs it today (no inbox or directory sink). */
@@ -148,9 +104,17 @@ export function openWorkstation(options: {
 }): Workstation {
   const dir = options.dir ?? tempDir('ws');
   const db = openDatabase(join(dir, 'vanthu.sqlite'));
-  const outbox = createSqliteOutbox(db);
+  opened.push(db);
   const filesDir = join(dir, 'files');
-  const inbox = sqliteInboxSink(db);
+  const store = createStore({ db, filesDir, maDinhDanh: ORG_OF[options.username] ?? '000.00.01.H99' });
+  const outbox = store.context.outbox;
+  const inboxSink = createStoreInboxSink(store.context);
+  const inbox: InboxSink = {
+    cursor: () => inboxSink.inboxCursor(),
+    apply: (items, next) => {
+      inboxSink.applyInbox(items, next);
+    },
+  };
   const api = new ApiClient(
     createAxiosTransport({ baseUrl: options.url, timeoutMs: 20_000 }),
     () => ({ username: options.username, password: options.password ?? DEMO_PASSWORD }),
@@ -164,8 +128,19 @@ export function openWorkstation(options: {
     files: { pathOf: (sha256) => attachmentPath(filesDir, sha256) },
     ...(options.pull === false
       ? {}
-      : { inbox: { sink: inbox, files: fileSink(filesDir) }, directory: sqliteDirectorySink(db) }),
-    ...(options.leases === undefined ? {} : { leases: options.leases(db) }),
+      : {
+          inbox: { sink: inbox, files: createAttachmentFileSink(filesDir) },
+          directory: {
+            cursor: () => store.directoryCursor(),
+            apply: (items, next) => store.applyDirectory(items, next),
+          },
+          receipts: {
+            awaiting: () => store.outgoingAwaitingStatuses(50),
+            apply: (updates) => store.applyRecipientStatuses(updates),
+          },
+        }),
+    onResult: finalizeProvisional((documentId, soDen) => store.finalizeProvisional(documentId, soDen), silentLogger),
+    ...(options.leases === undefined ? {} : { leases: options.leases(db, store) }),
     clock: options.clock,
     log: silentLogger,
     ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
@@ -174,6 +149,7 @@ export function openWorkstation(options: {
   return {
     dir,
     db,
+    store,
     outbox,
     filesDir,
     engine,
@@ -187,6 +163,14 @@ export function openWorkstation(options: {
       writeFileSync(target, bytes);
       return sha256;
     },
+    receivedIds: () =>
+      (db.prepare(`select id from incoming_documents where source = 'truc' order by id`).all() as { id: string }[]).map(
+        (row) => row.id,
+      ),
+    registrationJobIds: () =>
+      (
+        db.prepare(`select id from outbox_jobs where kind = 'incoming.register' order by id`).all() as { id: string }[]
+      ).map((row) => row.id),
   };
 }
 
