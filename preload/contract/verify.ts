@@ -17,6 +17,9 @@ export const VERIFY_PROBLEM_CODES = [
   'CERT_NOT_YET_VALID_AT_SIGNING',
   'CERT_KEY_USAGE',
   'CERT_REVOKED',
+  'CA_REVOKED',
+  'CA_REVOCATION_UNKNOWN',
+  'TSA_CERT_USAGE',
   'REVOCATION_UNKNOWN',
   'REVOCATION_FROM_CACHE',
   'SIGNING_TIME_CLAIMED',
@@ -77,6 +80,20 @@ export const SignatureReportSchema = z.object({
     source: z.enum(['ocsp', 'crl', 'cache', 'none']),
     checkedAt: z.string().nullable(),
   }),
+  /**
+   * The issuing CAs between the signer and the trust anchor (anchors are not checked). A CA that
+   * publishes no OCSP/CRL address is listed with source "none" and status "unknown".
+   */
+  caRevocation: z
+    .array(
+      z.object({
+        subject: z.string(),
+        status: z.enum(['good', 'revoked', 'unknown']),
+        source: z.enum(['ocsp', 'crl', 'cache', 'none']),
+        checkedAt: z.string().nullable(),
+      }),
+    )
+    .default([]),
   verdict: VerdictSchema,
   problems: z.array(VerifyProblemSchema),
 });

@@ -68,6 +68,8 @@ describe('revocation: OCSP and CRL on loopback, cached in the profile', () => {
     const { report, sig } = await verify('ocsp-good', join(dir, 'cache-a'));
     expect(sig.revocation).toMatchObject({ status: 'good', source: 'ocsp' });
     expect(sig.trust).toBe('trusted');
+    // The test PKI's sub CA publishes no OCSP/CRL address: listed, not held against the signature.
+    expect(sig.caRevocation).toEqual([expect.objectContaining({ status: 'unknown', source: 'none' })]);
     expect(report.verdict).toBe('valid');
   });
 

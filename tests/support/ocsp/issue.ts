@@ -84,3 +84,104 @@ export async function subCaCrl(pki: PkiMaterial, revoked: readonly string[]): Pr
   });
   return new Uint8Array(crl.rawData);
 }
+
+export interface CaHierarchy {
+  readonly rootPem: string;
+  /** The intermediate then the root, as a signer carries them. */
+  readonly chainPem: string;
+  readonly sub: { readonly serialHex: string; readonly certPem: string };
+  readonly signer: IssuedCert;
+  /** A CRL signed by the root (about the intermediate) or by the intermediate (about the signer). */
+  crl(by: 'root' | 'sub', revoked: readonly string[]): Promise<Uint8Array>;
+}
+
+/**
+ * A separate three-level hierarchy whose intermediate CA points at a CRL the root publishes, so
+ * a test can revoke the intermediate itself. The shared test PKI keeps no root key, hence its own.
+ */
+export async function issueCaHierarchy(
+  dir: string,
+  urls: { readonly rootCrl: string; readonly subCrl: string },
+): Promise<CaHierarchy> {
+  const gen = async () => (await subtle.generateKey(rsa, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  const [rootKeys, subKeys, signerKeys] = [await gen(), await gen(), await gen()];
+  const validity = { notBefore: new Date(Date.now() - DAY), notAfter: new Date(Date.now() + 365 * DAY) };
+  const caUsage = x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign;
+  const root = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: '01',
+    name: 'C=VN, O=Vanthu Path Test, CN=Vanthu Path Test Root',
+    keys: rootKeys,
+    signingAlgorithm: rsa,
+    ...validity,
+    extensions: [
+      new x509.BasicConstraintsExtension(true, undefined, true),
+      new x509.KeyUsagesExtension(caUsage, true),
+      await x509.SubjectKeyIdentifierExtension.create(rootKeys.publicKey),
+    ],
+  });
+  const subSerial = '5a01';
+  const sub = await x509.X509CertificateGenerator.create({
+    serialNumber: subSerial,
+    subject: 'C=VN, O=Vanthu Path Test, CN=Vanthu Path Test Sub CA',
+    issuer: root.subjectName,
+    publicKey: subKeys.publicKey,
+    signingKey: rootKeys.privateKey,
+    signingAlgorithm: rsa,
+    ...validity,
+    extensions: [
+      new x509.BasicConstraintsExtension(true, 0, true),
+      new x509.KeyUsagesExtension(caUsage, true),
+      await x509.SubjectKeyIdentifierExtension.create(subKeys.publicKey),
+      await x509.AuthorityKeyIdentifierExtension.create(root, false),
+      new x509.CRLDistributionPointsExtension([urls.rootCrl]),
+    ],
+  });
+  const signerSerial = '5a02';
+  const subject = 'C=VN, CN=Kiểm Thử Chuỗi Thu Hồi';
+  const signer = await x509.X509CertificateGenerator.create({
+    serialNumber: signerSerial,
+    subject,
+    issuer: sub.subjectName,
+    publicKey: signerKeys.publicKey,
+    signingKey: subKeys.privateKey,
+    signingAlgorithm: rsa,
+    ...validity,
+    extensions: [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
+      await x509.AuthorityKeyIdentifierExtension.create(sub, false),
+      new x509.CRLDistributionPointsExtension([urls.subCrl]),
+    ],
+  });
+  const write = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  const keyPem = write(
+    'path-signer.key.pem',
+    pem('PRIVATE KEY', await subtle.exportKey('pkcs8', signerKeys.privateKey)),
+  );
+  return {
+    rootPem: write('path-root.pem', `${root.toString('pem')}\n`),
+    chainPem: write('path-chain.pem', `${sub.toString('pem')}\n${root.toString('pem')}\n`),
+    sub: { serialHex: subSerial, certPem: write('path-sub.pem', `${sub.toString('pem')}\n`) },
+    signer: {
+      keyPem,
+      certPem: write('path-signer.cert.pem', `${signer.toString('pem')}\n`),
+      serialHex: signerSerial,
+      subject,
+    },
+    async crl(by, revoked) {
+      const issuer = by === 'root' ? root : sub;
+      const crl = await x509.X509CrlGenerator.create({
+        issuer: issuer.subjectName,
+        thisUpdate: new Date(Date.now() - 60_000),
+        nextUpdate: new Date(Date.now() + DAY),
+        entries: revoked.map((serialNumber) => ({ serialNumber, revocationDate: new Date(Date.now() - 3_600_000) })),
+        signingKey: by === 'root' ? rootKeys.privateKey : subKeys.privateKey,
+        signingAlgorithm: rsa,
+      });
+      return new Uint8Array(crl.rawData);
+    },
+  };
+}

@@ -99,11 +99,17 @@ export async function startOcspResponder(
 }
 
 /** A loopback HTTP server publishing one CRL at /sub.crl. */
-export async function startCrlServer(port: number, crl: Uint8Array): Promise<{ stop(): Promise<void> }> {
+/** Serves CRLs by path: one CRL at /sub.crl, or several keyed by path ('/root.crl': …). */
+export async function startCrlServer(
+  port: number,
+  crl: Uint8Array | Readonly<Record<string, Uint8Array>>,
+): Promise<{ stop(): Promise<void> }> {
+  const byPath = crl instanceof Uint8Array ? { '/sub.crl': crl } : crl;
   const server: Server = createHttpServer((req, res) => {
-    if (req.url === '/sub.crl') {
+    const body = byPath[req.url ?? ''];
+    if (body !== undefined) {
       res.writeHead(200, { 'content-type': 'application/pkix-crl' });
-      res.end(Buffer.from(crl));
+      res.end(Buffer.from(body));
     } else {
       res.writeHead(404).end();
     }

@@ -32,6 +32,19 @@ const TEXT: Readonly<Record<VerifyProblemCode, { readonly message: string; reado
   },
   CERT_KEY_USAGE: { message: 'Chứng thư số không được phép dùng để ký số.', severity: 'invalid' },
   CERT_REVOKED: { message: 'Chứng thư số đã bị thu hồi.', severity: 'invalid' },
+  CA_REVOKED: {
+    message: 'Chứng thư số của tổ chức cấp chứng thư cho người ký (CA trung gian) đã bị thu hồi.',
+    severity: 'invalid',
+  },
+  CA_REVOCATION_UNKNOWN: {
+    message: 'Chưa xác định được chứng thư số của tổ chức cấp (CA trung gian) có bị thu hồi hay không.',
+    severity: 'indeterminate',
+  },
+  TSA_CERT_USAGE: {
+    message:
+      'Chứng thư số của đơn vị cấp dấu thời gian không dành cho việc cấp dấu thời gian (thiếu id-kp-timeStamping).',
+    severity: 'indeterminate',
+  },
   REVOCATION_UNKNOWN: {
     message: 'Chưa xác định được chứng thư số có bị thu hồi hay không (không có kết quả OCSP/CRL).',
     severity: 'indeterminate',

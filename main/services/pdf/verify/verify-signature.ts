@@ -7,8 +7,9 @@ import { checkCms } from './cms.ts';
 import type { SignatureDict } from './locate.ts';
 import { objectsDefinedIn } from './tail-objects.ts';
 import type { PdfModel } from './pdf-model.ts';
-import { ageVi, formatTimeVi, problem, verdictOf } from './problems.ts';
-import { checkRevocation, type RevocationOptions } from './revocation.ts';
+import { checkPathRevocation } from './path-revocation.ts';
+import { formatTimeVi, problem, verdictOf } from './problems.ts';
+import type { RevocationOptions } from './revocation.ts';
 import { checkTimestamp } from './timestamp.ts';
 
 /** What must be kept with the document to re-verify it later (certificates, OCSP/CRL, tokens). */
@@ -116,6 +117,7 @@ export async function verifySignature(
   let trust: SignatureReport['trust'] = 'unknown';
   let chain: string[] = [];
   let revocation: SignatureReport['revocation'] = { status: 'unknown', source: 'none', checkedAt: null };
+  let caRevocation: SignatureReport['caRevocation'] = [];
   const signer = signerCert === null ? EMPTY_SIGNER : certInfo(signerCert);
   if (signerCert !== null) {
     const path = buildPath(signerCert, carried, anchors, at);
@@ -135,32 +137,16 @@ export async function verifySignature(
       );
     }
     if (!isDocTimestamp && signer.canSign === false) problems.push(problem('CERT_KEY_USAGE'));
-    const rev = await checkRevocation(signerCert, path.path[1] ?? null, anchors, input.revocation);
-    revocation = { status: rev.status, source: rev.source, checkedAt: rev.checkedAt };
-    if (rev.der !== null) revocationMaterial.push({ kind: rev.source, der: rev.der });
-    if (rev.status === 'revoked') {
-      // Revoked after a trusted signing time leaves the signature standing (TT 41/2017 Điều 8).
-      const after =
-        rev.revokedAt !== null && timestampTrusted && timestampTime !== null && new Date(rev.revokedAt) > timestampTime;
-      if (!after)
-        problems.push(
-          problem(
-            'CERT_REVOKED',
-            rev.revokedAt === null ? undefined : `Ngày thu hồi: ${formatTimeVi(new Date(rev.revokedAt))}.`,
-          ),
-        );
-    } else if (rev.status === 'unknown') {
-      problems.push(problem('REVOCATION_UNKNOWN'));
-    }
-    if (rev.source === 'cache' && rev.checkedAt !== null) {
-      const checked = new Date(rev.checkedAt);
-      problems.push(
-        problem(
-          'REVOCATION_FROM_CACHE',
-          `Kiểm tra lúc ${formatTimeVi(checked)} (${ageVi(checked, input.revocation.now)}).`,
-        ),
-      );
-    }
+    const revs = await checkPathRevocation({
+      path: path.path,
+      anchors,
+      options: input.revocation,
+      trustedTime: timestampTrusted ? timestampTime : null,
+    });
+    revocation = revs.signer;
+    caRevocation = revs.cas;
+    revocationMaterial.push(...revs.material);
+    problems.push(...revs.problems);
   } else if (integrity === 'ok') {
     problems.push(problem('SIGNER_CERT_MISSING'));
   }
@@ -187,6 +173,7 @@ export async function verifySignature(
     trust,
     chain,
     revocation,
+    caRevocation,
     verdict: verdictOf(problems),
     problems,
   };
