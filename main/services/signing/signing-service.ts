@@ -97,7 +97,7 @@ export function createSigningService(deps: SigningServiceDeps): SigningService {
         organization: settings.organization,
         ...(token.tsaUrl === undefined ? {} : { timestamp: tsaTimestampSource({ url: token.tsaUrl }) }),
       };
-      return await runBatch(
+      const results = await runBatch(
         files.map((f) => ({ inPath: f.path, outPath: f.outPath })),
         async (bytes, outPath) => {
           assertDistinct(inputOf.get(outPath) ?? '', outPath);
@@ -106,6 +106,13 @@ export function createSigningService(deps: SigningServiceDeps): SigningService {
         },
         (p) => onProgress(p.done, p.total, p.current),
       );
+      for (const r of results) {
+        if (!r.ok && r.error.code === 'INTERNAL') {
+          // A bug, not a bad file: keep its context for the maintainers (the message holds no PIN).
+          deps.log.error('signing.file_bug', { kind: operation.kind, file: r.inPath, message: r.error.message });
+        }
+      }
+      return results;
     } finally {
       await handle.close();
     }
