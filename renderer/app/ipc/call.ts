@@ -13,20 +13,7 @@ export async function call<C extends ChannelName>(channel: C, request: RequestOf
   }
 }
 
-/**
- * Call a channel that a service engineer has announced but not yet merged into `channels.ts`.
- * The host answers IPC_UNKNOWN_CHANNEL until it lands, which screens show as "chưa có dịch vụ".
- * Replace each use with `call` once the channel is in the map (the response type then comes from zod).
- */
-export async function callPending<T>(channel: string, request: unknown): Promise<Result<T>> {
-  const loose = vanthu.invoke as unknown as (name: string, body: unknown) => Promise<Result<T>>;
-  try {
-    return await loose(channel, request);
-  } catch {
-    return { ok: false, error: unreachable };
-  }
-}
-
+/** The host does not know the channel: the service behind a screen is not installed ("chưa có dịch vụ"). */
 export function isServiceMissing(error: AppError): boolean {
   return error.code === 'IPC_UNKNOWN_CHANNEL';
 }
