@@ -35,6 +35,13 @@ export function loginUser(
       throw mapCkr(CKR.CKR_PIN_LEN_RANGE, { method: 'C_Login', tokenLabel: info.label });
     }
   }
+  if (!pinPad && module.loggedIn(session)) {
+    // Login is per application, so another open signer would let any PIN through ("already
+    // logged in"). The PIN the user just typed must be checked: log out and in again. Both
+    // calls run in one worker request, so nothing interleaves; a wrong PIN leaves the token
+    // logged out, which is the safe outcome.
+    module.logout(session);
+  }
   try {
     module.login(session, pinPad ? null : pin, CK.CKU_USER, { tokenLabel: info.label });
   } catch (error) {

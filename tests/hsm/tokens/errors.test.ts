@@ -114,6 +114,23 @@ describe('token errors from scratch SoftHSM2 tokens', () => {
     expect(first.text).not.toContain(wrongPin);
   });
 
+  it('checks the PIN even while another signer holds the login on the same token', async () => {
+    const good = await openTokenSigner({
+      modulePath: hsm.module,
+      token: { label: 'ThuSaiPin' },
+      keyIdHex: '07',
+      pin: '246810',
+    });
+    try {
+      const e = await failure(
+        openTokenSigner({ modulePath: hsm.module, token: { label: 'ThuSaiPin' }, keyIdHex: '07', pin: wrongPin }),
+      );
+      expect(e.code).toBe('PIN_INCORRECT');
+    } finally {
+      await good.close();
+    }
+  });
+
   it('PIN_EXPIRED (user PIN not initialised) for a token the security officer set up without a user PIN', async () => {
     const e = await failure(
       openTokenSigner({ modulePath: hsm.module, token: { label: 'ChuaCoPin' }, keyIdHex: '01', pin: '123456' }),
