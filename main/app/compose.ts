@@ -13,6 +13,7 @@ import { createStoreService } from '../services/store/store-service.ts';
 import type { SyncCredentials } from '../services/sync/ports.ts';
 import type { SessionVault } from '../services/sync/session-vault.ts';
 import { createSyncService } from '../services/sync/sync-service.ts';
+import { ensureWorkstationId } from '../services/sync/workstation-id.ts';
 import { createTokenService } from '../services/tokens/token-service.ts';
 import { profilePaths } from './profile.ts';
 import type { Services } from './services.ts';
@@ -52,6 +53,7 @@ export function composeServices(options: ComposeOptions): Services {
       credentials: options.syncCredentials ?? (() => null),
       ...(options.sessionVault === undefined ? {} : { vault: options.sessionVault }),
       rememberServer: (url, username) => settings.update({ server: { url, username } }),
+      workstationId: () => ensureWorkstationId(settings),
       store: store.call,
       filesDir: profile.files,
       log,

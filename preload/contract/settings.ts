@@ -7,8 +7,10 @@ export const SettingsSchema = z.object({
     .object({
       url: z.string(),
       username: z.string(),
+      /** This installation, stable across runs (generated on first use); sent with number-lease requests. */
+      workstationId: z.string().default(''),
     })
-    .default({ url: '', username: '' }),
+    .default({ url: '', username: '', workstationId: '' }),
   tokens: z
     .object({
       /** PKCS#11 modules the user added by path, tried before the driver catalog. */

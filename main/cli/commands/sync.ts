@@ -4,9 +4,13 @@ import { attachmentPath } from '../../services/store/attachments.ts';
 import { openProfileStore } from '../../services/store/profile-store.ts';
 import { ApiClient } from '../../services/sync/api-client.ts';
 import { SyncEngine } from '../../services/sync/engine.ts';
+import { createAttachmentFileSink } from '../../services/sync/file-sink.ts';
 import { createRegisterLeaseSink } from '../../services/sync/lease-adapter.ts';
 import { systemClock, type SyncCredentials } from '../../services/sync/ports.ts';
+import { createStoreInboxSink } from '../../services/sync/store-sinks.ts';
+import { finalizeProvisional } from '../../services/sync/sync-service.ts';
 import { createAxiosTransport } from '../../services/sync/transport.ts';
+import { ensureWorkstationId } from '../../services/sync/workstation-id.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { parseOptions } from './store-options.ts';
 
@@ -46,6 +50,7 @@ async function run(args: readonly string[], context: CommandContext): Promise<nu
   const opened = openProfileStore(profile, settings, io.env);
   try {
     const { outbox, registers, maDinhDanh } = opened.store.context;
+    const inbox = createStoreInboxSink(opened.store.context);
     const engine = new SyncEngine({
       api: new ApiClient(
         createAxiosTransport({
@@ -60,8 +65,26 @@ async function run(args: readonly string[], context: CommandContext): Promise<nu
       leases: createRegisterLeaseSink(
         registers,
         () => registers.list(maDinhDanh).map((r) => r.id),
-        io.env['VANTHU_WORKSTATION'] ?? `cli-${maDinhDanh}`,
+        ensureWorkstationId(settings),
       ),
+      // The same sinks the store worker runs, here on the CLI's own connection.
+      ...(statusMode
+        ? {}
+        : {
+            inbox: {
+              sink: { cursor: () => inbox.inboxCursor(), apply: (items, next) => void inbox.applyInbox(items, next) },
+              files: createAttachmentFileSink(profile.files),
+            },
+            directory: {
+              cursor: () => opened.store.directoryCursor(),
+              apply: (items, next) => opened.store.applyDirectory(items, next),
+            },
+            receipts: {
+              awaiting: () => opened.store.outgoingAwaitingStatuses(50),
+              apply: (updates) => opened.store.applyRecipientStatuses(updates),
+            },
+          }),
+      onResult: finalizeProvisional((id, soDen) => opened.store.finalizeProvisional(id, soDen), log),
       clock: systemClock,
       log: statusMode ? silentLogger : log,
     });

@@ -214,7 +214,7 @@ export class SyncEngine {
         registerKind: need.kind,
         year: need.year,
         count: need.count,
-        workstationId: need.requestKey.split(':')[1] ?? 'workstation',
+        workstationId: need.workstationId,
       })) as { leaseId: string; from: number; to: number };
       await leases.add(need.registerId, { id: granted.leaseId, firstNumber: granted.from, lastNumber: granted.to });
       this.#succeeded();

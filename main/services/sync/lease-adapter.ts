@@ -40,6 +40,7 @@ export function createRegisterLeaseSink(
           kind: register.kind,
           year: register.year,
           count: policy.blockSize,
+          workstationId,
           requestKey: `lease:${workstationId}:${registerId}:${(await registers.leases(registerId)).length + 1}`,
         });
       }

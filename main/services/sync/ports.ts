@@ -84,6 +84,8 @@ export interface LeaseNeed {
   readonly kind: 'den' | 'di';
   readonly year: number;
   readonly count: number;
+  /** This installation (settings.server.workstationId); the server records it with the lease. */
+  readonly workstationId: string;
   /**
    * Stable per request: derived from persisted state (e.g. leases already held), so a request
    * repeated after a crash reuses the key and the server answers with the same block.

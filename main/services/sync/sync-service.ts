@@ -8,11 +8,14 @@ import { ApiClient } from './api-client.ts';
 import { SyncFailure } from './classify.ts';
 import { SyncEngine, type RoundReport } from './engine.ts';
 import type { JobResult } from './jobs.ts';
+import { vietnamYear } from '../../domain/vietnam-time.ts';
 import { createAttachmentFileSink } from './file-sink.ts';
+import { createRegisterLeaseSink, type LeaseRegisters } from './lease-adapter.ts';
 import {
   systemClock,
   type DirectorySink,
   type InboxSink,
+  type LeaseSink,
   type ReceiptSink,
   type SyncClock,
   type SyncCredentials,
@@ -45,6 +48,8 @@ export interface SyncServiceOptions {
   readonly clock?: SyncClock;
   /** Where the refresh token survives a restart (Electron: safeStorage); in memory when omitted. */
   readonly vault?: SessionVault;
+  /** This installation's stable id (settings); with it, the registers of the year get number leases. */
+  readonly workstationId?: () => string;
   /** Remember the server and account after a successful login (settings.server). */
   readonly rememberServer?: (url: string, username: string) => void;
 }
@@ -112,6 +117,22 @@ export function finalizeProvisional(
   };
 }
 
+/** Number leases for this year's registers, through the store worker. */
+export function storeLeases(store: StoreCall, workstationId: string, now: () => Date): LeaseSink {
+  const registers: LeaseRegisters = {
+    get: async (id) => (await store('registers.list')).find((register) => register.id === id),
+    remaining: (id) => store('registers.remaining', id),
+    leases: (id) => store('registers.leases', id),
+    addLease: (id, lease) => store('registers.addLease', id, lease),
+  };
+  const year = () => vietnamYear(now());
+  return createRegisterLeaseSink(
+    registers,
+    async () => (await store('registers.list')).filter((register) => register.year === year()).map((r) => r.id),
+    workstationId,
+  );
+}
+
 /** A failed login as the user should read it; the request (and its password) is never attached. */
 function loginError(error: unknown): unknown {
   if (!(error instanceof SyncFailure)) {
@@ -169,6 +190,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           inbox: { sink: sinks.inbox, files: createAttachmentFileSink(options.filesDir) },
           directory: sinks.directory,
           receipts: sinks.receipts,
+          ...(options.workstationId === undefined
+            ? {}
+            : { leases: storeLeases(options.store, options.workstationId(), () => clock.now()) }),
           clock,
           log: options.log,
           onStatus: (status) => options.events?.emit('sync.changed', status),

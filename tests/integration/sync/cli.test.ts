@@ -57,7 +57,10 @@ describe('vanthu sync', () => {
     const once = await cli(['sync', '--once', '--server', started.url, '--user', 'vanthu.snv']);
     expect(once.err).toBe('');
     expect(once.code).toBe(0);
-    expect(once.out).toMatch(/Đã gửi 1/);
+    expect(once.out).toMatch(/Đã gửi 1,.*nhận 3/);
+    // The three arrivals are in the profile's store, each queued for registration: the next round sends them.
+    const again = await cli(['sync', '--once', '--server', started.url, '--user', 'vanthu.snv']);
+    expect(again.out).toMatch(/Đã gửi 3/);
 
     const after = await cli(['sync', 'status', '--json']);
     expect(JSON.parse(after.out)).toMatchObject({ pending: 0, conflicts: [] });

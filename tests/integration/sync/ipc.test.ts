@@ -60,6 +60,12 @@ describe('sync over IPC (the store worker outbox, the same handler table as both
         expect.objectContaining({ source: 'truc', state: 'da-den' }),
       ]);
       expect(await call('sync.retryNow', {})).toMatchObject({ ok: true, value: { connection: 'online', pending: 0 } });
+      // The register of arrivals got a block of numbers, requested under this installation's stable id.
+      const workstationId = services.settings.get().server.workstationId;
+      expect(workstationId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(started.server.db.prepare('select distinct workstation from leases').all()).toEqual([
+        { workstation: workstationId },
+      ]);
       expect(await call('sync.conflicts', {})).toEqual({ ok: true, value: [] });
       expect(events).toContain('sync.changed');
       expect(started.server.db.prepare('select code from statuses where document_id = ?').all(documentId)).toEqual([
