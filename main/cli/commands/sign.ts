@@ -12,6 +12,7 @@ import type { Signer } from '../../services/pdf/signer.ts';
 import { createAppearance } from '../../services/pdf/stamp/appearance.ts';
 import { bestCandidate, findPlacements } from '../../services/pdf/layout/find-placements.ts';
 import type { PlacementOptions } from '../../services/pdf/layout/types.ts';
+import { buildSigningChain, trustStoreCertificates } from '../../services/signing/chain.ts';
 import { openTokenSigner, type TokenSignerHandle } from '../../services/tokens/open-signer.ts';
 import { tsaTimestampSource } from '../../services/tsa/client.ts';
 import type { CliIo, Command } from '../command.ts';
@@ -64,19 +65,32 @@ export const TOKEN_OPTIONS = {
   token: { type: 'string' },
   'key-id': { type: 'string' },
   'pin-stdin': { type: 'boolean' },
+  /** Trust store files or folders (PEM/DER) the CA chain is completed from. */
+  trust: { type: 'string', multiple: true },
 } as const;
 
-/** Opens the token once (one login) and hands back its Signer; the PIN is dropped after login. */
+/**
+ * Opens the token once (one login) and hands back its Signer; the PIN is dropped after login.
+ * Tokens usually hold only the leaf, so the chain is completed from the token's CA certificates
+ * and the `--trust` files, each link checked by signature.
+ */
 export async function openSigner(
-  values: { module?: string; token?: string; 'key-id'?: string },
+  values: { module?: string; token?: string; 'key-id'?: string; trust?: string[] },
   args: readonly string[],
   io: CliIo,
 ): Promise<TokenSignerHandle> {
   const modulePath = required(values.module, 'module');
   const label = required(values.token, 'token');
   const keyIdHex = required(values['key-id'], 'key-id');
+  // Read before the login, so a wrong path fails without touching the token.
+  const anchors = trustStoreCertificates(values.trust ?? []);
   const pin = await readPin(args, io);
-  return openTokenSigner({ modulePath, token: { label }, keyIdHex, pin });
+  const handle = await openTokenSigner({ modulePath, token: { label }, keyIdHex, pin });
+  const { signer } = handle;
+  return {
+    signer: { ...signer, chain: buildSigningChain(signer.certificate, signer.chain, anchors), sign: signer.sign },
+    close: () => handle.close(),
+  };
 }
 
 /** Certificates from a PEM bundle (the CA chain to embed when the token holds only the leaf). */
@@ -209,7 +223,7 @@ export const signCommand: Command = {
   usage:
     'vanthu sign --in IN.pdf --out OUT.pdf --module PATH --token LABEL --key-id HEX\n' +
     '            --role personal|organization|appendix|copy [--image PNG] [--page N --rect x,y,w,h | --auto]\n' +
-    '            [--field TÊN] [--certify 2] [--lock] [--tsa URL] [--chain CA.pem] [--so SỐ/KÝ-HIỆU] [--hinh-thuc "SAO Y" --co-quan TÊN]\n' +
+    '            [--field TÊN] [--certify 2] [--lock] [--tsa URL] [--chain CA.pem] [--trust CA.pem|THƯ-MỤC]… [--so SỐ/KÝ-HIỆU] [--hinh-thuc "SAO Y" --co-quan TÊN]\n' +
     '            [--pin-stdin] [--json]\n' +
     'Mã PIN lấy từ biến VANTHU_PIN hoặc dòng đầu của stdin (--pin-stdin).',
   async run(args, { io }) {
