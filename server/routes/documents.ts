@@ -53,7 +53,8 @@ const RegistrationSchema = z.object({
 
 const StatusSchema = z
   .object({
-    code: z.enum(['01', '02', '03', '04', '05', '06']),
+    // 01–06 while the document is live; 15 (đồng ý thu hồi) / 16 (từ chối thu hồi) answer a recall (13).
+    code: z.enum(['01', '02', '03', '04', '05', '06', '15', '16']),
     reason: z.string().trim().min(1).max(2000).optional(),
   })
   .refine((s) => s.code !== '02' || s.reason !== undefined, { message: 'Trạng thái 02 cần lý do.' });
@@ -140,10 +141,14 @@ export const documentRoutes = [
     const id = ctx.params['id'] ?? '';
     const outcome = applyOnce(state, ctx, caller.org, raw, (key) => {
       const doc = deliveredDocument(state, id, caller.org);
-      if (doc.recalled_at !== null) {
+      const recallAnswer = body.data.code === '15' || body.data.code === '16';
+      if (doc.recalled_at !== null && !recallAnswer) {
         throw new HttpProblem(409, 'DOCUMENT_RECALLED', 'Văn bản đã bị nơi gửi thu hồi.', {
           recallReason: doc.recall_reason,
         });
+      }
+      if (doc.recalled_at === null && recallAnswer) {
+        throw new HttpProblem(409, 'NOT_RECALLED', 'Văn bản chưa bị thu hồi; không có gì để trả lời.');
       }
       const at = state.now();
       const result = state.db

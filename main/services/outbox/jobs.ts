@@ -23,10 +23,10 @@ export const IncomingRegisterJobSchema = z.object({
   fileSha256: Sha256Schema.nullable(),
 });
 
-/** Status feedback to the sender (01 đã đến … 06 hoàn thành, 02 trả lại with a reason). */
+/** Status feedback to the sender (01 đã đến … 06 hoàn thành, 02 trả lại with a reason; 15/16 answer a recall). */
 export const IncomingStatusJobSchema = z.object({
   documentId: DocumentIdSchema,
-  statusCode: z.enum(['01', '02', '03', '04', '05', '06']),
+  statusCode: z.enum(['01', '02', '03', '04', '05', '06', '15', '16']),
   reason: z.string().nullable(),
   at: z.string(),
 });

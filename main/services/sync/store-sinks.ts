@@ -155,6 +155,16 @@ function applyRecall(ctx: StoreContext, doc: InboxDocument, now: Date): boolean 
     },
     now,
   );
+  // The sender hears that the recall was carried out (15 đồng ý thu hồi), in the same transaction.
+  // Its own key: a status refused because of the recall must not hold the answer back.
+  ctx.outbox.enqueue(
+    {
+      kind: 'incoming.status',
+      key: `recall:${doc.id}`,
+      payload: { documentId: doc.id, statusCode: '15', reason: null, at: now.toISOString() },
+    },
+    now,
+  );
   return true;
 }
 

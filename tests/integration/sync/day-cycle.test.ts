@@ -125,6 +125,16 @@ describe('a full day against the reference server', () => {
     expect(conflicts[0]).toMatchObject({ kind: 'conflict', code: 'DOCUMENT_RECALLED', documentKey: draft.id });
     expect(conflicts[0]?.resolution).toMatch(/thu hồi/);
     expect(await snv.engine.status()).toMatchObject({ conflicts: 1, pending: 0, connection: 'online' });
+    // SNV answered the recall (15 đồng ý thu hồi); STC's store shows the answer.
+    expect(
+      db.prepare('select code from statuses where document_id = ? order by id desc limit 1').get(draft.id),
+    ).toEqual({
+      code: '15',
+    });
+    await stc.engine.runRound();
+    expect(stc.store.getOutgoing(draft.id).recipients.find((r) => r.maDinhDanh === SNV)).toMatchObject({
+      recallCode: '15',
+    });
   });
 
   it('works offline: changes wait in the outbox and go out once the server is back (outbox only, as in the app)', async () => {

@@ -43,6 +43,26 @@ describe('reference server protocol', () => {
     expect((await http.post('/v1/leases', body)).status).toBe(400);
   });
 
+  it('takes 15/16 only as the answer to a recall, and 01–06 only before it', async () => {
+    const started = await startServer();
+    server = started.server;
+    const http = await session(started.url);
+    const { document_id: id } = started.server.db
+      .prepare('select document_id from deliveries where to_org = ? limit 1')
+      .get('000.00.01.H99') as { document_id: string };
+    const status = (code: string, key: string) =>
+      http.post(`/v1/documents/${id}/statuses`, { code }, { headers: { 'idempotency-key': key } });
+    expect((await status('15', 'answer-early-001')).data).toMatchObject({ code: 'NOT_RECALLED' });
+    expect((await status('03', 'status-live-0001')).status).toBe(201);
+    started.server.db.prepare('update documents set recalled_at = ?, recall_reason = ? where id = ?').run(1, 'Sai', id);
+    expect((await status('05', 'status-late-0001')).data).toMatchObject({ code: 'DOCUMENT_RECALLED' });
+    expect((await status('15', 'answer-recall-01')).status).toBe(201);
+    expect(started.server.db.prepare('select code from statuses where document_id = ? order by id').all(id)).toEqual([
+      { code: '03' },
+      { code: '15' },
+    ]);
+  });
+
   it('resumes an upload from the offset the server holds and verifies the hash', async () => {
     const started = await startServer();
     server = started.server;
