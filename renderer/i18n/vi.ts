@@ -210,7 +210,7 @@ export const vi = {
     },
     verify: 'Kiểm tra chữ ký số',
     verifying: 'Đang kiểm tra chữ ký số…',
-    prefilled: (fields: string) => `Đã điền sẵn từ chữ ký số: ${fields}. Hãy đối chiếu với văn bản.`,
+    prefilled: (fields: string) => `Đã điền sẵn từ văn bản và chữ ký số: ${fields}. Hãy đối chiếu lại.`,
     submit: 'Đăng ký (cấp số đến)',
     registering: 'Đang đăng ký…',
     registered: (so: string) => `Đã đăng ký văn bản đến, số đến ${so}.`,

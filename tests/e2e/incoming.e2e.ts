@@ -92,13 +92,23 @@ test('a received PDF is verified, the verdict shown on top, the signer pre-fille
   await expect(page.getByLabel('Họ tên người ký')).toHaveValue('Nguyễn Văn A');
   await expect(page.getByLabel('Cơ quan ban hành', { exact: true })).toHaveValue('ỦY BAN NHÂN DÂN TỈNH X');
 
+  // Opening the file beside the form reads page 1: số, ký hiệu, date, type and trích yếu are filled.
+  await page.getByLabel('Mở tệp PDF để xem (tệp không rời khỏi máy)').setInputFiles(fixture.signedPdf);
+  await expect(page.getByLabel('Số', { exact: true })).toHaveValue('15');
+  await expect(page.getByLabel('Ký hiệu')).toHaveValue('QĐ-UBND');
+  await expect(page.getByLabel('Tên loại văn bản')).toHaveValue('Quyết định');
+  await expect(page.getByLabel('Trích yếu nội dung')).toHaveValue(/^Về việc phê duyệt kế hoạch chuyển đổi số/);
+  await expect(page.getByLabel('Ngày ban hành')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByTestId('prefilled')).toContainText('Trích yếu nội dung');
+  await saveScreen(page, '21-incoming-prefilled');
+  // The clerk corrects what she must; what she types wins.
   await page.getByLabel('Tên loại văn bản').fill('Quyết định');
   await page.getByLabel('Số', { exact: true }).fill('15');
   await page.getByLabel('Ký hiệu').fill('QĐ-UBND');
   await page.getByLabel('Ngày ban hành').fill('2026-03-05');
   await page.getByLabel('Trích yếu nội dung').fill('Về việc ban hành Quy chế làm việc');
   await page.getByLabel('Độ khẩn').selectOption({ label: 'Khẩn' });
-  await saveScreen(page, '21-incoming-verified');
+  await saveScreen(page, '22-incoming-verified');
 
   // Nothing typed is lost by leaving the screen.
   await page.keyboard.press('Alt+5');
@@ -109,7 +119,7 @@ test('a received PDF is verified, the verdict shown on top, the signer pre-fille
 
   await page.getByRole('button', { name: 'Đăng ký (cấp số đến)' }).click();
   await expect(page.getByTestId('registered')).toContainText('số đến');
-  await saveScreen(page, '22-incoming-registered');
+  await saveScreen(page, '22b-incoming-registered');
   await page.getByRole('link', { name: 'Mở văn bản vừa đăng ký' }).click();
   const detail = page.getByTestId('incoming-detail');
   await expect(detail).toContainText('15/QĐ-UBND');

@@ -1,6 +1,5 @@
 import type { Route } from '../../app/frame/routes.ts';
 import { vi } from '../../i18n/vi.ts';
-import { PdfViewer } from '../pdf/PdfViewer.tsx';
 import { IncomingDetail } from './IncomingDetail.tsx';
 import { IncomingList } from './IncomingList.tsx';
 import { RegisterIncoming } from './RegisterIncoming.tsx';
@@ -12,12 +11,7 @@ export function IncomingScreen({ route }: { route: Route }) {
     <section aria-labelledby="incoming-title">
       <h1 id="incoming-title">{vi.incoming.title}</h1>
       {first === undefined ? <IncomingList /> : null}
-      {first === 'moi' ? (
-        <div className="with-viewer">
-          <RegisterIncoming />
-          <PdfViewer />
-        </div>
-      ) : null}
+      {first === 'moi' ? <RegisterIncoming /> : null}
       {first !== undefined && first !== 'moi' ? <IncomingDetail id={first} /> : null}
     </section>
   );

@@ -13,12 +13,15 @@ import { SHORTCUTS, useShortcut } from '../../app/frame/shortcuts.ts';
 import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
 import { VerdictPanel } from '../verify/VerdictPanel.tsx';
+import { readHeaderFields } from '../pdf/header-fields.ts';
+import { PdfViewer } from '../pdf/PdfViewer.tsx';
 import { RegisterFields } from './RegisterFields.tsx';
 import { Registered } from './Registered.tsx';
 import {
   emptyRegisterForm,
   inputFromForm,
   prefillFromReport,
+  prefillFromText,
   registerFieldOfIssue,
   validateRegisterForm,
   type RegisterField,
@@ -62,6 +65,16 @@ export function RegisterIncoming() {
     update(next);
   };
 
+  const readPageOne = (lines: string[]): void => {
+    // The viewer calls back after the file opened: merge into the latest draft, not a stale one.
+    setForm((current) => {
+      const { form: next, filled } = prefillFromText(current, readHeaderFields(lines));
+      writeDraft(DRAFT_KEY, next);
+      setPrefilled((before) => [...new Set([...before, ...filled])]);
+      return next;
+    });
+  };
+
   const register = async (): Promise<void> => {
     const found = validateRegisterForm(form);
     setErrors(found);
@@ -102,63 +115,66 @@ export function RegisterIncoming() {
   }
   const f = vi.incoming.fields;
   return (
-    <form
-      className="form"
-      noValidate
-      aria-labelledby="register-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void register();
-      }}
-    >
-      <h2 id="register-title">{vi.incoming.registerTitle}</h2>
-      {report === null ? null : <VerdictPanel report={report} />}
-      {prefilled.length > 0 ? (
-        <p className="notice notice-info" role="status" data-testid="prefilled">
-          {vi.incoming.prefilled(prefilled.map((p) => f[p]).join(', '))}
-        </p>
-      ) : null}
-      {failure === null ? null : <ErrorNotice error={failure} />}
-      {hasErrors(errors) ? (
-        <p className="notice notice-error" role="alert">
-          {vi.forms.summary}
-        </p>
-      ) : null}
-      <fieldset>
-        <legend>{vi.incoming.groups.file}</legend>
-        <div className="form-grid">
-          <SelectField
-            label={f.source}
-            value={form.source}
-            onChange={set('source')}
-            options={SOURCES.map((s) => ({ value: s, label: vi.incoming.sources[s] }))}
-          />
-          <Field
-            name="filePath"
-            label={f.filePath}
-            hint={f.filePathHint}
-            value={form.filePath}
-            onChange={set('filePath')}
-            error={errors.filePath}
-          />
+    <div className="with-viewer">
+      <form
+        className="form"
+        noValidate
+        aria-labelledby="register-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void register();
+        }}
+      >
+        <h2 id="register-title">{vi.incoming.registerTitle}</h2>
+        {report === null ? null : <VerdictPanel report={report} />}
+        {prefilled.length > 0 ? (
+          <p className="notice notice-info" role="status" data-testid="prefilled">
+            {vi.incoming.prefilled(prefilled.map((p) => f[p]).join(', '))}
+          </p>
+        ) : null}
+        {failure === null ? null : <ErrorNotice error={failure} />}
+        {hasErrors(errors) ? (
+          <p className="notice notice-error" role="alert">
+            {vi.forms.summary}
+          </p>
+        ) : null}
+        <fieldset>
+          <legend>{vi.incoming.groups.file}</legend>
+          <div className="form-grid">
+            <SelectField
+              label={f.source}
+              value={form.source}
+              onChange={set('source')}
+              options={SOURCES.map((s) => ({ value: s, label: vi.incoming.sources[s] }))}
+            />
+            <Field
+              name="filePath"
+              label={f.filePath}
+              hint={f.filePathHint}
+              value={form.filePath}
+              onChange={set('filePath')}
+              error={errors.filePath}
+            />
+          </div>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void verify()}
+            disabled={form.filePath.trim() === '' || busy !== null}
+          >
+            {vi.incoming.verify}
+          </button>
+          {busy === 'verify' ? <Progress label={vi.incoming.verifying} /> : null}
+        </fieldset>
+        <RegisterFields form={form} errors={errors} set={set} />
+        {busy === 'register' ? <Progress label={vi.incoming.registering} /> : null}
+        <div className="actions">
+          <button type="submit" disabled={busy !== null} aria-keyshortcuts="Control+S">
+            {vi.incoming.submit}
+          </button>
         </div>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => void verify()}
-          disabled={form.filePath.trim() === '' || busy !== null}
-        >
-          {vi.incoming.verify}
-        </button>
-        {busy === 'verify' ? <Progress label={vi.incoming.verifying} /> : null}
-      </fieldset>
-      <RegisterFields form={form} errors={errors} set={set} />
-      {busy === 'register' ? <Progress label={vi.incoming.registering} /> : null}
-      <div className="actions">
-        <button type="submit" disabled={busy !== null} aria-keyshortcuts="Control+S">
-          {vi.incoming.submit}
-        </button>
-      </div>
-    </form>
+      </form>
+      <PdfViewer onPageOneText={readPageOne} />
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import type { IncomingInput } from '../../../preload/contract/incoming.ts';
 import type { VerifyReport } from '../../../preload/contract/verify.ts';
 import type { FieldErrors } from '../../app/forms/field-errors.ts';
 import { vi } from '../../i18n/vi.ts';
+import type { HeaderFields } from '../pdf/header-fields.ts';
 
 /** The registration form as typed: every Phụ lục VI II field the văn thư enters (số đến is the app's). */
 export interface RegisterForm {
@@ -180,3 +181,17 @@ export function prefillFromReport(
 export const registerFieldOfIssue: Readonly<Record<string, RegisterField>> = Object.fromEntries(
   (Object.keys(emptyRegisterForm()) as RegisterField[]).map((k) => [k, k]),
 );
+
+/** Fill the empty fields from what page 1 of the document says; what the user typed is kept. */
+export function prefillFromText(f: RegisterForm, found: HeaderFields): { form: RegisterForm; filled: RegisterField[] } {
+  const next = { ...f };
+  const filled: RegisterField[] = [];
+  for (const field of ['so', 'kyHieu', 'ngayBanHanh', 'tenLoai', 'trichYeu'] as const) {
+    const value = found[field];
+    if (value !== undefined && next[field].trim() === '') {
+      next[field] = value;
+      filled.push(field);
+    }
+  }
+  return { form: next, filled };
+}

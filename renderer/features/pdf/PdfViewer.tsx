@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { Progress } from '../../app/feedback/Progress.tsx';
 import { vi } from '../../i18n/vi.ts';
-import { openPdf, renderPage, warmUpPdf } from './render-page.ts';
+import { openPdf, pageLines, renderPage, warmUpPdf } from './render-page.ts';
 
 const PAGE_WIDTH_PX = 520;
 
@@ -10,7 +10,7 @@ const PAGE_WIDTH_PX = 520;
  * Read a PDF beside a form: the user opens the file here (it stays in the renderer), pages are
  * rendered by pdf.js one at a time, so page 1 of a long file shows without parsing the rest.
  */
-export function PdfViewer() {
+export function PdfViewer({ onPageOneText }: { onPageOneText?: (lines: string[]) => void }) {
   const inputId = useId();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
@@ -30,6 +30,9 @@ export function PdfViewer() {
       const next = await openPdf(new Uint8Array(await file.arrayBuffer()));
       setPage(1);
       setDoc(next);
+      if (onPageOneText !== undefined) {
+        pageLines(next, 1).then(onPageOneText, () => undefined);
+      }
     } catch {
       setFailed(true);
       setBusy(false);

@@ -36,3 +36,30 @@ export async function renderPage(
   canvas.style.width = `${cssWidth}px`;
   await page.render({ canvas, viewport }).promise;
 }
+
+/** The text of a page as lines, top to bottom, each line's pieces left to right. */
+export async function pageLines(doc: PDFDocumentProxy, pageNumber: number): Promise<string[]> {
+  const page = await doc.getPage(pageNumber);
+  const content = await page.getTextContent();
+  const rows = new Map<number, { x: number; s: string }[]>();
+  for (const item of content.items) {
+    if (!('str' in item) || item.str.trim() === '') {
+      continue;
+    }
+    // Pieces within 2 pt of the same baseline belong to one line.
+    const y = Math.round((item.transform[5] as number) / 2);
+    const row = rows.get(y) ?? [];
+    row.push({ x: item.transform[4] as number, s: item.str });
+    rows.set(y, row);
+  }
+  return [...rows.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([, row]) =>
+      row
+        .sort((a, b) => a.x - b.x)
+        .map((p) => p.s)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
+}
