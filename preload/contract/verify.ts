@@ -22,6 +22,7 @@ export const VERIFY_PROBLEM_CODES = [
   'TSA_CERT_USAGE',
   'REVOCATION_UNKNOWN',
   'REVOCATION_FROM_CACHE',
+  'REVOCATION_FROM_PROOF',
   'SIGNING_TIME_CLAIMED',
   'TIMESTAMP_INVALID',
   'NO_SIGNATURES',
@@ -77,7 +78,7 @@ export const SignatureReportSchema = z.object({
   chain: z.array(z.string()),
   revocation: z.object({
     status: z.enum(['good', 'revoked', 'unknown']),
-    source: z.enum(['ocsp', 'crl', 'cache', 'none']),
+    source: z.enum(['ocsp', 'crl', 'cache', 'proof', 'none']),
     checkedAt: z.string().nullable(),
   }),
   /**
@@ -89,7 +90,7 @@ export const SignatureReportSchema = z.object({
       z.object({
         subject: z.string(),
         status: z.enum(['good', 'revoked', 'unknown']),
-        source: z.enum(['ocsp', 'crl', 'cache', 'none']),
+        source: z.enum(['ocsp', 'crl', 'cache', 'proof', 'none']),
         checkedAt: z.string().nullable(),
       }),
     )
@@ -118,6 +119,12 @@ export const VerifyRequestSchema = z
     /** Extra trust anchors (PEM/DER files or folders) besides the configured ones. */
     trustPaths: z.array(z.string()).default([]),
     offline: z.boolean().default(false),
+    /**
+     * Re-verify with the validation material kept at the last verification of this file
+     * (certificates, OCSP/CRL answers, timestamps), as of that time: for documents whose
+     * certificates have since expired. No network, no new proof written.
+     */
+    fromProof: z.boolean().default(false),
   })
   .strict();
 

@@ -11,6 +11,7 @@ interface Args {
   readonly trust: string[];
   readonly offline: boolean;
   readonly json: boolean;
+  readonly fromProof: boolean;
 }
 
 function parseArgs(args: readonly string[]): Args | string {
@@ -18,6 +19,7 @@ function parseArgs(args: readonly string[]): Args | string {
   let file: string | undefined;
   let offline = false;
   let json = false;
+  let fromProof = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === '--trust') {
@@ -26,11 +28,12 @@ function parseArgs(args: readonly string[]): Args | string {
       trust.push(value);
     } else if (arg === '--offline') offline = true;
     else if (arg === '--json') json = true;
+    else if (arg === '--from-proof') fromProof = true;
     else if (arg.startsWith('--')) return `Tùy chọn không hợp lệ: ${arg}`;
     else if (file === undefined) file = arg;
     else return `Thừa tham số: ${arg}`;
   }
-  return file === undefined ? 'Thiếu tệp PDF cần kiểm tra.' : { file, trust, offline, json };
+  return file === undefined ? 'Thiếu tệp PDF cần kiểm tra.' : { file, trust, offline, json, fromProof };
 }
 
 /** The JSON fields the issue fixes, per signature, in that order. */
@@ -56,6 +59,13 @@ const COVERAGE_VI = { whole: 'toàn bộ tệp', revision: 'một phiên bản t
 const CHANGES_VI = { none: 'không có', permitted: 'có, được phép', 'not-permitted': 'có, KHÔNG được phép' } as const;
 const TRUST_VI = { trusted: 'tin cậy', untrusted: 'không tin cậy', unknown: 'chưa xác định' } as const;
 const REVOCATION_VI = { good: 'chưa bị thu hồi', revoked: 'ĐÃ BỊ THU HỒI', unknown: 'chưa xác định' } as const;
+const SOURCE_VI = {
+  ocsp: 'OCSP',
+  crl: 'CRL',
+  cache: 'lần kiểm tra trước',
+  proof: 'hồ sơ xác thực đã lưu',
+  none: 'không có',
+} as const;
 const TIME_SOURCE_VI = { timestamp: 'theo dấu thời gian', claimed: 'do người ký tự khai', none: 'không có' } as const;
 
 function printText(io: CliIo, report: VerifyReport): void {
@@ -71,7 +81,9 @@ function printText(io: CliIo, report: VerifyReport): void {
     );
     io.out(`  Nội dung: ${INTEGRITY_VI[sig.integrity]}; chữ ký bao trùm ${COVERAGE_VI[sig.coverage]}\n`);
     io.out(`  Thay đổi sau khi ký: ${CHANGES_VI[sig.changesAfter]}\n`);
-    io.out(`  Chứng thư số: ${TRUST_VI[sig.trust]}; ${REVOCATION_VI[sig.revocation.status]}\n`);
+    io.out(
+      `  Chứng thư số: ${TRUST_VI[sig.trust]}; ${REVOCATION_VI[sig.revocation.status]} (nguồn: ${SOURCE_VI[sig.revocation.source]})\n`,
+    );
   }
 }
 
@@ -79,7 +91,8 @@ export const verifyCommand: Command = {
   name: 'verify',
   summary: 'Kiểm tra chữ ký số trên văn bản PDF đến',
   usage:
-    'vanthu verify FILE.pdf [--trust PATH]... [--offline] [--json]\n' +
+    'vanthu verify FILE.pdf [--trust PATH]... [--offline] [--from-proof] [--json]\n' +
+    '--from-proof: kiểm tra lại theo hồ sơ xác thực đã lưu ở lần kiểm tra trước (khi chứng thư số đã hết hạn).\n' +
     'Mã thoát: 0 hợp lệ, 1 không hợp lệ, 2 chưa xác định, 3 không phải PDF hoặc không đọc được.',
   async run(args, { io, services }) {
     const parsed = parseArgs(args);
@@ -94,7 +107,12 @@ export const verifyCommand: Command = {
     }
     let report: VerifyReport;
     try {
-      report = await services().verify.verify({ path: parsed.file, trustPaths: parsed.trust, offline: parsed.offline });
+      report = await services().verify.verify({
+        path: parsed.file,
+        trustPaths: parsed.trust,
+        offline: parsed.offline,
+        fromProof: parsed.fromProof,
+      });
     } catch (error) {
       if (!isVanthuError(error)) throw error;
       if (parsed.json) io.out(`${JSON.stringify({ ok: false, error: error.toAppError() })}\n`);

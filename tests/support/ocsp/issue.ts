@@ -42,6 +42,11 @@ export async function issueWithRevocation(
   id: string,
   serialHex: string,
   urls: { readonly ocsp?: string; readonly crl?: string },
+  /** Defaults to valid from yesterday for a year; an expired window models a certificate that has since expired. */
+  validity: { readonly notBefore: Date; readonly notAfter: Date } = {
+    notBefore: new Date(Date.now() - DAY),
+    notAfter: new Date(Date.now() + 365 * DAY),
+  },
 ): Promise<IssuedCert> {
   const sub = new x509.X509Certificate(readFileSync(pki.subPem));
   const keys = (await subtle.generateKey(rsa, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
@@ -57,8 +62,7 @@ export async function issueWithRevocation(
     serialNumber: serialHex,
     subject,
     issuer: sub.subjectName,
-    notBefore: new Date(Date.now() - DAY),
-    notAfter: new Date(Date.now() + 365 * DAY),
+    ...validity,
     publicKey: keys.publicKey,
     signingKey: await subCaKey(pki),
     signingAlgorithm: rsa,

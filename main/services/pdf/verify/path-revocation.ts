@@ -9,7 +9,7 @@ export interface PathRevocation {
   readonly cas: SignatureReport['caRevocation'];
   readonly problems: VerifyProblem[];
   /** OCSP responses and CRLs used, to keep as proof. */
-  readonly material: { kind: string; der: string }[];
+  readonly material: { kind: string; der: string; checkedAt: string | null }[];
 }
 
 export interface PathRevocationInput {
@@ -39,10 +39,11 @@ function revokedDetail(rev: RevocationResult, prefix = ''): string | undefined {
 export async function checkPathRevocation(input: PathRevocationInput): Promise<PathRevocation> {
   const { path, anchors, options } = input;
   const problems: VerifyProblem[] = [];
-  const material: { kind: string; der: string }[] = [];
+  const material: { kind: string; der: string; checkedAt: string | null }[] = [];
   const isAnchor = (cert: X509Certificate) => anchors.some((a) => a.raw.equals(cert.raw));
   const keep = (rev: RevocationResult) => {
-    if (rev.der !== null) material.push({ kind: rev.source, der: rev.der });
+    // The kind of answer, not where it came from this time: a cached CRL is still a CRL.
+    if (rev.der !== null) material.push({ kind: rev.kind ?? rev.source, der: rev.der, checkedAt: rev.checkedAt });
   };
 
   const signerCert = path[0] as X509Certificate;
@@ -52,6 +53,11 @@ export async function checkPathRevocation(input: PathRevocationInput): Promise<P
     problems.push(problem('CERT_REVOKED', revokedDetail(rev)));
   } else if (rev.status === 'unknown') {
     problems.push(problem('REVOCATION_UNKNOWN'));
+  }
+  if (rev.source === 'proof' && rev.checkedAt !== null) {
+    problems.push(
+      problem('REVOCATION_FROM_PROOF', `Tình trạng thu hồi xác định lúc ${formatTimeVi(new Date(rev.checkedAt))}.`),
+    );
   }
   if (rev.source === 'cache' && rev.checkedAt !== null) {
     const checked = new Date(rev.checkedAt);

@@ -50,6 +50,10 @@ const TEXT: Readonly<Record<VerifyProblemCode, { readonly message: string; reado
     severity: 'indeterminate',
   },
   REVOCATION_FROM_CACHE: { message: 'Tình trạng thu hồi lấy từ lần kiểm tra trước.', severity: 'info' },
+  REVOCATION_FROM_PROOF: {
+    message: 'Kiểm tra lại theo hồ sơ xác thực đã lưu (chứng thư, OCSP/CRL tại thời điểm kiểm tra trước).',
+    severity: 'info',
+  },
   SIGNING_TIME_CLAIMED: {
     message: 'Thời điểm ký do người ký tự khai, không có dấu thời gian xác thực.',
     severity: 'info',

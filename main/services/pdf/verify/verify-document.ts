@@ -16,6 +16,12 @@ export interface VerifyOptions {
   /** Per OCSP/CRL request; short, so a dead responder never stalls a clerk. */
   readonly timeoutMs?: number;
   readonly now?: Date;
+  /** Re-verification from kept proof: its certificates and OCSP/CRL answers, judged as of `at`. */
+  readonly proof?: {
+    readonly certificates: readonly X509Certificate[];
+    /** Newest first, each with the time it was fetched. */
+    readonly revocation: readonly { readonly kind: string; readonly der: string; readonly at: Date }[];
+  };
 }
 
 export interface VerifyOutcome {
@@ -100,7 +106,14 @@ export async function verifyPdfBytes(bytes: Uint8Array, file: string, options: V
       current,
       revision,
       anchors: options.anchors,
-      revocation: { offline: options.offline, cache: options.cache, timeoutMs: options.timeoutMs ?? 5000, now },
+      extraCertificates: options.proof?.certificates ?? [],
+      revocation: {
+        offline: options.offline,
+        cache: options.cache,
+        timeoutMs: options.timeoutMs ?? 5000,
+        now,
+        ...(options.proof === undefined ? {} : { proof: { entries: options.proof.revocation } }),
+      },
     });
     signatures.push(result.report);
     material.push(result.material);

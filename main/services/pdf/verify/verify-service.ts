@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { VanthuError, errorMessageVi } from '../../../../preload/contract/index.ts';
@@ -5,6 +6,7 @@ import type { VerifyReport } from '../../../../preload/contract/verify.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { SettingsStore } from '../../settings/settings-store.ts';
 import { keepEvidence } from './evidence.ts';
+import { loadKeptProof } from './proof.ts';
 import { createFileRevocationCache } from './revocation-cache.ts';
 import { loadTrustStore } from './trust-store.ts';
 import { verifyPdfBytes } from './verify-document.ts';
@@ -13,6 +15,8 @@ export interface VerifyRequest {
   readonly path: string;
   readonly trustPaths: readonly string[];
   readonly offline: boolean;
+  /** Re-verify with the proof kept at the last verification, as of its time (expired certificates). */
+  readonly fromProof?: boolean;
 }
 
 export interface VerifyService {
@@ -47,6 +51,18 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
       }
       const anchors = loadTrustStore([...deps.settings.get().verify.trustPaths, ...request.trustPaths]);
       const bytes = await readFile(path);
+      if (request.fromProof === true) {
+        const proof = loadKeptProof(deps.evidenceDir, createHash('sha256').update(bytes).digest('hex'));
+        const { report } = await verifyPdfBytes(bytes, path, {
+          anchors,
+          offline: true,
+          cache,
+          proof: { certificates: proof.certificates, revocation: proof.revocation },
+        });
+        // No new proof: it would carry the old answers with today's date and so outlive them.
+        deps.log.info('verify.from-proof', { file: path, verdict: report.verdict, proof: proof.path });
+        return { ...report, evidencePath: proof.path };
+      }
       const { report, material } = await verifyPdfBytes(bytes, path, {
         anchors,
         offline: request.offline,

@@ -15,7 +15,7 @@ import { checkTimestamp } from './timestamp.ts';
 /** What must be kept with the document to re-verify it later (certificates, OCSP/CRL, tokens). */
 export interface SignatureMaterial {
   readonly certificates: readonly X509Certificate[];
-  readonly revocation: readonly { readonly kind: string; readonly der: string }[];
+  readonly revocation: readonly { readonly kind: string; readonly der: string; readonly checkedAt: string | null }[];
   readonly timestampTokens: readonly Uint8Array[];
 }
 
@@ -27,6 +27,8 @@ export interface SignatureInput {
   /** Loads the revision a signature covers (memoised by the caller). */
   readonly revision: (end: number) => Promise<PdfModel>;
   readonly anchors: readonly X509Certificate[];
+  /** Certificates kept as proof at an earlier verification, for path building. */
+  readonly extraCertificates: readonly X509Certificate[];
   readonly revocation: RevocationOptions;
 }
 
@@ -52,7 +54,7 @@ export async function verifySignature(
   const isDocTimestamp = sig.subFilter === 'ETSI.RFC3161' || sig.type === 'DocTimeStamp';
   const coverage = end === bytes.length ? 'whole' : 'revision';
   const tokens: Uint8Array[] = [];
-  const revocationMaterial: { kind: string; der: string }[] = [];
+  const revocationMaterial: { kind: string; der: string; checkedAt: string | null }[] = [];
 
   let integrity: 'ok' | 'broken' = 'broken';
   let signerCert: X509Certificate | null = null;
@@ -120,7 +122,7 @@ export async function verifySignature(
   let caRevocation: SignatureReport['caRevocation'] = [];
   const signer = signerCert === null ? EMPTY_SIGNER : certInfo(signerCert);
   if (signerCert !== null) {
-    const path = buildPath(signerCert, carried, anchors, at);
+    const path = buildPath(signerCert, [...carried, ...input.extraCertificates], anchors, at);
     trust = path.trust;
     chain = path.path.map((c) => certInfo(c).subject);
     if (path.trust === 'untrusted')
