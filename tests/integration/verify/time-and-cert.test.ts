@@ -16,6 +16,7 @@ import { certOf, emptySignatureFields } from '../../support/verify/corpus.ts';
 import { preparePdf } from '../../../main/services/pdf/sign/prepare.ts';
 import { placementsFrom } from '../sign/flow-support.ts';
 import { appendDocumentTimestamp } from '../../support/verify/doc-timestamp.ts';
+import { resignTimestampToken } from '../../support/verify/resign-token.ts';
 
 const pki = usePki();
 const dir = mkdtempSync(join(tmpdir(), 'vanthu-verify-time-'));
@@ -81,6 +82,31 @@ describe('signing time, timestamps and certificate checks', () => {
     expect(codes).toContain('SIGNING_TIME_CLAIMED');
   });
 
+  it('a signature timestamp signed by a certificate without id-kp-timeStamping is not trusted', async () => {
+    const person = certOf(pki, 'person');
+    const out = join(dir, 'forged-tsa.pdf');
+    const realTsa = tsaTimestampSource({ url: tsa.url });
+    await signPdf((await makeDocument()).bytes, out, {
+      signer: await softwareSignerFromFiles(person.keyPem, person.certPem, pki.chainPem),
+      role: 'personal',
+      // The token port: a real TSTInfo over this signature, re-signed by a person's certificate.
+      timestamp: async (signatureValue) => resignTimestampToken(await realTsa(signatureValue), person),
+    });
+    const { report } = await verifyPdfBytes(new Uint8Array(readFileSync(out)), out, {
+      anchors: loadTrustStore([pki.rootPem]),
+      offline: true,
+      cache: createFileRevocationCache(join(dir, 'cache')),
+    });
+    const sig = report.signatures[0];
+    const codes = sig?.problems.map((p) => p.code) ?? [];
+    expect(sig?.integrity).toBe('ok');
+    expect(codes).toContain('TSA_CERT_USAGE');
+    // Its time is not taken as the signing time.
+    expect(sig?.signingTimeSource).toBe('claimed');
+    expect(sig?.verdict).toBe('indeterminate');
+    expect(report.reasons.join('\n')).toContain('id-kp-timeStamping');
+  });
+
   it('a certificate expired at signing time makes the signature invalid', async () => {
     const { report, codes } = await mutoolSignAndVerify('expired');
     expect(codes).toContain('CERT_EXPIRED_AT_SIGNING');
@@ -122,6 +148,8 @@ describe('signing time, timestamps and certificate checks', () => {
       trust: 'trusted',
     });
     expect(timestamp?.timestampTime).not.toBeNull();
+    // The PKI's 'tsa' certificate carries the critical id-kp-timeStamping EKU.
+    expect(timestamp?.problems.map((p) => p.code)).not.toContain('TSA_CERT_USAGE');
     // The timestamp was appended after the signature: a permitted later revision.
     expect(signature).toMatchObject({ integrity: 'ok', coverage: 'revision', changesAfter: 'permitted' });
 

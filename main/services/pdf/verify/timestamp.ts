@@ -1,6 +1,7 @@
 import { createHash, type X509Certificate } from 'node:crypto';
 import { buildPath } from './chain.ts';
 import { certInfo } from './cert-info.ts';
+import { extendedKeyUsage } from './cert-der.ts';
 import { checkCms } from './cms.ts';
 import { algorithm, children, expectTag, parseDer, time, value, type Tlv } from './der.ts';
 
@@ -17,6 +18,8 @@ export interface TimestampCheck {
   readonly time: Date | null;
   readonly authority: string | null;
   readonly trusted: boolean;
+  /** The TSA certificate carries the critical id-kp-timeStamping EKU RFC 3161 §2.3 requires. */
+  readonly usageOk: boolean;
   readonly certificates: readonly X509Certificate[];
   /** Why it is not ok, in Vietnamese. */
   readonly reason: string | null;
@@ -39,6 +42,21 @@ function parseTstInfo(der: Uint8Array): TstInfo {
   };
 }
 
+const ID_KP_TIMESTAMPING = '1.3.6.1.5.5.7.3.8';
+
+/**
+ * RFC 3161 §2.3: the TSA's certificate has exactly one extended key usage, id-kp-timeStamping,
+ * and the extension is critical. Any other certificate could vouch for any time it likes.
+ */
+function isTimestampingCert(cert: X509Certificate): boolean {
+  try {
+    const eku = extendedKeyUsage(cert);
+    return eku !== null && eku.critical && eku.oids.length === 1 && eku.oids[0] === ID_KP_TIMESTAMPING;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Verify an RFC 3161 token over `imprinted` (the signature value for a signature timestamp,
  * the ByteRange chunks for a document timestamp): the token's own CMS signature, the message
@@ -50,7 +68,7 @@ export function checkTimestamp(
   anchors: readonly X509Certificate[],
 ): TimestampCheck {
   const cms = checkCms(token, null);
-  const none = { time: null, authority: null, trusted: false, certificates: cms.certificates };
+  const none = { time: null, authority: null, trusted: false, usageOk: false, certificates: cms.certificates };
   if (cms.eContentType !== TST_INFO || cms.eContent === null) {
     return { ...none, ok: false, reason: 'Dấu thời gian không đúng định dạng RFC 3161.' };
   }
@@ -75,12 +93,14 @@ export function checkTimestamp(
   if (!hash.digest().equals(expected)) {
     return { ...base, ok: false, reason: 'Dấu thời gian không khớp với chữ ký được đóng dấu.' };
   }
-  const path = buildPath(cms.signerCert as X509Certificate, cms.certificates, anchors, info.genTime);
-  const trusted = path.trust === 'trusted' && path.expiredAt === null && path.notYetValidAt === null;
-  return {
-    ...base,
-    ok: true,
-    trusted,
-    reason: trusted ? null : 'Đơn vị cấp dấu thời gian không thuộc danh sách tin cậy.',
-  };
+  const tsaCert = cms.signerCert as X509Certificate;
+  const path = buildPath(tsaCert, cms.certificates, anchors, info.genTime);
+  const usageOk = isTimestampingCert(tsaCert);
+  const trusted = usageOk && path.trust === 'trusted' && path.expiredAt === null && path.notYetValidAt === null;
+  const reason = !usageOk
+    ? 'Chứng thư số ký dấu thời gian không có mục đích cấp dấu thời gian (id-kp-timeStamping).'
+    : trusted
+      ? null
+      : 'Đơn vị cấp dấu thời gian không thuộc danh sách tin cậy.';
+  return { ...base, ok: true, trusted, usageOk, reason };
 }

@@ -76,6 +76,7 @@ export async function verifySignature(
     timestampTrusted = ts.trusted;
     if (ts.ok) integrity = 'ok';
     else problems.push(problem('DIGEST_MISMATCH', ts.reason ?? undefined));
+    if (ts.ok && !ts.usageOk) problems.push(problem('TSA_CERT_USAGE'));
   } else {
     const cms = checkCms(sig.contents, chunks);
     signerCert = cms.signerCert;
@@ -89,7 +90,8 @@ export async function verifySignature(
       timestampTime = ts.time;
       timestampAuthority = ts.authority;
       timestampTrusted = ts.ok && ts.trusted;
-      if (!ts.ok || !ts.trusted) problems.push(problem('TIMESTAMP_INVALID', ts.reason ?? undefined));
+      if (ts.ok && !ts.usageOk) problems.push(problem('TSA_CERT_USAGE'));
+      else if (!ts.ok || !ts.trusted) problems.push(problem('TIMESTAMP_INVALID', ts.reason ?? undefined));
     }
   }
 
