@@ -200,6 +200,11 @@ export function createSigningService(deps: SigningServiceDeps): SigningService {
         ...(request.placement === undefined ? {} : { placement: request.placement }),
       }),
     async batch(request) {
+      const outPaths = request.files.map((f) => resolve(f.outPath));
+      if (new Set(outPaths).size !== outPaths.length) {
+        // Two files written to one path: the second would silently replace the first.
+        throw new VanthuError('INVALID_INPUT', errorMessageVi('INVALID_INPUT', 'Hai tệp kết quả trùng đường dẫn.'));
+      }
       const batchId = request.batchId ?? null;
       const results = await run(request, request.operation, request.files, (done, total, current) =>
         deps.events.emit('signing.progress', { batchId, done, total, currentFile: current ?? null }),

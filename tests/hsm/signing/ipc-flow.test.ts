@@ -186,5 +186,14 @@ describe('signing.* over IPC with SoftHSM2 tokens', () => {
       ...tokenOf('person'),
     });
     expect(same).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const clash = await call('signing.batch', {
+      ...tokenOf('person'),
+      files: [
+        { path: join(dir, 'a.pdf'), outPath: join(dir, 'out.pdf') },
+        { path: join(dir, 'b.pdf'), outPath: join(dir, '.', 'out.pdf') },
+      ],
+      operation: { kind: 'sign' },
+    });
+    expect(clash).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });
