@@ -1,7 +1,7 @@
 /**
  * Search benchmark: 100,000 generated incoming documents, p50/p95 of `listIncoming` searches
  * (FTS5 over folded text, newest 50), compared in the same run with two peers on the same data:
- * an unindexed LIKE scan in SQLite, and GNU grep over a text dump of the folded fields.
+ * an unindexed LIKE scan in SQLite over the same text folded once, and GNU grep over a text dump of it.
  * The first 1,000 documents go through the real registration path; the rest are inserted with
  * one statement each (the same table and search triggers), so generating 100,000 takes seconds.
  * Goal from issue #7: p95 ≤ 20 ms. Run: node tests/bench/search.ts [count]
@@ -139,8 +139,16 @@ function measure(run: (q: string) => unknown): number[] {
 
 const ftsTimes = measure((q) => store.listIncoming({ search: q, limit: 50 }));
 const filteredTimes = measure((q) => store.listIncoming({ search: q, doKhan: 2, limit: 50 }));
+// The LIKE peer scans text folded once, up front (a temp table, not part of the schema): folding
+// in every query called into JavaScript for each of the 100,000 rows, 120 times, which made this
+// peer most of the benchmark's run time and measured the fold, not the scan. Scanning already
+// folded text is also the fairer, faster peer for FTS5 to beat.
+db.exec(`CREATE TEMP TABLE folded AS
+  SELECT doc_no, vn_fold(ten_loai || ' ' || trich_yeu || ' ' || co_quan_ban_hanh || ' ' || nguoi_ky) AS text
+  FROM incoming_documents`);
 const like = db.prepare(
-  `SELECT * FROM incoming_documents WHERE vn_fold(ten_loai || ' ' || trich_yeu || ' ' || co_quan_ban_hanh || ' ' || nguoi_ky) LIKE ? ORDER BY doc_no DESC LIMIT 50`,
+  `SELECT d.* FROM temp.folded f JOIN incoming_documents d ON d.doc_no = f.doc_no
+   WHERE f.text LIKE ? ORDER BY f.doc_no DESC LIMIT 50`,
 );
 const likeTimes = measure((q) => like.all(`%${foldVietnamese(q)}%`));
 const grepTimes = measure((q) => {
@@ -156,7 +164,7 @@ const row = (name: string, times: number[]): string =>
 console.log(`documents: ${COUNT}  (generated in ${loadSeconds.toFixed(1)} s)  queries: ${QUERIES.length} × ${REPEAT}`);
 console.log(row('vanthu FTS5 search (newest 50)', ftsTimes));
 console.log(row('vanthu FTS5 search + urgency filter', filteredTimes));
-console.log(row('peer: SQLite LIKE scan on folded text', likeTimes));
+console.log(row('peer: SQLite LIKE scan on pre-folded text', likeTimes));
 console.log(row('peer: GNU grep -F over a text dump', grepTimes));
 console.log(`goal p95 ≤ 20 ms: ${percentile(ftsTimes, 95) <= 20 ? 'met' : 'NOT met'}`);
 db.close();

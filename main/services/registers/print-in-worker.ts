@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { VanthuError } from '../../../preload/contract/errors.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import type { PrintProgress } from './print-register.ts';
 import type { PrintableRegister } from './register-rows.ts';
 

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { VanthuError } from '../../../preload/contract/errors.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import { chooseNumber, leasesOverlap, type LeaseState } from '../../domain/numbering.ts';
 
 export type RegisterKind = 'den' | 'di';

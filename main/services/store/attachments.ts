@@ -12,7 +12,8 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { VanthuError } from '../../../preload/contract/errors.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 
 /** Provincial rules: each file at most 50 MB [S-NB22 Điều 8 k4]. */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;

@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { VanthuError } from '../../../preload/contract/errors.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import { attachmentPath, sha256Of, writeAttachmentFile } from './attachments.ts';
 import { verifyAudit } from './audit.ts';
 import { LATEST_VERSION } from './migrations/index.ts';

@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { VanthuError } from '../../../preload/contract/errors.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import type {
   DuplicateWarning,
   IncomingAddResult,

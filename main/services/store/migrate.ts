@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { VanthuError } from '../../../preload/contract/errors.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
 export function schemaVersion(db: Database): number {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { VanthuError } from '../../../preload/contract/errors.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import type { Organization } from '../../../preload/contract/organizations.ts';
 import { foldVietnamese } from '../../domain/fold.ts';
 import { maDinhDanhForm } from '../../domain/ma-dinh-danh.ts';

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { VanthuError } from '../../../preload/contract/errors.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import type { OutgoingDocument, OutgoingInput } from '../../../preload/contract/outgoing.ts';
 import { canTransitionOutgoing, type OutgoingState } from '../../domain/document-states.ts';
 import { exportFileName } from '../../domain/file-name.ts';

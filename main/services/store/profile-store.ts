@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { VanthuError } from '../../../preload/contract/errors.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import type { ProfilePaths } from '../../app/profile.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import { isValidMaDinhDanh } from '../../domain/ma-dinh-danh.ts';

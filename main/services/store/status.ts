@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { LATEST_VERSION } from './migrations/index.ts';
-import type { AppInfo } from '../../../preload/contract/index.ts';
+import type { AppInfo } from '../../../preload/contract/app.ts';
 
 type DatabaseStatus = AppInfo['database'];
 

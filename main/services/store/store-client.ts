@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { VanthuError } from '../../../preload/contract/index.ts';
+import { VanthuError } from '../../../preload/contract/errors.ts';
 import type { Logger } from '../log/logger.ts';
 import type { StoreMethod, StoreMethods, StoreResponse, StoreWorkerData } from './store-protocol.ts';
 

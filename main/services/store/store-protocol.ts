@@ -1,4 +1,4 @@
-import type { AppError } from '../../../preload/contract/index.ts';
+import type { AppError } from '../../../preload/contract/errors.ts';
 import type { OutboxStore } from '../outbox/outbox-store.ts';
 import { loadPrintableRegister, type PrintableRegister, type RegisterRange } from '../registers/register-rows.ts';
 import type { RegisterService } from '../registers/register-service.ts';
@@ -42,6 +42,7 @@ export interface StoreMethods {
   'registers.remaining': RegisterService['remaining'];
   'outbox.claimDue': OutboxStore['claimDue'];
   'outbox.markDone': OutboxStore['markDone'];
+  'outbox.markDoneAndClaim': OutboxStore['markDoneAndClaim'];
   'outbox.markRetry': OutboxStore['markRetry'];
   'outbox.markFailed': OutboxStore['markFailed'];
   'outbox.pause': OutboxStore['pause'];
@@ -128,6 +129,7 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'registers.remaining': (id) => registers.remaining(id),
     'outbox.claimDue': (now, limit) => outbox.claimDue(now, limit),
     'outbox.markDone': (id, now) => outbox.markDone(id, now),
+    'outbox.markDoneAndClaim': (id, now, limit) => outbox.markDoneAndClaim(id, now, limit),
     'outbox.markRetry': (id, next, error, now) => outbox.markRetry(id, next, error, now),
     'outbox.markFailed': (id, error, now) => outbox.markFailed(id, error, now),
     'outbox.pause': (id) => outbox.pause(id),

@@ -1,4 +1,5 @@
-import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { VanthuError } from '../../../preload/contract/errors.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import type { ProfilePaths } from '../../app/profile.ts';
 import { isValidMaDinhDanh } from '../../domain/ma-dinh-danh.ts';
 import type { Logger } from '../log/logger.ts';

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import { errorMessageVi, isVanthuError } from '../../../preload/contract/index.ts';
+import { isVanthuError } from '../../../preload/contract/errors.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import { backupStore } from './backup.ts';
 import { openDatabase } from './open-database.ts';
 import { schemaVersion } from './migrate.ts';

@@ -95,7 +95,7 @@ describe('vanthu incoming / register / audit / backup / restore', () => {
       db.prepare(`UPDATE audit_log SET details = '{}' WHERE seq = 1`).run();
       db.close();
       const verdict = vanthu(profile, 'audit', 'verify');
-      expect(verdict.code).toBe(2);
+      expect(verdict.code, verdict.err).toBe(2);
       expect(verdict.out).toContain('NHẬT KÝ ĐÃ BỊ SỬA');
       const tamperedBackup = join(dir, 'tampered.vanthu');
       expect(vanthu(profile, 'backup', '--out', tamperedBackup).code).toBe(0);

@@ -15,9 +15,15 @@ const RUNS = 100;
  * of ms, then SIGKILL it. Arming on the first acknowledgement (not on start-up) keeps every
  * kill inside the stream of registrations however loaded the machine is.
  */
-function runAndKill(dir: string, run: number, delayMs: number): Promise<string[]> {
+function runAndKill(dir: string, run: number, delayMs: number, compileCache: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, dir, String(run)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Most of a run is the child starting up (stripping and compiling the store's modules); the
+    // compile cache the first child fills makes the other 99 start in about half the CPU time.
+    // What runs after start-up, and where the kill lands, is unchanged.
+    const child = spawn(process.execPath, [CHILD, dir, String(run)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_COMPILE_CACHE: compileCache },
+    });
     let out = '';
     let err = '';
     let armed = false;
@@ -52,11 +58,12 @@ describe('crash safety', () => {
     { timeout: 600_000 },
     async () => {
       const dir = tempDir('vanthu-crash-');
+      const compileCache = tempDir('vanthu-crash-cache-');
       const acknowledged = new Map<string, { soDen: string; soDenTam: string }>();
       let killedMidStream = 0;
       for (let run = 1; run <= RUNS; run += 1) {
         const delay = Math.floor(Math.random() * 40);
-        const acks = await runAndKill(dir, run, delay);
+        const acks = await runAndKill(dir, run, delay, compileCache);
         if (acks.length > 0) {
           killedMidStream += 1;
         }
