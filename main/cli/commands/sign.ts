@@ -12,7 +12,9 @@ import type { Signer } from '../../services/pdf/signer.ts';
 import { createAppearance } from '../../services/pdf/stamp/appearance.ts';
 import { bestCandidate, findPlacements } from '../../services/pdf/layout/find-placements.ts';
 import type { PlacementOptions } from '../../services/pdf/layout/types.ts';
+import type { CachedRevocation } from '../../services/pdf/verify/revocation-cache.ts';
 import { buildSigningChain, trustStoreCertificates } from '../../services/signing/chain.ts';
+import { longTermStep } from '../../services/signing/long-term-step.ts';
 import { openTokenSigner, type TokenSignerHandle } from '../../services/tokens/open-signer.ts';
 import { tsaTimestampSource } from '../../services/tsa/client.ts';
 import type { CliIo, Command } from '../command.ts';
@@ -131,6 +133,8 @@ export const SIGN_OPTIONS = {
   'hinh-thuc': { type: 'string' },
   'co-quan': { type: 'string' },
   json: { type: 'boolean' },
+  /** PAdES B-LT: a DSS increment with the chain and OCSP/CRL answers after the signature. */
+  'long-term': { type: 'boolean' },
 } as const;
 
 type SignValues = {
@@ -139,6 +143,22 @@ type SignValues = {
 
 /** Builds the per-file signing operation shared by `sign` and `sign-batch`. */
 export async function signOperation(
+  values: SignValues & { trust?: string[] },
+  signer: Signer,
+): Promise<(bytes: Uint8Array, outPath: string) => Promise<SignResult>> {
+  const operation = await fileOperation(values, signer);
+  if (values['long-term'] !== true) {
+    return operation;
+  }
+  // No profile here: the answers live for this run only (the app shares the verifier's cache).
+  const cache = new Map<string, CachedRevocation>();
+  return longTermStep(operation, signer, trustStoreCertificates(values.trust ?? []), {
+    get: (key) => cache.get(key),
+    put: (key, entry) => void cache.set(key, entry),
+  });
+}
+
+async function fileOperation(
   values: SignValues,
   signer: Signer,
 ): Promise<(bytes: Uint8Array, outPath: string) => Promise<SignResult>> {
@@ -223,7 +243,7 @@ export const signCommand: Command = {
   usage:
     'vanthu sign --in IN.pdf --out OUT.pdf --module PATH --token LABEL --key-id HEX\n' +
     '            --role personal|organization|appendix|copy [--image PNG] [--page N --rect x,y,w,h | --auto]\n' +
-    '            [--field TÊN] [--certify 2] [--lock] [--tsa URL] [--chain CA.pem] [--trust CA.pem|THƯ-MỤC]… [--so SỐ/KÝ-HIỆU] [--hinh-thuc "SAO Y" --co-quan TÊN]\n' +
+    '            [--field TÊN] [--certify 2] [--lock] [--tsa URL] [--chain CA.pem] [--trust CA.pem|THƯ-MỤC]… [--long-term] [--so SỐ/KÝ-HIỆU] [--hinh-thuc "SAO Y" --co-quan TÊN]\n' +
     '            [--pin-stdin] [--json]\n' +
     'Mã PIN lấy từ biến VANTHU_PIN hoặc dòng đầu của stdin (--pin-stdin).',
   async run(args, { io }) {

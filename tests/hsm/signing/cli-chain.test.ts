@@ -7,16 +7,21 @@ import { commands } from '../../../main/cli/commands/index.ts';
 import { runCli } from '../../../main/cli/run.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
-import { extractSignatures, opensslVerifyAll } from '../../support/validators.ts';
+import { extractSignatures, opensslVerifyAll, pdfsig } from '../../support/validators.ts';
 
 const pki = usePki();
 
-async function sign(extra: readonly string[], input: string, out: string): Promise<{ code: number; err: string }> {
+async function sign(
+  extra: readonly string[],
+  input: string,
+  out: string,
+): Promise<{ code: number; err: string; stdout: string }> {
   const token = pki.certs.person?.token;
   const pin = pki.softhsm.tokens.find((t) => t.label === token?.label)?.pin ?? '';
   let err = '';
+  let stdout = '';
   const io: CliIo = {
-    out: () => undefined,
+    out: (t) => (stdout += t),
     err: (t) => (err += t),
     readStdin: () => Promise.resolve(''),
     env: { VANTHU_PIN: pin },
@@ -30,7 +35,7 @@ async function sign(extra: readonly string[], input: string, out: string): Promi
       throw new Error('signing commands need no profile services');
     },
   );
-  return { code, err };
+  return { code, err, stdout };
 }
 
 describe('vanthu sign builds the CA chain itself', () => {
@@ -62,5 +67,27 @@ describe('vanthu sign builds the CA chain itself', () => {
     const run = await sign(['--trust', join(dir, 'không có')], join(dir, 'in.pdf'), join(dir, 'out.pdf'));
     expect(run.code).not.toBe(0);
     expect(run.err).toContain('FILE_NOT_FOUND');
+  });
+
+  it('--long-term appends a DSS (chain, OCSP/CRL where the certificates name them) after the signature', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vanthu-cli-lt-'));
+    writeFileSync(join(dir, 'in.pdf'), (await makeDocument()).bytes);
+    const out = join(dir, 'lt.pdf');
+    const run = await sign(
+      ['--trust', pki.subPem, '--trust', pki.rootPem, '--long-term', '--json'],
+      join(dir, 'in.pdf'),
+      out,
+    );
+    expect(run.code, run.err).toBe(0);
+    const value = (
+      JSON.parse(run.stdout) as { value: { longTerm: { ocsps: number; crls: number; unknown: string[] } } }
+    ).value;
+    // The test PKI names no responder: the chain goes in, both links are reported as unknown.
+    expect(value.longTerm).toMatchObject({ ocsps: 0, crls: 0 });
+    expect(value.longTerm.unknown).toHaveLength(2);
+    expect(Buffer.from(readFileSync(out)).toString('latin1')).toContain('/DSS');
+    expect(pdfsig(out, pki.nssDir).map((s) => [s.validation, s.certificate])).toEqual([
+      ['Signature is Valid.', 'Certificate is Trusted.'],
+    ]);
   });
 });
