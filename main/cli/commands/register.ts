@@ -25,6 +25,9 @@ function kindAndYear(values: Record<string, string>): { kind: 'den' | 'di'; year
 const optionalNumber = (value: string | undefined): number | undefined =>
   value === undefined ? undefined : Number(value);
 
+/** From this many rows on, printing reports its progress page by page. */
+const LONG_REGISTER_ROWS = 500;
+
 async function print(args: readonly string[], { io, services }: CommandContext): Promise<number> {
   const options = parseOptions(args, { values: ['kind', 'year', 'out', 'from-date', 'to-date', 'from-so', 'to-so'] });
   const key = typeof options === 'string' ? options : kindAndYear(options.values);
@@ -46,7 +49,13 @@ async function print(args: readonly string[], { io, services }: CommandContext):
       ...(fromSo === undefined ? {} : { fromSo }),
       ...(toSo === undefined ? {} : { toSo }),
     });
-    const bytes = await printRegisterPdf(printable);
+    // A year of a busy office is thousands of rows: say how far it is (stderr, so --out pipes stay clean).
+    const long = printable.rows.length >= LONG_REGISTER_ROWS;
+    const bytes = await printRegisterPdf(printable, (done, total) => {
+      if (long) {
+        io.err(`Đang in sổ: ${done}/${total} dòng\n`);
+      }
+    });
     const out = resolve(options.values['out']);
     writeFileSync(`${out}.tmp`, bytes);
     renameSync(`${out}.tmp`, out);
