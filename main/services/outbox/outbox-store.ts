@@ -47,6 +47,11 @@ export interface OutboxStore {
    */
   claimDue(now: Date, limit: number): OutboxJob[];
   markDone(id: string, now?: Date): void;
+  /**
+   * Mark a job done and claim up to `limit` due jobs in ONE transaction: a drain pays one
+   * commit (fsync) per job instead of two. `limit` 0 only marks the job done.
+   */
+  markDoneAndClaim(id: string, now: Date, limit: number): OutboxJob[];
   /** A retryable failure: back to pending, attempts + 1, try again at `nextAttemptAt`. */
   markRetry(id: string, nextAttemptAt: Date, error: string, now?: Date): void;
   /** A permanent failure (the server refused the change). Later jobs of the same key wait. */

@@ -59,6 +59,16 @@ export function createSqliteOutbox(db: Database): OutboxStore {
   );
   const byId = db.prepare(`SELECT * FROM outbox_jobs WHERE id = ?`);
 
+  /** Inside a transaction: the due jobs, now in flight. */
+  function claim(now: Date, limit: number): OutboxJob[] {
+    const rows = due.all(now.toISOString(), limit) as JobRow[];
+    const at = now.toISOString();
+    for (const row of rows) {
+      setState.run('in-flight', at, row.id);
+    }
+    return rows.map((row) => toJob({ ...row, state: 'in-flight', updated_at: at }));
+  }
+
   function mustChange(changes: number, id: string): void {
     if (changes !== 1) {
       throw new Error(`outbox job ${id} not found`);
@@ -74,19 +84,18 @@ export function createSqliteOutbox(db: Database): OutboxStore {
       return toJob(byId.get(id) as JobRow) as OutboxJob<K>;
     },
     claimDue(now, limit) {
-      return db
-        .transaction(() => {
-          const rows = due.all(now.toISOString(), limit) as JobRow[];
-          const at = now.toISOString();
-          for (const row of rows) {
-            setState.run('in-flight', at, row.id);
-          }
-          return rows.map((row) => toJob({ ...row, state: 'in-flight', updated_at: at }));
-        })
-        .immediate();
+      return db.transaction(() => claim(now, limit)).immediate();
     },
     markDone(id, now = new Date()) {
       mustChange(done.run(now.toISOString(), id).changes, id);
+    },
+    markDoneAndClaim(id, now, limit) {
+      return db
+        .transaction(() => {
+          mustChange(done.run(now.toISOString(), id).changes, id);
+          return limit > 0 ? claim(now, limit) : [];
+        })
+        .immediate();
     },
     markRetry(id, nextAttemptAt, error, now = new Date()) {
       mustChange(retry.run(nextAttemptAt.toISOString(), error, now.toISOString(), id).changes, id);

@@ -161,7 +161,8 @@ export class SyncEngine {
     };
   }
 
-  async #settle(job: OutboxJob): Promise<'sent' | 'retried' | 'failed'> {
+  /** Run one job and record its outcome; a success also claims the worker's next job in the same commit. */
+  async #settle(job: OutboxJob): Promise<{ outcome: 'sent' | 'retried' | 'failed'; next?: OutboxJob | undefined }> {
     const { outbox, clock, log } = this.#deps;
     try {
       const response = await runJob(
@@ -173,10 +174,10 @@ export class SyncEngine {
         },
         job,
       );
-      await outbox.markDone(job.id, clock.now());
+      const [next] = await outbox.markDoneAndClaim(job.id, clock.now(), this.#haltRound ? 0 : 1);
       this.#succeeded();
       this.#deps.onResult?.({ job, response });
-      return 'sent';
+      return { outcome: 'sent', next };
     } catch (error) {
       const failure = failureOf(error);
       this.#noteFailure(failure);
@@ -189,7 +190,7 @@ export class SyncEngine {
         };
         await outbox.markFailed(job.id, JSON.stringify(stored), clock.now());
         log.warn('sync.job_failed', { jobId: job.id, kind: job.kind, code: failure.code, class: failure.kind });
-        return 'failed';
+        return { outcome: 'failed' };
       }
       const delay = backoffDelay(job.attempts, failure.retryAfterMs, this.#deps.backoff ?? DEFAULT_BACKOFF);
       const next = new Date(clock.now().getTime() + delay);
@@ -200,7 +201,7 @@ export class SyncEngine {
         clock.now(),
       );
       log.info('sync.job_retry', { jobId: job.id, kind: job.kind, code: failure.code, delayMs: delay });
-      return 'retried';
+      return { outcome: 'retried' };
     }
   }
 
@@ -314,15 +315,14 @@ export class SyncEngine {
       // A pool of workers, each claiming one job at a time: a long upload never holds back the
       // small changes of other documents, and a finished job lets the next of its key go at once.
       const worker = async (): Promise<void> => {
-        while (!this.#haltRound) {
-          const [job] = await outbox.claimDue(clock.now(), 1);
-          if (job === undefined) {
-            return;
-          }
-          const outcome = await this.#settle(job);
+        let job = this.#haltRound ? undefined : (await outbox.claimDue(clock.now(), 1))[0];
+        while (job !== undefined) {
+          const { outcome, next } = await this.#settle(job);
           sent += outcome === 'sent' ? 1 : 0;
           retried += outcome === 'retried' ? 1 : 0;
           failed += outcome === 'failed' ? 1 : 0;
+          // A claimed job is always run (never left in flight); otherwise claim only while the round goes on.
+          job = next ?? (this.#haltRound ? undefined : (await outbox.claimDue(clock.now(), 1))[0]);
         }
       };
       await Promise.all(Array.from({ length: concurrency }, worker));

@@ -3,7 +3,8 @@ import type { RecipientStatus } from './api-client.ts';
 
 export type Awaitable<T> = T | Promise<T>;
 
-type SyncOutboxMethod = 'claimDue' | 'markDone' | 'markRetry' | 'markFailed' | 'requeueInFlight' | 'counts' | 'list';
+type SyncOutboxMethod =
+  'claimDue' | 'markDone' | 'markDoneAndClaim' | 'markRetry' | 'markFailed' | 'requeueInFlight' | 'counts' | 'list';
 
 /**
  * What sync consumes from the outbox: claim due jobs in per-key order and settle each one.

@@ -59,6 +59,7 @@ export function storeOutbox(store: StoreCall): SyncOutbox {
   return {
     claimDue: (now, limit) => store('outbox.claimDue', now, limit),
     markDone: (id, now) => store('outbox.markDone', id, now),
+    markDoneAndClaim: (id, now, limit) => store('outbox.markDoneAndClaim', id, now, limit),
     markRetry: (id, next, error, now) => store('outbox.markRetry', id, next, error, now),
     markFailed: (id, error, now) => store('outbox.markFailed', id, error, now),
     requeueInFlight: () => store('outbox.requeueInFlight'),
