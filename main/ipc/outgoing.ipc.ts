@@ -10,7 +10,9 @@ type OutgoingChannels =
   | 'outgoing.issueNumber'
   | 'outgoing.markSealed'
   | 'outgoing.publish'
-  | 'outgoing.recall';
+  | 'outgoing.recall'
+  | 'outgoing.return'
+  | 'outgoing.returns';
 
 export function outgoingHandlers(services: Services): Pick<HandlerTable, OutgoingChannels> {
   const { store } = services;
@@ -25,5 +27,7 @@ export function outgoingHandlers(services: Services): Pick<HandlerTable, Outgoin
     'outgoing.markSealed': ({ id, filePath }) => store.call('outgoing.markSealed', id, filePath),
     'outgoing.publish': ({ id }) => store.call('outgoing.publish', id),
     'outgoing.recall': ({ id, reason }) => store.call('outgoing.recall', id, reason),
+    'outgoing.return': ({ id, comment }) => store.call('outgoing.return', id, comment),
+    'outgoing.returns': ({ id }) => store.call('outgoing.returns', id),
   };
 }

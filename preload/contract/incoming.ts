@@ -86,6 +86,36 @@ export const DocumentFilterSchema = z.object({
 });
 export type DocumentFilter = z.infer<typeof DocumentFilterSchema>;
 
+/** Phân công: who leads (chủ trì), who helps (phối hợp), by when [ND30 Điều 23]. */
+export const AssignmentInputSchema = z.object({
+  chuTri: z.string().trim().min(1).max(100),
+  phoiHop: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+  hanXuLy: IsoDate.nullable().default(null),
+  yKien: z.string().max(2000).default(''),
+});
+export type AssignmentInput = z.infer<typeof AssignmentInputSchema>;
+
+export const IncomingAssignmentSchema = AssignmentInputSchema.extend({
+  assignedBy: z.string(),
+  assignedAt: z.string(),
+});
+export type IncomingAssignment = z.infer<typeof IncomingAssignmentSchema>;
+
+/**
+ * The stored file of an incoming document with its saved verification verdict. Bytes travel as
+ * base64 because the browser shell carries the contract as JSON; files are at most 50 MB.
+ */
+export const IncomingAttachmentSchema = z.object({
+  fileName: z.string(),
+  sha256: z.string(),
+  mediaType: z.string(),
+  size: z.number().int().nonnegative(),
+  base64: z.string(),
+  /** The verifier's report as kept by documents.verify / sync; null when never verified. */
+  verification: z.record(z.string(), z.unknown()).nullable(),
+});
+export type IncomingAttachment = z.infer<typeof IncomingAttachmentSchema>;
+
 export const incomingChannels = {
   'incoming.add': channel(
     z.object({ input: IncomingInputSchema, filePath: z.string().optional() }).strict(),
@@ -97,4 +127,11 @@ export const incomingChannels = {
     z.object({ id: z.string(), to: IncomingStateSchema, note: z.string().max(2000).optional() }).strict(),
     IncomingDocumentSchema,
   ),
+  /** From trình (or again while being handled): state phân công, status 04 to the sender. */
+  'incoming.assign': channel(
+    z.object({ id: z.string(), assignment: AssignmentInputSchema }).strict(),
+    z.object({ document: IncomingDocumentSchema, assignment: IncomingAssignmentSchema }),
+  ),
+  'incoming.assignment': channel(z.object({ id: z.string() }).strict(), IncomingAssignmentSchema.nullable()),
+  'incoming.attachment': channel(z.object({ id: z.string() }).strict(), IncomingAttachmentSchema),
 };

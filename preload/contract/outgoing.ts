@@ -99,4 +99,13 @@ export const outgoingChannels = {
     z.object({ id: z.string(), reason: z.string().min(1).max(500) }).strict(),
     OutgoingDocumentSchema,
   ),
+  /** The leader sends a draft back from trình ký to dự thảo with a comment the drafter reads. */
+  'outgoing.return': channel(
+    z.object({ id: z.string(), comment: z.string().trim().min(1).max(2000) }).strict(),
+    OutgoingDocumentSchema,
+  ),
+  'outgoing.returns': channel(
+    z.object({ id: z.string() }).strict(),
+    z.array(z.object({ comment: z.string(), returnedBy: z.string(), returnedAt: z.string() })),
+  ),
 };

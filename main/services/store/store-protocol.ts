@@ -4,6 +4,7 @@ import { loadPrintableRegister, type PrintableRegister, type RegisterRange } fro
 import type { RegisterService } from '../registers/register-service.ts';
 import { createStoreInboxSink, type StoreInboxSink } from '../sync/store-sinks.ts';
 import type { StoreApi } from './store.ts';
+import * as workflow from './workflow-actions.ts';
 
 /**
  * The typed request interface of the store worker: one entry per method the rest of the app
@@ -17,6 +18,14 @@ export interface StoreMethods {
   'incoming.finalizeProvisional': StoreApi['finalizeProvisional'];
   'incoming.setVerification': StoreApi['setVerification'];
   'audit.verify': StoreApi['verifyAudit'];
+  'incoming.assign': (
+    id: string,
+    input: Parameters<typeof workflow.assignIncoming>[2],
+  ) => ReturnType<typeof workflow.assignIncoming>;
+  'incoming.assignment': (id: string) => ReturnType<typeof workflow.getAssignment>;
+  'incoming.attachment': (id: string) => ReturnType<typeof workflow.incomingAttachment>;
+  'outgoing.return': (id: string, comment: string) => ReturnType<typeof workflow.returnOutgoing>;
+  'outgoing.returns': (id: string) => ReturnType<typeof workflow.outgoingReturns>;
   'outgoing.create': StoreApi['createOutgoing'];
   'outgoing.get': StoreApi['getOutgoing'];
   'outgoing.list': StoreApi['listOutgoing'];
@@ -99,6 +108,11 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'incoming.finalizeProvisional': (id, soDen) => store.finalizeProvisional(id, soDen),
     'incoming.setVerification': (id, verification) => store.setVerification(id, verification),
     'audit.verify': () => store.verifyAudit(),
+    'incoming.assign': (id, input) => workflow.assignIncoming(store.context, id, input),
+    'incoming.assignment': (id) => workflow.getAssignment(store.context, id),
+    'incoming.attachment': (id) => workflow.incomingAttachment(store.context, id),
+    'outgoing.return': (id, comment) => workflow.returnOutgoing(store.context, id, comment),
+    'outgoing.returns': (id) => workflow.outgoingReturns(store.context, id),
     'outgoing.create': (input) => store.createOutgoing(input),
     'outgoing.get': (id) => store.getOutgoing(id),
     'outgoing.list': (filter) => store.listOutgoing(filter),

@@ -4,6 +4,7 @@ import { up as outgoing } from './002-outgoing.ts';
 import { up as search } from './003-search.ts';
 import { up as searchPrefix } from './004-search-prefix.ts';
 import { up as directoryProfileStatuses } from './005-directory-profile-statuses.ts';
+import { up as assignments } from './006-assignments.ts';
 
 export interface Migration {
   readonly version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'search', up: search },
   { version: 4, name: 'search-prefix', up: searchPrefix },
   { version: 5, name: 'directory-profile-statuses', up: directoryProfileStatuses },
+  { version: 6, name: 'assignments', up: assignments },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
