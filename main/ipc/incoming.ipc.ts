@@ -1,5 +1,8 @@
 import type { Services } from '../app/services.ts';
 import type { HandlerTable } from './dispatch.ts';
+import { VanthuError } from '../../preload/contract/errors.ts';
+import { errorMessageVi } from '../../preload/contract/error-messages.vi.ts';
+import { attachmentPath } from '../services/store/attachments.ts';
 
 type IncomingChannels =
   | 'incoming.add'
@@ -8,7 +11,8 @@ type IncomingChannels =
   | 'incoming.transition'
   | 'incoming.assign'
   | 'incoming.assignment'
-  | 'incoming.attachment';
+  | 'incoming.attachment'
+  | 'incoming.verify';
 
 export function incomingHandlers(services: Services): Pick<HandlerTable, IncomingChannels> {
   const { store } = services;
@@ -21,5 +25,22 @@ export function incomingHandlers(services: Services): Pick<HandlerTable, Incomin
     'incoming.assign': ({ id, assignment }) => store.call('incoming.assign', id, assignment),
     'incoming.assignment': ({ id }) => store.call('incoming.assignment', id),
     'incoming.attachment': ({ id }) => store.call('incoming.attachment', id),
+    'incoming.verify': async ({ id, offline }) => {
+      const document = await store.call('incoming.get', id);
+      if (document.fileSha256 === null) {
+        throw new VanthuError('FILE_NOT_FOUND', errorMessageVi('FILE_NOT_FOUND', '(văn bản giấy chưa có bản quét)'), {
+          details: { id },
+        });
+      }
+      const path = attachmentPath(services.profile.files, document.fileSha256);
+      const { evidencePath: _evidence, ...report } = await services.verify.verify({
+        path,
+        trustPaths: [],
+        offline,
+        fromProof: false,
+      });
+      await store.call('incoming.setVerification', id, report);
+      return report;
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define.ts';
+import { VerifyReportSchema } from './verify.ts';
 
 /** Dates travel as `YYYY-MM-DD` (calendar dates in Vietnam), instants as ISO 8601 UTC. */
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -134,4 +135,9 @@ export const incomingChannels = {
   ),
   'incoming.assignment': channel(z.object({ id: z.string() }).strict(), IncomingAssignmentSchema.nullable()),
   'incoming.attachment': channel(z.object({ id: z.string() }).strict(), IncomingAttachmentSchema),
+  /** Verify the stored file (the renderer has no path to it) and keep the verdict with the document. */
+  'incoming.verify': channel(
+    z.object({ id: z.string(), offline: z.boolean().default(false) }).strict(),
+    VerifyReportSchema,
+  ),
 };

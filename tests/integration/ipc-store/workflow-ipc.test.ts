@@ -142,11 +142,24 @@ describe('workflow channels the screens need (assign, return, attachment) throug
       verification: { verdict: 'valid', reasons: ['Hợp lệ'] },
     });
 
+    // Verified on the stored file (the renderer has no path to it); the verdict is kept with the document.
+    const report = value<{ verdict: string; signatures: unknown[] }>(
+      await call('incoming.verify', { id: document.id, offline: true }),
+    );
+    expect(report.signatures).toEqual([]);
+    expect(value(await call('incoming.attachment', { id: document.id }))).toMatchObject({
+      verification: { verdict: report.verdict, signatures: [] },
+    });
+
     // A paper registration without a scan has no file to show.
     const paper = value<{ document: { id: string } }>(
       await call('incoming.add', { input: { ...incomingInput, so: '13' } }),
     );
     expect(await call('incoming.attachment', { id: paper.document.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_NOT_FOUND' },
+    });
+    expect(await call('incoming.verify', { id: paper.document.id })).toMatchObject({
       ok: false,
       error: { code: 'FILE_NOT_FOUND' },
     });
