@@ -5,6 +5,8 @@ import { Progress } from '../../app/feedback/Progress.tsx';
 import { NoteDialog } from '../../app/forms/NoteDialog.tsx';
 import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
+import type { AssignmentInput } from '../../../preload/contract/incoming.ts';
+import { AssignDialog } from './AssignDialog.tsx';
 import { actionsFor, type IncomingAction } from './incoming-actions.ts';
 import { dateVi } from './incoming-filters.ts';
 
@@ -31,6 +33,19 @@ export function IncomingActions({ document, onChanged }: { document: IncomingDoc
     }
   };
 
+  // Phân công keeps chủ trì, phối hợp and hạn in the store, not only the state.
+  const assign = async (assignment: AssignmentInput): Promise<void> => {
+    setAsking(null);
+    setWorking(true);
+    const result = await call('incoming.assign', { id: document.id, assignment });
+    setWorking(false);
+    if (result.ok) {
+      onChanged();
+    } else {
+      errors.present(result.error, () => void assign(assignment));
+    }
+  };
+
   return (
     <section aria-labelledby="actions-title">
       <h3 id="actions-title">{vi.incoming.detail.actions}</h3>
@@ -42,13 +57,16 @@ export function IncomingActions({ document, onChanged }: { document: IncomingDoc
             type="button"
             className={a.id === 'return' ? 'danger' : undefined}
             disabled={working}
-            onClick={() => (a.ask === undefined ? void run(a) : setAsking(a))}
+            onClick={() => (a.ask === undefined && a.id !== 'assign' ? void run(a) : setAsking(a))}
           >
             {a.label}
           </button>
         ))}
       </div>
       {working ? <Progress label={vi.incoming.actions.working} /> : null}
+      {asking?.id === 'assign' ? (
+        <AssignDialog documentId={document.id} onConfirm={(a) => void assign(a)} onClose={() => setAsking(null)} />
+      ) : null}
       {asking?.ask === 'reason' ? (
         <NoteDialog
           title={vi.incoming.returnDialog.title}

@@ -8,6 +8,8 @@ import { useLoad } from '../../app/ipc/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
 import { IncomingActions } from './IncomingActions.tsx';
 import { IncomingFacts } from './IncomingFacts.tsx';
+import { AssignmentFacts } from './AssignmentFacts.tsx';
+import { StoredDocument } from './StoredDocument.tsx';
 
 /** One incoming document: its registration, its handling trail and the actions its state allows. */
 export function IncomingDetail({ id }: { id: string }) {
@@ -25,6 +27,8 @@ export function IncomingDetail({ id }: { id: string }) {
           <h2 id="doc-title">{data.value.trichYeu}</h2>
           <IncomingActions document={data.value} onChanged={reload} />
           <IncomingFacts document={data.value} />
+          <AssignmentFacts document={data.value} />
+          {data.value.fileSha256 === null ? null : <StoredDocument document={data.value} />}
         </article>
       ) : null}
     </>

@@ -6,6 +6,7 @@ import { useLoad } from '../../app/ipc/use-load.ts';
 import { ServiceMissing } from '../../app/frame/ServiceMissing.tsx';
 import { vi } from '../../i18n/vi.ts';
 import { SettingsEditor } from './SettingsEditor.tsx';
+import { ServerLogin } from './ServerLogin.tsx';
 
 /** Cài đặt: load the saved settings, then hand them to the editor. */
 export function SettingsScreen() {
@@ -17,6 +18,9 @@ export function SettingsScreen() {
       {data.state === 'failed' ? <ErrorNotice error={data.error} onRetry={reload} /> : null}
       {data.state === 'missing' ? <ServiceMissing channel={data.channel} /> : null}
       {data.state === 'ready' ? <SettingsEditor saved={data.value} /> : null}
+      {data.state === 'ready' ? (
+        <ServerLogin serverUrl={data.value.server.url} username={data.value.server.username} />
+      ) : null}
     </section>
   );
 }
