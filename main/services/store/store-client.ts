@@ -31,7 +31,7 @@ export function startStoreWorker(options: StartStoreOptions): Promise<StoreClien
     filesDir: options.filesDir,
     maDinhDanh: options.maDinhDanh,
     tenCoQuan: options.tenCoQuan ?? options.maDinhDanh,
-    actor: options.actor ?? 'van-thu',
+    ...(options.actor === undefined ? {} : { actor: options.actor }),
     slowMs: options.slowMs ?? 40,
   };
   const worker = new Worker(new URL('./store-worker.ts', import.meta.url), { workerData: data });

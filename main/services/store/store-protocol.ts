@@ -91,7 +91,8 @@ export interface StoreWorkerData {
   readonly filesDir: string;
   readonly maDinhDanh: string;
   readonly tenCoQuan: string;
-  readonly actor: string;
+  /** Fixed actor for the audit log; by default the local profile's role and name. */
+  readonly actor?: string;
   /** Requests slower than this are reported to the main thread's log. */
   readonly slowMs: number;
 }

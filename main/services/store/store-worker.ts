@@ -26,7 +26,7 @@ try {
     filesDir: data.filesDir,
     maDinhDanh: data.maDinhDanh,
     tenCoQuan: data.tenCoQuan,
-    actor: data.actor,
+    ...(data.actor === undefined ? {} : { actor: data.actor }),
   });
   // Jobs left in flight by a crash are unknown to us; the server dedupes by Idempotency-Key.
   store.context.outbox.requeueInFlight();

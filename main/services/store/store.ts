@@ -41,7 +41,7 @@ import {
   type RecipientStatusUpdate,
 } from './recipient-statuses.ts';
 import { listIncoming } from './search.ts';
-import { getUserProfile, updateUserProfile } from './user-profile.ts';
+import { actorOf, getUserProfile, updateUserProfile } from './user-profile.ts';
 import type { StoreContext } from './store-context.ts';
 
 export interface StoreOptions {
@@ -99,12 +99,16 @@ export function createStore(options: StoreOptions): StoreApi {
   }
   const directory = createOrganizationDirectory(db);
   directory.upsertLocal({ maDinhDanh: options.maDinhDanh, ten: options.tenCoQuan ?? options.maDinhDanh }, clock());
+  // Audit entries name who acted: the local profile (role and name) unless the caller fixes it.
+  let actor = options.actor ?? actorOf(getUserProfile(db, options.maDinhDanh));
   const context: StoreContext = {
     db,
     filesDir: options.filesDir,
     clock,
     maDinhDanh: options.maDinhDanh,
-    actor: options.actor ?? 'van-thu',
+    get actor() {
+      return actor;
+    },
     registers: createRegisterService(db, clock),
     outbox: createSqliteOutbox(db),
   };
@@ -133,6 +137,10 @@ export function createStore(options: StoreOptions): StoreApi {
     directoryCursor: () => directory.cursor(),
     applyDirectory: (items, nextCursor) => directory.applyPage(items, nextCursor, clock()),
     getProfile: () => getUserProfile(db, options.maDinhDanh),
-    updateProfile: (patch) => updateUserProfile(db, options.maDinhDanh, patch, context.actor, clock()),
+    updateProfile: (patch) => {
+      const profile = updateUserProfile(db, options.maDinhDanh, patch, actor, clock());
+      actor = options.actor ?? actorOf(profile);
+      return profile;
+    },
   };
 }

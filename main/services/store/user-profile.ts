@@ -76,3 +76,8 @@ export function updateUserProfile(
     })
     .immediate();
 }
+
+/** How the audit log names the person: `lanh-dao:Lê Văn Đông`, or the role alone before a name is set. */
+export function actorOf(profile: Pick<UserProfile, 'role' | 'hoTen'>): string {
+  return profile.hoTen === '' ? profile.role : `${profile.role}:${profile.hoTen}`;
+}

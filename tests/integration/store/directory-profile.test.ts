@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/services/store/open-database.ts';
 import { createStore } from '../../../main/services/store/store.ts';
-import { openTestStore, ORG } from './helpers.ts';
+import { incoming, openLease, openTestStore, ORG } from './helpers.ts';
 
 describe('organization directory', () => {
   it('keeps the configured organization, validated in both forms', () => {
@@ -87,6 +87,12 @@ describe('user profile', () => {
       .all() as string[];
     expect(roles.map((d) => JSON.parse(d))).toEqual([{ from: null, to: 'lanh-dao' }]);
     expect(store.verifyAudit()).toMatchObject({ ok: true, entries: 1 });
+    // From now on the audit log names the leader, not an anonymous văn thư.
+    const actors = () => db.prepare(`SELECT actor FROM audit_log ORDER BY seq`).pluck().all();
+    expect(actors()).toEqual(['van-thu']);
+    openLease(store);
+    store.addIncoming(incoming());
+    expect(actors()).toEqual(['van-thu', 'lanh-dao:Lê Văn Đông']);
     expect(() => db.prepare(`UPDATE profiles SET role = 'admin'`).run()).toThrow(/CHECK/);
   });
 });
