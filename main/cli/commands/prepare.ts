@@ -1,9 +1,5 @@
-import { bestCandidate, findPlacements } from '../../services/pdf/layout/find-placements.ts';
 import type { SignatureRole } from '../../services/pdf/placement.ts';
-import { defaultPrepareOptions } from '../../services/pdf/sign/default-placements.ts';
-import { readPdfInput } from '../../services/pdf/sign/input.ts';
-import { preparePdf } from '../../services/pdf/sign/prepare.ts';
-import type { PrepareOptions } from '../../services/pdf/sign/prepare.ts';
+import { prepareFields } from '../../services/signing/prepare.ts';
 import type { Command } from '../command.ts';
 import { parseOptions, parseRole, printResult, required } from './sign.ts';
 
@@ -24,10 +20,12 @@ export const prepareCommand: Command = {
     const roles: SignatureRole[] = (values.signers ?? 'personal,organization')
       .split(',')
       .map((r) => parseRole(r.trim()));
-    const bytes = await readPdfInput(inPath);
-    const options =
-      values.auto === true ? await autoPrepareOptions(bytes, roles) : await defaultPrepareOptions(bytes, roles);
-    const result = await preparePdf(bytes, outPath, options);
+    const result = await prepareFields({
+      path: inPath,
+      outPath,
+      signers: roles,
+      placement: values.auto === true ? 'auto' : 'default',
+    });
     printResult(
       io,
       values.json === true,
@@ -37,15 +35,3 @@ export const prepareCommand: Command = {
     return 0;
   },
 };
-
-/** Field and signature positions read from the document's own text by the layout module. */
-async function autoPrepareOptions(bytes: Uint8Array, roles: readonly SignatureRole[]): Promise<PrepareOptions> {
-  const proposal = await findPlacements(bytes);
-  const so = proposal.fields.find((f) => f.kind === 'so');
-  const ngay = proposal.fields.find((f) => f.kind === 'ngay');
-  return {
-    ...(so === undefined ? {} : { soKyHieu: so.placement }),
-    ...(ngay === undefined ? {} : { ngayBanHanh: ngay.placement }),
-    signers: roles.map((role) => ({ role, placement: bestCandidate(proposal, role).placement })),
-  };
-}
