@@ -1,15 +1,8 @@
 import { X509Certificate } from 'node:crypto';
+import { issues } from '../pdf/verify/chain.ts';
 import { loadTrustStore } from '../pdf/verify/trust-store.ts';
 
 const MAX_DEPTH = 8;
-
-function issuedBy(child: X509Certificate, issuer: X509Certificate): boolean {
-  try {
-    return child.checkIssued(issuer) && child.verify(issuer.publicKey);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The CA chain to embed with a signature, nearest issuer first, up to a self-signed root when
@@ -25,9 +18,9 @@ export function buildSigningChain(
   const pool = [...fromToken.map((der) => new X509Certificate(der)), ...fromTrustStore];
   const chain: X509Certificate[] = [];
   let current = new X509Certificate(leaf);
-  while (chain.length < MAX_DEPTH && !issuedBy(current, current)) {
+  while (chain.length < MAX_DEPTH && !issues(current, current)) {
     const seen = (c: X509Certificate): boolean => c.raw.equals(current.raw) || chain.some((p) => p.raw.equals(c.raw));
-    const issuer = pool.find((c) => !seen(c) && issuedBy(current, c));
+    const issuer = pool.find((c) => !seen(c) && issues(c, current));
     if (issuer === undefined) {
       break;
     }

@@ -12,7 +12,8 @@ export interface PathResult {
 
 const MAX_DEPTH = 8;
 
-function issues(issuer: X509Certificate, child: X509Certificate): boolean {
+/** True when `issuer` issued `child`: names match and the signature checks (not names alone). */
+export function issues(issuer: X509Certificate, child: X509Certificate): boolean {
   try {
     return child.checkIssued(issuer) && child.verify(issuer.publicKey);
   } catch {
