@@ -1,0 +1,49 @@
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { SessionVault, StoredSession } from './session-vault.ts';
+
+/** OS-backed encryption (Electron's safeStorage in the app): the only port this vault needs. */
+export interface SecretCipher {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
+/**
+ * The session kept in one encrypted file. Where the OS offers no encryption the session stays
+ * in memory for this run only, never in plain text; a file that cannot be decrypted (another
+ * OS account, damage) is removed and the user is asked to log in again.
+ */
+export function createEncryptedFileVault(path: string, cipher: SecretCipher): SessionVault {
+  let memory: StoredSession | null = null;
+  return {
+    async load() {
+      if (memory !== null) {
+        return memory;
+      }
+      if (!existsSync(path) || !cipher.isEncryptionAvailable()) {
+        return null;
+      }
+      try {
+        memory = JSON.parse(cipher.decryptString(readFileSync(path))) as StoredSession;
+        return memory;
+      } catch {
+        rmSync(path, { force: true });
+        return null;
+      }
+    },
+    async save(session) {
+      memory = session;
+      if (!cipher.isEncryptionAvailable()) {
+        return;
+      }
+      // Written aside and renamed: a crash leaves the old session or the new one, never half of one.
+      const temp = `${path}.tmp`;
+      writeFileSync(temp, cipher.encryptString(JSON.stringify(session)), { mode: 0o600 });
+      renameSync(temp, path);
+    },
+    async clear() {
+      memory = null;
+      rmSync(path, { force: true });
+    },
+  };
+}
