@@ -3,7 +3,7 @@ import type { HandlerTable } from './dispatch.ts';
 
 export function syncHandlers(
   services: Services,
-): Pick<HandlerTable, 'sync.status' | 'sync.retryNow' | 'sync.conflicts' | 'sync.login'> {
+): Pick<HandlerTable, 'sync.status' | 'sync.retryNow' | 'sync.conflicts' | 'sync.login' | 'sync.logout'> {
   return {
     'sync.status': () => services.sync.status(),
     'sync.retryNow': async () => {
@@ -12,5 +12,9 @@ export function syncHandlers(
     },
     'sync.conflicts': () => services.sync.conflicts(),
     'sync.login': (request) => services.sync.login(request),
+    'sync.logout': async () => {
+      await services.sync.logout();
+      return services.sync.status();
+    },
   };
 }

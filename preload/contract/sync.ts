@@ -61,6 +61,8 @@ export const syncChannels = {
   'sync.retryNow': channel(z.object({}).strict(), SyncStatusSchema),
   'sync.conflicts': channel(z.object({}).strict(), z.array(SyncConflictSchema)),
   'sync.login': channel(SyncLoginRequestSchema, SyncLoginResultSchema),
+  /** Forget the session here (memory and the encrypted file); the next exchange needs a login. */
+  'sync.logout': channel(z.object({}).strict(), SyncStatusSchema),
 };
 
 export const syncEventSchemas = {

@@ -59,6 +59,11 @@ export class ApiClient {
     return this.#session !== null;
   }
 
+  /** Drop the session held in memory (logout); the vault is cleared by the caller. */
+  forget(): void {
+    this.#session = null;
+  }
+
   async #send(request: HttpRequest): Promise<HttpResponse> {
     try {
       return await this.#transport.request({ timeoutMs: TIMEOUTS.jsonMs, ...request });

@@ -29,6 +29,8 @@ export interface SyncService {
   conflicts(): Promise<SyncConflict[]>;
   /** Log in; the password goes to the server once, the refresh token to the session vault. */
   login(input: { serverUrl?: string | undefined; username: string; password: string }): Promise<SyncLoginResult>;
+  /** Forget the session (memory and vault). */
+  logout(): Promise<void>;
   /** One round now (the "retry now" button and `vanthu sync --once`). */
   runOnce(): Promise<RoundReport>;
   /** Keep syncing until `stop()`, sleeping between rounds until the next job is due. */
@@ -254,6 +256,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       } catch (error) {
         throw loginError(error);
       }
+    },
+    async logout() {
+      engine?.api.forget();
+      username = null;
+      await vault.clear();
+      options.log.info('sync.logout', {});
     },
     conflicts: () => current().conflicts(),
     runOnce: () => current().runRound(),

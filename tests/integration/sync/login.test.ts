@@ -73,6 +73,12 @@ describe('login from the app (sync.login through dispatch)', () => {
         ok: true,
         value: { connection: 'online', needsLogin: false, lastError: null },
       });
+      // Logging out forgets the session: the next round asks for a login again.
+      expect(await first.call('sync.logout', {})).toMatchObject({ ok: true, value: { needsLogin: true } });
+      expect(await first.call('sync.retryNow', {})).toMatchObject({
+        ok: true,
+        value: { authRequired: true, needsLogin: true },
+      });
     } finally {
       await first.services.store.close();
     }
