@@ -24,8 +24,7 @@ export const viWorkflow = {
   },
   login: {
     title: 'Đăng nhập máy chủ',
-    server: (url: string) => `Máy chủ: ${url}`,
-    noServer: 'Nhập và lưu địa chỉ máy chủ ở trên trước khi đăng nhập.',
+    usesSaved: 'Đăng nhập vào địa chỉ máy chủ đã lưu ở trên.',
     username: 'Tài khoản',
     password: 'Mật khẩu',
     submit: 'Đăng nhập',

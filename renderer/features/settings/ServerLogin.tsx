@@ -11,7 +11,7 @@ import { viWorkflow } from '../../i18n/vi-workflow.ts';
  * the field is emptied right away: it is never in React state, a draft or storage; main uses it
  * once for the token and keeps only the refresh token.
  */
-export function ServerLogin({ serverUrl, username }: { serverUrl: string; username: string }) {
+export function ServerLogin({ username }: { username: string }) {
   const t = viWorkflow.login;
   const id = useId();
   const password = useRef<HTMLInputElement>(null);
@@ -30,8 +30,7 @@ export function ServerLogin({ serverUrl, username }: { serverUrl: string; userna
     const result = await call('sync.login', {
       username: user.trim(),
       password: secret,
-      // The address saved above is used; an unsaved edit there does not log in elsewhere.
-      ...(serverUrl === '' ? {} : { serverUrl }),
+      // No address here: main uses the one saved above, so an unsaved edit never logs in elsewhere.
     });
     setBusy(false);
     if (result.ok) {
@@ -52,7 +51,7 @@ export function ServerLogin({ serverUrl, username }: { serverUrl: string; userna
           void submit();
         }}
       >
-        <p className="hint">{serverUrl === '' ? t.noServer : t.server(serverUrl)}</p>
+        <p className="hint">{t.usesSaved}</p>
         <div className="field">
           <label htmlFor={`${id}-user`}>{t.username}</label>
           <input id={`${id}-user`} autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} />
@@ -62,7 +61,7 @@ export function ServerLogin({ serverUrl, username }: { serverUrl: string; userna
           <input id={`${id}-password`} ref={password} type="password" autoComplete="current-password" />
         </div>
         <div className="actions">
-          <button type="submit" disabled={busy || serverUrl === ''}>
+          <button type="submit" disabled={busy}>
             {t.submit}
           </button>
         </div>

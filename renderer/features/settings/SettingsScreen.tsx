@@ -18,9 +18,7 @@ export function SettingsScreen() {
       {data.state === 'failed' ? <ErrorNotice error={data.error} onRetry={reload} /> : null}
       {data.state === 'missing' ? <ServiceMissing channel={data.channel} /> : null}
       {data.state === 'ready' ? <SettingsEditor saved={data.value} /> : null}
-      {data.state === 'ready' ? (
-        <ServerLogin serverUrl={data.value.server.url} username={data.value.server.username} />
-      ) : null}
+      {data.state === 'ready' ? <ServerLogin username={data.value.server.username} /> : null}
     </section>
   );
 }

@@ -57,9 +57,9 @@ export function SyncScreen() {
             <dt>{s.connection}</dt>
             <dd>{vi.connection[status.data.value.connection]}</dd>
             <dt>{s.pending}</dt>
-            <dd>{status.data.value.pending}</dd>
+            <dd data-testid="sync-pending">{status.data.value.pending}</dd>
             <dt>{s.failed}</dt>
-            <dd>{status.data.value.failed}</dd>
+            <dd data-testid="sync-failed">{status.data.value.failed}</dd>
             <dt>{s.lastSuccess}</dt>
             <dd>{status.data.value.lastSuccessAt === null ? s.never : dateTimeVi(status.data.value.lastSuccessAt)}</dd>
             <dt>{s.lastError}</dt>

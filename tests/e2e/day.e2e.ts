@@ -1,0 +1,281 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test, type Page } from '@playwright/test';
+import { startShell, type RunningShell } from './shell-host.ts';
+import { saveScreen } from './support/artifacts.ts';
+import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
+import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
+
+/*
+ * The whole working day of issue #9, in one browser session against the real services: the
+ * reference server on loopback (outage injected through its admin endpoint), a fresh profile,
+ * SoftHSM2 tokens. Sync rounds are driven by the Đồng bộ screen's "Đồng bộ ngay", as a clerk would.
+ */
+const SNV = '000.00.01.H99';
+const ARRIVING = 'Về việc ban hành Quy chế công tác văn thư';
+const PAPER = 'lo-cv-kt-1.pdf';
+const DRAFT_TRICH_YEU = 'Về việc tổ chức ngày hội chuyển đổi số';
+
+let server: RunningServer;
+let shell: RunningShell;
+let fixture: SignedFixture;
+let draftPdf: string;
+
+test.describe.configure({ mode: 'serial', timeout: 110_000 });
+
+test.beforeAll(async () => {
+  fixture = makeSignedFixture();
+  const work = mkdtempSync(join(tmpdir(), 'vanthu-e2e-day-'));
+  const fixtures = join(work, 'arrivals');
+  execFileSync('mkdir', ['-p', fixtures]);
+  // The documents UBND sends today are signed by the test PKI (leader, then the organization).
+  copyFileSync(fixture.signedPdf, join(fixtures, 'qd-ubnd.pdf'));
+  draftPdf = join(work, 'du-thao-ngay-hoi.pdf');
+  copyFileSync(fixture.unsignedPdf, draftPdf);
+  rmSync('tests/artifacts/e2e/day', { recursive: true, force: true });
+  server = await startReferenceServer(fixtures);
+  shell = await startShell({ SOFTHSM2_CONF: fixture.pki.softhsm.conf });
+});
+test.afterAll(async () => {
+  await shell?.stop();
+  await server?.stop();
+});
+
+const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name });
+const shot = (page: Page, name: string) => saveScreen(page, `day/${name}`);
+
+async function syncNow(page: Page): Promise<void> {
+  await nav(page, 'Đồng bộ').click();
+  await page.getByRole('button', { name: 'Đồng bộ ngay (Alt+R)' }).click();
+  await expect(page.getByRole('button', { name: 'Đồng bộ ngay (Alt+R)' })).toBeEnabled();
+}
+
+/** Press "Đồng bộ ngay" until nothing waits in the queue (each press is one round). */
+async function drain(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await syncNow(page);
+        return page.getByTestId('sync-pending').textContent();
+      },
+      { timeout: 30_000, intervals: [200, 500, 1000] },
+    )
+    .toBe('0');
+}
+
+test('a day at the registry: arrival, verification, registration, outage, paper offline, drain, sign, number, seal, publish', async ({
+  page,
+}) => {
+  const pin = (label: string) => fixture.pki.softhsm.tokens.find((t) => t.label === label)?.pin ?? '';
+
+  await test.step('first run: organization, server, token module and trust roots; login', async () => {
+    await page.goto(shell.url);
+    await nav(page, 'Cài đặt').click();
+    await page.getByLabel('Mã định danh cơ quan').fill(SNV);
+    await page.getByLabel('Tên cơ quan', { exact: true }).fill('Sở Nội vụ tỉnh Demo');
+    await page.getByLabel('Địa chỉ máy chủ').fill(server.url);
+    await page.getByLabel('Tên đăng nhập').fill('vanthu.snv');
+    await page.getByLabel('Thư viện PKCS#11 thêm bằng đường dẫn').fill(fixture.pki.softhsm.module);
+    await page.getByLabel('Tệp hoặc thư mục chứng thư gốc').fill(fixture.pki.chainPem);
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect(page.getByTestId('settings-saved')).toBeVisible();
+    const login = page.getByTestId('server-login');
+    await login.getByLabel('Tài khoản').fill('vanthu.snv');
+    await login.getByLabel('Mật khẩu').fill('demo');
+    await login.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByTestId('login-done')).toContainText(SNV);
+    // The password is gone from the field and from the page's storage.
+    await expect(login.getByLabel('Mật khẩu')).toHaveValue('');
+    const stored = await page.evaluate(
+      () => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }),
+    );
+    expect(stored).not.toContain('"demo"');
+    await shot(page, '01-settings-login');
+  });
+
+  await test.step('a document arrives from the server and its signature is verified', async () => {
+    await drain(page);
+    await shot(page, '02-sync-online');
+    await nav(page, 'Văn bản đến').click();
+    const table = page.getByTestId('incoming-table');
+    await expect(table).toContainText(ARRIVING);
+    await table.getByRole('link', { name: ARRIVING }).first().click();
+    const stored = page.getByTestId('stored-document');
+    const verdict = stored.getByTestId('verdict');
+    await expect(verdict).toBeVisible({ timeout: 20_000 });
+    await expect(verdict).toContainText('Nguyễn Văn A');
+    await expect(verdict).toContainText('ỦY BAN NHÂN DÂN TỈNH X');
+    expect(await verdict.getAttribute('data-verdict')).not.toBe('invalid');
+    await expect(stored.locator('canvas')).toBeVisible();
+    await shot(page, '03-arrived-verified');
+  });
+
+  await test.step('it is registered (tiếp nhận with the trục fields), presented and assigned', async () => {
+    const detail = page.getByTestId('incoming-detail');
+    await expect(detail).toContainText('12/QĐ-UBND');
+    await detail.getByRole('button', { name: 'Tiếp nhận' }).click();
+    await expect(detail).toContainText('Đã tiếp nhận');
+    await detail.getByRole('button', { name: 'Trình lãnh đạo…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Trình lãnh đạo' })
+      .getByRole('button', { name: 'Trình', exact: true })
+      .click();
+    await expect(detail).toContainText('Đã trình');
+    await detail.getByRole('button', { name: 'Phân công' }).click();
+    const assign = page.getByTestId('assign-dialog');
+    await assign.getByLabel('Đơn vị, cá nhân chủ trì').fill('Phòng Công chức, viên chức');
+    await assign.getByLabel('Đơn vị, cá nhân phối hợp (mỗi dòng một)').fill('Văn phòng Sở');
+    await assign.getByLabel('Hạn xử lý').fill('2026-12-15');
+    await assign.getByRole('button', { name: 'Phân công', exact: true }).click();
+    await expect(page.getByTestId('assignment')).toContainText('Phòng Công chức, viên chức');
+    await expect(page.getByTestId('assignment')).toContainText('Văn phòng Sở');
+    await shot(page, '04-registered-assigned');
+  });
+
+  await test.step('the server goes down: the app says it is offline', async () => {
+    const now = Date.now();
+    await server.faults({ outage: { startMs: now - 1_000, endMs: now + 3_600_000 } });
+    await syncNow(page);
+    await expect(page.getByText('Mất kết nối — đang làm việc trên máy').first()).toBeVisible();
+    await shot(page, '05-offline');
+  });
+
+  await test.step('a paper document is scanned in and registered offline with a pre-filled form', async () => {
+    await nav(page, 'Văn bản đến').click();
+    await page.keyboard.press('Alt+n');
+    await expect(page.getByRole('heading', { name: 'Tiếp nhận & đăng ký văn bản đến' })).toBeVisible();
+    const scan = resolve('tests/fixtures/pdf', PAPER);
+    await page.getByLabel('Tệp văn bản (PDF)').fill(scan);
+    await page.getByLabel('Mở tệp PDF để xem (tệp không rời khỏi máy)').setInputFiles(scan);
+    await expect(page.getByTestId('prefilled')).toBeVisible();
+    await expect(page.getByLabel('Số', { exact: true })).not.toHaveValue('');
+    await expect(page.getByLabel('Trích yếu nội dung')).not.toHaveValue('');
+    const issuer = page.getByLabel('Cơ quan ban hành', { exact: true });
+    if ((await issuer.inputValue()) === '') {
+      await issuer.fill('Sở Tài chính tỉnh Demo');
+    }
+    await shot(page, '06-paper-prefilled');
+    await page.getByRole('button', { name: 'Đăng ký (cấp số đến)' }).click();
+    await expect(page.getByTestId('registered')).toContainText('số đến');
+    await shot(page, '07-paper-registered-offline');
+  });
+
+  await test.step('the server returns and the queue drains', async () => {
+    await server.faults({ outage: null });
+    await drain(page);
+    await expect(page.getByText('Trực tuyến').first()).toBeVisible();
+    // Known gap, kept visible rather than hidden: the reference server registers only documents it
+    // delivered, so the paper document's registration is refused (NOT_FOUND) and lands in "bị từ chối".
+    const refused = await page.getByTestId('sync-failed').textContent();
+    if (refused !== '0') {
+      test.info().annotations.push({
+        type: 'known-gap',
+        description: `${refused} change(s) refused after the outage: the paper registration (server answers NOT_FOUND)`,
+      });
+    }
+    await shot(page, '08-queue-drained');
+  });
+
+  await test.step('a draft is written to a recipient from the directory and submitted', async () => {
+    await nav(page, 'Văn bản đi').click();
+    await page.keyboard.press('Alt+n');
+    await page.getByLabel('Tên loại văn bản').fill('Kế hoạch');
+    await page.getByLabel('Ký hiệu').fill('KH-SNV');
+    await page.getByLabel('Cơ quan ban hành').fill('Sở Nội vụ tỉnh Demo');
+    await page.getByLabel('Trích yếu nội dung').fill(DRAFT_TRICH_YEU);
+    await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn A');
+    await page.getByLabel(/^Nơi nhận/).fill('000.00.02.H99 | Sở Tài chính tỉnh Demo');
+    await page.keyboard.press('Control+s');
+    const detail = page.getByTestId('outgoing-detail');
+    await expect(detail).toContainText('Dự thảo');
+    await detail.getByRole('button', { name: 'Trình ký' }).click();
+    await expect(detail).toContainText('Trình ký');
+    // The sổ đi of this year now exists: the next round brings its number lease from the server.
+    await drain(page);
+  });
+
+  await test.step('the leader signs the draft where the layout placed the box', async () => {
+    await nav(page, 'Ký duyệt').click();
+    const queue = page.getByTestId('signing-queue');
+    await expect(queue).toContainText(DRAFT_TRICH_YEU);
+    await queue.getByRole('textbox').fill(draftPdf);
+    await queue.getByRole('button', { name: 'Xem và đặt chữ ký' }).click();
+    await expect(page.getByTestId('sign-box')).toBeVisible();
+    await queue.getByRole('checkbox').check();
+    await page.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
+    await page.keyboard.press('Control+Enter');
+    const dialog = page.getByTestId('pin-dialog');
+    await expect(page.getByTestId('preflight-facts')).toContainText('Nguyễn Văn A');
+    await dialog.getByLabel('Mã PIN').fill(pin('VanthuLanhDao'));
+    await shot(page, '09-leader-pin');
+    await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
+    await expect(page.getByTestId('signed')).toContainText('Đã ký 1 văn bản.');
+    await shot(page, '10-leader-signed');
+  });
+
+  const signed = draftPdf.replace(/\.pdf$/, '.chuan-bi.da-ky.pdf');
+  const published = signed.replace(/\.pdf$/, '.cap-so.dong-dau.pdf');
+
+  await test.step('the văn thư numbers it from the leased register, seals and publishes', async () => {
+    await nav(page, 'Văn bản đi').click();
+    await page.getByRole('button', { name: 'Lãnh đạo đã ký' }).click();
+    await page.getByTestId('outgoing-table').getByRole('link').first().click();
+    const detail = page.getByTestId('outgoing-detail');
+    await detail.getByRole('button', { name: 'Cấp số' }).click();
+    await expect(detail).toContainText('Đã cấp số');
+    await expect(detail).toContainText('/KH-SNV');
+    await detail.getByLabel('Tệp đã ký và cấp số (PDF)').fill(signed);
+    await detail.getByRole('button', { name: 'Ghi số, ký hiệu và ngày vào văn bản' }).click();
+    await expect(detail.getByRole('button', { name: 'Đã ghi số vào văn bản' })).toBeVisible();
+    await detail.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
+    await detail.getByRole('button', { name: 'Đóng dấu (ký số cơ quan)' }).click();
+    const dialog = page.getByTestId('pin-dialog');
+    await expect(page.getByTestId('preflight-facts')).toContainText('ỦY BAN NHÂN DÂN TỈNH X');
+    await dialog.getByLabel('Mã PIN').fill(pin('VanthuCoQuan'));
+    await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
+    await expect(detail).toContainText('Đã đóng dấu');
+    await shot(page, '11-sealed');
+    await detail.getByRole('button', { name: 'Phát hành' }).click();
+    await expect(detail).toContainText('Đã phát hành');
+    await shot(page, '12-published');
+    await drain(page);
+    await shot(page, '13-end-of-day-sync');
+  });
+
+  await test.step('pdfsig: both signatures valid; the server holds each record once', async () => {
+    const report = execFileSync('pdfsig', ['-nssdir', `sql:${fixture.pki.nssDir}`, published]).toString('utf8');
+    expect(report.match(/Signature is Valid/g)?.length).toBe(2);
+
+    const db = new Database(join(server.dataDir, 'server.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
+      // The published document: one record, one file, delivered to its one recipient.
+      expect(count(`select count(*) as n from documents where from_org = ?`, SNV)).toBe(1);
+      const outgoing = db.prepare(`select id, so_ky_hieu from documents where from_org = ?`).get(SNV) as {
+        id: string;
+        so_ky_hieu: string;
+      };
+      expect(outgoing.so_ky_hieu).toMatch(/^\d+\/KH-SNV$/);
+      expect(count(`select count(*) as n from document_files where document_id = ?`, outgoing.id)).toBe(1);
+      expect(count(`select count(*) as n from deliveries where document_id = ?`, outgoing.id)).toBe(1);
+      // The three arrivals are registered once each, with the server's final numbers.
+      expect(count(`select count(*) as n from registrations where org = ?`, SNV)).toBe(3);
+      expect(
+        count(
+          `select count(*) as n from (select document_id from registrations group by document_id having count(*) > 1)`,
+        ),
+      ).toBe(0);
+      // Statuses sent for the arrival: đã tiếp nhận, đã trình, phân công — each once despite the outage and retries.
+      const statuses = db
+        .prepare(`select code, count(*) as n from statuses where org = ? group by document_id, code`)
+        .all(SNV) as { code: string; n: number }[];
+      expect(statuses.map((s) => s.code).sort()).toEqual(['01', '03', '04']);
+      expect(statuses.every((s) => s.n === 1)).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+});
