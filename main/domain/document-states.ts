@@ -55,11 +55,14 @@ export function canTransitionOutgoing(from: OutgoingState, to: OutgoingState): b
   return OUTGOING_NEXT[from].includes(to);
 }
 
-/** Status codes sent back to the sender over the Trục for each incoming state, where one applies. */
+/**
+ * Status codes sent back to the sender over the Trục for each incoming state, where one applies
+ * (edXML StatusCode, vn-rules §4.5): 01 đã đến is reported by the receiving system on arrival,
+ * 03 when the văn thư accepts it; submitting to the leader has no code of its own.
+ */
 export const INCOMING_STATUS_CODE: Partial<Record<IncomingState, '01' | '02' | '03' | '04' | '05' | '06'>> = {
-  'da-tiep-nhan': '01',
+  'da-tiep-nhan': '03',
   'tra-lai': '02',
-  'da-trinh': '03',
   'phan-cong': '04',
   'dang-xu-ly': '05',
   'hoan-thanh': '06',

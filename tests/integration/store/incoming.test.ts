@@ -101,7 +101,8 @@ describe('incoming registration and numbering', () => {
     store.transitionIncoming(document.id, 'da-tiep-nhan');
     store.transitionIncoming(document.id, 'da-trinh', 'Kính trình đồng chí Giám đốc');
     const statuses = store.context.outbox.list().filter((j) => j.kind === 'incoming.status');
-    expect(statuses.map((j) => (j.payload as { statusCode: string }).statusCode)).toEqual(['01', '03']);
+    // 03 đã tiếp nhận (edXML §4.5); trình lãnh đạo sends no status of its own.
+    expect(statuses.map((j) => (j.payload as { statusCode: string }).statusCode)).toEqual(['03']);
     expect(store.getIncoming(document.id).yKien).toBe('Kính trình đồng chí Giám đốc');
   });
 
