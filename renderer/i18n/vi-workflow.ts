@@ -32,6 +32,13 @@ export const viWorkflow = {
     done: (user: string, org: string) => `Đã đăng nhập: ${user} (${org}). Mật khẩu không được lưu.`,
     needed: 'Cần đăng nhập lại máy chủ để đồng bộ.',
   },
+  recipients: {
+    search: 'Tìm cơ quan nhận trong danh bạ',
+    results: 'Cơ quan tìm thấy',
+    none: 'Không có cơ quan nào trong danh bạ khớp (danh bạ được cập nhật khi đồng bộ).',
+    add: (ten: string) => `Thêm ${ten}`,
+    added: (ten: string) => `Đã thêm ${ten}`,
+  },
   returnDraft: {
     action: 'Trả lại dự thảo',
     title: 'Trả lại dự thảo cho người soạn',

@@ -1,3 +1,4 @@
+import { RecipientPicker } from './RecipientPicker.tsx';
 import { useState } from 'react';
 import type { AppError } from '../../../preload/contract/index.ts';
 import { clearDraft, readDraft, writeDraft } from '../../app/drafts.ts';
@@ -87,6 +88,7 @@ export function DraftOutgoing() {
       <fieldset>
         <legend>{vi.outgoing.groups.recipients}</legend>
         {field('recipients', f.recipients, { rows: 4, hint: f.recipientsHint })}
+        <RecipientPicker lines={form.recipients} onChange={set('recipients')} />
       </fieldset>
       {saving ? <Progress label={vi.outgoing.saving} /> : null}
       <div className="actions">
