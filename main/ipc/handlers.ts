@@ -1,6 +1,7 @@
 import type { Services } from '../app/services.ts';
 import { appHandlers } from './app.ipc.ts';
 import type { HandlerTable } from './dispatch.ts';
+import { imagesHandlers } from './images.ipc.ts';
 import { incomingHandlers } from './incoming.ipc.ts';
 import { organizationsHandlers } from './organizations.ipc.ts';
 import { outgoingHandlers } from './outgoing.ipc.ts';
@@ -19,6 +20,7 @@ import { verifyHandlers } from './verify.ipc.ts';
 export function createHandlerTable(services: Services): HandlerTable {
   return {
     ...appHandlers(services),
+    ...imagesHandlers(services),
     ...incomingHandlers(services),
     ...organizationsHandlers(services),
     ...outgoingHandlers(services),

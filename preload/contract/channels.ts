@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
+import { imagesChannels } from './images.ts';
 import { incomingChannels } from './incoming.ts';
 import { organizationsChannels } from './organizations.ts';
 import { outgoingChannels } from './outgoing.ts';
@@ -17,6 +18,7 @@ import { verifyChannels } from './verify.ts';
  */
 export const channels = {
   ...appChannels,
+  ...imagesChannels,
   ...incomingChannels,
   ...organizationsChannels,
   ...outgoingChannels,

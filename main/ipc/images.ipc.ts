@@ -1,0 +1,57 @@
+import { readFile, stat } from 'node:fs/promises';
+import { VanthuError } from '../../preload/contract/errors.ts';
+import { errorMessageVi } from '../../preload/contract/error-messages.vi.ts';
+import type { Services } from '../app/services.ts';
+import { checkImage, MAX_IMAGE_BYTES } from '../services/pdf/stamp/image-check.ts';
+import type { HandlerTable } from './dispatch.ts';
+
+const POINTS_PER_MM = 72 / 25.4;
+
+function unreadable(path: string, cause?: unknown): VanthuError {
+  return new VanthuError('IMAGE_INVALID', errorMessageVi('IMAGE_INVALID', `Không đọc được ảnh ${path}.`), {
+    cause,
+    details: { path },
+  });
+}
+
+/** images.preview: the settings screen shows what the signing flow will stamp, checked the same way. */
+export function imagesHandlers(services: Services): Pick<HandlerTable, 'images.preview'> {
+  return {
+    'images.preview': async ({ kind, path }) => {
+      const images = services.settings.get().images;
+      const file = path ?? (kind === 'seal' ? images.sealPng : images.signaturePng);
+      if (file === '') {
+        // details.field names the setting, so the notice links to it in Cài đặt.
+        throw new VanthuError('INVALID_INPUT', errorMessageVi('INVALID_INPUT', '(chưa chọn ảnh)'), {
+          details: { field: kind === 'seal' ? 'images.sealPng' : 'images.signaturePng' },
+        });
+      }
+      let size: number;
+      try {
+        size = (await stat(file)).size;
+      } catch (cause) {
+        throw unreadable(file, cause);
+      }
+      // Refused before reading, as at signing: a huge file never reaches memory.
+      if (size > MAX_IMAGE_BYTES) {
+        throw new VanthuError('IMAGE_INVALID', errorMessageVi('IMAGE_INVALID', 'Ảnh quá lớn (trên 10 MB).'), {
+          details: { path: file, size },
+        });
+      }
+      const bytes = new Uint8Array(await readFile(file));
+      const checked = checkImage(
+        bytes,
+        kind,
+        kind === 'seal' ? { printedWidthPt: images.sealDiameterMm * POINTS_PER_MM } : {},
+      );
+      return {
+        dataUrl: `data:image/png;base64,${Buffer.from(checked.png).toString('base64')}`,
+        width: checked.width,
+        height: checked.height,
+        dpi: checked.dpi ?? null,
+        downscaled: checked.downscaled,
+        warnings: [...checked.warnings],
+      };
+    },
+  };
+}

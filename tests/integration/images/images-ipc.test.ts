@@ -1,0 +1,68 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { composeServices } from '../../../main/app/compose.ts';
+import type { Services } from '../../../main/app/services.ts';
+import { dispatch } from '../../../main/ipc/dispatch.ts';
+import { createHandlerTable } from '../../../main/ipc/handlers.ts';
+import { silentLogger } from '../../../main/services/log/logger.ts';
+import type { Result } from '../../../preload/contract/result.ts';
+import { tempDir } from '../store/helpers.ts';
+
+/** A signature-like PNG: transparent background, a dark blue stroke across the middle. */
+function signaturePng(path: string, opaque = false): string {
+  const png = new PNG({ width: 240, height: 90, colorType: opaque ? 2 : 6, inputHasAlpha: true });
+  for (let y = 0; y < png.height; y += 1) {
+    for (let x = 0; x < png.width; x += 1) {
+      const i = (y * png.width + x) * 4;
+      const ink = Math.abs(y - 45 - Math.round(15 * Math.sin(x / 20))) < 3;
+      png.data[i] = ink ? 10 : 255;
+      png.data[i + 1] = ink ? 30 : 255;
+      png.data[i + 2] = ink ? 140 : 255;
+      png.data[i + 3] = ink || opaque ? 255 : 0;
+    }
+  }
+  writeFileSync(path, PNG.sync.write(png, { colorType: opaque ? 2 : 6 }));
+  return path;
+}
+
+describe('images.preview through dispatch (the Cài đặt preview, same checks as signing)', () => {
+  let services: Services;
+  let dir: string;
+  let call: (channel: string, payload: unknown) => Promise<Result<unknown>>;
+  beforeEach(() => {
+    dir = tempDir('vanthu-images-');
+    services = composeServices({ profileDir: join(dir, 'profile'), shell: 'browser', log: silentLogger });
+    const table = createHandlerTable(services);
+    call = (channel, payload) => dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
+  });
+  afterEach(async () => {
+    await services.store.close();
+  });
+
+  it('previews the configured signature image as a checked PNG data URL', async () => {
+    expect(await call('images.preview', { kind: 'signature' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { field: 'images.signaturePng' } },
+    });
+    services.settings.update({ images: { signaturePng: signaturePng(join(dir, 'chu-ky.png')) } });
+    const result = await call('images.preview', { kind: 'signature' });
+    expect(result).toMatchObject({ ok: true, value: { width: 240, height: 90, downscaled: false } });
+    const value = (result as { value: { dataUrl: string; warnings: string[] } }).value;
+    expect(value.dataUrl.startsWith('data:image/png;base64,')).toBe(true);
+    const back = PNG.sync.read(Buffer.from(value.dataUrl.slice('data:image/png;base64,'.length), 'base64'));
+    expect([back.width, back.height]).toEqual([240, 90]);
+    expect(Array.isArray(value.warnings)).toBe(true);
+  });
+
+  it('refuses an image without a transparent background, and a missing file, with IMAGE_INVALID', async () => {
+    expect(
+      await call('images.preview', { kind: 'seal', path: signaturePng(join(dir, 'nen-trang.png'), true) }),
+    ).toMatchObject({ ok: false, error: { code: 'IMAGE_INVALID' } });
+    expect(await call('images.preview', { kind: 'seal', path: join(dir, 'khong-co.png') })).toMatchObject({
+      ok: false,
+      error: { code: 'IMAGE_INVALID' },
+    });
+  });
+});
