@@ -24,10 +24,16 @@ await build({ ...common, entryPoints: ['main/app/electron/main.ts'], outfile: 'd
 await build({ ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/electron/preload.cjs' });
 // PKCS#11 runs apart from main: vendor modules are probed in a child process and every token call
 // runs in a worker thread. main.cjs finds both scripts next to itself (native/pkcs11/entry-script.ts).
-await build({ ...common, entryPoints: ['native/pkcs11/probe-child.ts'], outfile: 'dist/electron/probe-child.cjs' });
-await build({
-  ...common,
-  entryPoints: ['native/pkcs11/worker/worker-entry.ts'],
-  outfile: 'dist/electron/pkcs11-worker.cjs',
-});
-console.log('build ok: dist/renderer, dist/electron/{main,preload,probe-child,pkcs11-worker}.cjs');
+// Scripts started apart from the main thread; `native/entry-script.ts` finds them beside main.cjs.
+const workers: ReadonlyArray<readonly [string, string]> = [
+  ['native/pkcs11/probe-child.ts', 'probe-child.cjs'],
+  ['native/pkcs11/worker/worker-entry.ts', 'pkcs11-worker.cjs'],
+  ['main/services/store/store-worker.ts', 'store-worker.cjs'],
+  ['main/services/registers/print-worker.ts', 'print-worker.cjs'],
+];
+for (const [entry, name] of workers) {
+  await build({ ...common, entryPoints: [entry], outfile: `dist/electron/${name}` });
+}
+console.log(
+  `build ok: dist/renderer, dist/electron/{main,preload,${workers.map(([, n]) => n.replace('.cjs', '')).join(',')}}.cjs`,
+);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { entryScript } from './entry-script.ts';
+import { entryScript } from '../entry-script.ts';
 import { errorMessageVi, ErrorCodeSchema, VanthuError } from '../../preload/contract/index.ts';
 
 export interface ProbeResult {

@@ -1,7 +1,8 @@
-import { threadId, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
+import { entryScript } from '../../../native/entry-script.ts';
 import { VanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
-import { printRegisterPdf, type PrintProgress } from './print-register.ts';
+import { type PrintProgress } from './print-register.ts';
 import type { PrintableRegister } from './register-rows.ts';
 
 export type PrintWorkerMessage =
@@ -24,14 +25,10 @@ export function printRegisterInWorker(
   register: PrintableRegister,
   onProgress?: PrintProgress,
 ): Promise<PrintedRegister> {
-  const metaUrl: string | undefined = import.meta.url;
-  if (typeof metaUrl !== 'string' || metaUrl === '') {
-    // The esbuild CommonJS bundle of main has no sibling print-worker.ts to start (the store
-    // worker has the same gap); print in this thread there rather than not at all.
-    return printRegisterPdf(register, onProgress).then((bytes) => ({ bytes, threadId }));
-  }
+  // From source Node runs the sibling .ts; the Electron bundle ships print-worker.cjs beside main.cjs.
+  const script = entryScript('./print-worker.ts', 'print-worker.cjs', import.meta.url, () => __dirname);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./print-worker.ts', metaUrl), { workerData: register });
+    const worker = new Worker(script, { workerData: register });
     let settled = false;
     const fail = (detail: string): void => {
       if (!settled) {

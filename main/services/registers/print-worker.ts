@@ -13,13 +13,12 @@ if (port === null) {
 }
 const send = (message: PrintWorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
 
-try {
-  const bytes = await printRegisterPdf(workerData as PrintableRegister, (done, total) =>
-    send({ type: 'progress', done, total }),
-  );
-  // Hand the buffer over instead of copying it (a long register is megabytes).
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  send({ type: 'done', bytes: buffer, threadId }, [buffer]);
-} catch (error) {
-  send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-}
+// A promise chain rather than top-level await: the Electron bundle of this worker is CommonJS.
+printRegisterPdf(workerData as PrintableRegister, (done, total) => send({ type: 'progress', done, total })).then(
+  (bytes) => {
+    // Hand the buffer over instead of copying it (a long register is megabytes).
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    send({ type: 'done', bytes: buffer, threadId }, [buffer]);
+  },
+  (error: unknown) => send({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+);

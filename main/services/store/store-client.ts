@@ -1,3 +1,4 @@
+import { entryScript } from '../../../native/entry-script.ts';
 import { Worker } from 'node:worker_threads';
 import { VanthuError } from '../../../preload/contract/errors.ts';
 import type { Logger } from '../log/logger.ts';
@@ -34,7 +35,9 @@ export function startStoreWorker(options: StartStoreOptions): Promise<StoreClien
     ...(options.actor === undefined ? {} : { actor: options.actor }),
     slowMs: options.slowMs ?? 40,
   };
-  const worker = new Worker(new URL('./store-worker.ts', import.meta.url), { workerData: data });
+  // From source Node runs the sibling .ts; the Electron bundle ships store-worker.cjs beside main.cjs.
+  const script = entryScript('./store-worker.ts', 'store-worker.cjs', import.meta.url, () => __dirname);
+  const worker = new Worker(script, { workerData: data });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void; method: string }>();
   let nextId = 1;
   let closed = false;

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
-import { entryScript } from '../entry-script.ts';
+import { entryScript } from '../../entry-script.ts';
 import type { WorkerData, WorkerOpName, WorkerOps, WorkerRequest, WorkerResponse, WorkerTestHook } from './protocol.ts';
 
 export interface ModuleWorkerOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryScript } from '../../../native/pkcs11/entry-script.ts';
+import { entryScript } from '../../../native/entry-script.ts';
 import { childScript } from '../../../native/pkcs11/probe.ts';
 import { workerScript } from '../../../native/pkcs11/worker/module-worker.ts';
 
