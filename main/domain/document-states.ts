@@ -1,17 +1,12 @@
 /**
  * Workflow states and the transitions the rules allow [ND30 Điều 14, 20–23; S-TN26 Điều 8–9].
- * Pure data: the store checks every change against these tables.
+ * Pure data: the store checks every change against these tables. The state names themselves
+ * are the contract's (the renderer shows them), so they are defined there once.
  */
-export const INCOMING_STATES = [
-  'da-den',
-  'da-tiep-nhan',
-  'tra-lai',
-  'da-trinh',
-  'phan-cong',
-  'dang-xu-ly',
-  'hoan-thanh',
-  'thu-hoi',
-] as const;
+import { INCOMING_STATE_VALUES } from '../../preload/contract/incoming.ts';
+import { OUTGOING_STATE_VALUES } from '../../preload/contract/outgoing.ts';
+
+export const INCOMING_STATES = INCOMING_STATE_VALUES;
 export type IncomingState = (typeof INCOMING_STATES)[number];
 
 const INCOMING_NEXT: Readonly<Record<IncomingState, readonly IncomingState[]>> = {
@@ -26,15 +21,7 @@ const INCOMING_NEXT: Readonly<Record<IncomingState, readonly IncomingState[]>> =
   'thu-hoi': [],
 };
 
-export const OUTGOING_STATES = [
-  'du-thao',
-  'trinh-ky',
-  'da-ky',
-  'da-cap-so',
-  'da-dong-dau',
-  'da-phat-hanh',
-  'da-thu-hoi',
-] as const;
+export const OUTGOING_STATES = OUTGOING_STATE_VALUES;
 export type OutgoingState = (typeof OUTGOING_STATES)[number];
 
 const OUTGOING_NEXT: Readonly<Record<OutgoingState, readonly OutgoingState[]>> = {
