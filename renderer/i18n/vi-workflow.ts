@@ -32,6 +32,15 @@ export const viWorkflow = {
     done: (user: string, org: string) => `Đã đăng nhập: ${user} (${org}). Mật khẩu không được lưu.`,
     needed: 'Cần đăng nhập lại máy chủ để đồng bộ.',
   },
+  images: {
+    title: 'Xem trước ảnh chữ ký và con dấu',
+    hint: 'Ảnh đã lưu ở trên được kiểm tra như khi ký: PNG, nền trong suốt, đủ độ phân giải.',
+    show: { signature: 'Xem trước ảnh chữ ký', seal: 'Xem trước ảnh con dấu' },
+    alt: { signature: 'Ảnh chữ ký sẽ đóng lên văn bản', seal: 'Ảnh con dấu sẽ đóng lên văn bản' },
+    size: (w: number, h: number, dpi: number | null) =>
+      `${w} × ${h} điểm ảnh${dpi === null ? '' : `, khoảng ${Math.round(dpi)} dpi khi in`}.`,
+    ok: 'Ảnh đạt yêu cầu.',
+  },
   recipients: {
     search: 'Tìm cơ quan nhận trong danh bạ',
     results: 'Cơ quan tìm thấy',

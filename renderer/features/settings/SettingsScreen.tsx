@@ -7,6 +7,7 @@ import { ServiceMissing } from '../../app/frame/ServiceMissing.tsx';
 import { vi } from '../../i18n/vi.ts';
 import { SettingsEditor } from './SettingsEditor.tsx';
 import { ServerLogin } from './ServerLogin.tsx';
+import { ImagePreviews } from './ImagePreviews.tsx';
 
 /** Cài đặt: load the saved settings, then hand them to the editor. */
 export function SettingsScreen() {
@@ -18,6 +19,7 @@ export function SettingsScreen() {
       {data.state === 'failed' ? <ErrorNotice error={data.error} onRetry={reload} /> : null}
       {data.state === 'missing' ? <ServiceMissing channel={data.channel} /> : null}
       {data.state === 'ready' ? <SettingsEditor saved={data.value} /> : null}
+      {data.state === 'ready' ? <ImagePreviews /> : null}
       {data.state === 'ready' ? <ServerLogin username={data.value.server.username} /> : null}
     </section>
   );
