@@ -15,14 +15,15 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 # Demo token: SoftHSM2 tokens "VanthuLanhDao" (PIN 123456) and "VanthuCoQuan" (PIN 654321).
+server_port="${VANTHU_SERVER_PORT:-8787}"
 if [ ! -f "$VANTHU_PROFILE/demo-pki/pki.json" ]; then
-  node scripts/demo-pki.ts "$VANTHU_PROFILE/demo-pki"
+  node scripts/demo-pki.ts "$VANTHU_PROFILE" "http://127.0.0.1:$server_port"
 fi
 export SOFTHSM2_CONF="$VANTHU_PROFILE/demo-pki/softhsm2.conf"
 
 # Reference server on loopback, with its own database in the demo profile.
 if [ -f server/main.ts ] && [ -z "${VANTHU_NO_SERVER:-}" ]; then
-  node server/main.ts --port "${VANTHU_SERVER_PORT:-8787}" --data "$VANTHU_PROFILE/server" &
+  node server/main.ts --port "$server_port" --data "$VANTHU_PROFILE/server" &
   pids+=($!)
 fi
 
