@@ -26,7 +26,9 @@ export const signBatchCommand: Command = {
       true,
     );
     const outDir = required(values['out-dir'], 'out-dir');
-    if (positionals.length === 0) {throw invalid('Chưa chọn tệp PDF nào.');}
+    if (positionals.length === 0) {
+      throw invalid('Chưa chọn tệp PDF nào.');
+    }
     await mkdir(outDir, { recursive: true });
     const json = values.json === true;
     const handle = await openSigner(values, args, io);
@@ -37,7 +39,9 @@ export const signBatchCommand: Command = {
         operation,
         (p) => {
           // Progress goes to stderr so that --json output stays one parseable document.
-          if (p.current !== undefined) {io.err(`[${p.done + 1}/${p.total}] ${p.current}\n`);}
+          if (p.current !== undefined) {
+            io.err(`[${p.done + 1}/${p.total}] ${p.current}\n`);
+          }
         },
       );
       const failed = results.filter((r) => !r.ok).length;

@@ -44,10 +44,14 @@ export async function requestTimestamp(data: Uint8Array, options: TsaClientOptio
       body: new Uint8Array(request.toSchema().toBER(false)),
       signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
     });
-    if (!response.ok) {throw failure(`Máy chủ dấu thời gian trả về HTTP ${response.status}.`);}
+    if (!response.ok) {
+      throw failure(`Máy chủ dấu thời gian trả về HTTP ${response.status}.`);
+    }
     body = new Uint8Array(await response.arrayBuffer());
   } catch (error) {
-    if (error instanceof VanthuError) {throw error;}
+    if (error instanceof VanthuError) {
+      throw error;
+    }
     throw failure(`Không kết nối được ${options.url}.`);
   }
 
@@ -61,7 +65,9 @@ export async function requestTimestamp(data: Uint8Array, options: TsaClientOptio
     token = response.timeStampToken;
     const signed = new pkijs.SignedData({ schema: token.content });
     const eContent = signed.encapContentInfo.eContent;
-    if (eContent === undefined) {throw failure('Dấu thời gian không có nội dung.', false);}
+    if (eContent === undefined) {
+      throw failure('Dấu thời gian không có nội dung.', false);
+    }
     const info = pkijs.TSTInfo.fromBER(eContent.getValue());
     const imprint = new Uint8Array(info.messageImprint.hashedMessage.getValue());
     const echoed = info.nonce === undefined ? undefined : new Uint8Array(info.nonce.valueBlock.valueHexView);
@@ -69,7 +75,9 @@ export async function requestTimestamp(data: Uint8Array, options: TsaClientOptio
       throw failure('Dấu thời gian không khớp với yêu cầu.', false);
     }
   } catch (error) {
-    if (error instanceof VanthuError) {throw error;}
+    if (error instanceof VanthuError) {
+      throw error;
+    }
     throw failure('Phản hồi của máy chủ dấu thời gian không đọc được.', false);
   }
   return new Uint8Array(token.toSchema().toBER(false));
