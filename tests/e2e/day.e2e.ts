@@ -23,6 +23,7 @@ let server: RunningServer;
 let shell: RunningShell;
 let fixture: SignedFixture;
 let draftPdf: string;
+let appendixPdf: string;
 
 test.describe.configure({ mode: 'serial', timeout: 110_000 });
 
@@ -35,6 +36,8 @@ test.beforeAll(async () => {
   copyFileSync(fixture.signedPdf, join(fixtures, 'qd-ubnd.pdf'));
   draftPdf = join(work, 'du-thao-ngay-hoi.pdf');
   copyFileSync(fixture.unsignedPdf, draftPdf);
+  appendixPdf = join(work, 'phu-luc.pdf');
+  copyFileSync('tests/fixtures/pdf/lo-cv-kt-1.pdf', appendixPdf);
   rmSync('tests/artifacts/e2e/day', { recursive: true, force: true });
   server = await startReferenceServer(fixtures);
   shell = await startShell({ SOFTHSM2_CONF: fixture.pki.softhsm.conf });
@@ -224,6 +227,7 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
 
   const signed = draftPdf.replace(/\.pdf$/, '.chuan-bi.da-ky.pdf');
   const published = signed.replace(/\.pdf$/, '.cap-so.dong-dau.pdf');
+  let appendixSigned = '';
 
   await test.step('the văn thư numbers it from the leased register, seals and publishes', async () => {
     await nav(page, 'Văn bản đi').click();
@@ -247,6 +251,17 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
     await detail.getByRole('button', { name: 'Phát hành' }).click();
     await expect(detail).toContainText('Đã phát hành');
     await shot(page, '12-published');
+    // Its appendix is signed by the organization with the document's số, ký hiệu.
+    const appendix = page.getByTestId('appendix-panel');
+    await appendix.getByRole('button', { name: 'Ký số phụ lục…' }).click();
+    await appendix.getByLabel('Tệp phụ lục (PDF)').fill(appendixPdf);
+    await appendix.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
+    await appendix.getByRole('button', { name: 'Ký số phụ lục', exact: true }).click();
+    await page.getByTestId('pin-dialog').getByLabel('Mã PIN').fill(pin('VanthuCoQuan'));
+    await page.getByTestId('pin-dialog').getByRole('button', { name: 'Ký', exact: true }).click();
+    await expect(page.getByTestId('appendix-signed')).toContainText('Đã ký phụ lục');
+    appendixSigned = ((await page.getByTestId('appendix-signed').textContent()) ?? '').replace(/^Đã ký phụ lục: /, '');
+    await shot(page, '12b-appendix-signed');
     await drain(page);
     await shot(page, '13-end-of-day-sync');
   });
@@ -254,6 +269,10 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
   await test.step('pdfsig: both signatures valid; the server holds each record once', async () => {
     const report = execFileSync('pdfsig', ['-nssdir', `sql:${fixture.pki.nssDir}`, published]).toString('utf8');
     expect(report.match(/Signature is Valid/g)?.length).toBe(2);
+    const appendixReport = execFileSync('pdfsig', ['-nssdir', `sql:${fixture.pki.nssDir}`, appendixSigned]).toString(
+      'utf8',
+    );
+    expect(appendixReport.match(/Signature is Valid/g)?.length).toBe(1);
 
     const db = new Database(join(server.dataDir, 'server.sqlite'), { readonly: true, fileMustExist: true });
     try {

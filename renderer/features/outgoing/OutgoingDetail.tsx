@@ -9,6 +9,7 @@ import { vi } from '../../i18n/vi.ts';
 import { dateVi } from '../incoming/incoming-filters.ts';
 import { OutgoingActions } from './OutgoingActions.tsx';
 import { ReturnDraft } from './ReturnDraft.tsx';
+import { AppendixPanel } from './AppendixPanel.tsx';
 
 /** One outgoing document: its facts, its next step, and after publication the recipients' statuses. */
 export function OutgoingDetail({ id }: { id: string }) {
@@ -47,6 +48,7 @@ export function OutgoingDetail({ id }: { id: string }) {
           </dl>
           <OutgoingActions document={data.value} onChanged={reload} />
           <ReturnDraft document={data.value} onChanged={reload} />
+          <AppendixPanel document={data.value} />
           <h3>{vi.outgoing.groups.recipients}</h3>
           {data.value.recipients.length === 0 ? <p>{vi.common.none}</p> : null}
           {data.value.recipients.length > 0 ? (
