@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { startShell, type RunningShell } from './shell-host.ts';
+import { saveScreen } from './support/artifacts.ts';
+import { expectNoSeriousAxeViolations } from './support/axe.ts';
+
+let shell: RunningShell;
+
+test.beforeAll(async () => {
+  shell = await startShell();
+});
+test.afterAll(async () => shell.stop());
+
+test('the leader returns a draft under trình ký with a comment; the drafter reads it and submits again', async ({
+  page,
+}) => {
+  await page.goto(shell.url);
+  const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name });
+  await nav('Cài đặt').click();
+  await page.getByLabel('Mã định danh cơ quan').fill('000.00.00.H49');
+  await page.getByLabel('Tên cơ quan', { exact: true }).fill('Ủy ban nhân dân tỉnh X');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
+
+  await nav('Văn bản đi').click();
+  await page.keyboard.press('Alt+n');
+  await page.getByLabel('Tên loại văn bản').fill('Công văn');
+  await page.getByLabel('Ký hiệu').fill('UBND-VP');
+  await page.getByLabel('Cơ quan ban hành').fill('Ủy ban nhân dân tỉnh X');
+  await page.getByLabel('Trích yếu nội dung').fill('V/v rà soát thủ tục hành chính');
+  await page.getByLabel(/^Nơi nhận/).fill('000.00.01.H49 | Sở Tài chính tỉnh X');
+  await page.keyboard.press('Control+s');
+  const detail = page.getByTestId('outgoing-detail');
+  // Nothing to return while it is still a draft.
+  await expect(detail.getByRole('button', { name: 'Trả lại dự thảo' })).toHaveCount(0);
+  await detail.getByRole('button', { name: 'Trình ký' }).click();
+  await expect(detail).toContainText('Trình ký');
+
+  await detail.getByRole('button', { name: 'Trả lại dự thảo' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Trả lại dự thảo cho người soạn' });
+  await dialog.getByRole('button', { name: 'Trả lại', exact: true }).click();
+  await expect(dialog.getByText('Trường này bắt buộc.')).toBeVisible();
+  await dialog.getByLabel('Ý kiến của lãnh đạo').fill('Bổ sung thời hạn báo cáo.');
+  await dialog.getByRole('button', { name: 'Trả lại', exact: true }).click();
+  await expect(detail).toContainText('Dự thảo');
+  await expect(page.getByTestId('return-comments')).toContainText('Bổ sung thời hạn báo cáo.');
+  await expectNoSeriousAxeViolations(page);
+  await saveScreen(page, '33-outgoing-returned');
+  await detail.getByRole('button', { name: 'Trình ký' }).click();
+  await expect(detail.getByRole('button', { name: 'Trả lại dự thảo' })).toBeVisible();
+});
