@@ -101,6 +101,21 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // Scripts run inside `mutool run` (mupdf's JavaScript), not Node.
+    files: ['tests/support/validators/*.js', 'tests/support/verify/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        PDFDocument: 'readonly',
+        scriptArgs: 'readonly',
+        print: 'readonly',
+        Font: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
+    rules: { curly: 'off', 'no-var': 'off' },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },

@@ -40,23 +40,33 @@ function capitalize(text: string): string {
  * Null when the verdict is valid (there is nothing to return). The văn thư may still edit it.
  */
 export function returnReasonVi(report: VerifyReport): string | null {
-  if (report.verdict === 'valid') return null;
+  if (report.verdict === 'valid') {
+    return null;
+  }
   const head =
     report.verdict === 'invalid'
       ? 'Văn bản điện tử không hợp lệ về chữ ký số.'
       : 'Chưa xác thực được chữ ký số của văn bản.';
   const sentences: string[] = [];
-  if (report.signatures.length === 0) sentences.push(`${capitalize(SHORT.NO_SIGNATURES as string)}.`);
+  if (report.signatures.length === 0) {
+    sentences.push(`${capitalize(SHORT.NO_SIGNATURES as string)}.`);
+  }
   for (const sig of report.signatures) {
-    if (sig.verdict === 'valid') continue;
+    if (sig.verdict === 'valid') {
+      continue;
+    }
     const parts = [...new Set(sig.problems.map((p) => SHORT[p.code]).filter((s): s is string => s !== null))];
-    if (parts.length === 0) continue;
+    if (parts.length === 0) {
+      continue;
+    }
     const name = sig.signer.commonName === '' ? `trường "${sig.field}"` : sig.signer.commonName;
     const whose = sig.kind === 'document-timestamp' ? `Dấu thời gian (${name})` : `Chữ ký số của ${name}`;
     sentences.push(`${whose}: ${parts.join('; ')}.`);
   }
   sentences.push('Đề nghị kiểm tra và gửi lại.');
   let text = [head, ...sentences].join(' ');
-  if (text.length > RETURN_REASON_MAX) text = `${text.slice(0, RETURN_REASON_MAX - 1).trimEnd()}…`;
+  if (text.length > RETURN_REASON_MAX) {
+    text = `${text.slice(0, RETURN_REASON_MAX - 1).trimEnd()}…`;
+  }
   return text;
 }

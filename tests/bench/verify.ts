@@ -63,7 +63,9 @@ try {
   const pki = await buildPki(join(dir, 'pki'));
   const cert = (id: string) => {
     const c = (pki.certs as Record<string, (typeof pki.certs)[keyof typeof pki.certs] | undefined>)[id];
-    if (c === undefined) throw new Error(`no ${id} certificate`);
+    if (c === undefined) {
+      throw new Error(`no ${id} certificate`);
+    }
     return c;
   };
   const prepared = join(dir, 'prepared.pdf');
@@ -109,14 +111,18 @@ try {
           env,
           encoding: 'utf8',
         });
-        if (run.status !== 2) throw new Error(`vanthu verify exited ${run.status}: ${run.stderr}`);
+        if (run.status !== 2) {
+          throw new Error(`vanthu verify exited ${run.status}: ${run.stderr}`);
+        }
       }),
     );
     const c1 = childCpuMs();
     pdfsig.push(
       timed(() => {
         const run = spawnSync('pdfsig', ['-nssdir', `sql:${pki.nssDir}`, '-no-ocsp', two], { encoding: 'utf8' });
-        if (!run.stdout.includes('Signature is Valid.')) throw new Error(`pdfsig: ${run.stdout}${run.stderr}`);
+        if (!run.stdout.includes('Signature is Valid.')) {
+          throw new Error(`pdfsig: ${run.stdout}${run.stderr}`);
+        }
       }),
     );
     cliCpu += c1 - c0;
@@ -137,6 +143,9 @@ try {
   );
 } finally {
   // BENCH_KEEP=1 leaves the file and PKI behind for profiling (`node --cpu-prof`).
-  if (process.env.BENCH_KEEP === '1') console.log(`kept: ${dir}`);
-  else rmSync(dir, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP === '1') {
+    console.log(`kept: ${dir}`);
+  } else {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -24,14 +24,23 @@ function parseArgs(args: readonly string[]): Args | string {
     const arg = args[i] as string;
     if (arg === '--trust') {
       const value = args[++i];
-      if (value === undefined) return 'Thiếu đường dẫn sau --trust.';
+      if (value === undefined) {
+        return 'Thiếu đường dẫn sau --trust.';
+      }
       trust.push(value);
-    } else if (arg === '--offline') offline = true;
-    else if (arg === '--json') json = true;
-    else if (arg === '--from-proof') fromProof = true;
-    else if (arg.startsWith('--')) return `Tùy chọn không hợp lệ: ${arg}`;
-    else if (file === undefined) file = arg;
-    else return `Thừa tham số: ${arg}`;
+    } else if (arg === '--offline') {
+      offline = true;
+    } else if (arg === '--json') {
+      json = true;
+    } else if (arg === '--from-proof') {
+      fromProof = true;
+    } else if (arg.startsWith('--')) {
+      return `Tùy chọn không hợp lệ: ${arg}`;
+    } else if (file === undefined) {
+      file = arg;
+    } else {
+      return `Thừa tham số: ${arg}`;
+    }
   }
   return file === undefined ? 'Thiếu tệp PDF cần kiểm tra.' : { file, trust, offline, json, fromProof };
 }
@@ -70,7 +79,9 @@ const TIME_SOURCE_VI = { timestamp: 'theo dấu thời gian', claimed: 'do ngư�
 
 function printText(io: CliIo, report: VerifyReport): void {
   io.out(`Kết luận: ${VERDICT_VI[report.verdict]}\n`);
-  for (const reason of report.reasons) io.out(`  - ${reason}\n`);
+  for (const reason of report.reasons) {
+    io.out(`  - ${reason}\n`);
+  }
   for (const sig of report.signatures) {
     io.out(`\nTrường "${sig.field}": ${VERDICT_VI[sig.verdict]}\n`);
     io.out(
@@ -114,8 +125,12 @@ export const verifyCommand: Command = {
         fromProof: parsed.fromProof,
       });
     } catch (error) {
-      if (!isVanthuError(error)) throw error;
-      if (parsed.json) io.out(`${JSON.stringify({ ok: false, error: error.toAppError() })}\n`);
+      if (!isVanthuError(error)) {
+        throw error;
+      }
+      if (parsed.json) {
+        io.out(`${JSON.stringify({ ok: false, error: error.toAppError() })}\n`);
+      }
       io.err(`Lỗi [${error.code}]: ${error.message}\n`);
       const unreadable = ['PDF_MALFORMED', 'FILE_NOT_FOUND', 'FILE_TOO_LARGE', 'PDF_ENCRYPTED'].includes(error.code);
       return unreadable ? EXIT.unreadable : EXIT.indeterminate;

@@ -127,7 +127,9 @@ describe('verification corpus: vanthu, poppler and mupdf signatures, changed and
     for (const name of Object.keys(EXPECTED) as CorpusName[]) {
       const ours = await verify(name);
       for (const theirs of pdfsig(corpus[name], pki.nssDir)) {
-        if (theirs.validation === '') continue; // an empty signature field
+        if (theirs.validation === '') {
+          continue;
+        } // an empty signature field
         const mine = ours.signatures.find((s) => s.field === theirs.field);
         expect(mine, `${name} ${theirs.field}`).toBeDefined();
         expect(mine?.integrity, `${name} ${theirs.field}`).toBe(

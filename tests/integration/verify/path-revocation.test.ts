@@ -44,7 +44,9 @@ async function verify(name: string, cacheDir: string, offline = false) {
     timeoutMs: 2000,
   });
   const sig = report.signatures[0];
-  if (sig === undefined) throw new Error('no signature');
+  if (sig === undefined) {
+    throw new Error('no signature');
+  }
   return { report, sig, codes: sig.problems.map((p) => p.code) };
 }
 
@@ -54,7 +56,9 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const stop of stops) await stop();
+  for (const stop of stops) {
+    await stop();
+  }
 });
 
 describe('revocation of the whole path: the intermediate CA too', () => {

@@ -116,7 +116,9 @@ describe('re-verifying from kept proof after the certificate expired', () => {
       silent,
     );
     expect(result.ok).toBe(true);
-    if (!result.ok) return;
+    if (!result.ok) {
+      return;
+    }
     const report = result.value as VerifyReport;
     expect(report.verdict).toBe('valid');
     expect(report.signatures[0]?.revocation.source).toBe('proof');

@@ -37,7 +37,9 @@ async function verify(name: string, cacheDir: string, offline = false) {
     timeoutMs: 2000,
   });
   const sig = report.signatures[0];
-  if (sig === undefined) throw new Error('no signature');
+  if (sig === undefined) {
+    throw new Error('no signature');
+  }
   return { report, sig };
 }
 
@@ -60,7 +62,9 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const stop of stops) await stop();
+  for (const stop of stops) {
+    await stop();
+  }
 });
 
 describe('revocation: OCSP and CRL on loopback, cached in the profile', () => {

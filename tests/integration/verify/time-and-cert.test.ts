@@ -36,7 +36,9 @@ async function signAndVerify(id: string, withTimestamp: boolean) {
     cache: createFileRevocationCache(join(dir, 'cache')),
   });
   const sig = report.signatures[0];
-  if (sig === undefined) throw new Error('no signature found');
+  if (sig === undefined) {
+    throw new Error('no signature found');
+  }
   return { report, sig, codes: sig.problems.map((p) => p.code) };
 }
 

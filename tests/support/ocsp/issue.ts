@@ -55,8 +55,12 @@ export async function issueWithRevocation(
     new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
     await x509.AuthorityKeyIdentifierExtension.create(sub, false),
   ];
-  if (urls.ocsp !== undefined) extensions.push(new x509.AuthorityInfoAccessExtension({ ocsp: [urls.ocsp] }));
-  if (urls.crl !== undefined) extensions.push(new x509.CRLDistributionPointsExtension([urls.crl]));
+  if (urls.ocsp !== undefined) {
+    extensions.push(new x509.AuthorityInfoAccessExtension({ ocsp: [urls.ocsp] }));
+  }
+  if (urls.crl !== undefined) {
+    extensions.push(new x509.CRLDistributionPointsExtension([urls.crl]));
+  }
   const subject = `C=VN, CN=Kiểm Thử Thu Hồi ${id}`;
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serialHex,

@@ -42,7 +42,9 @@ export type Corpus = Readonly<Record<CorpusName, string>>;
 /** CertId is typed as string by the declaration, so look certificates up with a check. */
 export function certOf(pki: PkiMaterial, id: string): CertMaterial {
   const cert = (pki.certs as Readonly<Record<string, CertMaterial | undefined>>)[id];
-  if (cert === undefined) throw new Error(`test PKI has no certificate ${id}`);
+  if (cert === undefined) {
+    throw new Error(`test PKI has no certificate ${id}`);
+  }
   return cert;
 }
 
@@ -143,7 +145,9 @@ export async function buildVerifyCorpus(pki: PkiMaterial, dir: string): Promise<
   pdfsigSign(nss, p('pdfsig-1'), p('pdfsig-2'), 'org', 'PopplerCoQuan');
 
   const [first, second] = await emptySignatureFields(p('prepared'));
-  if (first === undefined || second === undefined) throw new Error('prepared file lacks two signature fields');
+  if (first === undefined || second === undefined) {
+    throw new Error('prepared file lacks two signature fields');
+  }
   const mutoolSign = (input: string, output: string, p12: string, field: number) =>
     execFileSync('mutool', ['sign', '-s', p12, '-P', 'test', '-o', output, input, String(field)], { stdio: 'pipe' });
   mutoolSign(p('prepared'), p('mutool-1'), certOf(pki, 'person').p12, first);

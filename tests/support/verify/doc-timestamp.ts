@@ -12,7 +12,9 @@ export async function appendDocumentTimestamp(base: Uint8Array, tsaUrl: string):
   const prev = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1] ?? NaN);
   const size = Math.max(...[...text.matchAll(/\/Size\s+(\d+)/g)].map((m) => Number(m[1])));
   const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(text.slice(text.lastIndexOf('/Root')))?.[1];
-  if (Number.isNaN(prev) || !Number.isFinite(size) || root === undefined) throw new Error('base PDF has no trailer');
+  if (Number.isNaN(prev) || !Number.isFinite(size) || root === undefined) {
+    throw new Error('base PDF has no trailer');
+  }
   const num = size;
   const pad = (n: number, w = 10) => String(n).padStart(w, '0');
   const headText = `\n${num} 0 obj\n<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 /ByteRange [0 ${pad(0)} ${pad(0)} ${pad(0)}] /Contents `;
@@ -33,6 +35,8 @@ export async function appendDocumentTimestamp(base: Uint8Array, tsaUrl: string):
   const hex = Buffer.from(token)
     .toString('hex')
     .padEnd(PLACEHOLDER_BYTES * 2, '0');
-  if (hex.length > PLACEHOLDER_BYTES * 2) throw new Error('timestamp token larger than the placeholder');
+  if (hex.length > PLACEHOLDER_BYTES * 2) {
+    throw new Error('timestamp token larger than the placeholder');
+  }
   return new Uint8Array(Buffer.concat([before, Buffer.from(`<${hex}>`, 'latin1'), after]));
 }

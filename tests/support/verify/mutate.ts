@@ -22,7 +22,9 @@ export function prng(seed: number): () => number {
 
 function positionsOf(text: string, needle: string): number[] {
   const out: number[] = [];
-  for (let i = text.indexOf(needle); i >= 0 && out.length < 64; i = text.indexOf(needle, i + 1)) out.push(i);
+  for (let i = text.indexOf(needle); i >= 0 && out.length < 64; i = text.indexOf(needle, i + 1)) {
+    out.push(i);
+  }
   return out;
 }
 
@@ -62,7 +64,9 @@ export function mutate(base: Uint8Array, seed: number): Mutation {
     case 'overwrite': {
       const copy = Buffer.from(buf);
       const at = int(copy.length);
-      for (let i = 0, n = 1 + int(256); i < n && at + i < copy.length; i++) copy[at + i] = int(256);
+      for (let i = 0, n = 1 + int(256); i < n && at + i < copy.length; i++) {
+        copy[at + i] = int(256);
+      }
       return { kind, bytes: copy };
     }
     case 'truncate':

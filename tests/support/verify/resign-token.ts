@@ -13,7 +13,9 @@ const ID_CT_TSTINFO = '1.2.840.113549.1.9.16.1.4';
  */
 export function resignTimestampToken(token: Uint8Array, signer: { certPem: string; keyPem: string }): Uint8Array {
   const tstInfo = checkCms(token, null).eContent;
-  if (tstInfo === null) throw new Error('not a timestamp token');
+  if (tstInfo === null) {
+    throw new Error('not a timestamp token');
+  }
   const dir = mkdtempSync(join(tmpdir(), 'vanthu-resign-'));
   try {
     writeFileSync(join(dir, 'tst.der'), tstInfo);

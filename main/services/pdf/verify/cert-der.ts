@@ -51,13 +51,17 @@ const EKU = '2.5.29.37';
 
 export function subjectKeyId(cert: X509Certificate): string | null {
   const ext = certDer(cert).extensions.get(SKI);
-  if (ext === undefined) return null;
+  if (ext === undefined) {
+    return null;
+  }
   return Buffer.from(value(parseDer(ext.value))).toString('hex');
 }
 
 /** The extended key usage OIDs and whether the extension is critical; null when absent. */
 export function extendedKeyUsage(cert: X509Certificate): { oids: string[]; critical: boolean } | null {
   const ext = certDer(cert).extensions.get(EKU);
-  if (ext === undefined) return null;
+  if (ext === undefined) {
+    return null;
+  }
   return { oids: children(parseDer(ext.value)).map(oid), critical: ext.critical };
 }

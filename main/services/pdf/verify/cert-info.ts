@@ -31,7 +31,9 @@ export function certInfo(cert: X509Certificate): CertInfo {
   let info = cache.get(key);
   if (info === undefined) {
     info = readCertInfo(cert);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
+    if (cache.size >= CACHE_LIMIT) {
+      cache.clear();
+    }
     cache.set(key, info);
   }
   return info;
@@ -47,7 +49,9 @@ function readCertInfo(cert: X509Certificate): CertInfo {
   const crlUrls: string[] = [];
   for (const point of cdp?.distributionPoints ?? []) {
     for (const general of point.distributionPoint?.fullName ?? []) {
-      if (general.uniformResourceIdentifier !== undefined) crlUrls.push(general.uniformResourceIdentifier);
+      if (general.uniformResourceIdentifier !== undefined) {
+        crlUrls.push(general.uniformResourceIdentifier);
+      }
     }
   }
   return {

@@ -43,7 +43,9 @@ export function buildPath(
       break;
     }
     const next = carried.find((c) => !path.some((p) => p.raw.equals(c.raw)) && issues(c, current));
-    if (next === undefined) break;
+    if (next === undefined) {
+      break;
+    }
     path.push(next);
     current = next;
   }

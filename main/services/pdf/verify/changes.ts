@@ -28,7 +28,9 @@ const FILL_KEYS = new Set(['V', 'AS', 'AP', 'MK', 'DA']);
 const SIGN_KEYS = new Set([...FILL_KEYS, 'Lock', 'SV']);
 
 function isLocked(lock: FieldLock | null, name: string): boolean {
-  if (lock === null) return false;
+  if (lock === null) {
+    return false;
+  }
   const listed = lock.fields.includes(name);
   return lock.action === 'All' || (lock.action === 'Include' ? listed : !listed);
 }
@@ -38,7 +40,9 @@ function isSignatureValue(obj: PDFObject): boolean {
 }
 
 function isStructural(obj: PDFObject): boolean {
-  if (!(obj instanceof PDFStream)) return false;
+  if (!(obj instanceof PDFStream)) {
+    return false;
+  }
   const type = obj.dict.get(PDFName.of('Type'))?.toString();
   return type === '/XRef' || type === '/ObjStm';
 }
@@ -73,14 +77,22 @@ export function classifyChanges(
   const pages = new Set(current.pages);
   const signedContext = signed.doc.context;
   for (const ref of refsOf(current.doc.context)) {
-    if (candidates !== null && !candidates.has(ref.objectNumber)) continue;
+    if (candidates !== null && !candidates.has(ref.objectNumber)) {
+      continue;
+    }
     const obj = current.doc.context.lookup(ref);
-    if (obj === undefined) continue;
+    if (obj === undefined) {
+      continue;
+    }
     const key = refKey(ref);
-    if (isStructural(obj)) continue;
+    if (isStructural(obj)) {
+      continue;
+    }
     const before = signedContext.lookup(ref);
     // Revisions parsed as one chain share unchanged objects, so identity settles most cases.
-    if (before === obj || (before !== undefined && fingerprint(before) === fingerprint(obj))) continue;
+    if (before === obj || (before !== undefined && fingerprint(before) === fingerprint(obj))) {
+      continue;
+    }
     const change = before === undefined ? 'added' : 'modified';
     const field = current.fields.get(key);
     const annotation = current.annotations.get(key);
@@ -109,9 +121,13 @@ export function classifyChanges(
       const keys = before instanceof PDFDict && obj instanceof PDFDict ? changedKeys(before, obj) : ['*'];
       const onlyAnnots = change === 'modified' && keys.every((k) => k === 'Annots');
       const page = current.pages.indexOf(key) + 1;
-      if (onlyAnnots) add(key, 'page', change, true, `Danh sách chú thích/trường của trang ${page} cập nhật.`);
-      else if (change === 'added') add(key, 'page', change, false, `Trang ${page} được thêm vào.`);
-      else add(key, 'page', change, false, `Trang ${page} bị thay đổi (${keys.join(', ')}).`);
+      if (onlyAnnots) {
+        add(key, 'page', change, true, `Danh sách chú thích/trường của trang ${page} cập nhật.`);
+      } else if (change === 'added') {
+        add(key, 'page', change, false, `Trang ${page} được thêm vào.`);
+      } else {
+        add(key, 'page', change, false, `Trang ${page} bị thay đổi (${keys.join(', ')}).`);
+      }
     } else if (field !== undefined) {
       if (change === 'added') {
         const isSig = field.type === 'Sig';
@@ -188,7 +204,9 @@ export function fieldLockOf(current: PdfModel, signatureObject: number): FieldLo
         const r = refs.lookup(i);
         if (r instanceof PDFDict && r.get(PDFName.of('TransformMethod'))?.toString() === '/FieldMDP') {
           const params = r.lookup(PDFName.of('TransformParams'));
-          if (params instanceof PDFDict) dicts.push(params);
+          if (params instanceof PDFDict) {
+            dicts.push(params);
+          }
         }
       }
     }
@@ -197,11 +215,15 @@ export function fieldLockOf(current: PdfModel, signatureObject: number): FieldLo
     const v = field.dict.get(PDFName.of('V'));
     if (v instanceof PDFRef && v.objectNumber === signatureObject) {
       const lock = field.dict.lookup(PDFName.of('Lock'));
-      if (lock instanceof PDFDict) dicts.push(lock);
+      if (lock instanceof PDFDict) {
+        dicts.push(lock);
+      }
     }
   }
   const dict = dicts[0];
-  if (dict === undefined) return null;
+  if (dict === undefined) {
+    return null;
+  }
   const action = dict.get(PDFName.of('Action'))?.toString().replace(/^\//, '');
   const list = dict.lookup(PDFName.of('Fields'));
   const fields: string[] = [];

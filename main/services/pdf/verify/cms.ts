@@ -87,7 +87,9 @@ interface Attribute {
 }
 
 function attributes(set: Tlv | undefined): Attribute[] | undefined {
-  if (set === undefined) return undefined;
+  if (set === undefined) {
+    return undefined;
+  }
   return children(set).map((attr) => {
     const [type, values] = children(attr);
     return { type: oid(type as Tlv), values: children(expectTag(values, 0x31)) };
@@ -133,7 +135,9 @@ function verifySignature(
   }
   const verifier = (name: string) => {
     const v = createVerify(name);
-    for (const chunk of data) v.update(chunk);
+    for (const chunk of data) {
+      v.update(chunk);
+    }
     return v;
   };
   if (algOid === RSA_PSS) {
@@ -143,13 +147,19 @@ function verifySignature(
     try {
       for (const field of algParams === undefined ? [] : children(algParams)) {
         const inner = children(field)[0] as Tlv;
-        if (field.tag === 0xa0) pssHash = DIGESTS[algorithm(inner).oid] ?? '';
-        if (field.tag === 0xa2) saltLength = parseInt(integerHex(inner), 16);
+        if (field.tag === 0xa0) {
+          pssHash = DIGESTS[algorithm(inner).oid] ?? '';
+        }
+        if (field.tag === 0xa2) {
+          saltLength = parseInt(integerHex(inner), 16);
+        }
       }
     } catch {
       return 'unsupported';
     }
-    if (pssHash === '') return 'unsupported';
+    if (pssHash === '') {
+      return 'unsupported';
+    }
     return verifier(pssHash).verify({ key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength }, signature);
   }
   if (hash === undefined || (keyType !== 'rsa' && keyType !== 'ec')) {
@@ -195,11 +205,17 @@ export function checkCms(der: Uint8Array, content: readonly Uint8Array[] | null)
   } catch {
     signerCert = null;
   }
-  if (signerCert === null) return fail('SIGNER_CERT_MISSING', base);
-  if (digestName === null) return fail('ALGORITHM_UNSUPPORTED', { ...base, signerCert });
+  if (signerCert === null) {
+    return fail('SIGNER_CERT_MISSING', base);
+  }
+  if (digestName === null) {
+    return fail('ALGORITHM_UNSUPPORTED', { ...base, signerCert });
+  }
   const data = content ?? (eContent === null ? [] : [eContent]);
   const digest = createHash(digestName);
-  for (const chunk of data) digest.update(chunk);
+  for (const chunk of data) {
+    digest.update(chunk);
+  }
   const ourDigest = digest.digest();
 
   let signedBytes: readonly Uint8Array[] = data;
@@ -229,7 +245,9 @@ export function checkCms(der: Uint8Array, content: readonly Uint8Array[] | null)
   } catch {
     ok = false;
   }
-  if (ok === 'unsupported') return fail('ALGORITHM_UNSUPPORTED', { ...base, signerCert });
+  if (ok === 'unsupported') {
+    return fail('ALGORITHM_UNSUPPORTED', { ...base, signerCert });
+  }
   return { ...base, signerCert, failure: ok ? null : 'SIGNATURE_INVALID' };
 }
 
@@ -253,7 +271,9 @@ interface ParsedCms {
 /** ContentInfo → SignedData (RFC 5652 §5.1), the first SignerInfo and the certificates; throws if malformed. */
 function parseCms(der: Uint8Array): ParsedCms {
   const [contentType, wrapped] = children(expectTag(parseDer(der), 0x30));
-  if (oid(contentType as Tlv) !== SIGNED_DATA) throw new Error('not SignedData');
+  if (oid(contentType as Tlv) !== SIGNED_DATA) {
+    throw new Error('not SignedData');
+  }
   const fields = children(expectTag(children(expectTag(wrapped, 0xa0))[0], 0x30));
   // version, digestAlgorithms, encapContentInfo, [0] certificates?, [1] crls?, signerInfos
   const [encapType, encapContent] = children(expectTag(fields[2], 0x30));
@@ -261,7 +281,9 @@ function parseCms(der: Uint8Array): ParsedCms {
   const certificates: X509Certificate[] = [];
   const certSet = fields.find((f, i) => i > 2 && f.tag === 0xa0);
   for (const c of certSet === undefined ? [] : children(certSet)) {
-    if (c.tag !== 0x30) continue; // attribute and other certificate formats are not X.509.
+    if (c.tag !== 0x30) {
+      continue;
+    } // attribute and other certificate formats are not X.509.
     try {
       certificates.push(new X509Certificate(raw(c)));
     } catch {

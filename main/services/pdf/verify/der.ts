@@ -20,19 +20,31 @@ const MAX_DEPTH = 64;
 
 /** Read the element at `offset`; indefinite lengths (BER) are resolved by walking the children. */
 export function readTlv(bytes: Uint8Array, offset: number, limit = bytes.length, depth = 0): Tlv {
-  if (depth > MAX_DEPTH) throw new DerError('nesting too deep');
-  if (offset + 2 > limit) throw new DerError('truncated');
+  if (depth > MAX_DEPTH) {
+    throw new DerError('nesting too deep');
+  }
+  if (offset + 2 > limit) {
+    throw new DerError('truncated');
+  }
   const tag = bytes[offset] as number;
   // Multi-byte tag numbers never occur in CMS, X.509, OCSP or TSTInfo.
-  if ((tag & 0x1f) === 0x1f) throw new DerError('high tag number');
+  if ((tag & 0x1f) === 0x1f) {
+    throw new DerError('high tag number');
+  }
   let pos = offset + 1;
   const first = bytes[pos++] as number;
   if (first === 0x80) {
-    if ((tag & 0x20) === 0) throw new DerError('indefinite primitive');
+    if ((tag & 0x20) === 0) {
+      throw new DerError('indefinite primitive');
+    }
     let child = pos;
     for (;;) {
-      if (child + 2 > limit) throw new DerError('unterminated');
-      if (bytes[child] === 0 && bytes[child + 1] === 0) break;
+      if (child + 2 > limit) {
+        throw new DerError('unterminated');
+      }
+      if (bytes[child] === 0 && bytes[child + 1] === 0) {
+        break;
+      }
       child = readTlv(bytes, child, limit, depth + 1).end;
     }
     return { tag, start: offset, valueStart: pos, valueEnd: child, end: child + 2, bytes };
@@ -40,12 +52,18 @@ export function readTlv(bytes: Uint8Array, offset: number, limit = bytes.length,
   let length = first;
   if (first > 0x80) {
     const n = first & 0x7f;
-    if (n > 4) throw new DerError('length too long');
+    if (n > 4) {
+      throw new DerError('length too long');
+    }
     length = 0;
-    for (let i = 0; i < n; i++) length = length * 256 + (bytes[pos++] as number);
+    for (let i = 0; i < n; i++) {
+      length = length * 256 + (bytes[pos++] as number);
+    }
   }
   const end = pos + length;
-  if (end > limit) throw new DerError('truncated');
+  if (end > limit) {
+    throw new DerError('truncated');
+  }
   return { tag, start: offset, valueStart: pos, valueEnd: end, end, bytes };
 }
 
@@ -55,7 +73,9 @@ export function parseDer(bytes: Uint8Array): Tlv {
 
 /** The children of a constructed element. */
 export function children(tlv: Tlv): Tlv[] {
-  if ((tlv.tag & 0x20) === 0) throw new DerError('not constructed');
+  if ((tlv.tag & 0x20) === 0) {
+    throw new DerError('not constructed');
+  }
   const out: Tlv[] = [];
   let pos = tlv.valueStart;
   while (pos < tlv.valueEnd) {
@@ -67,7 +87,9 @@ export function children(tlv: Tlv): Tlv[] {
 }
 
 export function expectTag(tlv: Tlv | undefined, tag: number): Tlv {
-  if (tlv === undefined || tlv.tag !== tag) throw new DerError(`expected tag ${tag.toString(16)}`);
+  if (tlv === undefined || tlv.tag !== tag) {
+    throw new DerError(`expected tag ${tag.toString(16)}`);
+  }
   return tlv;
 }
 
@@ -81,8 +103,12 @@ export function raw(tlv: Tlv): Uint8Array {
 
 /** An OCTET STRING's content, joining the segments of a constructed (BER) one. */
 export function octets(tlv: Tlv): Uint8Array {
-  if (tlv.tag === 0x04) return value(tlv);
-  if (tlv.tag === 0x24) return Buffer.concat(children(tlv).map(octets));
+  if (tlv.tag === 0x04) {
+    return value(tlv);
+  }
+  if (tlv.tag === 0x24) {
+    return Buffer.concat(children(tlv).map(octets));
+  }
   throw new DerError('not an octet string');
 }
 
@@ -93,8 +119,11 @@ export function oid(tlv: Tlv): string {
   for (const byte of v) {
     n = n * 128 + (byte & 0x7f);
     if ((byte & 0x80) === 0) {
-      if (parts.length === 0) parts.push(n < 80 ? Math.floor(n / 40) : 2, n < 80 ? n % 40 : n - 80);
-      else parts.push(n);
+      if (parts.length === 0) {
+        parts.push(n < 80 ? Math.floor(n / 40) : 2, n < 80 ? n % 40 : n - 80);
+      } else {
+        parts.push(n);
+      }
       n = 0;
     }
   }
@@ -114,14 +143,21 @@ export function time(tlv: Tlv): Date {
   if (tlv.tag === 0x17) {
     const yy = Number(text.slice(0, 2));
     full = `${yy < 50 ? 20 : 19}${text}`;
-  } else if (tlv.tag === 0x18) full = text;
-  else throw new DerError('not a time');
+  } else if (tlv.tag === 0x18) {
+    full = text;
+  } else {
+    throw new DerError('not a time');
+  }
   const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?([.,]\d+)?(Z|[+-]\d{4})?$/.exec(full);
-  if (m === null) throw new DerError('bad time');
+  if (m === null) {
+    throw new DerError('bad time');
+  }
   const [, y, mo, d, h, mi, s = '00', frac = '', zone = 'Z'] = m;
   const offset = zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${frac.replace(',', '.').slice(0, 4)}${offset}`);
-  if (Number.isNaN(date.getTime())) throw new DerError('bad time');
+  if (Number.isNaN(date.getTime())) {
+    throw new DerError('bad time');
+  }
   return date;
 }
 

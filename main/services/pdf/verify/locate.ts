@@ -25,7 +25,9 @@ const MAX_SIGNATURES = 64;
 
 export function parsePdfDate(value: string): Date | null {
   const m = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+-])?(\d{2})?'?(\d{2})?'?/.exec(value.trim());
-  if (m === null) return null;
+  if (m === null) {
+    return null;
+  }
   const [, y, mo = '01', d = '01', h = '00', mi = '00', s = '00', tz, th = '00', tm = '00'] = m;
   let iso = `${y}-${mo}-${d}T${h}:${mi}:${s}`;
   iso += tz === undefined || tz === 'Z' || tz === 'z' ? 'Z' : `${tz}${th}:${tm}`;
@@ -50,10 +52,13 @@ export function decodePdfString(raw: string): string {
       }
       const n = body[++i] ?? '';
       const esc: Record<string, number> = { n: 10, r: 13, t: 9, b: 8, f: 12, '(': 40, ')': 41, '\\': 92 };
-      if (esc[n] !== undefined) out.push(esc[n]);
-      else if (/[0-7]/.test(n)) {
+      if (esc[n] !== undefined) {
+        out.push(esc[n]);
+      } else if (/[0-7]/.test(n)) {
         let oct = n;
-        while (oct.length < 3 && /[0-7]/.test(body[i + 1] ?? '')) oct += body[++i];
+        while (oct.length < 3 && /[0-7]/.test(body[i + 1] ?? '')) {
+          oct += body[++i];
+        }
         out.push(parseInt(oct, 8) & 0xff);
       }
     }
@@ -61,7 +66,9 @@ export function decodePdfString(raw: string): string {
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     const swapped = Buffer.from(bytes.subarray(2));
-    if (swapped.length % 2 === 1) return '';
+    if (swapped.length % 2 === 1) {
+      return '';
+    }
     return swapped.swap16().toString('utf16le');
   }
   return bytes.toString('latin1');
@@ -72,16 +79,23 @@ export function decodePdfString(raw: string): string {
  * trailing zeros would also cut a signature that happens to end in 0x00).
  */
 function derPrefix(buf: Buffer): Buffer {
-  if (buf.length < 2) return buf;
+  if (buf.length < 2) {
+    return buf;
+  }
   const first = buf[1] as number;
   let length: number;
   let header = 2;
-  if (first < 0x80) length = first;
-  else {
+  if (first < 0x80) {
+    length = first;
+  } else {
     const n = first & 0x7f;
-    if (n === 0 || n > 4) return buf;
+    if (n === 0 || n > 4) {
+      return buf;
+    }
     length = 0;
-    for (let i = 0; i < n; i++) length = length * 256 + (buf[2 + i] ?? 0);
+    for (let i = 0; i < n; i++) {
+      length = length * 256 + (buf[2 + i] ?? 0);
+    }
     header += n;
   }
   return header + length <= buf.length ? buf.subarray(0, header + length) : buf;
@@ -100,7 +114,9 @@ function nameEntry(dict: string, key: string): string {
 }
 
 function docMdpOf(dict: string): number | null {
-  if (!/\/TransformMethod\s*\/DocMDP/.test(dict)) return null;
+  if (!/\/TransformMethod\s*\/DocMDP/.test(dict)) {
+    return null;
+  }
   const p = /\/P\s+([123])\b/.exec(dict.slice(dict.indexOf('/TransformMethod')));
   return p === null ? 2 : Number(p[1]);
 }
@@ -146,7 +162,8 @@ export function locateSignatures(text: string, bytes: Uint8Array): SignatureDict
   }
   // Several copies of one dictionary (rewritten by a later update) keep the last; order by coverage.
   const byObject = new Map<string, SignatureDict>();
-  for (const sig of found)
+  for (const sig of found) {
     byObject.set(sig.objectNumber < 0 ? `@${sig.byteRange.join(',')}` : `${sig.objectNumber}`, sig);
+  }
   return [...byObject.values()].sort((a, b) => a.byteRange[2] + a.byteRange[3] - (b.byteRange[2] + b.byteRange[3]));
 }

@@ -43,7 +43,9 @@ export async function checkPathRevocation(input: PathRevocationInput): Promise<P
   const isAnchor = (cert: X509Certificate) => anchors.some((a) => a.raw.equals(cert.raw));
   const keep = (rev: RevocationResult) => {
     // The kind of answer, not where it came from this time: a cached CRL is still a CRL.
-    if (rev.der !== null) material.push({ kind: rev.kind ?? rev.source, der: rev.der, checkedAt: rev.checkedAt });
+    if (rev.der !== null) {
+      material.push({ kind: rev.kind ?? rev.source, der: rev.der, checkedAt: rev.checkedAt });
+    }
   };
 
   const signerCert = path[0] as X509Certificate;
@@ -70,7 +72,9 @@ export async function checkPathRevocation(input: PathRevocationInput): Promise<P
   let worst: SignatureReport['revocation']['status'] = rev.status;
   for (let i = 1; i + 1 < path.length; i++) {
     const ca = path[i] as X509Certificate;
-    if (isAnchor(ca)) break;
+    if (isAnchor(ca)) {
+      break;
+    }
     const info = certInfo(ca);
     const named = `Tổ chức cấp: ${info.commonName || info.subject}. `;
     if (info.ocspUrls.length === 0 && info.crlUrls.length === 0) {
@@ -83,11 +87,14 @@ export async function checkPathRevocation(input: PathRevocationInput): Promise<P
     cas.push({ subject: info.subject, status: caRev.status, source: caRev.source, checkedAt: caRev.checkedAt });
     if (caRev.status === 'revoked') {
       worst = 'revoked';
-      if (revokedBeforeSigning(caRev, input.trustedTime))
+      if (revokedBeforeSigning(caRev, input.trustedTime)) {
         problems.push(problem('CA_REVOKED', revokedDetail(caRev, named)));
+      }
     } else if (caRev.status === 'unknown') {
       problems.push(problem('CA_REVOCATION_UNKNOWN', named.trim()));
-      if (worst === 'good') worst = 'unknown';
+      if (worst === 'good') {
+        worst = 'unknown';
+      }
     }
   }
   return {

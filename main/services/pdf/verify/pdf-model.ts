@@ -48,7 +48,9 @@ export function refKey(ref: PDFRef): string {
 }
 
 function text(obj: PDFObject | undefined): string {
-  if (obj === undefined) return '';
+  if (obj === undefined) {
+    return '';
+  }
   const raw = obj.toString();
   return raw.startsWith('(') || raw.startsWith('<') ? decodePdfString(raw) : raw;
 }
@@ -67,24 +69,34 @@ export function describeDocument(doc: PDFDocument): PdfModel {
   const seen = new Set<string>();
   while (stack.length > 0 && seen.size < 200_000) {
     const item = stack.pop() as PDFObject;
-    if (!(item instanceof PDFRef) || seen.has(refKey(item))) continue;
+    if (!(item instanceof PDFRef) || seen.has(refKey(item))) {
+      continue;
+    }
     seen.add(refKey(item));
     const node = context.lookup(item);
-    if (!(node instanceof PDFDict)) continue;
+    if (!(node instanceof PDFDict)) {
+      continue;
+    }
     const kids = node.lookup(PDFName.of('Kids'));
     if (kids instanceof PDFArray) {
       pageTree.add(refKey(item));
-      for (let i = kids.size() - 1; i >= 0; i--) stack.push(kids.get(i));
+      for (let i = kids.size() - 1; i >= 0; i--) {
+        stack.push(kids.get(i));
+      }
       continue;
     }
     pages.push(refKey(item));
     const annots = node.get(PDFName.of('Annots'));
-    if (annots instanceof PDFRef) annotsArrays.add(refKey(annots));
+    if (annots instanceof PDFRef) {
+      annotsArrays.add(refKey(annots));
+    }
     const list = node.lookup(PDFName.of('Annots'));
     if (list instanceof PDFArray) {
       for (let i = 0; i < list.size(); i++) {
         const a = list.get(i);
-        if (!(a instanceof PDFRef)) continue;
+        if (!(a instanceof PDFRef)) {
+          continue;
+        }
         const dict = context.lookup(a);
         const subtype = dict instanceof PDFDict ? text(dict.get(PDFName.of('Subtype'))) : '';
         annotations.set(refKey(a), { page: pages.length, subtype: subtype.replace(/^\//, '') });
@@ -97,20 +109,30 @@ export function describeDocument(doc: PDFDocument): PdfModel {
   if (form instanceof PDFDict) {
     const top = form.lookup(PDFName.of('Fields'));
     const queue: Array<{ obj: PDFObject; prefix: string; type: string }> = [];
-    if (top instanceof PDFArray)
-      for (let i = 0; i < top.size(); i++) queue.push({ obj: top.get(i), prefix: '', type: '' });
+    if (top instanceof PDFArray) {
+      for (let i = 0; i < top.size(); i++) {
+        queue.push({ obj: top.get(i), prefix: '', type: '' });
+      }
+    }
     while (queue.length > 0 && fields.size < MAX_FIELDS) {
       const { obj, prefix, type } = queue.shift() as { obj: PDFObject; prefix: string; type: string };
-      if (!(obj instanceof PDFRef) || fields.has(refKey(obj))) continue;
+      if (!(obj instanceof PDFRef) || fields.has(refKey(obj))) {
+        continue;
+      }
       const dict = context.lookup(obj);
-      if (!(dict instanceof PDFDict)) continue;
+      if (!(dict instanceof PDFDict)) {
+        continue;
+      }
       const partial = text(dict.get(PDFName.of('T')));
       const name = partial === '' ? prefix : prefix === '' ? partial : `${prefix}.${partial}`;
       const ft = text(dict.get(PDFName.of('FT'))).replace(/^\//, '') || type;
       fields.set(refKey(obj), { ref: refKey(obj), name, type: ft, dict });
       const kids = dict.lookup(PDFName.of('Kids'));
-      if (kids instanceof PDFArray)
-        for (let i = 0; i < kids.size(); i++) queue.push({ obj: kids.get(i), prefix: name, type: ft });
+      if (kids instanceof PDFArray) {
+        for (let i = 0; i < kids.size(); i++) {
+          queue.push({ obj: kids.get(i), prefix: name, type: ft });
+        }
+      }
     }
   }
   const infoRef = context.trailerInfo.Info;
@@ -132,8 +154,12 @@ export function describeDocument(doc: PDFDocument): PdfModel {
  * Raw, not decoded: the same content re-compressed counts as modified, which errs on the safe side.
  */
 export function fingerprint(obj: PDFObject): string {
-  if (obj instanceof PDFRawStream) return `${obj.dict.toString()}|${Buffer.from(obj.getContents()).toString('latin1')}`;
-  if (obj instanceof PDFStream) return `${obj.dict.toString()}|${Buffer.from(obj.getContents()).toString('latin1')}`;
+  if (obj instanceof PDFRawStream) {
+    return `${obj.dict.toString()}|${Buffer.from(obj.getContents()).toString('latin1')}`;
+  }
+  if (obj instanceof PDFStream) {
+    return `${obj.dict.toString()}|${Buffer.from(obj.getContents()).toString('latin1')}`;
+  }
   return obj.toString();
 }
 
@@ -144,7 +170,9 @@ const NUMBER = /-?\d*\.?\d+/g;
  * precision (mupdf writes 141.42774 for 141.427734375), which is not a change.
  */
 function sameValue(a: string, b: string): boolean {
-  if (a === b) return true;
+  if (a === b) {
+    return true;
+  }
   const na = a.match(NUMBER) ?? [];
   const nb = b.match(NUMBER) ?? [];
   if (
@@ -162,7 +190,9 @@ export function changedKeys(a: PDFDict, b: PDFDict): string[] {
   const out: string[] = [];
   for (const key of keys) {
     const name = PDFName.of(key.replace(/^\//, ''));
-    if (!sameValue(a.get(name)?.toString() ?? '', b.get(name)?.toString() ?? '')) out.push(key.replace(/^\//, ''));
+    if (!sameValue(a.get(name)?.toString() ?? '', b.get(name)?.toString() ?? '')) {
+      out.push(key.replace(/^\//, ''));
+    }
   }
   return out;
 }
@@ -177,26 +207,39 @@ export function pageContentObjects(model: PdfModel): Set<string> {
   const stack: PDFObject[] = [];
   for (const page of model.pages) {
     const dict = context.lookup(PDFRef.of(...parseRef(page)));
-    if (!(dict instanceof PDFDict)) continue;
+    if (!(dict instanceof PDFDict)) {
+      continue;
+    }
     for (const [key, value] of dict.entries()) {
       const k = key.asString();
-      if (k !== '/Annots' && k !== '/Parent' && k !== '/B' && k !== '/Metadata') stack.push(value);
+      if (k !== '/Annots' && k !== '/Parent' && k !== '/B' && k !== '/Metadata') {
+        stack.push(value);
+      }
     }
   }
   while (stack.length > 0 && reached.size < 500_000) {
     const item = stack.pop() as PDFObject;
     let value: PDFObject | undefined = item;
     if (item instanceof PDFRef) {
-      if (reached.has(refKey(item))) continue;
+      if (reached.has(refKey(item))) {
+        continue;
+      }
       reached.add(refKey(item));
       value = context.lookup(item);
     }
-    if (value instanceof PDFStream) value = value.dict;
+    if (value instanceof PDFStream) {
+      value = value.dict;
+    }
     if (value instanceof PDFDict) {
-      for (const [key, v] of value.entries())
-        if (key.asString() !== '/Parent' && key.asString() !== '/P') stack.push(v);
+      for (const [key, v] of value.entries()) {
+        if (key.asString() !== '/Parent' && key.asString() !== '/P') {
+          stack.push(v);
+        }
+      }
     } else if (value instanceof PDFArray) {
-      for (let i = 0; i < value.size(); i++) stack.push(value.get(i));
+      for (let i = 0; i < value.size(); i++) {
+        stack.push(value.get(i));
+      }
     }
   }
   return reached;

@@ -70,13 +70,19 @@ export function problem(code: VerifyProblemCode, detail?: string): VerifyProblem
 
 /** Invalid beats indeterminate beats valid. */
 export function verdictOf(problems: readonly VerifyProblem[]): Verdict {
-  if (problems.some((p) => p.severity === 'invalid')) return 'invalid';
-  if (problems.some((p) => p.severity === 'indeterminate')) return 'indeterminate';
+  if (problems.some((p) => p.severity === 'invalid')) {
+    return 'invalid';
+  }
+  if (problems.some((p) => p.severity === 'indeterminate')) {
+    return 'indeterminate';
+  }
   return 'valid';
 }
 
 export function combineVerdicts(verdicts: readonly Verdict[]): Verdict {
-  if (verdicts.length === 0 || verdicts.includes('invalid')) return 'invalid';
+  if (verdicts.length === 0 || verdicts.includes('invalid')) {
+    return 'invalid';
+  }
   return verdicts.includes('indeterminate') ? 'indeterminate' : 'valid';
 }
 
@@ -89,7 +95,11 @@ export function formatTimeVi(date: Date): string {
 
 export function ageVi(from: Date, now: Date): string {
   const minutes = Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
-  if (minutes < 60) return `${minutes} phút trước`;
-  if (minutes < 48 * 60) return `${Math.round(minutes / 60)} giờ trước`;
+  if (minutes < 60) {
+    return `${minutes} phút trước`;
+  }
+  if (minutes < 48 * 60) {
+    return `${Math.round(minutes / 60)} giờ trước`;
+  }
   return `${Math.round(minutes / 1440)} ngày trước`;
 }

@@ -55,7 +55,9 @@ export function loadKeptProof(evidenceDir: string, sha256: string): KeptProof {
     try {
       const body = JSON.parse(readFileSync(file, 'utf8')) as ProofFile;
       const at = new Date(body.verifiedAt ?? '');
-      if (body.format !== 'vanthu.verification/1' || Number.isNaN(at.getTime())) continue;
+      if (body.format !== 'vanthu.verification/1' || Number.isNaN(at.getTime())) {
+        continue;
+      }
       path ??= file;
       for (const sig of body.signatures ?? []) {
         for (const pem of sig.certificates ?? []) {
@@ -63,7 +65,9 @@ export function loadKeptProof(evidenceDir: string, sha256: string): KeptProof {
           certificates.set(cert.fingerprint256, cert);
         }
         for (const r of sig.revocation ?? []) {
-          if (typeof r.kind !== 'string' || typeof r.der !== 'string') continue;
+          if (typeof r.kind !== 'string' || typeof r.der !== 'string') {
+            continue;
+          }
           withMaterial ??= file;
           const checked = new Date(r.checkedAt ?? '');
           revocation.push({ kind: r.kind, der: r.der, at: Number.isNaN(checked.getTime()) ? at : checked });
@@ -73,6 +77,8 @@ export function loadKeptProof(evidenceDir: string, sha256: string): KeptProof {
       // A damaged proof file: the others still count.
     }
   }
-  if (path === null) throw notFound(sha256);
+  if (path === null) {
+    throw notFound(sha256);
+  }
   return { path: withMaterial ?? path, certificates: [...certificates.values()], revocation };
 }

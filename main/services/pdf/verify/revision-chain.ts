@@ -22,11 +22,15 @@ const HEADER = Buffer.from('%PDF-1.7\n', 'latin1');
  * Stream bytes and leaf values are shared (nothing here mutates them).
  */
 function rebind(obj: PDFObject, context: PDFContext): PDFObject {
-  if (obj instanceof PDFRawStream) return PDFRawStream.of(rebind(obj.dict, context) as PDFDict, obj.getContents());
+  if (obj instanceof PDFRawStream) {
+    return PDFRawStream.of(rebind(obj.dict, context) as PDFDict, obj.getContents());
+  }
   if (obj instanceof PDFDict) {
     const copy = obj.clone(context);
     for (const [key, value] of copy.entries()) {
-      if (value instanceof PDFDict || value instanceof PDFArray) copy.set(key, rebind(value, context));
+      if (value instanceof PDFDict || value instanceof PDFArray) {
+        copy.set(key, rebind(value, context));
+      }
     }
     return copy;
   }
@@ -34,7 +38,9 @@ function rebind(obj: PDFObject, context: PDFContext): PDFObject {
     const copy = obj.clone(context);
     for (let i = 0; i < copy.size(); i++) {
       const value = copy.get(i);
-      if (value instanceof PDFDict || value instanceof PDFArray) copy.set(i, rebind(value, context));
+      if (value instanceof PDFDict || value instanceof PDFArray) {
+        copy.set(i, rebind(value, context));
+      }
     }
     return copy;
   }
@@ -65,9 +71,13 @@ class OverlayObjects extends Map<PDFRef, PDFObject> {
 
   override get(ref: PDFRef): PDFObject | undefined {
     const own = super.get(ref);
-    if (own !== undefined || this.deleted.has(ref)) return own;
+    if (own !== undefined || this.deleted.has(ref)) {
+      return own;
+    }
     const old = this.previous.get(ref);
-    if (old === undefined) return undefined;
+    if (old === undefined) {
+      return undefined;
+    }
     const copy = rebind(old, this.context);
     super.set(ref, copy);
     return copy;
@@ -91,14 +101,20 @@ class OverlayObjects extends Map<PDFRef, PDFObject> {
   /** Every reference of the revision, without rebinding anything. */
   override keys(): MapIterator<PDFRef> {
     const refs = new Set(super.keys());
-    for (const ref of this.previous.keys()) if (!this.deleted.has(ref)) refs.add(ref);
+    for (const ref of this.previous.keys()) {
+      if (!this.deleted.has(ref)) {
+        refs.add(ref);
+      }
+    }
     return refs.values();
   }
 
   /** pdf-lib's whole-context scans (enumerateIndirectObjects and the like) see every object. */
   override entries(): MapIterator<[PDFRef, PDFObject]> {
     const all: Array<[PDFRef, PDFObject]> = [];
-    for (const ref of this.keys()) all.push([ref, this.get(ref) as PDFObject]);
+    for (const ref of this.keys()) {
+      all.push([ref, this.get(ref) as PDFObject]);
+    }
     return all.values();
   }
 
@@ -107,12 +123,16 @@ class OverlayObjects extends Map<PDFRef, PDFObject> {
   }
 
   override forEach(fn: (value: PDFObject, key: PDFRef, map: Map<PDFRef, PDFObject>) => void): void {
-    for (const [ref, obj] of this.entries()) fn(obj, ref, this);
+    for (const [ref, obj] of this.entries()) {
+      fn(obj, ref, this);
+    }
   }
 
   override get size(): number {
     let n = 0;
-    for (const _ of this.keys()) n++;
+    for (const _ of this.keys()) {
+      n++;
+    }
     return n;
   }
 }
@@ -135,7 +155,9 @@ export async function loadRevisionChain(bytes: Uint8Array, ends: readonly number
   // be parsed leniently into a wrong model instead of failing.
   const clean = sorted.every((end) => Buffer.from(bytes.subarray(Math.max(0, end - 40), end)).includes('%%EOF'));
   try {
-    if (!clean) throw new Error('a signed range does not end at a revision boundary');
+    if (!clean) {
+      throw new Error('a signed range does not end at a revision boundary');
+    }
     let previous: PDFContext | null = null;
     let start = 0;
     for (const end of sorted) {
@@ -162,7 +184,9 @@ export async function loadRevisionChain(bytes: Uint8Array, ends: readonly number
     return models;
   } catch {
     models.clear();
-    for (const end of sorted) models.set(end, await loadRevision(bytes.subarray(0, end)));
+    for (const end of sorted) {
+      models.set(end, await loadRevision(bytes.subarray(0, end)));
+    }
     return models;
   }
 }

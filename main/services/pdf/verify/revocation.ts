@@ -76,7 +76,9 @@ async function fetchBytes(url: string, timeoutMs: number, body?: Uint8Array): Pr
     ...(body === undefined ? {} : { body: Buffer.from(body) }),
     signal: AbortSignal.timeout(timeoutMs),
   });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  if (!response.ok) {
+    throw new Error(`HTTP ${response.status}`);
+  }
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -109,18 +111,30 @@ async function readOcsp(
   const { pkijs, asn1js } = await loadPkijs();
   const pki = (c: X509Certificate) => pkijs.Certificate.fromBER(c.raw);
   const response = pkijs.OCSPResponse.fromBER(der);
-  if (response.responseStatus.valueBlock.valueDec !== 0 || response.responseBytes === undefined) return null;
-  if (response.responseBytes.responseType !== OCSP_BASIC) return null;
+  if (response.responseStatus.valueBlock.valueDec !== 0 || response.responseBytes === undefined) {
+    return null;
+  }
+  if (response.responseBytes.responseType !== OCSP_BASIC) {
+    return null;
+  }
   const basic = pkijs.BasicOCSPResponse.fromBER(response.responseBytes.response.valueBlock.valueHexView);
   const signed = await basic.verify({ trustedCerts: [pki(issuer), ...anchors.map(pki)], issuerCerts: [pki(issuer)] });
-  if (!signed) return null;
+  if (!signed) {
+    return null;
+  }
   const status = await basic.getCertificateStatus(pki(cert), pki(issuer));
-  if (!status.isForCertificate || status.status === 2) return null;
+  if (!status.isForCertificate || status.status === 2) {
+    return null;
+  }
   const single = basic.tbsResponseData.responses[0];
   // A replayed or stale answer (past its nextUpdate, or dated in the future) is not an answer.
   const now = at.getTime();
-  if (single === undefined || single.thisUpdate.getTime() > now + 5 * 60_000) return null;
-  if (single.nextUpdate !== undefined && single.nextUpdate.getTime() < now) return null;
+  if (single === undefined || single.thisUpdate.getTime() > now + 5 * 60_000) {
+    return null;
+  }
+  if (single.nextUpdate !== undefined && single.nextUpdate.getTime() < now) {
+    return null;
+  }
   const revokedAt =
     status.status === 1 && single?.certStatus instanceof asn1js.Constructed
       ? ((single.certStatus.valueBlock.value[0] as Asn1.GeneralizedTime | undefined)?.toDate?.().toISOString() ?? null)
@@ -159,8 +173,12 @@ async function readCrl(
   }
   // @peculiar/x509 reads CRLs pkijs 4 rejects (v2 without extensions).
   const crl = new x509.X509Crl(der);
-  if (!(await crl.verify({ publicKey: new x509.X509Certificate(issuer.raw) }))) return null;
-  if (crl.nextUpdate !== undefined && crl.nextUpdate.getTime() < validAt.getTime()) return null;
+  if (!(await crl.verify({ publicKey: new x509.X509Certificate(issuer.raw) }))) {
+    return null;
+  }
+  if (crl.nextUpdate !== undefined && crl.nextUpdate.getTime() < validAt.getTime()) {
+    return null;
+  }
   const entry = crl.findRevoked(new x509.X509Certificate(cert.raw)) ?? undefined;
   return {
     status: entry === undefined ? 'good' : 'revoked',
@@ -189,8 +207,12 @@ export async function checkRevocation(
     der: null,
     kind: null,
   };
-  if (issuer === null) return unknown;
-  if (options.proof !== undefined) return (await fromProof(options.proof, cert, issuer, anchors)) ?? unknown;
+  if (issuer === null) {
+    return unknown;
+  }
+  if (options.proof !== undefined) {
+    return (await fromProof(options.proof, cert, issuer, anchors)) ?? unknown;
+  }
   const info = certInfo(cert);
   const key = revocationKey(issuer.raw, info.serialNumber);
   if (!options.offline) {
@@ -211,6 +233,8 @@ export async function checkRevocation(
     }
   }
   const cached = options.cache.get(key);
-  if (cached === undefined) return unknown;
+  if (cached === undefined) {
+    return unknown;
+  }
   return { ...resultOf(cached), source: 'cache' };
 }

@@ -19,9 +19,13 @@ export function objectsDefinedIn(tail: Uint8Array): Set<number> | null {
     found.add(Number(m[1]));
     const dictEnd = text.indexOf('stream', header.lastIndex);
     const endobj = text.indexOf('endobj', header.lastIndex);
-    if (dictEnd < 0 || (endobj >= 0 && endobj < dictEnd)) continue;
+    if (dictEnd < 0 || (endobj >= 0 && endobj < dictEnd)) {
+      continue;
+    }
     const dict = text.slice(header.lastIndex, dictEnd);
-    if (!/\/Type\s*\/ObjStm/.test(dict)) continue;
+    if (!/\/Type\s*\/ObjStm/.test(dict)) {
+      continue;
+    }
     const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
     const first = /\/First\s+(\d+)/.exec(dict);
     const count = /\/N\s+(\d+)/.exec(dict);
@@ -29,8 +33,12 @@ export function objectsDefinedIn(tail: Uint8Array): Set<number> | null {
       return null;
     }
     let start = dictEnd + 'stream'.length;
-    if (text[start] === '\r') start++;
-    if (text[start] === '\n') start++;
+    if (text[start] === '\r') {
+      start++;
+    }
+    if (text[start] === '\n') {
+      start++;
+    }
     const raw = tail.subarray(start, start + Number(length[1]));
     let body: Buffer;
     try {
@@ -39,7 +47,9 @@ export function objectsDefinedIn(tail: Uint8Array): Set<number> | null {
       return null;
     }
     const numbers = body.subarray(0, Number(first[1])).toString('latin1').trim().split(/\s+/);
-    for (let i = 0; i + 1 < numbers.length && i / 2 < Number(count[1]); i += 2) found.add(Number(numbers[i]));
+    for (let i = 0; i + 1 < numbers.length && i / 2 < Number(count[1]); i += 2) {
+      found.add(Number(numbers[i]));
+    }
     header.lastIndex = start + Number(length[1]);
   }
   return found;

@@ -88,7 +88,9 @@ export function checkTimestamp(
     return { ...base, ok: false, reason: 'Dấu thời gian dùng thuật toán băm không hỗ trợ.' };
   }
   const hash = createHash(hashName);
-  for (const chunk of imprinted) hash.update(chunk);
+  for (const chunk of imprinted) {
+    hash.update(chunk);
+  }
   const expected = Buffer.from(info.imprint);
   if (!hash.digest().equals(expected)) {
     return { ...base, ok: false, reason: 'Dấu thời gian không khớp với chữ ký được đóng dấu.' };

@@ -8,7 +8,9 @@ const CERT_EXTENSIONS = new Set(['.pem', '.crt', '.cer', '.der']);
 function parseCertificates(bytes: Buffer): X509Certificate[] {
   const text = bytes.toString('latin1');
   const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g);
-  if (blocks !== null) return blocks.map((b) => new X509Certificate(b));
+  if (blocks !== null) {
+    return blocks.map((b) => new X509Certificate(b));
+  }
   return [new X509Certificate(bytes)];
 }
 

@@ -36,7 +36,9 @@ function malformed(detail: string, cause?: unknown): VanthuError {
 function fieldNameOf(model: PdfModel, sig: SignatureDict, index: number): string {
   for (const field of model.fields.values()) {
     const v = field.dict.get(PDFName.of('V'));
-    if (v instanceof PDFRef && v.objectNumber === sig.objectNumber) return field.name;
+    if (v instanceof PDFRef && v.objectNumber === sig.objectNumber) {
+      return field.name;
+    }
   }
   return `Chữ ký ${index + 1}`;
 }
@@ -50,7 +52,9 @@ function who(sig: SignatureReport): string {
 
 /** The Vietnamese reasons: the verdict first, then each signature's problems, ready for "trả lại". */
 function reasonsOf(verdict: VerifyReport['verdict'], signatures: readonly SignatureReport[]): string[] {
-  if (signatures.length === 0) return [problem('NO_SIGNATURES').message];
+  if (signatures.length === 0) {
+    return [problem('NO_SIGNATURES').message];
+  }
   const head = {
     valid: `Văn bản hợp lệ: ${signatures.length} chữ ký số đều hợp lệ và văn bản toàn vẹn.`,
     invalid: 'Văn bản KHÔNG hợp lệ, cần trả lại nơi gửi.',
@@ -59,7 +63,9 @@ function reasonsOf(verdict: VerifyReport['verdict'], signatures: readonly Signat
   const lines = [head];
   for (const sig of signatures) {
     for (const p of sig.problems) {
-      if (p.severity !== 'info' || verdict !== 'valid') lines.push(`${who(sig)} (trường "${sig.field}"): ${p.message}`);
+      if (p.severity !== 'info' || verdict !== 'valid') {
+        lines.push(`${who(sig)} (trường "${sig.field}"): ${p.message}`);
+      }
     }
   }
   return lines;
@@ -72,7 +78,9 @@ function reasonsOf(verdict: VerifyReport['verdict'], signatures: readonly Signat
  */
 export async function verifyPdfBytes(bytes: Uint8Array, file: string, options: VerifyOptions): Promise<VerifyOutcome> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (!head.includes('%PDF-')) throw malformed('no %PDF- header');
+  if (!head.includes('%PDF-')) {
+    throw malformed('no %PDF- header');
+  }
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const sigs = locateSignatures(text, bytes);
   const ends = sigs
@@ -88,7 +96,9 @@ export async function verifyPdfBytes(bytes: Uint8Array, file: string, options: V
   const current = models.get(bytes.length) as PdfModel;
   const revision = async (end: number): Promise<PdfModel> => {
     const known = models.get(end);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      return known;
+    }
     try {
       return await loadRevision(bytes.subarray(0, end));
     } catch (cause) {

@@ -74,24 +74,35 @@ export async function verifySignature(
     timestampTime = ts.time;
     timestampAuthority = ts.authority;
     timestampTrusted = ts.trusted;
-    if (ts.ok) integrity = 'ok';
-    else problems.push(problem('DIGEST_MISMATCH', ts.reason ?? undefined));
-    if (ts.ok && !ts.usageOk) problems.push(problem('TSA_CERT_USAGE'));
+    if (ts.ok) {
+      integrity = 'ok';
+    } else {
+      problems.push(problem('DIGEST_MISMATCH', ts.reason ?? undefined));
+    }
+    if (ts.ok && !ts.usageOk) {
+      problems.push(problem('TSA_CERT_USAGE'));
+    }
   } else {
     const cms = checkCms(sig.contents, chunks);
     signerCert = cms.signerCert;
     carried = cms.certificates;
     claimed = cms.claimedSigningTime ?? sig.claimedTime;
-    if (cms.failure === null) integrity = 'ok';
-    else problems.push(problem(cms.failure));
+    if (cms.failure === null) {
+      integrity = 'ok';
+    } else {
+      problems.push(problem(cms.failure));
+    }
     if (cms.timestampToken !== null) {
       tokens.push(cms.timestampToken);
       const ts = checkTimestamp(cms.timestampToken, [cms.signatureValue], anchors);
       timestampTime = ts.time;
       timestampAuthority = ts.authority;
       timestampTrusted = ts.ok && ts.trusted;
-      if (ts.ok && !ts.usageOk) problems.push(problem('TSA_CERT_USAGE'));
-      else if (!ts.ok || !ts.trusted) problems.push(problem('TIMESTAMP_INVALID', ts.reason ?? undefined));
+      if (ts.ok && !ts.usageOk) {
+        problems.push(problem('TSA_CERT_USAGE'));
+      } else if (!ts.ok || !ts.trusted) {
+        problems.push(problem('TIMESTAMP_INVALID', ts.reason ?? undefined));
+      }
     }
   }
 
@@ -108,14 +119,19 @@ export async function verifySignature(
     changesAfter = changes.verdict;
     changedObjects = [...changes.objects];
     const notes = changes.objects.filter((o) => !o.permitted).map((o) => o.note);
-    if (changes.verdict === 'not-permitted')
+    if (changes.verdict === 'not-permitted') {
       problems.push(problem('CHANGES_NOT_PERMITTED', notes.slice(0, 5).join(' ')));
-    if (changes.verdict === 'permitted') problems.push(problem('CHANGES_PERMITTED'));
+    }
+    if (changes.verdict === 'permitted') {
+      problems.push(problem('CHANGES_PERMITTED'));
+    }
   }
 
   const signingTime = timestampTrusted ? timestampTime : claimed;
   const signingTimeSource = timestampTrusted ? 'timestamp' : claimed !== null ? 'claimed' : 'none';
-  if (signingTimeSource !== 'timestamp' && !isDocTimestamp) problems.push(problem('SIGNING_TIME_CLAIMED'));
+  if (signingTimeSource !== 'timestamp' && !isDocTimestamp) {
+    problems.push(problem('SIGNING_TIME_CLAIMED'));
+  }
   const at = signingTime ?? input.revocation.now;
 
   let trust: SignatureReport['trust'] = 'unknown';
@@ -127,11 +143,14 @@ export async function verifySignature(
     const path = buildPath(signerCert, [...carried, ...input.extraCertificates], anchors, at);
     trust = path.trust;
     chain = path.path.map((c) => certInfo(c).subject);
-    if (path.trust === 'untrusted')
+    if (path.trust === 'untrusted') {
       problems.push(
         problem(path.incomplete ? 'CHAIN_INCOMPLETE' : 'CHAIN_UNTRUSTED', `Tổ chức cấp: ${signer.issuer}.`),
       );
-    if (path.trust === 'unknown') problems.push(problem('CHAIN_UNTRUSTED', 'Chưa cấu hình chứng thư gốc tin cậy.'));
+    }
+    if (path.trust === 'unknown') {
+      problems.push(problem('CHAIN_UNTRUSTED', 'Chưa cấu hình chứng thư gốc tin cậy.'));
+    }
     if (path.expiredAt !== null) {
       problems.push(problem('CERT_EXPIRED_AT_SIGNING', `Hết hạn lúc ${formatTimeVi(path.expiredAt.validToDate)}.`));
     }
@@ -140,7 +159,9 @@ export async function verifySignature(
         problem('CERT_NOT_YET_VALID_AT_SIGNING', `Có hiệu lực từ ${formatTimeVi(path.notYetValidAt.validFromDate)}.`),
       );
     }
-    if (!isDocTimestamp && signer.canSign === false) problems.push(problem('CERT_KEY_USAGE'));
+    if (!isDocTimestamp && signer.canSign === false) {
+      problems.push(problem('CERT_KEY_USAGE'));
+    }
     const revs = await checkPathRevocation({
       path: path.path,
       anchors,
