@@ -51,6 +51,16 @@ create table if not exists registrations (
   ngay_den text not null, change_key text not null,
   primary key (document_id, org), unique (org, year, so_den)
 );
+-- Incoming documents that did not come through the trục (paper, email): registered with their
+-- metadata (Phụ lục VI) and files by the receiving organization; the registration row is in registrations.
+create table if not exists registered_documents (
+  id text not null, org text not null, source text not null, metadata text not null, created_at integer not null,
+  change_key text not null, primary key (id, org)
+);
+create table if not exists registered_document_files (
+  document_id text not null, org text not null, sha256 text not null, size integer not null,
+  primary key (document_id, org, sha256)
+);
 create table if not exists statuses (
   id integer primary key autoincrement, document_id text not null, org text not null,
   code text not null, reason text, at integer not null, change_key text not null

@@ -45,11 +45,70 @@ function deliveredDocument(state: ServerState, id: string, org: string): Documen
   return row;
 }
 
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** A document that did not come through the trục (paper, email): what the văn thư entered (Phụ lục VI). */
+const UnroutedDocumentSchema = z.object({
+  source: z.enum(['email', 'giay', 'khac']),
+  metadata: z.object({
+    maDinhDanhVanBan: z.string().max(120).nullable().optional(),
+    tenLoai: z.string().min(1).max(100),
+    soKyHieu: z.string().min(1).max(50),
+    ngayBanHanh: IsoDate,
+    coQuanBanHanh: z.string().min(1).max(200),
+    maCoQuanBanHanh: z.string().max(35).nullable().optional(),
+    trichYeu: z.string().min(1).max(500),
+    nguoiKy: z.string().max(50).optional(),
+    chucVu: z.string().max(100).optional(),
+    doKhan: z.number().int().min(0).max(9).optional(),
+    doMat: z.number().int().min(0).max(9).optional(),
+    soTrang: z.number().int().positive().max(999).nullable().optional(),
+  }),
+  files: z.array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) })).max(20),
+});
+
 const RegistrationSchema = z.object({
   year: z.number().int().min(2000).max(2100),
   soDen: z.number().int().positive().nullable(),
-  ngayDen: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  ngayDen: IsoDate,
+  document: UnroutedDocumentSchema.optional(),
 });
+
+type UnroutedDocument = z.infer<typeof UnroutedDocumentSchema>;
+
+/** Whether the document was delivered to the caller through the trục. */
+function isDelivered(state: ServerState, id: string, org: string): boolean {
+  return state.db.prepare('select 1 from deliveries where document_id = ? and to_org = ?').get(id, org) !== undefined;
+}
+
+/**
+ * Keep a paper or email document the caller registers: its files must be uploaded first, as for
+ * a publication, so the record never points at bytes the server does not hold.
+ */
+function keepUnrouted(state: ServerState, id: string, org: string, doc: UnroutedDocument, key: string): void {
+  const sizes = new Map<string, number>();
+  for (const file of doc.files) {
+    const blob = state.db.prepare('select size from blobs where sha256 = ?').get(file.sha256) as
+      { size: number } | undefined;
+    if (blob === undefined) {
+      throw new HttpProblem(422, 'FILE_NOT_UPLOADED', `Tệp ${file.sha256} chưa được tải lên.`, {
+        sha256: file.sha256,
+      });
+    }
+    sizes.set(file.sha256, blob.size);
+  }
+  state.db
+    .prepare(
+      'insert into registered_documents (id, org, source, metadata, created_at, change_key) values (?, ?, ?, ?, ?, ?)',
+    )
+    .run(id, org, doc.source, JSON.stringify(doc.metadata), state.now(), key);
+  const addFile = state.db.prepare(
+    'insert or ignore into registered_document_files (document_id, org, sha256, size) values (?, ?, ?, ?)',
+  );
+  for (const [sha256, size] of sizes) {
+    addFile.run(id, org, sha256, size);
+  }
+}
 
 const StatusSchema = z
   .object({
@@ -87,11 +146,15 @@ export const documentRoutes = [
     }
     const id = ctx.params['id'] ?? '';
     const outcome = applyOnce(state, ctx, caller.org, raw, (key) => {
-      const doc = deliveredDocument(state, id, caller.org);
-      if (doc.recalled_at !== null) {
-        throw new HttpProblem(409, 'DOCUMENT_RECALLED', 'Văn bản đã bị nơi gửi thu hồi.', {
-          recallReason: doc.recall_reason,
-        });
+      // A document the trục did not deliver is registrable only with its own metadata and files.
+      const unrouted = body.data.document !== undefined && !isDelivered(state, id, caller.org);
+      if (!unrouted) {
+        const doc = deliveredDocument(state, id, caller.org);
+        if (doc.recalled_at !== null) {
+          throw new HttpProblem(409, 'DOCUMENT_RECALLED', 'Văn bản đã bị nơi gửi thu hồi.', {
+            recallReason: doc.recall_reason,
+          });
+        }
       }
       const existing = state.db
         .prepare('select so_den, year from registrations where document_id = ? and org = ?')
@@ -126,6 +189,9 @@ export const documentRoutes = [
           'insert into registrations (document_id, org, year, so_den, ngay_den, change_key) values (?, ?, ?, ?, ?, ?)',
         )
         .run(id, caller.org, year, soDen, ngayDen, key);
+      if (unrouted && body.data.document !== undefined) {
+        keepUnrouted(state, id, caller.org, body.data.document, key);
+      }
       return { status: 201, body: { documentId: id, year, soDen } };
     });
     await sendJson(ctx, outcome.status, outcome.body);

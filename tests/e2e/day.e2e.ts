@@ -170,15 +170,8 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
     await server.faults({ outage: null });
     await drain(page);
     await expect(page.getByText('Trực tuyến').first()).toBeVisible();
-    // Known gap, kept visible rather than hidden: the reference server registers only documents it
-    // delivered, so the paper document's registration is refused (NOT_FOUND) and lands in "bị từ chối".
-    const refused = await page.getByTestId('sync-failed').textContent();
-    if (refused !== '0') {
-      test.info().annotations.push({
-        type: 'known-gap',
-        description: `${refused} change(s) refused after the outage: the paper registration (server answers NOT_FOUND)`,
-      });
-    }
+    // Nothing refused: the paper registration travels with its metadata and scan (API 1.1.0).
+    await expect(page.getByTestId('sync-failed')).toHaveText('0');
     await shot(page, '08-queue-drained');
   });
 
@@ -286,8 +279,16 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
       expect(outgoing.so_ky_hieu).toMatch(/^\d+\/KH-SNV$/);
       expect(count(`select count(*) as n from document_files where document_id = ?`, outgoing.id)).toBe(1);
       expect(count(`select count(*) as n from deliveries where document_id = ?`, outgoing.id)).toBe(1);
-      // The three arrivals are registered once each, with the server's final numbers.
-      expect(count(`select count(*) as n from registrations where org = ?`, SNV)).toBe(3);
+      // The three arrivals and the paper document are registered once each, with the server's final numbers.
+      expect(count(`select count(*) as n from registrations where org = ?`, SNV)).toBe(4);
+      // The paper document registered offline exists once on the server, with its scan.
+      const paper = db.prepare(`select id, source from registered_documents where org = ?`).all(SNV) as {
+        id: string;
+        source: string;
+      }[];
+      expect(paper).toEqual([{ id: expect.any(String), source: 'giay' }]);
+      expect(count(`select count(*) as n from registrations where document_id = ?`, paper[0]?.id)).toBe(1);
+      expect(count(`select count(*) as n from registered_document_files where document_id = ?`, paper[0]?.id)).toBe(1);
       expect(
         count(
           `select count(*) as n from (select document_id from registrations group by document_id having count(*) > 1)`,

@@ -9,6 +9,18 @@ const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 const DocumentIdSchema = z.string().min(1);
 const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** Phụ lục VI fields of a document registered without the trục: the server has no other copy of them. */
+export const IncomingMetadataSchema = z.object({
+  tenLoai: z.string(),
+  ngayBanHanh: IsoDateSchema,
+  maCoQuanBanHanh: z.string().nullable(),
+  nguoiKy: z.string(),
+  chucVu: z.string(),
+  doKhan: z.number().int(),
+  doMat: z.number().int(),
+  soTrang: z.number().int().nullable(),
+});
+
 export const IncomingRegisterJobSchema = z.object({
   documentId: DocumentIdSchema,
   registerId: z.string().min(1),
@@ -21,6 +33,10 @@ export const IncomingRegisterJobSchema = z.object({
   coQuanBanHanh: z.string(),
   trichYeu: z.string(),
   fileSha256: Sha256Schema.nullable(),
+  /** Where the document came from; absent in jobs queued before it was recorded (taken as the trục). */
+  source: z.enum(['truc', 'email', 'giay', 'khac']).optional(),
+  /** Present for paper and email documents, which the server learns of only through this job. */
+  metadata: IncomingMetadataSchema.optional(),
 });
 
 /** Status feedback to the sender (01 đã đến … 06 hoàn thành, 02 trả lại with a reason; 15/16 answer a recall). */

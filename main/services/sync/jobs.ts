@@ -36,6 +36,35 @@ async function ensureUploaded(ctx: JobContext, sha256: string): Promise<void> {
   }
 }
 
+type RegisterPayload = OutboxJob<'incoming.register'>['payload'];
+
+/**
+ * A paper or email document reaches the server only through its registration: its metadata
+ * travels with it and its file is uploaded first, since the server holds no copy delivered by the trục.
+ */
+async function unroutedDocument(ctx: JobContext, payload: RegisterPayload): Promise<Record<string, unknown>> {
+  const source = payload.source ?? 'truc';
+  if (source === 'truc' || payload.metadata === undefined) {
+    return {};
+  }
+  if (payload.fileSha256 !== null) {
+    await ensureUploaded(ctx, payload.fileSha256);
+  }
+  return {
+    document: {
+      source,
+      metadata: {
+        maDinhDanhVanBan: payload.maDinhDanhVanBan,
+        soKyHieu: payload.soKyHieu,
+        coQuanBanHanh: payload.coQuanBanHanh,
+        trichYeu: payload.trichYeu,
+        ...payload.metadata,
+      },
+      files: payload.fileSha256 === null ? [] : [{ sha256: payload.fileSha256 }],
+    },
+  };
+}
+
 /**
  * Send one outbox job. The job id is the Idempotency-Key, so running a job twice (after a
  * crash, or when an answer was lost) changes the server once and gets the first answer back.
@@ -54,6 +83,7 @@ export async function runJob(ctx: JobContext, job: OutboxJob): Promise<unknown> 
         year: Number(payload.ngayDen.slice(0, 4)),
         soDen: payload.soDen,
         ngayDen: payload.ngayDen,
+        ...(await unroutedDocument(ctx, payload)),
       });
     }
     case 'incoming.status': {
