@@ -32,7 +32,8 @@ create table if not exists uploads (
 );
 create table if not exists documents (
   id text primary key, from_org text not null, so_ky_hieu text not null, trich_yeu text not null,
-  ngay_ban_hanh text not null, ten_loai text not null, created_at integer not null,
+  ngay_ban_hanh text not null, ten_loai text not null, nguoi_ky text not null default '',
+  chuc_vu text not null default '', do_khan integer not null default 0, created_at integer not null,
   change_key text, recalled_at integer, recall_reason text, recall_key text
 );
 create table if not exists document_files (
@@ -69,11 +70,27 @@ create table if not exists statuses (
 
 export type ServerDb = Database.Database;
 
+/** Columns added after 1.0.0, for a data directory created before them (demo servers keep theirs). */
+function addMissingColumns(db: Database.Database): void {
+  const have = new Set((db.prepare('pragma table_info(documents)').all() as { name: string }[]).map((c) => c.name));
+  const added: Record<string, string> = {
+    nguoi_ky: "text not null default ''",
+    chuc_vu: "text not null default ''",
+    do_khan: 'integer not null default 0',
+  };
+  for (const [column, type] of Object.entries(added)) {
+    if (!have.has(column)) {
+      db.exec(`alter table documents add column ${column} ${type}`);
+    }
+  }
+}
+
 export function openServerDb(path: string): ServerDb {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  addMissingColumns(db);
   return db;
 }

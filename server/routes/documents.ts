@@ -13,6 +13,9 @@ interface DocumentRow {
   trich_yeu: string;
   ten_loai: string;
   ngay_ban_hanh: string;
+  nguoi_ky: string;
+  chuc_vu: string;
+  do_khan: number;
   recalled_at: number | null;
   recall_reason: string | null;
 }
@@ -28,6 +31,9 @@ export function documentView(state: ServerState, row: DocumentRow) {
     trichYeu: row.trich_yeu,
     tenLoai: row.ten_loai,
     ngayBanHanh: row.ngay_ban_hanh,
+    nguoiKy: row.nguoi_ky,
+    chucVu: row.chuc_vu,
+    doKhan: row.do_khan,
     files,
     recalledAt: row.recalled_at === null ? null : new Date(row.recalled_at).toISOString(),
     recallReason: row.recall_reason,

@@ -15,6 +15,10 @@ const PublishSchema = z.object({
   maDinhDanhVanBan: z.string().regex(MA_DINH_DANH_VAN_BAN),
   trichYeu: z.string().max(2000).optional(),
   tenLoai: z.string().max(100).optional(),
+  // Since API 1.1.0: shown to recipients with the trích yếu.
+  nguoiKy: z.string().max(50).optional(),
+  chucVu: z.string().max(100).optional(),
+  doKhan: z.number().int().min(0).max(9).optional(),
   recipients: z.array(z.string().regex(MA_DINH_DANH)).min(1).max(500),
   files: z
     .array(
@@ -81,10 +85,23 @@ export const outgoingRoutes = [
       const now = state.now();
       state.db
         .prepare(
-          `insert into documents (id, from_org, so_ky_hieu, trich_yeu, ngay_ban_hanh, ten_loai, created_at, change_key)
-           values (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `insert into documents (id, from_org, so_ky_hieu, trich_yeu, ngay_ban_hanh, ten_loai, nguoi_ky, chuc_vu, do_khan,
+             created_at, change_key)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(doc.id, caller.org, soKyHieu, doc.trichYeu ?? '', ngayBanHanh, doc.tenLoai ?? '', now, key);
+        .run(
+          doc.id,
+          caller.org,
+          soKyHieu,
+          doc.trichYeu ?? '',
+          ngayBanHanh,
+          doc.tenLoai ?? '',
+          doc.nguoiKy ?? '',
+          doc.chucVu ?? '',
+          doc.doKhan ?? 0,
+          now,
+          key,
+        );
       const addFile = state.db.prepare(
         'insert or ignore into document_files (document_id, sha256, name, size) values (?, ?, ?, ?)',
       );

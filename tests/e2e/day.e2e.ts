@@ -307,4 +307,26 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
       db.close();
     }
   });
+
+  await test.step("the recipient's inbox shows the published document with its metadata", async () => {
+    const login = await fetch(new URL('/v1/auth/login', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'vanthu.stc', password: 'demo' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const inbox = (await (
+      await fetch(new URL('/v1/inbox?limit=500', server.url), { headers: { authorization: `Bearer ${accessToken}` } })
+    ).json()) as { items: { document: Record<string, unknown> & { fromOrg: string } }[] };
+    const fromSnv = inbox.items.map((item) => item.document).filter((doc) => doc.fromOrg === SNV);
+    expect(fromSnv).toHaveLength(1);
+    expect(fromSnv[0]).toMatchObject({
+      soKyHieu: expect.stringMatching(/^\d+\/KH-SNV$/),
+      ngayBanHanh: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      tenLoai: 'Kế hoạch',
+      trichYeu: DRAFT_TRICH_YEU,
+      nguoiKy: 'Nguyễn Văn A',
+      doKhan: 0,
+    });
+  });
 });

@@ -47,11 +47,24 @@ export const IncomingStatusJobSchema = z.object({
   at: z.string(),
 });
 
+/** What recipients see of a published document before opening its file (Phụ lục VI I). */
+export const OutgoingMetadataSchema = z.object({
+  soKyHieu: z.string(),
+  ngayBanHanh: IsoDateSchema,
+  tenLoai: z.string(),
+  trichYeu: z.string(),
+  nguoiKy: z.string(),
+  chucVu: z.string(),
+  doKhan: z.number().int(),
+});
+
 export const OutgoingPublishJobSchema = z.object({
   documentId: DocumentIdSchema,
   maDinhDanhVanBan: z.string(),
   recipients: z.array(z.object({ maDinhDanh: z.string(), ten: z.string() })).min(1),
   signedSha256: Sha256Schema,
+  /** Absent in jobs queued before it was carried; recipients then see only the số and date. */
+  metadata: OutgoingMetadataSchema.optional(),
 });
 
 export const OutgoingRecallJobSchema = z.object({

@@ -102,6 +102,16 @@ export async function runJob(ctx: JobContext, job: OutboxJob): Promise<unknown> 
         maDinhDanhVanBan: payload.maDinhDanhVanBan,
         recipients: payload.recipients.map((r) => r.maDinhDanh),
         files: [{ sha256: payload.signedSha256 }],
+        // Số, ký hiệu and ngày ban hành travel inside maDinhDanhVanBan; the rest is sent as entered.
+        ...(payload.metadata === undefined
+          ? {}
+          : {
+              tenLoai: payload.metadata.tenLoai,
+              trichYeu: payload.metadata.trichYeu,
+              nguoiKy: payload.metadata.nguoiKy,
+              chucVu: payload.metadata.chucVu,
+              doKhan: payload.metadata.doKhan,
+            }),
       });
     }
     case 'outgoing.recall': {

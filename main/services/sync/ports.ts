@@ -32,6 +32,10 @@ export interface InboxDocument {
   readonly trichYeu: string;
   readonly tenLoai: string;
   readonly ngayBanHanh: string;
+  /** Sent by servers from API 1.1.0; absent from older ones. */
+  readonly nguoiKy?: string;
+  readonly chucVu?: string;
+  readonly doKhan?: number;
   readonly files: readonly InboxFile[];
   readonly recalledAt: string | null;
   readonly recallReason: string | null;

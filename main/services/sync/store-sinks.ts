@@ -61,6 +61,11 @@ function organizationName(ctx: StoreContext, maDinhDanh: string): string {
   return row?.ten ?? maDinhDanh;
 }
 
+/** The store keeps độ khẩn as 0–9; anything else from a server is read as "thường" (0). */
+function doKhanOf(value: number | undefined): number {
+  return value !== undefined && Number.isInteger(value) && value >= 0 && value <= 9 ? value : 0;
+}
+
 function addArrival(ctx: StoreContext, doc: InboxDocument, now: Date): void {
   const register = ctx.registers.ensure({ maDinhDanh: ctx.maDinhDanh, kind: 'den', year: vietnamYear(now) });
   const taken = ctx.registers.take(register.id, { allowProvisional: true });
@@ -78,9 +83,9 @@ function addArrival(ctx: StoreContext, doc: InboxDocument, now: Date): void {
   ctx.db
     .prepare(
       `INSERT INTO incoming_documents (id, register_id, so_den, so_den_tam, ngay_den, ten_loai, so, ky_hieu,
-         ngay_ban_hanh, co_quan_ban_hanh, ma_co_quan_ban_hanh, trich_yeu, source, state, file_sha256, file_name,
-         created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'truc', 'da-den', ?, ?, ?, ?)`,
+         ngay_ban_hanh, co_quan_ban_hanh, ma_co_quan_ban_hanh, trich_yeu, nguoi_ky, chuc_vu, do_khan, source, state,
+         file_sha256, file_name, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'truc', 'da-den', ?, ?, ?, ?)`,
     )
     .run(
       doc.id,
@@ -95,6 +100,9 @@ function addArrival(ctx: StoreContext, doc: InboxDocument, now: Date): void {
       coQuanBanHanh,
       doc.fromOrg,
       doc.trichYeu.slice(0, 500),
+      (doc.nguoiKy ?? '').slice(0, 50),
+      (doc.chucVu ?? '').slice(0, 100),
+      doKhanOf(doc.doKhan),
       main?.sha256 ?? null,
       main?.name ?? null,
       at,
