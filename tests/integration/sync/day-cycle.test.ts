@@ -116,7 +116,10 @@ describe('a full day against the reference server', () => {
     // Recall: SNV's copy leaves the workflow with the reason; a later status becomes a conflict.
     stc.store.recallOutgoing(draft.id, 'Sai trích yếu');
     await stc.engine.runUntilIdle({ maxRounds: 5 });
+    // Trình sends no status (vn-rules §4.5 has no code for it); phân công sends 04, which the
+    // server refuses once the document is recalled.
     snv.store.transitionIncoming(draft.id, 'da-trinh');
+    snv.store.transitionIncoming(draft.id, 'phan-cong');
     await snv.engine.runUntilIdle({ maxRounds: 5 });
     expect(snv.store.getIncoming(draft.id).state).toBe('thu-hoi');
     expect(snv.store.getIncoming(draft.id).yKien).toMatch(/Sai trích yếu/);
