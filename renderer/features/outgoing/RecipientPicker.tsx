@@ -15,7 +15,6 @@ export function RecipientPicker({ lines, onChange }: { lines: string; onChange: 
   const [found, setFound] = useState<Organization[]>([]);
   useEffect(() => {
     if (text.trim() === '') {
-      setFound([]);
       return;
     }
     let live = true;
@@ -28,6 +27,8 @@ export function RecipientPicker({ lines, onChange }: { lines: string; onChange: 
       live = false;
     };
   }, [text]);
+  // An empty search shows nothing; old results are hidden rather than cleared in the effect.
+  const shown = text.trim() === '' ? [] : found;
   const chosen = new Set(lines.split('\n').map((line) => line.split('|')[0]?.trim()));
   const add = (org: Organization): void => {
     const line = `${org.maDinhDanh} | ${org.ten}`;
@@ -37,10 +38,10 @@ export function RecipientPicker({ lines, onChange }: { lines: string; onChange: 
     <div className="field" data-testid="recipient-picker">
       <label htmlFor={id}>{t.search}</label>
       <input id={id} type="search" value={text} onChange={(e) => setText(e.target.value)} />
-      {text.trim() !== '' && found.length === 0 ? <p className="hint">{t.none}</p> : null}
-      {found.length === 0 ? null : (
+      {text.trim() !== '' && shown.length === 0 ? <p className="hint">{t.none}</p> : null}
+      {shown.length === 0 ? null : (
         <ul className="plain-list" aria-label={t.results}>
-          {found.map((org) => (
+          {shown.map((org) => (
             <li key={org.maDinhDanh}>
               <button
                 type="button"
