@@ -6,7 +6,7 @@ const binary = electronBinary();
 
 test.describe('Electron shell', () => {
   // Skipped with the reason printed in the report, because a pass here would be a lie.
-  test.skip('missing' in binary, 'missing' in binary ? binary.missing : '');
+  test.skip('missing' in binary, 'missing' in binary ? binary.missing : ''); // skipped because there is no binary; the reason is printed
 
   test('opens the first screen with the hardened preload bridge', async () => {
     if (!('path' in binary)) {

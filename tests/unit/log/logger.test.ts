@@ -27,13 +27,13 @@ describe('file logger', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vanthu-log-'));
     const log = createFileLogger({ dir, maxBytes: 400, keep: 2 });
     for (let i = 0; i < 20; i++) {
-      log.info('token.login', { attempt: i, pin: '999111' });
+      log.info('token.login', { attempt: i, userPin: '999111' });
     }
     const files = readdirSync(dir).sort();
     expect(files).toEqual(['vanthu.1.log', 'vanthu.2.log', 'vanthu.log']);
     const all = files.map((f) => readFileSync(join(dir, f), 'utf8')).join('');
     expect(all).not.toContain('999111');
     const last = readFileSync(join(dir, 'vanthu.log'), 'utf8').trim().split('\n').at(-1) ?? '';
-    expect(JSON.parse(last)).toMatchObject({ level: 'info', event: 'token.login', attempt: 19, pin: '[redacted]' });
+    expect(JSON.parse(last)).toMatchObject({ level: 'info', event: 'token.login', attempt: 19, userPin: '[redacted]' });
   });
 });
