@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { channel } from './define.ts';
+import { channel, IsoDateSchema } from './define.ts';
 import { VerifyReportSchema } from './verify.ts';
-
-/** Dates travel as `YYYY-MM-DD` (calendar dates in Vietnam), instants as ISO 8601 UTC. */
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const INCOMING_STATE_VALUES = [
   'da-den',
@@ -26,7 +23,7 @@ export const IncomingInputSchema = z.object({
   tenLoai: z.string().min(1).max(100),
   so: z.string().min(1).max(11),
   kyHieu: z.string().max(30).default(''),
-  ngayBanHanh: IsoDate,
+  ngayBanHanh: IsoDateSchema,
   coQuanBanHanh: z.string().min(1).max(200),
   maCoQuanBanHanh: z.string().max(35).nullable().default(null),
   trichYeu: z.string().min(1).max(500),
@@ -38,7 +35,7 @@ export const IncomingInputSchema = z.object({
   doKhan: z.number().int().min(0).max(9).default(0),
   doMat: z.number().int().min(0).max(9).default(0),
   noiNhan: z.string().max(1000).default(''),
-  hanXuLy: IsoDate.nullable().default(null),
+  hanXuLy: IsoDateSchema.nullable().default(null),
   source: IncomingSourceSchema.default('giay'),
 });
 export type IncomingInput = z.infer<typeof IncomingInputSchema>;
@@ -51,7 +48,7 @@ export const IncomingDocumentSchema = IncomingInputSchema.extend({
   soDenTam: z.number().int().positive().nullable(),
   /** What the register shows: "05", or "T-03" for a provisional number. */
   soDenHienThi: z.string(),
-  ngayDen: IsoDate,
+  ngayDen: IsoDateSchema,
   state: IncomingStateSchema,
   yKien: z.string(),
   fileSha256: z.string().nullable(),
@@ -77,8 +74,8 @@ export type IncomingAddResult = z.infer<typeof IncomingAddResultSchema>;
 export const DocumentFilterSchema = z.object({
   search: z.string().max(200).optional(),
   state: z.string().optional(),
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
   doKhan: z.number().int().min(0).max(9).optional(),
   /** Deadline before today (Vietnam) and not finished. */
   overdue: z.boolean().optional(),
@@ -91,7 +88,7 @@ export type DocumentFilter = z.infer<typeof DocumentFilterSchema>;
 export const AssignmentInputSchema = z.object({
   chuTri: z.string().trim().min(1).max(100),
   phoiHop: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
-  hanXuLy: IsoDate.nullable().default(null),
+  hanXuLy: IsoDateSchema.nullable().default(null),
   yKien: z.string().max(2000).default(''),
 });
 export type AssignmentInput = z.infer<typeof AssignmentInputSchema>;

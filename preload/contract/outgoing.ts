@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { channel } from './define.ts';
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+import { channel, IsoDateSchema } from './define.ts';
 
 export const OUTGOING_STATE_VALUES = [
   'du-thao',
@@ -34,7 +32,7 @@ export const OutgoingInputSchema = z.object({
   doKhan: z.number().int().min(0).max(9).default(0),
   doMat: z.number().int().min(0).max(9).default(0),
   soLuongBan: z.number().int().positive().max(999).default(1),
-  hanTraLoi: IsoDate.nullable().default(null),
+  hanTraLoi: IsoDateSchema.nullable().default(null),
   noiLuu: z.string().max(200).default(''),
   /** A separate numbering series (secret documents, QPPL); '' for the main one. */
   series: z.string().max(20).default(''),
@@ -67,7 +65,7 @@ export const OutgoingDocumentSchema = OutgoingInputSchema.omit({ recipients: tru
   registerId: z.string(),
   so: z.number().int().positive().nullable(),
   soKyHieu: z.string().nullable(),
-  ngayBanHanh: IsoDate.nullable(),
+  ngayBanHanh: IsoDateSchema.nullable(),
   maDinhDanhVanBan: z.string().nullable(),
   state: OutgoingStateSchema,
   fileSha256: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './define.ts';
+import { channel, IsoDateSchema } from './define.ts';
 
 export const RegisterKindSchema = z.enum(['den', 'di']);
 
@@ -28,8 +28,6 @@ export const RegisterStatusSchema = RegisterSchema.extend({
   remaining: z.number().int().nonnegative().nullable(),
 });
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
 /** Progress of a register being printed (rows laid out of the total), once per page. */
 export const registersEvents = {
   'registers.printProgress': z.object({
@@ -47,8 +45,8 @@ export const registersChannels = {
         kind: RegisterKindSchema,
         year: z.number().int().min(2000).max(2100),
         outPath: z.string().min(1),
-        fromDate: IsoDate.optional(),
-        toDate: IsoDate.optional(),
+        fromDate: IsoDateSchema.optional(),
+        toDate: IsoDateSchema.optional(),
         fromSo: z.number().int().positive().optional(),
         toSo: z.number().int().positive().optional(),
       })

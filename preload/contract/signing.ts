@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './define.ts';
+import { channel, IsoDateSchema } from './define.ts';
 import { AppErrorSchema } from './errors.ts';
 import { RectSchema } from './layout.ts';
 import { TokenSelectorSchema } from './tokens.ts';
@@ -99,7 +99,7 @@ export const PrepareRequestSchema = FileSchema.extend({
 
 export const NumberRequestSchema = FileSchema.extend({
   soKyHieu: z.string().min(1).max(100),
-  ngayBanHanh: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  ngayBanHanh: IsoDateSchema,
   diaDanh: z.string().max(100).optional(),
 });
 

@@ -1,3 +1,4 @@
+import { IsoDateSchema } from '../../../preload/contract/define.ts';
 import { z } from 'zod';
 
 /**
@@ -7,7 +8,6 @@ import { z } from 'zod';
  */
 const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 const DocumentIdSchema = z.string().min(1);
-const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Phụ lục VI fields of a document registered without the trục: the server has no other copy of them. */
 export const IncomingMetadataSchema = z.object({
