@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { PDFName } from '@cantoo/pdf-lib';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,9 +71,9 @@ function pdfsigSign(nss: string, input: string, output: string, nick: string, fi
 }
 
 export async function emptySignatureFields(path: string): Promise<number[]> {
-  const model = await loadRevision(read(path));
+  const model = loadRevision(read(path));
   return [...model.fields.values()]
-    .filter((f) => f.type === 'Sig' && f.dict.get(PDFName.of('V')) === undefined)
+    .filter((f) => f.type === 'Sig' && f.dict.get('V') === undefined)
     .map((f) => Number(f.ref.split(' ')[0]));
 }
 

@@ -1,7 +1,5 @@
-import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodePdfString, locateSignatures, parsePdfDate } from '../../../main/services/pdf/verify/locate.ts';
-import { objectsDefinedIn } from '../../../main/services/pdf/verify/tail-objects.ts';
 
 function latin1(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, 'latin1'));
@@ -49,34 +47,5 @@ describe('signature dictionaries found by their ByteRange', () => {
     expect(parsePdfDate("D:20261122083000+07'00'")?.toISOString()).toBe('2026-11-22T01:30:00.000Z');
     expect(parsePdfDate('D:2026')?.toISOString()).toBe('2026-01-01T00:00:00.000Z');
     expect(parsePdfDate('not a date')).toBeNull();
-  });
-});
-
-describe('objects an incremental update defines', () => {
-  it('lists plain objects and the members of a new object stream', () => {
-    const members = '12 0 13 9 ';
-    const body = Buffer.concat([Buffer.from(members), Buffer.from('<< /A 1 >><< /B 2 >>')]);
-    const packed = deflateSync(body);
-    const tail = Buffer.concat([
-      Buffer.from('\n7 0 obj\n<< /V (x) >>\nendobj\n'),
-      Buffer.from(
-        `20 0 obj\n<< /Type /ObjStm /N 2 /First ${members.length} /Filter /FlateDecode /Length ${packed.length} >>\nstream\n`,
-      ),
-      packed,
-      Buffer.from('\nendstream\nendobj\n'),
-    ]);
-    expect([...(objectsDefinedIn(new Uint8Array(tail)) ?? [])].sort((a, b) => a - b)).toEqual([7, 12, 13, 20]);
-  });
-
-  it('gives up (null) on an object stream it cannot read, so every object is compared', () => {
-    const tail = Buffer.from(
-      '1 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length 5 >>\nstream\nXXXXX\nendstream\nendobj\n',
-    );
-    expect(objectsDefinedIn(new Uint8Array(tail))).toBeNull();
-  });
-
-  it('stays linear on a long run of digits (placeholder padding)', () => {
-    const tail = Buffer.from(`<${'0'.repeat(200_000)}> 3 0 obj << >> endobj`);
-    expect([...(objectsDefinedIn(new Uint8Array(tail)) ?? [])]).toEqual([3]);
   });
 });

@@ -1,8 +1,8 @@
-import { PDFArray, PDFDict, PDFName, PDFRef, PDFStream, type PDFObject } from '@cantoo/pdf-lib';
 import type { ChangedObject } from '../../../../preload/contract/verify.ts';
-import { decodePdfString } from './locate.ts';
-import { refsOf } from './revision-chain.ts';
-import { changedKeys, fingerprint, pageContentObjects, refKey, type PdfModel } from './pdf-model.ts';
+import { sameValue } from '../read/serialize.ts';
+import { textOf } from '../read/text.ts';
+import { PdfDict, PdfRef, PdfStream, isArray, type PdfValue } from '../read/values.ts';
+import { changedKeys, pageContentObjects, type PdfModel } from './pdf-model.ts';
 
 /** Fields a FieldMDP lock protects: all, the listed ones, or all but the listed ones. */
 export interface FieldLock {
@@ -35,30 +35,23 @@ function isLocked(lock: FieldLock | null, name: string): boolean {
   return lock.action === 'All' || (lock.action === 'Include' ? listed : !listed);
 }
 
-function isSignatureValue(obj: PDFObject): boolean {
-  return obj instanceof PDFDict && !(obj instanceof PDFStream) && obj.has(PDFName.of('ByteRange'));
+function isSignatureValue(obj: PdfValue): boolean {
+  return obj instanceof PdfDict && obj.has('ByteRange');
 }
 
-function isStructural(obj: PDFObject): boolean {
-  if (!(obj instanceof PDFStream)) {
-    return false;
-  }
-  const type = obj.dict.get(PDFName.of('Type'))?.toString();
-  return type === '/XRef' || type === '/ObjStm';
+function isStructural(obj: PdfValue): boolean {
+  const type = obj instanceof PdfStream ? obj.dict.name('Type') : undefined;
+  return type === 'XRef' || type === 'ObjStm';
 }
 
 /**
  * Classify every object added or modified between the signed revision and the final file, as
  * ISO 32000 §12.8.2 (DocMDP, FieldMDP) allows: form filling and later signatures are permitted
  * unless P=1, annotations only with P=3 or without DocMDP; page content, pages added or removed,
- * and locked fields changed are never permitted.
+ * and locked fields changed are never permitted. Only objects whose cross-reference entry changed
+ * are compared: an unchanged entry is the same bytes.
  */
-export function classifyChanges(
-  signed: PdfModel,
-  current: PdfModel,
-  rules: ChangeRules,
-  candidates: ReadonlySet<number> | null = null,
-): ChangeReport {
+export function classifyChanges(signed: PdfModel, current: PdfModel, rules: ChangeRules): ChangeReport {
   const p = rules.docMdp;
   const objects: ChangedObject[] = [];
   const add = (ref: string, role: string, change: 'added' | 'modified', permitted: boolean, note: string) =>
@@ -75,22 +68,24 @@ export function classifyChanges(
   }
   let contentObjects: Set<string> | undefined;
   const pages = new Set(current.pages);
-  const signedContext = signed.doc.context;
-  for (const ref of refsOf(current.doc.context)) {
-    if (candidates !== null && !candidates.has(ref.objectNumber)) {
-      continue;
-    }
-    const obj = current.doc.context.lookup(ref);
+  const now = current.revision;
+  const then = signed.revision;
+  for (const num of now.changedSince(then)) {
+    const ref = new PdfRef(num, 0);
+    const key = now.keyOf(ref);
+    const obj = now.lookup(ref);
     if (obj === undefined) {
+      if (now.unreadable.has(num)) {
+        // Rewritten after signing into something no reader can parse: nobody can say it is harmless.
+        add(key, 'other', then.has(num) ? 'modified' : 'added', false, `Đối tượng ${num} bị ghi đè bằng dữ liệu hỏng.`);
+      }
       continue;
     }
-    const key = refKey(ref);
     if (isStructural(obj)) {
       continue;
     }
-    const before = signedContext.lookup(ref);
-    // Revisions parsed as one chain share unchanged objects, so identity settles most cases.
-    if (before === obj || (before !== undefined && fingerprint(before) === fingerprint(obj))) {
+    const before = then.lookup(ref);
+    if (before !== undefined && sameValue(before, obj)) {
       continue;
     }
     const change = before === undefined ? 'added' : 'modified';
@@ -99,7 +94,7 @@ export function classifyChanges(
     if (isSignatureValue(obj)) {
       add(key, 'signature', change, p !== 1, 'Chữ ký số được thêm sau.');
     } else if (key === current.catalog) {
-      const keys = before instanceof PDFDict && obj instanceof PDFDict ? changedKeys(before, obj) : ['*'];
+      const keys = before instanceof PdfDict && obj instanceof PdfDict ? changedKeys(before, obj) : ['*'];
       const ok = keys.every((k) => CATALOG_ALLOWED.has(k));
       add(
         key,
@@ -109,7 +104,7 @@ export function classifyChanges(
         ok ? 'Cập nhật biểu mẫu/chữ ký.' : `Danh mục tài liệu bị thay đổi (${keys.join(', ')}).`,
       );
     } else if (key === current.acroForm) {
-      const keys = before instanceof PDFDict && obj instanceof PDFDict ? changedKeys(before, obj) : [];
+      const keys = before instanceof PdfDict && obj instanceof PdfDict ? changedKeys(before, obj) : [];
       add(
         key,
         'form',
@@ -118,7 +113,7 @@ export function classifyChanges(
         'Danh sách trường biểu mẫu cập nhật.',
       );
     } else if (pages.has(key)) {
-      const keys = before instanceof PDFDict && obj instanceof PDFDict ? changedKeys(before, obj) : ['*'];
+      const keys = before instanceof PdfDict && obj instanceof PdfDict ? changedKeys(before, obj) : ['*'];
       const onlyAnnots = change === 'modified' && keys.every((k) => k === 'Annots');
       const page = current.pages.indexOf(key) + 1;
       if (onlyAnnots) {
@@ -139,7 +134,7 @@ export function classifyChanges(
           isSig ? `Trường chữ ký "${field.name}" được thêm.` : `Trường "${field.name}" được thêm.`,
         );
       } else {
-        const keys = before instanceof PDFDict ? changedKeys(before, field.dict) : ['*'];
+        const keys = before instanceof PdfDict ? changedKeys(before, field.dict) : ['*'];
         // Signing an existing signature field also writes its /Lock and seed values (/SV).
         const allowed = field.type === 'Sig' ? SIGN_KEYS : FILL_KEYS;
         const fill = keys.every((k) => allowed.has(k));
@@ -169,7 +164,7 @@ export function classifyChanges(
     } else if (current.annotsArrays.has(key)) {
       add(key, 'annotation', change, true, 'Danh sách chú thích của trang cập nhật.');
     } else if (current.pageTree.has(key)) {
-      const keys = before instanceof PDFDict && obj instanceof PDFDict ? changedKeys(before, obj) : [];
+      const keys = before instanceof PdfDict && obj instanceof PdfDict ? changedKeys(before, obj) : [];
       add(
         key,
         'pages',
@@ -194,44 +189,31 @@ export function classifyChanges(
 
 /** FieldMDP lock of a signature: the field's /Lock or a FieldMDP /Reference in the signature value. */
 export function fieldLockOf(current: PdfModel, signatureObject: number): FieldLock | null {
-  const context = current.doc.context;
-  const dicts: PDFDict[] = [];
-  const sigValue = context.lookup(PDFRef.of(signatureObject, 0));
-  if (sigValue instanceof PDFDict) {
-    const refs = sigValue.lookup(PDFName.of('Reference'));
-    if (refs instanceof PDFArray) {
-      for (let i = 0; i < refs.size(); i++) {
-        const r = refs.lookup(i);
-        if (r instanceof PDFDict && r.get(PDFName.of('TransformMethod'))?.toString() === '/FieldMDP') {
-          const params = r.lookup(PDFName.of('TransformParams'));
-          if (params instanceof PDFDict) {
-            dicts.push(params);
-          }
-        }
+  const revision = current.revision;
+  const dicts: PdfDict[] = [];
+  const refs = revision.get(revision.dict(new PdfRef(signatureObject, 0)), 'Reference');
+  if (isArray(refs)) {
+    for (const item of refs) {
+      const r = revision.dict(item);
+      const params = r?.name('TransformMethod') === 'FieldMDP' ? revision.dict(r.get('TransformParams')) : undefined;
+      if (params !== undefined) {
+        dicts.push(params);
       }
     }
   }
   for (const field of current.fields.values()) {
-    const v = field.dict.get(PDFName.of('V'));
-    if (v instanceof PDFRef && v.objectNumber === signatureObject) {
-      const lock = field.dict.lookup(PDFName.of('Lock'));
-      if (lock instanceof PDFDict) {
-        dicts.push(lock);
-      }
+    const v = field.dict.get('V');
+    const lock = v instanceof PdfRef && v.num === signatureObject ? revision.dict(field.dict.get('Lock')) : undefined;
+    if (lock !== undefined) {
+      dicts.push(lock);
     }
   }
   const dict = dicts[0];
   if (dict === undefined) {
     return null;
   }
-  const action = dict.get(PDFName.of('Action'))?.toString().replace(/^\//, '');
-  const list = dict.lookup(PDFName.of('Fields'));
-  const fields: string[] = [];
-  if (list instanceof PDFArray) {
-    for (let i = 0; i < list.size(); i++) {
-      const raw = list.get(i).toString();
-      fields.push(raw.startsWith('(') || raw.startsWith('<') ? decodePdfString(raw) : raw);
-    }
-  }
+  const action = dict.name('Action');
+  const list = revision.get(dict, 'Fields');
+  const fields = isArray(list) ? list.map((item) => textOf(revision.resolve(item))) : [];
   return { action: action === 'Include' || action === 'Exclude' ? action : 'All', fields };
 }

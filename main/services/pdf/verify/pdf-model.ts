@@ -1,26 +1,18 @@
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  PDFRef,
-  PDFStream,
-  ParseSpeeds,
-  PDFRawStream,
-  type PDFObject,
-} from '@cantoo/pdf-lib';
-import { decodePdfString } from './locate.ts';
+import { PdfFile, type Revision } from '../read/pdf-file.ts';
+import { serialize } from '../read/serialize.ts';
+import { textOf } from '../read/text.ts';
+import { PdfDict, PdfRef, PdfStream, isArray, type PdfValue } from '../read/values.ts';
 
 export interface FieldNode {
   readonly ref: string;
   readonly name: string;
   readonly type: string;
-  readonly dict: PDFDict;
+  readonly dict: PdfDict;
 }
 
 /** The parts of one revision the verifier reasons about, keyed by "n g R". */
 export interface PdfModel {
-  readonly doc: PDFDocument;
+  readonly revision: Revision;
   readonly catalog: string;
   readonly acroForm: string | null;
   readonly pages: readonly string[];
@@ -32,135 +24,105 @@ export interface PdfModel {
 }
 
 const MAX_FIELDS = 10_000;
+const MAX_PAGE_NODES = 200_000;
 
-export async function loadRevision(bytes: Uint8Array): Promise<PdfModel> {
-  const doc = await PDFDocument.load(bytes, {
-    ignoreEncryption: true,
-    updateMetadata: false,
-    throwOnInvalidObject: false,
-    parseSpeed: ParseSpeeds.Fastest,
-  });
-  return describeDocument(doc);
+/** The model of a whole file as it ends (its last revision). */
+export function loadRevision(bytes: Uint8Array): PdfModel {
+  return describeRevision(new PdfFile(bytes).revision());
 }
 
-export function refKey(ref: PDFRef): string {
-  return ref.toString();
+function refKey(revision: Revision, value: PdfValue | undefined): string | null {
+  return value instanceof PdfRef ? revision.keyOf(value) : null;
 }
 
-function text(obj: PDFObject | undefined): string {
-  if (obj === undefined) {
-    return '';
-  }
-  const raw = obj.toString();
-  return raw.startsWith('(') || raw.startsWith('<') ? decodePdfString(raw) : raw;
-}
-
-export function describeDocument(doc: PDFDocument): PdfModel {
-  const context = doc.context;
-  const rootRef = context.trailerInfo.Root;
-  const catalog = rootRef instanceof PDFRef ? refKey(rootRef) : '';
+/** Pages in order, page-tree nodes, and every page's annotations. A damaged tree never throws or loops. */
+function walkPages(revision: Revision, root: PdfValue | undefined) {
   const pageTree = new Set<string>();
   const pages: string[] = [];
   const annotsArrays = new Set<string>();
   const annotations = new Map<string, { page: number; subtype: string }>();
-  const pagesRef = doc.catalog.get(PDFName.of('Pages'));
-  // Walk the page tree ourselves: a damaged tree must not throw or loop.
-  const stack: PDFObject[] = pagesRef === undefined ? [] : [pagesRef];
+  const stack: PdfValue[] = root === undefined ? [] : [root];
   const seen = new Set<string>();
-  while (stack.length > 0 && seen.size < 200_000) {
-    const item = stack.pop() as PDFObject;
-    if (!(item instanceof PDFRef) || seen.has(refKey(item))) {
+  while (stack.length > 0 && seen.size < MAX_PAGE_NODES) {
+    const item = stack.pop();
+    const key = refKey(revision, item);
+    if (key === null || seen.has(key)) {
       continue;
     }
-    seen.add(refKey(item));
-    const node = context.lookup(item);
-    if (!(node instanceof PDFDict)) {
+    seen.add(key);
+    const node = revision.dict(item);
+    if (node === undefined) {
       continue;
     }
-    const kids = node.lookup(PDFName.of('Kids'));
-    if (kids instanceof PDFArray) {
-      pageTree.add(refKey(item));
-      for (let i = kids.size() - 1; i >= 0; i--) {
-        stack.push(kids.get(i));
+    const kids = revision.get(node, 'Kids');
+    if (isArray(kids)) {
+      pageTree.add(key);
+      for (let i = kids.length - 1; i >= 0; i--) {
+        stack.push(kids[i] ?? null);
       }
       continue;
     }
-    pages.push(refKey(item));
-    const annots = node.get(PDFName.of('Annots'));
-    if (annots instanceof PDFRef) {
-      annotsArrays.add(refKey(annots));
+    pages.push(key);
+    const annotsKey = refKey(revision, node.get('Annots'));
+    if (annotsKey !== null) {
+      annotsArrays.add(annotsKey);
     }
-    const list = node.lookup(PDFName.of('Annots'));
-    if (list instanceof PDFArray) {
-      for (let i = 0; i < list.size(); i++) {
-        const a = list.get(i);
-        if (!(a instanceof PDFRef)) {
-          continue;
-        }
-        const dict = context.lookup(a);
-        const subtype = dict instanceof PDFDict ? text(dict.get(PDFName.of('Subtype'))) : '';
-        annotations.set(refKey(a), { page: pages.length, subtype: subtype.replace(/^\//, '') });
-      }
-    }
-  }
-  const fields = new Map<string, FieldNode>();
-  const formRef = doc.catalog.get(PDFName.of('AcroForm'));
-  const form = doc.catalog.lookup(PDFName.of('AcroForm'));
-  if (form instanceof PDFDict) {
-    const top = form.lookup(PDFName.of('Fields'));
-    const queue: Array<{ obj: PDFObject; prefix: string; type: string }> = [];
-    if (top instanceof PDFArray) {
-      for (let i = 0; i < top.size(); i++) {
-        queue.push({ obj: top.get(i), prefix: '', type: '' });
-      }
-    }
-    while (queue.length > 0 && fields.size < MAX_FIELDS) {
-      const { obj, prefix, type } = queue.shift() as { obj: PDFObject; prefix: string; type: string };
-      if (!(obj instanceof PDFRef) || fields.has(refKey(obj))) {
-        continue;
-      }
-      const dict = context.lookup(obj);
-      if (!(dict instanceof PDFDict)) {
-        continue;
-      }
-      const partial = text(dict.get(PDFName.of('T')));
-      const name = partial === '' ? prefix : prefix === '' ? partial : `${prefix}.${partial}`;
-      const ft = text(dict.get(PDFName.of('FT'))).replace(/^\//, '') || type;
-      fields.set(refKey(obj), { ref: refKey(obj), name, type: ft, dict });
-      const kids = dict.lookup(PDFName.of('Kids'));
-      if (kids instanceof PDFArray) {
-        for (let i = 0; i < kids.size(); i++) {
-          queue.push({ obj: kids.get(i), prefix: name, type: ft });
+    const list = revision.get(node, 'Annots');
+    if (isArray(list)) {
+      for (const a of list) {
+        const annotKey = refKey(revision, a);
+        if (annotKey !== null) {
+          annotations.set(annotKey, { page: pages.length, subtype: textOf(revision.dict(a)?.get('Subtype')) });
         }
       }
     }
   }
-  const infoRef = context.trailerInfo.Info;
-  return {
-    doc,
-    catalog,
-    acroForm: formRef instanceof PDFRef ? refKey(formRef) : null,
-    pages,
-    pageTree,
-    annotsArrays,
-    annotations,
-    fields,
-    info: infoRef instanceof PDFRef ? refKey(infoRef) : null,
-  };
+  return { pageTree, pages, annotsArrays, annotations };
 }
 
-/**
- * A comparable fingerprint of an object: dictionaries as written, streams with their raw bytes.
- * Raw, not decoded: the same content re-compressed counts as modified, which errs on the safe side.
- */
-export function fingerprint(obj: PDFObject): string {
-  if (obj instanceof PDFRawStream) {
-    return `${obj.dict.toString()}|${Buffer.from(obj.getContents()).toString('latin1')}`;
+/** The form's fields with full names ("parent.child") and inherited types. */
+function walkFields(revision: Revision, form: PdfDict | undefined): Map<string, FieldNode> {
+  const fields = new Map<string, FieldNode>();
+  const top = revision.get(form, 'Fields');
+  const queue: Array<{ value: PdfValue; prefix: string; type: string }> = isArray(top)
+    ? top.map((value) => ({ value, prefix: '', type: '' }))
+    : [];
+  for (let next = 0; next < queue.length && fields.size < MAX_FIELDS; next++) {
+    const { value, prefix, type } = queue[next] as (typeof queue)[number];
+    const key = refKey(revision, value);
+    if (key === null || fields.has(key)) {
+      continue;
+    }
+    const dict = revision.dict(value);
+    if (dict === undefined || dict instanceof PdfStream) {
+      continue;
+    }
+    const partial = textOf(dict.get('T'));
+    const name = partial === '' ? prefix : prefix === '' ? partial : `${prefix}.${partial}`;
+    const ft = textOf(dict.get('FT')) || type;
+    fields.set(key, { ref: key, name, type: ft, dict });
+    const kids = revision.get(dict, 'Kids');
+    if (isArray(kids)) {
+      for (const kid of kids) {
+        queue.push({ value: kid, prefix: name, type: ft });
+      }
+    }
   }
-  if (obj instanceof PDFStream) {
-    return `${obj.dict.toString()}|${Buffer.from(obj.getContents()).toString('latin1')}`;
-  }
-  return obj.toString();
+  return fields;
+}
+
+export function describeRevision(revision: Revision): PdfModel {
+  const catalogRef = revision.trailer.get('Root');
+  const catalog = revision.catalog();
+  const formRef = catalog?.get('AcroForm');
+  return {
+    revision,
+    catalog: refKey(revision, catalogRef) ?? '',
+    acroForm: refKey(revision, formRef),
+    ...walkPages(revision, catalog?.get('Pages')),
+    fields: walkFields(revision, revision.dict(formRef)),
+    info: refKey(revision, revision.trailer.get('Info')),
+  };
 }
 
 const NUMBER = /-?\d*\.?\d+/g;
@@ -169,7 +131,7 @@ const NUMBER = /-?\d*\.?\d+/g;
  * Equal as written, or equal after rounding numbers: writers re-save rectangles in single
  * precision (mupdf writes 141.42774 for 141.427734375), which is not a change.
  */
-function sameValue(a: string, b: string): boolean {
+function sameText(a: string, b: string): boolean {
   if (a === b) {
     return true;
   }
@@ -185,67 +147,60 @@ function sameValue(a: string, b: string): boolean {
 }
 
 /** Keys whose values differ between two dictionaries (present in either). */
-export function changedKeys(a: PDFDict, b: PDFDict): string[] {
-  const keys = new Set([...a.keys(), ...b.keys()].map((k) => k.asString()));
-  const out: string[] = [];
-  for (const key of keys) {
-    const name = PDFName.of(key.replace(/^\//, ''));
-    if (!sameValue(a.get(name)?.toString() ?? '', b.get(name)?.toString() ?? '')) {
-      out.push(key.replace(/^\//, ''));
-    }
-  }
-  return out;
+export function changedKeys(a: PdfDict, b: PdfDict): string[] {
+  const keys = new Set([...a.map.keys(), ...b.map.keys()]);
+  return [...keys].filter((key) => !sameText(serialize(a.get(key)), serialize(b.get(key))));
 }
+
+const NOT_CONTENT = new Set(['Annots', 'Parent', 'B', 'Metadata']);
 
 /**
  * Objects a page's visible content depends on (content streams, resources, fonts, images),
  * not its annotations: changing any of them changes what the page shows.
  */
 export function pageContentObjects(model: PdfModel): Set<string> {
-  const context = model.doc.context;
+  const revision = model.revision;
   const reached = new Set<string>();
-  const stack: PDFObject[] = [];
+  const stack: PdfValue[] = [];
   for (const page of model.pages) {
-    const dict = context.lookup(PDFRef.of(...parseRef(page)));
-    if (!(dict instanceof PDFDict)) {
-      continue;
-    }
-    for (const [key, value] of dict.entries()) {
-      const k = key.asString();
-      if (k !== '/Annots' && k !== '/Parent' && k !== '/B' && k !== '/Metadata') {
+    const dict = revision.dict(refOfKey(page));
+    for (const [key, value] of dict?.map ?? []) {
+      if (!NOT_CONTENT.has(key)) {
         stack.push(value);
       }
     }
   }
   while (stack.length > 0 && reached.size < 500_000) {
-    const item = stack.pop() as PDFObject;
-    let value: PDFObject | undefined = item;
-    if (item instanceof PDFRef) {
-      if (reached.has(refKey(item))) {
+    const item = stack.pop();
+    let value: PdfValue | undefined = item;
+    if (item instanceof PdfRef) {
+      const key = revision.keyOf(item);
+      if (reached.has(key)) {
         continue;
       }
-      reached.add(refKey(item));
-      value = context.lookup(item);
+      reached.add(key);
+      value = revision.lookup(item);
     }
-    if (value instanceof PDFStream) {
+    if (value instanceof PdfStream) {
       value = value.dict;
     }
-    if (value instanceof PDFDict) {
-      for (const [key, v] of value.entries()) {
-        if (key.asString() !== '/Parent' && key.asString() !== '/P') {
+    if (value instanceof PdfDict) {
+      for (const [key, v] of value.map) {
+        if (key !== 'Parent' && key !== 'P') {
           stack.push(v);
         }
       }
-    } else if (value instanceof PDFArray) {
-      for (let i = 0; i < value.size(); i++) {
-        stack.push(value.get(i));
+    } else if (isArray(value)) {
+      for (const v of value) {
+        stack.push(v); // one by one: spreading a huge array would overflow the call stack
       }
     }
   }
   return reached;
 }
 
-export function parseRef(key: string): [number, number] {
+/** The reference a "n g R" key names. */
+export function refOfKey(key: string): PdfRef {
   const [n = '0', g = '0'] = key.split(' ');
-  return [Number(n), Number(g)];
+  return new PdfRef(Number(n), Number(g));
 }

@@ -1,10 +1,10 @@
 import { createHash, type X509Certificate } from 'node:crypto';
-import { PDFName, PDFRef } from '@cantoo/pdf-lib';
 import { VanthuError, errorMessageVi } from '../../../../preload/contract/index.ts';
 import type { SignatureReport, VerifyReport } from '../../../../preload/contract/verify.ts';
 import { locateSignatures, type SignatureDict } from './locate.ts';
-import { loadRevision, type PdfModel } from './pdf-model.ts';
-import { loadRevisionChain } from './revision-chain.ts';
+import { PdfFile } from '../read/pdf-file.ts';
+import { PdfRef } from '../read/values.ts';
+import { describeRevision, type PdfModel } from './pdf-model.ts';
 import { combineVerdicts, problem } from './problems.ts';
 import type { RevocationCache } from './revocation-cache.ts';
 import { verifySignature, type SignatureMaterial } from './verify-signature.ts';
@@ -35,8 +35,8 @@ function malformed(detail: string, cause?: unknown): VanthuError {
 
 function fieldNameOf(model: PdfModel, sig: SignatureDict, index: number): string {
   for (const field of model.fields.values()) {
-    const v = field.dict.get(PDFName.of('V'));
-    if (v instanceof PDFRef && v.objectNumber === sig.objectNumber) {
+    const v = field.dict.get('V');
+    if (v instanceof PdfRef && v.num === sig.objectNumber) {
       return field.name;
     }
   }
@@ -83,28 +83,22 @@ export async function verifyPdfBytes(bytes: Uint8Array, file: string, options: V
   }
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const sigs = locateSignatures(text, bytes);
-  const ends = sigs
-    .filter((s) => s.valid)
-    .map((s) => s.byteRange[2] + s.byteRange[3])
-    .filter((end) => end > 0 && end < bytes.length);
-  let models: Map<number, PdfModel>;
-  try {
-    models = await loadRevisionChain(bytes, [...ends, bytes.length]);
-  } catch (cause) {
-    throw malformed('object model unreadable', cause);
-  }
-  const current = models.get(bytes.length) as PdfModel;
-  const revision = async (end: number): Promise<PdfModel> => {
-    const known = models.get(end);
-    if (known !== undefined) {
-      return known;
+  // Read lazily: only the objects the verdict needs are parsed, once for all revisions.
+  const pdf = new PdfFile(bytes);
+  const models = new Map<number, PdfModel>();
+  const revision = (end: number): PdfModel => {
+    let model = models.get(end);
+    if (model === undefined) {
+      try {
+        model = describeRevision(pdf.revision(end));
+      } catch (cause) {
+        throw malformed(end === bytes.length ? 'object model unreadable' : 'signed revision unreadable', cause);
+      }
+      models.set(end, model);
     }
-    try {
-      return await loadRevision(bytes.subarray(0, end));
-    } catch (cause) {
-      throw malformed('signed revision unreadable', cause);
-    }
+    return model;
   };
+  const current = revision(bytes.length);
   const now = options.now ?? new Date();
   const signatures: SignatureReport[] = [];
   const material: SignatureMaterial[] = [];

@@ -5,7 +5,6 @@ import { certInfo, type CertInfo } from './cert-info.ts';
 import { classifyChanges, fieldLockOf } from './changes.ts';
 import { checkCms } from './cms.ts';
 import type { SignatureDict } from './locate.ts';
-import { objectsDefinedIn } from './tail-objects.ts';
 import type { PdfModel } from './pdf-model.ts';
 import { checkPathRevocation } from './path-revocation.ts';
 import { formatTimeVi, problem, verdictOf } from './problems.ts';
@@ -25,7 +24,7 @@ export interface SignatureInput {
   readonly bytes: Uint8Array;
   readonly current: PdfModel;
   /** Loads the revision a signature covers (memoised by the caller). */
-  readonly revision: (end: number) => Promise<PdfModel>;
+  readonly revision: (end: number) => PdfModel;
   readonly anchors: readonly X509Certificate[];
   /** Certificates kept as proof at an earlier verification, for path building. */
   readonly extraCertificates: readonly X509Certificate[];
@@ -109,13 +108,11 @@ export async function verifySignature(
   let changesAfter: SignatureReport['changesAfter'] = 'none';
   let changedObjects: SignatureReport['changedObjects'] = [];
   if (sig.valid && coverage === 'revision') {
-    const signed = await input.revision(end);
-    const changes = classifyChanges(
-      signed,
-      input.current,
-      { docMdp: sig.docMdp, lock: fieldLockOf(input.current, sig.objectNumber) },
-      objectsDefinedIn(bytes.subarray(end)),
-    );
+    const signed = input.revision(end);
+    const changes = classifyChanges(signed, input.current, {
+      docMdp: sig.docMdp,
+      lock: fieldLockOf(input.current, sig.objectNumber),
+    });
     changesAfter = changes.verdict;
     changedObjects = [...changes.objects];
     const notes = changes.objects.filter((o) => !o.permitted).map((o) => o.note);

@@ -1,0 +1,420 @@
+import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfValue } from './values.ts';
+
+/** The bytes at a position are not a PDF object; callers turn this into "unreadable". */
+export class PdfSyntaxError extends Error {}
+
+const MAX_DEPTH = 64;
+
+// Character classes of ISO 32000-1 §7.2.2: white-space and delimiters end a token.
+const SPACE = new Uint8Array(256);
+const DELIMITER = new Uint8Array(256);
+for (const c of [0, 9, 10, 12, 13, 32]) {
+  SPACE[c] = 1;
+}
+for (const c of '()<>[]{}/%') {
+  DELIMITER[c.charCodeAt(0)] = 1;
+}
+
+// Byte values named once (a const enum would not survive type stripping).
+const Ch = {
+  LF: 10,
+  CR: 13,
+  Percent: 37,
+  LParen: 40,
+  RParen: 41,
+  Plus: 43,
+  Minus: 45,
+  Dot: 46,
+  Slash: 47,
+  Zero: 48,
+  Nine: 57,
+  Less: 60,
+  Greater: 62,
+  LBracket: 91,
+  Backslash: 92,
+  RBracket: 93,
+  Hash: 35,
+} as const;
+
+function isDigit(c: number | undefined): boolean {
+  return c !== undefined && c >= Ch.Zero && c <= Ch.Nine;
+}
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) {
+    return c - 48;
+  }
+  const lower = c | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
+
+/** Resolves an indirect /Length while a stream is being read (the object may come later in the file). */
+export type LengthResolver = (ref: PdfRef) => number | undefined;
+
+/**
+ * A small recursive-descent reader of PDF objects over raw bytes. It never scans ahead more
+ * than a token, so reading one object costs what that object is long; the whole file is never
+ * tokenised. Every malformed construct throws PdfSyntaxError (never loops, never recurses
+ * deeper than MAX_DEPTH).
+ */
+export class ObjectParser {
+  readonly bytes: Uint8Array;
+  pos: number;
+  private readonly resolveLength: LengthResolver | undefined;
+
+  constructor(bytes: Uint8Array, pos: number, resolveLength?: LengthResolver) {
+    this.bytes = bytes;
+    this.pos = pos;
+    this.resolveLength = resolveLength;
+  }
+
+  skipSpace(): void {
+    const b = this.bytes;
+    for (;;) {
+      const c = b[this.pos];
+      if (c === undefined) {
+        return;
+      }
+      if (SPACE[c] === 1) {
+        this.pos++;
+      } else if (c === Ch.Percent) {
+        while (this.pos < b.length && b[this.pos] !== Ch.LF && b[this.pos] !== Ch.CR) {
+          this.pos++;
+        }
+      } else {
+        return;
+      }
+    }
+  }
+
+  /** A keyword or bare token at the position (letters up to a delimiter), consumed. */
+  keyword(): string {
+    const b = this.bytes;
+    const start = this.pos;
+    while (this.pos < b.length && SPACE[b[this.pos] as number] !== 1 && DELIMITER[b[this.pos] as number] !== 1) {
+      this.pos++;
+    }
+    let out = '';
+    for (let i = start; i < this.pos && i < start + 32; i++) {
+      out += String.fromCharCode(b[i] as number);
+    }
+    return out;
+  }
+
+  /** A non-negative integer at the position, or -1 (position unchanged) when there is none. */
+  private integer(): number {
+    const b = this.bytes;
+    let p = this.pos;
+    let n = 0;
+    let digits = 0;
+    while (isDigit(b[p]) && digits < 16) {
+      n = n * 10 + ((b[p] as number) - Ch.Zero);
+      p++;
+      digits++;
+    }
+    if (digits === 0 || isDigit(b[p])) {
+      return -1;
+    }
+    this.pos = p;
+    return n;
+  }
+
+  /** Reads "n g obj" and returns [n, g]; throws when the header is not there. */
+  objectHeader(): [number, number] {
+    this.skipSpace();
+    const num = this.integer();
+    this.skipSpace();
+    const gen = this.integer();
+    this.skipSpace();
+    if (num < 0 || gen < 0 || this.keyword() !== 'obj') {
+      throw new PdfSyntaxError('no object header');
+    }
+    return [num, gen];
+  }
+
+  value(depth = 0): PdfValue {
+    if (depth > MAX_DEPTH) {
+      throw new PdfSyntaxError('nesting too deep');
+    }
+    this.skipSpace();
+    const b = this.bytes;
+    const c = b[this.pos];
+    if (c === undefined) {
+      throw new PdfSyntaxError('unexpected end of data');
+    }
+    if (c === Ch.Slash) {
+      return this.name();
+    }
+    if (c === Ch.Less) {
+      if (b[this.pos + 1] === Ch.Less) {
+        return this.dictOrStream(depth);
+      }
+      return this.hexString();
+    }
+    if (c === Ch.LBracket) {
+      this.pos++;
+      const items: PdfValue[] = [];
+      for (;;) {
+        this.skipSpace();
+        if (b[this.pos] === Ch.RBracket) {
+          this.pos++;
+          return items;
+        }
+        items.push(this.value(depth + 1));
+      }
+    }
+    if (c === Ch.LParen) {
+      return this.literalString();
+    }
+    if (isDigit(c) || c === Ch.Minus || c === Ch.Plus || c === Ch.Dot) {
+      return this.numberOrRef();
+    }
+    const word = this.keyword();
+    if (word === 'true') {
+      return true;
+    }
+    if (word === 'false') {
+      return false;
+    }
+    if (word === 'null') {
+      return null;
+    }
+    throw new PdfSyntaxError(`unexpected "${word || String.fromCharCode(c)}"`);
+  }
+
+  private name(): PdfName {
+    const b = this.bytes;
+    this.pos++;
+    let out = '';
+    while (this.pos < b.length) {
+      const c = b[this.pos] as number;
+      if (SPACE[c] === 1 || DELIMITER[c] === 1) {
+        break;
+      }
+      if (c === Ch.Hash) {
+        const hi = hexValue(b[this.pos + 1] ?? 0);
+        const lo = hexValue(b[this.pos + 2] ?? 0);
+        if (hi >= 0 && lo >= 0) {
+          out += String.fromCharCode(hi * 16 + lo);
+          this.pos += 3;
+          continue;
+        }
+      }
+      out += String.fromCharCode(c);
+      this.pos++;
+    }
+    return new PdfName(out);
+  }
+
+  private numberOrRef(): number | PdfRef {
+    const b = this.bytes;
+    const start = this.pos;
+    const num = this.integer();
+    if (num >= 0) {
+      // "n g R": look ahead without consuming unless the whole reference is there.
+      const afterNum = this.pos;
+      this.skipSpace();
+      const gen = this.integer();
+      if (gen >= 0) {
+        this.skipSpace();
+        const r = this.pos;
+        if (
+          b[r] === 82 /* R */ &&
+          (r + 1 >= b.length || SPACE[b[r + 1] as number] === 1 || DELIMITER[b[r + 1] as number] === 1)
+        ) {
+          this.pos = r + 1;
+          return new PdfRef(num, gen);
+        }
+      }
+      this.pos = afterNum;
+      if (b[this.pos] !== Ch.Dot) {
+        return num;
+      }
+      this.pos = start;
+    }
+    let text = '';
+    while (this.pos < b.length && this.pos - start < 64) {
+      const c = b[this.pos] as number;
+      if (isDigit(c) || c === Ch.Dot || c === Ch.Minus || c === Ch.Plus) {
+        text += String.fromCharCode(c);
+        this.pos++;
+      } else {
+        break;
+      }
+    }
+    // Writers emit "-.5", "4." and even "--3"; anything Number cannot read counts as 0, as viewers do.
+    const value = Number(text.replace(/^([+-])+/, '$1'));
+    return Number.isFinite(value) ? value : 0;
+  }
+
+  private literalString(): PdfString {
+    const b = this.bytes;
+    this.pos++;
+    const out: number[] = [];
+    let nesting = 1;
+    while (this.pos < b.length) {
+      const c = b[this.pos++] as number;
+      if (c === Ch.LParen) {
+        nesting++;
+      } else if (c === Ch.RParen) {
+        nesting--;
+        if (nesting === 0) {
+          return new PdfString(Uint8Array.from(out), false);
+        }
+      } else if (c === Ch.Backslash) {
+        const e = b[this.pos++];
+        if (e === undefined) {
+          break;
+        }
+        const simple = ESCAPES[e];
+        if (simple !== undefined) {
+          out.push(simple);
+        } else if (e >= 48 && e <= 55) {
+          let v = e - 48;
+          for (let k = 0; k < 2 && (b[this.pos] ?? 0) >= 48 && (b[this.pos] ?? 0) <= 55; k++) {
+            v = v * 8 + ((b[this.pos++] as number) - 48);
+          }
+          out.push(v & 0xff);
+        } else if (e === Ch.CR) {
+          if (b[this.pos] === Ch.LF) {
+            this.pos++;
+          }
+        } else if (e !== Ch.LF) {
+          out.push(e);
+        }
+        continue;
+      }
+      out.push(c);
+    }
+    throw new PdfSyntaxError('unterminated string');
+  }
+
+  private hexString(): PdfString {
+    const b = this.bytes;
+    this.pos++;
+    const out: number[] = [];
+    let high = -1;
+    while (this.pos < b.length) {
+      const c = b[this.pos++] as number;
+      if (c === Ch.Greater) {
+        if (high >= 0) {
+          out.push(high * 16);
+        }
+        return new PdfString(Uint8Array.from(out), true);
+      }
+      const v = hexValue(c);
+      if (v < 0) {
+        if (SPACE[c] === 1) {
+          continue;
+        }
+        throw new PdfSyntaxError('bad hex string');
+      }
+      if (high < 0) {
+        high = v;
+      } else {
+        out.push(high * 16 + v);
+        high = -1;
+      }
+    }
+    throw new PdfSyntaxError('unterminated hex string');
+  }
+
+  private dictOrStream(depth: number): PdfDict | PdfStream {
+    const b = this.bytes;
+    this.pos += 2;
+    const map = new Map<string, PdfValue>();
+    for (;;) {
+      this.skipSpace();
+      const c = b[this.pos];
+      if (c === Ch.Greater && b[this.pos + 1] === Ch.Greater) {
+        this.pos += 2;
+        break;
+      }
+      if (c !== Ch.Slash) {
+        throw new PdfSyntaxError('dictionary key is not a name');
+      }
+      const key = this.name().name;
+      map.set(key, this.value(depth + 1));
+    }
+    const dict = new PdfDict(map);
+    const afterDict = this.pos;
+    this.skipSpace();
+    if (!this.startsWith('stream')) {
+      this.pos = afterDict;
+      return dict;
+    }
+    this.pos += 6;
+    if (b[this.pos] === Ch.CR) {
+      this.pos++;
+    }
+    if (b[this.pos] === Ch.LF) {
+      this.pos++;
+    }
+    return new PdfStream(dict, this.streamData(dict));
+  }
+
+  private startsWith(word: string): boolean {
+    for (let i = 0; i < word.length; i++) {
+      if (this.bytes[this.pos + i] !== word.charCodeAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The stream's bytes by its /Length when "endstream" follows there, else up to "endstream". */
+  private streamData(dict: PdfDict): Uint8Array {
+    const b = this.bytes;
+    const start = this.pos;
+    const raw = dict.get('Length');
+    const length = typeof raw === 'number' ? raw : raw instanceof PdfRef ? this.resolveLength?.(raw) : undefined;
+    if (length !== undefined && Number.isSafeInteger(length) && length >= 0 && start + length <= b.length) {
+      this.pos = start + length;
+      this.skipSpace();
+      if (this.startsWith('endstream')) {
+        this.pos += 9;
+        return b.subarray(start, start + length);
+      }
+    }
+    const end = Buffer.from(b.buffer, b.byteOffset, b.byteLength).indexOf('endstream', start, 'latin1');
+    if (end < 0) {
+      throw new PdfSyntaxError('stream without endstream');
+    }
+    let dataEnd = end;
+    if (b[dataEnd - 1] === Ch.LF) {
+      dataEnd--;
+    }
+    if (b[dataEnd - 1] === Ch.CR) {
+      dataEnd--;
+    }
+    this.pos = end + 9;
+    return b.subarray(start, Math.max(start, dataEnd));
+  }
+}
+
+const ESCAPES: Record<number, number> = {
+  110: 10, // \n
+  114: 13, // \r
+  116: 9, // \t
+  98: 8, // \b
+  102: 12, // \f
+  40: 40, // \(
+  41: 41, // \)
+  92: 92, // \\
+};
+
+/** The object "n g obj … " at `offset`: its number, generation and value. */
+export function parseIndirect(
+  bytes: Uint8Array,
+  offset: number,
+  resolveLength?: LengthResolver,
+): { readonly num: number; readonly gen: number; readonly value: PdfValue } {
+  const parser = new ObjectParser(bytes, offset, resolveLength);
+  const [num, gen] = parser.objectHeader();
+  return { num, gen, value: parser.value() };
+}
+
+/** A bare value at `offset` (an object-stream member, a trailer dictionary). */
+export function parseValueAt(bytes: Uint8Array, offset: number): PdfValue {
+  return new ObjectParser(bytes, offset).value();
+}
