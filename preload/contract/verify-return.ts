@@ -13,6 +13,7 @@ const SHORT: Readonly<Record<VerifyProblemCode, string | null>> = {
   ALGORITHM_UNSUPPORTED: 'chữ ký dùng thuật toán chưa được hỗ trợ',
   CHANGES_NOT_PERMITTED: 'văn bản bị sửa sau khi ký',
   CHANGES_PERMITTED: null,
+  CHANGES_UNREADABLE: 'tệp được mã hóa bằng mật khẩu nên không kiểm tra được văn bản có bị sửa sau khi ký',
   CHAIN_UNTRUSTED: 'chứng thư số không do tổ chức cung cấp dịch vụ tin cậy cấp',
   CHAIN_INCOMPLETE: 'thiếu chứng thư số của tổ chức cấp',
   CERT_EXPIRED_AT_SIGNING: 'chứng thư số đã hết hạn khi ký',

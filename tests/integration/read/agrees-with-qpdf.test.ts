@@ -136,6 +136,32 @@ describe('the lazy reader reads what qpdf reads', () => {
     expect(revision.reconstructed).toBe(false);
   });
 
+  // Encrypted with an empty user password (permissions only): qpdf's JSON shows the clear text.
+  it.each([
+    ['RC4 40-bit (R2)', ['--allow-weak-crypto', '--encrypt', '', 'owner', '40', '--']],
+    ['RC4 128-bit (R3)', ['--allow-weak-crypto', '--encrypt', '', 'owner', '128', '--use-aes=n', '--']],
+    ['AES-128 (R4)', ['--encrypt', '', 'owner', '128', '--use-aes=y', '--']],
+    ['AES-256 (R6)', ['--encrypt', '', 'owner', '256', '--']],
+  ])('every object of a file encrypted with %s, decrypted', (_mode, args) => {
+    const path = join(dir, `encrypted-${args.join('_').replace(/\W/g, '')}.pdf`);
+    execFileSync('qpdf', [...args, produced.get('objstm') as string, path]);
+    const revision = new PdfFile(new Uint8Array(readFileSync(path))).revision();
+    expect(revision.security?.kind).toBe('open');
+    const { compared, problems } = compareWithQpdf(revision, path);
+    expect(problems).toEqual([]);
+    expect(compared).toBeGreaterThan(10);
+  });
+
+  it('marks a file that needs a password as such and reads no encrypted object', () => {
+    const path = join(dir, 'password.pdf');
+    execFileSync('qpdf', ['--encrypt', 'secret', 'owner', '256', '--', produced.get('classic') as string, path]);
+    const revision = new PdfFile(new Uint8Array(readFileSync(path))).revision();
+    expect(revision.security?.kind).toBe('password');
+    const info = revision.trailer.get('Info');
+    expect(info).toBeInstanceOf(PdfRef);
+    expect(revision.lookup(info as PdfRef)).toBeUndefined();
+  });
+
   it.each(['vanthu-2', 'pdfsig-2', 'mutool-2', 'vanthu-2+field-locked', 'mutool-1+page'] as const)(
     'every object of %s and of each revision it signs',
     (name) => {

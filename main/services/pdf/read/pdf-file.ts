@@ -1,7 +1,8 @@
 import { decodeStructural } from './decode.ts';
+import { openSecurity, type Security } from './decrypt.ts';
 import { ObjectParser, PdfSyntaxError } from './parse-object.ts';
 import { findStartXref, readXrefChain, reconstructXref, type XrefEntry, type XrefIndex } from './xref.ts';
-import { type PdfDict, PdfRef, PdfStream, dictOf, type PdfValue } from './values.ts';
+import { PdfDict, PdfRef, PdfStream, PdfString, dictOf, isArray, type PdfValue } from './values.ts';
 
 interface Parsed {
   readonly num: number;
@@ -31,6 +32,8 @@ export class PdfFile {
   private readonly byOffset = new Map<number, Parsed | { readonly failedWithin: number }>();
   private readonly objectStreams = new Map<number, ObjectStream | null>();
   private readonly members = new Map<string, PdfValue | null>();
+  private readonly decrypted = new Map<number, PdfValue>();
+  private security: Security | undefined;
 
   constructor(bytes: Uint8Array) {
     this.bytes = bytes;
@@ -92,6 +95,29 @@ export class PdfFile {
     }
   }
 
+  /** @internal The file's security handler, worked out once from the first revision that has /Encrypt. */
+  securityOf(revision: Revision): Security | null {
+    const encrypt = revision.trailer.get('Encrypt');
+    if (encrypt === undefined || encrypt === null) {
+      return null;
+    }
+    this.security ??= openSecurity(dictOf(revision.resolvePlain(encrypt)), revision.trailer.get('ID'));
+    return this.security;
+  }
+
+  /** @internal The decrypted value of the object at `offset` (strings and streams in the clear). */
+  decryptAt(offset: number, parsed: Parsed, security: Security): PdfValue | null {
+    if (security.kind !== 'open') {
+      return parsed.value instanceof PdfStream || containsString(parsed.value) ? null : parsed.value;
+    }
+    let value = this.decrypted.get(offset);
+    if (value === undefined) {
+      value = security.decrypt(parsed.value, parsed.num, parsed.gen);
+      this.decrypted.set(offset, value);
+    }
+    return value;
+  }
+
   /** @internal Member `index` of the object stream at `offset` (expected to be object `num`). */
   member(container: PdfStream, offset: number, index: number, num: number): PdfValue | null {
     const key = `${offset}:${index}`;
@@ -116,6 +142,19 @@ export class PdfFile {
     this.members.set(key, value);
     return value;
   }
+}
+
+function containsString(value: PdfValue, depth = 0): boolean {
+  if (value instanceof PdfString) {
+    return true;
+  }
+  if (depth > 64) {
+    return false;
+  }
+  if (isArray(value)) {
+    return value.some((item) => containsString(item, depth + 1));
+  }
+  return value instanceof PdfDict && [...value.map.values()].some((item) => containsString(item, depth + 1));
 }
 
 function endsWithEof(bytes: Uint8Array): boolean {
@@ -163,8 +202,15 @@ export class Revision {
   readonly reconstructed: boolean;
   /** Object numbers the cross-reference data lists but whose bytes could not be read. */
   readonly unreadable = new Set<number>();
+  /**
+   * null: not encrypted. 'open': encrypted with an empty user password, read in the clear.
+   * 'password'/'unsupported': strings and streams cannot be read, so those objects are unreadable.
+   */
+  readonly security: Security | null;
   private readonly entries: ReadonlyMap<number, XrefEntry | null>;
   private readonly resolving = new Set<number>();
+  private readonly encryptNum: number | undefined;
+  private plain = false;
   private readonly resolveLength = (ref: PdfRef): number | undefined => {
     const value = this.lookup(ref);
     return typeof value === 'number' ? value : undefined;
@@ -176,6 +222,19 @@ export class Revision {
     this.trailer = index.trailer;
     this.reconstructed = index.reconstructed;
     this.entries = index.entries;
+    const encrypt = index.trailer.get('Encrypt');
+    this.encryptNum = encrypt instanceof PdfRef ? encrypt.num : undefined;
+    this.security = file.securityOf(this);
+  }
+
+  /** @internal A value resolved without decryption (only for the /Encrypt dictionary itself). */
+  resolvePlain(value: PdfValue): PdfValue | undefined {
+    this.plain = true;
+    try {
+      return this.resolve(value);
+    } finally {
+      this.plain = false;
+    }
   }
 
   /** Every object in use in this revision, with the generation its entry gives. */
@@ -229,7 +288,14 @@ export class Revision {
         return null;
       }
       const parsed = this.file.parseAt(entry.offset, this.end, this.resolveLength);
-      return parsed !== null && parsed.num === num ? parsed.value : null;
+      if (parsed === null || parsed.num !== num) {
+        return null;
+      }
+      // The /Encrypt dictionary itself is never encrypted.
+      const security = this.plain || num === this.encryptNum ? null : this.security;
+      return security === null || security === undefined
+        ? parsed.value
+        : this.file.decryptAt(entry.offset, parsed, security);
     }
     const containerEntry = this.entries.get(entry.stream);
     if (containerEntry === undefined || containerEntry === null || containerEntry.kind !== 'at') {

@@ -17,6 +17,10 @@ const TEXT: Readonly<Record<VerifyProblemCode, { readonly message: string; reado
     message: 'Sau khi ký có thay đổi được phép (điền biểu mẫu, ký tiếp hoặc thêm chú thích).',
     severity: 'info',
   },
+  CHANGES_UNREADABLE: {
+    message: 'Tệp PDF được mã hóa bằng mật khẩu nên không đọc được để kiểm tra văn bản có bị sửa sau khi ký hay không.',
+    severity: 'indeterminate',
+  },
   CHAIN_UNTRUSTED: {
     message: 'Chứng thư số không do tổ chức cung cấp dịch vụ tin cậy cấp (không chuỗi được đến chứng thư gốc tin cậy).',
     severity: 'indeterminate',

@@ -107,7 +107,11 @@ export async function verifySignature(
 
   let changesAfter: SignatureReport['changesAfter'] = 'none';
   let changedObjects: SignatureReport['changedObjects'] = [];
-  if (sig.valid && coverage === 'revision') {
+  const security = input.current.revision.security?.kind;
+  if (sig.valid && coverage === 'revision' && (security === 'password' || security === 'unsupported')) {
+    // Without the password the objects cannot be compared; say so rather than guess either way.
+    problems.push(problem('CHANGES_UNREADABLE'));
+  } else if (sig.valid && coverage === 'revision') {
     const signed = input.revision(end);
     const changes = classifyChanges(signed, input.current, {
       docMdp: sig.docMdp,
