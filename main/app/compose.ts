@@ -1,12 +1,7 @@
 import { join } from 'node:path';
 import { createEventBus } from '../services/events/event-bus.ts';
-import { createFileLogger } from '../services/log/file-logger.ts';
-import type { Logger } from '../services/log/logger.ts';
 import { createLayoutService } from '../services/pdf/layout/layout-service.ts';
 import { createPopplerRenderer } from '../services/pdf/layout/page-renderer.ts';
-import { createVerifyService } from '../services/pdf/verify/verify-service.ts';
-import { openConfSettings } from '../services/settings/conf-settings.ts';
-import type { SettingsStore } from '../services/settings/settings-store.ts';
 import { createSigningService } from '../services/signing/signing-service.ts';
 import { readDatabaseStatus } from '../services/store/status.ts';
 import { createStoreService } from '../services/store/store-service.ts';
@@ -15,15 +10,12 @@ import type { SessionVault } from '../services/sync/session-vault.ts';
 import { createSyncService } from '../services/sync/sync-service.ts';
 import { ensureWorkstationId } from '../services/sync/workstation-id.ts';
 import { createTokenService } from '../services/tokens/token-service.ts';
-import { profilePaths } from './profile.ts';
+import { composeBase, type BaseOptions } from './compose-base.ts';
+import { composeVerify } from './compose-verify.ts';
 import type { Services } from './services.ts';
 
-export interface ComposeOptions {
-  readonly profileDir: string;
+export interface ComposeOptions extends BaseOptions {
   readonly shell: Services['shell'];
-  /** electron-store in Electron; conf in Node when omitted. */
-  readonly settings?: SettingsStore;
-  readonly log?: Logger;
   /** The server password, asked for by the shell or the CLI; sync never stores it. */
   readonly syncCredentials?: () => SyncCredentials | null;
   /** Where the server's refresh token is kept: safeStorage in Electron, memory otherwise. */
@@ -35,9 +27,8 @@ export interface ComposeOptions {
  * Order: logging → settings → store+migrations → tokens → signing → outbox → sync.
  */
 export function composeServices(options: ComposeOptions): Services {
-  const profile = profilePaths(options.profileDir);
-  const log = options.log ?? createFileLogger({ dir: profile.logs });
-  const settings = options.settings ?? openConfSettings(profile.root);
+  const base = composeBase(options);
+  const { profile, log, settings } = base;
   const events = createEventBus();
   const store = createStoreService({ profile, settings, log });
   const services: Services = {
@@ -75,12 +66,7 @@ export function composeServices(options: ComposeOptions): Services {
       revocationCacheDir: join(profile.cache, 'revocation'),
     }),
     layout: createLayoutService({ settings, log, renderer: createPopplerRenderer() }),
-    verify: createVerifyService({
-      settings,
-      log,
-      cacheDir: profile.cache,
-      evidenceDir: join(profile.files, 'verifications'),
-    }),
+    verify: composeVerify(base),
   };
   return services;
 }

@@ -2,6 +2,7 @@
 import { text } from 'node:stream/consumers';
 import { resolveProfileDir } from '../app/profile.ts';
 import type { Services } from '../app/services.ts';
+import type { ServiceLoaders } from './command.ts';
 import { commands } from './commands/index.ts';
 import { runCli } from './run.ts';
 
@@ -13,16 +14,24 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-/** Compose services (a large import) only for commands, not for --version or --help. */
-async function servicesFactory(first: string | undefined): Promise<() => Services> {
-  if (first === undefined || first.startsWith('-') || first === 'help') {
-    return () => {
-      throw new Error('no services for this invocation');
-    };
-  }
+const composeOptions = { profileDir: resolveProfileDir(), shell: 'cli' } as const;
+
+/** The whole app, imported only when a command asks for it (not for --version, sign, verify …). */
+async function composeApp(): Promise<Services> {
   const { composeServices } = await import('../app/compose.ts');
-  return () => composeServices({ profileDir: resolveProfileDir(), shell: 'cli' });
+  return composeServices(composeOptions);
 }
+
+/** `vanthu verify` runs once per file in scripts: it builds the verifier alone, not the app. */
+const loaders: ServiceLoaders = {
+  verify: async () => {
+    const [{ composeBase }, { composeVerify }] = await Promise.all([
+      import('../app/compose-base.ts'),
+      import('../app/compose-verify.ts'),
+    ]);
+    return composeVerify(composeBase(composeOptions));
+  },
+};
 
 const code = await runCli(
   process.argv.slice(2),
@@ -33,6 +42,7 @@ const code = await runCli(
     env: process.env,
   },
   commands,
-  await servicesFactory(process.argv[2]),
+  composeApp,
+  loaders,
 );
 process.exitCode = code;

@@ -11,9 +11,20 @@ export interface CliIo {
 
 export interface CommandContext {
   readonly io: CliIo;
-  /** Built lazily: commands such as `--version` need no profile. */
-  services(): Services;
+  /**
+   * The whole app, composed on first call. Asynchronous because composing imports every
+   * service (SQLite store, sync, tokens, signing): commands that never ask do not pay for it.
+   */
+  services(): Promise<Services>;
+  /** One service: composed alone where the CLI knows how (see `ServiceLoaders`), else taken from the whole app. */
+  service<K extends keyof Services>(key: K): Promise<Services[K]>;
 }
+
+/**
+ * Services the CLI can compose without the whole app, so a command that needs only one of them
+ * starts fast (`vanthu verify` is run per file in scripts and is compared with pdfsig).
+ */
+export type ServiceLoaders = { readonly [K in keyof Services]?: () => Promise<Services[K]> };
 
 /** One `vanthu <name>` command. `run` returns the process exit code. */
 export interface Command {
@@ -25,7 +36,9 @@ export interface Command {
 
 /** A command in the registry: loaded on demand so start-up stays fast. */
 export interface CommandEntry {
-  /** The exported symbol, for error messages; the user-facing name is `Command.name`. */
+  /** The exported symbol, for error messages. */
   readonly id: string;
+  /** `Command.name`, known before loading so that running a command loads only its module. */
+  readonly name: string;
   load(): Promise<Command>;
 }

@@ -1,7 +1,6 @@
-import { isVanthuError } from '../../preload/contract/index.ts';
 import type { Services } from '../app/services.ts';
 import { appVersion } from '../app/version.ts';
-import type { CliIo, Command, CommandEntry } from './command.ts';
+import type { CliIo, Command, CommandContext, CommandEntry, ServiceLoaders } from './command.ts';
 
 /**
  * Run `vanthu <command> …`. Expected failures print their Vietnamese message and exit 1
@@ -11,7 +10,8 @@ export async function runCli(
   argv: readonly string[],
   io: CliIo,
   registry: readonly CommandEntry[],
-  makeServices: () => Services,
+  makeServices: () => Services | Promise<Services>,
+  loaders: ServiceLoaders = {},
 ): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === 'help') {
@@ -35,10 +35,11 @@ export async function runCli(
     io.out(`${command.usage}\n`);
     return 0;
   }
-  let services: Services | undefined;
   try {
-    return await command.run(rest, { io, services: () => (services ??= makeServices()) });
+    return await command.run(rest, createCommandContext(io, makeServices, loaders));
   } catch (error) {
+    // Imported here: the contract pulls in zod, which `vanthu --version` has no use for.
+    const { isVanthuError } = await import('../../preload/contract/index.ts');
     if (isVanthuError(error)) {
       if (rest.includes('--json')) {
         io.out(`${JSON.stringify({ ok: false, error: error.toAppError() })}\n`);
@@ -51,13 +52,42 @@ export async function runCli(
   }
 }
 
-/** Load commands one by one until the named one is found (most runs load one or two). */
+/** Load the named command's module only; the others stay unloaded. */
 async function findCommand(registry: readonly CommandEntry[], name: string): Promise<Command | undefined> {
-  for (const entry of registry) {
-    const command = await entry.load();
-    if (command.name === name) {
-      return command;
-    }
+  const entry = registry.find((e) => e.name === name);
+  if (entry === undefined) {
+    return undefined;
   }
-  return undefined;
+  const command = await entry.load();
+  if (command.name !== name) {
+    throw new Error(`${entry.id} is registered as "${name}" but is named "${command.name}"`);
+  }
+  return command;
+}
+
+/** Composed on first use and kept for the run; once the whole app exists, single services come from it. */
+export function createCommandContext(
+  io: CliIo,
+  makeServices: () => Services | Promise<Services>,
+  loaders: ServiceLoaders = {},
+): CommandContext {
+  let all: Promise<Services> | undefined;
+  const services = (): Promise<Services> => (all ??= Promise.resolve().then(makeServices));
+  const alone = new Map<keyof Services, Promise<unknown>>();
+  return {
+    io,
+    services,
+    service<K extends keyof Services>(key: K): Promise<Services[K]> {
+      const load = loaders[key] as (() => Promise<Services[K]>) | undefined;
+      if (all !== undefined || load === undefined) {
+        return services().then((s) => s[key]);
+      }
+      let pending = alone.get(key) as Promise<Services[K]> | undefined;
+      if (pending === undefined) {
+        pending = load();
+        alone.set(key, pending);
+      }
+      return pending;
+    },
+  };
 }

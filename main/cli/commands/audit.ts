@@ -11,7 +11,7 @@ export const auditCommand: Command = {
       io.err(`${this.usage}\n`);
       return 64;
     }
-    const { profile, settings } = services();
+    const { profile, settings } = await services();
     const opened = openProfileStore(profile, settings, io.env);
     try {
       const verdict = opened.store.verifyAudit();

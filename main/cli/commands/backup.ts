@@ -14,7 +14,7 @@ export const backupCommand: Command = {
       io.err(`${typeof options === 'string' ? options : 'Thiếu --out.'}\n${this.usage}\n`);
       return 64;
     }
-    const { profile, settings } = services();
+    const { profile, settings } = await services();
     const opened = openProfileStore(profile, settings, io.env);
     try {
       const result = backupStore(opened.db, profile.files, resolve(options.values['out']));
@@ -37,7 +37,7 @@ export const restoreCommand: Command = {
       io.err(`${this.usage}\n`);
       return 64;
     }
-    const { profile } = services();
+    const { profile } = await services();
     const report = restoreStore(resolve(file), profile.database, profile.files);
     io.out(
       `Đã khôi phục: ${report.documents} văn bản đến, ${report.files} tệp, nhật ký ${report.auditEntries} mục (đã kiểm tra toàn vẹn).\n`,

@@ -42,7 +42,7 @@ async function add(args: readonly string[], { io, services }: CommandContext): P
     return 64;
   }
   const input = readMeta(options.values['json-meta']);
-  const { profile, settings } = services();
+  const { profile, settings } = await services();
   const opened = openProfileStore(profile, settings, io.env);
   try {
     const file = options.values['file'];
@@ -80,7 +80,7 @@ async function list(args: readonly string[], { io, services }: CommandContext): 
     io.err(`${options}\n${USAGE}\n`);
     return 64;
   }
-  const { profile, settings } = services();
+  const { profile, settings } = await services();
   const opened = openProfileStore(profile, settings, io.env);
   try {
     const search = options.values['search'];

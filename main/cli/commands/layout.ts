@@ -80,7 +80,8 @@ export const layoutCommand: Command = {
       return 64;
     }
     try {
-      const proposal = await context.services().layout.propose(
+      const layout = await context.service('layout');
+      const proposal = await layout.propose(
         LayoutProposeRequestSchema.parse({
           path: parsed.file,
           render: false,

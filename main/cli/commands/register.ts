@@ -35,7 +35,7 @@ async function print(args: readonly string[], { io, services }: CommandContext):
     io.err(`${typeof key === 'string' ? key : 'Thiếu --out.'}\n${USAGE}\n`);
     return 64;
   }
-  const { profile, settings } = services();
+  const { profile, settings } = await services();
   const opened = openProfileStore(profile, settings, io.env);
   try {
     const register = opened.store.context.registers.ensure({ maDinhDanh: opened.store.context.maDinhDanh, ...key });
@@ -75,7 +75,7 @@ async function lease(args: readonly string[], { io, services }: CommandContext):
     return 64;
   }
   const to = optionalNumber(options.values['to']);
-  const { profile, settings } = services();
+  const { profile, settings } = await services();
   const opened = openProfileStore(profile, settings, io.env);
   try {
     const register = opened.store.context.registers.ensure({ maDinhDanh: opened.store.context.maDinhDanh, ...key });

@@ -25,7 +25,7 @@ async function credentials(
   flags: Set<string>,
   context: CommandContext,
 ): Promise<SyncCredentials | null> {
-  const username = values['user'] ?? context.services().settings.get().server.username;
+  const username = values['user'] ?? (await context.service('settings')).get().server.username;
   const password = flags.has('password-stdin')
     ? (await context.io.readStdin()).replace(/\r?\n$/, '')
     : context.io.env['VANTHU_SYNC_PASSWORD'];
@@ -43,7 +43,7 @@ async function run(args: readonly string[], context: CommandContext): Promise<nu
     io.err(`${options}\n${USAGE}\n`);
     return 64;
   }
-  const { profile, settings, log } = context.services();
+  const { profile, settings, log } = await context.services();
   const url = options.values['server'] ?? settings.get().server.url;
   const secret = statusMode ? null : await credentials(options.values, options.flags, context);
   const caPath = options.values['ca'] ?? io.env['VANTHU_SYNC_CA'];

@@ -6,8 +6,7 @@ import {
   type TokenList,
 } from '../../../preload/contract/tokens.ts';
 import { withRoleOverride } from '../../services/tokens/role-override.ts';
-import type { TokenService } from '../../services/tokens/token-service.ts';
-import type { CliIo, Command, CommandContext } from '../command.ts';
+import type { CliIo, Command } from '../command.ts';
 
 const USAGE = `Cách dùng:
   vanthu token list [--module ĐƯỜNG_DẪN]... [--json]
@@ -35,10 +34,6 @@ function values(args: readonly string[], name: string): string[] {
 
 function value(args: readonly string[], name: string): string | undefined {
   return values(args, name)[0];
-}
-
-function service(context: CommandContext): TokenService {
-  return context.services().tokens;
 }
 
 function printList(list: TokenList, io: CliIo): void {
@@ -103,7 +98,8 @@ export const tokenCommand: Command = {
     const [sub, ...rest] = args;
     const json = rest.includes('--json');
     if (sub === 'list') {
-      const list = await service(context).list(values(rest, '--module'));
+      const tokens = await context.service('tokens');
+      const list = await tokens.list(values(rest, '--module'));
       if (json) {
         context.io.out(`${JSON.stringify(list, null, 2)}\n`);
       } else {
@@ -125,7 +121,8 @@ export const tokenCommand: Command = {
           details: { issues: parsed.error.issues.map((i) => i.path.join('.')) },
         });
       }
-      const result = await service(context).preflight(parsed.data);
+      const tokens = await context.service('tokens');
+      const result = await tokens.preflight(parsed.data);
       if (json) {
         context.io.out(`${JSON.stringify(result, null, 2)}\n`);
       } else {
@@ -139,7 +136,7 @@ export const tokenCommand: Command = {
       if (!/^[0-9a-fA-F]{64}$/.test(cert) || (role !== 'personal' && role !== 'organization' && role !== 'auto')) {
         throw new VanthuError('INVALID_INPUT', errorMessageVi('INVALID_INPUT', 'Xem: vanthu token --help'));
       }
-      const settings = context.services().settings;
+      const settings = await context.service('settings');
       const next = withRoleOverride(settings.get().tokens.roleOverrides, cert, role === 'auto' ? null : role);
       settings.update({ tokens: { roleOverrides: { ...next } } });
       context.io.out(

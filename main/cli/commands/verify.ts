@@ -105,7 +105,7 @@ export const verifyCommand: Command = {
     'vanthu verify FILE.pdf [--trust PATH]... [--offline] [--from-proof] [--json]\n' +
     '--from-proof: kiểm tra lại theo hồ sơ xác thực đã lưu ở lần kiểm tra trước (khi chứng thư số đã hết hạn).\n' +
     'Mã thoát: 0 hợp lệ, 1 không hợp lệ, 2 chưa xác định, 3 không phải PDF hoặc không đọc được.',
-  async run(args, { io, services }) {
+  async run(args, { io, service }) {
     const parsed = parseArgs(args);
     if (typeof parsed === 'string') {
       io.err(`${parsed}\n${this.usage}\n`);
@@ -118,7 +118,9 @@ export const verifyCommand: Command = {
     }
     let report: VerifyReport;
     try {
-      report = await services().verify.verify({
+      report = await (
+        await service('verify')
+      ).verify({
         path: parsed.file,
         trustPaths: parsed.trust,
         offline: parsed.offline,

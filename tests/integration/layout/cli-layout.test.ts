@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Services } from '../../../main/app/services.ts';
 import type { CliIo } from '../../../main/cli/command.ts';
 import { layoutCommand } from '../../../main/cli/commands/layout.ts';
+import { createCommandContext } from '../../../main/cli/run.ts';
 import { silentLogger } from '../../../main/services/log/logger.ts';
 import { createLayoutService } from '../../../main/services/pdf/layout/layout-service.ts';
 import { createSettingsStore } from '../../../main/services/settings/settings-store.ts';
@@ -23,12 +24,13 @@ function capture(): CliIo & { stdout: string[]; stderr: string[] } {
 // The command only reaches for the layout service; the rest of the app is not needed here.
 const layout = createLayoutService({ settings: createSettingsStore({ store: {} }), log: silentLogger });
 const services = (): Services => ({ layout }) as unknown as Services;
+const context = (io: CliIo) => createCommandContext(io, services);
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/pdf/${name}`, import.meta.url));
 
 describe('vanthu layout', () => {
   it('prints each proposed box with its evidence in Vietnamese', async () => {
     const io = capture();
-    const code = await layoutCommand.run([fixture('lo-gm-lien-2.pdf')], { io, services });
+    const code = await layoutCommand.run([fixture('lo-gm-lien-2.pdf')], context(io));
     expect(code).toBe(0);
     const text = io.stdout.join('');
     expect(text).toContain('chức vụ: "GIÁM ĐỐC / SỞ NỘI VỤ"');
@@ -38,11 +40,11 @@ describe('vanthu layout', () => {
 
   it('prints JSON with --json and reports a missing file with exit code 3', async () => {
     const io = capture();
-    expect(await layoutCommand.run([fixture('lo-qd-kt-1.pdf'), '--json'], { io, services })).toBe(0);
+    expect(await layoutCommand.run([fixture('lo-qd-kt-1.pdf'), '--json'], context(io))).toBe(0);
     const json = JSON.parse(io.stdout.join('')) as { candidates: { role: string }[] };
     expect(json.candidates.map((c) => c.role)).toContain('organization');
     const missing = capture();
-    expect(await layoutCommand.run(['/khong/co/tep.pdf'], { io: missing, services })).toBe(3);
+    expect(await layoutCommand.run(['/khong/co/tep.pdf'], context(missing))).toBe(3);
     expect(missing.stderr.join('')).toContain('Không tìm thấy tệp.');
   });
 });

@@ -28,7 +28,7 @@ const failingCommand: Command = {
     throw new VanthuError('PDF_ENCRYPTED', 'Tệp PDF có mật khẩu.');
   },
 };
-const failing: CommandEntry = { id: 'failingCommand', load: async () => failingCommand };
+const failing: CommandEntry = { id: 'failingCommand', name: 'fail', load: async () => failingCommand };
 
 describe('vanthu CLI', () => {
   it('prints the version from package.json', async () => {
@@ -47,6 +47,7 @@ describe('vanthu CLI', () => {
     const loaded: string[] = [];
     const entry = (name: string): CommandEntry => ({
       id: name,
+      name,
       load: async () => {
         loaded.push(name);
         return { name, summary: name, usage: name, run: async () => 0 };
@@ -55,8 +56,8 @@ describe('vanthu CLI', () => {
     const io = capture();
     expect(await runCli(['--version'], io, [entry('a'), entry('b')], noServices)).toBe(0);
     expect(loaded).toEqual([]);
-    expect(await runCli(['a'], io, [entry('a'), entry('b')], noServices)).toBe(0);
-    expect(loaded).toEqual(['a']);
+    expect(await runCli(['b'], io, [entry('a'), entry('b')], noServices)).toBe(0);
+    expect(loaded).toEqual(['b']);
   });
 
   it('prints expected failures in Vietnamese, and as JSON with --json', async () => {
