@@ -16,13 +16,15 @@ const dir = mkdtempSync(join(tmpdir(), 'vanthu-cli-start-'));
 const signed = join(dir, 'signed.pdf');
 
 /** Runs `vanthu …` from source in a child process; returns its output and every module it loaded. */
-function vanthu(args: string[], profileDir: string) {
+function vanthu(args: string[], profileDir: string, cacheHome = join(dir, 'cache')) {
   const record = join(dir, `loads-${args[0]}-${Date.now()}.txt`);
   writeFileSync(record, '');
-  const run = spawnSync(process.execPath, ['--import', RECORD, BIN, ...args], {
-    env: { ...process.env, VANTHU_PROFILE: profileDir, VANTHU_RECORD_LOADS: record },
-    encoding: 'utf8',
-  });
+  const env: NodeJS.ProcessEnv = { ...process.env, VANTHU_PROFILE: profileDir, VANTHU_RECORD_LOADS: record };
+  // The CLI picks its compile-cache folder unless Node was told one.
+  delete env['NODE_COMPILE_CACHE'];
+  delete env['NODE_DISABLE_COMPILE_CACHE'];
+  env['XDG_CACHE_HOME'] = cacheHome;
+  const run = spawnSync(process.execPath, ['--import', RECORD, BIN, ...args], { env, encoding: 'utf8' });
   const loaded = readFileSync(record, 'utf8').split('\n').filter(Boolean);
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, loaded };
 }
@@ -58,6 +60,19 @@ describe('vanthu start-up', () => {
     expect(run.loaded.filter((url) => APP.some((part) => url.includes(part)))).toEqual([]);
     // Wired as the app wires it: the validation material is kept in the profile.
     expect(readdirSync(join(profileDir, 'files', 'verifications'))).toHaveLength(1);
+  });
+
+  it("keeps Node's compile cache in the user's cache folder, and runs the same where it cannot", () => {
+    const cacheHome = join(dir, 'cache-home');
+    const args = ['verify', signed, '--trust', pki.rootPem, '--offline', '--json'];
+    const cached = vanthu(args, join(dir, 'profile-cached'), cacheHome);
+    expect(readdirSync(join(cacheHome, 'vanthu', 'node-compile-cache')).length).toBeGreaterThan(0);
+    // A file where the folder should be: not even root can create the cache there.
+    const blocked = join(dir, 'not-a-folder');
+    writeFileSync(blocked, '');
+    const uncached = vanthu(args, join(dir, 'profile-uncached'), blocked);
+    expect([uncached.status, uncached.stdout, uncached.stderr]).toEqual([cached.status, cached.stdout, cached.stderr]);
+    expect(uncached.status).toBe(2);
   });
 
   it('--version loads no command and not the contract', () => {
