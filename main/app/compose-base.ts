@@ -1,13 +1,12 @@
 import { createFileLogger } from '../services/log/file-logger.ts';
 import type { Logger } from '../services/log/logger.ts';
-import { openConfSettings } from '../services/settings/conf-settings.ts';
 import type { SettingsStore } from '../services/settings/settings-store.ts';
 import { profilePaths, type ProfilePaths } from './profile.ts';
 
 export interface BaseOptions {
   readonly profileDir: string;
-  /** electron-store in Electron; conf in Node when omitted. */
-  readonly settings?: SettingsStore;
+  /** Chosen by the caller: electron-store, conf, or read-only for a command that only reads. */
+  readonly settings: SettingsStore;
   readonly log?: Logger;
 }
 
@@ -27,6 +26,6 @@ export function composeBase(options: BaseOptions): BaseServices {
   return {
     profile,
     log: options.log ?? createFileLogger({ dir: profile.logs }),
-    settings: options.settings ?? openConfSettings(profile.root),
+    settings: options.settings,
   };
 }

@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { createEventBus } from '../services/events/event-bus.ts';
+import type { Logger } from '../services/log/logger.ts';
 import { createLayoutService } from '../services/pdf/layout/layout-service.ts';
 import { createPopplerRenderer } from '../services/pdf/layout/page-renderer.ts';
+import { openConfSettings } from '../services/settings/conf-settings.ts';
+import type { SettingsStore } from '../services/settings/settings-store.ts';
 import { createSigningService } from '../services/signing/signing-service.ts';
 import { readDatabaseStatus } from '../services/store/status.ts';
 import { createStoreService } from '../services/store/store-service.ts';
@@ -10,12 +13,16 @@ import type { SessionVault } from '../services/sync/session-vault.ts';
 import { createSyncService } from '../services/sync/sync-service.ts';
 import { ensureWorkstationId } from '../services/sync/workstation-id.ts';
 import { createTokenService } from '../services/tokens/token-service.ts';
-import { composeBase, type BaseOptions } from './compose-base.ts';
+import { composeBase } from './compose-base.ts';
 import { composeVerify } from './compose-verify.ts';
 import type { Services } from './services.ts';
 
-export interface ComposeOptions extends BaseOptions {
+export interface ComposeOptions {
+  readonly profileDir: string;
   readonly shell: Services['shell'];
+  /** electron-store in Electron; conf in Node when omitted. */
+  readonly settings?: SettingsStore;
+  readonly log?: Logger;
   /** The server password, asked for by the shell or the CLI; sync never stores it. */
   readonly syncCredentials?: () => SyncCredentials | null;
   /** Where the server's refresh token is kept: safeStorage in Electron, memory otherwise. */
@@ -27,7 +34,7 @@ export interface ComposeOptions extends BaseOptions {
  * Order: logging → settings → store+migrations → tokens → signing → outbox → sync.
  */
 export function composeServices(options: ComposeOptions): Services {
-  const base = composeBase(options);
+  const base = composeBase({ ...options, settings: options.settings ?? openConfSettings(options.profileDir) });
   const { profile, log, settings } = base;
   const events = createEventBus();
   const store = createStoreService({ profile, settings, log });

@@ -21,14 +21,18 @@ async function composeApp(): Promise<Services> {
   return composeServices(composeOptions);
 }
 
-/** `vanthu verify` runs once per file in scripts: it builds the verifier alone, not the app. */
+/**
+ * `vanthu verify` runs once per file in scripts: it builds the verifier alone, not the app, on
+ * settings it only reads (without conf, which takes longer to load than the verification).
+ */
 const loaders: ServiceLoaders = {
   verify: async () => {
-    const [{ composeBase }, { composeVerify }] = await Promise.all([
+    const [{ composeBase }, { composeVerify }, { openReadOnlySettings }] = await Promise.all([
       import('../app/compose-base.ts'),
       import('../app/compose-verify.ts'),
+      import('../services/settings/read-only-settings.ts'),
     ]);
-    return composeVerify(composeBase(composeOptions));
+    return composeVerify(composeBase({ ...composeOptions, settings: openReadOnlySettings(composeOptions.profileDir) }));
   },
 };
 

@@ -39,7 +39,7 @@ export async function runCli(
     return await command.run(rest, createCommandContext(io, makeServices, loaders));
   } catch (error) {
     // Imported here: the contract pulls in zod, which `vanthu --version` has no use for.
-    const { isVanthuError } = await import('../../preload/contract/index.ts');
+    const { isVanthuError } = await import('../../preload/contract/errors.ts');
     if (isVanthuError(error)) {
       if (rest.includes('--json')) {
         io.out(`${JSON.stringify({ ok: false, error: error.toAppError() })}\n`);

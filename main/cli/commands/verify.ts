@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { isVanthuError } from '../../../preload/contract/index.ts';
+import { isVanthuError } from '../../../preload/contract/errors.ts';
 import type { SignatureReport, VerifyReport } from '../../../preload/contract/verify.ts';
 import { formatTimeVi } from '../../services/pdf/verify/problems.ts';
 import type { CliIo, Command } from '../command.ts';
@@ -118,9 +118,8 @@ export const verifyCommand: Command = {
     }
     let report: VerifyReport;
     try {
-      report = await (
-        await service('verify')
-      ).verify({
+      const verifier = await service('verify');
+      report = await verifier.verify({
         path: parsed.file,
         trustPaths: parsed.trust,
         offline: parsed.offline,

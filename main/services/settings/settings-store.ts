@@ -1,4 +1,4 @@
-import { SettingsSchema, type Settings, type SettingsPatch } from '../../../preload/contract/index.ts';
+import { SettingsSchema, type Settings, type SettingsPatch } from '../../../preload/contract/settings.ts';
 
 /** Settings port: electron-store in Electron, its `conf` core in Node and the CLI. */
 export interface SettingsStore {

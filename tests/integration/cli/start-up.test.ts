@@ -29,9 +29,13 @@ function vanthu(args: string[], profileDir: string, cacheHome = join(dir, 'cache
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, loaded };
 }
 
-/** Modules of the rest of the app: the local store (SQLite in a worker), sync, tokens, signing. */
+/**
+ * Modules of the rest of the app: the local store (SQLite in a worker), sync, tokens, signing;
+ * and conf, which verify does not need to read the settings.
+ */
 const APP = [
   '/main/app/compose.ts',
+  '/node_modules/conf/',
   '/main/services/store/',
   '/main/services/sync/',
   '/main/services/tokens/',
