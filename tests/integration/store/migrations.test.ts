@@ -137,6 +137,44 @@ describe('migrations', () => {
     );
   });
 
+  it("007 keeps each document's phụ lục in order, looked up by the document, one row per file", () => {
+    const db = openDatabase(':memory:', { targetVersion: 6 });
+    seedV1(db);
+    db.prepare(
+      `INSERT INTO outgoing_documents (id, register_id, so, ky_hieu, ten_loai, co_quan_ban_hanh, trich_yeu, state, created_at, updated_at)
+       VALUES ('o1', 'r1', 7, 'QĐ-STP', 'Quyết định', 'Sở Tư pháp', 'x', 'da-cap-so', 'x', 'x')`,
+    ).run();
+    migrate(db, 7);
+    expect(db.prepare(`SELECT id, so FROM outgoing_documents`).all()).toEqual([{ id: 'o1', so: 7 }]);
+    const sha = (c: string) => c.repeat(64);
+    const attach = db.prepare(
+      `INSERT INTO attachments (sha256, size, media_type, created_at) VALUES (?, 1, 'application/pdf', 'x')`,
+    );
+    attach.run(sha('a'));
+    attach.run(sha('b'));
+    const add = db.prepare(
+      `INSERT INTO outgoing_appendices (outgoing_id, position, kind, title, sha256, file_name, signed, added_by, added_at)
+       VALUES ('o1', ?, ?, 'Phụ lục I', ?, 'PhuLuc1.pdf', 1, 'van-thu', 'x')`,
+    );
+    add.run(1, 'phu-luc', sha('a'));
+    expect(() => add.run(2, 'phu-luc', sha('a'))).toThrow(/UNIQUE/);
+    expect(() => add.run(1, 'phu-luc', sha('b'))).toThrow(/UNIQUE/);
+    expect(() => add.run(2, 'van-ban', sha('b'))).toThrow(/CHECK/);
+    db.prepare(
+      `INSERT INTO incoming_appendices (incoming_id, position, kind, title, sha256, file_name)
+       VALUES ('d1', 1, 'phu-luc', 'Phụ lục I', ?, 'PhuLuc1.pdf')`,
+    ).run(sha('b'));
+    expect(
+      plan(db, `SELECT position, title, sha256 FROM outgoing_appendices WHERE outgoing_id = ? ORDER BY position`, 'o1'),
+    ).toContain('USING INDEX sqlite_autoindex_outgoing_appendices_1 (outgoing_id=?)');
+    expect(
+      plan(db, `SELECT position, title, sha256 FROM incoming_appendices WHERE incoming_id = ? ORDER BY position`, 'd1'),
+    ).toContain('USING INDEX sqlite_autoindex_incoming_appendices_1 (incoming_id=?)');
+    expect(plan(db, `DELETE FROM outgoing_appendices WHERE outgoing_id = ? AND sha256 = ?`, 'o1', sha('a'))).toContain(
+      'USING INDEX sqlite_autoindex_outgoing_appendices_2 (outgoing_id=? AND sha256=?)',
+    );
+  });
+
   it('refuses a database written by a newer version, and status reports it', () => {
     const path = join(tempDir(), 'future.sqlite');
     const raw = new Database(path);

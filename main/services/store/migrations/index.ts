@@ -5,6 +5,7 @@ import { up as search } from './003-search.ts';
 import { up as searchPrefix } from './004-search-prefix.ts';
 import { up as directoryProfileStatuses } from './005-directory-profile-statuses.ts';
 import { up as assignments } from './006-assignments.ts';
+import { up as appendices } from './007-appendices.ts';
 
 export interface Migration {
   readonly version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'search-prefix', up: searchPrefix },
   { version: 5, name: 'directory-profile-statuses', up: directoryProfileStatuses },
   { version: 6, name: 'assignments', up: assignments },
+  { version: 7, name: 'appendices', up: appendices },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
