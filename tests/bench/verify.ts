@@ -3,11 +3,12 @@
  * revision, so the first one's "what changed after" is computed), and compare with poppler's
  * `pdfsig` on the same file in the same run. Goal from issue #6: ratio ≤ 1.0×.
  * Prints ms per verification for: vanthu in-process, `vanthu verify` as a process (Node start
- * included, like pdfsig's), and pdfsig; and the two ratios.
+ * included, like pdfsig's) both as shipped (the bundle `npm run build` makes, built afresh here
+ * from the current sources) and from the sources, and pdfsig; and the ratios.
  *   node tests/bench/verify.ts [iterations]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,11 +20,17 @@ import { softwareSignerFromFiles } from '../../main/services/pdf/software-signer
 import { createFileRevocationCache } from '../../main/services/pdf/verify/revocation-cache.ts';
 import { loadTrustStore } from '../../main/services/pdf/verify/trust-store.ts';
 import { verifyPdfBytes } from '../../main/services/pdf/verify/verify-document.ts';
+import { buildCli } from '../../scripts/bundles.ts';
 import { buildPki } from '../support/pki/build.ts';
 
 const iterations = Number(process.argv[2] ?? '10');
 const dir = mkdtempSync(join(tmpdir(), 'vanthu-bench-verify-'));
 const BIN = fileURLToPath(new URL('../../main/cli/bin.ts', import.meta.url));
+// Inside the repository, where the bundle's external packages resolve; apart from dist/cli.
+const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
+mkdirSync(distDir, { recursive: true });
+const bundleDir = mkdtempSync(join(distDir, 'bench-cli-'));
+const BUNDLE = join(bundleDir, 'vanthu.mjs');
 
 async function twoHundredPages(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -99,23 +106,30 @@ try {
     inProcessCpu.push((used.user + used.system) / 1000);
   }
   const env = { ...process.env, VANTHU_PROFILE: join(dir, 'profile') };
+  await buildCli(bundleDir);
+  const vanthuVerify = (bin: string) => () => {
+    const run = spawnSync(process.execPath, [bin, 'verify', two, '--trust', pki.rootPem, '--offline', '--json'], {
+      env,
+      encoding: 'utf8',
+    });
+    if (run.status !== 2) {
+      throw new Error(`vanthu verify exited ${run.status}: ${run.stderr}`);
+    }
+  };
+  // Warm-up outside the figures: the first run of each fills Node's compile cache.
+  vanthuVerify(BUNDLE)();
+  vanthuVerify(BIN)();
   const cli: number[] = [];
+  const cliSource: number[] = [];
   const pdfsig: number[] = [];
   let cliCpu = 0;
+  let cliSourceCpu = 0;
   let pdfsigCpu = 0;
   for (let i = 0; i < iterations; i += 1) {
     const c0 = childCpuMs();
-    cli.push(
-      timed(() => {
-        const run = spawnSync(process.execPath, [BIN, 'verify', two, '--trust', pki.rootPem, '--offline', '--json'], {
-          env,
-          encoding: 'utf8',
-        });
-        if (run.status !== 2) {
-          throw new Error(`vanthu verify exited ${run.status}: ${run.stderr}`);
-        }
-      }),
-    );
+    cli.push(timed(vanthuVerify(BUNDLE)));
+    const cs = childCpuMs();
+    cliSource.push(timed(vanthuVerify(BIN)));
     const c1 = childCpuMs();
     pdfsig.push(
       timed(() => {
@@ -125,18 +139,25 @@ try {
         }
       }),
     );
-    cliCpu += c1 - c0;
+    cliCpu += cs - c0;
+    cliSourceCpu += c1 - cs;
     pdfsigCpu += childCpuMs() - c1;
   }
   const [a, b, c] = [median(inProcess), median(cli), median(pdfsig)];
   // CPU time as well as wall time: on a busy machine wall time mostly measures the queue.
   const [ac, bc, cc] = [mean(inProcessCpu), cliCpu / iterations, pdfsigCpu / iterations];
+  const [s, sc] = [median(cliSource), cliSourceCpu / iterations];
   console.log(
     `file: 200 pages, 2 signatures, ${(bytes.length / 1024).toFixed(0)} KiB; ${iterations} runs each (wall: median, CPU: mean)`,
   );
   console.log(`                      wall        CPU`);
   console.log(`vanthu in-process     ${a.toFixed(1).padStart(7)} ms  ${ac.toFixed(1).padStart(7)} ms`);
-  console.log(`vanthu verify (CLI)   ${b.toFixed(1).padStart(7)} ms  ${bc.toFixed(1).padStart(7)} ms`);
+  console.log(
+    `vanthu verify (CLI)   ${b.toFixed(1).padStart(7)} ms  ${bc.toFixed(1).padStart(7)} ms   as shipped (bundle)`,
+  );
+  console.log(
+    `vanthu verify (CLI)   ${s.toFixed(1).padStart(7)} ms  ${sc.toFixed(1).padStart(7)} ms   from the sources`,
+  );
   console.log(`pdfsig                ${c.toFixed(1).padStart(7)} ms  ${cc.toFixed(1).padStart(7)} ms`);
   console.log(
     `ratio in-process/pdfsig ${(a / c).toFixed(2)}× wall, ${(ac / cc).toFixed(2)}× CPU;   CLI/pdfsig ${(b / c).toFixed(2)}× wall, ${(bc / cc).toFixed(2)}× CPU   (goal ≤ 1.0×)`,
@@ -144,8 +165,9 @@ try {
 } finally {
   // BENCH_KEEP=1 leaves the file and PKI behind for profiling (`node --cpu-prof`).
   if (process.env.BENCH_KEEP === '1') {
-    console.log(`kept: ${dir}`);
+    console.log(`kept: ${dir} (bundle: ${BUNDLE})`);
   } else {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(bundleDir, { recursive: true, force: true });
   }
 }
