@@ -30,12 +30,15 @@ function vanthu(args: string[], profileDir: string, cacheHome = join(dir, 'cache
 }
 
 /**
- * Modules of the rest of the app: the local store (SQLite in a worker), sync, tokens, signing;
- * and conf, which verify does not need to read the settings.
+ * Modules of the rest of the app: the local store (SQLite in a worker), sync, tokens, signing,
+ * the PDF writer and pdf.js (the verifier reads PDFs with main/services/pdf/read); and conf,
+ * which verify does not need to read the settings.
  */
 const APP = [
   '/main/app/compose.ts',
   '/node_modules/conf/',
+  '/node_modules/@cantoo/pdf-lib/',
+  '/node_modules/pdfjs-dist/',
   '/main/services/store/',
   '/main/services/sync/',
   '/main/services/tokens/',
