@@ -31,14 +31,17 @@ function vanthu(args: string[], profileDir: string, cacheHome = join(dir, 'cache
 
 /**
  * Modules of the rest of the app: the local store (SQLite in a worker), sync, tokens, signing,
- * the PDF writer and pdf.js (the verifier reads PDFs with main/services/pdf/read); and conf,
- * which verify does not need to read the settings.
+ * the PDF writer and pdf.js (the verifier reads PDFs with main/services/pdf/read); conf,
+ * which verify does not need to read the settings; and the X.509 object library, which only a
+ * CRL needs (certificates are read with the verifier's DER reader).
  */
 const APP = [
   '/main/app/compose.ts',
   '/node_modules/conf/',
   '/node_modules/@cantoo/pdf-lib/',
   '/node_modules/pdfjs-dist/',
+  '/node_modules/@peculiar/x509/',
+  '/node_modules/reflect-metadata/',
   '/main/services/store/',
   '/main/services/sync/',
   '/main/services/tokens/',

@@ -10,6 +10,7 @@ export interface CertExtension {
 /** The fields Node's X509Certificate does not expose, read from the DER. */
 export interface CertDer {
   readonly issuer: Uint8Array;
+  readonly subject: Uint8Array;
   readonly serialHex: string;
   readonly extensions: ReadonlyMap<string, CertExtension>;
 }
@@ -41,6 +42,7 @@ function readCertDer(der: Uint8Array): CertDer {
   }
   return {
     issuer: raw(fields[offset + 2] as Tlv),
+    subject: raw(fields[offset + 4] as Tlv),
     serialHex: integerHex(fields[offset] as Tlv),
     extensions,
   };

@@ -1,6 +1,5 @@
-import 'reflect-metadata';
 import type { X509Certificate } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
+import type * as X509 from '@peculiar/x509';
 import type * as Asn1 from 'asn1js';
 import type * as Pkijs from 'pkijs';
 import { certInfo } from './cert-info.ts';
@@ -171,7 +170,9 @@ async function readCrl(
   if (text.startsWith('-----BEGIN')) {
     der = Buffer.from(text.replace(/-----[^-]+-----|\s/g, ''), 'base64');
   }
-  // @peculiar/x509 reads CRLs pkijs 4 rejects (v2 without extensions).
+  // @peculiar/x509 reads CRLs pkijs 4 rejects (v2 without extensions); loaded only when a CRL is.
+  await import('reflect-metadata'); // @peculiar/x509's decorators need it loaded first
+  const x509: typeof X509 = await import('@peculiar/x509');
   const crl = new x509.X509Crl(der);
   if (!(await crl.verify({ publicKey: new x509.X509Certificate(issuer.raw) }))) {
     return null;
