@@ -33,7 +33,8 @@ function vanthu(args: string[], profileDir: string, cacheHome = join(dir, 'cache
  * Modules of the rest of the app: the local store (SQLite in a worker), sync, tokens, signing,
  * the PDF writer and pdf.js (the verifier reads PDFs with main/services/pdf/read); conf,
  * which verify does not need to read the settings; and the X.509 object library, which only a
- * CRL needs (certificates are read with the verifier's DER reader).
+ * CRL needs (certificates are read with the verifier's DER reader); and the contract's channel
+ * map (every feature's schemas), of which verify needs only the errors and their texts.
  */
 const APP = [
   '/main/app/compose.ts',
@@ -42,6 +43,7 @@ const APP = [
   '/node_modules/pdfjs-dist/',
   '/node_modules/@peculiar/x509/',
   '/node_modules/reflect-metadata/',
+  '/preload/contract/channels.ts',
   '/main/services/store/',
   '/main/services/sync/',
   '/main/services/tokens/',

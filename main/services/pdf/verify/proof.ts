@@ -1,7 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { VanthuError, errorMessageVi } from '../../../../preload/contract/index.ts';
+import { errorMessageVi } from '../../../../preload/contract/error-messages.vi.ts';
+import { VanthuError } from '../../../../preload/contract/errors.ts';
 
 /** The validation material of an earlier verification, as `keepEvidence` wrote it. */
 export interface KeptProof {

@@ -1,7 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { VanthuError, errorMessageVi } from '../../../../preload/contract/index.ts';
+import { errorMessageVi } from '../../../../preload/contract/error-messages.vi.ts';
+import { VanthuError } from '../../../../preload/contract/errors.ts';
 
 const CERT_EXTENSIONS = new Set(['.pem', '.crt', '.cer', '.der']);
 

@@ -1,5 +1,6 @@
 import { createHash, type X509Certificate } from 'node:crypto';
-import { VanthuError, errorMessageVi } from '../../../../preload/contract/index.ts';
+import { errorMessageVi } from '../../../../preload/contract/error-messages.vi.ts';
+import { VanthuError } from '../../../../preload/contract/errors.ts';
 import type { SignatureReport, VerifyReport } from '../../../../preload/contract/verify.ts';
 import { locateSignatures, type SignatureDict } from './locate.ts';
 import { PdfFile } from '../read/pdf-file.ts';

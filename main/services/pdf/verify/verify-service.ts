@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { VanthuError, errorMessageVi } from '../../../../preload/contract/index.ts';
+import { errorMessageVi } from '../../../../preload/contract/error-messages.vi.ts';
+import { VanthuError } from '../../../../preload/contract/errors.ts';
 import type { VerifyReport } from '../../../../preload/contract/verify.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { SettingsStore } from '../../settings/settings-store.ts';
