@@ -43,8 +43,11 @@ create table if not exists document_files (
 create table if not exists deliveries (
   document_id text not null references documents, to_org text not null, primary key (document_id, to_org)
 );
+-- 'registered' (since 1.2.0): the caller's organization registered the document (at any of its
+-- workstations), so the others take that số đến instead of numbering it again.
 create table if not exists inbox_events (
-  seq integer primary key autoincrement, org text not null, kind text not null check (kind in ('document','recall')),
+  seq integer primary key autoincrement, org text not null,
+  kind text not null check (kind in ('document','recall','registered')),
   document_id text not null, created_at integer not null
 );
 create table if not exists registrations (
@@ -85,6 +88,41 @@ function addMissingColumns(db: Database.Database): void {
   }
 }
 
+/**
+ * A data directory from before 1.2.0 has inbox_events without the 'registered' kind: rebuild the
+ * table (seq values kept, so clients' cursors stay valid) and add one 'registered' event per
+ * registration of a delivered document, so workstations that pulled before the upgrade learn the
+ * numbers their organization already gave (and drop their duplicates) on their next pull.
+ */
+function allowRegisteredEvents(db: Database.Database): void {
+  const sql = db
+    .prepare(`select sql from sqlite_master where type = 'table' and name = 'inbox_events'`)
+    .pluck()
+    .get() as string;
+  if (sql.includes("'registered'")) {
+    return;
+  }
+  db.transaction(() => {
+    db.exec(`
+      create table inbox_events_new (
+        seq integer primary key autoincrement, org text not null,
+        kind text not null check (kind in ('document','recall','registered')),
+        document_id text not null, created_at integer not null
+      );
+      insert into inbox_events_new (seq, org, kind, document_id, created_at)
+        select seq, org, kind, document_id, created_at from inbox_events order by seq;
+      drop table inbox_events;
+      alter table inbox_events_new rename to inbox_events;
+    `);
+    db.prepare(
+      `insert into inbox_events (org, kind, document_id, created_at)
+       select r.org, 'registered', r.document_id, ? from registrations r
+       join deliveries v on v.document_id = r.document_id and v.to_org = r.org
+       order by r.rowid`,
+    ).run(Date.now());
+  })();
+}
+
 export function openServerDb(path: string): ServerDb {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -92,5 +130,6 @@ export function openServerDb(path: string): ServerDb {
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
   addMissingColumns(db);
+  allowRegisteredEvents(db);
   return db;
 }

@@ -126,6 +126,17 @@ const StatusSchema = z
 
 const PAGE = 100;
 
+/**
+ * The caller's organization's registration of a document, if any workstation made it. `key` is the
+ * Idempotency-Key it was made with, so the workstation that sent it recognizes its own.
+ */
+function registrationOf(state: ServerState, documentId: string, org: string) {
+  const row = state.db
+    .prepare('select year, so_den, ngay_den, change_key from registrations where document_id = ? and org = ?')
+    .get(documentId, org) as { year: number; so_den: number; ngay_den: string; change_key: string } | undefined;
+  return row === undefined ? null : { soDen: row.so_den, year: row.year, ngayDen: row.ngay_den, key: row.change_key };
+}
+
 export const documentRoutes = [
   route('GET', '/v1/inbox', async (state, ctx) => {
     const caller = authenticate(state, ctx);
@@ -133,11 +144,19 @@ export const documentRoutes = [
     const limit = Math.min(Number(ctx.url.searchParams.get('limit') ?? PAGE) || PAGE, 500);
     const events = state.db
       .prepare('select seq, kind, document_id from inbox_events where org = ? and seq > ? order by seq limit ?')
-      .all(caller.org, cursor, limit) as { seq: number; kind: 'document' | 'recall'; document_id: string }[];
+      .all(caller.org, cursor, limit) as {
+      seq: number;
+      kind: 'document' | 'recall' | 'registered';
+      document_id: string;
+    }[];
     const items = events.map((event) => ({
       seq: event.seq,
       kind: event.kind,
-      document: documentView(state, deliveredDocument(state, event.document_id, caller.org)),
+      // The registration as it stands now (like recalledAt): a workstation pulling late numbers nothing.
+      document: {
+        ...documentView(state, deliveredDocument(state, event.document_id, caller.org)),
+        registration: registrationOf(state, event.document_id, caller.org),
+      },
     }));
     const last = events[events.length - 1];
     await sendJson(ctx, 200, { items, nextCursor: String(last?.seq ?? cursor), hasMore: events.length === limit });
@@ -163,12 +182,13 @@ export const documentRoutes = [
         }
       }
       const existing = state.db
-        .prepare('select so_den, year from registrations where document_id = ? and org = ?')
-        .get(id, caller.org) as { so_den: number; year: number } | undefined;
+        .prepare('select so_den, year, ngay_den from registrations where document_id = ? and org = ?')
+        .get(id, caller.org) as { so_den: number; year: number; ngay_den: string } | undefined;
       if (existing !== undefined) {
         throw new HttpProblem(409, 'ALREADY_REGISTERED', 'Văn bản đã được đăng ký ở máy khác.', {
           soDen: existing.so_den,
           year: existing.year,
+          ngayDen: existing.ngay_den,
         });
       }
       const { year, ngayDen } = body.data;
@@ -197,6 +217,11 @@ export const documentRoutes = [
         .run(id, caller.org, year, soDen, ngayDen, key);
       if (unrouted && body.data.document !== undefined) {
         keepUnrouted(state, id, caller.org, body.data.document, key);
+      } else {
+        // The organization's other workstations learn the number on their next pull (since 1.2.0).
+        state.db
+          .prepare(`insert into inbox_events (org, kind, document_id, created_at) values (?, 'registered', ?, ?)`)
+          .run(caller.org, id, state.now());
       }
       return { status: 201, body: { documentId: id, year, soDen } };
     });
