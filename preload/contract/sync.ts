@@ -30,6 +30,27 @@ export const SyncConflictSchema = z.object({
 });
 export type SyncConflict = z.infer<typeof SyncConflictSchema>;
 
+/**
+ * A document whose số đến sync changed because another workstation of the organization had
+ * registered it first: the register keeps one entry for it, with the server's number. `soDenCu`
+ * is the number this workstation had taken (now unused, shown as such in the printed register),
+ * `soDenTamCu` a provisional one. `state` is where the document was in its workflow (kept).
+ */
+export const RenumberingNoticeSchema = z.object({
+  seq: z.number().int(),
+  documentId: z.string(),
+  soKyHieu: z.string(),
+  trichYeu: z.string(),
+  soDen: z.number().int().positive(),
+  year: z.number().int(),
+  soDenCu: z.number().int().positive().nullable(),
+  soDenTamCu: z.number().int().positive().nullable(),
+  state: z.string(),
+  via: z.enum(['inbox', 'conflict']),
+  at: z.string(),
+});
+export type RenumberingNotice = z.infer<typeof RenumberingNoticeSchema>;
+
 export const SyncProgressSchema = z.object({
   direction: z.enum(['upload', 'download']),
   sha256: z.string(),
@@ -60,6 +81,11 @@ export const syncChannels = {
   /** Run a sync round now instead of waiting for the next one. */
   'sync.retryNow': channel(z.object({}).strict(), SyncStatusSchema),
   'sync.conflicts': channel(z.object({}).strict(), z.array(SyncConflictSchema)),
+  /** The latest documents renumbered after the organization registered them elsewhere first. */
+  'sync.renumberings': channel(
+    z.object({ limit: z.number().int().positive().max(200).default(20) }).strict(),
+    z.array(RenumberingNoticeSchema),
+  ),
   'sync.login': channel(SyncLoginRequestSchema, SyncLoginResultSchema),
   /** Forget the session here (memory and the encrypted file); the next exchange needs a login. */
   'sync.logout': channel(z.object({}).strict(), SyncStatusSchema),

@@ -56,6 +56,12 @@ export interface OutboxStore {
   markRetry(id: string, nextAttemptAt: Date, error: string, now?: Date): void;
   /** A permanent failure (the server refused the change). Later jobs of the same key wait. */
   markFailed(id: string, error: string, now?: Date): void;
+  /**
+   * The server already holds what the unsent jobs of this kind and key would send (pending, paused
+   * or failed ones): mark them done and return their ids. A job in flight is left to finish: a
+   * repeat of its key gets the server's first answer.
+   */
+  supersede(kind: JobKind, key: string, now?: Date): string[];
   /** Pause one job, or every pending job when `id` is omitted. */
   pause(id?: string): void;
   resume(id?: string): void;

@@ -58,6 +58,11 @@ export function createSqliteOutbox(db: Database): OutboxStore {
     `UPDATE outbox_jobs SET state = 'failed', attempts = attempts + 1, last_error = ?, updated_at = ? WHERE id = ?`,
   );
   const byId = db.prepare(`SELECT * FROM outbox_jobs WHERE id = ?`);
+  const unsent = db.prepare(
+    // "state <> 'done'" repeats the partial index's condition so the lookup goes through outbox_key.
+    `SELECT id FROM outbox_jobs
+     WHERE job_key = ? AND kind = ? AND state <> 'done' AND state IN ('pending', 'paused', 'failed') ORDER BY id`,
+  );
 
   /** Inside a transaction: the due jobs, now in flight. */
   function claim(now: Date, limit: number): OutboxJob[] {
@@ -102,6 +107,13 @@ export function createSqliteOutbox(db: Database): OutboxStore {
     },
     markFailed(id, error, now = new Date()) {
       mustChange(failed.run(error, now.toISOString(), id).changes, id);
+    },
+    supersede(kind, key, now = new Date()) {
+      const ids = (unsent.all(key, kind) as { id: string }[]).map((row) => row.id);
+      for (const id of ids) {
+        done.run(now.toISOString(), id);
+      }
+      return ids;
     },
     pause(id) {
       const at = new Date().toISOString();

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { formatProvisional, formatSo, formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
 import { displayDate } from '../../domain/vietnam-time.ts';
+import { unusedNumbers, type UnusedNumber } from '../store/renumberings.ts';
 import type { RegisterKind } from './register-service.ts';
 
 export interface RegisterColumn {
@@ -113,8 +114,29 @@ function rangeWhere(
 }
 
 /**
- * The rows of one register for printing, in number order. Incoming documents still holding a
- * provisional number are printed after the final ones, marked T-…, so the paper copy is honest.
+ * A number this workstation took and gave up because the organization had registered the document
+ * elsewhere first: printed on its own line (numbers are never reused), pointing at the entry that
+ * counts, so the register stays consecutive and the document appears in it once.
+ */
+function unusedRow(unused: UnusedNumber): string[] {
+  return [
+    displayDate(unused.ngayDen),
+    formatSo(unused.so),
+    '',
+    '',
+    '',
+    'Số đến không sử dụng',
+    '',
+    '',
+    '',
+    `Văn bản đã được đăng ký ở máy khác với số đến ${formatSo(unused.soDen)}/${unused.year}`,
+  ];
+}
+
+/**
+ * The rows of one register for printing, in number order, with numbers given up shown as such.
+ * Incoming documents still holding a provisional number are printed after the final ones, marked
+ * T-…, so the paper copy is honest.
  */
 export function loadPrintableRegister(
   db: Database,
@@ -135,7 +157,7 @@ export function loadPrintableRegister(
          ORDER BY so_den IS NULL, so_den, so_den_tam`,
       )
       .all(register.id, ...where.params) as IncomingPrintRow[];
-    rows = data.map((d) => [
+    const documentRows = data.map((d) => [
       displayDate(d.ngay_den),
       d.so_den === null ? formatProvisional(d.so_den_tam ?? 0) : formatSo(d.so_den),
       d.co_quan_ban_hanh,
@@ -147,8 +169,15 @@ export function loadPrintableRegister(
       '',
       d.ghi_chu,
     ]);
-    numbers = data.flatMap((d) => (d.so_den === null ? [] : [d.so_den]));
-    dates = data.map((d) => d.ngay_den);
+    const unused = unusedNumbers(db, register.id, range);
+    // Merge by number: final numbers (documents and unused ones) in order, provisional ones last.
+    const ordered = [
+      ...data.map((d, i) => ({ so: d.so_den ?? Number.POSITIVE_INFINITY, row: documentRows[i] ?? [] })),
+      ...unused.map((u) => ({ so: u.so, row: unusedRow(u) })),
+    ].sort((a, b) => a.so - b.so);
+    rows = ordered.map((entry) => entry.row);
+    numbers = [...data.flatMap((d) => (d.so_den === null ? [] : [d.so_den])), ...unused.map((u) => u.so)];
+    dates = [...data.map((d) => d.ngay_den), ...unused.map((u) => u.ngayDen)];
   } else {
     const where = rangeWhere('so', 'ngay_ban_hanh', range);
     const data = db

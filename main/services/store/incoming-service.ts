@@ -231,6 +231,10 @@ export function finalizeProvisional(ctx: StoreContext, id: string, soDen: number
   return ctx.db
     .transaction(() => {
       const current = getIncoming(ctx, id);
+      if (current.soDen === soDen) {
+        // Already learned from the inbox (the organization's registration was ours): nothing to do.
+        return current;
+      }
       if (current.soDen !== null) {
         throw new VanthuError('STATE_TRANSITION_INVALID', errorMessageVi('STATE_TRANSITION_INVALID'), {
           details: { id, soDen: current.soDen },

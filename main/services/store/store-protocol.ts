@@ -2,7 +2,9 @@ import type { AppError } from '../../../preload/contract/errors.ts';
 import type { OutboxStore } from '../outbox/outbox-store.ts';
 import { loadPrintableRegister, type PrintableRegister, type RegisterRange } from '../registers/register-rows.ts';
 import type { RegisterService } from '../registers/register-service.ts';
+import { adoptForJob } from '../sync/registration-adoption.ts';
 import { createStoreInboxSink, type StoreInboxSink } from '../sync/store-sinks.ts';
+import { listRenumberings } from './renumberings.ts';
 import type { StoreApi } from './store.ts';
 import * as workflow from './workflow-actions.ts';
 
@@ -63,6 +65,8 @@ export interface StoreMethods {
   'store.backup': (destination: string) => { path: string; bytes: number };
   'sync.inboxCursor': StoreInboxSink['inboxCursor'];
   'sync.applyInbox': StoreInboxSink['applyInbox'];
+  'sync.adoptRegistration': (jobId: string, registration: Parameters<typeof adoptForJob>[2]) => boolean;
+  'sync.renumberings': (limit: number) => ReturnType<typeof listRenumberings>;
 }
 
 export type StoreMethod = keyof StoreMethods;
@@ -156,5 +160,7 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'store.backup': backup,
     'sync.inboxCursor': () => inbox.inboxCursor(),
     'sync.applyInbox': (items, next) => inbox.applyInbox(items, next),
+    'sync.adoptRegistration': (jobId, registration) => adoptForJob(store.context, jobId, registration),
+    'sync.renumberings': (limit) => listRenumberings(store.context.db, limit),
   };
 }

@@ -12,6 +12,8 @@ import type {
   InboxSink,
   LeaseSink,
   ReceiptSink,
+  RegistrationSink,
+  ServerRegistration,
   SyncClock,
   SyncOutbox,
 } from './ports.ts';
@@ -25,6 +27,8 @@ export interface SyncEngineDeps {
   readonly leases?: LeaseSink;
   readonly directory?: DirectorySink;
   readonly receipts?: ReceiptSink;
+  /** Repairs a registration another workstation made first; without it the job stays a conflict. */
+  readonly registrations?: RegistrationSink;
   readonly clock: SyncClock;
   readonly log: Logger;
   readonly concurrency?: number;
@@ -51,6 +55,20 @@ interface StoredFailure {
 
 function failureOf(error: unknown): Failure {
   return error instanceof SyncFailure ? error.failure : classifyError(error);
+}
+
+/** The server's registration in an ALREADY_REGISTERED answer, when it says which (it always should). */
+function registrationIn(failure: Failure): ServerRegistration | null {
+  const { soDen, year, ngayDen } = failure.details;
+  if (typeof soDen !== 'number' || !Number.isInteger(soDen) || soDen < 1) {
+    return null;
+  }
+  if (typeof year !== 'number' || !Number.isInteger(year)) {
+    return null;
+  }
+  return typeof ngayDen === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(ngayDen)
+    ? { soDen, year, ngayDen }
+    : { soDen, year };
 }
 
 export function parseStoredFailure(lastError: string | null): StoredFailure | null {
@@ -180,6 +198,10 @@ export class SyncEngine {
       return { outcome: 'sent', next };
     } catch (error) {
       const failure = failureOf(error);
+      if (await this.#adoptedElsewhere(job, failure)) {
+        this.#succeeded();
+        return { outcome: 'sent' };
+      }
       this.#noteFailure(failure);
       if (failure.kind === 'conflict' || failure.kind === 'permanent') {
         const stored: StoredFailure = {
@@ -203,6 +225,32 @@ export class SyncEngine {
       log.info('sync.job_retry', { jobId: job.id, kind: job.kind, code: failure.code, delayMs: delay });
       return { outcome: 'retried' };
     }
+  }
+
+  /**
+   * Another workstation of our organization registered the document first: the server's number
+   * wins (one entry per document in the organization's register), ours is given up, the job is done.
+   */
+  async #adoptedElsewhere(job: OutboxJob, failure: Failure): Promise<boolean> {
+    const sink = this.#deps.registrations;
+    if (sink === undefined || job.kind !== 'incoming.register' || failure.code !== 'ALREADY_REGISTERED') {
+      return false;
+    }
+    const registration = registrationIn(failure);
+    if (registration === null) {
+      return false;
+    }
+    try {
+      if (!(await sink.adopt(job.id, registration))) {
+        return false;
+      }
+    } catch (error) {
+      // The job must still be settled: it stays a conflict the user sees, as without the repair.
+      this.#deps.log.warn('sync.registration_adopt_failed', { jobId: job.id, error });
+      return false;
+    }
+    this.#deps.log.info('sync.registration_adopted', { jobId: job.id, soDen: registration.soDen });
+    return true;
   }
 
   async #refillLeases(): Promise<void> {
@@ -271,7 +319,8 @@ export class SyncEngine {
     for (;;) {
       const page = await this.#deps.api.inbox(await inbox.sink.cursor());
       for (const item of page.items) {
-        if (item.kind === 'document' && item.document.recalledAt === null) {
+        // A 'registered' item may be the first we see of a document (a page lost with a restored backup).
+        if (item.kind !== 'recall' && item.document.recalledAt === null) {
           for (const file of item.document.files) {
             await downloadFile(this.#deps.api, file, inbox.files, (sha256, done, total) =>
               this.#deps.onProgress?.({ direction: 'download', sha256, done, total }),

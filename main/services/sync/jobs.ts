@@ -127,7 +127,8 @@ export function resolutionFor(code: string): string {
     case 'NUMBER_TAKEN':
       return 'Số đã được dùng trên máy chủ: lấy số mới cho văn bản rồi gửi lại.';
     case 'ALREADY_REGISTERED':
-      return 'Văn bản đã được đăng ký ở máy khác: dùng số đến của máy chủ, bỏ bản đăng ký trùng.';
+      // Normally repaired by itself (the document takes the server's số đến); this is what is left when it cannot be.
+      return 'Văn bản đã được đăng ký ở máy khác nhưng máy này không tự chuyển được sang số đến của máy chủ (không tìm thấy văn bản trên máy, hoặc số đó đã thuộc văn bản khác): kiểm tra sổ đăng ký rồi báo quản trị hệ thống.';
     case 'DOCUMENT_RECALLED':
       return 'Nơi gửi đã thu hồi văn bản: dừng xử lý, hủy văn bản và báo lại nơi gửi.';
     case 'ALREADY_RECALLED':

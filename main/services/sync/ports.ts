@@ -39,11 +39,24 @@ export interface InboxDocument {
   readonly files: readonly InboxFile[];
   readonly recalledAt: string | null;
   readonly recallReason: string | null;
+  /** The organization's registration as it stands (servers from API 1.2.0; absent from older ones). */
+  readonly registration?: ServerRegistration | null;
+}
+
+/** A số đến the server holds for our organization: one workstation registered the document. */
+export interface ServerRegistration {
+  readonly soDen: number;
+  readonly year: number;
+  /** Absent from ALREADY_REGISTERED answers of servers before API 1.2.0: the local ngày đến stays. */
+  readonly ngayDen?: string;
+  /** The Idempotency-Key it was made with: equal to one of our job ids when the registration is ours. */
+  readonly key?: string;
 }
 
 export interface InboxItem {
   readonly seq: number;
-  readonly kind: 'document' | 'recall';
+  /** 'registered' since API 1.2.0: a workstation of our organization registered the document. */
+  readonly kind: 'document' | 'recall' | 'registered';
   readonly document: InboxDocument;
 }
 
@@ -54,6 +67,15 @@ export interface InboxItem {
 export interface InboxSink {
   cursor(): Awaitable<string | null>;
   apply(items: readonly InboxItem[], nextCursor: string): Awaitable<void>;
+}
+
+/**
+ * Where a registration that lost the race (409 ALREADY_REGISTERED) is repaired: in ONE store
+ * transaction the document takes the server's số đến, its own number is recorded as unused and the
+ * job is done. False when there is nothing local to repair: the job then stays a conflict.
+ */
+export interface RegistrationSink {
+  adopt(jobId: string, registration: ServerRegistration): Awaitable<boolean>;
 }
 
 export interface DirectoryEntry {

@@ -1,10 +1,10 @@
 import type { IncomingState } from '../../domain/document-states.ts';
 import { formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
-import { vietnamDate, vietnamYear } from '../../domain/vietnam-time.ts';
 import { recordAttachment } from '../store/attachments.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { StoreContext } from '../store/store-context.ts';
 import type { InboxDocument, InboxItem } from './ports.ts';
+import { adoptRegistration, arrivalNumber } from './registration-adoption.ts';
 
 /** Cursors live in the store's `meta` table, written in the same transaction as what they cover. */
 const INBOX_CURSOR = 'sync.inbox.cursor';
@@ -14,6 +14,8 @@ const RECALLABLE: readonly IncomingState[] = ['da-den', 'da-tiep-nhan', 'da-trin
 
 export interface InboxApplied {
   readonly added: number;
+  /** Documents that took the số đến another workstation of the organization gave them. */
+  readonly adopted: number;
   readonly recalled: number;
 }
 
@@ -67,8 +69,8 @@ function doKhanOf(value: number | undefined): number {
 }
 
 function addArrival(ctx: StoreContext, doc: InboxDocument, now: Date): void {
-  const register = ctx.registers.ensure({ maDinhDanh: ctx.maDinhDanh, kind: 'den', year: vietnamYear(now) });
-  const taken = ctx.registers.take(register.id, { allowProvisional: true });
+  // Registered already at another workstation of ours (API 1.2.0): its số đến; none of ours is taken.
+  const { register, taken, ngayDen, registered } = arrivalNumber(ctx, doc.registration ?? null, now);
   const main = doc.files[0];
   for (const file of doc.files) {
     // The bytes were downloaded and verified before this transaction (content-addressed).
@@ -79,7 +81,6 @@ function addArrival(ctx: StoreContext, doc: InboxDocument, now: Date): void {
   const soDen = taken.provisional ? null : taken.number;
   const soDenTam = taken.provisional ? taken.number : null;
   const at = now.toISOString();
-  const ngayDen = vietnamDate(now);
   ctx.db
     .prepare(
       `INSERT INTO incoming_documents (id, register_id, so_den, so_den_tam, ngay_den, ten_loai, so, ky_hieu,
@@ -119,6 +120,9 @@ function addArrival(ctx: StoreContext, doc: InboxDocument, now: Date): void {
     },
     now,
   );
+  if (registered) {
+    return;
+  }
   // The server learns the số đến the same way as for any registration (provisional → final there).
   ctx.outbox.enqueue(
     {
@@ -186,6 +190,7 @@ export function createStoreInboxSink(ctx: StoreContext): StoreInboxSink {
           const exists = ctx.db.prepare(`SELECT 1 FROM incoming_documents WHERE id = ?`);
           let added = 0;
           let recalled = 0;
+          let adopted = 0;
           for (const item of items) {
             const known = exists.get(item.document.id) !== undefined;
             if (item.kind === 'recall' || item.document.recalledAt !== null) {
@@ -194,10 +199,16 @@ export function createStoreInboxSink(ctx: StoreContext): StoreInboxSink {
               // A page seen again (cursor lost with a restored backup) never doubles a document.
               addArrival(ctx, item.document, now);
               added += 1;
+            } else if (item.document.registration) {
+              // Registered by the organization (here or at another workstation): one số đến for it.
+              adopted +=
+                adoptRegistration(ctx, item.document.id, item.document.registration, 'inbox', now) === 'adopted'
+                  ? 1
+                  : 0;
             }
           }
           writeMeta(ctx, INBOX_CURSOR, nextCursor);
-          return { added, recalled };
+          return { added, recalled, adopted };
         })
         .immediate(),
   };

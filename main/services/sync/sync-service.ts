@@ -1,4 +1,4 @@
-import type { SyncConflict, SyncLoginResult, SyncStatus } from '../../../preload/contract/sync.ts';
+import type { RenumberingNotice, SyncConflict, SyncLoginResult, SyncStatus } from '../../../preload/contract/sync.ts';
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../log/logger.ts';
@@ -17,6 +17,7 @@ import {
   type InboxSink,
   type LeaseSink,
   type ReceiptSink,
+  type RegistrationSink,
   type SyncClock,
   type SyncCredentials,
   type SyncOutbox,
@@ -27,6 +28,8 @@ import { createAxiosTransport } from './transport.ts';
 export interface SyncService {
   status(): Promise<SyncStatus>;
   conflicts(): Promise<SyncConflict[]>;
+  /** Documents renumbered because the organization had registered them elsewhere first (newest first). */
+  renumberings(limit: number): Promise<RenumberingNotice[]>;
   /** Log in; the password goes to the server once, the refresh token to the session vault. */
   login(input: { serverUrl?: string | undefined; username: string; password: string }): Promise<SyncLoginResult>;
   /** Forget the session (memory and vault). */
@@ -68,6 +71,11 @@ export function storeOutbox(store: StoreCall): SyncOutbox {
     counts: () => store('outbox.counts'),
     list: (filter) => store('outbox.list', filter),
   };
+}
+
+/** The repair of a registration another workstation made first, through the store worker (one transaction there). */
+export function storeRegistrations(store: StoreCall): RegistrationSink {
+  return { adopt: (jobId, registration) => store('sync.adoptRegistration', jobId, registration) };
 }
 
 /** How many published documents have their recipients' statuses refreshed per round. */
@@ -193,6 +201,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           inbox: { sink: sinks.inbox, files: createAttachmentFileSink(options.filesDir) },
           directory: sinks.directory,
           receipts: sinks.receipts,
+          registrations: storeRegistrations(options.store),
           ...(options.workstationId === undefined
             ? {}
             : { leases: storeLeases(options.store, options.workstationId(), () => clock.now()) }),
@@ -264,6 +273,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       options.log.info('sync.logout', {});
     },
     conflicts: () => current().conflicts(),
+    // Read from the store: they stay listed whether or not a server is configured.
+    renumberings: (limit) => options.store('sync.renumberings', limit),
     runOnce: () => current().runRound(),
     start() {
       if (loop !== undefined) {

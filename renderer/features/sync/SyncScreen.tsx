@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SyncConflict, SyncProgress, SyncStatus } from '../../../preload/contract/sync.ts';
+import type { RenumberingNotice, SyncConflict, SyncProgress, SyncStatus } from '../../../preload/contract/sync.ts';
 import { useErrorCenter } from '../../app/feedback/error-center.tsx';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
@@ -10,28 +10,32 @@ import { useLoad } from '../../app/ipc/use-load.ts';
 import { vanthu } from '../../bridge/vanthu.ts';
 import { vi } from '../../i18n/vi.ts';
 import { ConflictTable } from './ConflictTable.tsx';
+import { RenumberedList } from './RenumberedList.tsx';
 import { dateTimeVi } from './time.ts';
 
 /** Đồng bộ: whether the server is reachable, what waits to be sent, what failed and needs a decision. */
 export function SyncScreen() {
   const status = useLoad<SyncStatus>('sync.status', () => call('sync.status', {}), []);
   const conflicts = useLoad<SyncConflict[]>('sync.conflicts', () => call('sync.conflicts', {}), []);
+  const renumbered = useLoad<RenumberingNotice[]>('sync.renumberings', () => call('sync.renumberings', {}), []);
   const [transfer, setTransfer] = useState<SyncProgress | null>(null);
   const [retrying, setRetrying] = useState(false);
   const errors = useErrorCenter();
   const { reload: reloadStatus } = status;
   const { reload: reloadConflicts } = conflicts;
+  const { reload: reloadRenumbered } = renumbered;
   useEffect(() => {
     const stopChanged = vanthu.on('sync.changed', () => {
       reloadStatus();
       reloadConflicts();
+      reloadRenumbered();
     });
     const stopProgress = vanthu.on('sync.progress', (p) => setTransfer(p.done >= p.total ? null : p));
     return () => {
       stopChanged();
       stopProgress();
     };
-  }, [reloadStatus, reloadConflicts]);
+  }, [reloadStatus, reloadConflicts, reloadRenumbered]);
   const retryNow = async (): Promise<void> => {
     setRetrying(true);
     const result = await call('sync.retryNow', {});
@@ -41,6 +45,7 @@ export function SyncScreen() {
     }
     reloadStatus();
     reloadConflicts();
+    reloadRenumbered();
   };
   useShortcut(SHORTCUTS.reload, () => void retryNow());
   const s = vi.sync;
@@ -81,6 +86,11 @@ export function SyncScreen() {
         <ErrorNotice error={conflicts.data.error} onRetry={reloadConflicts} />
       ) : null}
       {conflicts.data.state === 'ready' ? <ConflictTable conflicts={conflicts.data.value} /> : null}
+      <h2>{s.renumbered.title}</h2>
+      {renumbered.data.state === 'failed' ? (
+        <ErrorNotice error={renumbered.data.error} onRetry={reloadRenumbered} />
+      ) : null}
+      {renumbered.data.state === 'ready' ? <RenumberedList notices={renumbered.data.value} /> : null}
     </section>
   );
 }

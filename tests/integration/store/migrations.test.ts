@@ -175,6 +175,49 @@ describe('migrations', () => {
     );
   });
 
+  it('008 records renumberings; unused numbers are found per register and the notices newest first by index', () => {
+    const db = openDatabase(':memory:', { targetVersion: 7 });
+    seedV1(db);
+    migrate(db, 8);
+    const insert = db.prepare(
+      `INSERT INTO incoming_renumberings (incoming_id, register_id, so_den_cu, so_den_tam_cu, ngay_den_cu, so_den, year,
+         state, via, at) VALUES ('d1', 'r1', ?, ?, '2026-03-10', 12, 2026, 'da-den', 'conflict', 'x')`,
+    );
+    insert.run(7, null);
+    // A number is given up once per register; a renumbering always says what the document held before.
+    expect(() => insert.run(7, null)).toThrow(/UNIQUE/);
+    expect(() => insert.run(null, null)).toThrow(/CHECK/);
+    insert.run(null, 3);
+    expect(
+      plan(
+        db,
+        `SELECT so_den_cu FROM incoming_renumberings WHERE register_id = ? AND so_den_cu IS NOT NULL
+         AND (? IS NULL OR so_den_cu >= ?) ORDER BY so_den_cu`,
+        'r1',
+        null,
+        null,
+      ),
+    ).toMatch(/USING (COVERING )?INDEX incoming_renumberings_unused \(register_id=\?/);
+    const notices = plan(
+      db,
+      `SELECT r.seq, d.so FROM incoming_renumberings r JOIN incoming_documents d ON d.id = r.incoming_id
+       ORDER BY r.seq DESC LIMIT 20`,
+    );
+    expect(notices).toContain('SCAN r');
+    expect(notices).toMatch(/SEARCH d USING INDEX sqlite_autoindex_incoming_documents_1 \(id=\?\)/);
+    expect(notices).not.toContain('TEMP B-TREE');
+    // The outbox settles a document's unsent registrations through its key index.
+    expect(
+      plan(
+        db,
+        `SELECT id FROM outbox_jobs WHERE job_key = ? AND kind = ? AND state <> 'done'
+         AND state IN ('pending', 'paused', 'failed') ORDER BY id`,
+        'd1',
+        'incoming.register',
+      ),
+    ).toContain('USING INDEX outbox_key (job_key=?)');
+  });
+
   it('refuses a database written by a newer version, and status reports it', () => {
     const path = join(tempDir(), 'future.sqlite');
     const raw = new Database(path);

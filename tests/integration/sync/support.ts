@@ -17,6 +17,7 @@ import type { BackoffPolicy } from '../../../main/services/sync/backoff.ts';
 import { SyncEngine } from '../../../main/services/sync/engine.ts';
 import { createAttachmentFileSink } from '../../../main/services/sync/file-sink.ts';
 import type { InboxSink, LeaseSink, SyncClock } from '../../../main/services/sync/ports.ts';
+import { adoptForJob } from '../../../main/services/sync/registration-adoption.ts';
 import { createStoreInboxSink } from '../../../main/services/sync/store-sinks.ts';
 import { finalizeProvisional } from '../../../main/services/sync/sync-service.ts';
 import { createAxiosTransport } from '../../../main/services/sync/transport.ts';
@@ -101,12 +102,21 @@ export function openWorkstation(options: {
   /** false: outbox only, as the app runs it today (no inbox or directory sink). */
   pull?: boolean;
   password?: string;
+  /** The store dates its changes (ngày đến, jobs' due times) on the simulated clock too. */
+  storeOnClock?: boolean;
+  /** false: no repair of ALREADY_REGISTERED at the refusal (as `vanthu sync` runs today); the inbox settles it. */
+  repair?: boolean;
 }): Workstation {
   const dir = options.dir ?? tempDir('ws');
   const db = openDatabase(join(dir, 'vanthu.sqlite'));
   opened.push(db);
   const filesDir = join(dir, 'files');
-  const store = createStore({ db, filesDir, maDinhDanh: ORG_OF[options.username] ?? '000.00.01.H99' });
+  const store = createStore({
+    db,
+    filesDir,
+    maDinhDanh: ORG_OF[options.username] ?? '000.00.01.H99',
+    ...(options.storeOnClock === true ? { clock: () => options.clock.now() } : {}),
+  });
   const outbox = store.context.outbox;
   const inboxSink = createStoreInboxSink(store.context);
   const inbox: InboxSink = {
@@ -139,6 +149,10 @@ export function openWorkstation(options: {
             apply: (updates) => store.applyRecipientStatuses(updates),
           },
         }),
+    // As the app wires it: a registration refused because the organization made it elsewhere is repaired.
+    ...(options.repair === false
+      ? {}
+      : { registrations: { adopt: (jobId, registration) => adoptForJob(store.context, jobId, registration) } }),
     onResult: finalizeProvisional((documentId, soDen) => store.finalizeProvisional(documentId, soDen), silentLogger),
     ...(options.leases === undefined ? {} : { leases: options.leases(db, store) }),
     clock: options.clock,

@@ -6,6 +6,7 @@ import { up as searchPrefix } from './004-search-prefix.ts';
 import { up as directoryProfileStatuses } from './005-directory-profile-statuses.ts';
 import { up as assignments } from './006-assignments.ts';
 import { up as appendices } from './007-appendices.ts';
+import { up as renumberings } from './008-renumberings.ts';
 
 export interface Migration {
   readonly version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'directory-profile-statuses', up: directoryProfileStatuses },
   { version: 6, name: 'assignments', up: assignments },
   { version: 7, name: 'appendices', up: appendices },
+  { version: 8, name: 'renumberings', up: renumberings },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,120 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startShell, type RunningShell } from './shell-host.ts';
+import { saveScreen } from './support/artifacts.ts';
+import { expectNoSeriousAxeViolations } from './support/axe.ts';
+import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
+
+/*
+ * Two workstations of Sở Nội vụ (issue #8): this app pulls the inbox and numbers it, but another
+ * workstation of the organization (vanthu2.snv, through the API) registers the same documents
+ * first. The next sync repairs this by itself, and the Đồng bộ screen tells the clerk what changed.
+ */
+const SNV = '000.00.01.H99';
+
+let server: RunningServer;
+let shell: RunningShell;
+
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
+
+test.beforeAll(async () => {
+  // No fixtures: the server seeds its three demo documents with placeholder PDFs.
+  server = await startReferenceServer(mkdtempSync(join(tmpdir(), 'vanthu-e2e-none-')));
+  shell = await startShell();
+});
+test.afterAll(async () => {
+  await shell?.stop();
+  await server?.stop();
+});
+
+const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name });
+const syncButton = (page: Page) => page.getByRole('button', { name: 'Đồng bộ ngay (Alt+R)' });
+
+async function syncNow(page: Page): Promise<void> {
+  await nav(page, 'Đồng bộ').click();
+  await syncButton(page).click();
+  await expect(syncButton(page)).toBeEnabled();
+}
+
+/** The other workstation registers every document of the organization's inbox, as its clerk would. */
+async function registerAtOtherWorkstation(): Promise<number> {
+  const login = await fetch(new URL('/v1/auth/login', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'vanthu2.snv', password: 'demo' }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const auth = { authorization: `Bearer ${accessToken}` };
+  const inbox = (await (await fetch(new URL('/v1/inbox', server.url), { headers: auth })).json()) as {
+    items: { kind: string; document: { id: string } }[];
+  };
+  const today = new Date().toISOString().slice(0, 10);
+  const ids = inbox.items.filter((item) => item.kind === 'document').map((item) => item.document.id);
+  for (const [index, id] of ids.entries()) {
+    const response = await fetch(new URL(`/v1/documents/${encodeURIComponent(id)}/registration`, server.url), {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': `other-ws-${index}-${id}` },
+      body: JSON.stringify({ year: Number(today.slice(0, 4)), soDen: null, ngayDen: today }),
+    });
+    expect(response.status).toBe(201);
+  }
+  return ids.length;
+}
+
+test('registered at another workstation first: the số đến is repaired by itself and the clerk is told', async ({
+  page,
+}) => {
+  await test.step('first run: organization, server, login', async () => {
+    await page.goto(shell.url);
+    await nav(page, 'Cài đặt').click();
+    await page.getByLabel('Mã định danh cơ quan').fill(SNV);
+    await page.getByLabel('Tên cơ quan', { exact: true }).fill('Sở Nội vụ tỉnh Demo');
+    await page.getByLabel('Địa chỉ máy chủ').fill(server.url);
+    await page.getByLabel('Tên đăng nhập').fill('vanthu.snv');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect(page.getByTestId('settings-saved')).toBeVisible();
+    const login = page.getByTestId('server-login');
+    await login.getByLabel('Tài khoản').fill('vanthu.snv');
+    await login.getByLabel('Mật khẩu').fill('demo');
+    await login.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByTestId('login-done')).toContainText(SNV);
+  });
+
+  await test.step('the inbox arrives and is numbered here; nothing has been renumbered yet', async () => {
+    await syncNow(page);
+    await expect(page.getByTestId('sync-pending')).toHaveText('3');
+    await expect(page.getByText('Chưa có văn bản nào phải điều chỉnh số đến.')).toBeVisible();
+  });
+
+  await test.step('the other workstation registers them first; the next sync takes its numbers', async () => {
+    expect(await registerAtOtherWorkstation()).toBe(3);
+    await expect
+      .poll(
+        async () => {
+          await syncNow(page);
+          return page.getByTestId('sync-pending').textContent();
+        },
+        { timeout: 30_000, intervals: [200, 500, 1000] },
+      )
+      .toBe('0');
+    await expect(page.getByText('Không có thay đổi nào cần xử lý.')).toBeVisible();
+    const notices = page.getByTestId('sync-renumbered').getByRole('listitem');
+    await expect(notices).toHaveCount(3);
+    await expect(notices.first()).toContainText('đã được đăng ký ở máy khác với số đến');
+    await expect(notices.first()).toContainText('Số tạm T-');
+    await saveScreen(page, 'registered-elsewhere/01-sync-renumbered');
+    await expectNoSeriousAxeViolations(page);
+  });
+
+  await test.step('the register of arrivals shows the organization’s numbers, none provisional', async () => {
+    await nav(page, 'Văn bản đến').click();
+    const table = page.getByTestId('incoming-table');
+    await expect(table.getByRole('row')).toHaveCount(4);
+    await expect(table).not.toContainText('T-');
+    for (const so of ['01', '02', '03']) {
+      await expect(table.getByRole('cell', { name: so, exact: true })).toHaveCount(1);
+    }
+  });
+});
