@@ -11,6 +11,7 @@ import { createStoreInboxSink } from '../../services/sync/store-sinks.ts';
 import { finalizeProvisional } from '../../services/sync/sync-service.ts';
 import { createAxiosTransport } from '../../services/sync/transport.ts';
 import { ensureWorkstationId } from '../../services/sync/workstation-id.ts';
+import { adoptForJob } from '../../services/sync/registration-adoption.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { parseOptions } from './store-options.ts';
 
@@ -83,6 +84,8 @@ async function run(args: readonly string[], context: CommandContext): Promise<nu
               awaiting: () => opened.store.outgoingAwaitingStatuses(50),
               apply: (updates) => opened.store.applyRecipientStatuses(updates),
             },
+            // A registration another workstation made first: adopt the server's số đến, as the app does.
+            registrations: { adopt: (jobId, registration) => adoptForJob(opened.store.context, jobId, registration) },
           }),
       onResult: finalizeProvisional((id, soDen) => opened.store.finalizeProvisional(id, soDen), log),
       clock: systemClock,
