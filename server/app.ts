@@ -17,7 +17,7 @@ import { outgoingRoutes } from './routes/outgoing.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import type { ServerState } from './state.ts';
 
-export const API_VERSION = '1.2.0';
+export const API_VERSION = '1.3.0';
 
 /** Every public route; tests check this list against server/openapi.yaml. */
 export const ROUTES: readonly Route[] = [

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { addFileColumns } from './document-files.ts';
 
 /** The reference server's own schema; it never shares a file with the desktop store. */
 const SCHEMA = `
@@ -130,6 +131,7 @@ export function openServerDb(path: string): ServerDb {
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
   addMissingColumns(db);
+  addFileColumns(db);
   allowRegisteredEvents(db);
   return db;
 }

@@ -1,5 +1,6 @@
 import type { Services } from '../app/services.ts';
 import { appHandlers } from './app.ipc.ts';
+import { appendicesHandlers } from './appendices.ipc.ts';
 import type { HandlerTable } from './dispatch.ts';
 import { imagesHandlers } from './images.ipc.ts';
 import { incomingHandlers } from './incoming.ipc.ts';
@@ -20,6 +21,7 @@ import { verifyHandlers } from './verify.ipc.ts';
 export function createHandlerTable(services: Services): HandlerTable {
   return {
     ...appHandlers(services),
+    ...appendicesHandlers(services),
     ...imagesHandlers(services),
     ...incomingHandlers(services),
     ...organizationsHandlers(services),

@@ -15,7 +15,7 @@ type SigningChannels =
  * Loading a PKCS#11 module runs its code in main, so (as for tokens.*) the renderer may only
  * name modules the user added in settings or the driver catalog lists.
  */
-function requireKnownModule(services: Services, modulePath: string): void {
+export function requireKnownModule(services: Services, modulePath: string): void {
   if (!services.tokens.isKnownModule(modulePath)) {
     throw new VanthuError(
       'IPC_FORBIDDEN',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
+import { appendicesChannels } from './appendices.ts';
 import { imagesChannels } from './images.ts';
 import { incomingChannels } from './incoming.ts';
 import { organizationsChannels } from './organizations.ts';
@@ -18,6 +19,7 @@ import { verifyChannels } from './verify.ts';
  */
 export const channels = {
   ...appChannels,
+  ...appendicesChannels,
   ...imagesChannels,
   ...incomingChannels,
   ...organizationsChannels,

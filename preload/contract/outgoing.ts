@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppendixSchema } from './appendices.ts';
 import { channel, IsoDateSchema } from './define.ts';
 
 export const OUTGOING_STATE_VALUES = [
@@ -73,6 +74,8 @@ export const OutgoingDocumentSchema = OutgoingInputSchema.omit({ recipients: tru
   /** Null unless the document was recalled (thu hồi). */
   recall: RecallStateSchema.nullable(),
   recipients: z.array(OutgoingRecipientSchema),
+  /** Phụ lục in separate files, in order; sent with the document when it is published. */
+  appendices: z.array(AppendixSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

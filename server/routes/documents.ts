@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authenticate } from '../auth.ts';
+import { documentFiles } from '../document-files.ts';
 import { applyOnce } from '../idempotency.ts';
 import { HttpProblem, readJson, sendJson } from '../http.ts';
 import { route } from '../router.ts';
@@ -21,9 +22,8 @@ interface DocumentRow {
 }
 
 export function documentView(state: ServerState, row: DocumentRow) {
-  const files = state.db
-    .prepare('select sha256, name, size from document_files where document_id = ? order by name')
-    .all(row.id) as { sha256: string; name: string; size: number }[];
+  // In the sender's order, each marked as the document or a phụ lục (API 1.3.0).
+  const files = documentFiles(state.db, row.id);
   return {
     id: row.id,
     fromOrg: row.from_org,

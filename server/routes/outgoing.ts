@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authenticate } from '../auth.ts';
+import { addDocumentFiles } from '../document-files.ts';
 import { applyOnce } from '../idempotency.ts';
 import { HttpProblem, readJson, sendJson } from '../http.ts';
 import { route } from '../router.ts';
@@ -25,9 +26,14 @@ const PublishSchema = z.object({
       z.object({
         sha256: z.string().regex(/^[0-9a-f]{64}$/),
         name: z.string().min(1).optional(),
+        // Since API 1.3.0: the document itself or one of its phụ lục (ND30 Phụ lục I, I.III.1), with its title.
+        kind: z.enum(['chinh', 'phu-luc']).default('chinh'),
+        title: z.string().trim().min(1).max(300).optional(),
       }),
     )
-    .min(1),
+    .min(1)
+    .max(51)
+    .refine((files) => files.some((file) => file.kind === 'chinh'), { message: 'Thiếu tệp văn bản chính.' }),
 });
 
 const RecallSchema = z.object({ reason: z.string().trim().min(1).max(2000) });
@@ -102,12 +108,17 @@ export const outgoingRoutes = [
           now,
           key,
         );
-      const addFile = state.db.prepare(
-        'insert or ignore into document_files (document_id, sha256, name, size) values (?, ?, ?, ?)',
+      addDocumentFiles(
+        state.db,
+        doc.id,
+        doc.files.map((file) => ({
+          sha256: file.sha256,
+          name: file.name ?? `${file.sha256.slice(0, 16)}.pdf`,
+          size: sizes.get(file.sha256) ?? 0,
+          kind: file.kind,
+          title: file.title ?? null,
+        })),
       );
-      for (const file of doc.files) {
-        addFile.run(doc.id, file.sha256, file.name ?? `${file.sha256.slice(0, 16)}.pdf`, sizes.get(file.sha256) ?? 0);
-      }
       for (const recipient of new Set(doc.recipients)) {
         state.db.prepare('insert into deliveries (document_id, to_org) values (?, ?)').run(doc.id, recipient);
         state.db

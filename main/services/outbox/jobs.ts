@@ -63,6 +63,11 @@ export const OutgoingPublishJobSchema = z.object({
   maDinhDanhVanBan: z.string(),
   recipients: z.array(z.object({ maDinhDanh: z.string(), ten: z.string() })).min(1),
   signedSha256: Sha256Schema,
+  /** Phụ lục sent with the document, in order (each uploaded first); absent in jobs queued before appendices were sent. */
+  appendices: z
+    .array(z.object({ sha256: Sha256Schema, title: z.string(), fileName: z.string() }))
+    .max(50)
+    .optional(),
   /** Absent in jobs queued before it was carried; recipients then see only the số and date. */
   metadata: OutgoingMetadataSchema.optional(),
 });

@@ -7,6 +7,7 @@ import { exportFileName } from '../../domain/file-name.ts';
 import { maDinhDanhVanBan } from '../../domain/ma-dinh-danh.ts';
 import { formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
 import { vietnamDate, vietnamYear } from '../../domain/vietnam-time.ts';
+import { outgoingAppendixRows } from './appendix-rows.ts';
 import { readAttachmentSource, recordAttachment, writeAttachmentFile } from './attachments.ts';
 import { appendAudit } from './audit.ts';
 import type { StoreContext } from './store-context.ts';
@@ -113,6 +114,7 @@ export function getOutgoing(ctx: StoreContext, id: string): OutgoingDocument {
       recallCode: r.recall_code,
       recallAt: r.recall_at,
     })),
+    appendices: outgoingAppendixRows(ctx.db, id),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -264,6 +266,17 @@ export function publishOutgoing(ctx: StoreContext, id: string): OutgoingDocument
     const size = ctx.db.prepare(`SELECT size FROM attachments WHERE sha256 = ?`).pluck().get(sha256) as number;
     const fileName = exportFileName(`${doc.tenLoai} ${doc.soKyHieu ?? ''}`);
     ctx.outbox.enqueue({ kind: 'file.upload', key: sha256, payload: { sha256, size, fileName } }, now);
+    // Its phụ lục go with it [ND30 Phụ lục I, I.III.1]: uploaded the same resumable way, listed in the publication.
+    for (const appendix of before.appendices) {
+      ctx.outbox.enqueue(
+        {
+          kind: 'file.upload',
+          key: appendix.sha256,
+          payload: { sha256: appendix.sha256, size: appendix.size, fileName: appendix.fileName },
+        },
+        now,
+      );
+    }
     ctx.outbox.enqueue(
       {
         kind: 'outgoing.publish',
@@ -273,6 +286,7 @@ export function publishOutgoing(ctx: StoreContext, id: string): OutgoingDocument
           maDinhDanhVanBan: before.maDinhDanhVanBan,
           recipients: before.recipients.map((r) => ({ maDinhDanh: r.maDinhDanh, ten: r.ten })),
           signedSha256: sha256,
+          appendices: before.appendices.map((a) => ({ sha256: a.sha256, title: a.title, fileName: a.fileName })),
           metadata: {
             soKyHieu: doc.soKyHieu ?? '',
             ngayBanHanh: doc.ngayBanHanh ?? '',

@@ -6,6 +6,7 @@ import { adoptForJob } from '../sync/registration-adoption.ts';
 import { createStoreInboxSink, type StoreInboxSink } from '../sync/store-sinks.ts';
 import { listRenumberings } from './renumberings.ts';
 import type { StoreApi } from './store.ts';
+import * as appendices from './appendices.ts';
 import * as workflow from './workflow-actions.ts';
 
 /**
@@ -28,6 +29,14 @@ export interface StoreMethods {
   'incoming.attachment': (id: string) => ReturnType<typeof workflow.incomingAttachment>;
   'outgoing.return': (id: string, comment: string) => ReturnType<typeof workflow.returnOutgoing>;
   'outgoing.returns': (id: string) => ReturnType<typeof workflow.outgoingReturns>;
+  'outgoing.attachAppendix': (
+    id: string,
+    input: Parameters<typeof appendices.attachOutgoingAppendix>[2],
+  ) => ReturnType<typeof appendices.attachOutgoingAppendix>;
+  'outgoing.removeAppendix': (id: string, sha256: string) => ReturnType<typeof appendices.removeOutgoingAppendix>;
+  'outgoing.appendixFile': (id: string, sha256: string) => ReturnType<typeof appendices.outgoingAppendixFile>;
+  'incoming.appendices': (id: string) => ReturnType<typeof appendices.incomingAppendices>;
+  'incoming.appendixFile': (id: string, sha256: string) => ReturnType<typeof appendices.incomingAppendixFile>;
   'outgoing.create': StoreApi['createOutgoing'];
   'outgoing.get': StoreApi['getOutgoing'];
   'outgoing.list': StoreApi['listOutgoing'];
@@ -118,6 +127,11 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'incoming.attachment': (id) => workflow.incomingAttachment(store.context, id),
     'outgoing.return': (id, comment) => workflow.returnOutgoing(store.context, id, comment),
     'outgoing.returns': (id) => workflow.outgoingReturns(store.context, id),
+    'outgoing.attachAppendix': (id, input) => appendices.attachOutgoingAppendix(store.context, id, input),
+    'outgoing.removeAppendix': (id, sha256) => appendices.removeOutgoingAppendix(store.context, id, sha256),
+    'outgoing.appendixFile': (id, sha256) => appendices.outgoingAppendixFile(store.context, id, sha256),
+    'incoming.appendices': (id) => appendices.incomingAppendices(store.context, id),
+    'incoming.appendixFile': (id, sha256) => appendices.incomingAppendixFile(store.context, id, sha256),
     'outgoing.create': (input) => store.createOutgoing(input),
     'outgoing.get': (id) => store.getOutgoing(id),
     'outgoing.list': (filter) => store.listOutgoing(filter),

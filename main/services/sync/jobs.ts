@@ -95,13 +95,20 @@ export async function runJob(ctx: JobContext, job: OutboxJob): Promise<unknown> 
     }
     case 'outgoing.publish': {
       const payload = job.payload as OutboxJob<'outgoing.publish'>['payload'];
-      // The signed file goes first, whatever order the jobs were queued in; uploading is idempotent.
-      await ensureUploaded(ctx, payload.signedSha256);
+      // The signed file and its phụ lục go first, whatever order the jobs were queued in; uploading is idempotent.
+      const appendices = payload.appendices ?? [];
+      for (const sha256 of [payload.signedSha256, ...appendices.map((a) => a.sha256)]) {
+        await ensureUploaded(ctx, sha256);
+      }
       return ctx.api.mutate('/v1/outgoing', job.id, {
         id: payload.documentId,
         maDinhDanhVanBan: payload.maDinhDanhVanBan,
         recipients: payload.recipients.map((r) => r.maDinhDanh),
-        files: [{ sha256: payload.signedSha256 }],
+        // API 1.3.0: each file says whether it is the document or a phụ lục; the order is kept.
+        files: [
+          { sha256: payload.signedSha256 },
+          ...appendices.map((a) => ({ sha256: a.sha256, name: a.fileName, kind: 'phu-luc', title: a.title })),
+        ],
         // Số, ký hiệu and ngày ban hành travel inside maDinhDanhVanBan; the rest is sent as entered.
         ...(payload.metadata === undefined
           ? {}

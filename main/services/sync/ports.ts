@@ -23,6 +23,9 @@ export interface InboxFile {
   readonly sha256: string;
   readonly name: string;
   readonly size: number;
+  /** Since API 1.3.0: the document itself ('chinh', also when absent) or one of its phụ lục, with its title. */
+  readonly kind?: 'chinh' | 'phu-luc';
+  readonly title?: string | null;
 }
 
 export interface InboxDocument {

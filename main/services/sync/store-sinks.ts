@@ -1,5 +1,6 @@
 import type { IncomingState } from '../../domain/document-states.ts';
 import { formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
+import { recordIncomingAppendices } from '../store/appendices.ts';
 import { recordAttachment } from '../store/attachments.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { StoreContext } from '../store/store-context.ts';
@@ -71,7 +72,9 @@ function doKhanOf(value: number | undefined): number {
 function addArrival(ctx: StoreContext, doc: InboxDocument, now: Date): void {
   // Registered already at another workstation of ours (API 1.2.0): its số đến; none of ours is taken.
   const { register, taken, ngayDen, registered } = arrivalNumber(ctx, doc.registration ?? null, now);
-  const main = doc.files[0];
+  // The document is its first file that is not a phụ lục; the phụ lục are kept with it, in order.
+  const main = doc.files.find((file) => file.kind !== 'phu-luc');
+  const appendices = doc.files.filter((file) => file.kind === 'phu-luc');
   for (const file of doc.files) {
     // The bytes were downloaded and verified before this transaction (content-addressed).
     recordAttachment(ctx.db, file.sha256, file.size, 'application/pdf', now);
@@ -109,6 +112,12 @@ function addArrival(ctx: StoreContext, doc: InboxDocument, now: Date): void {
       at,
       at,
     );
+  recordIncomingAppendices(
+    ctx,
+    doc.id,
+    appendices.map((file) => ({ sha256: file.sha256, size: file.size, name: file.name, title: file.title ?? '' })),
+    now,
+  );
   appendAudit(
     ctx.db,
     {
@@ -116,7 +125,13 @@ function addArrival(ctx: StoreContext, doc: InboxDocument, now: Date): void {
       action: 'incoming.receive',
       entity: 'incoming',
       entityId: doc.id,
-      details: { fromOrg: doc.fromOrg, soDen, soDenTam, fileSha256: main?.sha256 ?? null },
+      details: {
+        fromOrg: doc.fromOrg,
+        soDen,
+        soDenTam,
+        fileSha256: main?.sha256 ?? null,
+        ...(appendices.length === 0 ? {} : { appendices: appendices.map((file) => file.sha256) }),
+      },
     },
     now,
   );

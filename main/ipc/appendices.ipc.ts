@@ -1,0 +1,75 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { AppendixFile } from '../../preload/contract/appendices.ts';
+import { errorMessageVi, isVanthuError, VanthuError } from '../../preload/contract/index.ts';
+import type { Services } from '../app/services.ts';
+import { attachmentPath } from '../services/store/attachments.ts';
+import type { StoredAppendixFile } from '../services/store/appendices.ts';
+import type { HandlerTable } from './dispatch.ts';
+import { requireKnownModule } from './signing.ipc.ts';
+
+type AppendixChannels =
+  | 'outgoing.addAppendix'
+  | 'outgoing.removeAppendix'
+  | 'outgoing.appendixFile'
+  | 'incoming.appendices'
+  | 'incoming.appendixFile';
+
+/** Opening an appendix shows whether its signature holds, as for the document itself. */
+async function withVerdict(services: Services, file: StoredAppendixFile): Promise<AppendixFile> {
+  try {
+    const { evidencePath: _evidence, ...report } = await services.verify.verify({
+      path: attachmentPath(services.profile.files, file.sha256),
+      trustPaths: [],
+      offline: false,
+      fromProof: false,
+    });
+    return { ...file, verification: report };
+  } catch (error) {
+    // The file still opens; the screen says it could not be verified.
+    if (!isVanthuError(error)) {
+      throw error;
+    }
+    services.log.warn('appendix.verify_failed', { sha256: file.sha256, code: error.code });
+    return { ...file, verification: null };
+  }
+}
+
+/**
+ * Phụ lục of a document. Adding one signs the chosen PDF with the organization's certificate and
+ * the document's số, ký hiệu (read from the record, never typed) into a scratch file of the
+ * profile, then the store keeps it under its hash and lists it on the record in one transaction.
+ * A crash before that transaction leaves only a scratch file: the record has no appendix, never
+ * half of one; the văn thư signs again.
+ */
+export function appendicesHandlers(services: Services): Pick<HandlerTable, AppendixChannels> {
+  const { store, signing } = services;
+  return {
+    'outgoing.addAppendix': async ({ id, title, ...request }) => {
+      requireKnownModule(services, request.modulePath);
+      const doc = await store.call('outgoing.get', id);
+      if (doc.soKyHieu === null || (doc.state !== 'da-cap-so' && doc.state !== 'da-dong-dau')) {
+        // Checked again in the store's transaction; refusing here spares the PIN entry and the signature.
+        throw new VanthuError('STATE_TRANSITION_INVALID', errorMessageVi('STATE_TRANSITION_INVALID'), {
+          details: { from: doc.state, to: 'phu-luc' },
+        });
+      }
+      const scratch = join(services.profile.cache, 'phu-luc');
+      mkdirSync(scratch, { recursive: true });
+      const outPath = join(scratch, `${uuidv7()}.pdf`);
+      try {
+        await signing.appendix({ ...request, outPath, soKyHieu: doc.soKyHieu });
+        return await store.call('outgoing.attachAppendix', id, { path: outPath, title, signed: true });
+      } finally {
+        rmSync(outPath, { force: true });
+      }
+    },
+    'outgoing.removeAppendix': ({ id, sha256 }) => store.call('outgoing.removeAppendix', id, sha256),
+    'outgoing.appendixFile': async ({ id, sha256 }) =>
+      withVerdict(services, await store.call('outgoing.appendixFile', id, sha256)),
+    'incoming.appendices': ({ id }) => store.call('incoming.appendices', id),
+    'incoming.appendixFile': async ({ id, sha256 }) =>
+      withVerdict(services, await store.call('incoming.appendixFile', id, sha256)),
+  };
+}
