@@ -41,14 +41,6 @@ export const viWorkflow = {
       `${w} × ${h} điểm ảnh${dpi === null ? '' : `, khoảng ${Math.round(dpi)} dpi khi in`}.`,
     ok: 'Ảnh đạt yêu cầu.',
   },
-  appendix: {
-    title: 'Phụ lục',
-    open: 'Ký số phụ lục…',
-    file: 'Tệp phụ lục (PDF)',
-    fileHint: (soKyHieu: string) => `Chữ ký số cơ quan và số, ký hiệu ${soKyHieu} được đặt ở trang đầu của phụ lục.`,
-    sign: 'Ký số phụ lục',
-    signed: (path: string) => `Đã ký phụ lục: ${path}`,
-  },
   recipients: {
     search: 'Tìm cơ quan nhận trong danh bạ',
     results: 'Cơ quan tìm thấy',

@@ -1,8 +1,11 @@
+import { viAppendices } from './vi-appendices.ts';
+
 /**
  * Every string the renderer shows, in Vietnamese. Components take text from here only
  * (a lint rule forbids string literals in JSX), so wording is reviewed in one place.
  */
 export const vi = {
+  appendices: viAppendices,
   app: {
     name: 'Văn thư số',
     tagline: 'Ký số, đăng ký và phát hành văn bản',

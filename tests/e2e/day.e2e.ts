@@ -220,7 +220,6 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
 
   const signed = draftPdf.replace(/\.pdf$/, '.chuan-bi.da-ky.pdf');
   const published = signed.replace(/\.pdf$/, '.cap-so.dong-dau.pdf');
-  let appendixSigned = '';
 
   await test.step('the văn thư numbers it from the leased register, seals and publishes', async () => {
     await nav(page, 'Văn bản đi').click();
@@ -241,20 +240,20 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
     await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
     await expect(detail).toContainText('Đã đóng dấu');
     await shot(page, '11-sealed');
+    // Its appendix is signed by the organization with the document's số, ký hiệu and attached to it.
+    const appendix = page.getByTestId('appendix-panel');
+    await appendix.getByRole('button', { name: 'Thêm phụ lục…' }).click();
+    await appendix.getByLabel('Tệp phụ lục (PDF)').fill(appendixPdf);
+    await appendix.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
+    await appendix.getByRole('button', { name: 'Ký số và đính kèm' }).click();
+    await page.getByTestId('pin-dialog').getByLabel('Mã PIN').fill(pin('VanthuCoQuan'));
+    await page.getByTestId('pin-dialog').getByRole('button', { name: 'Ký', exact: true }).click();
+    await expect(page.getByTestId('appendix-notice')).toContainText('Đã ký số và đính kèm Phụ lục I');
+    await expect(page.getByTestId('appendix-list')).toContainText('Phụ lục I');
+    await shot(page, '12a-appendix-attached');
     await detail.getByRole('button', { name: 'Phát hành' }).click();
     await expect(detail).toContainText('Đã phát hành');
     await shot(page, '12-published');
-    // Its appendix is signed by the organization with the document's số, ký hiệu.
-    const appendix = page.getByTestId('appendix-panel');
-    await appendix.getByRole('button', { name: 'Ký số phụ lục…' }).click();
-    await appendix.getByLabel('Tệp phụ lục (PDF)').fill(appendixPdf);
-    await appendix.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
-    await appendix.getByRole('button', { name: 'Ký số phụ lục', exact: true }).click();
-    await page.getByTestId('pin-dialog').getByLabel('Mã PIN').fill(pin('VanthuCoQuan'));
-    await page.getByTestId('pin-dialog').getByRole('button', { name: 'Ký', exact: true }).click();
-    await expect(page.getByTestId('appendix-signed')).toContainText('Đã ký phụ lục');
-    appendixSigned = ((await page.getByTestId('appendix-signed').textContent()) ?? '').replace(/^Đã ký phụ lục: /, '');
-    await shot(page, '12b-appendix-signed');
     await drain(page);
     await shot(page, '13-end-of-day-sync');
   });
@@ -262,22 +261,28 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
   await test.step('pdfsig: both signatures valid; the server holds each record once', async () => {
     const report = execFileSync('pdfsig', ['-nssdir', `sql:${fixture.pki.nssDir}`, published]).toString('utf8');
     expect(report.match(/Signature is Valid/g)?.length).toBe(2);
-    const appendixReport = execFileSync('pdfsig', ['-nssdir', `sql:${fixture.pki.nssDir}`, appendixSigned]).toString(
-      'utf8',
-    );
-    expect(appendixReport.match(/Signature is Valid/g)?.length).toBe(1);
 
     const db = new Database(join(server.dataDir, 'server.sqlite'), { readonly: true, fileMustExist: true });
     try {
       const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
-      // The published document: one record, one file, delivered to its one recipient.
+      // The published document: one record, its file and its appendix, delivered to its one recipient.
       expect(count(`select count(*) as n from documents where from_org = ?`, SNV)).toBe(1);
       const outgoing = db.prepare(`select id, so_ky_hieu from documents where from_org = ?`).get(SNV) as {
         id: string;
         so_ky_hieu: string;
       };
       expect(outgoing.so_ky_hieu).toMatch(/^\d+\/KH-SNV$/);
-      expect(count(`select count(*) as n from document_files where document_id = ?`, outgoing.id)).toBe(1);
+      const files = db
+        .prepare(`select sha256, kind from document_files where document_id = ? order by position`)
+        .all(outgoing.id) as { sha256: string; kind: string }[];
+      expect(files.map((f) => f.kind)).toEqual(['chinh', 'phu-luc']);
+      // The appendix the server holds (what recipients get) carries a valid organization signature.
+      const appendixReport = execFileSync('pdfsig', [
+        '-nssdir',
+        `sql:${fixture.pki.nssDir}`,
+        join(server.dataDir, 'blobs', files[1]?.sha256 ?? ''),
+      ]).toString('utf8');
+      expect(appendixReport.match(/Signature is Valid/g)?.length).toBe(1);
       expect(count(`select count(*) as n from deliveries where document_id = ?`, outgoing.id)).toBe(1);
       // The three arrivals and the paper document are registered once each, with the server's final numbers.
       expect(count(`select count(*) as n from registrations where org = ?`, SNV)).toBe(4);

@@ -9,6 +9,7 @@ import { vi } from '../../i18n/vi.ts';
 import { IncomingActions } from './IncomingActions.tsx';
 import { IncomingFacts } from './IncomingFacts.tsx';
 import { AssignmentFacts } from './AssignmentFacts.tsx';
+import { ReceivedAppendices } from './ReceivedAppendices.tsx';
 import { StoredDocument } from './StoredDocument.tsx';
 
 /** One incoming document: its registration, its handling trail and the actions its state allows. */
@@ -29,6 +30,7 @@ export function IncomingDetail({ id }: { id: string }) {
           <IncomingFacts document={data.value} />
           <AssignmentFacts document={data.value} />
           {data.value.fileSha256 === null ? null : <StoredDocument document={data.value} />}
+          {data.value.source === 'truc' ? <ReceivedAppendices document={data.value} /> : null}
         </article>
       ) : null}
     </>

@@ -1,68 +1,146 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { Appendix } from '../../../preload/contract/appendices.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
+import type { SyncProgress } from '../../../preload/contract/sync.ts';
 import { useErrorCenter } from '../../app/feedback/error-center.tsx';
+import { Progress } from '../../app/feedback/Progress.tsx';
 import { Field } from '../../app/forms/Field.tsx';
 import { call } from '../../app/ipc/call.ts';
-import { viWorkflow } from '../../i18n/vi-workflow.ts';
+import { vanthu } from '../../bridge/vanthu.ts';
+import { vi } from '../../i18n/vi.ts';
+import { AppendixTable } from '../appendices/AppendixTable.tsx';
+import { AppendixViewer } from '../appendices/AppendixViewer.tsx';
 import { PinDialog } from '../signing/PinDialog.tsx';
-import { signedPathOf } from '../signing/sign-batch.ts';
 import { SignerPicker } from '../signing/SignerPicker.tsx';
 import type { SignerChoice } from '../signing/signer-choice.ts';
 import { useTokens } from '../signing/use-tokens.ts';
 
+const APPENDABLE = new Set<OutgoingDocument['state']>(['da-cap-so', 'da-dong-dau']);
+const SENT = new Set<OutgoingDocument['state']>(['da-phat-hanh', 'da-thu-hoi']);
+
+/** Uploads of this document's appendices while sync sends them (after phát hành). */
+function useUploads(appendices: readonly Appendix[]): Record<string, SyncProgress> {
+  const [uploads, setUploads] = useState<Record<string, SyncProgress>>({});
+  const hashes = appendices.map((a) => a.sha256).join(',');
+  useEffect(() => {
+    const ours = new Set(hashes.split(','));
+    return vanthu.on('sync.progress', (p) => {
+      if (p.direction !== 'upload' || !ours.has(p.sha256)) {
+        return;
+      }
+      setUploads((current) => {
+        const { [p.sha256]: _done, ...rest } = current;
+        return p.done >= p.total ? rest : { ...rest, [p.sha256]: p };
+      });
+    });
+  }, [hashes]);
+  return uploads;
+}
+
 /**
- * Phụ lục: once the document has its số, ký hiệu, the văn thư signs each appendix file with the
- * organization's certificate; the box (with the document's số, ký hiệu) is placed by the layout
- * module on the appendix's first page [ND30 Phụ lục I, mục II].
+ * Phụ lục of an outgoing document [ND30 Phụ lục I, I.III.1]: each PDF is signed with the
+ * organization's certificate and the document's số, ký hiệu (top right of its first page) and
+ * attached to the record in one step; listed in order, opened from the store, removable until the
+ * document is published, then sent with it.
  */
-export function AppendixPanel({ document }: { document: OutgoingDocument }) {
-  const t = viWorkflow.appendix;
+export function AppendixPanel({ document, onChanged }: { document: OutgoingDocument; onChanged: () => void }) {
+  const t = vi.appendices;
   const tokens = useTokens();
   const errors = useErrorCenter();
+  const uploads = useUploads(document.appendices);
+  const [adding, setAdding] = useState(false);
+  const [title, setTitle] = useState('');
   const [path, setPath] = useState('');
   const [choice, setChoice] = useState<SignerChoice | null>(null);
   const [pinOpen, setPinOpen] = useState(false);
-  const [signed, setSigned] = useState<string[]>([]);
-  // Opened on request: the seal panel beside it has its own certificate picker.
-  const [open, setOpen] = useState(false);
-  if (document.soKyHieu === null) {
-    return null;
-  }
-  const soKyHieu = document.soKyHieu;
+  const [signing, setSigning] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<Appendix | null>(null);
+  const sent = SENT.has(document.state);
+  const appendable = APPENDABLE.has(document.state) && document.soKyHieu !== null;
+  const nextTitle = t.defaultTitle(document.appendices.length + 1);
+
+  const startAdding = (): void => {
+    setTitle(nextTitle);
+    setNotice(null);
+    setAdding(true);
+  };
+
   const sign = async (pin: string): Promise<void> => {
     if (choice === null) {
       return;
     }
-    const input = path.trim();
-    const result = await call('signing.appendix', {
-      path: input,
-      outPath: signedPathOf(input, 'phu-luc'),
+    const name = title.trim();
+    setSigning(true);
+    const result = await call('outgoing.addAppendix', {
+      id: document.id,
+      title: name,
+      path: path.trim(),
       modulePath: choice.modulePath,
       token: choice.token.serial === '' ? { label: choice.token.label } : { serial: choice.token.serial },
       keyIdHex: choice.certificate.keyIdHex,
       pin,
-      soKyHieu,
       placement: 'auto',
     });
+    setSigning(false);
     if (result.ok) {
       setPinOpen(false);
-      setSigned([...signed, result.value.path]);
+      setAdding(false);
       setPath('');
+      setNotice(t.added(result.value.title));
+      onChanged();
     } else {
       errors.present(result.error);
     }
   };
+
+  const remove = async (appendix: Appendix): Promise<void> => {
+    setRemoving(true);
+    const result = await call('outgoing.removeAppendix', { id: document.id, sha256: appendix.sha256 });
+    setRemoving(false);
+    if (result.ok) {
+      if (viewing?.sha256 === appendix.sha256) {
+        setViewing(null);
+      }
+      setNotice(t.removed(appendix.title));
+      onChanged();
+    } else {
+      errors.present(result.error, () => void remove(appendix));
+    }
+  };
+
   return (
     <section aria-labelledby="appendix-title" data-testid="appendix-panel">
       <h3 id="appendix-title">{t.title}</h3>
-      {open ? null : (
-        <button type="button" className="secondary" onClick={() => setOpen(true)}>
-          {t.open}
-        </button>
+      {document.appendices.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <AppendixTable
+          appendices={document.appendices}
+          onOpen={setViewing}
+          onRemove={sent ? undefined : (appendix) => void remove(appendix)}
+          uploads={uploads}
+          busy={removing || signing}
+        />
       )}
-      {open ? (
-        <>
-          <Field label={t.file} hint={t.fileHint(soKyHieu)} value={path} onChange={setPath} />
+      {notice === null ? null : (
+        <p className="notice" role="status" data-testid="appendix-notice">
+          {notice}
+        </p>
+      )}
+      {sent ? <p className="hint">{t.locked}</p> : null}
+      {!sent && !appendable ? <p className="hint">{t.needsNumber}</p> : null}
+      {appendable && !adding ? (
+        <button type="button" className="secondary" onClick={startAdding}>
+          {t.add}
+        </button>
+      ) : null}
+      {appendable && adding ? (
+        <fieldset className="appendix-add" data-testid="appendix-add">
+          <legend>{t.addTitle}</legend>
+          <Field label={t.titleField} hint={t.titleHint} value={title} onChange={setTitle} />
+          <Field label={t.file} hint={t.fileHint(document.soKyHieu ?? '')} value={path} onChange={setPath} />
           <SignerPicker
             tokens={tokens.data}
             role="organization"
@@ -70,17 +148,28 @@ export function AppendixPanel({ document }: { document: OutgoingDocument }) {
             onSelect={setChoice}
             onReload={tokens.reload}
           />
-          <button type="button" disabled={choice === null || path.trim() === ''} onClick={() => setPinOpen(true)}>
-            {t.sign}
-          </button>
-        </>
+          {signing ? <Progress label={t.signing} /> : null}
+          <div className="actions">
+            <button
+              type="button"
+              disabled={choice === null || path.trim() === '' || title.trim() === '' || signing}
+              onClick={() => setPinOpen(true)}
+            >
+              {t.sign}
+            </button>
+            <button type="button" className="secondary" disabled={signing} onClick={() => setAdding(false)}>
+              {t.cancel}
+            </button>
+          </div>
+        </fieldset>
       ) : null}
-      {signed.length === 0 ? null : (
-        <ul data-testid="appendix-signed">
-          {signed.map((p) => (
-            <li key={p}>{t.signed(p)}</li>
-          ))}
-        </ul>
+      {viewing === null ? null : (
+        <AppendixViewer
+          key={viewing.sha256}
+          title={viewing.title}
+          load={() => call('outgoing.appendixFile', { id: document.id, sha256: viewing.sha256 })}
+          onClose={() => setViewing(null)}
+        />
       )}
       {pinOpen && choice !== null ? (
         <PinDialog choice={choice} role="organization" count={1} onSubmit={sign} onClose={() => setPinOpen(false)} />

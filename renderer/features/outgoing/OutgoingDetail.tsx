@@ -48,7 +48,7 @@ export function OutgoingDetail({ id }: { id: string }) {
           </dl>
           <OutgoingActions document={data.value} onChanged={reload} />
           <ReturnDraft document={data.value} onChanged={reload} />
-          <AppendixPanel document={data.value} />
+          <AppendixPanel document={data.value} onChanged={reload} />
           <h3>{vi.outgoing.groups.recipients}</h3>
           {data.value.recipients.length === 0 ? <p>{vi.common.none}</p> : null}
           {data.value.recipients.length > 0 ? (

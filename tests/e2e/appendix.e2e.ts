@@ -1,0 +1,251 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test, type Page } from '@playwright/test';
+import { startShell, type RunningShell } from './shell-host.ts';
+import { saveScreen } from './support/artifacts.ts';
+import { expectNoSeriousAxeViolations } from './support/axe.ts';
+import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
+import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
+
+/*
+ * Phụ lục of an outgoing document, end to end (issue #9): the văn thư of Sở Nội vụ signs two
+ * appendices with the organization's token and the document's số, ký hiệu, takes one back, publishes;
+ * the văn thư of Sở Tài chính, on another workstation, receives the document with its appendix
+ * and opens it. One reference server on loopback, two browser-shell profiles, SoftHSM2 tokens.
+ */
+const SNV = '000.00.01.H99';
+const STC = '000.00.02.H99';
+const TRICH_YEU = 'Về việc tổ chức hội nghị tổng kết công tác văn thư';
+const KEPT = 'Phụ lục I. Danh sách đơn vị tham dự';
+const TAKEN_BACK = 'Phụ lục II';
+
+let server: RunningServer;
+let sender: RunningShell;
+let recipient: RunningShell;
+let fixture: SignedFixture;
+let draftPdf: string;
+let appendixPdf: string;
+let wrongPdf: string;
+
+test.describe.configure({ mode: 'serial', timeout: 110_000 });
+
+test.beforeAll(async () => {
+  fixture = makeSignedFixture();
+  const work = mkdtempSync(join(tmpdir(), 'vanthu-e2e-appendix-'));
+  const arrivals = join(work, 'arrivals');
+  mkdirSync(arrivals);
+  draftPdf = join(work, 'ke-hoach.pdf');
+  copyFileSync(fixture.unsignedPdf, draftPdf);
+  appendixPdf = join(work, 'danh-sach.pdf');
+  copyFileSync('tests/fixtures/pdf/lo-tb-tl-1.pdf', appendixPdf);
+  wrongPdf = join(work, 'chon-nham.pdf');
+  copyFileSync('tests/fixtures/pdf/lo-gm-lien-2.pdf', wrongPdf);
+  server = await startReferenceServer(arrivals);
+  sender = await startShell({ SOFTHSM2_CONF: fixture.pki.softhsm.conf });
+  recipient = await startShell({ SOFTHSM2_CONF: fixture.pki.softhsm.conf });
+});
+test.afterAll(async () => {
+  await recipient?.stop();
+  await sender?.stop();
+  await server?.stop();
+});
+
+const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name });
+const shot = (page: Page, name: string) => saveScreen(page, `appendix/${name}`);
+const pin = (label: string) => fixture.pki.softhsm.tokens.find((t) => t.label === label)?.pin ?? '';
+
+/** Press "Đồng bộ ngay" until nothing waits in the queue (each press is one round). */
+async function drain(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await nav(page, 'Đồng bộ').click();
+        await page.getByRole('button', { name: 'Đồng bộ ngay (Alt+R)' }).click();
+        await expect(page.getByRole('button', { name: 'Đồng bộ ngay (Alt+R)' })).toBeEnabled();
+        return page.getByTestId('sync-pending').textContent();
+      },
+      { timeout: 30_000, intervals: [200, 500, 1000] },
+    )
+    .toBe('0');
+}
+
+async function firstRun(page: Page, shell: RunningShell, org: { code: string; name: string; user: string }) {
+  await page.goto(shell.url);
+  await nav(page, 'Cài đặt').click();
+  await page.getByLabel('Mã định danh cơ quan').fill(org.code);
+  await page.getByLabel('Tên cơ quan', { exact: true }).fill(org.name);
+  await page.getByLabel('Địa chỉ máy chủ').fill(server.url);
+  await page.getByLabel('Tên đăng nhập').fill(org.user);
+  await page.getByLabel('Thư viện PKCS#11 thêm bằng đường dẫn').fill(fixture.pki.softhsm.module);
+  await page.getByLabel('Tệp hoặc thư mục chứng thư gốc').fill(fixture.pki.chainPem);
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  const login = page.getByTestId('server-login');
+  await login.getByLabel('Tài khoản').fill(org.user);
+  await login.getByLabel('Mật khẩu').fill('demo');
+  await login.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByTestId('login-done')).toContainText(org.code);
+}
+
+/** Sign one appendix from the detail screen: title, file, the organization's certificate, PIN. */
+async function addAppendix(page: Page, title: string, file: string): Promise<void> {
+  const panel = page.getByTestId('appendix-panel');
+  await panel.getByRole('button', { name: 'Thêm phụ lục…' }).click();
+  const form = panel.getByTestId('appendix-add');
+  await form.getByLabel('Tên phụ lục').fill(title);
+  await form.getByLabel('Tệp phụ lục (PDF)').fill(file);
+  await form.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
+  await form.getByRole('button', { name: 'Ký số và đính kèm' }).click();
+  const dialog = page.getByTestId('pin-dialog');
+  await expect(page.getByTestId('preflight-facts')).toContainText('ỦY BAN NHÂN DÂN TỈNH X');
+  await dialog.getByLabel('Mã PIN').fill(pin('VanthuCoQuan'));
+  await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
+  await expect(panel.getByTestId('appendix-notice')).toContainText(`Đã ký số và đính kèm ${title}`);
+}
+
+test('phụ lục: signed with the số, ký hiệu, attached, one taken back, published with the document, received and opened', async ({
+  page,
+  browser,
+}) => {
+  let soKyHieu = '';
+
+  await test.step('the sender drafts a plan to Sở Tài chính; the leader signs it', async () => {
+    await firstRun(page, sender, { code: SNV, name: 'Sở Nội vụ tỉnh Demo', user: 'vanthu.snv' });
+    await drain(page);
+    await nav(page, 'Văn bản đi').click();
+    await page.keyboard.press('Alt+n');
+    await page.getByLabel('Tên loại văn bản').fill('Kế hoạch');
+    await page.getByLabel('Ký hiệu').fill('KH-SNV');
+    await page.getByLabel('Cơ quan ban hành').fill('Sở Nội vụ tỉnh Demo');
+    await page.getByLabel('Trích yếu nội dung').fill(TRICH_YEU);
+    await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn A');
+    const picker = page.getByTestId('recipient-picker');
+    await picker.getByLabel('Tìm cơ quan nhận trong danh bạ').fill('tai chinh');
+    await picker.getByRole('button', { name: /^Thêm Sở Tài chính/ }).click();
+    await page.keyboard.press('Control+s');
+    const detail = page.getByTestId('outgoing-detail');
+    await detail.getByRole('button', { name: 'Trình ký' }).click();
+    await expect(detail).toContainText('Trình ký');
+    // No số yet: an appendix cannot be signed with the document's số, ký hiệu.
+    await expect(page.getByTestId('appendix-panel')).toContainText('sau khi văn bản được cấp số');
+    await expect(page.getByRole('button', { name: 'Thêm phụ lục…' })).toHaveCount(0);
+    await drain(page);
+
+    await nav(page, 'Ký duyệt').click();
+    const queue = page.getByTestId('signing-queue');
+    await queue.getByRole('textbox').fill(draftPdf);
+    await queue.getByRole('button', { name: 'Xem và đặt chữ ký' }).click();
+    await expect(page.getByTestId('sign-box')).toBeVisible();
+    await queue.getByRole('checkbox').check();
+    await page.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
+    await page.keyboard.press('Control+Enter');
+    const dialog = page.getByTestId('pin-dialog');
+    await dialog.getByLabel('Mã PIN').fill(pin('VanthuLanhDao'));
+    await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
+    await expect(page.getByTestId('signed')).toContainText('Đã ký 1 văn bản.');
+  });
+
+  await test.step('cấp số, then two appendices signed with its số, ký hiệu; the wrong one is taken back', async () => {
+    await nav(page, 'Văn bản đi').click();
+    await page.getByRole('button', { name: 'Lãnh đạo đã ký' }).click();
+    await page.getByTestId('outgoing-table').getByRole('link').first().click();
+    const detail = page.getByTestId('outgoing-detail');
+    await detail.getByRole('button', { name: 'Cấp số' }).click();
+    await expect(detail).toContainText('Đã cấp số');
+    soKyHieu = (await detail.locator('dd').nth(1).textContent()) ?? '';
+    expect(soKyHieu).toMatch(/^\d+\/KH-SNV$/);
+    await expect(page.getByTestId('appendix-panel')).toContainText('Văn bản chưa có phụ lục.');
+
+    await addAppendix(page, KEPT, appendixPdf);
+    await addAppendix(page, TAKEN_BACK, wrongPdf);
+    const list = page.getByTestId('appendix-list');
+    await expect(list.getByRole('row')).toHaveCount(3);
+    await expect(list).toContainText('Đã ký số cơ quan');
+    await shot(page, '01-two-appendices');
+    await list.getByRole('button', { name: `Gỡ ${TAKEN_BACK} khỏi văn bản` }).click();
+    await expect(page.getByTestId('appendix-notice')).toContainText(`Đã gỡ ${TAKEN_BACK}`);
+    await expect(list.getByRole('row')).toHaveCount(2);
+    await expect(list).toContainText(KEPT);
+    await expect(list).not.toContainText(TAKEN_BACK);
+
+    // Opened from the store: the organization's signature on it holds.
+    await list.getByRole('button', { name: `Mở ${KEPT}` }).click();
+    const viewer = page.getByTestId('appendix-viewer');
+    await expect(viewer.getByTestId('verdict')).toBeVisible({ timeout: 20_000 });
+    await expect(viewer.getByTestId('verdict')).toContainText('ỦY BAN NHÂN DÂN TỈNH X');
+    expect(await viewer.getByTestId('verdict').getAttribute('data-verdict')).not.toBe('invalid');
+    await expect(viewer.locator('canvas')).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+    await shot(page, '02-appendix-opened');
+    await viewer.getByRole('button', { name: 'Đóng phụ lục' }).click();
+  });
+
+  await test.step('sealed and published: the appendix goes with it and can no longer be taken back', async () => {
+    const detail = page.getByTestId('outgoing-detail');
+    const signed = draftPdf.replace(/\.pdf$/, '.chuan-bi.da-ky.pdf');
+    await detail.getByLabel('Tệp đã ký và cấp số (PDF)').fill(signed);
+    await detail.getByRole('button', { name: 'Ghi số, ký hiệu và ngày vào văn bản' }).click();
+    await expect(detail.getByRole('button', { name: 'Đã ghi số vào văn bản' })).toBeVisible();
+    await detail.getByLabel('Chứng thư số dùng để ký').first().selectOption({ index: 1 });
+    await detail.getByRole('button', { name: 'Đóng dấu (ký số cơ quan)' }).click();
+    const dialog = page.getByTestId('pin-dialog');
+    await dialog.getByLabel('Mã PIN').fill(pin('VanthuCoQuan'));
+    await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
+    await expect(detail).toContainText('Đã đóng dấu');
+    await detail.getByRole('button', { name: 'Phát hành' }).click();
+    await expect(detail).toContainText('Đã phát hành');
+    const panel = page.getByTestId('appendix-panel');
+    await expect(panel).toContainText('đã được gửi cùng văn bản');
+    await expect(panel.getByRole('button', { name: /^Gỡ / })).toHaveCount(0);
+    await expect(panel.getByRole('button', { name: 'Thêm phụ lục…' })).toHaveCount(0);
+    await shot(page, '03-published');
+    await drain(page);
+
+    const db = new Database(join(server.dataDir, 'server.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      const id = (db.prepare(`select id from documents where from_org = ?`).get(SNV) as { id: string }).id;
+      expect(
+        db.prepare(`select kind, title from document_files where document_id = ? order by position`).all(id),
+      ).toEqual([
+        { kind: 'chinh', title: null },
+        { kind: 'phu-luc', title: KEPT },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  await test.step('the recipient receives the document with its appendix and opens it', async () => {
+    // Another workstation: its own browser context (as a second machine would be).
+    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const other = await context.newPage();
+    await firstRun(other, recipient, { code: STC, name: 'Sở Tài chính tỉnh Demo', user: 'vanthu.stc' });
+    await drain(other);
+    await nav(other, 'Văn bản đến').click();
+    await other.getByTestId('incoming-table').getByRole('link', { name: TRICH_YEU }).click();
+    const received = other.getByTestId('received-appendices');
+    await expect(received.getByTestId('appendix-list')).toContainText(KEPT);
+    await expect(received.getByTestId('appendix-list').getByRole('row')).toHaveCount(2);
+    await received.getByRole('button', { name: `Mở ${KEPT}` }).click();
+    const viewer = received.getByTestId('appendix-viewer');
+    await expect(viewer.getByTestId('verdict')).toBeVisible({ timeout: 20_000 });
+    expect(await viewer.getByTestId('verdict').getAttribute('data-verdict')).not.toBe('invalid');
+    await expect(viewer.locator('canvas')).toBeVisible();
+    await expectNoSeriousAxeViolations(other);
+    await shot(other, '04-received-appendix');
+
+    // The bytes kept by the recipient carry a valid organization signature with the document's số, ký hiệu.
+    const db = new Database(join(recipient.profileDir, 'vanthu.sqlite'), { readonly: true, fileMustExist: true });
+    const { sha256 } = db.prepare(`select sha256 from incoming_appendices`).get() as { sha256: string };
+    db.close();
+    const stored = join(recipient.profileDir, 'files', sha256.slice(0, 2), sha256);
+    const report = execFileSync('pdfsig', ['-nssdir', `sql:${fixture.pki.nssDir}`, stored]).toString('utf8');
+    expect(report.match(/Signature is Valid/g)?.length).toBe(1);
+    const text = execFileSync('pdftotext', ['-l', '1', stored, '-']).toString('utf8');
+    expect(text).toContain(`Số: ${soKyHieu};`);
+    await context.close();
+  });
+});
