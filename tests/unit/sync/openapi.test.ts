@@ -38,4 +38,17 @@ describe('server/openapi.yaml', () => {
       }
     }
   });
+
+  it('resolves every local $ref (a schema named but never defined is a broken contract)', () => {
+    const text = readFileSync(new URL('../../../server/openapi.yaml', import.meta.url), 'utf8');
+    const refs = [...text.matchAll(/\$ref:\s*'#\/([^']+)'/g)].map((m) => m[1] as string);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of new Set(refs)) {
+      let node: unknown = spec;
+      for (const part of ref.split('/')) {
+        node = (node as Record<string, unknown> | undefined)?.[part];
+      }
+      expect(node, ref).toBeDefined();
+    }
+  });
 });
