@@ -1,17 +1,21 @@
-import { inflateSync } from 'node:zlib';
 import {
   PDFArray,
+  PDFBool,
   PDFContext,
   PDFDict,
   PDFDocument,
+  PDFHexString,
   PDFName,
+  PDFNull,
   PDFNumber,
   PDFObjectParser,
-  PDFRawStream,
   PDFRef,
   type PDFObject,
 } from '@cantoo/pdf-lib';
-import { unpredict } from '../read/predictor.ts';
+import { decodeStructural } from '../read/decode.ts';
+import { ObjectParser, parseIndirect } from '../read/parse-object.ts';
+import { PdfName, PdfRef, PdfStream, PdfString, isArray, type PdfValue } from '../read/values.ts';
+import { readXrefChain } from '../read/xref.ts';
 
 /**
  * Opens a PDF without parsing all of it. pdf-lib parses every object of the file up front,
@@ -20,10 +24,6 @@ import { unpredict } from '../read/predictor.ts';
  * time pdf-lib looks it up. Anything unexpected makes it return undefined, and the caller
  * falls back to pdf-lib's full parse, so this is purely a fast path.
  */
-
-type Entry =
-  | { readonly kind: 'at'; readonly offset: number }
-  | { readonly kind: 'in'; readonly stream: number; readonly index: number };
 
 const latin1 = new TextDecoder('latin1');
 
@@ -63,110 +63,59 @@ function bodyOffset(bytes: Uint8Array, offset: number, objectNumber?: number): n
   return offset + match[0].length;
 }
 
-function num(dict: PDFDict, key: string): number | undefined {
-  const value = dict.get(PDFName.of(key));
-  return value instanceof PDFNumber ? value.asNumber() : undefined;
+/** One of our values as a pdf-lib object in `context` (for the trailer entries pdf-lib keeps). */
+function toPdfLib(value: PdfValue, context: PDFContext): PDFObject {
+  if (value === null) {
+    return PDFNull;
+  }
+  if (typeof value === 'boolean') {
+    return value ? PDFBool.True : PDFBool.False;
+  }
+  if (typeof value === 'number') {
+    return PDFNumber.of(value);
+  }
+  if (value instanceof PdfName) {
+    return PDFName.of(value.name);
+  }
+  if (value instanceof PdfString) {
+    return PDFHexString.of(Buffer.from(value.bytes).toString('hex'));
+  }
+  if (value instanceof PdfRef) {
+    return PDFRef.of(value.num, value.gen);
+  }
+  if (isArray(value)) {
+    const array = PDFArray.withContext(context);
+    for (const item of value) {
+      array.push(toPdfLib(item, context));
+    }
+    return array;
+  }
+  const dict = PDFDict.withContext(context);
+  for (const [key, item] of (value instanceof PdfStream ? value.dict : value).map) {
+    dict.set(PDFName.of(key), toPdfLib(item, context));
+  }
+  return dict;
 }
 
-function flateContents(stream: PDFRawStream): Uint8Array {
-  const filter = stream.dict.get(PDFName.of('Filter'));
-  const raw = stream.getContents();
-  if (filter === undefined) {
-    return raw;
+/** The decoded object stream at `offset` and where each member starts. */
+function objectStreamAt(bytes: Uint8Array, offset: number): { data: Uint8Array; offsets: number[] } {
+  const container = parseIndirect(bytes, offset).value;
+  if (!(container instanceof PdfStream)) {
+    throw new Error('missing object stream');
   }
-  const name = filter instanceof PDFArray && filter.size() === 1 ? filter.get(0) : filter;
-  if (!(name instanceof PDFName) || name.decodeText() !== 'FlateDecode') {
-    throw new Error('unsupported filter');
+  const data = decodeStructural(container);
+  const n = container.dict.get('N');
+  const first = container.dict.get('First');
+  if (typeof n !== 'number' || typeof first !== 'number') {
+    throw new Error('bad object stream');
   }
-  return inflateSync(raw);
-}
-
-function readXrefStream(stream: PDFRawStream, entries: Map<number, Entry | null>): void {
-  const dict = stream.dict;
-  const w = dict.lookup(PDFName.of('W'));
-  if (!(w instanceof PDFArray) || w.size() !== 3) {
-    throw new Error('bad /W');
+  const header = new ObjectParser(data.subarray(0, first), 0);
+  const offsets: number[] = [];
+  for (let i = 0; i < n; i += 1) {
+    header.value(); // the member's object number
+    offsets.push(first + Number(header.value()));
   }
-  const widths = w.asArray().map((v) => (v instanceof PDFNumber ? v.asNumber() : 0)) as [number, number, number];
-  const parms = dict.lookup(PDFName.of('DecodeParms'));
-  const data =
-    parms instanceof PDFDict
-      ? unpredict(flateContents(stream), num(parms, 'Predictor') ?? 1, num(parms, 'Columns') ?? 1)
-      : flateContents(stream);
-  const index = dict.lookup(PDFName.of('Index'));
-  const ranges =
-    index instanceof PDFArray
-      ? index.asArray().map((v) => (v instanceof PDFNumber ? v.asNumber() : 0))
-      : [0, num(dict, 'Size') ?? 0];
-  const rowLength = widths[0] + widths[1] + widths[2];
-  const field = (at: number, width: number): number => {
-    let value = 0;
-    for (let i = 0; i < width; i += 1) {
-      value = value * 256 + (data[at + i] ?? 0);
-    }
-    return value;
-  };
-  let row = 0;
-  for (let r = 0; r + 1 < ranges.length; r += 2) {
-    const first = ranges[r] ?? 0;
-    const count = ranges[r + 1] ?? 0;
-    for (let i = 0; i < count; i += 1, row += 1) {
-      const at = row * rowLength;
-      if (at + rowLength > data.length) {
-        throw new Error('xref stream too short');
-      }
-      const type = widths[0] === 0 ? 1 : field(at, widths[0]);
-      const a = field(at + widths[0], widths[1]);
-      const b = field(at + widths[0] + widths[1], widths[2]);
-      const objectNumber = first + i;
-      if (entries.has(objectNumber)) {
-        continue;
-      } // a newer section already said where it is
-      if (type === 1) {
-        entries.set(objectNumber, { kind: 'at', offset: a });
-      } else if (type === 2) {
-        entries.set(objectNumber, { kind: 'in', stream: a, index: b });
-      } else {
-        entries.set(objectNumber, null);
-      }
-    }
-  }
-}
-
-function readTable(bytes: Uint8Array, offset: number, entries: Map<number, Entry | null>): number {
-  // Returns the offset of the trailer dictionary.
-  let at = offset + 4;
-  const text = (from: number, to: number): string => latin1.decode(bytes.subarray(from, to));
-  for (;;) {
-    const line = /^\s*(\d+)\s+(\d+)[ \t]*\r?\n?/.exec(text(at, at + 40));
-    if (line === null) {
-      break;
-    }
-    const first = Number(line[1]);
-    const count = Number(line[2]);
-    at += line[0].length;
-    const block = text(at, at + count * 20 + 40);
-    const rows = block.match(/(\d{10}) (\d{5}) ([nf])[ \r\n]{1,2}/g) ?? [];
-    if (rows.length < count) {
-      throw new Error('short xref subsection');
-    }
-    let used = 0;
-    for (let i = 0; i < count; i += 1) {
-      const row = rows[i] ?? '';
-      used += row.length;
-      const objectNumber = first + i;
-      if (entries.has(objectNumber)) {
-        continue;
-      }
-      entries.set(objectNumber, row[17] === 'n' ? { kind: 'at', offset: Number(row.slice(0, 10)) } : null);
-    }
-    at += used;
-  }
-  const trailer = text(at, at + 16).indexOf('trailer');
-  if (trailer < 0) {
-    throw new Error('no trailer after xref table');
-  }
-  return at + trailer + 'trailer'.length;
+  return { data, offsets };
 }
 
 const FORM_KEYS = ['Fields', 'Kids', 'V', 'Reference', 'TransformParams', 'DocMDP', 'DR', 'Font', 'Rect', 'Lock'];
@@ -190,43 +139,10 @@ function touch(context: PDFContext, value: PDFObject | undefined, depth: number)
 export function loadLazy(bytes: Uint8Array, startXref: number): PDFDocument | undefined {
   try {
     const context = PDFContext.create();
-    const entries = new Map<number, Entry | null>();
-    let newest: PDFDict | undefined;
-    const seen = new Set<number>();
-    let offset: number | undefined = startXref;
-    while (offset !== undefined) {
-      if (seen.has(offset) || offset <= 0 || offset >= bytes.length) {
-        throw new Error('bad /Prev chain');
-      }
-      seen.add(offset);
-      let trailer: PDFDict;
-      if (latin1.decode(bytes.subarray(offset, offset + 4)) === 'xref') {
-        const parsed = parseAt(bytes, readTable(bytes, offset, entries), context);
-        if (!(parsed instanceof PDFDict)) {
-          throw new Error('bad trailer');
-        }
-        trailer = parsed;
-        const hybrid = num(trailer, 'XRefStm');
-        if (hybrid !== undefined) {
-          const stream = parseAt(bytes, bodyOffset(bytes, hybrid), context);
-          if (!(stream instanceof PDFRawStream)) {
-            throw new Error('bad /XRefStm');
-          }
-          readXrefStream(stream, entries);
-        }
-      } else {
-        const stream = parseAt(bytes, bodyOffset(bytes, offset), context);
-        if (!(stream instanceof PDFRawStream)) {
-          throw new Error('xref is not a stream');
-        }
-        readXrefStream(stream, entries);
-        trailer = stream.dict;
-      }
-      newest ??= trailer;
-      offset = num(trailer, 'Prev');
-    }
+    // The cross-reference data, read by the verifier's reader (tables, streams, hybrids, /Prev).
+    const { entries, trailer } = readXrefChain(bytes, startXref);
     // Encrypted files take pdf-lib's path, which reports them (objects here would be ciphertext).
-    if (newest === undefined || newest.has(PDFName.of('Encrypt'))) {
+    if (trailer.has('Encrypt')) {
       return undefined;
     }
 
@@ -241,19 +157,11 @@ export function loadLazy(bytes: Uint8Array, startXref: number): PDFDocument | un
       }
       let objstm = objectStreams.get(entry.stream);
       if (objstm === undefined) {
-        const container = context.lookup(PDFRef.of(entry.stream));
-        if (!(container instanceof PDFRawStream)) {
+        const container = entries.get(entry.stream);
+        if (container === undefined || container === null || container.kind !== 'at') {
           throw new Error('missing object stream');
         }
-        const data = flateContents(container);
-        const n = num(container.dict, 'N') ?? 0;
-        const first = num(container.dict, 'First') ?? 0;
-        const header = latin1.decode(data.subarray(0, first)).trim().split(/\s+/).map(Number);
-        const offsets: number[] = [];
-        for (let i = 0; i < n; i += 1) {
-          offsets.push(first + (header[i * 2 + 1] ?? 0));
-        }
-        objstm = { data, offsets };
+        objstm = objectStreamAt(bytes, container.offset);
         objectStreams.set(entry.stream, objstm);
       }
       const at = objstm.offsets[entry.index];
@@ -266,14 +174,14 @@ export function loadLazy(bytes: Uint8Array, startXref: number): PDFDocument | un
     objects.setLoader(load);
     (context as unknown as { indirectObjects: Map<PDFRef, PDFObject> }).indirectObjects = objects;
 
-    for (const key of ['Root', 'Info', 'ID', 'Encrypt'] as const) {
-      const value = newest.get(PDFName.of(key));
+    for (const key of ['Root', 'Info', 'ID'] as const) {
+      const value = trailer.get(key);
       if (value !== undefined) {
-        context.trailerInfo[key] = value;
+        context.trailerInfo[key] = toPdfLib(value, context);
       }
     }
-    const size = num(newest, 'Size') ?? 0;
-    context.largestObjectNumber = Math.max(0, size - 1);
+    const size = trailer.get('Size');
+    context.largestObjectNumber = Math.max(0, (typeof size === 'number' ? size : 0) - 1);
 
     type DocumentConstructor = new (
       context: PDFContext,
