@@ -6,19 +6,11 @@ import type { Result } from '../../../preload/contract/result.ts';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
 import { vi } from '../../i18n/vi.ts';
+import { bytesOfBase64 } from '../pdf/base64.ts';
 import { openPdf, renderPage } from '../pdf/render-page.ts';
 import { VerdictPanel } from '../verify/VerdictPanel.tsx';
 
 const PAGE_WIDTH_PX = 520;
-
-function bytesOf(base64: string): Uint8Array {
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i += 1) {
-    bytes[i] = text.charCodeAt(i);
-  }
-  return bytes;
-}
 
 /**
  * One stored appendix, opened from the store by hash (what is shown is what is kept and sent),
@@ -52,7 +44,7 @@ export function AppendixViewer({
         return;
       }
       setFile(result.value);
-      const opened = await openPdf(bytesOf(result.value.base64));
+      const opened = await openPdf(bytesOfBase64(result.value.base64));
       if (live) {
         setPdf(opened);
       }

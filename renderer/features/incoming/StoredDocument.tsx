@@ -7,19 +7,11 @@ import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
 import { call } from '../../app/ipc/call.ts';
 import { viWorkflow } from '../../i18n/vi-workflow.ts';
+import { bytesOfBase64 } from '../pdf/base64.ts';
 import { openPdf, renderPage } from '../pdf/render-page.ts';
 import { VerdictPanel } from '../verify/VerdictPanel.tsx';
 
 const PAGE_WIDTH_PX = 520;
-
-function bytesOf(base64: string): Uint8Array {
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i += 1) {
-    bytes[i] = text.charCodeAt(i);
-  }
-  return bytes;
-}
 
 /** The kept verdict, if it is a verifier report this renderer understands (older shapes are re-verified). */
 function keptReport(attachment: IncomingAttachment): VerifyReport | null {
@@ -65,7 +57,7 @@ export function StoredDocument({ document }: { document: IncomingDocument }) {
       }
       const kept = keptReport(result.value);
       setReport(kept);
-      setPdf(await openPdf(bytesOf(result.value.base64)));
+      setPdf(await openPdf(bytesOfBase64(result.value.base64)));
       setBusy(null);
       if (kept === null && live) {
         void verify();
