@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,43 +5,10 @@ import { attachmentPath, sha256Of } from '../../../main/services/store/attachmen
 import { verifyAudit } from '../../../main/services/store/audit.ts';
 import { openDatabase } from '../../../main/services/store/open-database.ts';
 import { tempDir } from './helpers.ts';
+import { runAndKill } from './kill-child.ts';
 
 const CHILD = join(import.meta.dirname, 'appendix-crash-child.ts');
 const RUNS = 20;
-
-/** Run the child until its first attachment commits, let it go on a random few ms, then SIGKILL it. */
-function runAndKill(dir: string, run: number, delayMs: number, compileCache: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, dir, String(run)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_COMPILE_CACHE: compileCache },
-    });
-    let out = '';
-    let err = '';
-    let armed = false;
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      if (!armed && out.includes('\nACK ')) {
-        armed = true;
-        setTimeout(() => child.kill('SIGKILL'), delayMs);
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => {
-      if (signal !== 'SIGKILL') {
-        reject(new Error(`child ended without being killed: ${err}`));
-        return;
-      }
-      resolve(
-        out
-          .split('\n')
-          .slice(0, -1)
-          .filter((line) => line.startsWith('ACK ')),
-      );
-    });
-  });
-}
 
 describe('attaching a phụ lục survives a crash', () => {
   it(
@@ -54,7 +20,7 @@ describe('attaching a phụ lục survives a crash', () => {
       const acknowledged = new Map<string, string>();
       let killedMidStream = 0;
       for (let run = 1; run <= RUNS; run += 1) {
-        const acks = await runAndKill(dir, run, Math.floor(Math.random() * 40), compileCache);
+        const acks = await runAndKill(CHILD, dir, run, Math.floor(Math.random() * 40), compileCache);
         killedMidStream += acks.length > 0 ? 1 : 0;
         for (const line of acks) {
           const [, id, sha256] = line.split(' ');

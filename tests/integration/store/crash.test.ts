@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,51 +5,10 @@ import { attachmentPath, sha256Of } from '../../../main/services/store/attachmen
 import { verifyAudit } from '../../../main/services/store/audit.ts';
 import { openDatabase } from '../../../main/services/store/open-database.ts';
 import { tempDir } from './helpers.ts';
+import { runAndKill } from './kill-child.ts';
 
 const CHILD = join(import.meta.dirname, 'crash-child.ts');
 const RUNS = 100;
-
-/**
- * Run the child until its first registration commits, let it go on for a random few to tens
- * of ms, then SIGKILL it. Arming on the first acknowledgement (not on start-up) keeps every
- * kill inside the stream of registrations however loaded the machine is.
- */
-function runAndKill(dir: string, run: number, delayMs: number, compileCache: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    // Most of a run is the child starting up (stripping and compiling the store's modules); the
-    // compile cache the first child fills makes the other 99 start in about half the CPU time.
-    // What runs after start-up, and where the kill lands, is unchanged.
-    const child = spawn(process.execPath, [CHILD, dir, String(run)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_COMPILE_CACHE: compileCache },
-    });
-    let out = '';
-    let err = '';
-    let armed = false;
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      if (!armed && out.includes('\nACK ')) {
-        armed = true;
-        setTimeout(() => child.kill('SIGKILL'), delayMs);
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => {
-      if (signal !== 'SIGKILL') {
-        reject(new Error(`child ended without being killed: ${err}`));
-        return;
-      }
-      // Only whole lines were acknowledged; a line cut by the kill was not.
-      resolve(
-        out
-          .split('\n')
-          .slice(0, -1)
-          .filter((line) => line.startsWith('ACK ')),
-      );
-    });
-  });
-}
 
 describe('crash safety', () => {
   it(
@@ -63,7 +21,7 @@ describe('crash safety', () => {
       let killedMidStream = 0;
       for (let run = 1; run <= RUNS; run += 1) {
         const delay = Math.floor(Math.random() * 40);
-        const acks = await runAndKill(dir, run, delay, compileCache);
+        const acks = await runAndKill(CHILD, dir, run, delay, compileCache);
         if (acks.length > 0) {
           killedMidStream += 1;
         }
