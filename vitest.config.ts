@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
  * - unit: pure code and fakes at ports, no external programs;
  * - integration: real SQLite, real PDFs, external validators (pdfsig, mutool, qpdf, openssl);
  * - hsm: real PKCS#11 through SoftHSM2 tokens built from the declared test PKI.
- * The test PKI and tokens are built once per run by the global setup.
+ * The run's anchor — the instant every test treats as now — is chosen first (support/clock); the
+ * test PKI and tokens are then built once per run around it.
  */
 export default defineConfig({
   test: {
@@ -15,6 +16,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/support/clock/global-setup.ts'],
         },
       },
       {
@@ -22,7 +24,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/support/pki/global-setup.ts'],
+          globalSetup: ['tests/support/clock/global-setup.ts', 'tests/support/pki/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -32,7 +34,7 @@ export default defineConfig({
           name: 'hsm',
           include: ['tests/hsm/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/support/pki/global-setup.ts'],
+          globalSetup: ['tests/support/clock/global-setup.ts', 'tests/support/pki/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -16,7 +16,8 @@ if (profileDir === undefined) {
   process.exit(64);
 }
 const serverUrl = process.argv[3] ?? 'http://127.0.0.1:8787';
-const pki = await buildPki(join(profileDir, 'demo-pki'));
+// real time: the demo app checks these certificates against the wall clock.
+const pki = await buildPki(join(profileDir, 'demo-pki'), new Date());
 
 const images = join(profileDir, 'demo-images');
 mkdirSync(images, { recursive: true });

@@ -14,7 +14,7 @@ import { buildPki } from '../support/pki/build.ts';
 
 const count = Number(process.argv[2] ?? 200);
 const dir = mkdtempSync(join(tmpdir(), 'vanthu-bench-token-'));
-const pki = await buildPki(dir);
+const pki = await buildPki(dir, new Date() /* real time: a benchmark run, checked now */);
 process.env['SOFTHSM2_CONF'] = pki.softhsm.conf;
 const person = pki.certs['person']?.token;
 if (person === undefined) {

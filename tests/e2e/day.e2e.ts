@@ -139,6 +139,7 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
   });
 
   await test.step('the server goes down: the app says it is offline', async () => {
+    // real time: the reference server's outage window is compared with its own clock.
     const now = Date.now();
     await server.faults({ outage: { startMs: now - 1_000, endMs: now + 3_600_000 } });
     await syncNow(page);

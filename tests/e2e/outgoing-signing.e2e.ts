@@ -112,6 +112,7 @@ test('the leader sees the queue, the proposed box on the page, the pre-flight fa
 
 test('the văn thư numbers, seals and publishes; pdfsig finds both signatures valid', async ({ page }) => {
   // No server in this spec: the administrator gives the sổ đi an open lease (one workstation), by CLI.
+  // real time: the app in the browser-shell host numbers in the year of its own clock.
   const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
   execFileSync(
     process.execPath,

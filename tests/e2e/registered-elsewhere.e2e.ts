@@ -50,6 +50,7 @@ async function registerAtOtherWorkstation(): Promise<number> {
   const inbox = (await (await fetch(new URL('/v1/inbox', server.url), { headers: auth })).json()) as {
     items: { kind: string; document: { id: string } }[];
   };
+  // real time: the app in the browser-shell host dates the registration with its own clock.
   const today = new Date().toISOString().slice(0, 10);
   const ids = inbox.items.filter((item) => item.kind === 'document').map((item) => item.document.id);
   for (const [index, id] of ids.entries()) {

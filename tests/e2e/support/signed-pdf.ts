@@ -20,8 +20,10 @@ interface PkiMaterial {
  * types this Playwright project compiles against, and the child keeps the spec's process lean.
  */
 function buildPki(dir: string): PkiMaterial {
+  // The app under test reads the wall clock, so the anchor here is the real now (anchor.ts).
   const program = `import { buildPki } from './tests/support/pki/build.ts';
-process.stdout.write(JSON.stringify(await buildPki(process.argv[1])));`;
+import { runAnchor } from './tests/support/clock/anchor.ts';
+process.stdout.write(JSON.stringify(await buildPki(process.argv[1], runAnchor())));`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', program, dir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -35,6 +35,7 @@ describe('outgoing.addAppendix over IPC: sign with the record’s số, ký hi�
   // The sổ đi has an open lease (one workstation), given before the app opens its store.
   const seeded = openDatabase(join(profileDir, 'vanthu.sqlite'));
   const seededStore = createStore({ db: seeded, filesDir: join(profileDir, 'files'), maDinhDanh: ORG });
+  // real time: the services under test number in the year of the process clock.
   const register = seededStore.context.registers.ensure({ maDinhDanh: ORG, kind: 'di', year: vietnamYear(new Date()) });
   seededStore.context.registers.addLease(register.id, { firstNumber: 1, lastNumber: null });
   seeded.close();

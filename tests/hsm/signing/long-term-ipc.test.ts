@@ -67,6 +67,7 @@ describe('signing with longTerm (PAdES B-LT) over IPC', () => {
       {
         status: 'revoked',
         kind: 'crl',
+        // real time: the verifier behind IPC judges cached answers by the process clock.
         checkedAt: new Date().toISOString(),
         revokedAt: new Date().toISOString(),
         der: Buffer.from([0x30, 0x00]).toString('base64'),

@@ -22,6 +22,7 @@ describe('vanthu incoming / register / audit / backup / restore', () => {
     () => {
       const dir = tempDir('vanthu-cli-');
       const profile = join(dir, 'profile');
+      // real time: the vanthu child process numbers in the year of its own clock.
       const year = String(
         Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date())),
       );
@@ -81,6 +82,7 @@ describe('vanthu incoming / register / audit / backup / restore', () => {
       const settings = JSON.parse(readFileSync(join(profile, 'settings.json'), 'utf8')) as {
         preferences: { lastBackupAt: string };
       };
+      // real time: the vanthu child process stamps the backup with its own clock.
       expect(Date.now() - Date.parse(settings.preferences.lastBackupAt)).toBeLessThan(24 * 60 * 60 * 1000);
       rmSync(profile, { recursive: true });
       const restored = vanthu(profile, 'restore', backup);

@@ -17,6 +17,7 @@ const signed = join(dir, 'signed.pdf');
 
 /** Runs `vanthu …` from source in a child process; returns its output and every module it loaded. */
 function vanthu(args: string[], profileDir: string, cacheHome = join(dir, 'cache')) {
+  // real time: only a unique file name, no time is judged.
   const record = join(dir, `loads-${args[0]}-${Date.now()}.txt`);
   writeFileSync(record, '');
   const env: NodeJS.ProcessEnv = { ...process.env, VANTHU_PROFILE: profileDir, VANTHU_RECORD_LOADS: record };

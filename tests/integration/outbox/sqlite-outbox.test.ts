@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSqliteOutbox } from '../../../main/services/outbox/sqlite-outbox.ts';
 import { openDatabase } from '../../../main/services/store/open-database.ts';
+import { msFromNow, testNow } from '../../support/clock/clock.ts';
 
 const sha = 'a'.repeat(64);
 const status = (documentId: string, statusCode: '01' | '03') => ({
@@ -13,10 +14,10 @@ describe('SQLite outbox', () => {
   it('delivers one job per key at a time, in creation order', () => {
     const db = openDatabase(':memory:');
     const outbox = createSqliteOutbox(db);
-    const a1 = outbox.enqueue(status('A', '01'));
-    const a2 = outbox.enqueue(status('A', '03'));
-    const b1 = outbox.enqueue(status('B', '01'));
-    const now = new Date(Date.now() + 1000);
+    const a1 = outbox.enqueue(status('A', '01'), testNow());
+    const a2 = outbox.enqueue(status('A', '03'), testNow());
+    const b1 = outbox.enqueue(status('B', '01'), testNow());
+    const now = msFromNow(1000);
     expect(outbox.claimDue(now, 10).map((j) => j.id)).toEqual([a1.id, b1.id]);
     expect(outbox.claimDue(now, 10)).toEqual([]);
     outbox.markDone(a1.id);
@@ -45,9 +46,9 @@ describe('SQLite outbox', () => {
   it('pauses and resumes, and requeues jobs left in flight by a crash', () => {
     const db = openDatabase(':memory:');
     const outbox = createSqliteOutbox(db);
-    const job = outbox.enqueue(status('A', '01'));
+    const job = outbox.enqueue(status('A', '01'), testNow());
     outbox.pause();
-    const later = new Date(Date.now() + 1000);
+    const later = msFromNow(1000);
     expect(outbox.claimDue(later, 5)).toEqual([]);
     outbox.resume();
     expect(outbox.claimDue(later, 5)).toHaveLength(1);

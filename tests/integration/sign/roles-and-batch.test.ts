@@ -10,6 +10,8 @@ import { preparePdf } from '../../../main/services/pdf/sign/prepare.ts';
 import { signPdf } from '../../../main/services/pdf/sign/sign.ts';
 import { createAppearance } from '../../../main/services/pdf/stamp/appearance.ts';
 import { tsaTimestampSource } from '../../../main/services/tsa/client.ts';
+import { testNow } from '../../support/clock/clock.ts';
+import { vnDateTime } from '../../support/clock/vn-time.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
 import { pdfToText } from '../../support/corpus/render.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
@@ -31,7 +33,9 @@ afterAll(async () => {
   await tsa.close();
 });
 
-const signingTime = new Date('2026-11-22T07:13:04Z');
+// The run's anchor, not a calendar date: the PKI that signs is issued around it.
+const signingTime = testNow();
+const shown = vnDateTime(signingTime);
 
 describe('appendix and electronic copy', () => {
   it('signs an appendix with the ND30 text line at the top right of page 1', async () => {
@@ -45,7 +49,7 @@ describe('appendix and electronic copy', () => {
       signingTime,
     });
     expect(allValid(validateAll(out, pki), 1)).toBe(true);
-    expect(await pdfToText(read(out))).toContain('Số: 15/QĐ-UBND; 22/11/2026; 14:13:04 +07:00');
+    expect(await pdfToText(read(out))).toContain(`Số: 15/QĐ-UBND; ${shown.date}; ${shown.time} +07:00`);
   });
 
   it('signs an electronic copy with "SAO Y; <cơ quan>; time"', async () => {
@@ -60,7 +64,7 @@ describe('appendix and electronic copy', () => {
       signingTime,
     });
     expect(allValid(validateAll(out, pki), 1)).toBe(true);
-    expect(await pdfToText(read(out))).toContain('SAO Y; ỦY BAN NHÂN DÂN TỈNH X; 22/11/2026; 14:13:04 +07:00');
+    expect(await pdfToText(read(out))).toContain(`SAO Y; ỦY BAN NHÂN DÂN TỈNH X; ${shown.date}; ${shown.time} +07:00`);
   });
 });
 

@@ -16,6 +16,7 @@ const dir = process.argv[2] as string;
 const run = Number(process.argv[3]);
 const db = openDatabase(join(dir, 'vanthu.sqlite'));
 const store = createStore({ db, filesDir: join(dir, 'files'), maDinhDanh: ORG });
+// real time: this child's store numbers in the year of its own clock.
 const register = store.context.registers.ensure({ maDinhDanh: ORG, kind: 'di', year: vietnamYear(new Date()) });
 if (store.context.registers.leases(register.id).length === 0) {
   store.context.registers.addLease(register.id, { firstNumber: 1, lastNumber: null });

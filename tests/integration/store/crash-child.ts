@@ -16,6 +16,7 @@ const store = createStore({ db, filesDir: join(dir, 'files'), maDinhDanh: '000.0
 const register = store.context.registers.ensure({
   maDinhDanh: '000.00.12.H55',
   kind: 'den',
+  // real time: this child's store numbers in the year of its own clock.
   year: vietnamYear(new Date()),
 });
 if (store.context.registers.leases(register.id).length === 0) {

@@ -21,6 +21,7 @@ function client(url: string, username: string): ApiClient {
   return new ApiClient(
     createAxiosTransport({ baseUrl: url, timeoutMs: 20_000 }),
     () => ({ username, password: DEMO_PASSWORD }),
+    // real time: the client talks to the reference server, which runs on the real clock.
     () => new Date(),
   );
 }

@@ -31,6 +31,7 @@ describe('store worker', () => {
     });
     const register = await client.call('registers.ensure', { maDinhDanh: ORG, kind: 'den', year: 2026 });
     await client.call('registers.addLease', register.id, { firstNumber: 1, lastNumber: 10 });
+    // real time: the store worker process stamps with its own clock.
     const now = new Date();
     const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(now));
     if (year !== 2026) {
@@ -40,6 +41,7 @@ describe('store worker', () => {
     const { document } = await client.call('incoming.add', incoming());
     expect(document.soDen).toBe(1);
     expect((await client.call('incoming.list', { search: 'quyet dinh' })).map((d) => d.id)).toEqual([document.id]);
+    // real time: the worker enqueued with its own clock; a second later every job is due.
     const [job] = await client.call('outbox.claimDue', new Date(Date.now() + 1000), 5);
     expect(job?.kind).toBe('incoming.register');
     await client.call('outbox.markDone', job?.id ?? '');

@@ -44,6 +44,7 @@ describe('sync survives being killed', () => {
       publishes: 20,
       statusesPerDocument: 10,
       bigEvery: 10,
+      // real time: the killed child processes stamp with their own clock.
       now: new Date(),
     });
     setup.db.close();
@@ -61,6 +62,7 @@ describe('sync survives being killed', () => {
           outbox.enqueue({
             kind: 'incoming.status',
             key: documentId,
+            // real time: the killed child processes stamp with their own clock.
             payload: { documentId, statusCode: '05', reason: null, at: new Date().toISOString() },
           }).id,
         );

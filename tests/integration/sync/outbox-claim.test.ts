@@ -20,6 +20,7 @@ describe('outbox: done and next claim in one commit', () => {
       const first = outbox.enqueue(status(a, '03'));
       const second = outbox.enqueue(status(a, '05'));
       const other = outbox.enqueue(status(b, '03'));
+      // real time: the claiming processes enqueued with their own clock.
       const now = new Date(Date.now() + 1_000);
       expect(outbox.claimDue(now, 1).map((job) => job.id)).toEqual([first.id]);
       // The second job of key a becomes due only because the first is done in the same transaction.

@@ -259,6 +259,7 @@ describe('one organization, two workstations, one số đến per document', () 
   it('in the app (store worker, IPC): the repair runs in the worker and the clerk reads what happened', async () => {
     const started = await startServer();
     server = started.server;
+    // real time: the reference server dates the registration with the real clock.
     const a = openWorkstation({ url: started.url, username: 'vanthu.snv', clock: virtualClock(Date.now()) });
     const services = composeServices({
       profileDir: join(tempDir('app'), 'profile'),

@@ -133,9 +133,11 @@ describe('reference server protocol', () => {
     const url = await server.listen(0);
     expect(url).toMatch(/^https:/);
     const credentials = () => ({ username: 'vanthu.snv', password: 'demo' });
+    // real time: the reference server and its TLS certificate run on the real clock.
     const trusting = new ApiClient(createAxiosTransport({ baseUrl: url, ca: tls.cert }), credentials, () => new Date());
     expect((await trusting.inbox(null)).items).toHaveLength(3);
     // Verification is never switched off: an unknown certificate is a setup problem, not a retry.
+    // real time: as above.
     const strict = new ApiClient(createAxiosTransport({ baseUrl: url }), credentials, () => new Date());
     await expect(strict.inbox(null)).rejects.toMatchObject({ failure: { kind: 'permanent', code: 'TLS' } });
   });

@@ -61,6 +61,7 @@ describe('certificate facts read from the DER', () => {
       const made = await x509.X509CertificateGenerator.createSelfSigned({
         serialNumber: 'ff01',
         name,
+        // fixed-date: only the names are compared; this certificate's validity is never checked.
         notBefore: new Date('2026-01-01'),
         notAfter: new Date('2027-01-01'),
         keys,

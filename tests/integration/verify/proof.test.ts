@@ -16,6 +16,7 @@ import { makeDocument } from '../../support/corpus/make-document.ts';
 import { issueWithRevocation, subCaCrl } from '../../support/ocsp/issue.ts';
 import { freePort, startCrlServer } from '../../support/ocsp/servers.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
+import { msFromNow } from '../../support/clock/clock.ts';
 
 const DAY = 86_400_000;
 const pki = usePki();
@@ -50,15 +51,15 @@ async function signedByExpired(id: string, serial: string, crlUrl: string): Prom
     serial,
     { crl: crlUrl },
     {
-      notBefore: new Date(Date.now() - 800 * DAY),
-      notAfter: new Date(Date.now() - 30 * DAY),
+      notBefore: msFromNow(-800 * DAY),
+      notAfter: msFromNow(-30 * DAY),
     },
   );
   const out = join(dir, `${id}.pdf`);
   await signPdf((await makeDocument()).bytes, out, {
     signer: await softwareSignerFromFiles(cert.keyPem, cert.certPem, pki.chainPem),
     role: 'personal',
-    signingTime: new Date(Date.now() - 60 * DAY),
+    signingTime: msFromNow(-60 * DAY),
   });
   return out;
 }

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 import type { PkiMaterial } from '../pki/build.ts';
+import { msFromNow } from '../clock/clock.ts';
 
 x509.cryptoProvider.set(webcrypto as never);
 const subtle = webcrypto.subtle;
@@ -44,8 +45,8 @@ export async function issueWithRevocation(
   urls: { readonly ocsp?: string; readonly crl?: string },
   /** Defaults to valid from yesterday for a year; an expired window models a certificate that has since expired. */
   validity: { readonly notBefore: Date; readonly notAfter: Date } = {
-    notBefore: new Date(Date.now() - DAY),
-    notAfter: new Date(Date.now() + 365 * DAY),
+    notBefore: msFromNow(-DAY),
+    notAfter: msFromNow(365 * DAY),
   },
 ): Promise<IssuedCert> {
   const sub = new x509.X509Certificate(readFileSync(pki.subPem));
@@ -84,9 +85,9 @@ export async function subCaCrl(pki: PkiMaterial, revoked: readonly string[]): Pr
   const sub = new x509.X509Certificate(readFileSync(pki.subPem));
   const crl = await x509.X509CrlGenerator.create({
     issuer: sub.subjectName,
-    thisUpdate: new Date(Date.now() - 60_000),
-    nextUpdate: new Date(Date.now() + DAY),
-    entries: revoked.map((serialNumber) => ({ serialNumber, revocationDate: new Date(Date.now() - 3_600_000) })),
+    thisUpdate: msFromNow(-60_000),
+    nextUpdate: msFromNow(DAY),
+    entries: revoked.map((serialNumber) => ({ serialNumber, revocationDate: msFromNow(-3_600_000) })),
     signingKey: await subCaKey(pki),
     signingAlgorithm: rsa,
   });
@@ -113,7 +114,7 @@ export async function issueCaHierarchy(
 ): Promise<CaHierarchy> {
   const gen = async () => (await subtle.generateKey(rsa, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const [rootKeys, subKeys, signerKeys] = [await gen(), await gen(), await gen()];
-  const validity = { notBefore: new Date(Date.now() - DAY), notAfter: new Date(Date.now() + 365 * DAY) };
+  const validity = { notBefore: msFromNow(-DAY), notAfter: msFromNow(365 * DAY) };
   const caUsage = x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign;
   const root = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: '01',
@@ -183,9 +184,9 @@ export async function issueCaHierarchy(
       const issuer = by === 'root' ? root : sub;
       const crl = await x509.X509CrlGenerator.create({
         issuer: issuer.subjectName,
-        thisUpdate: new Date(Date.now() - 60_000),
-        nextUpdate: new Date(Date.now() + DAY),
-        entries: revoked.map((serialNumber) => ({ serialNumber, revocationDate: new Date(Date.now() - 3_600_000) })),
+        thisUpdate: msFromNow(-60_000),
+        nextUpdate: msFromNow(DAY),
+        entries: revoked.map((serialNumber) => ({ serialNumber, revocationDate: msFromNow(-3_600_000) })),
         signingKey: by === 'root' ? rootKeys.privateKey : subKeys.privateKey,
         signingAlgorithm: rsa,
       });

@@ -4,6 +4,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import type { PkiMaterial } from '../pki/build.ts';
+import { msFromNow } from '../clock/clock.ts';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -58,8 +59,8 @@ export async function startOcspResponder(
   entries: readonly OcspEntry[],
 ): Promise<{ stop(): void }> {
   const index = join(dir, 'index.txt');
-  const expiry = opensslDate(new Date(Date.now() + 365 * 86_400_000));
-  const revokedAt = opensslDate(new Date(Date.now() - 3_600_000));
+  const expiry = opensslDate(msFromNow(365 * 86_400_000));
+  const revokedAt = opensslDate(msFromNow(-3_600_000));
   writeFileSync(
     index,
     entries

@@ -86,10 +86,13 @@ function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = proc
   execFileSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-/** Build the declared PKI, an NSS database trusting its root, and SoftHSM2 tokens holding its keys. */
-export async function buildPki(dir: string): Promise<PkiMaterial> {
+/**
+ * Build the declared PKI, an NSS database trusting its root, and SoftHSM2 tokens holding its keys.
+ * Every validity window is placed around `anchor`, the run's "now" (support/clock).
+ */
+export async function buildPki(dir: string, anchor: Date): Promise<PkiMaterial> {
   mkdirSync(dir, { recursive: true });
-  const now = Date.now();
+  const now = anchor.getTime();
   const caUsage = x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign;
 
   const rootKeys = await keyPair('rsa2048');
