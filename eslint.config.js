@@ -88,6 +88,7 @@ export default tseslint.config(
       '*.config.js',
       'tests/**/playwright.config.ts',
       'tests/support/pki/global-setup.ts',
+      'tests/support/clock/global-setup.ts',
       'tests/electron/report-binary.ts',
     ],
     rules: { 'no-restricted-syntax': 'off' },

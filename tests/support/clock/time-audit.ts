@@ -44,7 +44,9 @@ export function auditText(file: string, text: string): TimeFinding[] {
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sources(path);
+    if (entry.isDirectory()) {
+      return sources(path);
+    }
     return /\.tsx?$/.test(entry.name) ? [path] : [];
   });
 }
