@@ -115,6 +115,10 @@ export const errorTextVi: Readonly<Record<ErrorCode, ErrorText>> = {
     message: 'Thao tác không phù hợp với trạng thái hiện tại của văn bản.',
     action: 'Tải lại văn bản để xem trạng thái mới nhất.',
   },
+  SECRET_STAYS_LOCAL: {
+    message: 'Văn bản mật chỉ được lưu trên máy này, không gửi lên Hệ thống.',
+    action: 'Gửi văn bản mật bằng bản giấy theo quy định bảo vệ bí mật nhà nước.',
+  },
   NUMBER_UNAVAILABLE: {
     message: 'Hết số đã được cấp trước để dùng khi mất kết nối.',
     action: 'Kết nối lại máy chủ để lấy thêm số; văn bản đi chưa được cấp số.',

@@ -174,6 +174,9 @@ export const vi = {
     sources: { truc: 'Trục liên thông', email: 'Thư điện tử', giay: 'Văn bản giấy (quét)', khac: 'Khác' },
     doKhan: ['Thường', 'Khẩn', 'Thượng khẩn', 'Hỏa tốc', 'Hỏa tốc hẹn giờ'],
     doMat: ['Thường', 'Mật', 'Tối mật', 'Tuyệt mật'],
+    /** Shown as soon as a clerk marks an incoming document mật (domain/secrecy.ts). */
+    secretStaysLocal:
+      'Văn bản mật chỉ được đăng ký và lưu trên máy này: tệp và thông tin không được gửi lên Hệ thống, không báo trạng thái cho nơi gửi.',
     overdueBadge: 'Quá hạn',
     provisional: 'Số tạm, sẽ được thay khi đồng bộ',
     fields: {

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
+import { VanthuError } from '../../../preload/contract/errors.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import { isJobKind, parseJobPayload, type JobKind } from './jobs.ts';
 import type { NewJob, OutboxCounts, OutboxJob, OutboxState, OutboxStore } from './outbox-store.ts';
 
@@ -33,6 +35,20 @@ function toJob(row: JobRow): OutboxJob {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/**
+ * The database refuses to queue anything for a document marked mật (migration 009's trigger): a
+ * service that forgot to keep it local learns it here, as the error people see, not as a leak.
+ */
+function secretRefusal(error: unknown, key: string): VanthuError | undefined {
+  if (!(error instanceof Error) || !error.message.startsWith('SECRET_STAYS_LOCAL')) {
+    return undefined;
+  }
+  return new VanthuError('SECRET_STAYS_LOCAL', errorMessageVi('SECRET_STAYS_LOCAL'), {
+    details: { key },
+    cause: error,
+  });
 }
 
 /** The outbox on the store's own connection (synchronous: it runs where the database lives). */
@@ -85,7 +101,11 @@ export function createSqliteOutbox(db: Database): OutboxStore {
       const payload = parseJobPayload(job.kind, job.payload);
       const id = uuidv7();
       const at = now.toISOString();
-      insert.run(id, job.kind, job.key, JSON.stringify(payload), at, at, at);
+      try {
+        insert.run(id, job.kind, job.key, JSON.stringify(payload), at, at, at);
+      } catch (error) {
+        throw secretRefusal(error, job.key) ?? error;
+      }
       return toJob(byId.get(id) as JobRow) as OutboxJob<K>;
     },
     claimDue(now, limit) {

@@ -11,6 +11,7 @@ import type {
 import { canTransitionIncoming, INCOMING_STATUS_CODE, type IncomingState } from '../../domain/document-states.ts';
 import { exportFileName } from '../../domain/file-name.ts';
 import { formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
+import { staysOnWorkstation } from '../../domain/secrecy.ts';
 import { vietnamDate, vietnamYear } from '../../domain/vietnam-time.ts';
 import { readAttachmentSource, recordAttachment, writeAttachmentFile } from './attachments.ts';
 import { appendAudit } from './audit.ts';
@@ -43,9 +44,15 @@ function stageFile(ctx: StoreContext, path: string, mediaType = 'application/pdf
   };
 }
 
-/** Inside the transaction: the attachment row and its upload job, keyed by hash. */
-function commitFile(ctx: StoreContext, file: StagedFile, now: Date): void {
+/**
+ * Inside the transaction: the attachment row and, unless the document stays on this workstation
+ * (mật), its upload job, keyed by hash.
+ */
+function commitFile(ctx: StoreContext, file: StagedFile, now: Date, local: boolean): void {
   recordAttachment(ctx.db, file.sha256, file.size, file.mediaType, now);
+  if (local) {
+    return;
+  }
   ctx.outbox.enqueue(
     {
       kind: 'file.upload',
@@ -108,11 +115,13 @@ export function addIncoming(ctx: StoreContext, input: IncomingInput, file?: Inco
       const register = ctx.registers.ensure({ maDinhDanh: ctx.maDinhDanh, kind: 'den', year: vietnamYear(now) });
       const taken = ctx.registers.take(register.id, { allowProvisional: true });
       const id = uuidv7();
+      // A secret document is registered here and nowhere else: no upload, no registration job.
+      const local = staysOnWorkstation(input.doMat);
       if (staged !== undefined) {
-        commitFile(ctx, staged, now);
+        commitFile(ctx, staged, now, local);
       }
       if (original !== undefined) {
-        commitFile(ctx, original, now);
+        commitFile(ctx, original, now, local);
       }
       const at = now.toISOString();
       ctx.db
@@ -145,10 +154,13 @@ export function addIncoming(ctx: StoreContext, input: IncomingInput, file?: Inco
           action: 'incoming.register',
           entity: 'incoming',
           entityId: id,
-          details: { soDen: document.soDenHienThi, registerId: register.id, fileSha256: sha256 },
+          details: { soDen: document.soDenHienThi, registerId: register.id, fileSha256: sha256, keptLocal: local },
         },
         now,
       );
+      if (local) {
+        return { document, duplicates };
+      }
       ctx.outbox.enqueue(
         {
           kind: 'incoming.register',
@@ -211,7 +223,8 @@ export function transitionIncoming(ctx: StoreContext, id: string, to: IncomingSt
         now,
       );
       const statusCode = INCOMING_STATUS_CODE[to];
-      if (statusCode !== undefined) {
+      // The sender of a secret document hears nothing through the system: it never entered it.
+      if (statusCode !== undefined && !staysOnWorkstation(current.doMat)) {
         ctx.outbox.enqueue(
           {
             kind: 'incoming.status',

@@ -5,6 +5,7 @@ import type { OutgoingDocument, OutgoingInput } from '../../../preload/contract/
 import { canTransitionOutgoing, type OutgoingState } from '../../domain/document-states.ts';
 import { exportFileName } from '../../domain/file-name.ts';
 import { maDinhDanhVanBan } from '../../domain/ma-dinh-danh.ts';
+import { staysOnWorkstation } from '../../domain/secrecy.ts';
 import { formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
 import { vietnamDate, vietnamYear } from '../../domain/vietnam-time.ts';
 import { outgoingAppendixRows } from './appendix-rows.ts';
@@ -253,10 +254,20 @@ export function markSealed(ctx: StoreContext, id: string, filePath: string): Out
   return move(ctx, id, 'da-dong-dau', () => ({ file_sha256: sha256 }));
 }
 
+/** A secret document is sent on paper, never through the system (domain/secrecy.ts). */
+function refuseSecret(doc: OutgoingDocument): void {
+  if (staysOnWorkstation(doc.doMat)) {
+    throw new VanthuError('SECRET_STAYS_LOCAL', errorMessageVi('SECRET_STAYS_LOCAL'), {
+      details: { documentId: doc.id, doMat: doc.doMat },
+    });
+  }
+}
+
 /** Phát hành: queue the upload and the publication to every recipient, in the same transaction. */
 export function publishOutgoing(ctx: StoreContext, id: string): OutgoingDocument {
   return ctx.db.transaction(() => {
     const before = getOutgoing(ctx, id);
+    refuseSecret(before);
     if (before.recipients.length === 0 || before.fileSha256 === null || before.maDinhDanhVanBan === null) {
       throw new VanthuError('INVALID_INPUT', errorMessageVi('INVALID_INPUT', '(cần nơi nhận và tệp đã đóng dấu)'));
     }
@@ -307,6 +318,7 @@ export function publishOutgoing(ctx: StoreContext, id: string): OutgoingDocument
 /** Thu hồi: the document and its metadata are frozen; recipients are told through the outbox. */
 export function recallOutgoing(ctx: StoreContext, id: string, reason: string): OutgoingDocument {
   return ctx.db.transaction(() => {
+    refuseSecret(getOutgoing(ctx, id));
     const doc = move(ctx, id, 'da-thu-hoi', (_doc, now) => ({ recall_reason: reason, recalled_at: now.toISOString() }));
     ctx.outbox.enqueue(
       {

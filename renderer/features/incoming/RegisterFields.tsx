@@ -114,6 +114,11 @@ export function RegisterFields({ form, errors, set }: Props) {
           {text('hanXuLy', f.hanXuLy, { type: 'date' })}
           {text('soTrang', f.soTrang, { type: 'number' })}
         </div>
+        {form.doMat !== '0' && (
+          <p className="notice" role="note" data-testid="secret-stays-local">
+            {vi.incoming.secretStaysLocal}
+          </p>
+        )}
         {text('noiNhan', f.noiNhan, { rows: 2 })}
       </fieldset>
       <fieldset>

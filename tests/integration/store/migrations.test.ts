@@ -218,6 +218,42 @@ describe('migrations', () => {
     ).toContain('USING INDEX outbox_key (job_key=?)');
   });
 
+  it('009 holds the unsent jobs of a document marked mật, and refuses any new one for it', () => {
+    const db = openDatabase(':memory:', { targetVersion: 8 });
+    seedV1(db);
+    db.prepare(
+      `INSERT INTO incoming_documents (id, register_id, so_den, ngay_den, ten_loai, so, ky_hieu, ngay_ban_hanh,
+         co_quan_ban_hanh, trich_yeu, do_mat, file_sha256, source, state, created_at, updated_at)
+       VALUES ('m1', 'r1', 2, '2026-03-10', 'Công văn', '3', 'CV-M', '2026-03-09', 'Bộ Công an', 'Mật', 1, ?, 'giay',
+         'da-den', 'x', 'x')`,
+    ).run(null);
+    const job = db.prepare(
+      `INSERT INTO outbox_jobs (id, kind, job_key, payload, state, next_attempt_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'x', 'x', 'x')`,
+    );
+    // Queued by an older version: the mật document's registration and status, and an ordinary one's.
+    job.run('j1', 'incoming.register', 'm1', JSON.stringify({ documentId: 'm1' }), 'pending');
+    job.run('j2', 'incoming.status', 'm1', JSON.stringify({ documentId: 'm1' }), 'failed');
+    job.run('j3', 'incoming.register', 'd1', JSON.stringify({ documentId: 'd1' }), 'pending');
+    job.run('j4', 'incoming.status', 'm1', JSON.stringify({ documentId: 'm1' }), 'done');
+    migrate(db, 9);
+    expect(db.prepare(`SELECT id FROM outbox_jobs ORDER BY id`).pluck().all()).toEqual(['j3', 'j4']);
+    expect(db.prepare(`SELECT id, state, reason FROM outbox_held_jobs ORDER BY id`).all()).toEqual([
+      { id: 'j1', state: 'pending', reason: 'secret' },
+      { id: 'j2', state: 'failed', reason: 'secret' },
+    ]);
+    expect(() => job.run('j5', 'incoming.status', 'm1', JSON.stringify({ documentId: 'm1' }), 'pending')).toThrow(
+      /SECRET_STAYS_LOCAL/,
+    );
+    // A document marked mật later takes its unsent jobs out of the outbox at that moment.
+    db.prepare(`UPDATE incoming_documents SET do_mat = 2 WHERE id = 'd1'`).run();
+    expect(db.prepare(`SELECT id FROM outbox_jobs ORDER BY id`).pluck().all()).toEqual(['j4']);
+    expect(db.prepare(`SELECT id FROM outbox_held_jobs ORDER BY id`).pluck().all()).toEqual(['j1', 'j2', 'j3']);
+    // The trigger's lookups stay on the secret documents' partial index.
+    expect(plan(db, `SELECT file_sha256 FROM incoming_documents WHERE do_mat > 0`)).toContain('INDEX incoming_secret');
+    expect(plan(db, `SELECT id FROM outgoing_documents WHERE do_mat > 0`)).toContain('INDEX outgoing_secret');
+  });
+
   it('refuses a database written by a newer version, and status reports it', () => {
     const path = join(tempDir(), 'future.sqlite');
     const raw = new Database(path);

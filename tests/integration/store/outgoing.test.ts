@@ -62,4 +62,20 @@ describe('outgoing documents', () => {
       expect(store.issueNumber(doc.id).so).toBe(1);
     }
   });
+
+  it('never publishes or recalls a document marked mật through the system: SECRET_STAYS_LOCAL, nothing queued (#17)', () => {
+    const { store, dir } = openTestStore();
+    const sealed = join(dir, 'sealed.pdf');
+    writeFileSync(sealed, '%PDF-1.7 signed and sealed');
+    const doc = store.createOutgoing({ ...draft, series: 'mat', doMat: 2 });
+    store.context.registers.addLease(doc.registerId, { firstNumber: 1, lastNumber: null });
+    store.submitOutgoing(doc.id);
+    store.markSigned(doc.id, sealed);
+    store.issueNumber(doc.id);
+    store.markSealed(doc.id, sealed);
+    expect(() => store.publishOutgoing(doc.id)).toThrow(expect.objectContaining({ code: 'SECRET_STAYS_LOCAL' }));
+    expect(() => store.recallOutgoing(doc.id, 'x')).toThrow(expect.objectContaining({ code: 'SECRET_STAYS_LOCAL' }));
+    expect(store.getOutgoing(doc.id).state).toBe('da-dong-dau');
+    expect(store.context.outbox.list()).toEqual([]);
+  });
 });
