@@ -106,3 +106,17 @@ export function pageRotation(inc: Increment, pageRef: PDFRef): number {
   }
   return 0;
 }
+
+/**
+ * The turn a widget's appearance is drawn with: its /MK /R, which prepare writes from the
+ * direction of the page's text, else the page's /Rotate (the text is drawn for the reader).
+ */
+export function widgetRotation(inc: Increment, widget: PDFDict): number {
+  const mk = widget.lookup(PDFName.of('MK'));
+  const r = mk instanceof PDFDict ? mk.lookup(PDFName.of('R')) : undefined;
+  if (r instanceof PDFNumber) {
+    return (((Math.round(r.asNumber() / 90) * 90) % 360) + 360) % 360;
+  }
+  const p = widget.get(PDFName.of('P'));
+  return p instanceof PDFRef ? pageRotation(inc, p) : 0;
+}
