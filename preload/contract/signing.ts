@@ -66,6 +66,11 @@ export const SigningOperationSchema = z.discriminatedUnion('kind', [
     hinhThuc: z.enum(HINH_THUC_SAO).default('SAO Y'),
     /** The copying organization; the configured organization name when omitted. */
     coQuanSao: z.string().min(1).max(300).optional(),
+    /**
+     * Pages to copy (0-based, in order), for a TRÍCH SAO; all when omitted. A signed (issued)
+     * input is always copied into a new file, signed by the copying organization.
+     */
+    pageIndexes: z.array(z.number().int().min(0)).min(1).max(2000).optional(),
     placement: SigningPlacementSchema.optional(),
   }),
 ]);
