@@ -1,10 +1,9 @@
-import { PDFName } from '@cantoo/pdf-lib';
 import type { Placement } from '../placement.ts';
 import type { Signer } from '../signer.ts';
 import type { AppearanceFactory } from './appearance.ts';
 import type { TimestampSource } from './cms.ts';
 import { buildCopyDocument } from './copy-document.ts';
-import { listFields } from './form.ts';
+import { hasSignature } from './form.ts';
 import { Increment } from './increment.ts';
 import { pageBox } from './pages.ts';
 import { appendixLine, copyLine, type HinhThucSao } from './issue-text.ts';
@@ -39,10 +38,6 @@ export interface CopyOptions extends CommonOptions {
 
 /** Name of the embedded original: letters and digits only, as the provincial file rules ask. */
 const ORIGINAL_NAME = 'VanBanGoc.pdf';
-
-function hasSignatures(inc: Increment): boolean {
-  return listFields(inc).some((f) => f.type === 'Sig' && f.dict.has(PDFName.of('V')));
-}
 
 /** Top right of page 1, inside the top margin (ô số 14 for copies; appendices likewise). */
 async function topRightOfFirstPage(bytes: Uint8Array): Promise<Placement> {
@@ -86,7 +81,7 @@ export async function signAppendix(bytes: Uint8Array, outPath: string, options: 
 export async function signCopy(bytes: Uint8Array, outPath: string, options: CopyOptions): Promise<SignResult> {
   const signingTime = options.signingTime ?? new Date();
   const input =
-    options.pageIndexes !== undefined || hasSignatures(await Increment.open(bytes))
+    options.pageIndexes !== undefined || hasSignature(await Increment.open(bytes))
       ? await buildCopyDocument(bytes, {
           ...(options.pageIndexes === undefined ? {} : { pageIndexes: options.pageIndexes }),
           // An extract leaves pages out on purpose; the whole original would put them back.

@@ -5,7 +5,7 @@ import type { Signer } from '../signer.ts';
 import { blankAppearance, type AppearanceFactory } from './appearance.ts';
 import { buildCms, type TimestampSource } from './cms.ts';
 import { signFailure } from './fail.ts';
-import { acroForm, addWidgetField, catalog, catalogRef, findField, listFields, pdfText } from './form.ts';
+import { acroForm, addWidgetField, catalog, catalogRef, findField, hasSignature, pdfText } from './form.ts';
 import { Increment } from './increment.ts';
 import { pageRefAt, widgetRotation } from './pages.ts';
 import { assertCertificateUsable } from './signer-check.ts';
@@ -72,7 +72,7 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
   const existing = findField(inc, fieldName);
   assertCertificateUsable(options.signer, signingTime);
 
-  if (options.certify !== undefined && listFields(inc).some((f) => f.type === 'Sig' && f.dict.has(PDFName.of('V')))) {
+  if (options.certify !== undefined && hasSignature(inc)) {
     throw signFailure('INVALID_INPUT', 'Chỉ chữ ký đầu tiên mới được chứng thực (DocMDP).');
   }
 
