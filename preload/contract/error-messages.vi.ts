@@ -42,6 +42,10 @@ export const errorTextVi: Readonly<Record<ErrorCode, ErrorText>> = {
     message: 'Không tìm được vị trí đặt chữ ký theo Nghị định 30.',
     action: 'Kéo khung chữ ký đến vị trí đúng.',
   },
+  PDF_FIELD_PLACEMENT_NOT_FOUND: {
+    message: 'Không tìm được vị trí ô số, ký hiệu hoặc ngày ban hành trên trang đầu văn bản.',
+    action: 'Đặt khung cho ô còn thiếu rồi chuẩn bị lại văn bản, trước khi lãnh đạo ký.',
+  },
   IMAGE_INVALID: { message: 'Ảnh chữ ký/con dấu không hợp lệ.', action: 'Dùng ảnh PNG nền trong suốt.' },
   MODULE_LOAD_FAILED: {
     message: 'Không nạp được trình điều khiển thiết bị ký số (PKCS#11).',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel, IsoDateSchema } from './define.ts';
 import { AppErrorSchema } from './errors.ts';
-import { RectSchema } from './layout.ts';
+import { PageRotationSchema, RectSchema } from './layout.ts';
 import { TokenSelectorSchema } from './tokens.ts';
 
 /**
@@ -49,7 +49,10 @@ export const SigningOperationSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('seal'),
-    /** FieldMDP lock on the số/ký hiệu and date fields. */
+    /**
+     * FieldMDP lock on the số/ký hiệu and date fields, for a seal field created now. A field made
+     * by prepare carries its lock from prepare and always signs with it, whatever this says.
+     */
     lock: z.boolean().default(false),
     placement: SigningPlacementSchema.optional(),
   }),
@@ -63,6 +66,11 @@ export const SigningOperationSchema = z.discriminatedUnion('kind', [
     hinhThuc: z.enum(HINH_THUC_SAO).default('SAO Y'),
     /** The copying organization; the configured organization name when omitted. */
     coQuanSao: z.string().min(1).max(300).optional(),
+    /**
+     * Pages to copy (0-based, in order), for a TRÍCH SAO; all when omitted. A signed (issued)
+     * input is always copied into a new file, signed by the copying organization.
+     */
+    pageIndexes: z.array(z.number().int().min(0)).min(1).max(2000).optional(),
     placement: SigningPlacementSchema.optional(),
   }),
 ]);
@@ -88,13 +96,27 @@ export const SignedFileSchema = z.object({
 });
 export type SignedFile = z.infer<typeof SignedFileSchema>;
 
+const SIGNATURE_ROLES = ['personal', 'organization', 'appendix', 'copy'] as const;
+
+/** A box the user placed for one field (PDF user space); `pageRotation` is the turn of the text there. */
+export const FieldBoxSchema = z.object({
+  pageIndex: z.number().int().min(0),
+  rect: RectSchema,
+  pageRotation: PageRotationSchema.optional(),
+});
+
 export const PrepareRequestSchema = FileSchema.extend({
-  signers: z
-    .array(z.enum(['personal', 'organization', 'appendix', 'copy']))
-    .min(1)
-    .default(['personal', 'organization']),
-  /** 'auto' reads the document's text (ND30 boxes); 'default' uses fixed A4 positions. */
+  signers: z.array(z.enum(SIGNATURE_ROLES)).min(1).default(['personal', 'organization']),
+  /**
+   * 'auto' reads the document's text (ND30 boxes) and refuses with PDF_FIELD_PLACEMENT_NOT_FOUND
+   * (details.field) when a number or date box is not found; 'default' uses fixed A4 positions.
+   */
   placement: z.enum(['auto', 'default']).default('auto'),
+  /** Boxes the user placed for the number (ô 3) and date (ô 4) fields; they win over 'auto'. */
+  soKyHieu: FieldBoxSchema.optional(),
+  ngayBanHanh: FieldBoxSchema.optional(),
+  /** Boxes the user placed for signature fields, by role; they win over 'auto'. */
+  signerBoxes: z.partialRecord(z.enum(SIGNATURE_ROLES), FieldBoxSchema).optional(),
 });
 
 export const NumberRequestSchema = FileSchema.extend({

@@ -132,6 +132,8 @@ export const SIGN_OPTIONS = {
   so: { type: 'string' },
   'hinh-thuc': { type: 'string' },
   'co-quan': { type: 'string' },
+  /** Pages of a TRÍCH SAO, 1-based: "1,3". */
+  trang: { type: 'string' },
   json: { type: 'boolean' },
   /** PAdES B-LT: a DSS increment with the chain and OCSP/CRL answers after the signature. */
   'long-term': { type: 'boolean' },
@@ -206,12 +208,17 @@ async function fileOperation(
       throw invalid(`--hinh-thuc phải là một trong: ${HINH_THUC.join(', ')}.`);
     }
     const coQuanSao = required(values['co-quan'], 'co-quan');
+    const pageIndexes = values.trang?.split(',').map((p) => Number(p.trim()) - 1);
+    if (pageIndexes !== undefined && pageIndexes.some((i) => !Number.isInteger(i) || i < 0)) {
+      throw invalid('--trang là các số trang (từ 1) cách nhau bởi dấu phẩy, ví dụ 1,3.');
+    }
     return async (bytes, out) => {
       const signingTime = new Date();
       const copyLines = [copyLine(hinhThuc, coQuanSao, signingTime)];
       return signCopy(bytes, out, {
         ...common,
-        ...(await where(bytes, { copyLines })),
+        // An extract's page 1 may be another page of the original: its box is found on the copy.
+        ...(pageIndexes === undefined ? await where(bytes, { copyLines }) : { pageIndexes }),
         hinhThuc,
         coQuanSao,
         signingTime,
@@ -243,7 +250,7 @@ export const signCommand: Command = {
   usage:
     'vanthu sign --in IN.pdf --out OUT.pdf --module PATH --token LABEL --key-id HEX\n' +
     '            --role personal|organization|appendix|copy [--image PNG] [--page N --rect x,y,w,h | --auto]\n' +
-    '            [--field TÊN] [--certify 2] [--lock] [--tsa URL] [--chain CA.pem] [--trust CA.pem|THƯ-MỤC]… [--long-term] [--so SỐ/KÝ-HIỆU] [--hinh-thuc "SAO Y" --co-quan TÊN]\n' +
+    '            [--field TÊN] [--certify 2] [--lock] [--tsa URL] [--chain CA.pem] [--trust CA.pem|THƯ-MỤC]… [--long-term] [--so SỐ/KÝ-HIỆU] [--hinh-thuc "SAO Y" --co-quan TÊN [--trang 1,3]]\n' +
     '            [--pin-stdin] [--json]\n' +
     'Mã PIN lấy từ biến VANTHU_PIN hoặc dòng đầu của stdin (--pin-stdin).',
   async run(args, { io }) {

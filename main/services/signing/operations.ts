@@ -62,11 +62,16 @@ export async function runOperation(
   if (operation.kind === 'copy') {
     const coQuanSao = operation.coQuanSao ?? context.organization.name;
     const lines = [copyLine(operation.hinhThuc, coQuanSao, signingTime)];
-    const where = await resolvePlacement(bytes, 'copy', DEFAULT_SIGNATURE_FIELD.copy, operation.placement ?? 'auto', {
-      copyLines: lines,
-      fontSize: TEXT_SIZE,
-    });
-    return signCopy(bytes, outPath, { ...common, ...where, hinhThuc: operation.hinhThuc, coQuanSao });
+    const pages = operation.pageIndexes === undefined ? {} : { pageIndexes: operation.pageIndexes };
+    // An extract's page 1 may be another page of the original: its box is found on the copy itself.
+    const where =
+      operation.pageIndexes !== undefined && operation.placement === undefined
+        ? {}
+        : await resolvePlacement(bytes, 'copy', DEFAULT_SIGNATURE_FIELD.copy, operation.placement ?? 'auto', {
+            copyLines: lines,
+            fontSize: TEXT_SIZE,
+          });
+    return signCopy(bytes, outPath, { ...common, ...where, ...pages, hinhThuc: operation.hinhThuc, coQuanSao });
   }
 
   const role = operation.kind === 'seal' ? 'organization' : operation.role;

@@ -197,6 +197,7 @@ export function createSigningService(deps: SigningServiceDeps): SigningService {
         kind: 'copy',
         hinhThuc: request.hinhThuc,
         ...(request.coQuanSao === undefined ? {} : { coQuanSao: request.coQuanSao }),
+        ...(request.pageIndexes === undefined ? {} : { pageIndexes: request.pageIndexes }),
         ...(request.placement === undefined ? {} : { placement: request.placement }),
       }),
     async batch(request) {

@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Rect } from '../../../main/services/pdf/placement.ts';
-import { bestCandidate, findPlacements } from '../../../main/services/pdf/layout/find-placements.ts';
 import { FIELD_NGAY_BAN_HANH, FIELD_SO_KY_HIEU } from '../../../main/services/pdf/sign/fields.ts';
 import { numberPdf } from '../../../main/services/pdf/sign/number.ts';
 import { preparePdf, type PrepareOptions } from '../../../main/services/pdf/sign/prepare.ts';
 import { signPdf } from '../../../main/services/pdf/sign/sign.ts';
 import { createAppearance } from '../../../main/services/pdf/stamp/appearance.ts';
+import { autoPrepareOptions } from '../../../main/services/signing/prepare.ts';
 import { sealPng, signaturePng } from '../../support/corpus/images.ts';
 import { softwareSignerFromFiles } from '../../../main/services/pdf/software-signer.ts';
 import type { Signer } from '../../../main/services/pdf/signer.ts';
@@ -88,12 +88,16 @@ export interface IssuedPaths {
   readonly sealed: string;
 }
 
-/** prepare → personal signature (certify P=2) → number → organization seal locking the number fields. */
+/**
+ * prepare → personal signature (certify P=2) → number → organization seal locking the number
+ * fields. A field prepared with its /Lock signs with that lock whatever `seal.lockFields` says.
+ */
 export async function issueDocument(
   pki: PkiMaterial,
   bytes: Uint8Array,
   prepare: PrepareOptions,
   dir: string,
+  seal: { readonly lockFields?: readonly string[] } = { lockFields: [FIELD_SO_KY_HIEU, FIELD_NGAY_BAN_HANH] },
 ): Promise<IssuedPaths> {
   const paths = {
     prepared: join(dir, 'Quyết định 1 - đã chuẩn bị.pdf'),
@@ -119,22 +123,12 @@ export async function issueDocument(
     role: 'organization',
     appearance: createAppearance,
     imagePng: sealPng(),
-    lockFields: [FIELD_SO_KY_HIEU, FIELD_NGAY_BAN_HANH],
+    ...(seal.lockFields === undefined ? {} : { lockFields: seal.lockFields }),
   });
   return paths;
 }
 
 /** Prepare options from the layout module, as `vanthu prepare --auto` computes them. */
-export async function autoPlacements(bytes: Uint8Array): Promise<PrepareOptions> {
-  const proposal = await findPlacements(bytes);
-  const so = proposal.fields.find((f) => f.kind === 'so');
-  const ngay = proposal.fields.find((f) => f.kind === 'ngay');
-  return {
-    ...(so === undefined ? {} : { soKyHieu: so.placement }),
-    ...(ngay === undefined ? {} : { ngayBanHanh: ngay.placement }),
-    signers: (['personal', 'organization'] as const).map((role) => ({
-      role,
-      placement: bestCandidate(proposal, role).placement,
-    })),
-  };
+export function autoPlacements(bytes: Uint8Array): Promise<PrepareOptions> {
+  return autoPrepareOptions(bytes, ['personal', 'organization']);
 }

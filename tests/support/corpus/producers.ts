@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PDFDocument } from '@cantoo/pdf-lib';
+import { PDFDocument, degrees } from '@cantoo/pdf-lib';
 import type { PageFrame } from '../../../main/domain/nd30/geometry.ts';
 import { normalizeRotation } from '../../../main/domain/nd30/rotation.ts';
 import { visualRect } from './check-placement.ts';
@@ -49,6 +49,18 @@ export async function withOffsetBoxes(bytes: Uint8Array): Promise<Uint8Array> {
     const { width, height } = page.getMediaBox();
     page.setMediaBox(-30, -40, width + 60, height + 80);
     page.setCropBox(-10, -20, width + 20, height + 40);
+  }
+  return doc.save({ useObjectStreams: false });
+}
+
+/**
+ * Adds `turn` to every page's /Rotate without touching the content, as a viewer's "rotate and
+ * save" does (pdf-lib rewrites the file; the producer entry is kept): the text then shows sideways.
+ */
+export async function turnedAfter(bytes: Uint8Array, turn: 90 | 180 | 270): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  for (const page of doc.getPages()) {
+    page.setRotation(degrees(page.getRotation().angle + turn));
   }
   return doc.save({ useObjectStreams: false });
 }

@@ -27,6 +27,13 @@ export interface DocumentSpec {
   readonly extraParagraphs?: number;
   /** Phụ lục pages after the signature (same file), so the block is not on the last page. */
   readonly appendixPages?: number;
+  /**
+   * Width of the header's right column (points): the date line wraps inside it, as in a
+   * LibreOffice export of a .docx whose header table has a narrow cell. Unset: one line.
+   */
+  readonly dateColumnWidth?: number;
+  /** Draw each date line as two runs (the place, the rest), as word processors split styled text. */
+  readonly dateRuns?: boolean;
 }
 
 /** Where the writer put a signer block (user space of its page), for checking placements. */
@@ -40,6 +47,7 @@ export interface SignerBlockTruth {
 export interface DocumentTruth {
   readonly pageCount: number;
   readonly soLine: Rect;
+  /** The whole date, all its lines when it wraps. */
   readonly dateLine: Rect;
   readonly signerBlocks: readonly SignerBlockTruth[];
 }

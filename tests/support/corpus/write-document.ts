@@ -44,8 +44,11 @@ export async function writeDocument(spec: DocumentSpec): Promise<GeneratedDocume
   w.centred('Độc lập - Tự do - Hạnh phúc', RIGHT_CENTRE, y, MOTTO);
   y -= 30;
   const soLine = w.centred(`Số: ${spec.soKyHieu}`, LEFT_CENTRE, y, BODY);
-  const dateLine = w.centred(spec.diaDanhNgay, RIGHT_CENTRE, y, DATE);
-  y -= 18;
+  const dateLines =
+    spec.dateColumnWidth === undefined ? [spec.diaDanhNgay] : wrap(w, spec.diaDanhNgay, spec.dateColumnWidth, DATE);
+  const dateRects = dateLines.map((line, i) => dateLineAt(w, line, y - i * 16, spec.dateRuns === true));
+  const dateLine = union(dateRects);
+  y -= 18 + 16 * (dateLines.length - 1);
   if (spec.tenLoai === 'CÔNG VĂN') {
     for (const line of wrap(w, `V/v ${spec.trichYeu}`, 220, HEADER)) {
       w.centred(line, LEFT_CENTRE, y, HEADER);
@@ -134,6 +137,26 @@ export async function writeDocument(spec: DocumentSpec): Promise<GeneratedDocume
 
   const bytes = await doc.save({ useObjectStreams: false });
   return { spec, bytes, truth: { pageCount: w.pageIndex + 1, soLine, dateLine, signerBlocks } };
+}
+
+/** One date line centred in the right column, as one text item or as two runs. */
+function dateLineAt(w: PageWriter, line: string, baseline: number, runs: boolean): Rect {
+  const comma = line.indexOf(',');
+  if (!runs || comma < 0 || comma === line.length - 1) {
+    return w.centred(line, RIGHT_CENTRE, baseline, DATE);
+  }
+  const place = line.slice(0, comma + 1);
+  const rest = line.slice(comma + 1);
+  const x = RIGHT_CENTRE - w.width(line, DATE) / 2;
+  return union([w.textAt(place, x, baseline, DATE), w.textAt(rest, x + w.width(place, DATE), baseline, DATE)]);
+}
+
+function union(rects: readonly Rect[]): Rect {
+  const x0 = Math.min(...rects.map((r) => r.x));
+  const y0 = Math.min(...rects.map((r) => r.y));
+  const x1 = Math.max(...rects.map((r) => r.x + r.width));
+  const y1 = Math.max(...rects.map((r) => r.y + r.height));
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
 const FILLER = [

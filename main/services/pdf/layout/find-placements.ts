@@ -186,19 +186,19 @@ async function topRightCandidate(
 }
 
 function fieldCandidates(page: PageText): FieldCandidate[] {
-  return findHeaderFields(rebuildLines(page.items)).map((f) => ({
-    kind: f.kind,
-    placement: {
-      pageIndex: 0,
-      rect: toUserRect(page.frame, {
-        x: f.x0,
-        y: f.line.y - 0.3 * f.line.size,
-        width: f.x1 - f.x0,
-        height: f.line.size * 1.3,
-      }),
-    },
-    pageRotation: page.frame.rotation,
-    confidence: f.confidence,
-    evidence: [f.evidence],
-  }));
+  return findHeaderFields(rebuildLines(page.items)).map((f) => {
+    // From below the last line's descenders to the first line's cap height (one or more lines).
+    const bottom = f.lastLine.y - 0.3 * f.lastLine.size;
+    const top = f.line.y + f.line.size;
+    return {
+      kind: f.kind,
+      placement: {
+        pageIndex: 0,
+        rect: toUserRect(page.frame, { x: f.x0, y: bottom, width: f.x1 - f.x0, height: top - bottom }),
+      },
+      pageRotation: page.frame.rotation,
+      confidence: f.confidence,
+      evidence: [f.evidence],
+    };
+  });
 }

@@ -147,6 +147,11 @@ export function listFields(inc: Increment): FieldInfo[] {
   return result;
 }
 
+/** Whether any signature field already holds a signature. */
+export function hasSignature(inc: Increment): boolean {
+  return listFields(inc).some((f) => f.type === 'Sig' && f.dict.has(PDFName.of('V')));
+}
+
 export function findField(inc: Increment, name: string): FieldInfo | undefined {
   return listFields(inc).find((field) => field.name === name);
 }

@@ -1,4 +1,4 @@
-import { PDFArray, type PDFDict, PDFName, PDFNumber, PDFRef } from '@cantoo/pdf-lib';
+import { PDFArray, type PDFDict, PDFName, PDFNumber, type PDFRef } from '@cantoo/pdf-lib';
 import { normalizeRotation, uprightMatrix, visualSize } from '../../../domain/nd30/rotation.ts';
 import { embedVnFont, type FontStyle } from '../stamp/font.ts';
 import { atomicWrite } from './atomic-write.ts';
@@ -9,7 +9,7 @@ import { Increment } from './increment.ts';
 import { assertPdfBytes } from './input.ts';
 import { assertModificationAllowed } from './mdp.ts';
 import { ngayBanHanhText } from './ngay-ban-hanh.ts';
-import { pageRotation } from './pages.ts';
+import { widgetRotation } from './pages.ts';
 
 export interface NumberOptions {
   /** e.g. "15/QĐ-UBND"; written as "Số: 15/QĐ-UBND". */
@@ -81,22 +81,23 @@ async function fill(
   ];
   const width = Math.abs(x1 - x0);
   const height = Math.abs(y1 - y0);
-  // On a page with /Rotate the text is laid out in the reader's orientation, then turned.
-  const p = field.dict.get(PDFName.of('P'));
-  const rotation = normalizeRotation(p instanceof PDFRef ? pageRotation(inc, p) : 0);
+  // Laid out in the orientation of the page's text (the reader's, unless the page was turned), then turned.
+  const rotation = normalizeRotation(widgetRotation(inc, field.dict));
   const visual = visualSize(width, height, rotation);
   const font = await embedVnFont(inc.doc, style);
-  let size = fontSize;
-  while (size > 6 && font.widthOfTextAtSize(value, size) > visual.width) {
-    size -= 0.5;
-  }
-  const textWidth = font.widthOfTextAtSize(value, size);
-  const x = Math.max(0, (visual.width - textWidth) / 2);
-  const y = Math.max(0, (visual.height - size * 0.7) / 2);
+  const { size, lines } = fitLines(value, visual, fontSize, (t, s) => font.widthOfTextAtSize(t, s));
+  const leading = size * LEADING;
+  // The block of lines centred in the box; the first baseline highest.
+  const blockHeight = size * 0.7 + leading * (lines.length - 1);
+  const top = Math.max(0, (visual.height - blockHeight) / 2) + leading * (lines.length - 1);
   const matrix = uprightMatrix(width, height, rotation).map(fmt).join(' ');
-  const content =
-    `/Tx BMC q ${matrix} cm BT /F1 ${fmt(size)} Tf 0 g ${fmt(x)} ${fmt(y)} Td ` +
-    `${font.encodeText(value).toString()} Tj ET Q EMC`;
+  const shown = lines
+    .map((line, i) => {
+      const x = Math.max(0, (visual.width - font.widthOfTextAtSize(line, size)) / 2);
+      return `1 0 0 1 ${fmt(x)} ${fmt(top - i * leading)} Tm ${font.encodeText(line).toString()} Tj`;
+    })
+    .join(' ');
+  const content = `/Tx BMC q ${matrix} cm BT /F1 ${fmt(size)} Tf 0 g ${shown} ET Q EMC`;
   const ap = inc.register(
     inc.context.stream(content, {
       Type: 'XObject',
@@ -109,6 +110,44 @@ async function fill(
   dict.set(PDFName.of('V'), pdfText(value));
   dict.set(PDFName.of('AP'), inc.context.obj({ N: ap }));
   inc.markChanged(field.ref);
+}
+
+const LEADING = 1.15;
+const MIN_SIZE = 6;
+
+/**
+ * The value at the wanted size, wrapped onto as many lines as the box holds (a date box that
+ * covers a wrapped date line has two), shrunk only when it still does not fit.
+ */
+function fitLines(
+  value: string,
+  box: { width: number; height: number },
+  fontSize: number,
+  widthOf: (text: string, size: number) => number,
+): { size: number; lines: string[] } {
+  for (let size = fontSize; size >= MIN_SIZE; size -= 0.5) {
+    const room = Math.max(1, Math.floor(box.height / (size * LEADING)));
+    const lines = wrapWords(value, box.width, (t) => widthOf(t, size));
+    if (lines.length <= room && lines.every((l) => widthOf(l, size) <= box.width)) {
+      return { size, lines };
+    }
+  }
+  return { size: MIN_SIZE, lines: [value] };
+}
+
+function wrapWords(text: string, maxWidth: number, widthOf: (text: string) => number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && widthOf(candidate) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  return line === '' ? lines : [...lines, line];
 }
 
 function fmt(n: number): string {

@@ -1,4 +1,5 @@
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef } from '@cantoo/pdf-lib';
+import { normalizeRotation } from '../../../domain/nd30/rotation.ts';
 import type { Rect } from '../placement.ts';
 import { signFailure } from './fail.ts';
 import type { Increment } from './increment.ts';
@@ -100,9 +101,23 @@ export function pageRotation(inc: Increment, pageRef: PDFRef): number {
   for (let depth = 0; node instanceof PDFDict && depth < 64; depth += 1) {
     const rotate = node.lookup(PDFName.of('Rotate'));
     if (rotate instanceof PDFNumber) {
-      return (((Math.round(rotate.asNumber() / 90) * 90) % 360) + 360) % 360;
+      return normalizeRotation(rotate.asNumber());
     }
     node = node.lookup(PDFName.of('Parent'));
   }
   return 0;
+}
+
+/**
+ * The turn a widget's appearance is drawn with: its /MK /R, which prepare writes from the
+ * direction of the page's text, else the page's /Rotate (the text is drawn for the reader).
+ */
+export function widgetRotation(inc: Increment, widget: PDFDict): number {
+  const mk = widget.lookup(PDFName.of('MK'));
+  const r = mk instanceof PDFDict ? mk.lookup(PDFName.of('R')) : undefined;
+  if (r instanceof PDFNumber) {
+    return normalizeRotation(r.asNumber());
+  }
+  const p = widget.get(PDFName.of('P'));
+  return p instanceof PDFRef ? pageRotation(inc, p) : 0;
 }

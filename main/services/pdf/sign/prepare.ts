@@ -1,7 +1,9 @@
 import { PDFDict, PDFName, PDFNumber, type PDFRef, PDFString } from '@cantoo/pdf-lib';
-import type { Placement, Rect, SignatureRole } from '../placement.ts';
+import { normalizeRotation } from '../../../domain/nd30/rotation.ts';
+import type { Placement, SignatureRole } from '../placement.ts';
 import { atomicWrite } from './atomic-write.ts';
 import { signFailure } from './fail.ts';
+import { registerLock } from './field-lock.ts';
 import { FIELD_NGAY_BAN_HANH, FIELD_SO_KY_HIEU } from './fields.ts';
 import { acroForm, addWidgetField, pdfText, requireNewFieldName } from './form.ts';
 import { Increment } from './increment.ts';
@@ -10,17 +12,25 @@ import { assertPdfBytes } from './input.ts';
 import { assertModificationAllowed } from './mdp.ts';
 import { DEFAULT_SIGNATURE_FIELD } from './sign.ts';
 
+/** A box plus the turn of the page's text there (from the layout module); the page's /Rotate when absent. */
+export type PreparedBox = Placement & { readonly pageRotation?: number };
+
 export interface PlannedSigner {
   readonly role: SignatureRole;
-  readonly placement: Placement;
+  readonly placement: PreparedBox;
   readonly fieldName?: string;
+  /**
+   * Fields this signature will lock (FieldMDP), written as the field's /Lock now. Default: the
+   * organization locks the number and date fields made here; other roles lock nothing.
+   */
+  readonly lockFields?: readonly string[];
 }
 
 export interface PrepareOptions {
   /** Where "Số: …" goes (ô số 3); omitted means no number field. */
-  readonly soKyHieu?: Placement;
+  readonly soKyHieu?: PreparedBox;
   /** Where the place and date line goes (ô số 4); omitted means no date field. */
-  readonly ngayBanHanh?: Placement;
+  readonly ngayBanHanh?: PreparedBox;
   readonly signers: readonly PlannedSigner[];
 }
 
@@ -44,7 +54,7 @@ export async function preparePdf(bytes: Uint8Array, outPath: string, options: Pr
     throw signFailure('INTERNAL');
   }
 
-  const textFields: Array<[string, Placement | undefined]> = [
+  const textFields: Array<[string, PreparedBox | undefined]> = [
     [FIELD_SO_KY_HIEU, options.soKyHieu],
     [FIELD_NGAY_BAN_HANH, options.ngayBanHanh],
   ];
@@ -65,15 +75,21 @@ export async function preparePdf(bytes: Uint8Array, outPath: string, options: Pr
       continue;
     }
     const pageRef = pageRefAt(inc, placement.pageIndex);
-    const field = widgetDict(inc, name, placement.rect, pageRef, 'Tx');
+    const field = widgetDict(inc, name, placement, pageRef, 'Tx');
     // ReadOnly now: a user must not type into it, and setting it after signing is a change (P3).
     field.set(PDFName.of('Ff'), PDFNumber.of(1));
     field.set(PDFName.of('DA'), PDFString.of('/Helv 13 Tf 0 g'));
     addWidgetField(inc, inc.register(field), pageRef);
   }
+  const madeTextFields = textFields.filter(([, p]) => p !== undefined).map(([n]) => n);
   for (const signer of planned) {
     const pageRef = pageRefAt(inc, signer.placement.pageIndex);
-    const field = widgetDict(inc, signer.name, signer.placement.rect, pageRef, 'Sig');
+    const field = widgetDict(inc, signer.name, signer.placement, pageRef, 'Sig');
+    const lockFields = signer.lockFields ?? (signer.role === 'organization' ? madeTextFields : []);
+    if (lockFields.length > 0) {
+      // Before any signature: the lock is part of the field the leader's certification covers.
+      field.set(PDFName.of('Lock'), registerLock(inc, { action: 'Include', fields: lockFields }));
+    }
     addWidgetField(inc, inc.register(field), pageRef);
   }
   // Set now so that signing later does not have to change the AcroForm.
@@ -96,7 +112,8 @@ export async function preparePdf(bytes: Uint8Array, outPath: string, options: Pr
   return { fields: names, bytesAdded: increment.length };
 }
 
-function widgetDict(inc: Increment, name: string, r: Rect, pageRef: PDFRef, type: 'Tx' | 'Sig'): PDFDict {
+function widgetDict(inc: Increment, name: string, box: PreparedBox, pageRef: PDFRef, type: 'Tx' | 'Sig'): PDFDict {
+  const r = box.rect;
   const ap = inc.register(
     inc.context.stream('', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, r.width, r.height], Resources: {} }),
   );
@@ -111,5 +128,10 @@ function widgetDict(inc: Increment, name: string, r: Rect, pageRef: PDFRef, type
     AP: { N: ap },
   }) as PDFDict;
   dict.set(PDFName.of('T'), pdfText(name));
+  if (box.pageRotation !== undefined) {
+    // The turn of the text around the box, so number and sign draw in line with it (a page
+    // turned after it was made shows its text sideways). Viewers read /MK /R the same way.
+    dict.set(PDFName.of('MK'), inc.context.obj({ R: normalizeRotation(box.pageRotation) }));
+  }
   return dict;
 }

@@ -1,4 +1,5 @@
 import { PDFHexString } from '@cantoo/pdf-lib';
+import type { FieldLock } from './field-lock.ts';
 
 /** Fixed-width ByteRange placeholder, patched once the final offsets are known. */
 const BYTE_RANGE_PLACEHOLDER = '/ByteRange [0 ********** ********** **********]';
@@ -11,9 +12,9 @@ export interface SigDictInput {
   readonly reason?: string;
   readonly location?: string;
   readonly contactInfo?: string;
-  /** DocMDP certification level (1–3) or a FieldMDP lock. */
+  /** DocMDP certification level (1–3) or a FieldMDP lock (the signed field's /Lock). */
   readonly docMdp?: 1 | 2 | 3;
-  readonly lockFields?: readonly string[];
+  readonly fieldLock?: FieldLock;
 }
 
 export interface SigDictBytes {
@@ -69,10 +70,12 @@ export function buildSigDict(input: SigDictInput): SigDictBytes {
     tail +=
       ' /Reference [<< /Type /SigRef /TransformMethod /DocMDP /TransformParams' +
       ` << /Type /TransformParams /P ${input.docMdp} /V /1.2 >> >>]`;
-  } else if (input.lockFields !== undefined && input.lockFields.length > 0) {
+  } else if (input.fieldLock !== undefined) {
+    const { action, fields } = input.fieldLock;
+    const list = action === 'All' ? '' : ` /Fields [${fields.map(literalName).join(' ')}]`;
     tail +=
       ' /Reference [<< /Type /SigRef /TransformMethod /FieldMDP /TransformParams' +
-      ` << /Type /TransformParams /Action /Include /Fields [${input.lockFields.map(literalName).join(' ')}] /V /1.2 >> >>]`;
+      ` << /Type /TransformParams /Action /${action}${list} /V /1.2 >> >>]`;
   }
   tail += ' /Prop_Build << /App << /Name /Vanthu >> >> >>';
   const text = `${head}${BYTE_RANGE_PLACEHOLDER} ${contents}${tail}`;

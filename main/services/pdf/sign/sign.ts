@@ -5,11 +5,12 @@ import type { Signer } from '../signer.ts';
 import { blankAppearance, type AppearanceFactory } from './appearance.ts';
 import { buildCms, type TimestampSource } from './cms.ts';
 import { signFailure } from './fail.ts';
-import { acroForm, addWidgetField, catalog, catalogRef, findField, listFields, pdfText } from './form.ts';
+import { acroForm, addWidgetField, catalog, catalogRef, findField, hasSignature, pdfText } from './form.ts';
 import { Increment } from './increment.ts';
-import { pageRefAt, pageRotation } from './pages.ts';
+import { pageRefAt, widgetRotation } from './pages.ts';
 import { assertCertificateUsable } from './signer-check.ts';
 import { assertModificationAllowed } from './mdp.ts';
+import { readFieldLock, registerLock, type FieldLock } from './field-lock.ts';
 import { buildSigDict } from './sig-dict.ts';
 import { writeSignedFile } from './write-signed.ts';
 import { assertPdfBytes } from './input.ts';
@@ -41,7 +42,10 @@ export interface SignOptions {
   readonly pageRotation?: number;
   /** Certify with DocMDP (the leader's signature: P=2). */
   readonly certify?: 1 | 2 | 3;
-  /** FieldMDP lock on these fields (the organization locking số/ký hiệu and date). */
+  /**
+   * FieldMDP lock on these fields (the organization locking số/ký hiệu and date) for a field
+   * created now. A field prepared with a /Lock always signs with that lock instead.
+   */
   readonly lockFields?: readonly string[];
   readonly timestamp?: TimestampSource;
   /** Issuer certificates (DER) to embed when the signer's token does not hold them. */
@@ -68,13 +72,12 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
   const existing = findField(inc, fieldName);
   assertCertificateUsable(options.signer, signingTime);
 
-  if (options.certify !== undefined && listFields(inc).some((f) => f.type === 'Sig' && f.dict.has(PDFName.of('V')))) {
+  if (options.certify !== undefined && hasSignature(inc)) {
     throw signFailure('INVALID_INPUT', 'Chỉ chữ ký đầu tiên mới được chứng thực (DocMDP).');
   }
 
   let fieldDict: PDFDict;
   let widget: PDFDict;
-  let pageRef: PDFRef | undefined;
   let width: number;
   let height: number;
   if (existing !== undefined) {
@@ -95,13 +98,11 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
       inc.markChanged(widgetRef);
     }
     [width, height] = rectSize(widget);
-    const p = widget.get(PDFName.of('P'));
-    pageRef = p instanceof PDFRef ? p : undefined;
   } else {
     assertModificationAllowed(inc, true);
     const placement = options.placement;
     const pageIndex = placement?.pageIndex ?? 0;
-    pageRef = pageRefAt(inc, pageIndex);
+    const pageRef = pageRefAt(inc, pageIndex);
     const r = placement?.rect ?? { x: 0, y: 0, width: 0, height: 0 };
     width = r.width;
     height = r.height;
@@ -138,10 +139,18 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
     ...(options.imagePng === undefined ? {} : { imagePng: options.imagePng }),
     ...(options.textLines === undefined ? {} : { textLines: options.textLines }),
     ...(options.fontSize === undefined ? {} : { fontSize: options.fontSize }),
-    pageRotation: options.pageRotation ?? (pageRef === undefined ? 0 : pageRotation(inc, pageRef)),
+    pageRotation: options.pageRotation ?? widgetRotation(inc, widget),
   });
   widget.set(PDFName.of('AP'), inc.context.obj({ N: apRef }));
 
+  // A prepared field's /Lock is the lock: rewriting it now would change a field definition
+  // after the leader certified. An existing field without one gets the FieldMDP /Reference
+  // only, for the same reason; a field created now carries both.
+  const requested: FieldLock | undefined =
+    options.lockFields !== undefined && options.lockFields.length > 0
+      ? { action: 'Include', fields: options.lockFields }
+      : undefined;
+  const lock = (existing === undefined ? undefined : readFieldLock(existing.dict)) ?? requested;
   const placeholderBytes =
     options.placeholderBytes ?? (options.timestamp === undefined ? PLACEHOLDER_BYTES_BB : PLACEHOLDER_BYTES_BT);
   const sig = buildSigDict({
@@ -151,7 +160,7 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
     ...(options.reason === undefined ? {} : { reason: options.reason }),
     ...(options.location === undefined ? {} : { location: options.location }),
     ...(options.certify === undefined ? {} : { docMdp: options.certify }),
-    ...(options.lockFields === undefined ? {} : { lockFields: options.lockFields }),
+    ...(lock === undefined ? {} : { fieldLock: lock }),
   });
   const sigRef = inc.registerRaw(sig.bytes);
   fieldDict.set(PDFName.of('V'), sigRef);
@@ -160,11 +169,8 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
     catalog(inc).set(PDFName.of('Perms'), inc.context.obj({ DocMDP: sigRef }));
     inc.markChanged(catalogRef(inc));
   }
-  if (options.lockFields !== undefined && options.lockFields.length > 0) {
-    fieldDict.set(
-      PDFName.of('Lock'),
-      inc.context.obj({ Type: 'SigFieldLock', Action: 'Include', Fields: options.lockFields.map(pdfText) }),
-    );
+  if (existing === undefined && lock !== undefined) {
+    fieldDict.set(PDFName.of('Lock'), registerLock(inc, lock));
   }
 
   await inc.doc.flush();

@@ -139,7 +139,11 @@ try {
       `chức vụ and name lines landed, read with \`pdftotext -bbox-layout\` (poppler), not with pdfjs. Fonts: Times New Roman\n` +
       `is substituted by Liberation Serif (OFL). All text is invented test content.\n\n| file | tên loại | signer blocks | PDF producer |\n|---|---|---|---|\n${sources.join('\n')}\n\n` +
       `\`lo-${PDFA_SOURCE}.pdfa1b.pdf\`: the same \`.docx\` exported as PDF/A-1b (\`writer_pdf_Export\` with\n` +
-      `\`SelectPdfVersion\` 1), for the signer's classic-xref test; no truth file, so not in the placement corpus.\n`,
+      `\`SelectPdfVersion\` 1), for the signer's classic-xref test; no truth file, so not in the placement corpus.\n\n` +
+      `Not committed here, made at test time: the wrapped-date headers (\`tests/support/corpus/wrapped.ts\`, producer\n` +
+      `"pdf-lib (vanthu test corpus)", date lines wrapped in a narrow right column and drawn as two runs the way LibreOffice\n` +
+      `lays out such a .docx) and pages given /Rotate 90 after the fact (\`turnedAfter\` in \`tests/support/corpus/producers.ts\`,\n` +
+      `pdf-lib, applied to \`cv-kt-1\` and to \`lo-cv-kt-1.pdf\`). They are not LibreOffice output.\n`,
   );
   await readFile(join(OUT, 'SOURCES.md'));
 } finally {
