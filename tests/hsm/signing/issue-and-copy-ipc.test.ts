@@ -13,6 +13,7 @@ import { WRAPPED_DATE_SPECS } from '../../support/corpus/wrapped.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { allValid, validateAll } from '../../support/validators.ts';
 import { todayVn } from '../../integration/sign/issue-support.ts';
+import { testNow } from '../../support/clock/clock.ts';
 
 const pki = usePki();
 
@@ -51,10 +52,10 @@ describe('issuing and copying over IPC (#14)', () => {
     const steps: Array<[string, Record<string, unknown>]> = [
       ['signing.prepare', { path: p('cv.pdf'), outPath: p('1.pdf') }],
       ['signing.sign', { path: p('1.pdf'), outPath: p('2.pdf'), ...tokenOf('person'), certify: 2 }],
-      // real time: numbered on the day of the run.
+      // Numbered on the run's day (its anchor), the day the test PKI is issued around.
       [
         'signing.number',
-        { path: p('2.pdf'), outPath: p('3.pdf'), soKyHieu: '01/SNV-CCVTLT', ngayBanHanh: todayVn(new Date()) },
+        { path: p('2.pdf'), outPath: p('3.pdf'), soKyHieu: '01/SNV-CCVTLT', ngayBanHanh: todayVn(testNow()) },
       ],
       ['signing.seal', { path: p('3.pdf'), outPath: p('4.pdf'), ...tokenOf('org') }],
       ['signing.copy', { path: p('4.pdf'), outPath: p('sao-y.pdf'), ...tokenOf('org'), hinhThuc: 'SAO Y' }],

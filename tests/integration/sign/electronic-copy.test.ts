@@ -14,6 +14,7 @@ import { usePki } from '../../support/pki/use-pki.ts';
 import { allValid, validateAll } from '../../support/validators.ts';
 import { read, signerFor, tempDir } from './flow-support.ts';
 import { issueAuto } from './issue-support.ts';
+import { testNow } from '../../support/clock/clock.ts';
 
 const pki = usePki();
 const CO_QUAN_SAO = 'SỞ NỘI VỤ TỈNH BẮC NINH';
@@ -34,8 +35,7 @@ describe('electronic copy (SAO Y / SAO LỤC / TRÍCH SAO) of a document the app
     const { bytes } = await makeDocument();
     const issued = await issueAuto(pki, bytes, dir);
     const out = join(dir, 'Bản sao y.pdf');
-    // real time: the copy is signed now, with the run's certificates.
-    const signingTime = new Date();
+    const signingTime = testNow();
     await signCopy(read(issued.sealed), out, {
       signer: await signerFor(pki, 'org'),
       appearance: createAppearance,
@@ -85,8 +85,7 @@ describe('electronic copy (SAO Y / SAO LỤC / TRÍCH SAO) of a document the app
       hinhThuc: 'TRÍCH SAO',
       coQuanSao: CO_QUAN_SAO,
       pageIndexes: [0, 2],
-      // real time: signed now, with the run's certificates.
-      signingTime: new Date(),
+      signingTime: testNow(),
     });
     const report = validateAll(out, pki);
     expect(allValid(report, 1), JSON.stringify(report)).toBe(true);
@@ -104,8 +103,7 @@ describe('electronic copy (SAO Y / SAO LỤC / TRÍCH SAO) of a document the app
       appearance: createAppearance,
       hinhThuc: 'SAO Y',
       coQuanSao: CO_QUAN_SAO,
-      // real time: signed now, with the run's certificates.
-      signingTime: new Date(),
+      signingTime: testNow(),
     });
     expect(Buffer.from(read(out).subarray(0, bytes.length)).equals(Buffer.from(bytes))).toBe(true);
     expect(allValid(validateAll(out, pki), 1)).toBe(true);

@@ -7,6 +7,7 @@ import { usePki } from '../../support/pki/use-pki.ts';
 import { allValid, extractSignatures, mupdfCheck, validateAll } from '../../support/validators.ts';
 import { appended, read, tempDir } from './flow-support.ts';
 import { issueAuto, todayVn } from './issue-support.ts';
+import { testNow } from '../../support/clock/clock.ts';
 
 const pki = usePki();
 
@@ -24,8 +25,7 @@ function orgSigDict(sealed: Uint8Array): string {
 /** Numbers the sealed document again with another number: a change after the seal. */
 async function renumber(sealedPath: string, dir: string): Promise<string> {
   const out = join(dir, 'sửa số sau khi đóng dấu.pdf');
-  // real time: the same day as the run's signatures.
-  await numberPdf(read(sealedPath), out, { soKyHieu: '99/QĐ-UBND', ngayBanHanh: todayVn(new Date()) });
+  await numberPdf(read(sealedPath), out, { soKyHieu: '99/QĐ-UBND', ngayBanHanh: todayVn(testNow()) });
   return out;
 }
 
