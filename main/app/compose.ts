@@ -37,7 +37,8 @@ export function composeServices(options: ComposeOptions): Services {
   const base = composeBase({ ...options, settings: options.settings ?? openConfSettings(options.profileDir) });
   const { profile, log, settings } = base;
   const events = createEventBus();
-  const store = createStoreService({ profile, settings, log });
+  // Work queued in the store wakes sync, so it leaves at once instead of at the next poll.
+  const store = createStoreService({ profile, settings, log, onQueued: () => services.sync.wake() });
   const services: Services = {
     shell: options.shell,
     profile,

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createHandlerTable } from '../../ipc/handlers.ts';
+import { startBackground } from '../background.ts';
 import { composeServices } from '../compose.ts';
 import { resolveProfileDir } from '../profile.ts';
 import { startBrowserHost } from './host.ts';
@@ -14,9 +15,13 @@ const services = composeServices({ profileDir: resolveProfileDir(), shell: 'brow
 const port = Number(process.env['VANTHU_PORT'] ?? '0');
 const host = await startBrowserHost({ table: createHandlerTable(services), services, staticDir, port });
 process.stdout.write(`${JSON.stringify({ url: host.url, origin: host.origin, profileDir: services.profile.root })}\n`);
+const background = startBackground(services);
 
 const stop = (): void => {
-  void host.close().then(() => process.exit(0));
+  void background
+    .stop()
+    .then(() => host.close())
+    .then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

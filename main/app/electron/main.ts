@@ -1,11 +1,13 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, protocol, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { createHandlerTable } from '../../ipc/handlers.ts';
 import { forwardEvents, registerElectronIpc } from '../../ipc/register-electron.ts';
 import { createElectronSessionVault } from '../../platform/electron-session-vault.ts';
 import { openElectronSettings } from '../../platform/electron-settings.ts';
+import { startBackground, type Background } from '../background.ts';
 import { composeServices } from '../compose.ts';
+import { watchNetworkReturn } from '../../services/sync/network-return.ts';
 import { resolveProfileDir } from '../profile.ts';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY } from '../window/csp.ts';
 import { hardenContents } from '../window/harden.ts';
@@ -59,8 +61,28 @@ async function start(): Promise<void> {
   window.on('closed', stopEvents);
   window.once('ready-to-show', () => window.show());
   await window.loadURL(`${APP_ORIGIN}/index.html`);
+  background = startBackground(services, {
+    wakeSources: [
+      (wake) => watchNetworkReturn(() => net.isOnline(), wake),
+      (wake) => {
+        powerMonitor.on('resume', wake);
+        return () => powerMonitor.off('resume', wake);
+      },
+    ],
+  });
 }
 
+let background: Background | undefined;
+let quitting = false;
+// Quit waits for sync to finish its current request, so nothing is cut mid-transaction.
+app.on('before-quit', (event) => {
+  if (background === undefined || quitting) {
+    return;
+  }
+  event.preventDefault();
+  quitting = true;
+  void background.stop().finally(() => app.quit());
+});
 app.on('window-all-closed', () => app.quit());
 start().catch((error: unknown) => {
   dialog.showErrorBox(

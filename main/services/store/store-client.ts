@@ -20,6 +20,8 @@ export interface StartStoreOptions extends Omit<StoreWorkerData, 'slowMs' | 'act
   readonly actor?: string;
   readonly slowMs?: number;
   readonly log: Logger;
+  /** Called after a call queued outbox work (the app wakes sync with it). */
+  readonly onQueued?: (method: StoreMethod) => void;
 }
 
 /**
@@ -54,6 +56,9 @@ export function startStoreWorker(options: StartStoreOptions): Promise<StoreClien
           return;
         case 'slow':
           options.log.warn('store.slow_query', { method: message.method, ms: message.ms });
+          return;
+        case 'queued':
+          options.onQueued?.(message.method);
           return;
         case 'result': {
           const waiter = pending.get(message.id);

@@ -96,6 +96,8 @@ export type StoreResponse =
       readonly bug: boolean;
     }
   | { readonly type: 'slow'; readonly method: StoreMethod; readonly ms: number }
+  /** A call queued outbox work: sync should not wait for its next poll. */
+  | { readonly type: 'queued'; readonly method: StoreMethod }
   | { readonly type: 'ready'; readonly schemaVersion: number }
   | { readonly type: 'fatal'; readonly error: AppError };
 

@@ -21,6 +21,8 @@ export function createStoreService(options: {
   readonly profile: ProfilePaths;
   readonly settings: SettingsStore;
   readonly log: Logger;
+  /** Called after a store call queued outbox work. */
+  readonly onQueued?: () => void;
 }): StoreService {
   let client: Promise<StoreClient> | undefined;
   const start = (): Promise<StoreClient> => {
@@ -42,6 +44,7 @@ export function createStoreService(options: {
       maDinhDanh: organization.maDinhDanh,
       tenCoQuan: organization.name === '' ? organization.maDinhDanh : organization.name,
       log: options.log,
+      ...(options.onQueued === undefined ? {} : { onQueued: options.onQueued }),
     });
   };
   const call: StoreCall = async (method, ...args) => {

@@ -31,6 +31,8 @@ try {
   // Jobs left in flight by a crash are unknown to us; the server dedupes by Idempotency-Key.
   store.context.outbox.requeueInFlight();
   const methods = storeMethods(store, (destination) => backupStore(db, data.filesDir, destination));
+  // The newest job's rowid: a call that raises it queued work (rowids only grow; O(log n) to read).
+  const newestJob = db.prepare(`SELECT coalesce(max(rowid), 0) FROM outbox_jobs`).pluck();
   port.on('message', (request: StoreRequest | 'close') => {
     if (request === 'close') {
       // Closing checkpoints the WAL into the main file, so a copied profile is self-contained.
@@ -41,8 +43,12 @@ try {
     const started = performance.now();
     try {
       const fn = methods[request.method] as (...args: readonly unknown[]) => unknown;
+      const before = newestJob.get() as number;
       const value = fn(...request.args);
       send({ type: 'result', id: request.id, ok: true, value });
+      if ((newestJob.get() as number) > before) {
+        send({ type: 'queued', method: request.method });
+      }
     } catch (error) {
       if (isVanthuError(error)) {
         send({ type: 'result', id: request.id, ok: false, error: error.toAppError(), bug: false });

@@ -139,11 +139,20 @@ export const systemClock: SyncClock = {
   now: () => new Date(),
   sleep: (ms, signal) =>
     new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => {
-        clearTimeout(timer);
+      // A wake that came while a round ran must not be slept through.
+      if (signal?.aborted === true) {
         resolve();
-      });
+        return;
+      }
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        { once: true },
+      );
     }),
 };
 

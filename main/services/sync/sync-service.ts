@@ -36,10 +36,18 @@ export interface SyncService {
   logout(): Promise<void>;
   /** One round now (the "retry now" button and `vanthu sync --once`). */
   runOnce(): Promise<RoundReport>;
-  /** Keep syncing until `stop()`, sleeping between rounds until the next job is due. */
+  /** Keep syncing until `stop()`, sleeping between rounds until the next job is due or `wake()`. */
   start(): void;
+  /**
+   * Something changed that sync should act on now — work was queued, the network came back — so
+   * the loop ends its wait and runs a round. Without a running loop it does nothing.
+   */
+  wake(): void;
   stop(): Promise<void>;
 }
+
+/** How long the loop waits when nothing is due and nothing wakes it (the inbox's poll). */
+export const SYNC_POLL_MS = 60_000;
 
 export interface SyncServiceOptions {
   readonly serverUrl: () => string;
@@ -163,6 +171,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const vault = options.vault ?? createMemorySessionVault();
   let engine: { url: string; engine: SyncEngine; api: ApiClient } | undefined;
   let loop: { controller: AbortController; done: Promise<void> } | undefined;
+  let nap: AbortController | undefined;
   /** The account of the session being kept (set by a login, else read back from the vault). */
   let username: string | null = null;
 
@@ -283,15 +292,26 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       const controller = new AbortController();
       const done = (async () => {
         while (!controller.signal.aborted) {
-          try {
-            await current().runUntilIdle({ signal: controller.signal, pollMs: 60_000 });
-          } catch (error) {
-            options.log.warn('sync.loop_error', { error });
+          // A wake ends this pass's waits (between rounds or after them) and starts the next pass.
+          nap = new AbortController();
+          const signal = AbortSignal.any([controller.signal, nap.signal]);
+          // Not configured yet: nothing to reach; the settings screen's first save wakes the loop.
+          if (options.serverUrl() !== '') {
+            try {
+              await current().runUntilIdle({ signal, pollMs: SYNC_POLL_MS });
+            } catch (error) {
+              options.log.warn('sync.loop_error', { error });
+            }
           }
-          await clock.sleep(60_000, controller.signal);
+          if (!signal.aborted) {
+            await clock.sleep(SYNC_POLL_MS, signal);
+          }
         }
       })();
       loop = { controller, done };
+    },
+    wake() {
+      nap?.abort();
     },
     async stop() {
       loop?.controller.abort();
