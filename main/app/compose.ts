@@ -35,10 +35,23 @@ export interface ComposeOptions {
  */
 export function composeServices(options: ComposeOptions): Services {
   const base = composeBase({ ...options, settings: options.settings ?? openConfSettings(options.profileDir) });
-  const { profile, log, settings } = base;
+  const { profile, log } = base;
+  // Sync is built last; until then nothing can have been queued for it.
+  let wakeSync = (): void => undefined;
+  // A new server address or organization is something sync should act on at once.
+  const settings: SettingsStore = {
+    get: () => base.settings.get(),
+    update: (patch) => {
+      const updated = base.settings.update(patch);
+      if (patch.server?.url !== undefined || patch.server?.autoSync !== undefined || patch.organization !== undefined) {
+        wakeSync();
+      }
+      return updated;
+    },
+  };
   const events = createEventBus();
   // Work queued in the store wakes sync, so it leaves at once instead of at the next poll.
-  const store = createStoreService({ profile, settings, log, onQueued: () => services.sync.wake() });
+  const store = createStoreService({ profile, settings, log, onQueued: () => wakeSync() });
   const services: Services = {
     shell: options.shell,
     profile,
@@ -49,6 +62,7 @@ export function composeServices(options: ComposeOptions): Services {
     store,
     sync: createSyncService({
       serverUrl: () => settings.get().server.url,
+      autoSync: () => settings.get().server.autoSync,
       credentials: options.syncCredentials ?? (() => null),
       ...(options.sessionVault === undefined ? {} : { vault: options.sessionVault }),
       rememberServer: (url, username) => settings.update({ server: { url, username } }),
@@ -76,5 +90,6 @@ export function composeServices(options: ComposeOptions): Services {
     layout: createLayoutService({ settings, log, renderer: createPopplerRenderer() }),
     verify: composeVerify(base),
   };
+  wakeSync = () => services.sync.wake();
   return services;
 }

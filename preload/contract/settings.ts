@@ -9,8 +9,10 @@ export const SettingsSchema = z.object({
       username: z.string(),
       /** This installation, stable across runs (generated on first use); sent with number-lease requests. */
       workstationId: z.string().default(''),
+      /** Sync runs by itself (default); off, it runs only when "Đồng bộ ngay" is pressed. */
+      autoSync: z.boolean().default(true),
     })
-    .default({ url: '', username: '', workstationId: '' }),
+    .default({ url: '', username: '', workstationId: '', autoSync: true }),
   tokens: z
     .object({
       /** PKCS#11 modules the user added by path, tried before the driver catalog. */

@@ -96,6 +96,9 @@ export const vi = {
     title: 'Cài đặt',
     server: 'Máy chủ quản lý văn bản',
     serverUrl: 'Địa chỉ máy chủ',
+    autoSync: 'Tự động đồng bộ',
+    autoSyncHint:
+      'Bật (khuyến nghị): văn bản và thay đổi được gửi ngay khi có kết nối. Tắt: chỉ gửi khi bấm “Đồng bộ ngay”.',
     serverUrlHint: 'Bắt đầu bằng https:// (http:// chỉ dùng cho máy chủ trên chính máy này).',
     username: 'Tên đăng nhập',
     tokens: 'Thiết bị ký số (USB token)',

@@ -63,6 +63,8 @@ export interface SyncServiceOptions {
   readonly vault?: SessionVault;
   /** This installation's stable id (settings); with it, the registers of the year get number leases. */
   readonly workstationId?: () => string;
+  /** Whether the loop may run rounds by itself (settings.server.autoSync); always, when omitted. */
+  readonly autoSync?: () => boolean;
   /** Remember the server and account after a successful login (settings.server). */
   readonly rememberServer?: (url: string, username: string) => void;
 }
@@ -270,6 +272,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         const session = await api.login({ username: input.username, password: input.password });
         options.rememberServer?.(url, input.username);
         options.log.info('sync.login', { username: input.username, maDinhDanh: session.maDinhDanh });
+        // Signed in: what waited for a session goes now.
+        nap?.abort();
         return { serverUrl: url, username: input.username, maDinhDanh: session.maDinhDanh };
       } catch (error) {
         throw loginError(error);
@@ -295,8 +299,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           // A wake ends this pass's waits (between rounds or after them) and starts the next pass.
           nap = new AbortController();
           const signal = AbortSignal.any([controller.signal, nap.signal]);
-          // Not configured yet: nothing to reach; the settings screen's first save wakes the loop.
-          if (options.serverUrl() !== '') {
+          // Not configured yet, or switched to manual: saving either setting wakes the loop (compose.ts).
+          if (options.serverUrl() !== '' && (options.autoSync?.() ?? true)) {
             try {
               await current().runUntilIdle({ signal, pollMs: SYNC_POLL_MS });
             } catch (error) {

@@ -102,6 +102,20 @@ export function SettingsEditor({ saved }: { saved: Settings }) {
           error={errors.serverUrl}
         />
         <Field label={vi.settings.username} value={form.username} onChange={set('username')} error={errors.username} />
+        <div className="field">
+          <label>
+            <input
+              type="checkbox"
+              checked={form.autoSync === 'on'}
+              aria-describedby="settings-auto-sync-hint"
+              onChange={(e) => set('autoSync')(e.target.checked ? 'on' : 'off')}
+            />{' '}
+            {vi.settings.autoSync}
+          </label>
+          <p className="hint" id="settings-auto-sync-hint">
+            {vi.settings.autoSyncHint}
+          </p>
+        </div>
       </fieldset>
 
       <fieldset>

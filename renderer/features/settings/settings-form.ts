@@ -8,6 +8,7 @@ export type { FieldErrors };
 export interface SettingsForm {
   serverUrl: string;
   username: string;
+  autoSync: 'on' | 'off';
   modulePaths: string;
   signaturePng: string;
   sealPng: string;
@@ -30,6 +31,7 @@ export function formFromSettings(s: Settings): SettingsForm {
   return {
     serverUrl: s.server.url,
     username: s.server.username,
+    autoSync: s.server.autoSync ? 'on' : 'off',
     modulePaths: s.tokens.modulePaths.join('\n'),
     signaturePng: s.images.signaturePng,
     sealPng: s.images.sealPng,
@@ -43,7 +45,7 @@ export function formFromSettings(s: Settings): SettingsForm {
 
 export function patchFromForm(f: SettingsForm): SettingsPatch {
   return {
-    server: { url: f.serverUrl.trim(), username: f.username.trim() },
+    server: { url: f.serverUrl.trim(), username: f.username.trim(), autoSync: f.autoSync === 'on' },
     tokens: { modulePaths: lines(f.modulePaths) },
     images: {
       signaturePng: f.signaturePng.trim(),

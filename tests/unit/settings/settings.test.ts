@@ -11,7 +11,12 @@ describe('settings (conf backing)', () => {
     expect(settings.get().organization.houseStyle).toBe('seal-only');
     settings.update({ server: { url: 'https://qlvb.tinhx.gov.vn' }, images: { sealDiameterMm: 40 } });
     const reopened = openConfSettings(dir).get();
-    expect(reopened.server).toEqual({ url: 'https://qlvb.tinhx.gov.vn', username: '', workstationId: '' });
+    expect(reopened.server).toEqual({
+      url: 'https://qlvb.tinhx.gov.vn',
+      username: '',
+      workstationId: '',
+      autoSync: true,
+    });
     expect(reopened.images.sealDiameterMm).toBe(40);
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toMatchObject({
       server: { url: 'https://qlvb.tinhx.gov.vn' },
