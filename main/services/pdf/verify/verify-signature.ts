@@ -10,6 +10,8 @@ import { checkPathRevocation } from './path-revocation.ts';
 import { formatTimeVi, problem, verdictOf } from './problems.ts';
 import type { RevocationOptions } from './revocation.ts';
 import { checkTimestamp } from './timestamp.ts';
+import { coverageOf } from './coverage.ts';
+import { algorithmVi, uncoveredVi } from './coverage-text.ts';
 
 /** What must be kept with the document to re-verify it later (certificates, OCSP/CRL, tokens). */
 export interface SignatureMaterial {
@@ -46,16 +48,19 @@ export async function verifySignature(
   input: SignatureInput,
 ): Promise<{ report: SignatureReport; material: SignatureMaterial }> {
   const { sig, bytes, anchors } = input;
-  const [, len1, start2, len2] = sig.byteRange;
+  const [start1, len1, start2, len2] = sig.byteRange;
   const end = start2 + len2;
-  const chunks = sig.valid ? [bytes.subarray(0, len1), bytes.subarray(start2, end)] : [];
+  const chunks = sig.valid ? [bytes.subarray(start1, start1 + len1), bytes.subarray(start2, end)] : [];
   const problems: VerifyProblem[] = [];
   const isDocTimestamp = sig.subFilter === 'ETSI.RFC3161' || sig.type === 'DocTimeStamp';
-  const coverage = end === bytes.length ? 'whole' : 'revision';
+  const coverage = coverageOf(sig, bytes);
+  if (sig.valid && coverage === 'partial') {
+    problems.push(problem('BYTE_RANGE_PARTIAL', uncoveredVi(sig, bytes.length)));
+  }
   const tokens: Uint8Array[] = [];
   const revocationMaterial: { kind: string; der: string; checkedAt: string | null }[] = [];
 
-  let integrity: 'ok' | 'broken' = 'broken';
+  let integrity: SignatureReport['integrity'] = 'broken';
   let signerCert: X509Certificate | null = null;
   let carried: readonly X509Certificate[] = [];
   let claimed: Date | null = sig.claimedTime;
@@ -88,6 +93,10 @@ export async function verifySignature(
     claimed = cms.claimedSigningTime ?? sig.claimedTime;
     if (cms.failure === null) {
       integrity = 'ok';
+    } else if (cms.failure === 'ALGORITHM_UNSUPPORTED') {
+      // Not checkable is not broken: the bytes may well be intact (ETSI EN 319 102-1 INDETERMINATE).
+      integrity = 'unknown';
+      problems.push(problem(cms.failure, algorithmVi(cms.signatureAlgorithmOid, cms.digestAlgorithmOid)));
     } else {
       problems.push(problem(cms.failure));
     }
