@@ -12,6 +12,7 @@ import { formatTimeVi, problem, verdictOf } from './problems.ts';
 import type { RevocationOptions } from './revocation.ts';
 import { checkTimestamp } from './timestamp.ts';
 import { coverageOf } from './coverage.ts';
+import { laterRevisionEnds } from './revisions.ts';
 import { algorithmVi, uncoveredVi } from './coverage-text.ts';
 
 /** What must be kept with the document to re-verify it later (certificates, OCSP/CRL, tokens). */
@@ -44,6 +45,27 @@ const EMPTY_SIGNER: CertInfo = {
   ocspUrls: [],
   crlUrls: [],
 };
+
+/**
+ * The revisions between the signed one and the final one, so each update is judged on its own.
+ * If one of them cannot be read as a revision of its own (damaged cross-reference data), the
+ * span is judged as one update instead.
+ */
+function intermediateRevisions(input: SignatureInput, end: number): PdfModel[] {
+  const models: PdfModel[] = [];
+  for (const at of laterRevisionEnds(input.bytes, end).slice(0, -1)) {
+    try {
+      const model = input.revision(at);
+      if (model.revision.reconstructed) {
+        return [];
+      }
+      models.push(model);
+    } catch {
+      return [];
+    }
+  }
+  return models;
+}
 
 export async function verifySignature(
   input: SignatureInput,
@@ -123,10 +145,12 @@ export async function verifySignature(
     problems.push(problem('CHANGES_UNREADABLE'));
   } else if (sig.valid && coverage === 'revision') {
     const signed = input.revision(end);
-    const changes = classifyChanges(signed, input.current, {
-      docMdp: sig.docMdp,
-      lock: fieldLockOf(input.current, sig.objectNumber),
-    });
+    const changes = classifyChanges(
+      signed,
+      input.current,
+      { docMdp: sig.docMdp, lock: fieldLockOf(input.current, sig.objectNumber) },
+      intermediateRevisions(input, end),
+    );
     changesAfter = changes.verdict;
     changedObjects = [...changes.objects];
     const notes = changes.objects.filter((o) => !o.permitted).map((o) => o.note);

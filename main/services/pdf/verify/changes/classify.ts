@@ -15,29 +15,34 @@ export interface ChangeReport {
   readonly objects: readonly ChangedObject[];
 }
 
+/** Two texts as one, each once. */
+function joined(a: string | undefined, b: string | undefined, separator: string): string {
+  return [...new Set([a, b].filter((t): t is string => t !== undefined && t !== ''))].join(separator);
+}
+
 function isStructural(obj: PdfValue): boolean {
   const type = obj instanceof PdfStream ? obj.dict.name('Type') : undefined;
   return type === 'XRef' || type === 'ObjStm';
 }
 
 /**
- * Judge every object added or modified after a signature by what it is used for in the final
- * revision (ISO 32000-1 §12.8.2: DocMDP Table 254, FieldMDP Tables 255/256; ISO 32000-2
- * §12.8.2.2.1: DSS and document timestamps always). Each changed object is traced to its users
- * (a page's content or inherited resources, an annotation's appearance, a field's value, a
- * signature, the form, the catalog, the DSS), each use is judged by its own rule, and the object
- * is permitted only if every use of it is. Objects whose cross-reference entry did not change are
- * the same bytes and are never read.
+ * Judge every object added or modified by one incremental update (`prev` → `next`) by what it
+ * is used for in `next` (ISO 32000-1 §12.8.2: DocMDP Table 254, FieldMDP Tables 255/256;
+ * ISO 32000-2 §12.8.2.2.1: DSS and document timestamps always). Each changed object is traced to
+ * its users (a page's content or inherited resources, an annotation's appearance, a field's
+ * value, a signature, the form, the catalog, the DSS), each use is judged by its own rule, and
+ * the object is permitted only if every use of it is. Objects whose cross-reference entry did not
+ * change are the same bytes and are never read.
  */
-export function classifyChanges(signed: PdfModel, current: PdfModel, rules: ChangeRules): ChangeReport {
-  const span = spanOf(signed, current, rules);
+function classifyUpdate(prev: PdfModel, next: PdfModel, rules: ChangeRules): ChangedObject[] {
+  const span = spanOf(prev, next, rules);
   const objects: ChangedObject[] = [];
-  if (signed.pages.join() !== current.pages.join()) {
-    const note = `Số trang hoặc thứ tự trang thay đổi (${signed.pages.length} → ${current.pages.length} trang).`;
-    objects.push(changedObject(current.catalog, 'modified', deny('pages', note, CLAUSE.PAGES)));
+  if (prev.pages.join() !== next.pages.join()) {
+    const note = `Số trang hoặc thứ tự trang thay đổi (${prev.pages.length} → ${next.pages.length} trang).`;
+    objects.push(changedObject(next.catalog, 'modified', deny('pages', note, CLAUSE.PAGES)));
   }
-  const now = current.revision;
-  const then = signed.revision;
+  const now = next.revision;
+  const then = prev.revision;
   let uses: ReturnType<typeof usesOf> | undefined;
   for (const num of now.changedSince(then)) {
     const ref = new PdfRef(num, 0);
@@ -60,7 +65,7 @@ export function classifyChanges(signed: PdfModel, current: PdfModel, rules: Chan
     if (before !== undefined && sameValue(before, after)) {
       continue;
     }
-    uses ??= usesOf(current);
+    uses ??= usesOf(next);
     const c: Changed = { num, key, change: before === undefined ? 'added' : 'modified', before, after };
     const list = uses.get(num) ?? [];
     const decision =
@@ -72,11 +77,43 @@ export function classifyChanges(signed: PdfModel, current: PdfModel, rules: Chan
       );
     objects.push(changedObject(key, c.change, decision));
   }
-  for (const key of signed.annotations.keys()) {
-    if (!current.annotations.has(key)) {
+  for (const key of prev.annotations.keys()) {
+    if (!next.annotations.has(key)) {
       objects.push(changedObject(key, 'modified', removedAnnotation(span, key)));
     }
   }
+  return objects;
+}
+
+/**
+ * What changed after a signature, update by update (`between`: the revisions after the signed
+ * one and before the final one, in order), so each update is judged on its own: a field's
+ * appearance redrawn later, without a new value, is not "form filling" just because the field
+ * was filled in an earlier update. One entry per object; a refusal outweighs a permission.
+ */
+export function classifyChanges(
+  signed: PdfModel,
+  current: PdfModel,
+  rules: ChangeRules,
+  between: readonly PdfModel[] = [],
+): ChangeReport {
+  const chain = [signed, ...between, current];
+  const byRef = new Map<string, ChangedObject>();
+  for (let i = 0; i + 1 < chain.length; i++) {
+    for (const o of classifyUpdate(chain[i] as PdfModel, chain[i + 1] as PdfModel, rules)) {
+      const known = byRef.get(o.ref);
+      if (known === undefined || (known.permitted && !o.permitted)) {
+        byRef.set(o.ref, o);
+      } else if (known.permitted && o.permitted) {
+        byRef.set(o.ref, {
+          ...known,
+          note: joined(known.note, o.note, ' '),
+          clause: joined(known.clause, o.clause, '; '),
+        });
+      }
+    }
+  }
+  const objects = [...byRef.values()];
   const verdict = objects.length === 0 ? 'none' : objects.every((o) => o.permitted) ? 'permitted' : 'not-permitted';
   return { verdict, objects };
 }

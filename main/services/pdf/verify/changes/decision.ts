@@ -29,3 +29,19 @@ export function combine(decisions: readonly Decision[]): Decision | undefined {
 export function changedObject(key: string, change: 'added' | 'modified', d: Decision): ChangedObject {
   return { ref: key.replace(/ R$/, ''), role: d.role, change, permitted: d.permitted, note: d.note, clause: d.clause };
 }
+
+/** Several rules on one object (the keys of the catalog, say): the first refusal, else all permissions' words together. */
+export function merge(decisions: readonly Decision[]): Decision | undefined {
+  const refused = decisions.find((d) => !d.permitted);
+  const first = decisions[0];
+  if (refused !== undefined || first === undefined) {
+    return refused;
+  }
+  const unique = (items: readonly string[]) => [...new Set(items)];
+  return {
+    permitted: true,
+    role: first.role,
+    note: unique(decisions.map((d) => d.note)).join(' '),
+    clause: unique(decisions.map((d) => d.clause)).join('; '),
+  };
+}

@@ -2,7 +2,7 @@ import { PdfDict, PdfName, PdfRef, isArray, type PdfValue } from '../../read/val
 import { changedKeys } from '../pdf-model.ts';
 import type { Changed } from './changed.ts';
 import { CLAUSE } from './clauses.ts';
-import { allow, combine, decide, deny, type Decision } from './decision.ts';
+import { allow, decide, deny, merge, type Decision } from './decision.ts';
 import { annotsOf, judgeAnnotsList } from './rules-annotations.ts';
 import { newFieldDecision } from './rules-fields.ts';
 import type { Span } from './span.ts';
@@ -58,7 +58,7 @@ export function judgeAcroForm(span: Span, before: PdfValue | undefined, after: P
     }
     return deny('form', `Biểu mẫu bị thay đổi (${key}).`, CLAUSE.NOT_LISTED);
   });
-  return combine(decisions) ?? allow('form', 'Biểu mẫu không đổi.', fillClause(span));
+  return merge(decisions) ?? allow('form', 'Biểu mẫu không đổi.', fillClause(span));
 }
 
 /** The document catalog (ISO 32000-1 Table 28), key by key. */
@@ -95,7 +95,7 @@ export function judgeCatalog(span: Span, c: Changed): Decision {
         return deny('catalog', `Danh mục tài liệu bị thay đổi (${key}).`, span.p === 1 ? CLAUSE.P1 : CLAUSE.NOT_LISTED);
     }
   });
-  return combine(decisions) ?? allow('catalog', 'Danh mục tài liệu được ghi lại, không đổi nội dung.', CLAUSE.UNUSED);
+  return merge(decisions) ?? allow('catalog', 'Danh mục tài liệu được ghi lại, không đổi nội dung.', CLAUSE.UNUSED);
 }
 
 /** A page dictionary: only its /Annots list may change (as the annotation rules allow). */
