@@ -8,7 +8,7 @@ import { allow, changedObject, combine, deny } from './decision.ts';
 import { judgeUse } from './judge.ts';
 import { removedAnnotation } from './rules-annotations.ts';
 import { spanOf, type ChangeRules } from './span.ts';
-import { usesOf } from './uses.ts';
+import { isSignatureValue, structuralNums, usesOf, type Use } from './uses.ts';
 
 export interface ChangeReport {
   readonly verdict: 'none' | 'permitted' | 'not-permitted';
@@ -43,7 +43,7 @@ function classifyUpdate(prev: PdfModel, next: PdfModel, rules: ChangeRules): Cha
   }
   const now = next.revision;
   const then = prev.revision;
-  let uses: ReturnType<typeof usesOf> | undefined;
+  const changed: Changed[] = [];
   for (const num of now.changedSince(then)) {
     const ref = new PdfRef(num, 0);
     const key = now.keyOf(ref);
@@ -65,9 +65,21 @@ function classifyUpdate(prev: PdfModel, next: PdfModel, rules: ChangeRules): Cha
     if (before !== undefined && sameValue(before, after)) {
       continue;
     }
-    uses ??= usesOf(next);
-    const c: Changed = { num, key, change: before === undefined ? 'added' : 'modified', before, after };
-    const list = uses.get(num) ?? [];
+    changed.push({ num, key, change: before === undefined ? 'added' : 'modified', before, after });
+  }
+  // Page content is walked only if the update modified a non-structural object. Otherwise
+  // nothing it added can be drawn by a page: that would take a modified page, page-tree node
+  // (an object structural in both revisions)
+  // (their own rules refuse a changed /Contents or /Resources) or resource object (which asks
+  // for the walk).
+  const stops = structuralNums(next);
+  const stopsBefore = structuralNums(prev);
+  const pageContent = changed.some(
+    (c) => c.change === 'modified' && !(stops.has(c.num) && stopsBefore.has(c.num)) && !isSignatureValue(c.after),
+  );
+  const uses: ReadonlyMap<number, readonly Use[]> = changed.length === 0 ? new Map() : usesOf(next, pageContent);
+  for (const c of changed) {
+    const list = uses.get(c.num) ?? [];
     const decision =
       combine(list.map((use) => judgeUse(span, c, use, list))) ??
       allow(
@@ -75,7 +87,7 @@ function classifyUpdate(prev: PdfModel, next: PdfModel, rules: ChangeRules): Cha
         c.change === 'added' ? 'Đối tượng mới không được dùng ở đâu.' : 'Đối tượng không còn được dùng.',
         CLAUSE.UNUSED,
       );
-    objects.push(changedObject(key, c.change, decision));
+    objects.push(changedObject(c.key, c.change, decision));
   }
   for (const key of prev.annotations.keys()) {
     if (!next.annotations.has(key)) {

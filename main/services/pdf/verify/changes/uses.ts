@@ -43,16 +43,57 @@ const BACK_LINKS = new Set(['Parent', 'P', 'Pg', 'Popup', 'IRT', 'Dest']);
 const PAGE_NOT_CONTENT = new Set(['Annots', 'Parent', 'B', 'Metadata', 'Type', 'StructParents', 'Thumb']);
 const INHERITED = ['Resources', 'MediaBox', 'CropBox', 'Rotate'];
 
-const cache = new WeakMap<PdfModel, UseIndex>();
+const cache = new WeakMap<PdfModel, { full?: UseIndex; lite?: UseIndex }>();
+const stopCache = new WeakMap<PdfModel, ReadonlySet<number>>();
 
-/** The use index of a final revision, built once however many signatures ask. */
-export function usesOf(model: PdfModel): UseIndex {
-  let index = cache.get(model);
-  if (index === undefined) {
-    index = buildUses(model);
-    cache.set(model, index);
+function numOf(key: string | null): number {
+  return key === null || key === '' ? -1 : Number(key.split(' ')[0]);
+}
+
+/**
+ * The catalog, page-tree nodes, pages, annotations and fields: the walk stops at them (each is
+ * judged by its own rule), so no page's content ever runs through one of them.
+ */
+export function structuralNums(model: PdfModel): ReadonlySet<number> {
+  let set = stopCache.get(model);
+  if (set === undefined) {
+    const nums = new Set<number>();
+    for (const key of [
+      model.catalog,
+      ...model.pages,
+      ...model.pageTree,
+      ...model.annotations.keys(),
+      ...model.fields.keys(),
+    ]) {
+      nums.add(numOf(key));
+    }
+    set = nums;
+    stopCache.set(model, set);
   }
-  return index;
+  return set;
+}
+
+/**
+ * The use index of a revision, built once however many signatures ask. Walking every page's
+ * content and resources is the costly part (200 content streams on a 200-page file), so it is
+ * done only when `pageContent` is asked for: the caller asks whenever an update modified an
+ * object that is not structural (see classify.ts for why that suffices).
+ */
+export function usesOf(model: PdfModel, pageContent = true): UseIndex {
+  let entry = cache.get(model);
+  if (entry === undefined) {
+    entry = {};
+    cache.set(model, entry);
+  }
+  if (entry.full !== undefined) {
+    return entry.full;
+  }
+  if (pageContent) {
+    entry.full = buildUses(model, true);
+    return entry.full;
+  }
+  entry.lite ??= buildUses(model, false);
+  return entry.lite;
 }
 
 /**
@@ -62,21 +103,16 @@ export function usesOf(model: PdfModel): UseIndex {
  * signatures. A structural object (a page, annotation, field, signature) reached from an
  * unrelated place (an outline's destination, a /P back-link) is not "used" by that place.
  */
-function buildUses(model: PdfModel): UseIndex {
+function buildUses(model: PdfModel, pageContent: boolean): UseIndex {
   const rev = model.revision;
   const uses = new Map<number, Use[]>();
   const seen = new Set<string>();
-  const structural = new Set<number>();
-  const numOf = (key: string | null) => (key === null || key === '' ? -1 : Number(key.split(' ')[0]));
-  for (const key of [model.catalog, ...model.pages, ...model.pageTree, ...model.annotations.keys()]) {
-    structural.add(numOf(key));
-  }
-  for (const key of model.fields.keys()) {
-    structural.add(numOf(key));
-  }
+  const structural = structuralNums(model);
 
   const record = (num: number, use: Use): boolean => {
-    const id = `${num}|${use.kind}|${use.owner}`;
+    // Page content is one use whichever page reaches it (shared fonts would otherwise be walked
+    // once per page); an appearance keeps its owner, since sharing is what its rule looks at.
+    const id = use.kind === 'page-content' ? `${num}|page-content` : `${num}|${use.kind}|${use.owner}`;
     if (seen.has(id) || seen.size > MAX_VISITS) {
       return false;
     }
@@ -96,10 +132,18 @@ function buildUses(model: PdfModel): UseIndex {
     while (stack.length > 0) {
       let item = stack.pop();
       if (item instanceof PdfRef) {
-        if (structural.has(item.num) || isSignatureValue(rev.lookup(item)) || !record(item.num, use)) {
+        if (structural.has(item.num)) {
+          // A page, annotation or field drawn as a page's resource (a forged file): that use counts.
+          if (use.kind === 'page-content') {
+            record(item.num, use);
+          }
           continue;
         }
-        item = rev.lookup(item);
+        const target = rev.lookup(item);
+        if (isSignatureValue(target) || !record(item.num, use)) {
+          continue;
+        }
+        item = target;
       }
       const dict = item instanceof PdfStream ? item.dict : item instanceof PdfDict ? item : undefined;
       if (dict !== undefined) {
@@ -145,10 +189,13 @@ function buildUses(model: PdfModel): UseIndex {
   for (const key of model.pageTree) {
     record(numOf(key), { kind: 'pages-node', owner: key });
   }
-  for (const [i, page] of model.pages.entries()) {
+  for (const page of model.pages) {
     const dict = rev.dict(refOfKey(page));
     record(numOf(page), { kind: 'page', owner: page });
     mark(dict?.get('Annots'), { kind: 'annots-array', owner: page });
+    if (!pageContent) {
+      continue;
+    }
     const content: Use = { kind: 'page-content', owner: page };
     for (const [k, v] of dict?.map ?? []) {
       if (!PAGE_NOT_CONTENT.has(k)) {
@@ -161,7 +208,6 @@ function buildUses(model: PdfModel): UseIndex {
         reach(inherited(model, dict, attr), content);
       }
     }
-    void i;
   }
 
   for (const key of model.annotations.keys()) {
