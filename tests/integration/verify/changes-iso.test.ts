@@ -134,6 +134,13 @@ const MUPDF_DISAGREES: readonly Disagreement[] = [
     ours: 'not-permitted',
     why: 'redraw without a new value, judged per update',
   },
+  {
+    file: 'seal-lock-only+ap-in-place',
+    field: 'ChuKy_NguoiKy',
+    mupdfFlags: false,
+    ours: 'not-permitted',
+    why: 'redraw without a new value, judged per update',
+  },
 ];
 
 beforeAll(async () => {
@@ -194,6 +201,11 @@ describe('changes after a signature, judged by what each changed object is used 
 
     it('ISO 32000-1 §12.8.2.4, Tables 255/256: after a FieldMDP lock, rewriting the locked field appearance in place is not permitted', async () => {
       await expectVerdict('seal-locked+ap-in-place', 'ChuKy_CoQuan', 'not-permitted', 'FieldMDP');
+    });
+
+    it('ISO 32000-1 §12.8.2.4, Table 232 /Lock: a seal locking through the field /Lock alone protects the appearance too', async () => {
+      const sig = await expectVerdict('seal-lock-only+ap-in-place', 'ChuKy_CoQuan', 'not-permitted', 'FieldMDP');
+      expect(JSON.stringify(sig.changedObjects)).toContain('SoKyHieu');
     });
 
     it('ISO 32000-1 §7.7.3.4, Table 254: a font reached through resources inherited from the page tree changed is not permitted', async () => {

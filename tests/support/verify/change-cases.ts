@@ -31,6 +31,7 @@ export const CHANGE_CASES = [
   'p2+leader-new-ap',
   'p2+shared-ap-fill',
   'seal-locked+ap-in-place',
+  'seal-lock-only+ap-in-place',
   'p2+inherited-font',
   'p2+inherited-image',
 ] as const;
@@ -212,6 +213,37 @@ export async function buildChangeCases(
   save(
     'seal-locked+ap-in-place',
     await editIncrement(read('sealed'), (inc) => {
+      rewriteStream(
+        inc,
+        normalAppearanceOf(widgetOf(inc.doc, FIELD_SO_KY_HIEU).dict),
+        'BT /F1 13 Tf 2 4 Td (99/QD-SUA) Tj ET',
+      );
+    }),
+  );
+
+  // The same with a seal that locks through the field's /Lock alone (no FieldMDP /Reference in
+  // its signature dictionary): the appearance hook writes /Lock inside the signing update.
+  await signPdf(
+    read('p2-numbered'),
+    path('sealed-lock-only'),
+    seal({
+      appearance: async (pdf, spec) => {
+        const field = widgetOf(pdf, 'ChuKy_CoQuan');
+        field.dict.set(
+          PDFName.of('Lock'),
+          pdf.context.obj({
+            Type: 'SigFieldLock',
+            Action: 'Include',
+            Fields: [PDFString.of(FIELD_SO_KY_HIEU), PDFString.of(FIELD_NGAY_BAN_HANH)],
+          }),
+        );
+        return createAppearance(pdf, spec);
+      },
+    }),
+  );
+  save(
+    'seal-lock-only+ap-in-place',
+    await editIncrement(read('sealed-lock-only'), (inc) => {
       rewriteStream(
         inc,
         normalAppearanceOf(widgetOf(inc.doc, FIELD_SO_KY_HIEU).dict),
