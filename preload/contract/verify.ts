@@ -46,7 +46,10 @@ export type Verdict = z.infer<typeof VerdictSchema>;
 export const ChangedObjectSchema = z.object({
   /** Object number and generation, e.g. "12 0". */
   ref: z.string(),
-  /** What the object is: page, content, field, annotation, signature, catalog, other. */
+  /**
+   * What the object is used for: page, pages, content, field, annotation, appearance, form,
+   * signature, timestamp, catalog, dss, metadata, info, other.
+   */
   role: z.string(),
   change: z.enum(['added', 'modified']),
   permitted: z.boolean(),

@@ -93,6 +93,13 @@ const MUPDF_DISAGREES: readonly Disagreement[] = [
     why: 'ISO 32000-2 §12.8.2.2.1, ISO 32000-1 §7.5.2',
   },
   {
+    file: 'p1+dss+xmp',
+    field: 'ChuKy_NguoiKy',
+    mupdfFlags: true,
+    ours: 'permitted',
+    why: 'ISO 32000-2 §12.8.2.2.1 (DSS), ISO 32000-1 §14.3 (XMP)',
+  },
+  {
     file: 'p2+countersign-new-field',
     field: 'ChuKy_NguoiKy',
     mupdfFlags: true,
@@ -166,6 +173,10 @@ describe('changes after a signature, judged by what each changed object is used 
 
     it('ISO 32000-1 §7.5.2, Table 28: the ESIC /Extensions entry declared after the DSS of a P=1 document is permitted', async () => {
       await expectVerdict('p1+dss+esic', 'ChuKy_NguoiKy', 'permitted', '§7.5.2');
+    });
+
+    it('ISO 32000-1 §14.3: the XMP metadata updated with the DSS of a P=1 document is permitted (as pyHanko)', async () => {
+      await expectVerdict('p1+dss+xmp', 'ChuKy_NguoiKy', 'permitted', '§14.3');
     });
 
     it('ISO 32000-1 §12.8.2.2, Table 254: a countersignature in a new signature field after a P=2 certification is permitted', async () => {

@@ -23,6 +23,7 @@ export const CHANGE_CASES = [
   'p1+doc-timestamp',
   'p1+dss',
   'p1+dss+esic',
+  'p1+dss+xmp',
   'p2+countersign-new-field',
   'p2+extensions-version',
   'p2+sign-locks-widget',
@@ -120,6 +121,18 @@ export async function buildChangeCases(
         PDFName.of('Extensions'),
         inc.context.obj({ ESIC: { BaseVersion: PDFName.of('1.7'), ExtensionLevel: 5 } }),
       );
+      inc.markChanged(catalogRef(inc));
+    }),
+  );
+
+  save(
+    'p1+dss+xmp',
+    await editIncrement(read('p1+dss'), (inc) => {
+      // What PAdES-LTA tools also do: the XMP packet updated (a new MetadataDate) with the DSS.
+      const xmp =
+        '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"/><?xpacket end="w"?>';
+      const ref = inc.register(inc.context.stream(xmp, { Type: 'Metadata', Subtype: 'XML' }));
+      catalog(inc).set(PDFName.of('Metadata'), ref);
       inc.markChanged(catalogRef(inc));
     }),
   );

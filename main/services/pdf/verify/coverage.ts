@@ -1,10 +1,10 @@
 import type { SignatureReport } from '../../../../preload/contract/verify.ts';
 import type { SignatureDict } from './locate.ts';
 
-/** Does the file's prefix of `end` bytes end a revision (its %%EOF, then at most end-of-line bytes)? */
+/** Does the file's prefix of `end` bytes end a revision (its %%EOF, then at most white-space or NUL padding)? */
 function endsRevision(bytes: Uint8Array, end: number): boolean {
   const tail = Buffer.from(bytes.subarray(Math.max(0, end - 64), end)).toString('latin1');
-  return /%%EOF[\r\n]*$/.test(tail);
+  return /%%EOF[\s\0]*$/.test(tail);
 }
 
 /**

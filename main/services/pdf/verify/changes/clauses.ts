@@ -25,7 +25,8 @@ export const CLAUSE = {
   DOC_TIMESTAMP: 'ISO 32000-2 §12.8.2.2.1 và §12.8.5: thêm dấu thời gian tài liệu luôn được phép, kể cả P=1',
   VERSION: 'ISO 32000-1 §7.5.2 và Bảng 28: /Version (nâng lên) và /Extensions của danh mục chỉ khai báo phiên bản',
   SIG_FLAGS: 'ISO 32000-1 §12.7.2, Bảng 218: /SigFlags chỉ báo tài liệu có chữ ký',
-  METADATA: 'ISO 32000-1 §14.3: siêu dữ liệu không thay đổi nội dung hiển thị (P=1 vẫn không cho phép)',
+  METADATA:
+    'ISO 32000-1 §14.3: siêu dữ liệu (XMP) không thay đổi nội dung hiển thị; công cụ PAdES-LTA cập nhật nó cùng DSS và dấu thời gian',
   INFO: 'ISO 32000-1 §14.3.3: từ điển /Info chỉ là thông tin mô tả',
   PERMS: 'ISO 32000-1 §12.8.4, Bảng 258: /Perms chỉ được đặt bởi chữ ký chứng thực đầu tiên',
   UNUSED: 'ISO 32000-1 §7.5.6: đối tượng không được dùng trong bản cuối, không ảnh hưởng nội dung',

@@ -39,7 +39,7 @@ export function judgeUse(span: Span, c: Changed, use: Use, all: readonly Use[]):
     case 'info':
       return allow('info', 'Thông tin mô tả tài liệu (/Info) cập nhật.', CLAUSE.INFO);
     case 'metadata':
-      return judgeMetadata(span);
+      return judgeMetadata();
     case 'dss':
       return allow('dss', 'Kho dữ liệu xác thực (DSS: chứng thư, OCSP, CRL) được thêm/cập nhật.', CLAUSE.DSS);
     case 'perms':

@@ -85,12 +85,8 @@ export function judgeCatalog(span: Span, c: Changed): Decision {
       case 'Perms':
         return decide(span.p === null, 'catalog', 'Quyền của tài liệu (/Perms) bị thay đổi.', CLAUSE.PERMS);
       case 'Metadata':
-        return decide(
-          span.p !== 1,
-          'catalog',
-          'Siêu dữ liệu (/Metadata) cập nhật.',
-          span.p === 1 ? CLAUSE.P1 : CLAUSE.METADATA,
-        );
+        // As pyHanko's default policy does: XMP is rewritten by the same tools that add a DSS.
+        return allow('catalog', 'Siêu dữ liệu (/Metadata) cập nhật.', CLAUSE.METADATA);
       default:
         return deny('catalog', `Danh mục tài liệu bị thay đổi (${key}).`, span.p === 1 ? CLAUSE.P1 : CLAUSE.NOT_LISTED);
     }
@@ -146,6 +142,6 @@ export function judgeFormResource(span: Span): Decision {
   return decide(span.p !== 1, 'form', 'Tài nguyên biểu mẫu (phông chữ của trường) cập nhật.', fillClause(span));
 }
 
-export function judgeMetadata(span: Span): Decision {
-  return decide(span.p !== 1, 'metadata', 'Siêu dữ liệu (XMP) cập nhật.', span.p === 1 ? CLAUSE.P1 : CLAUSE.METADATA);
+export function judgeMetadata(): Decision {
+  return allow('metadata', 'Siêu dữ liệu (XMP) cập nhật.', CLAUSE.METADATA);
 }
