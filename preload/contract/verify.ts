@@ -7,6 +7,7 @@ export const VERIFY_PROBLEM_CODES = [
   'DIGEST_MISMATCH',
   'SIGNATURE_INVALID',
   'BYTE_RANGE_INVALID',
+  'BYTE_RANGE_PARTIAL',
   'SIGNER_CERT_MISSING',
   'ALGORITHM_UNSUPPORTED',
   'CHANGES_NOT_PERMITTED',
@@ -45,12 +46,17 @@ export type Verdict = z.infer<typeof VerdictSchema>;
 export const ChangedObjectSchema = z.object({
   /** Object number and generation, e.g. "12 0". */
   ref: z.string(),
-  /** What the object is: page, content, field, annotation, signature, catalog, other. */
+  /**
+   * What the object is used for: page, pages, content, field, annotation, appearance, form,
+   * signature, timestamp, catalog, dss, metadata, info, other.
+   */
   role: z.string(),
   change: z.enum(['added', 'modified']),
   permitted: z.boolean(),
   /** Vietnamese description of the change. */
   note: z.string(),
+  /** The rule that decided, e.g. "ISO 32000-1 §12.8.2.2, Bảng 254 (DocMDP P=2)". */
+  clause: z.string().optional(),
 });
 export type ChangedObject = z.infer<typeof ChangedObjectSchema>;
 
@@ -69,8 +75,13 @@ export const SignatureReportSchema = z.object({
   signingTimeSource: z.enum(['timestamp', 'claimed', 'none']),
   timestampTime: z.string().nullable(),
   timestampAuthority: z.string().nullable(),
-  integrity: z.enum(['ok', 'broken']),
-  coverage: z.enum(['whole', 'revision']),
+  /** 'unknown': the algorithm is not supported, so the bytes could be neither confirmed nor refuted. */
+  integrity: z.enum(['ok', 'broken', 'unknown']),
+  /**
+   * 'revision': an earlier revision, later incremental updates follow. 'partial': the ByteRange
+   * leaves bytes of its own revision unsigned besides the /Contents hole.
+   */
+  coverage: z.enum(['whole', 'revision', 'partial']),
   changesAfter: z.enum(['none', 'permitted', 'not-permitted']),
   changedObjects: z.array(ChangedObjectSchema),
   /** DocMDP P value of a certification signature (1 nothing, 2 form filling and signing, 3 also annotations). */

@@ -63,8 +63,16 @@ function jsonSignature(sig: SignatureReport) {
 }
 
 const VERDICT_VI = { valid: 'HỢP LỆ', invalid: 'KHÔNG HỢP LỆ', indeterminate: 'CHƯA XÁC ĐỊNH' } as const;
-const INTEGRITY_VI = { ok: 'toàn vẹn', broken: 'đã bị thay đổi' } as const;
-const COVERAGE_VI = { whole: 'toàn bộ tệp', revision: 'một phiên bản trước của tệp' } as const;
+const INTEGRITY_VI = {
+  ok: 'toàn vẹn',
+  broken: 'đã bị thay đổi',
+  unknown: 'chưa kiểm tra được (thuật toán không được hỗ trợ)',
+} as const;
+const COVERAGE_VI = {
+  whole: 'toàn bộ tệp',
+  revision: 'một phiên bản trước của tệp',
+  partial: 'chỉ một phần tệp',
+} as const;
 const CHANGES_VI = { none: 'không có', permitted: 'có, được phép', 'not-permitted': 'có, KHÔNG được phép' } as const;
 const TRUST_VI = { trusted: 'tin cậy', untrusted: 'không tin cậy', unknown: 'chưa xác định' } as const;
 const REVOCATION_VI = { good: 'chưa bị thu hồi', revoked: 'ĐÃ BỊ THU HỒI', unknown: 'chưa xác định' } as const;

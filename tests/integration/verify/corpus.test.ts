@@ -111,7 +111,9 @@ describe('verification corpus: vanthu, poppler and mupdf signatures, changed and
     expect(report.signatures.map((s) => s.signer.commonName)).toEqual(['Nguyễn Văn A', 'ỦY BAN NHÂN DÂN TỈNH X']);
     expect(report.signatures[1]?.signer.subject).toContain('O=ỦY BAN NHÂN DÂN TỈNH X');
     const locked = report.signatures[1]?.changedObjects.filter((o) => !o.permitted) ?? [];
-    expect(locked.map((o) => o.note)).toEqual(['Trường "SoKyHieu" đã bị khóa khi ký nhưng bị sửa.']);
+    // The field and the objects its appearance is drawn with: FieldMDP protects value and look.
+    expect(locked.map((o) => o.note)).toContain('Trường "SoKyHieu" đã bị khóa khi ký nhưng bị sửa.');
+    expect(locked.every((o) => o.note.includes('"SoKyHieu"') && o.clause?.includes('FieldMDP') === true)).toBe(true);
     expect(report.reasons.join('\n')).toContain('SoKyHieu');
   });
 

@@ -52,7 +52,7 @@ function read(path: string): Uint8Array {
 }
 
 /** A copy of the PKI's NSS database holding the signers' keys, for `pdfsig -add-signature`. */
-function signingNssDb(pki: PkiMaterial, dir: string): string {
+export function signingNssDb(pki: PkiMaterial, dir: string): string {
   const nss = join(dir, 'nss-sign');
   mkdirSync(nss, { recursive: true });
   cpSync(pki.nssDir, nss, { recursive: true });
@@ -62,7 +62,7 @@ function signingNssDb(pki: PkiMaterial, dir: string): string {
   return nss;
 }
 
-function pdfsigSign(nss: string, input: string, output: string, nick: string, field: string): void {
+export function pdfsigSign(nss: string, input: string, output: string, nick: string, field: string): void {
   execFileSync(
     'pdfsig',
     ['-nssdir', `sql:${nss}`, '-add-signature', '-nick', nick, '-new-signature-field-name', field, input, output],

@@ -1,3 +1,7 @@
+import { PDFName, type PDFDict } from '@cantoo/pdf-lib';
+import { addWidgetField, pdfText } from '../../../main/services/pdf/sign/form.ts';
+import { Increment } from '../../../main/services/pdf/sign/increment.ts';
+import { pageRefAt } from '../../../main/services/pdf/sign/pages.ts';
 import { requestTimestamp } from '../../../main/services/tsa/client.ts';
 
 const PLACEHOLDER_BYTES = 8192;
@@ -39,4 +43,54 @@ export async function appendDocumentTimestamp(base: Uint8Array, tsaUrl: string):
     throw new Error('timestamp token larger than the placeholder');
   }
   return new Uint8Array(Buffer.concat([before, Buffer.from(`<${hex}>`, 'latin1'), after]));
+}
+
+/**
+ * A document timestamp as ISO 32000-2 §12.8.5 and PAdES B-LTA put it: the value of a new,
+ * invisible signature field (in the form's /Fields and page 1's /Annots), appended as its own
+ * incremental update with our incremental writer. The DocMDP checks of the signing engine are
+ * bypassed on purpose: a timestamp is allowed even after a P=1 certification.
+ */
+export async function appendDocumentTimestampField(
+  base: Uint8Array,
+  tsaUrl: string,
+  fieldName = 'DauThoiGian_TaiLieu',
+): Promise<Uint8Array> {
+  const inc = await Increment.open(base);
+  const pageRef = pageRefAt(inc, 0);
+  const placeholder =
+    '<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 ' +
+    `/ByteRange [0 ********** ********** **********] /Contents <${'0'.repeat(PLACEHOLDER_BYTES * 2)}> >>`;
+  const sigRef = inc.registerRaw(Buffer.from(placeholder, 'latin1'));
+  const ap = inc.register(inc.context.stream('', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 0, 0] }));
+  const widget = inc.context.obj({
+    Type: 'Annot',
+    Subtype: 'Widget',
+    FT: 'Sig',
+    Rect: [0, 0, 0, 0],
+    F: 132,
+    P: pageRef,
+    V: sigRef,
+    AP: { N: ap },
+  }) as PDFDict;
+  widget.set(PDFName.of('T'), pdfText(fieldName));
+  addWidgetField(inc, inc.register(widget), pageRef);
+  await inc.doc.flush();
+  const { bytes: increment, rawOffsets } = inc.build();
+  const at = base.length + (rawOffsets.get(sigRef) ?? NaN);
+  const out = Buffer.concat([base, increment]);
+  const contentsStart = at + placeholder.indexOf('/Contents <') + '/Contents '.length;
+  const contentsEnd = contentsStart + PLACEHOLDER_BYTES * 2 + 2;
+  const range = [0, contentsStart, contentsEnd, out.length - contentsEnd];
+  const rangeAt = at + placeholder.indexOf('/ByteRange');
+  out.write(
+    `/ByteRange [${range.join(' ')}]`.padEnd('/ByteRange [0 ********** ********** **********]'.length),
+    rangeAt,
+    'latin1',
+  );
+  const token = await requestTimestamp(Buffer.concat([out.subarray(0, contentsStart), out.subarray(contentsEnd)]), {
+    url: tsaUrl,
+  });
+  out.write(Buffer.from(token).toString('hex').toUpperCase(), contentsStart + 1, 'latin1');
+  return new Uint8Array(out);
 }

@@ -52,6 +52,9 @@ export interface CmsCheck {
   readonly signerCert: X509Certificate | null;
   readonly certificates: readonly X509Certificate[];
   readonly digestAlgorithm: string | null;
+  /** The OIDs as written, so an unsupported algorithm can be named. */
+  readonly digestAlgorithmOid: string | null;
+  readonly signatureAlgorithmOid: string | null;
   /** signingTime signed attribute; PAdES leaves it out (the time is in /M then). */
   readonly claimedSigningTime: Date | null;
   /** RFC 3161 token from the unsigned attributes (a signature timestamp). */
@@ -68,6 +71,8 @@ function fail(failure: CmsFailure, partial: Partial<CmsCheck> = {}): CmsCheck {
     signerCert: null,
     certificates: [],
     digestAlgorithm: null,
+    digestAlgorithmOid: null,
+    signatureAlgorithmOid: null,
     claimedSigningTime: null,
     timestampToken: null,
     signatureValue: new Uint8Array(),
@@ -193,6 +198,8 @@ export function checkCms(der: Uint8Array, content: readonly Uint8Array[] | null)
   const base = {
     certificates,
     digestAlgorithm: digestName,
+    digestAlgorithmOid: signerInfo.digestAlgorithm,
+    signatureAlgorithmOid: signerInfo.signatureAlgorithm.oid,
     claimedSigningTime,
     timestampToken: tsValue === undefined ? null : raw(tsValue),
     signatureValue: signerInfo.signature,

@@ -18,7 +18,10 @@ export interface SignatureDict {
   readonly docMdp: number | null;
   /** Raw text of the dictionary with /Contents removed, for FieldMDP parsing. */
   readonly dictText: string;
+  /** The ranges lie in the file and leave the /Contents string unsigned: the CMS can be checked. */
   readonly valid: boolean;
+  /** The ranges start at 0 and skip exactly the /Contents string, as ISO 32000-1 §12.8.1 requires. */
+  readonly exactHole: boolean;
 }
 
 const MAX_SIGNATURES = 64;
@@ -121,6 +124,18 @@ function docMdpOf(dict: string): number | null {
   return p === null ? 2 : Number(p[1]);
 }
 
+/** The /Contents hex string of the dictionary between `from` and `to`: where its "<" is and where its ">" ends. */
+function contentsString(text: string, from: number, to: number): { start: number; end: number } | null {
+  const re = /\/Contents\s*<[0-9A-Fa-f\s]*>/g;
+  re.lastIndex = from;
+  const m = re.exec(text);
+  if (m === null || m.index >= to) {
+    return null;
+  }
+  const start = m.index + m[0].indexOf('<');
+  return { start, end: m.index + m[0].length };
+}
+
 export function locateSignatures(text: string, bytes: Uint8Array): SignatureDict[] {
   const found: SignatureDict[] = [];
   const re = /\/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]/g;
@@ -129,21 +144,19 @@ export function locateSignatures(text: string, bytes: Uint8Array): SignatureDict
     const br = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] as const;
     const head = text.lastIndexOf(' obj', m.index);
     const headLine = head < 0 ? null : /(\d+)\s+(\d+)\s*$/.exec(text.slice(Math.max(0, head - 24), head));
-    const gapStart = br[0] + br[1];
-    const gapEnd = br[2];
-    const gapOk =
-      br[0] === 0 &&
-      gapStart < gapEnd &&
-      gapEnd + br[3] <= bytes.length &&
-      text[gapStart] === '<' &&
-      text[gapEnd - 1] === '>' &&
-      /^[0-9A-Fa-f\s]*$/.test(text.slice(gapStart + 1, gapEnd - 1));
     // The dictionary around this ByteRange: from the object header to its endobj.
     const start = head < 0 ? m.index : head;
     const endobj = text.indexOf('endobj', m.index);
     const end = endobj < 0 ? Math.min(text.length, m.index + 4096) : endobj;
-    const dictText = gapOk ? text.slice(start, gapStart) + text.slice(gapEnd, end) : text.slice(start, end);
-    const hex = gapOk ? text.slice(gapStart + 1, gapEnd - 1).replace(/\s/g, '') : '';
+    const gapStart = br[0] + br[1];
+    const gapEnd = br[2];
+    const hole = contentsString(text, start, end);
+    // The /Contents string must lie in the unsigned gap (a signature cannot sign itself) and the
+    // ranges must lie in the file; then the CMS can be checked even if more than the string is unsigned.
+    const usable = hole !== null && gapStart <= hole.start && hole.end <= gapEnd && gapEnd + br[3] <= bytes.length;
+    const exactHole = usable && br[0] === 0 && gapStart === hole.start && gapEnd === hole.end;
+    const dictText = usable ? text.slice(start, hole.start) + text.slice(hole.end, end) : text.slice(start, end);
+    const hex = usable ? text.slice(hole.start + 1, hole.end - 1).replace(/\s/g, '') : '';
     const contents = derPrefix(Buffer.from(hex.length % 2 === 1 ? `${hex}0` : hex, 'hex'));
     const mText = stringEntry(dictText, 'M');
     found.push({
@@ -157,7 +170,8 @@ export function locateSignatures(text: string, bytes: Uint8Array): SignatureDict
       name: stringEntry(dictText, 'Name'),
       docMdp: docMdpOf(dictText),
       dictText,
-      valid: gapOk,
+      valid: usable,
+      exactHole,
     });
   }
   // Several copies of one dictionary (rewritten by a later update) keep the last; order by coverage.

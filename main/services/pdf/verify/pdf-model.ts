@@ -1,7 +1,7 @@
 import { PdfFile, type Revision } from '../read/pdf-file.ts';
 import { serialize } from '../read/serialize.ts';
 import { textOf } from '../read/text.ts';
-import { PdfDict, PdfRef, PdfStream, isArray, type PdfValue } from '../read/values.ts';
+import { type PdfDict, PdfRef, PdfStream, isArray, type PdfValue } from '../read/values.ts';
 
 export interface FieldNode {
   readonly ref: string;
@@ -150,53 +150,6 @@ function sameText(a: string, b: string): boolean {
 export function changedKeys(a: PdfDict, b: PdfDict): string[] {
   const keys = new Set([...a.map.keys(), ...b.map.keys()]);
   return [...keys].filter((key) => !sameText(serialize(a.get(key)), serialize(b.get(key))));
-}
-
-const NOT_CONTENT = new Set(['Annots', 'Parent', 'B', 'Metadata']);
-
-/**
- * Objects a page's visible content depends on (content streams, resources, fonts, images),
- * not its annotations: changing any of them changes what the page shows.
- */
-export function pageContentObjects(model: PdfModel): Set<string> {
-  const revision = model.revision;
-  const reached = new Set<string>();
-  const stack: PdfValue[] = [];
-  for (const page of model.pages) {
-    const dict = revision.dict(refOfKey(page));
-    for (const [key, value] of dict?.map ?? []) {
-      if (!NOT_CONTENT.has(key)) {
-        stack.push(value);
-      }
-    }
-  }
-  while (stack.length > 0 && reached.size < 500_000) {
-    const item = stack.pop();
-    let value: PdfValue | undefined = item;
-    if (item instanceof PdfRef) {
-      const key = revision.keyOf(item);
-      if (reached.has(key)) {
-        continue;
-      }
-      reached.add(key);
-      value = revision.lookup(item);
-    }
-    if (value instanceof PdfStream) {
-      value = value.dict;
-    }
-    if (value instanceof PdfDict) {
-      for (const [key, v] of value.map) {
-        if (key !== 'Parent' && key !== 'P') {
-          stack.push(v);
-        }
-      }
-    } else if (isArray(value)) {
-      for (const v of value) {
-        stack.push(v); // one by one: spreading a huge array would overflow the call stack
-      }
-    }
-  }
-  return reached;
 }
 
 /** The reference a "n g R" key names. */

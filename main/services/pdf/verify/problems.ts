@@ -10,8 +10,16 @@ const TEXT: Readonly<Record<VerifyProblemCode, { readonly message: string; reado
   },
   SIGNATURE_INVALID: { message: 'Chữ ký số không khớp với chứng thư số của người ký.', severity: 'invalid' },
   BYTE_RANGE_INVALID: { message: 'Vùng dữ liệu được ký (ByteRange) không hợp lệ.', severity: 'invalid' },
+  BYTE_RANGE_PARTIAL: {
+    message:
+      'Chữ ký chỉ phủ một phần tệp: có dữ liệu của lần lưu được ký nằm ngoài vùng được ký (ngoài chỗ chứa chữ ký), nên có thể bị sửa mà không phát hiện được.',
+    severity: 'invalid',
+  },
   SIGNER_CERT_MISSING: { message: 'Chữ ký không kèm chứng thư số của người ký.', severity: 'indeterminate' },
-  ALGORITHM_UNSUPPORTED: { message: 'Chữ ký dùng thuật toán chưa được hỗ trợ.', severity: 'indeterminate' },
+  ALGORITHM_UNSUPPORTED: {
+    message: 'Chữ ký dùng thuật toán không được hỗ trợ, nên chưa kiểm tra được tính toàn vẹn (không kết luận là hỏng).',
+    severity: 'indeterminate',
+  },
   CHANGES_NOT_PERMITTED: { message: 'Văn bản bị sửa sau khi ký theo cách không được phép.', severity: 'invalid' },
   CHANGES_PERMITTED: {
     message: 'Sau khi ký có thay đổi được phép (điền biểu mẫu, ký tiếp hoặc thêm chú thích).',

@@ -2,7 +2,8 @@ import type { X509Certificate } from 'node:crypto';
 import type { SignatureReport, VerifyProblem } from '../../../../preload/contract/verify.ts';
 import { buildPath } from './chain.ts';
 import { certInfo, type CertInfo } from './cert-info.ts';
-import { classifyChanges, fieldLockOf } from './changes.ts';
+import { classifyChanges } from './changes/classify.ts';
+import { fieldLockOf } from './changes/field-lock.ts';
 import { checkCms } from './cms.ts';
 import type { SignatureDict } from './locate.ts';
 import type { PdfModel } from './pdf-model.ts';
@@ -10,6 +11,9 @@ import { checkPathRevocation } from './path-revocation.ts';
 import { formatTimeVi, problem, verdictOf } from './problems.ts';
 import type { RevocationOptions } from './revocation.ts';
 import { checkTimestamp } from './timestamp.ts';
+import { coverageOf } from './coverage.ts';
+import { laterRevisionEnds } from './revisions.ts';
+import { algorithmVi, uncoveredVi } from './coverage-text.ts';
 
 /** What must be kept with the document to re-verify it later (certificates, OCSP/CRL, tokens). */
 export interface SignatureMaterial {
@@ -42,20 +46,44 @@ const EMPTY_SIGNER: CertInfo = {
   crlUrls: [],
 };
 
+/**
+ * The revisions between the signed one and the final one, so each update is judged on its own.
+ * If one of them cannot be read as a revision of its own (damaged cross-reference data), the
+ * span is judged as one update instead.
+ */
+function intermediateRevisions(input: SignatureInput, end: number): PdfModel[] {
+  const models: PdfModel[] = [];
+  for (const at of laterRevisionEnds(input.bytes, end).slice(0, -1)) {
+    try {
+      const model = input.revision(at);
+      if (model.revision.reconstructed) {
+        return [];
+      }
+      models.push(model);
+    } catch {
+      return [];
+    }
+  }
+  return models;
+}
+
 export async function verifySignature(
   input: SignatureInput,
 ): Promise<{ report: SignatureReport; material: SignatureMaterial }> {
   const { sig, bytes, anchors } = input;
-  const [, len1, start2, len2] = sig.byteRange;
+  const [start1, len1, start2, len2] = sig.byteRange;
   const end = start2 + len2;
-  const chunks = sig.valid ? [bytes.subarray(0, len1), bytes.subarray(start2, end)] : [];
+  const chunks = sig.valid ? [bytes.subarray(start1, start1 + len1), bytes.subarray(start2, end)] : [];
   const problems: VerifyProblem[] = [];
   const isDocTimestamp = sig.subFilter === 'ETSI.RFC3161' || sig.type === 'DocTimeStamp';
-  const coverage = end === bytes.length ? 'whole' : 'revision';
+  const coverage = coverageOf(sig, bytes);
+  if (sig.valid && coverage === 'partial') {
+    problems.push(problem('BYTE_RANGE_PARTIAL', uncoveredVi(sig, bytes.length)));
+  }
   const tokens: Uint8Array[] = [];
   const revocationMaterial: { kind: string; der: string; checkedAt: string | null }[] = [];
 
-  let integrity: 'ok' | 'broken' = 'broken';
+  let integrity: SignatureReport['integrity'] = 'broken';
   let signerCert: X509Certificate | null = null;
   let carried: readonly X509Certificate[] = [];
   let claimed: Date | null = sig.claimedTime;
@@ -88,6 +116,10 @@ export async function verifySignature(
     claimed = cms.claimedSigningTime ?? sig.claimedTime;
     if (cms.failure === null) {
       integrity = 'ok';
+    } else if (cms.failure === 'ALGORITHM_UNSUPPORTED') {
+      // Not checkable is not broken: the bytes may well be intact (ETSI EN 319 102-1 INDETERMINATE).
+      integrity = 'unknown';
+      problems.push(problem(cms.failure, algorithmVi(cms.signatureAlgorithmOid, cms.digestAlgorithmOid)));
     } else {
       problems.push(problem(cms.failure));
     }
@@ -113,10 +145,12 @@ export async function verifySignature(
     problems.push(problem('CHANGES_UNREADABLE'));
   } else if (sig.valid && coverage === 'revision') {
     const signed = input.revision(end);
-    const changes = classifyChanges(signed, input.current, {
-      docMdp: sig.docMdp,
-      lock: fieldLockOf(input.current, sig.objectNumber),
-    });
+    const changes = classifyChanges(
+      signed,
+      input.current,
+      { docMdp: sig.docMdp, lock: fieldLockOf(input.current, sig.objectNumber) },
+      intermediateRevisions(input, end),
+    );
     changesAfter = changes.verdict;
     changedObjects = [...changes.objects];
     const notes = changes.objects.filter((o) => !o.permitted).map((o) => o.note);
