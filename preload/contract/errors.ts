@@ -48,6 +48,9 @@ export const ERROR_CODES = [
   'STATE_TRANSITION_INVALID',
   'NUMBER_UNAVAILABLE',
   'AUDIT_BROKEN',
+  // the issuing chain (draft → leader's signature → cấp số → đóng dấu → phát hành) and who may act
+  'ISSUING_CHAIN_BROKEN',
+  'ROLE_NOT_ALLOWED',
   // sync
   'SYNC_OFFLINE',
   'SYNC_AUTH',

@@ -7,6 +7,7 @@ import { up as directoryProfileStatuses } from './005-directory-profile-statuses
 import { up as assignments } from './006-assignments.ts';
 import { up as appendices } from './007-appendices.ts';
 import { up as renumberings } from './008-renumberings.ts';
+import { up as issuing } from './009-issuing.ts';
 
 export interface Migration {
   readonly version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'assignments', up: assignments },
   { version: 7, name: 'appendices', up: appendices },
   { version: 8, name: 'renumberings', up: renumberings },
+  { version: 9, name: 'issuing', up: issuing },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
