@@ -154,15 +154,15 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
     onProgress: (done: number, total: number, id: string | null) => void,
   ) => {
     const byOut = new Map(items.map((i) => [i.outPath, i]));
-    const byIn = new Map(items.map((i) => [i.path, i]));
     const recorded = new Map<string, OutgoingDocument>();
     const results = await deps.signing.signFiles(
       { ...signer, pin, longTerm: false },
       stage === 'da-ky' ? { kind: 'sign', role: 'personal', certify: 2 } : { kind: 'seal', lock: true },
       items.map((i) => ({ path: i.path, outPath: i.outPath })),
       {
+        // By position: two documents may hold byte-identical drafts (one stored file, one path).
         onProgress: (done, total, current) =>
-          onProgress(done, total, current === undefined ? null : (byIn.get(current)?.id ?? null)),
+          onProgress(done, total, current === undefined ? null : (items[done]?.id ?? null)),
         onSigned: async (file) => {
           const item = byOut.get(file.outPath);
           if (item === undefined) {
@@ -246,7 +246,8 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
                 pin,
                 items,
                 (id, bytes) => checkSigned(bytes, drafts.get(id) ?? new Uint8Array()),
-                (done, _total, id) => progress(refused.size + done, unique.length, id),
+                // Refused documents count as handled already; the end is announced once, below.
+                (done, _total, id) => (id === null ? undefined : progress(refused.size + done, unique.length, id)),
               );
         const byId = new Map(signed.map((r) => [r.id, r]));
         const results = unique.map(

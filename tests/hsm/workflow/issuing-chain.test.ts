@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { attachmentPath, writeAttachmentFile } from '../../../main/services/store/attachments.ts';
+import { attachmentPath } from '../../../main/services/store/attachments.ts';
 import type { IssuingFile, IssuingSignResult } from '../../../preload/contract/issuing.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
@@ -41,24 +41,7 @@ describe('the issuing journey in main: one call per action, each step checks the
     scratch: existsSync(scratch) ? readdirSync(scratch) : [],
   });
 
-  /** A step's file replaced behind the workflow's back (a bug, a restore, a hand edit): stored and pointed at. */
-  const replaceStageFile = (id: string, stage: string, bytes: Uint8Array) => {
-    const sha256 = writeAttachmentFile(files, bytes);
-    const db = new Database(services.profile.database);
-    try {
-      db.prepare(
-        `INSERT INTO attachments (sha256, size, media_type, created_at) VALUES (?, ?, 'application/pdf', '')
-                  ON CONFLICT DO NOTHING`,
-      ).run(sha256, bytes.byteLength);
-      db.prepare(
-        `INSERT INTO outgoing_files (document_id, stage, sha256, file_name, created_at) VALUES (?, ?, ?, 'x.pdf', '')
-                  ON CONFLICT (document_id, stage) DO UPDATE SET sha256 = excluded.sha256`,
-      ).run(id, stage, sha256);
-      db.prepare(`UPDATE outgoing_documents SET file_sha256 = ? WHERE id = ?`).run(sha256, id);
-    } finally {
-      db.close();
-    }
-  };
+  const { replaceStageFile } = app;
 
   it('draft (PDF + .docx) → ký duyệt (P=2) → cấp số → đóng dấu (khóa số, ngày) → phát hành; both signatures valid in every validator', async () => {
     const draft = await app.draft();

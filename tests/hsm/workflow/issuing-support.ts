@@ -6,6 +6,8 @@ import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
 import { dispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlerTable } from '../../../main/ipc/handlers.ts';
 import { silentLogger } from '../../../main/services/log/logger.ts';
+import Database from 'better-sqlite3';
+import { writeAttachmentFile } from '../../../main/services/store/attachments.ts';
 import { openDatabase } from '../../../main/services/store/open-database.ts';
 import { createStore } from '../../../main/services/store/store.ts';
 import type { UserRole } from '../../../main/domain/user-role.ts';
@@ -81,5 +83,24 @@ export function issuingProfile(pki: PkiMaterial, options: { profileDir?: string 
     );
     return value<OutgoingDocument>(await call('outgoing.submit', { id: doc.id }));
   };
-  return { profileDir, services, call, value, tokenOf, asRole, upload, draft };
+  /** A step's file replaced behind the workflow's back (a bug, a restore, a hand edit): stored and pointed at. */
+  const replaceStageFile = (id: string, stage: string, bytes: Uint8Array): string => {
+    const sha256 = writeAttachmentFile(services.profile.files, bytes);
+    const db = new Database(services.profile.database);
+    try {
+      db.prepare(
+        `INSERT INTO attachments (sha256, size, media_type, created_at) VALUES (?, ?, 'application/pdf', '')
+         ON CONFLICT DO NOTHING`,
+      ).run(sha256, bytes.byteLength);
+      db.prepare(
+        `INSERT INTO outgoing_files (document_id, stage, sha256, file_name, created_at) VALUES (?, ?, ?, 'x.pdf', '')
+         ON CONFLICT (document_id, stage) DO UPDATE SET sha256 = excluded.sha256`,
+      ).run(id, stage, sha256);
+      db.prepare(`UPDATE outgoing_documents SET file_sha256 = ? WHERE id = ?`).run(sha256, id);
+    } finally {
+      db.close();
+    }
+    return sha256;
+  };
+  return { profileDir, services, call, value, tokenOf, asRole, upload, draft, replaceStageFile };
 }
