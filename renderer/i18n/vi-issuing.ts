@@ -13,6 +13,14 @@ export const viIssuing = {
       'chung-thu': 'Chứng thư gốc tin cậy (.pem, .crt, .cer)',
     },
   },
+  profile: {
+    title: 'Vai trò trên máy này',
+    hint: 'Ứng dụng chỉ cho làm những việc của vai trò này (văn thư cấp số, đóng dấu, phát hành; lãnh đạo ký duyệt; chuyên viên soạn dự thảo).',
+    role: 'Vai trò',
+    save: 'Lưu vai trò',
+    saved: (role: string) => `Đã chuyển sang vai trò ${role}.`,
+    roles: { 'van-thu': 'Văn thư', 'lanh-dao': 'Lãnh đạo', 'chuyen-vien': 'Chuyên viên' },
+  },
   draftFiles: 'Tệp của dự thảo',
   draftFilesHint: 'Chọn bản PDF để ký và tệp Word/LibreOffice gốc; cả hai được lưu cùng văn bản.',
   results: {
