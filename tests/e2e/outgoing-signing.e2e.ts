@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
+import { becomes } from './support/role.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
 
 /**
@@ -25,14 +26,6 @@ test.afterAll(async () => shell.stop());
 
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name });
 
-async function becomes(page: Page, role: 'Chuyên viên' | 'Lãnh đạo' | 'Văn thư'): Promise<void> {
-  await page.goto(shell.url);
-  await nav(page, 'Cài đặt').click();
-  await page.getByLabel('Vai trò', { exact: true }).selectOption({ label: role });
-  await page.getByRole('button', { name: 'Lưu vai trò' }).click();
-  await expect(page.getByTestId('role-saved')).toContainText(role);
-}
-
 test('first run: the organization, the token module and the trusted chain are configured', async ({ page }) => {
   await page.goto(shell.url);
   await nav(page, 'Cài đặt').click();
@@ -47,7 +40,7 @@ test('first run: the organization, the token module and the trusted chain are co
 });
 
 test('a chuyên viên writes two drafts, each from a chosen PDF and its .docx, and submits them', async ({ page }) => {
-  await becomes(page, 'Chuyên viên');
+  await becomes(page, shell.url, 'Chuyên viên');
   for (const trichYeu of ['Về việc ban hành Quy chế văn thư', 'Về việc ban hành Quy chế lưu trữ']) {
     await nav(page, 'Văn bản đi').click();
     await page.keyboard.press('Alt+n');
@@ -73,7 +66,7 @@ test('a chuyên viên writes two drafts, each from a chosen PDF and its .docx, a
 });
 
 test('the leader signs both drafts in one batch with one PIN; the PIN is not kept', async ({ page }) => {
-  await becomes(page, 'Lãnh đạo');
+  await becomes(page, shell.url, 'Lãnh đạo');
   await nav(page, 'Ký duyệt').click();
   const queue = page.getByTestId('signing-queue');
   await expect(queue).toContainText('Quy chế văn thư');
@@ -112,7 +105,7 @@ test('the văn thư numbers, seals and publishes the stored file; pdfsig finds b
     ['main/cli/bin.ts', 'register', 'lease', '--kind', 'di', '--year', String(year), '--from', '1'],
     { env: { ...process.env, VANTHU_PROFILE: shell.profileDir }, stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  await becomes(page, 'Văn thư');
+  await becomes(page, shell.url, 'Văn thư');
   await nav(page, 'Văn bản đi').click();
   await page.getByRole('button', { name: 'Lãnh đạo đã ký' }).click();
   await page.getByTestId('outgoing-table').getByRole('link').first().click();
