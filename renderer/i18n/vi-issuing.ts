@@ -2,6 +2,11 @@
 export const viIssuing = {
   files: {
     choose: 'Chọn tệp…',
+    settings: {
+      signaturePng: 'Chọn tệp PNG chữ ký lãnh đạo',
+      sealPng: 'Chọn tệp PNG dấu đỏ của cơ quan',
+      trustRoot: 'Thêm chứng thư tin cậy từ tệp (.pem, .crt, .cer)',
+    },
     dropHere: 'hoặc kéo thả tệp vào đây',
     uploading: 'Đang nạp tệp…',
     chosen: (name: string, kb: number) => `Đã chọn: ${name} (${kb.toLocaleString('vi-VN')} KB)`,

@@ -19,16 +19,18 @@ export interface FilePickProps {
   readonly onChosen: (file: ChosenFile) => void;
   readonly onError: (error: AppError) => void;
   readonly testId?: string;
+  /** Names the chooser when a screen has two of one purpose (signature and seal images). */
+  readonly label?: string;
 }
 
 /**
  * A file chooser that yields a handle, never a path: Electron's native dialog through main, or
  * in the browser shell `<input type=file>` and drag and drop, streamed to main in chunks.
  */
-export function FilePick({ purpose, chosen, onChosen, onError, testId }: FilePickProps) {
+export function FilePick({ purpose, chosen, onChosen, onError, testId, label: named }: FilePickProps) {
   const inputId = useId();
   const [busy, setBusy] = useState(false);
-  const label = vi.issuing.files.labels[purpose];
+  const label = named ?? vi.issuing.files.labels[purpose];
 
   const settle = (result: { ok: true; value: ChosenFile | null } | { ok: false; error: AppError }): void => {
     setBusy(false);
