@@ -21,7 +21,9 @@ describe('files as handles over IPC (#15)', () => {
     dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
   const upload = async (purpose: string, name: string, bytes: Uint8Array, chunk = 64 * 1024) => {
     const begun = await call('files.begin', { purpose, name, size: bytes.byteLength });
-    if (!begun.ok) return begun;
+    if (!begun.ok) {
+      return begun;
+    }
     const { handle } = begun.value as { handle: string };
     for (let offset = 0; offset < bytes.byteLength; offset += chunk) {
       const sent = await call('files.append', {
@@ -29,7 +31,9 @@ describe('files as handles over IPC (#15)', () => {
         offset,
         base64: Buffer.from(bytes.subarray(offset, offset + chunk)).toString('base64'),
       });
-      if (!sent.ok) return sent;
+      if (!sent.ok) {
+        return sent;
+      }
     }
     return call('files.finish', { handle });
   };
