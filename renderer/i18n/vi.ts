@@ -440,6 +440,7 @@ export const vi = {
   errors: {
     title: 'Có lỗi xảy ra',
     bugTitle: 'Lỗi trong ứng dụng',
+    reasonCode: (reason: string) => `Mã lý do: ${reason}`,
     whatToDo: 'Cách xử lý',
     settingMissing: (label: string) => `Cần khai báo trong Cài đặt: ${label}.`,
     openSettings: 'Mở Cài đặt',

@@ -65,6 +65,23 @@ test('a chuyên viên writes two drafts, each from a chosen PDF and its .docx, a
   await saveScreen(page, '30-outgoing-draft-files');
 });
 
+test('main refuses a chuyên viên who tries to sign, and the screen shows its reason', async ({ page }) => {
+  await page.goto(shell.url);
+  await nav(page, 'Ký duyệt').click();
+  const queue = page.getByTestId('signing-queue');
+  await queue.getByRole('checkbox').first().check();
+  await page.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
+  await page.keyboard.press('Control+Enter');
+  const pin = fixture.pki.softhsm.tokens.find((t) => t.label === 'VanthuLanhDao')?.pin ?? '';
+  await page.getByTestId('pin-dialog').getByLabel('Mã PIN').fill(pin);
+  await page.getByTestId('pin-dialog').getByRole('button', { name: 'Ký', exact: true }).click();
+  const notice = page.getByTestId('error-center').locator('[data-code="ROLE_NOT_ALLOWED"]');
+  await expect(notice).toContainText('Chuyên viên không được ký duyệt văn bản đi.');
+  // Not retryable: trying again cannot help, another person must act.
+  await expect(notice.getByRole('button', { name: 'Thử lại' })).toHaveCount(0);
+  await saveScreen(page, '39-signing-role-refused');
+});
+
 test('the leader signs both drafts in one batch with one PIN; the PIN is not kept', async ({ page }) => {
   await becomes(page, shell.url, 'Lãnh đạo');
   await nav(page, 'Ký duyệt').click();

@@ -33,6 +33,12 @@ export function ErrorNotice({ error, onRetry, onDismiss }: ErrorNoticeProps) {
     <div role="alert" className="notice notice-error" data-code={error.code}>
       <strong>{error.code === 'INTERNAL' ? vi.errors.bugTitle : vi.errors.title}</strong>
       <p data-testid="error-message">{error.message === '' ? text.message : error.message}</p>
+      {typeof error.details?.['reason'] === 'string' ? (
+        // The reason as data, for the help desk: the same code the log and the CLI show.
+        <small className="hint" data-testid="error-reason">
+          {vi.errors.reasonCode(error.details['reason'])}
+        </small>
+      ) : null}
       {setting === undefined ? (
         <p>
           {vi.errors.whatToDo}: {text.action}
