@@ -79,6 +79,8 @@ test('main refuses a chuyên viên who tries to sign, and the screen shows its r
   await expect(notice).toContainText('Chuyên viên không được ký duyệt văn bản đi.');
   // Not retryable: trying again cannot help, another person must act.
   await expect(notice.getByRole('button', { name: 'Thử lại' })).toHaveCount(0);
+  // A new PIN cannot change a role: the PIN dialog closed.
+  await expect(page.getByTestId('pin-dialog')).toBeHidden();
   await saveScreen(page, '39-signing-role-refused');
 });
 

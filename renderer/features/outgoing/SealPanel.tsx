@@ -4,7 +4,7 @@ import { useErrorCenter } from '../../app/feedback/error-center.tsx';
 import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
 import { PinDialog } from '../signing/PinDialog.tsx';
-import { signerOf } from '../signing/sign-batch.ts';
+import { closesPinDialog, signerOf } from '../signing/sign-batch.ts';
 import { SignerPicker } from '../signing/SignerPicker.tsx';
 import type { SignerChoice } from '../signing/signer-choice.ts';
 import { useTokens } from '../signing/use-tokens.ts';
@@ -28,6 +28,9 @@ export function SealPanel({ document, onSealed }: { document: OutgoingDocument; 
       onSealed();
     } else {
       errors.present(result.error, () => setPinOpen(true));
+      if (closesPinDialog(result.error.code)) {
+        setPinOpen(false);
+      }
     }
   };
   return (

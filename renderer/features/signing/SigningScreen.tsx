@@ -11,7 +11,7 @@ import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
 import { PinDialog } from './PinDialog.tsx';
-import { signDocuments } from './sign-batch.ts';
+import { closesPinDialog, signDocuments } from './sign-batch.ts';
 import { SignerPicker } from './SignerPicker.tsx';
 import type { SignerChoice } from './signer-choice.ts';
 import { SigningQueue } from './SigningQueue.tsx';
@@ -67,8 +67,12 @@ export function SigningScreen() {
     setBatchId(null);
     setProgress(null);
     if (!outcome.ok) {
-      // Wrong PIN, token pulled …: nothing was signed; the dialog stays open, emptied.
+      // Wrong PIN, token pulled …: nothing was signed; the dialog stays open, emptied. A refusal a
+      // PIN cannot change (role, chain, state) closes it.
       errors.present(outcome.error, () => setPinOpen(true));
+      if (closesPinDialog(outcome.error.code)) {
+        setPinOpen(false);
+      }
       return;
     }
     setPinOpen(false);

@@ -24,3 +24,8 @@ export function signDocuments(
 ): Promise<Result<IssuingSignResult>> {
   return call('issuing.sign', { ids: [...ids], signer: signerOf(choice), pin, batchId });
 }
+
+/** Refusals a new PIN cannot change (role, chain, state): the PIN dialog closes on them. */
+export function closesPinDialog(code: string): boolean {
+  return code === 'ROLE_NOT_ALLOWED' || code === 'ISSUING_CHAIN_BROKEN' || code === 'STATE_TRANSITION_INVALID';
+}
