@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createEventBus } from '../services/events/event-bus.ts';
+import { createFileIntake } from '../services/files/file-intake.ts';
 import type { Logger } from '../services/log/logger.ts';
 import { createLayoutService } from '../services/pdf/layout/layout-service.ts';
 import { createPopplerRenderer } from '../services/pdf/layout/page-renderer.ts';
@@ -13,6 +14,8 @@ import type { SessionVault } from '../services/sync/session-vault.ts';
 import { createSyncService } from '../services/sync/sync-service.ts';
 import { ensureWorkstationId } from '../services/sync/workstation-id.ts';
 import { createTokenService } from '../services/tokens/token-service.ts';
+import { createIssuingService } from '../services/workflow/issuing-service.ts';
+import { noNativeChooser, type FileChooser } from '../platform/file-chooser.ts';
 import { composeBase } from './compose-base.ts';
 import { composeVerify } from './compose-verify.ts';
 import type { Services } from './services.ts';
@@ -27,6 +30,8 @@ export interface ComposeOptions {
   readonly syncCredentials?: () => SyncCredentials | null;
   /** Where the server's refresh token is kept: safeStorage in Electron, memory otherwise. */
   readonly sessionVault?: SessionVault;
+  /** Electron's open dialog; the browser shell and the CLI have none (the renderer uploads). */
+  readonly fileChooser?: FileChooser;
 }
 
 /**
@@ -52,6 +57,15 @@ export function composeServices(options: ComposeOptions): Services {
   const events = createEventBus();
   // Work queued in the store wakes sync, so it leaves at once instead of at the next poll.
   const store = createStoreService({ profile, settings, log, onQueued: () => wakeSync() });
+  const files = createFileIntake(profile.files);
+  const signing = createSigningService({
+    settings,
+    events,
+    log,
+    tokens: { preflight: (request) => services.tokens.preflight(request) },
+    // The verifier's cache: answers fetched for B-LT also serve later verifications, and back.
+    revocationCacheDir: join(profile.cache, 'revocation'),
+  });
   const services: Services = {
     shell: options.shell,
     profile,
@@ -79,13 +93,17 @@ export function composeServices(options: ComposeOptions): Services {
       roleOverrides: () => settings.get().tokens.roleOverrides,
     }),
     // The token service is read when a signing request arrives, after composition.
-    signing: createSigningService({
-      settings,
+    signing,
+    files,
+    chooser: options.fileChooser ?? noNativeChooser,
+    issuing: createIssuingService({
+      store: store.call,
+      filesDir: profile.files,
+      scratchDir: join(profile.cache, 'ban-hanh'),
+      signing,
+      intake: files,
       events,
       log,
-      tokens: { preflight: (request) => services.tokens.preflight(request) },
-      // The verifier's cache: answers fetched for B-LT also serve later verifications, and back.
-      revocationCacheDir: join(profile.cache, 'revocation'),
     }),
     layout: createLayoutService({ settings, log, renderer: createPopplerRenderer() }),
     verify: composeVerify(base),

@@ -1,5 +1,7 @@
 import type { AppInfo } from '../../preload/contract/index.ts';
 import type { EventBus } from '../services/events/event-bus.ts';
+import type { FileIntake } from '../services/files/file-intake.ts';
+import type { FileChooser } from '../platform/file-chooser.ts';
 import type { Logger } from '../services/log/logger.ts';
 import type { LayoutService } from '../services/pdf/layout/layout-service.ts';
 import type { VerifyService } from '../services/pdf/verify/verify-service.ts';
@@ -8,6 +10,7 @@ import type { SigningService } from '../services/signing/signing-service.ts';
 import type { StoreService } from '../services/store/store-service.ts';
 import type { SyncService } from '../services/sync/sync-service.ts';
 import type { TokenService } from '../services/tokens/token-service.ts';
+import type { IssuingService } from '../services/workflow/issuing-service.ts';
 import type { ProfilePaths } from './profile.ts';
 
 /** Everything the IPC handlers may call, built by hand in `compose.ts`. */
@@ -27,4 +30,10 @@ export interface Services {
   readonly signing: SigningService;
   /** Sync with the provincial server (outbox out, inbox in, number leases). */
   readonly sync: SyncService;
+  /** Chosen files by handle, kept in the content store (the renderer never names a path). */
+  readonly files: FileIntake;
+  /** The native open-file dialog where the shell has one (Electron). */
+  readonly chooser: FileChooser;
+  /** The journey of an outgoing document: draft → ký duyệt → cấp số → đóng dấu → phát hành. */
+  readonly issuing: IssuingService;
 }

@@ -2,8 +2,10 @@ import type { Services } from '../app/services.ts';
 import { appHandlers } from './app.ipc.ts';
 import { appendicesHandlers } from './appendices.ipc.ts';
 import type { HandlerTable } from './dispatch.ts';
+import { filesHandlers } from './files.ipc.ts';
 import { imagesHandlers } from './images.ipc.ts';
 import { incomingHandlers } from './incoming.ipc.ts';
+import { issuingHandlers } from './issuing.ipc.ts';
 import { organizationsHandlers } from './organizations.ipc.ts';
 import { outgoingHandlers } from './outgoing.ipc.ts';
 import { registersHandlers } from './registers.ipc.ts';
@@ -22,8 +24,10 @@ export function createHandlerTable(services: Services): HandlerTable {
   return {
     ...appHandlers(services),
     ...appendicesHandlers(services),
+    ...filesHandlers(services),
     ...imagesHandlers(services),
     ...incomingHandlers(services),
+    ...issuingHandlers(services),
     ...organizationsHandlers(services),
     ...outgoingHandlers(services),
     ...registersHandlers(services),

@@ -6,10 +6,6 @@ type OutgoingChannels =
   | 'outgoing.get'
   | 'outgoing.list'
   | 'outgoing.submit'
-  | 'outgoing.markSigned'
-  | 'outgoing.issueNumber'
-  | 'outgoing.markSealed'
-  | 'outgoing.publish'
   | 'outgoing.recall'
   | 'outgoing.return'
   | 'outgoing.returns';
@@ -22,10 +18,6 @@ export function outgoingHandlers(services: Services): Pick<HandlerTable, Outgoin
     'outgoing.list': ({ state, limit }) =>
       store.call('outgoing.list', state === undefined ? { limit } : { state, limit }),
     'outgoing.submit': ({ id }) => store.call('outgoing.submit', id),
-    'outgoing.markSigned': ({ id, filePath }) => store.call('outgoing.markSigned', id, filePath),
-    'outgoing.issueNumber': ({ id }) => store.call('outgoing.issueNumber', id),
-    'outgoing.markSealed': ({ id, filePath }) => store.call('outgoing.markSealed', id, filePath),
-    'outgoing.publish': ({ id }) => store.call('outgoing.publish', id),
     'outgoing.recall': ({ id, reason }) => store.call('outgoing.recall', id, reason),
     'outgoing.return': ({ id, comment }) => store.call('outgoing.return', id, comment),
     'outgoing.returns': ({ id }) => store.call('outgoing.returns', id),

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
 import { appendicesChannels } from './appendices.ts';
+import { filesChannels } from './files.ts';
 import { imagesChannels } from './images.ts';
 import { incomingChannels } from './incoming.ts';
+import { issuingChannels } from './issuing.ts';
 import { organizationsChannels } from './organizations.ts';
 import { outgoingChannels } from './outgoing.ts';
 import { registersChannels } from './registers.ts';
@@ -20,8 +22,10 @@ import { verifyChannels } from './verify.ts';
 export const channels = {
   ...appChannels,
   ...appendicesChannels,
+  ...filesChannels,
   ...imagesChannels,
   ...incomingChannels,
+  ...issuingChannels,
   ...organizationsChannels,
   ...outgoingChannels,
   ...registersChannels,

@@ -128,6 +128,14 @@ export const errorTextVi: Readonly<Record<ErrorCode, ErrorText>> = {
     action: 'Kết nối lại máy chủ để lấy thêm số; văn bản đi chưa được cấp số.',
   },
   AUDIT_BROKEN: { message: 'Nhật ký thao tác đã bị sửa hoặc xóa.', action: 'Báo ngay cho quản trị hệ thống.' },
+  ISSUING_CHAIN_BROKEN: {
+    message: 'Tệp của bước trước không đúng chuỗi ban hành (dự thảo → ký duyệt → cấp số → đóng dấu).',
+    action: 'Không dùng tệp này; làm lại bước trước từ tệp đang lưu của văn bản.',
+  },
+  ROLE_NOT_ALLOWED: {
+    message: 'Vai trò của bạn không được thực hiện thao tác này.',
+    action: 'Chuyển cho người có vai trò phù hợp (Cài đặt → Hồ sơ người dùng cho biết vai trò của bạn).',
+  },
   SYNC_OFFLINE: {
     message: 'Đang mất kết nối với máy chủ.',
     action: 'Dữ liệu được lưu trên máy và sẽ tự gửi khi có kết nối.',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issuingEvents } from './issuing.ts';
 import { registersEvents } from './registers.ts';
 import { signingEvents } from './signing.ts';
 import { syncEventSchemas } from './sync.ts';
@@ -13,6 +14,7 @@ export const eventSchemas = {
   ...tokensEvents,
   ...syncEventSchemas,
   ...signingEvents,
+  ...issuingEvents,
   ...registersEvents,
 } as const;
 

@@ -4,6 +4,8 @@ export * from './channels.ts';
 export * from './define.ts';
 export * from './errors.ts';
 export * from './events.ts';
+export * from './files.ts';
+export * from './issuing.ts';
 export * from './result.ts';
 export * from './settings.ts';
 export * from './sync.ts';

@@ -91,11 +91,8 @@ export const outgoingChannels = {
     z.array(OutgoingDocumentSchema),
   ),
   'outgoing.submit': channel(z.object({ id: z.string() }).strict(), OutgoingDocumentSchema),
-  'outgoing.markSigned': channel(z.object({ id: z.string(), filePath: z.string() }).strict(), OutgoingDocumentSchema),
-  /** Cấp số: a final number from a lease only; never provisional (it is printed in the signed PDF). */
-  'outgoing.issueNumber': channel(z.object({ id: z.string() }).strict(), OutgoingDocumentSchema),
-  'outgoing.markSealed': channel(z.object({ id: z.string(), filePath: z.string() }).strict(), OutgoingDocumentSchema),
-  'outgoing.publish': channel(z.object({ id: z.string() }).strict(), OutgoingDocumentSchema),
+  // Ký duyệt, cấp số, đóng dấu and phát hành are the issuing journey's (issuing.ts): they take the
+  // document's stored files, never a path, and check each step's output before the next.
   'outgoing.recall': channel(
     z.object({ id: z.string(), reason: z.string().min(1).max(500) }).strict(),
     OutgoingDocumentSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FileHandleSchema } from './files.ts';
 import { channel } from './define.ts';
 import { SignerRoleSchema } from './tokens.ts';
 
@@ -66,4 +67,12 @@ export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 export const settingsChannels = {
   'settings.get': channel(z.object({}).strict(), SettingsSchema),
   'settings.update': channel(SettingsPatchSchema, SettingsSchema),
+  /**
+   * A chosen file (by handle) becomes the signature image, the seal image or one more trust root:
+   * main copies it into the profile and points the setting at the copy (#15: chooser, not a path).
+   */
+  'settings.useFile': channel(
+    z.object({ use: z.enum(['signaturePng', 'sealPng', 'trustRoot']), handle: FileHandleSchema }).strict(),
+    SettingsSchema,
+  ),
 };

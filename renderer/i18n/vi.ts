@@ -1,4 +1,5 @@
 import { viAppendices } from './vi-appendices.ts';
+import { viIssuing } from './vi-issuing.ts';
 
 /**
  * Every string the renderer shows, in Vietnamese. Components take text from here only
@@ -6,6 +7,7 @@ import { viAppendices } from './vi-appendices.ts';
  */
 export const vi = {
   appendices: viAppendices,
+  issuing: viIssuing,
   app: {
     name: 'Văn thư số',
     tagline: 'Ký số, đăng ký và phát hành văn bản',
@@ -321,10 +323,6 @@ export const vi = {
       publish: 'Phát hành',
       recall: 'Thu hồi…',
     },
-    writeNumber: 'Ghi số, ký hiệu và ngày vào văn bản',
-    numberWritten: 'Đã ghi số vào văn bản',
-    sealFile: 'Tệp đã ký và cấp số (PDF)',
-    sealFileHint: 'Đường dẫn đầy đủ tới tệp lãnh đạo đã ký.',
     recallDialog: { title: 'Thu hồi văn bản đã phát hành', reason: 'Lý do thu hồi', confirm: 'Thu hồi' },
     errors: {
       kyHieuWithNumber: 'Chỉ ghi ký hiệu (QĐ-UBND); số được cấp sau khi ký.',
@@ -397,9 +395,8 @@ export const vi = {
     title: 'Ký duyệt',
     emptyQueue: 'Không có văn bản nào đang chờ ký.',
     queueCount: (n: number) => `${n} văn bản chờ ký`,
-    columns: { select: 'Chọn', document: 'Văn bản', file: 'Tệp dự thảo (PDF)', preview: 'Xem trước' },
+    columns: { select: 'Chọn', document: 'Văn bản', file: 'Tệp dự thảo', preview: 'Kết quả' },
     selectDoc: (t: string) => `Chọn để ký: ${t}`,
-    draftFile: (t: string) => `Đường dẫn tệp dự thảo PDF của: ${t}`,
     showPreview: 'Xem và đặt chữ ký',
     previewing: 'Đang xác định vị trí chữ ký…',
     pageImage: (n: number) => `Trang ${n} của văn bản`,
@@ -449,6 +446,7 @@ export const vi = {
   errors: {
     title: 'Có lỗi xảy ra',
     bugTitle: 'Lỗi trong ứng dụng',
+    reasonCode: (reason: string) => `Mã lý do: ${reason}`,
     whatToDo: 'Cách xử lý',
     settingMissing: (label: string) => `Cần khai báo trong Cài đặt: ${label}.`,
     openSettings: 'Mở Cài đặt',

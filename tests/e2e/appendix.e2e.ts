@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
+import { becomes } from './support/role.ts';
 import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
 
@@ -115,8 +116,13 @@ test('phụ lục: signed with the số, ký hiệu, attached, one taken back, p
   await test.step('the sender drafts a plan to Sở Tài chính; the leader signs it', async () => {
     await firstRun(page, sender, { code: SNV, name: 'Sở Nội vụ tỉnh Demo', user: 'vanthu.snv' });
     await drain(page);
+    await becomes(page, sender.url, 'Chuyên viên');
     await nav(page, 'Văn bản đi').click();
     await page.keyboard.press('Alt+n');
+    await page.getByLabel('Tệp dự thảo (PDF)').setInputFiles(draftPdf);
+    await expect(page.getByTestId('draft-pdf')).toContainText('Đã chọn');
+    await page.getByLabel('Tệp gốc soạn thảo (.docx, .odt, .doc)').setInputFiles('tests/fixtures/pdf/lo-qd-kt-1.docx');
+    await expect(page.getByTestId('draft-source')).toContainText('Đã chọn');
     await page.getByLabel('Tên loại văn bản').fill('Kế hoạch');
     await page.getByLabel('Ký hiệu').fill('KH-SNV');
     await page.getByLabel('Cơ quan ban hành').fill('Sở Nội vụ tỉnh Demo');
@@ -134,11 +140,9 @@ test('phụ lục: signed with the số, ký hiệu, attached, one taken back, p
     await expect(page.getByRole('button', { name: 'Thêm phụ lục…' })).toHaveCount(0);
     await drain(page);
 
+    await becomes(page, sender.url, 'Lãnh đạo');
     await nav(page, 'Ký duyệt').click();
     const queue = page.getByTestId('signing-queue');
-    await queue.getByRole('textbox').fill(draftPdf);
-    await queue.getByRole('button', { name: 'Xem và đặt chữ ký' }).click();
-    await expect(page.getByTestId('sign-box')).toBeVisible();
     await queue.getByRole('checkbox').check();
     await page.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
     await page.keyboard.press('Control+Enter');
@@ -149,6 +153,7 @@ test('phụ lục: signed with the số, ký hiệu, attached, one taken back, p
   });
 
   await test.step('cấp số, then two appendices signed with its số, ký hiệu; the wrong one is taken back', async () => {
+    await becomes(page, sender.url, 'Văn thư');
     await nav(page, 'Văn bản đi').click();
     await page.getByRole('button', { name: 'Lãnh đạo đã ký' }).click();
     await page.getByTestId('outgoing-table').getByRole('link').first().click();
@@ -185,10 +190,6 @@ test('phụ lục: signed with the số, ký hiệu, attached, one taken back, p
 
   await test.step('sealed and published: the appendix goes with it and can no longer be taken back', async () => {
     const detail = page.getByTestId('outgoing-detail');
-    const signed = draftPdf.replace(/\.pdf$/, '.chuan-bi.da-ky.pdf');
-    await detail.getByLabel('Tệp đã ký và cấp số (PDF)').fill(signed);
-    await detail.getByRole('button', { name: 'Ghi số, ký hiệu và ngày vào văn bản' }).click();
-    await expect(detail.getByRole('button', { name: 'Đã ghi số vào văn bản' })).toBeVisible();
     await detail.getByLabel('Chứng thư số dùng để ký').first().selectOption({ index: 1 });
     await detail.getByRole('button', { name: 'Đóng dấu (ký số cơ quan)' }).click();
     const dialog = page.getByTestId('pin-dialog');

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
 import { saveScreen } from './support/artifacts.ts';
+import { becomes } from './support/role.ts';
 import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
 
@@ -177,8 +178,13 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
   });
 
   await test.step('a draft is written to a recipient from the directory and submitted', async () => {
+    await becomes(page, shell.url, 'Chuyên viên');
     await nav(page, 'Văn bản đi').click();
     await page.keyboard.press('Alt+n');
+    await page.getByLabel('Tệp dự thảo (PDF)').setInputFiles(draftPdf);
+    await expect(page.getByTestId('draft-pdf')).toContainText('Đã chọn');
+    await page.getByLabel('Tệp gốc soạn thảo (.docx, .odt, .doc)').setInputFiles('tests/fixtures/pdf/lo-qd-kt-1.docx');
+    await expect(page.getByTestId('draft-source')).toContainText('Đã chọn');
     await page.getByLabel('Tên loại văn bản').fill('Kế hoạch');
     await page.getByLabel('Ký hiệu').fill('KH-SNV');
     await page.getByLabel('Cơ quan ban hành').fill('Sở Nội vụ tỉnh Demo');
@@ -200,13 +206,11 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
     await drain(page);
   });
 
-  await test.step('the leader signs the draft where the layout placed the box', async () => {
+  await test.step('the leader signs the stored draft where the layout placed the box', async () => {
+    await becomes(page, shell.url, 'Lãnh đạo');
     await nav(page, 'Ký duyệt').click();
     const queue = page.getByTestId('signing-queue');
     await expect(queue).toContainText(DRAFT_TRICH_YEU);
-    await queue.getByRole('textbox').fill(draftPdf);
-    await queue.getByRole('button', { name: 'Xem và đặt chữ ký' }).click();
-    await expect(page.getByTestId('sign-box')).toBeVisible();
     await queue.getByRole('checkbox').check();
     await page.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
     await page.keyboard.press('Control+Enter');
@@ -219,10 +223,22 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
     await shot(page, '10-leader-signed');
   });
 
-  const signed = draftPdf.replace(/\.pdf$/, '.chuan-bi.da-ky.pdf');
-  const published = signed.replace(/\.pdf$/, '.cap-so.dong-dau.pdf');
+  // The published file is the one the store keeps for the document (by hash), not a file beside the draft.
+  const publishedFile = (): string => {
+    const db = new Database(join(shell.profileDir, 'vanthu.sqlite'), { readonly: true });
+    try {
+      const sha = db
+        .prepare(`SELECT file_sha256 FROM outgoing_documents WHERE state = 'da-phat-hanh'`)
+        .pluck()
+        .get() as string;
+      return join(shell.profileDir, 'files', sha.slice(0, 2), sha);
+    } finally {
+      db.close();
+    }
+  };
 
   await test.step('the văn thư numbers it from the leased register, seals and publishes', async () => {
+    await becomes(page, shell.url, 'Văn thư');
     await nav(page, 'Văn bản đi').click();
     await page.getByRole('button', { name: 'Lãnh đạo đã ký' }).click();
     await page.getByTestId('outgoing-table').getByRole('link').first().click();
@@ -230,9 +246,6 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
     await detail.getByRole('button', { name: 'Cấp số' }).click();
     await expect(detail).toContainText('Đã cấp số');
     await expect(detail).toContainText('/KH-SNV');
-    await detail.getByLabel('Tệp đã ký và cấp số (PDF)').fill(signed);
-    await detail.getByRole('button', { name: 'Ghi số, ký hiệu và ngày vào văn bản' }).click();
-    await expect(detail.getByRole('button', { name: 'Đã ghi số vào văn bản' })).toBeVisible();
     await detail.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
     await detail.getByRole('button', { name: 'Đóng dấu (ký số cơ quan)' }).click();
     const dialog = page.getByTestId('pin-dialog');
@@ -260,7 +273,7 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
   });
 
   await test.step('pdfsig: both signatures valid; the server holds each record once', async () => {
-    const report = execFileSync('pdfsig', ['-nssdir', `sql:${fixture.pki.nssDir}`, published]).toString('utf8');
+    const report = execFileSync('pdfsig', ['-nssdir', `sql:${fixture.pki.nssDir}`, publishedFile()]).toString('utf8');
     expect(report.match(/Signature is Valid/g)?.length).toBe(2);
 
     const db = new Database(join(server.dataDir, 'server.sqlite'), { readonly: true, fileMustExist: true });

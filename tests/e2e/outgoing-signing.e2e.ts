@@ -1,21 +1,25 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
+import { becomes } from './support/role.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
 
+/**
+ * The issuing journey in the browser shell (#15): a chuyên viên chooses a PDF and its .docx, a
+ * lãnh đạo signs two drafts in one batch with one PIN, the văn thư numbers, seals and publishes.
+ * No path is typed anywhere: files are chosen, and every later step takes the stored file.
+ */
 let shell: RunningShell;
 let fixture: SignedFixture;
-let draftPdf: string;
+const DRAFT_PDF = join(import.meta.dirname, '../fixtures/pdf/lo-qd-kt-1.pdf');
+const DRAFT_DOCX = join(import.meta.dirname, '../fixtures/pdf/lo-qd-kt-1.docx');
 
 test.beforeAll(async () => {
   fixture = makeSignedFixture();
-  draftPdf = join(mkdtempSync(join(tmpdir(), 'vanthu-e2e-draft-')), 'du-thao-qd.pdf');
-  copyFileSync(fixture.unsignedPdf, draftPdf);
   shell = await startShell({ SOFTHSM2_CONF: fixture.pki.softhsm.conf });
 });
 test.afterAll(async () => shell.stop());
@@ -31,78 +35,77 @@ test('first run: the organization, the token module and the trusted chain are co
   await page.getByLabel('Tệp hoặc thư mục chứng thư gốc').fill(fixture.pki.chainPem);
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.getByTestId('settings-saved')).toBeVisible();
-  // The token layer answers on the spot: the SoftHSM2 module loads and both tokens are listed.
   await page.getByRole('button', { name: 'Dò lại thiết bị' }).click();
-  const found = page.getByTestId('token-modules');
-  await expect(found).toContainText('VanthuLanhDao');
-  await expect(found).toContainText('VanthuCoQuan');
-  await expect(found).toContainText('Nguyễn Văn A');
-  await saveScreen(page, '12-settings-tokens');
+  await expect(page.getByTestId('token-modules')).toContainText('VanthuCoQuan');
 });
 
-test('a draft is written with its recipients and submitted for signature', async ({ page }) => {
-  await page.goto(shell.url);
-  await nav(page, 'Văn bản đi').click();
-  await expect(page.getByRole('group', { name: 'Lọc văn bản đi theo giai đoạn' })).toBeVisible();
-  await page.keyboard.press('Alt+n');
-  await page.getByRole('button', { name: 'Lưu dự thảo' }).click();
-  await expect(page.getByLabel('Trích yếu nội dung')).toHaveAttribute('aria-invalid', 'true');
-  await page.getByLabel('Tên loại văn bản').fill('Quyết định');
-  await page.getByLabel('Ký hiệu').fill('15/QĐ-UBND');
-  await page.getByLabel('Cơ quan ban hành').fill('Ủy ban nhân dân tỉnh X');
-  await page.getByLabel('Trích yếu nội dung').fill('Về việc ban hành Quy chế văn thư');
-  await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn A');
-  await page.getByLabel(/^Nơi nhận/).fill('000.00.01.H49 | Sở Tài chính tỉnh X\n000.00.02.H49 sai dòng');
-  await page.keyboard.press('Control+s');
-  await expect(page.getByText('Chỉ ghi ký hiệu (QĐ-UBND); số được cấp sau khi ký.')).toBeVisible();
-  await expect(page.getByText('Mỗi dòng gồm mã định danh, dấu | và tên cơ quan.')).toBeVisible();
-  await page.getByLabel('Ký hiệu').fill('QĐ-UBND');
-  await page.getByLabel(/^Nơi nhận/).fill('000.00.01.H49 | Sở Tài chính tỉnh X\n000.00.02.H49 | Sở Nội vụ tỉnh X');
-  await expectNoSeriousAxeViolations(page);
-  await saveScreen(page, '30-outgoing-draft');
-  await page.keyboard.press('Control+s');
-  const detail = page.getByTestId('outgoing-detail');
-  await expect(detail).toContainText('Dự thảo');
-  await expect(page.getByTestId('recipients')).toContainText('Sở Nội vụ tỉnh X');
-  await detail.getByRole('button', { name: 'Trình ký' }).click();
-  await expect(detail).toContainText('Trình ký');
-  await expect(detail.getByRole('link', { name: 'Mở Ký duyệt' })).toBeVisible();
-  await saveScreen(page, '31-outgoing-detail');
+test('a chuyên viên writes two drafts, each from a chosen PDF and its .docx, and submits them', async ({ page }) => {
+  await becomes(page, shell.url, 'Chuyên viên');
+  for (const trichYeu of ['Về việc ban hành Quy chế văn thư', 'Về việc ban hành Quy chế lưu trữ']) {
+    await nav(page, 'Văn bản đi').click();
+    await page.keyboard.press('Alt+n');
+    await page.getByLabel('Tên loại văn bản').fill('Quyết định');
+    await page.getByLabel('Ký hiệu').fill('QĐ-UBND');
+    await page.getByLabel('Cơ quan ban hành').fill('Ủy ban nhân dân tỉnh X');
+    await page.getByLabel('Trích yếu nội dung').fill(trichYeu);
+    await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn A');
+    await page.getByLabel(/^Nơi nhận/).fill('000.00.01.H49 | Sở Tài chính tỉnh X');
+    // Chosen like a person does (the file input), streamed to the host: the page never holds a path.
+    await page.getByLabel('Tệp dự thảo (PDF)').setInputFiles(DRAFT_PDF);
+    await expect(page.getByTestId('draft-pdf')).toContainText('Đã chọn: lo-qd-kt-1.pdf');
+    await page.getByLabel('Tệp gốc soạn thảo (.docx, .odt, .doc)').setInputFiles(DRAFT_DOCX);
+    await expect(page.getByTestId('draft-source')).toContainText('Đã chọn: lo-qd-kt-1.docx');
+    await expectNoSeriousAxeViolations(page);
+    await page.keyboard.press('Control+s');
+    const detail = page.getByTestId('outgoing-detail');
+    await expect(detail).toContainText('Dự thảo');
+    await detail.getByRole('button', { name: 'Trình ký' }).click();
+    await expect(detail).toContainText('Trình ký');
+  }
+  await saveScreen(page, '30-outgoing-draft-files');
 });
 
-test('the leader sees the queue, the proposed box on the page, the pre-flight facts; the PIN is not kept', async ({
-  page,
-}) => {
+test('main refuses a chuyên viên who tries to sign, and the screen shows its reason', async ({ page }) => {
   await page.goto(shell.url);
   await nav(page, 'Ký duyệt').click();
   const queue = page.getByTestId('signing-queue');
-  await expect(queue).toContainText('Về việc ban hành Quy chế văn thư');
-  await queue.getByRole('textbox').fill(draftPdf);
-  await queue.getByRole('button', { name: 'Xem và đặt chữ ký' }).click();
-  const box = page.getByTestId('sign-box');
-  await expect(box).toBeVisible();
-  const before = await box.boundingBox();
-  await box.focus();
-  await page.keyboard.press('Shift+ArrowLeft');
-  await expect.poll(async () => (await box.boundingBox())?.x).toBeLessThan(before?.x ?? 0);
-  await queue.getByRole('checkbox').check();
+  await queue.getByRole('checkbox').first().check();
+  await page.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
+  await page.keyboard.press('Control+Enter');
+  const pin = fixture.pki.softhsm.tokens.find((t) => t.label === 'VanthuLanhDao')?.pin ?? '';
+  await page.getByTestId('pin-dialog').getByLabel('Mã PIN').fill(pin);
+  await page.getByTestId('pin-dialog').getByRole('button', { name: 'Ký', exact: true }).click();
+  const notice = page.getByTestId('error-center').locator('[data-code="ROLE_NOT_ALLOWED"]');
+  await expect(notice).toContainText('Chuyên viên không được ký duyệt văn bản đi.');
+  // Not retryable: trying again cannot help, another person must act.
+  await expect(notice.getByRole('button', { name: 'Thử lại' })).toHaveCount(0);
+  // A new PIN cannot change a role: the PIN dialog closed.
+  await expect(page.getByTestId('pin-dialog')).toBeHidden();
+  await saveScreen(page, '39-signing-role-refused');
+});
+
+test('the leader signs both drafts in one batch with one PIN; the PIN is not kept', async ({ page }) => {
+  await becomes(page, shell.url, 'Lãnh đạo');
+  await nav(page, 'Ký duyệt').click();
+  const queue = page.getByTestId('signing-queue');
+  await expect(queue).toContainText('Quy chế văn thư');
+  await expect(queue).toContainText('Quy chế lưu trữ');
+  // Nothing to choose or type per document: each is signed from its stored draft.
+  await expect(queue.getByRole('textbox')).toHaveCount(0);
+  for (const box of await queue.getByRole('checkbox').all()) {
+    await box.check();
+  }
   await page.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
   await expect(page.getByLabel('Chứng thư số dùng để ký').locator('option:checked')).toContainText('Nguyễn Văn A');
   await page.keyboard.press('Control+Enter');
   const dialog = page.getByTestId('pin-dialog');
-  await expect(dialog).toBeVisible();
-  const facts = page.getByTestId('preflight-facts');
-  await expect(facts).toContainText('Nguyễn Văn A');
-  await expect(facts).toContainText('Vanthu Test Sub CA');
-  await expect(facts).toContainText('Chưa nhập sai lần nào');
-  await expectNoSeriousAxeViolations(page);
+  await expect(dialog).toContainText('2 văn bản');
+  await expect(page.getByTestId('preflight-facts')).toContainText('Nguyễn Văn A');
   await saveScreen(page, '40-signing-pin');
   const pin = fixture.pki.softhsm.tokens.find((t) => t.label === 'VanthuLanhDao')?.pin ?? '';
   await dialog.getByLabel('Mã PIN').fill(pin);
   await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
-  await expect(page.getByTestId('signed')).toContainText('Đã ký 1 văn bản.');
-  await expect(queue).toBeHidden();
-  // The PIN is in no field, no draft and no storage of the page.
+  await expect(page.getByTestId('signed')).toContainText('Đã ký 2 văn bản.');
   const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }));
   expect(stored).not.toContain(pin);
   const fields = await page.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
@@ -110,7 +113,9 @@ test('the leader sees the queue, the proposed box on the page, the pre-flight fa
   await saveScreen(page, '41-signing-after');
 });
 
-test('the văn thư numbers, seals and publishes; pdfsig finds both signatures valid', async ({ page }) => {
+test('the văn thư numbers, seals and publishes the stored file; pdfsig finds both signatures valid', async ({
+  page,
+}) => {
   // No server in this spec: the administrator gives the sổ đi an open lease (one workstation), by CLI.
   // real time: the app in the browser-shell host numbers in the year of its own clock.
   const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
@@ -119,7 +124,7 @@ test('the văn thư numbers, seals and publishes; pdfsig finds both signatures v
     ['main/cli/bin.ts', 'register', 'lease', '--kind', 'di', '--year', String(year), '--from', '1'],
     { env: { ...process.env, VANTHU_PROFILE: shell.profileDir }, stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  await page.goto(shell.url);
+  await becomes(page, shell.url, 'Văn thư');
   await nav(page, 'Văn bản đi').click();
   await page.getByRole('button', { name: 'Lãnh đạo đã ký' }).click();
   await page.getByTestId('outgoing-table').getByRole('link').first().click();
@@ -128,11 +133,6 @@ test('the văn thư numbers, seals and publishes; pdfsig finds both signatures v
   await detail.getByRole('button', { name: 'Cấp số' }).click();
   await expect(detail).toContainText('Đã cấp số');
   await expect(detail).toContainText('/QĐ-UBND');
-  // The leader moved the box: the draft was prepared for the seal and numbers, then signed.
-  const signed = draftPdf.replace(/\.pdf$/, '.chuan-bi.da-ky.pdf');
-  await detail.getByLabel('Tệp đã ký và cấp số (PDF)').fill(signed);
-  await detail.getByRole('button', { name: 'Ghi số, ký hiệu và ngày vào văn bản' }).click();
-  await expect(detail.getByRole('button', { name: 'Đã ghi số vào văn bản' })).toBeVisible();
   await detail.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
   await expect(detail.getByLabel('Chứng thư số dùng để ký').locator('option:checked')).toContainText('ỦY BAN');
   await detail.getByRole('button', { name: 'Đóng dấu (ký số cơ quan)' }).click();
@@ -145,7 +145,14 @@ test('the văn thư numbers, seals and publishes; pdfsig finds both signatures v
   await detail.getByRole('button', { name: 'Phát hành' }).click();
   await expect(detail).toContainText('Đã phát hành');
   await saveScreen(page, '32-outgoing-published');
-  const published = signed.replace(/\.pdf$/, '.cap-so.dong-dau.pdf');
+  // The published file is the one the store keeps for the document.
+  const db = new Database(join(shell.profileDir, 'vanthu.sqlite'), { readonly: true });
+  const sha = db
+    .prepare(`SELECT file_sha256 FROM outgoing_documents WHERE state = 'da-phat-hanh'`)
+    .pluck()
+    .get() as string;
+  db.close();
+  const published = join(shell.profileDir, 'files', sha.slice(0, 2), sha);
   const report = execFileSync('pdfsig', ['-nssdir', `sql:${fixture.pki.nssDir}`, published]).toString('utf8');
   expect(report.match(/Signature is Valid/g)?.length).toBe(2);
 });

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { createHandlerTable } from '../../ipc/handlers.ts';
 import { forwardEvents, registerElectronIpc } from '../../ipc/register-electron.ts';
 import { createElectronSessionVault } from '../../platform/electron-session-vault.ts';
+import { electronFileChooser } from '../../platform/electron-file-chooser.ts';
 import { openElectronSettings } from '../../platform/electron-settings.ts';
 import { startBackground, type Background } from '../background.ts';
 import { composeServices } from '../compose.ts';
@@ -32,6 +33,7 @@ async function start(): Promise<void> {
     profileDir,
     shell: 'electron',
     settings: openElectronSettings(profileDir),
+    fileChooser: electronFileChooser(),
     sessionVault: createElectronSessionVault(profileDir),
   });
   registerElectronIpc(ipcMain, createHandlerTable(services), services);

@@ -38,7 +38,7 @@ function toJob(row: JobRow): OutboxJob {
 }
 
 /**
- * The database refuses to queue anything for a document marked mật (migration 009's trigger): a
+ * The database refuses to queue anything for a document marked mật (migration 010's trigger): a
  * service that forgot to keep it local learns it here, as the error people see, not as a leak.
  */
 function secretRefusal(error: unknown, key: string): VanthuError | undefined {

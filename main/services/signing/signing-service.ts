@@ -18,7 +18,7 @@ import type {
 } from '../../../preload/contract/signing.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../log/logger.ts';
-import { runBatch } from '../pdf/sign/batch.ts';
+import { runBatch, type BatchItemResult } from '../pdf/sign/batch.ts';
 import { addDss } from '../pdf/sign/dss.ts';
 import { readPdfInput } from '../pdf/sign/input.ts';
 import { numberPdf } from '../pdf/sign/number.ts';
@@ -41,7 +41,17 @@ import { prepareFields } from './prepare.ts';
 
 type Req<S extends z.ZodType> = z.output<S>;
 /** The token, key, PIN and TSA fields every signing request carries. */
-type TokenRequest = Omit<Req<typeof BatchRequestSchema>, 'files' | 'operation' | 'batchId'>;
+export type TokenRequest = Omit<Req<typeof BatchRequestSchema>, 'files' | 'operation' | 'batchId'>;
+
+/** What a caller that records each signed file (the issuing workflow) hears during a batch. */
+export interface SignFilesHooks {
+  readonly onProgress?: (done: number, total: number, current: string | undefined) => void;
+  /**
+   * Called with each signed file before the next one is signed; a throw becomes that file's
+   * error and the batch goes on.
+   */
+  readonly onSigned?: (file: { path: string; outPath: string }, signed: SignedFile) => Promise<void>;
+}
 
 export interface SigningService {
   prepare(
@@ -55,6 +65,13 @@ export interface SigningService {
   appendix(request: Req<typeof AppendixRequestSchema>): Promise<SignedFile>;
   copy(request: Req<typeof CopyRequestSchema>): Promise<SignedFile>;
   batch(request: Req<typeof BatchRequestSchema>): Promise<BatchResult>;
+  /** One login for many files, no events: the caller reports progress in its own terms. */
+  signFiles(
+    token: TokenRequest,
+    operation: SigningOperation,
+    files: ReadonlyArray<{ path: string; outPath: string }>,
+    hooks?: SignFilesHooks,
+  ): Promise<Array<BatchItemResult<SignedFile>>>;
 }
 
 export interface SigningServiceDeps {
@@ -77,6 +94,7 @@ export function createSigningService(deps: SigningServiceDeps): SigningService {
     operation: SigningOperation,
     files: ReadonlyArray<{ path: string; outPath: string }>,
     onProgress: (done: number, total: number, current: string | undefined) => void,
+    onSigned?: SignFilesHooks['onSigned'],
   ) => {
     const inputOf = new Map(files.map((f) => [f.outPath, f.path]));
     const settings = deps.settings.get();
@@ -102,7 +120,9 @@ export function createSigningService(deps: SigningServiceDeps): SigningService {
         async (bytes, outPath) => {
           assertDistinct(inputOf.get(outPath) ?? '', outPath);
           const signed = await signedFile(outPath, await runOperation(operation, bytes, outPath, context));
-          return longTerm === undefined ? signed : withLongTerm(signed, longTerm);
+          const final = longTerm === undefined ? signed : await withLongTerm(signed, longTerm);
+          await onSigned?.({ path: inputOf.get(outPath) ?? '', outPath }, final);
+          return final;
         },
         (p) => onProgress(p.done, p.total, p.current),
       );
@@ -200,6 +220,8 @@ export function createSigningService(deps: SigningServiceDeps): SigningService {
         ...(request.pageIndexes === undefined ? {} : { pageIndexes: request.pageIndexes }),
         ...(request.placement === undefined ? {} : { placement: request.placement }),
       }),
+    signFiles: (token, operation, files, hooks = {}) =>
+      run(token, operation, files, hooks.onProgress ?? (() => undefined), hooks.onSigned),
     async batch(request) {
       const outPaths = request.files.map((f) => resolve(f.outPath));
       if (new Set(outPaths).size !== outPaths.length) {

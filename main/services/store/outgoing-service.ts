@@ -172,7 +172,8 @@ export function createOutgoing(ctx: StoreContext, input: OutgoingInput): Outgoin
     .immediate();
 }
 
-function move(
+/** One state change with its audit entry; `extra` sets columns in the same transaction. */
+export function moveOutgoing(
   ctx: StoreContext,
   id: string,
   to: OutgoingState,
@@ -215,12 +216,12 @@ function storeFile(ctx: StoreContext, path: string): string {
   return sha256;
 }
 
-export const submitOutgoing = (ctx: StoreContext, id: string): OutgoingDocument => move(ctx, id, 'trinh-ky');
+export const submitOutgoing = (ctx: StoreContext, id: string): OutgoingDocument => moveOutgoing(ctx, id, 'trinh-ky');
 
 /** The leader has signed (personal signature); the signed PDF is kept beside the draft. */
 export function markSigned(ctx: StoreContext, id: string, filePath: string): OutgoingDocument {
   const sha256 = storeFile(ctx, filePath);
-  return move(ctx, id, 'da-ky', () => ({ file_sha256: sha256 }));
+  return moveOutgoing(ctx, id, 'da-ky', () => ({ file_sha256: sha256 }));
 }
 
 /**
@@ -229,29 +230,35 @@ export function markSigned(ctx: StoreContext, id: string, filePath: string): Out
  * and nothing changes.
  */
 export function issueNumber(ctx: StoreContext, id: string): OutgoingDocument {
-  return move(ctx, id, 'da-cap-so', (doc, now) => {
-    const register = ctx.registers.get(doc.registerId);
-    const year = vietnamYear(now);
-    // A draft from last year is numbered in this year's register of the same series.
-    const target =
-      register !== undefined && register.year === year
-        ? register
-        : ctx.registers.ensure({ maDinhDanh: ctx.maDinhDanh, kind: 'di', year, series: doc.series });
-    const taken = ctx.registers.take(target.id, { allowProvisional: false });
-    const ngay = vietnamDate(now);
-    return {
-      register_id: target.id,
-      so: taken.number,
-      ngay_ban_hanh: ngay,
-      ma_dinh_danh_van_ban: maDinhDanhVanBan(ctx.maDinhDanh, ngay, formatSoKyHieu(taken.number, doc.kyHieu)),
-    };
-  });
+  return moveOutgoing(ctx, id, 'da-cap-so', (doc, now) => takeNumber(ctx, doc, now));
+}
+
+/**
+ * The columns cấp số sets: the next final number of the document's register (this year's, for
+ * a draft from last year), the date in Vietnam and the mã định danh văn bản. Inside the caller's
+ * transaction, so a number taken is recorded or not taken at all.
+ */
+export function takeNumber(ctx: StoreContext, doc: OutgoingDocument, now: Date): Record<string, unknown> {
+  const register = ctx.registers.get(doc.registerId);
+  const year = vietnamYear(now);
+  const target =
+    register !== undefined && register.year === year
+      ? register
+      : ctx.registers.ensure({ maDinhDanh: ctx.maDinhDanh, kind: 'di', year, series: doc.series });
+  const taken = ctx.registers.take(target.id, { allowProvisional: false });
+  const ngay = vietnamDate(now);
+  return {
+    register_id: target.id,
+    so: taken.number,
+    ngay_ban_hanh: ngay,
+    ma_dinh_danh_van_ban: maDinhDanhVanBan(ctx.maDinhDanh, ngay, formatSoKyHieu(taken.number, doc.kyHieu)),
+  };
 }
 
 /** The organization signature is applied; the sealed PDF replaces the signed one as the document's file. */
 export function markSealed(ctx: StoreContext, id: string, filePath: string): OutgoingDocument {
   const sha256 = storeFile(ctx, filePath);
-  return move(ctx, id, 'da-dong-dau', () => ({ file_sha256: sha256 }));
+  return moveOutgoing(ctx, id, 'da-dong-dau', () => ({ file_sha256: sha256 }));
 }
 
 /** A secret document is sent on paper, never through the system (domain/secrecy.ts). */
@@ -271,7 +278,7 @@ export function publishOutgoing(ctx: StoreContext, id: string): OutgoingDocument
     if (before.recipients.length === 0 || before.fileSha256 === null || before.maDinhDanhVanBan === null) {
       throw new VanthuError('INVALID_INPUT', errorMessageVi('INVALID_INPUT', '(cần nơi nhận và tệp đã đóng dấu)'));
     }
-    const doc = move(ctx, id, 'da-phat-hanh');
+    const doc = moveOutgoing(ctx, id, 'da-phat-hanh');
     const now = ctx.clock();
     const sha256 = before.fileSha256;
     const size = ctx.db.prepare(`SELECT size FROM attachments WHERE sha256 = ?`).pluck().get(sha256) as number;
@@ -319,7 +326,10 @@ export function publishOutgoing(ctx: StoreContext, id: string): OutgoingDocument
 export function recallOutgoing(ctx: StoreContext, id: string, reason: string): OutgoingDocument {
   return ctx.db.transaction(() => {
     refuseSecret(getOutgoing(ctx, id));
-    const doc = move(ctx, id, 'da-thu-hoi', (_doc, now) => ({ recall_reason: reason, recalled_at: now.toISOString() }));
+    const doc = moveOutgoing(ctx, id, 'da-thu-hoi', (_doc, now) => ({
+      recall_reason: reason,
+      recalled_at: now.toISOString(),
+    }));
     ctx.outbox.enqueue(
       {
         kind: 'outgoing.recall',

@@ -7,6 +7,7 @@ import { createStoreInboxSink, type StoreInboxSink } from '../sync/store-sinks.t
 import { listRenumberings } from './renumberings.ts';
 import type { StoreApi } from './store.ts';
 import * as appendices from './appendices.ts';
+import * as issuing from './issuing.ts';
 import * as workflow from './workflow-actions.ts';
 
 /**
@@ -38,6 +39,18 @@ export interface StoreMethods {
   'incoming.appendices': (id: string) => ReturnType<typeof appendices.incomingAppendices>;
   'incoming.appendixFile': (id: string, sha256: string) => ReturnType<typeof appendices.incomingAppendixFile>;
   'outgoing.create': StoreApi['createOutgoing'];
+  'issuing.createDraft': (
+    input: Parameters<typeof issuing.createDraft>[1],
+    pdf: issuing.StoredInput,
+    source: issuing.StoredInput,
+  ) => ReturnType<typeof issuing.createDraft>;
+  'issuing.files': (id: string) => ReturnType<typeof issuing.issuingFiles>;
+  'issuing.reserveNumber': (id: string, from: string) => ReturnType<typeof issuing.reserveNumber>;
+  'issuing.beginOutput': (output: issuing.OutputRecord) => void;
+  'issuing.recordOutput': (output: issuing.OutputRecord) => ReturnType<typeof issuing.recordOutput>;
+  'issuing.pending': () => ReturnType<typeof issuing.pendingOutputs>;
+  'issuing.dropPending': (id: string, stage: issuing.OutputStage) => ReturnType<typeof issuing.dropPending>;
+  'issuing.publish': (id: string, checkedSha256: string) => ReturnType<typeof issuing.publishIssued>;
   'outgoing.get': StoreApi['getOutgoing'];
   'outgoing.list': StoreApi['listOutgoing'];
   'outgoing.submit': StoreApi['submitOutgoing'];
@@ -135,6 +148,14 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'incoming.appendices': (id) => appendices.incomingAppendices(store.context, id),
     'incoming.appendixFile': (id, sha256) => appendices.incomingAppendixFile(store.context, id, sha256),
     'outgoing.create': (input) => store.createOutgoing(input),
+    'issuing.createDraft': (input, pdf, source) => issuing.createDraft(store.context, input, pdf, source),
+    'issuing.files': (id) => issuing.issuingFiles(store.context, id),
+    'issuing.reserveNumber': (id, from) => issuing.reserveNumber(store.context, id, from),
+    'issuing.beginOutput': (output) => issuing.beginOutput(store.context, output),
+    'issuing.recordOutput': (output) => issuing.recordOutput(store.context, output),
+    'issuing.pending': () => issuing.pendingOutputs(store.context),
+    'issuing.dropPending': (id, stage) => issuing.dropPending(store.context, id, stage),
+    'issuing.publish': (id, checkedSha256) => issuing.publishIssued(store.context, id, checkedSha256),
     'outgoing.get': (id) => store.getOutgoing(id),
     'outgoing.list': (filter) => store.listOutgoing(filter),
     'outgoing.submit': (id) => store.submitOutgoing(id),

@@ -20,9 +20,10 @@ const SETTING_LABELS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The single presenter for expected errors: the catalog's sentence for the code and what to do,
- * the same words the CLI prints. When a service names a missing setting, the notice says which
- * one and links to Cài đặt, because "check the marked fields" would point nowhere.
+ * The single presenter for expected errors: the specific reason main built (the catalog's sentence
+ * for the code plus what exactly was wrong, e.g. which number differs from the record), then what
+ * to do, the same words the CLI prints. When a service names a missing setting, the notice says
+ * which one and links to Cài đặt, because "check the marked fields" would point nowhere.
  */
 export function ErrorNotice({ error, onRetry, onDismiss }: ErrorNoticeProps) {
   const text = errorTextVi[error.code];
@@ -31,7 +32,13 @@ export function ErrorNotice({ error, onRetry, onDismiss }: ErrorNoticeProps) {
   return (
     <div role="alert" className="notice notice-error" data-code={error.code}>
       <strong>{error.code === 'INTERNAL' ? vi.errors.bugTitle : vi.errors.title}</strong>
-      <p>{text.message}</p>
+      <p data-testid="error-message">{error.message === '' ? text.message : error.message}</p>
+      {typeof error.details?.['reason'] === 'string' ? (
+        // The reason as data, for the help desk: the same code the log and the CLI show.
+        <small className="hint" data-testid="error-reason">
+          {vi.errors.reasonCode(error.details['reason'])}
+        </small>
+      ) : null}
       {setting === undefined ? (
         <p>
           {vi.errors.whatToDo}: {text.action}

@@ -46,7 +46,8 @@ export function ErrorArea() {
           error={s.error}
           onDismiss={() => dismiss(s.id)}
           onRetry={
-            s.retry === undefined
+            // "Thử lại" only where main says trying again can help (busy database, token pulled …).
+            s.retry === undefined || !s.error.retryable
               ? undefined
               : () => {
                   dismiss(s.id);

@@ -1,6 +1,7 @@
 import { RecipientPicker } from './RecipientPicker.tsx';
 import { useState } from 'react';
-import type { AppError } from '../../../preload/contract/index.ts';
+import type { AppError, ChosenFile } from '../../../preload/contract/index.ts';
+import { FilePick } from '../../app/files/FilePick.tsx';
 import { clearDraft, readDraft, writeDraft } from '../../app/drafts.ts';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
@@ -21,6 +22,9 @@ export function DraftOutgoing() {
   const [errors, setErrors] = useState<FieldErrors<DraftField>>({});
   const [failure, setFailure] = useState<AppError | null>(null);
   const [saving, setSaving] = useState(false);
+  // Handles only: the chosen files are already in main's store; a reload asks for them again.
+  const [pdf, setPdf] = useState<ChosenFile | null>(null);
+  const [source, setSource] = useState<ChosenFile | null>(null);
   const set = (field: DraftField) => (value: string) => {
     const next = { ...form, [field]: value };
     setForm(next);
@@ -34,7 +38,13 @@ export function DraftOutgoing() {
       return;
     }
     setSaving(true);
-    const result = await call('outgoing.create', { input: inputFromDraft(form) });
+    const input = inputFromDraft(form);
+    // With its files the draft enters the issuing journey (the leader signs that PDF); without
+    // them it is a record only, to which files cannot be added later here.
+    const result =
+      pdf !== null && source !== null
+        ? await call('issuing.createDraft', { input, pdf: pdf.handle, source: source.handle })
+        : await call('outgoing.create', { input });
     setSaving(false);
     if (!result.ok) {
       setFailure(result.error);
@@ -89,6 +99,12 @@ export function DraftOutgoing() {
         <legend>{vi.outgoing.groups.recipients}</legend>
         {field('recipients', f.recipients, { rows: 4, hint: f.recipientsHint })}
         <RecipientPicker lines={form.recipients} onChange={set('recipients')} />
+      </fieldset>
+      <fieldset>
+        <legend>{vi.issuing.draftFiles}</legend>
+        <p className="hint">{vi.issuing.draftFilesHint}</p>
+        <FilePick purpose="pdf" chosen={pdf} onChosen={setPdf} onError={setFailure} testId="draft-pdf" />
+        <FilePick purpose="nguon" chosen={source} onChosen={setSource} onError={setFailure} testId="draft-source" />
       </fieldset>
       {saving ? <Progress label={vi.outgoing.saving} /> : null}
       <div className="actions">

@@ -10,7 +10,7 @@ import { vi } from '../../i18n/vi.ts';
 import { nextAction } from './outgoing-actions.ts';
 import { SealPanel } from './SealPanel.tsx';
 
-type SimpleChannel = Extract<ChannelName, 'outgoing.submit' | 'outgoing.issueNumber' | 'outgoing.publish'>;
+type SimpleChannel = Extract<ChannelName, 'outgoing.submit' | 'issuing.number' | 'issuing.publish'>;
 
 /** The one next step for the document's stage; sealing opens its own panel, recall asks why. */
 export function OutgoingActions({ document, onChanged }: { document: OutgoingDocument; onChanged: () => void }) {
@@ -38,8 +38,8 @@ export function OutgoingActions({ document, onChanged }: { document: OutgoingDoc
   };
   const simple: Partial<Record<NonNullable<typeof action>, SimpleChannel>> = {
     submit: 'outgoing.submit',
-    number: 'outgoing.issueNumber',
-    publish: 'outgoing.publish',
+    number: 'issuing.number',
+    publish: 'issuing.publish',
   };
   const channel = action === null ? undefined : simple[action];
   return (

@@ -4,6 +4,7 @@ import { clearDraft, readDraft, writeDraft } from '../../app/drafts.ts';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
 import { Field } from '../../app/forms/Field.tsx';
+import { SettingsFileChoice } from './SettingsFileChoice.tsx';
 import { issuesToFields } from '../../app/forms/issues.ts';
 import { SHORTCUTS, useShortcut } from '../../app/frame/shortcuts.ts';
 import { call } from '../../app/ipc/call.ts';
@@ -41,6 +42,14 @@ export function SettingsEditor({ saved }: { saved: Settings }) {
     setForm(next);
     setSavedNote(false);
     writeDraft(DRAFT_KEY, next);
+  };
+
+  /** A file chosen for an image or a trust root is already saved by main: show where it went. */
+  const used = (settings: Settings): void => {
+    const next = formFromSettings(settings);
+    const pick = { signaturePng: next.signaturePng, sealPng: next.sealPng, trustPaths: next.trustPaths };
+    setForm({ ...form, ...pick });
+    setBase({ ...base, ...pick });
   };
 
   const save = async (): Promise<void> => {
@@ -140,6 +149,7 @@ export function SettingsEditor({ saved }: { saved: Settings }) {
           onChange={set('signaturePng')}
           error={errors.signaturePng}
         />
+        <SettingsFileChoice use="signaturePng" onUsed={used} />
         <Field
           label={vi.settings.sealPng}
           hint={vi.settings.pngHint}
@@ -147,6 +157,7 @@ export function SettingsEditor({ saved }: { saved: Settings }) {
           onChange={set('sealPng')}
           error={errors.sealPng}
         />
+        <SettingsFileChoice use="sealPng" onUsed={used} />
         <Field
           label={vi.settings.sealDiameterMm}
           type="number"
@@ -166,6 +177,7 @@ export function SettingsEditor({ saved }: { saved: Settings }) {
           onChange={set('trustPaths')}
           error={errors.trustPaths}
         />
+        <SettingsFileChoice use="trustRoot" onUsed={used} />
       </fieldset>
 
       <fieldset>

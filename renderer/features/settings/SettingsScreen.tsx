@@ -8,6 +8,7 @@ import { vi } from '../../i18n/vi.ts';
 import { SettingsEditor } from './SettingsEditor.tsx';
 import { ServerLogin } from './ServerLogin.tsx';
 import { ImagePreviews } from './ImagePreviews.tsx';
+import { UserRoleEditor } from './UserRoleEditor.tsx';
 
 /** Cài đặt: load the saved settings, then hand them to the editor. */
 export function SettingsScreen() {
@@ -19,6 +20,7 @@ export function SettingsScreen() {
       {data.state === 'failed' ? <ErrorNotice error={data.error} onRetry={reload} /> : null}
       {data.state === 'missing' ? <ServiceMissing channel={data.channel} /> : null}
       {data.state === 'ready' ? <SettingsEditor saved={data.value} /> : null}
+      {data.state === 'ready' ? <UserRoleEditor /> : null}
       {data.state === 'ready' ? <ImagePreviews /> : null}
       {data.state === 'ready' ? <ServerLogin username={data.value.server.username} /> : null}
     </section>

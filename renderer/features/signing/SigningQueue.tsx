@@ -1,17 +1,19 @@
+import type { AppError } from '../../../preload/contract/index.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import { vi } from '../../i18n/vi.ts';
 
 export interface SigningQueueProps {
   readonly documents: readonly OutgoingDocument[];
   readonly selected: ReadonlySet<string>;
-  readonly focused: string | null;
-  readonly paths: Readonly<Record<string, string>>;
+  /** The reason main gave for each document the last batch could not sign. */
+  readonly failures: Readonly<Record<string, AppError>>;
   readonly onToggle: (id: string) => void;
-  readonly onFocus: (id: string) => void;
-  readonly onPath: (id: string, path: string) => void;
 }
 
-/** The leader's queue: documents submitted for signature, each with its draft file and a checkbox. */
+/**
+ * The leader's queue: documents submitted for signature, each signed from the draft file kept
+ * with it (no file to choose, no path to type), with a checkbox and the last batch's outcome.
+ */
 export function SigningQueue(props: SigningQueueProps) {
   if (props.documents.length === 0) {
     return <p role="status">{vi.signing.emptyQueue}</p>;
@@ -29,40 +31,32 @@ export function SigningQueue(props: SigningQueueProps) {
         </tr>
       </thead>
       <tbody>
-        {props.documents.map((d) => (
-          <tr key={d.id} aria-selected={props.focused === d.id}>
-            <td>
-              <input
-                type="checkbox"
-                checked={props.selected.has(d.id)}
-                onChange={() => props.onToggle(d.id)}
-                aria-label={vi.signing.selectDoc(d.trichYeu)}
-              />
-            </td>
-            <td>
-              <strong>{d.tenLoai}</strong> {d.trichYeu}
-            </td>
-            <td>
-              <input
-                type="text"
-                className="path-input"
-                value={props.paths[d.id] ?? ''}
-                onChange={(e) => props.onPath(d.id, e.target.value)}
-                aria-label={vi.signing.draftFile(d.trichYeu)}
-              />
-            </td>
-            <td>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => props.onFocus(d.id)}
-                disabled={(props.paths[d.id] ?? '').trim() === ''}
-              >
-                {vi.signing.showPreview}
-              </button>
-            </td>
-          </tr>
-        ))}
+        {props.documents.map((d) => {
+          const failure = props.failures[d.id];
+          return (
+            <tr key={d.id}>
+              <td>
+                <input
+                  type="checkbox"
+                  checked={props.selected.has(d.id)}
+                  onChange={() => props.onToggle(d.id)}
+                  aria-label={vi.signing.selectDoc(d.trichYeu)}
+                />
+              </td>
+              <td>
+                <strong>{d.tenLoai}</strong> {d.trichYeu}
+              </td>
+              <td>{d.fileSha256 === null ? vi.issuing.files.none : `${d.fileSha256.slice(0, 12)}…`}</td>
+              <td data-testid="sign-result">
+                {failure === undefined ? null : (
+                  <span className="notice-error" data-code={failure.code}>
+                    {vi.issuing.results.failed}: {failure.message}
+                  </span>
+                )}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

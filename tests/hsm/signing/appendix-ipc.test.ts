@@ -81,7 +81,8 @@ describe('outgoing.addAppendix over IPC: sign with the record’s số, ký hi�
       }),
     );
     value(await call('outgoing.submit', { id: doc.id }));
-    value(await call('outgoing.markSigned', { id: doc.id, filePath: main }));
+    // The store's path-based steps stand in for the issuing journey (tests/hsm/workflow covers that).
+    await services.store.call('outgoing.markSigned', doc.id, main);
     const add = (path: string, title: string) =>
       call('outgoing.addAppendix', { id: doc.id, title, path, ...orgToken(), placement: 'auto' });
 
@@ -90,7 +91,7 @@ describe('outgoing.addAppendix over IPC: sign with the record’s số, ký hi�
     expect(early).toMatchObject({ ok: false, error: { code: 'STATE_TRANSITION_INVALID' } });
     expect(JSON.stringify(early)).not.toContain(orgToken().pin);
 
-    const numbered = value<{ soKyHieu: string }>(await call('outgoing.issueNumber', { id: doc.id }));
+    const numbered = await services.store.call('outgoing.issueNumber', doc.id);
     expect(numbered.soKyHieu).toBe('01/QĐ-UBND');
 
     // A file that cannot be signed leaves nothing behind: no appendix, no scratch file.
@@ -122,8 +123,8 @@ describe('outgoing.addAppendix over IPC: sign with the record’s số, ký hi�
     expect(value(await call('outgoing.removeAppendix', { id: doc.id, sha256: added.sha256 }))).toEqual([]);
     const again = value<{ sha256: string }>(await add(appendixPdf, 'Phụ lục I. Danh sách đơn vị'));
 
-    value(await call('outgoing.markSealed', { id: doc.id, filePath: main }));
-    value(await call('outgoing.publish', { id: doc.id }));
+    await services.store.call('outgoing.markSealed', doc.id, main);
+    await services.store.call('outgoing.publish', doc.id);
     expect(await call('outgoing.removeAppendix', { id: doc.id, sha256: again.sha256 })).toMatchObject({
       ok: false,
       error: { code: 'STATE_TRANSITION_INVALID' },

@@ -218,8 +218,8 @@ describe('migrations', () => {
     ).toContain('USING INDEX outbox_key (job_key=?)');
   });
 
-  it('009 holds the unsent jobs of a document marked mật, and refuses any new one for it', () => {
-    const db = openDatabase(':memory:', { targetVersion: 8 });
+  it('010 holds the unsent jobs of a document marked mật, and refuses any new one for it', () => {
+    const db = openDatabase(':memory:', { targetVersion: 9 });
     seedV1(db);
     db.prepare(
       `INSERT INTO incoming_documents (id, register_id, so_den, ngay_den, ten_loai, so, ky_hieu, ngay_ban_hanh,
@@ -236,7 +236,7 @@ describe('migrations', () => {
     job.run('j2', 'incoming.status', 'm1', JSON.stringify({ documentId: 'm1' }), 'failed');
     job.run('j3', 'incoming.register', 'd1', JSON.stringify({ documentId: 'd1' }), 'pending');
     job.run('j4', 'incoming.status', 'm1', JSON.stringify({ documentId: 'm1' }), 'done');
-    migrate(db, 9);
+    migrate(db, 10);
     expect(db.prepare(`SELECT id FROM outbox_jobs ORDER BY id`).pluck().all()).toEqual(['j3', 'j4']);
     expect(db.prepare(`SELECT id, state, reason FROM outbox_held_jobs ORDER BY id`).all()).toEqual([
       { id: 'j1', state: 'pending', reason: 'secret' },

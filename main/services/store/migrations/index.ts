@@ -7,7 +7,8 @@ import { up as directoryProfileStatuses } from './005-directory-profile-statuses
 import { up as assignments } from './006-assignments.ts';
 import { up as appendices } from './007-appendices.ts';
 import { up as renumberings } from './008-renumberings.ts';
-import { up as secretLocal } from './009-secret-local.ts';
+import { up as issuing } from './009-issuing.ts';
+import { up as secretLocal } from './010-secret-local.ts';
 
 export interface Migration {
   readonly version: number;
@@ -25,7 +26,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'assignments', up: assignments },
   { version: 7, name: 'appendices', up: appendices },
   { version: 8, name: 'renumberings', up: renumberings },
-  { version: 9, name: 'secret-local', up: secretLocal },
+  { version: 9, name: 'issuing', up: issuing },
+  { version: 10, name: 'secret-local', up: secretLocal },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

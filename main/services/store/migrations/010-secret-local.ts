@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
  * The services queue nothing for them; this migration makes the database refuse it as well, so a
  * path that forgets fails loudly instead of leaking:
  * - `secret_keys`: every outbox key that names such a document — its id, or the hash of one of
- *   its files (document, original, phụ lục);
+ *   its files (document, original, phụ lục, each file of its issuing chain);
  * - a trigger aborts any outbox insert whose key or payload documentId is one of them;
  * - jobs already queued for such documents before this version — or before a document was marked
  *   mật — are held: moved, unsent, into `outbox_held_jobs` with the time they were held, where the
@@ -25,7 +25,8 @@ export function up(db: Database): void {
       UNION SELECT id FROM outgoing_documents WHERE do_mat > 0
       UNION SELECT file_sha256 FROM outgoing_documents WHERE do_mat > 0 AND file_sha256 IS NOT NULL
       UNION SELECT original_sha256 FROM outgoing_documents WHERE do_mat > 0 AND original_sha256 IS NOT NULL
-      UNION SELECT a.sha256 FROM outgoing_appendices a JOIN outgoing_documents d ON d.id = a.outgoing_id WHERE d.do_mat > 0;
+      UNION SELECT a.sha256 FROM outgoing_appendices a JOIN outgoing_documents d ON d.id = a.outgoing_id WHERE d.do_mat > 0
+      UNION SELECT f.sha256 FROM outgoing_files f JOIN outgoing_documents d ON d.id = f.document_id WHERE d.do_mat > 0;
 
     CREATE TABLE outbox_held_jobs (
       id TEXT PRIMARY KEY,

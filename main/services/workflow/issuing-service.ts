@@ -1,0 +1,338 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  errorMessageVi,
+  isVanthuError,
+  VanthuError,
+  type AppError,
+  type IssuingFile,
+  type IssuingSignResult,
+  type SignerChoice,
+} from '../../../preload/contract/index.ts';
+import type { OutgoingDocument, OutgoingInput } from '../../../preload/contract/outgoing.ts';
+import type { EventBus } from '../events/event-bus.ts';
+import type { FileIntake } from '../files/file-intake.ts';
+import type { Logger } from '../log/logger.ts';
+import type { SigningService } from '../signing/signing-service.ts';
+import { prepareFields } from '../signing/prepare.ts';
+import { attachmentPath, readAttachment, sha256Of, writeAttachmentFile } from '../store/attachments.ts';
+import { chainBroken, type OutputRecord, type OutputStage } from '../store/issuing.ts';
+import type { StoreCall } from '../store/store-client.ts';
+import {
+  checkDraft,
+  checkNumbered,
+  checkNumberedInput,
+  checkSealed,
+  checkSealedInput,
+  checkSigned,
+  checkSignedInput,
+} from './chain-checks.ts';
+import { recoverOutputs, type RecoveryReport } from './recovery.ts';
+import { requireRole } from './roles.ts';
+
+export interface IssuingService {
+  createDraft(input: OutgoingInput, pdfHandle: string, sourceHandle: string): Promise<OutgoingDocument>;
+  sign(request: {
+    ids: readonly string[];
+    signer: SignerChoice;
+    pin: string | null;
+    batchId?: string;
+  }): Promise<IssuingSignResult>;
+  number(id: string): Promise<OutgoingDocument>;
+  seal(request: { id: string; signer: SignerChoice; pin: string | null }): Promise<OutgoingDocument>;
+  publish(id: string): Promise<OutgoingDocument>;
+  files(id: string): Promise<IssuingFile[]>;
+  /** Adopt or clean the outputs a crash left written but unrecorded; runs once before the first step. */
+  recover(): Promise<RecoveryReport>;
+}
+
+export interface IssuingDeps {
+  readonly store: StoreCall;
+  readonly filesDir: string;
+  /** Profile scratch space for the signing engine's output before it enters the store. */
+  readonly scratchDir: string;
+  readonly signing: Pick<SigningService, 'signFiles' | 'number'>;
+  readonly intake: FileIntake;
+  readonly events: EventBus;
+  readonly log: Logger;
+}
+
+function toAppError(error: unknown): AppError {
+  if (isVanthuError(error)) {
+    return error.toAppError();
+  }
+  return { code: 'INTERNAL', message: errorMessageVi('INTERNAL'), retryable: false };
+}
+
+function stateRefused(doc: OutgoingDocument, to: string): VanthuError {
+  return new VanthuError('STATE_TRANSITION_INVALID', errorMessageVi('STATE_TRANSITION_INVALID'), {
+    details: { from: doc.state, to },
+  });
+}
+
+/**
+ * The journey of an outgoing document (issue #15), in main. Each action: the role may do it; the
+ * input is the document's stored file (read back and its hash checked); the previous step's output
+ * is checked (chain-checks.ts); the step runs into scratch space; its output is checked, announced
+ * (`issuing_pending`), written into the content store and recorded in one transaction. A refusal
+ * writes nothing; a crash leaves at most an announced output, which `recover` adopts or cleans.
+ */
+export function createIssuingService(deps: IssuingDeps): IssuingService {
+  const { store } = deps;
+  let recovered: Promise<RecoveryReport> | undefined;
+  const ready = (): Promise<RecoveryReport> => {
+    recovered ??= recoverOutputs({ store, filesDir: deps.filesDir, scratchDir: deps.scratchDir, log: deps.log }).catch(
+      (error: unknown) => {
+        recovered = undefined;
+        throw error;
+      },
+    );
+    return recovered;
+  };
+
+  // One step at a time per document: two clicks must not race to the same transition.
+  const locks = new Map<string, Promise<unknown>>();
+  const exclusive = async <T>(id: string, step: () => Promise<T>): Promise<T> => {
+    const before = locks.get(id) ?? Promise.resolve();
+    const run = before.then(step, step);
+    const tail = run.catch(() => undefined);
+    locks.set(id, tail);
+    try {
+      return await run;
+    } finally {
+      if (locks.get(id) === tail) {
+        locks.delete(id);
+      }
+    }
+  };
+
+  const scratchPath = (): string => {
+    mkdirSync(deps.scratchDir, { recursive: true });
+    return join(deps.scratchDir, `${randomUUID()}.pdf`);
+  };
+
+  /** A stored file read back, refused if its bytes no longer hash to its name. */
+  const readStored = (sha256: string, stage: string): Uint8Array => {
+    const bytes = readAttachment(deps.filesDir, sha256);
+    if (sha256Of(bytes) !== sha256) {
+      throw chainBroken('STORED_FILE_CHANGED', 'Tệp lưu trên máy đã bị thay đổi.', { stage });
+    }
+    return bytes;
+  };
+
+  const stageSha = async (id: string, stage: string): Promise<string | null> =>
+    (await store('issuing.files', id)).find((f) => f.stage === stage)?.sha256 ?? null;
+
+  /** The document at a step's input: in `state`, its file the stage's recorded file. */
+  const inputOf = async (id: string, state: OutgoingDocument['state'], stage: string, to: string) => {
+    const doc = await store('outgoing.get', id);
+    if (doc.state !== state) {
+      throw stateRefused(doc, to);
+    }
+    const sha = await stageSha(id, stage);
+    if (sha === null || doc.fileSha256 !== sha) {
+      throw chainBroken('INPUT_CHANGED', 'Tệp của văn bản không phải tệp của bước trước.', { stage });
+    }
+    return { doc, sha, bytes: readStored(sha, stage) };
+  };
+
+  /** Announce, store, record: the one order that lets recovery find whatever a crash left. */
+  const keepOutput = async (record: Omit<OutputRecord, 'sha256' | 'size'>, bytes: Uint8Array) => {
+    const full: OutputRecord = { ...record, sha256: sha256Of(bytes), size: bytes.byteLength };
+    await store('issuing.beginOutput', full);
+    writeAttachmentFile(deps.filesDir, bytes);
+    return store('issuing.recordOutput', full);
+  };
+
+  const signOne = async (
+    stage: OutputStage,
+    signer: SignerChoice,
+    pin: string | null,
+    items: ReadonlyArray<{ id: string; from: string; path: string; outPath: string }>,
+    check: (id: string, bytes: Uint8Array) => Promise<void>,
+    onProgress: (done: number, total: number, id: string | null) => void,
+  ) => {
+    const byOut = new Map(items.map((i) => [i.outPath, i]));
+    const recorded = new Map<string, OutgoingDocument>();
+    const results = await deps.signing.signFiles(
+      { ...signer, pin, longTerm: false },
+      stage === 'da-ky' ? { kind: 'sign', role: 'personal', certify: 2 } : { kind: 'seal', lock: true },
+      items.map((i) => ({ path: i.path, outPath: i.outPath })),
+      {
+        // By position: two documents may hold byte-identical drafts (one stored file, one path).
+        onProgress: (done, total, current) =>
+          onProgress(done, total, current === undefined ? null : (items[done]?.id ?? null)),
+        onSigned: async (file) => {
+          const item = byOut.get(file.outPath);
+          if (item === undefined) {
+            throw new Error('signed file not in the batch');
+          }
+          const bytes = new Uint8Array(readFileSync(file.outPath));
+          await check(item.id, bytes);
+          recorded.set(item.id, await keepOutput({ id: item.id, stage, from: item.from }, bytes));
+        },
+      },
+    );
+    return results.map((r) => {
+      const item = byOut.get(r.outPath);
+      const doc = item === undefined ? undefined : recorded.get(item.id);
+      return r.ok && item !== undefined && doc !== undefined
+        ? { id: item.id, ok: true as const, document: doc }
+        : { id: item?.id ?? '', ok: false as const, error: r.ok ? toAppError(undefined) : r.error };
+    });
+  };
+
+  return {
+    recover: ready,
+
+    async createDraft(input, pdfHandle, sourceHandle) {
+      await requireRole(store, 'outgoing.draft');
+      const pdf = deps.intake.get(pdfHandle, 'pdf');
+      const source = deps.intake.get(sourceHandle, 'nguon');
+      const outPath = scratchPath();
+      try {
+        // The draft carries its số, date and signature fields from the start, so the leader signs
+        // exactly the file the văn thư will number and seal.
+        await prepareFields({
+          path: attachmentPath(deps.filesDir, pdf.sha256),
+          outPath,
+          signers: ['personal', 'organization'],
+          placement: 'auto',
+        });
+        const bytes = new Uint8Array(readFileSync(outPath));
+        const sha256 = writeAttachmentFile(deps.filesDir, bytes);
+        const doc = await store(
+          'issuing.createDraft',
+          input,
+          { sha256, size: bytes.byteLength, name: pdf.name, mediaType: 'application/pdf' },
+          source,
+        );
+        deps.intake.release(pdfHandle);
+        deps.intake.release(sourceHandle);
+        deps.log.info('issuing.draft', { id: doc.id });
+        return doc;
+      } finally {
+        rmSync(outPath, { force: true });
+      }
+    },
+
+    async sign({ ids, signer, pin, batchId }) {
+      await requireRole(store, 'outgoing.sign');
+      await ready();
+      const unique = [...new Set(ids)];
+      const progress = (done: number, total: number, currentId: string | null) =>
+        deps.events.emit('issuing.progress', { batchId: batchId ?? null, done, total, currentId });
+      const refused = new Map<string, AppError>();
+      const drafts = new Map<string, Uint8Array>();
+      const items: Array<{ id: string; from: string; path: string; outPath: string }> = [];
+      for (const id of unique) {
+        try {
+          const { sha, bytes } = await inputOf(id, 'trinh-ky', 'du-thao', 'da-ky');
+          await checkDraft(bytes);
+          drafts.set(id, bytes);
+          items.push({ id, from: sha, path: attachmentPath(deps.filesDir, sha), outPath: scratchPath() });
+        } catch (error) {
+          refused.set(id, toAppError(error));
+        }
+      }
+      try {
+        const signed =
+          items.length === 0
+            ? []
+            : await signOne(
+                'da-ky',
+                signer,
+                pin,
+                items,
+                (id, bytes) => checkSigned(bytes, drafts.get(id) ?? new Uint8Array()),
+                // Refused documents count as handled already; the end is announced once, below.
+                (done, _total, id) => (id === null ? undefined : progress(refused.size + done, unique.length, id)),
+              );
+        const byId = new Map(signed.map((r) => [r.id, r]));
+        const results = unique.map(
+          (id) => byId.get(id) ?? { id, ok: false as const, error: refused.get(id) ?? toAppError(undefined) },
+        );
+        progress(unique.length, unique.length, null);
+        const failed = results.filter((r) => !r.ok).length;
+        deps.log.info('issuing.sign', { total: results.length, failed });
+        return { total: results.length, failed, results };
+      } finally {
+        for (const item of items) {
+          rmSync(item.outPath, { force: true });
+        }
+      }
+    },
+
+    number: (id) =>
+      exclusive(id, async () => {
+        await requireRole(store, 'outgoing.number');
+        await ready();
+        const { sha, bytes } = await inputOf(id, 'da-ky', 'da-ky', 'da-cap-so');
+        await checkSignedInput(bytes);
+        const doc = await store('issuing.reserveNumber', id, sha);
+        if (doc.soKyHieu === null || doc.ngayBanHanh === null) {
+          throw chainBroken('NOT_NUMBERED', 'Văn bản chưa được cấp số.', { stage: 'da-cap-so' });
+        }
+        const outPath = scratchPath();
+        try {
+          await deps.signing.number({
+            path: attachmentPath(deps.filesDir, sha),
+            outPath,
+            soKyHieu: doc.soKyHieu,
+            ngayBanHanh: doc.ngayBanHanh,
+          });
+          const numbered = new Uint8Array(readFileSync(outPath));
+          await checkNumbered(numbered, bytes, doc);
+          const after = await keepOutput({ id, stage: 'da-cap-so', from: sha }, numbered);
+          deps.log.info('issuing.number', { id, so: after.so });
+          return after;
+        } finally {
+          rmSync(outPath, { force: true });
+        }
+      }),
+
+    seal: ({ id, signer, pin }) =>
+      exclusive(id, async () => {
+        await requireRole(store, 'outgoing.seal');
+        await ready();
+        const { doc, sha, bytes } = await inputOf(id, 'da-cap-so', 'da-cap-so', 'da-dong-dau');
+        await checkNumberedInput(bytes, doc);
+        const outPath = scratchPath();
+        try {
+          const [result] = await signOne(
+            'da-dong-dau',
+            signer,
+            pin,
+            [{ id, from: sha, path: attachmentPath(deps.filesDir, sha), outPath }],
+            (_id, sealed) => checkSealed(sealed, bytes, doc),
+            () => undefined,
+          );
+          if (result === undefined || !result.ok) {
+            const error = result?.ok === false ? result.error : toAppError(undefined);
+            throw new VanthuError(error.code, error.message, {
+              retryable: error.retryable,
+              ...(error.details === undefined ? {} : { details: error.details }),
+            });
+          }
+          deps.log.info('issuing.seal', { id });
+          return result.document;
+        } finally {
+          rmSync(outPath, { force: true });
+        }
+      }),
+
+    publish: (id) =>
+      exclusive(id, async () => {
+        await requireRole(store, 'outgoing.publish');
+        await ready();
+        const { doc, sha, bytes } = await inputOf(id, 'da-dong-dau', 'da-dong-dau', 'da-phat-hanh');
+        await checkSealedInput(bytes, doc);
+        const published = await store('issuing.publish', id, sha);
+        deps.log.info('issuing.publish', { id });
+        return published;
+      }),
+
+    files: (id) => store('issuing.files', id),
+  };
+}

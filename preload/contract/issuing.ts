@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { channel } from './define.ts';
+import { AppErrorSchema } from './errors.ts';
+import { FileHandleSchema } from './files.ts';
+import { OutgoingDocumentSchema, OutgoingInputSchema } from './outgoing.ts';
+import { TokenSelectorSchema } from './tokens.ts';
+
+/**
+ * The journey of an outgoing document (issue #15): each user action is one call naming the
+ * document; main takes the input from the store, checks the previous step's output, does the
+ * step, and records the result in one transaction. No step accepts a path.
+ * draft (PDF + .docx/.odt/.doc source) → leader's certified signature (DocMDP P=2) → cấp số
+ * (số, ký hiệu and date written into that signed file) → đóng dấu (organization signature with
+ * the FieldMDP lock on số and date) → phát hành (that file, and only it).
+ */
+export const ISSUING_STAGES = ['nguon', 'du-thao', 'da-ky', 'da-cap-so', 'da-dong-dau'] as const;
+export const IssuingStageSchema = z.enum(ISSUING_STAGES);
+export type IssuingStage = z.infer<typeof IssuingStageSchema>;
+
+/** Which token and key sign; the PIN travels beside it, once per call, to the login only. */
+export const SignerChoiceSchema = z.object({
+  modulePath: z.string().min(1).max(4096),
+  token: TokenSelectorSchema,
+  keyIdHex: z.string().regex(/^(?:[0-9a-fA-F]{2})+$/),
+});
+export type SignerChoice = z.infer<typeof SignerChoiceSchema>;
+
+const PinSchema = z.string().min(1).max(64).nullable();
+
+export const IssuingFileSchema = z.object({
+  stage: IssuingStageSchema,
+  sha256: z.string(),
+  size: z.number().int(),
+  fileName: z.string(),
+});
+export type IssuingFile = z.infer<typeof IssuingFileSchema>;
+
+export const IssuingSignResultSchema = z.object({
+  total: z.number().int(),
+  failed: z.number().int(),
+  results: z.array(
+    z.discriminatedUnion('ok', [
+      z.object({ id: z.string(), ok: z.literal(true), document: OutgoingDocumentSchema }),
+      z.object({ id: z.string(), ok: z.literal(false), error: AppErrorSchema }),
+    ]),
+  ),
+});
+export type IssuingSignResult = z.infer<typeof IssuingSignResultSchema>;
+
+export const issuingChannels = {
+  /** Tạo dự thảo: the PDF and its editable source, both kept (S-TN24 Điều 3 k6). */
+  'issuing.createDraft': channel(
+    z.object({ input: OutgoingInputSchema, pdf: FileHandleSchema, source: FileHandleSchema }).strict(),
+    OutgoingDocumentSchema,
+  ),
+  /** Ký duyệt: many documents, one PIN, one token login; a result per document. */
+  'issuing.sign': channel(
+    z
+      .object({
+        ids: z.array(z.string().min(1)).min(1).max(200),
+        signer: SignerChoiceSchema,
+        pin: PinSchema,
+        /** Echoed in `issuing.progress` so a screen can tell its batch from another. */
+        batchId: z.string().max(100).optional(),
+      })
+      .strict(),
+    IssuingSignResultSchema,
+  ),
+  /** Cấp số: the record's số, ký hiệu and date, written into the leader's signed file. */
+  'issuing.number': channel(z.object({ id: z.string().min(1) }).strict(), OutgoingDocumentSchema),
+  /** Đóng dấu: the organization's signature on the numbered file, locking số and date. */
+  'issuing.seal': channel(
+    z.object({ id: z.string().min(1), signer: SignerChoiceSchema, pin: PinSchema }).strict(),
+    OutgoingDocumentSchema,
+  ),
+  /** Phát hành: the sealed file, checked once more, goes to the outbox with the publication. */
+  'issuing.publish': channel(z.object({ id: z.string().min(1) }).strict(), OutgoingDocumentSchema),
+  /** The files of each step, as kept in the store. */
+  'issuing.files': channel(z.object({ id: z.string().min(1) }).strict(), z.array(IssuingFileSchema)),
+};
+
+export const issuingEvents = {
+  /** Before each document (currentId set) and once at the end (currentId null). */
+  'issuing.progress': z.object({
+    batchId: z.string().nullable(),
+    done: z.number().int(),
+    total: z.number().int(),
+    currentId: z.string().nullable(),
+  }),
+} as const;

@@ -1,0 +1,40 @@
+/** Texts of the issuing journey and of file choosers (issue #15). */
+export const viIssuing = {
+  files: {
+    choose: 'Chọn tệp…',
+    settings: {
+      signaturePng: 'Chọn tệp PNG chữ ký lãnh đạo',
+      sealPng: 'Chọn tệp PNG dấu đỏ của cơ quan',
+      trustRoot: 'Thêm chứng thư tin cậy từ tệp (.pem, .crt, .cer)',
+    },
+    dropHere: 'hoặc kéo thả tệp vào đây',
+    uploading: 'Đang nạp tệp…',
+    chosen: (name: string, kb: number) => `Đã chọn: ${name} (${kb.toLocaleString('vi-VN')} KB)`,
+    none: 'Chưa chọn tệp',
+    labels: {
+      pdf: 'Tệp dự thảo (PDF)',
+      nguon: 'Tệp gốc soạn thảo (.docx, .odt, .doc)',
+      anh: 'Ảnh (PNG)',
+      'chung-thu': 'Chứng thư gốc tin cậy (.pem, .crt, .cer)',
+    },
+  },
+  profile: {
+    title: 'Vai trò trên máy này',
+    hint: 'Ứng dụng chỉ cho làm những việc của vai trò này (văn thư cấp số, đóng dấu, phát hành; lãnh đạo ký duyệt; chuyên viên soạn dự thảo).',
+    role: 'Vai trò',
+    save: 'Lưu vai trò',
+    saved: (role: string) => `Đã chuyển sang vai trò ${role}.`,
+    roles: { 'van-thu': 'Văn thư', 'lanh-dao': 'Lãnh đạo', 'chuyen-vien': 'Chuyên viên' },
+  },
+  draftFiles: 'Tệp của dự thảo',
+  draftFilesHint: 'Chọn bản PDF để ký và tệp Word/LibreOffice gốc; cả hai được lưu cùng văn bản.',
+  results: {
+    ok: 'Đã ký',
+    failed: 'Không ký được',
+  },
+  current: (done: number, total: number, trichYeu: string) => `Đang ký ${done + 1}/${total}: ${trichYeu}`,
+  partial: (ok: number, failed: number) => `Đã ký ${ok} văn bản; ${failed} văn bản không ký được (xem lý do bên dưới).`,
+  number: 'Cấp số và ghi vào văn bản',
+  seal: 'Đóng dấu (ký số của cơ quan)',
+  chainNote: 'Số, ký hiệu và ngày ban hành được ghi vào đúng tệp lãnh đạo đã ký; khi đóng dấu, hai ô này bị khóa.',
+} as const;

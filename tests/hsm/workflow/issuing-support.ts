@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { composeServices } from '../../../main/app/compose.ts';
+import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
+import { dispatch } from '../../../main/ipc/dispatch.ts';
+import { createHandlerTable } from '../../../main/ipc/handlers.ts';
+import { silentLogger } from '../../../main/services/log/logger.ts';
+import Database from 'better-sqlite3';
+import { writeAttachmentFile } from '../../../main/services/store/attachments.ts';
+import { openDatabase } from '../../../main/services/store/open-database.ts';
+import { createStore } from '../../../main/services/store/store.ts';
+import type { UserRole } from '../../../main/domain/user-role.ts';
+import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
+import type { Result } from '../../../preload/contract/result.ts';
+import type { PkiMaterial } from '../../support/pki/build.ts';
+
+export const ORG = '000.00.00.H49';
+export const FIXTURE_PDF = join(import.meta.dirname, '../../fixtures/pdf/lo-qd-kt-1.pdf');
+export const FIXTURE_DOCX = join(import.meta.dirname, '../../fixtures/pdf/lo-qd-kt-1.docx');
+
+export const DRAFT_INPUT = {
+  tenLoai: 'Quyết định',
+  kyHieu: 'QĐ-UBND',
+  trichYeu: 'Về việc ban hành Quy chế văn thư',
+  coQuanBanHanh: 'Ủy ban nhân dân tỉnh X',
+  recipients: [{ maDinhDanh: '000.00.01.H49', ten: 'Sở Tài chính tỉnh X' }],
+};
+
+/** A profile whose sổ đi has an open lease, the app's handler table over it, and the test tokens. */
+export function issuingProfile(pki: PkiMaterial, options: { profileDir?: string } = {}) {
+  const profileDir = options.profileDir ?? join(mkdtempSync(join(tmpdir(), 'vanthu ban hành ')), 'hồ sơ');
+  const seeded = openDatabase(join(profileDir, 'vanthu.sqlite'));
+  const seededStore = createStore({ db: seeded, filesDir: join(profileDir, 'files'), maDinhDanh: ORG });
+  // real time: the services under test number in the year of the process clock.
+  const year = vietnamYear(new Date());
+  const register = seededStore.context.registers.ensure({ maDinhDanh: ORG, kind: 'di', year });
+  if (seededStore.context.registers.leases(register.id).length === 0) {
+    seededStore.context.registers.addLease(register.id, { firstNumber: 1, lastNumber: null });
+  }
+  seeded.close();
+  const services = composeServices({ profileDir, shell: 'cli', log: silentLogger });
+  services.settings.update({
+    organization: { maDinhDanh: ORG, name: 'Ủy ban nhân dân tỉnh X' },
+    tokens: { modulePaths: [pki.softhsm.module] },
+    verify: { trustPaths: [pki.subPem, pki.rootPem] },
+  });
+  const table = createHandlerTable(services);
+  const call = (channel: string, payload: unknown): Promise<Result<unknown>> =>
+    dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
+  const value = <T>(result: Result<unknown>): T => {
+    if (!result.ok) {
+      throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.details)}`);
+    }
+    return result.value as T;
+  };
+  const tokenOf = (id: 'person' | 'org') => {
+    const token = pki.certs[id]?.token;
+    const pin = pki.softhsm.tokens.find((t) => t.label === token?.label)?.pin;
+    if (token === undefined || pin === undefined) {
+      throw new Error(`${id} is not on a token`);
+    }
+    return { signer: { modulePath: pki.softhsm.module, token: { label: token.label }, keyIdHex: token.keyIdHex }, pin };
+  };
+  const asRole = async (role: UserRole) => value(await call('profile.update', { role }));
+  /** A file streamed in chunks as the browser shell's renderer does; the handle comes back. */
+  const upload = async (purpose: string, name: string, bytes: Uint8Array): Promise<string> => {
+    const { handle } = value<{ handle: string }>(await call('files.begin', { purpose, name, size: bytes.byteLength }));
+    const CHUNK = 256 * 1024;
+    for (let offset = 0; offset < bytes.byteLength; offset += CHUNK) {
+      const base64 = Buffer.from(bytes.subarray(offset, offset + CHUNK)).toString('base64');
+      value(await call('files.append', { handle, offset, base64 }));
+    }
+    return value<{ handle: string }>(await call('files.finish', { handle })).handle;
+  };
+  /** A chuyên viên's draft from the LibreOffice fixture pair, submitted (trình ký). */
+  const draft = async (trichYeu = DRAFT_INPUT.trichYeu): Promise<OutgoingDocument> => {
+    await asRole('chuyen-vien');
+    const pdf = await upload('pdf', 'Dự thảo QĐ.pdf', readFileSync(FIXTURE_PDF));
+    const source = await upload('nguon', 'Dự thảo QĐ.docx', readFileSync(FIXTURE_DOCX));
+    const doc = value<OutgoingDocument>(
+      await call('issuing.createDraft', { input: { ...DRAFT_INPUT, trichYeu }, pdf, source }),
+    );
+    return value<OutgoingDocument>(await call('outgoing.submit', { id: doc.id }));
+  };
+  /** A step's file replaced behind the workflow's back (a bug, a restore, a hand edit): stored and pointed at. */
+  const replaceStageFile = (id: string, stage: string, bytes: Uint8Array): string => {
+    const sha256 = writeAttachmentFile(services.profile.files, bytes);
+    const db = new Database(services.profile.database);
+    try {
+      db.prepare(
+        `INSERT INTO attachments (sha256, size, media_type, created_at) VALUES (?, ?, 'application/pdf', '')
+         ON CONFLICT DO NOTHING`,
+      ).run(sha256, bytes.byteLength);
+      db.prepare(
+        `INSERT INTO outgoing_files (document_id, stage, sha256, file_name, created_at) VALUES (?, ?, ?, 'x.pdf', '')
+         ON CONFLICT (document_id, stage) DO UPDATE SET sha256 = excluded.sha256`,
+      ).run(id, stage, sha256);
+      db.prepare(`UPDATE outgoing_documents SET file_sha256 = ? WHERE id = ?`).run(sha256, id);
+    } finally {
+      db.close();
+    }
+    return sha256;
+  };
+  return { profileDir, services, call, value, tokenOf, asRole, upload, draft, replaceStageFile };
+}
