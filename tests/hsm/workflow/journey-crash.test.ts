@@ -15,7 +15,8 @@ import { ORG } from './issuing-support.ts';
 
 const pki = usePki();
 const CHILD = join(import.meta.dirname, 'journey-crash-child.ts');
-const RUNS = Number(process.env['VANTHU_JOURNEY_KILLS'] ?? 100);
+// npm test runs a short harness to keep the whole run inside its budget; VANTHU_JOURNEY_KILLS=100 runs the full one.
+const RUNS = Number(process.env['VANTHU_JOURNEY_KILLS'] ?? 12);
 /** Stages in order, and which a document in each state has recorded. */
 const ORDER = ['du-thao', 'trinh-ky', 'da-ky', 'da-cap-so', 'da-dong-dau', 'da-phat-hanh'];
 const STAGES: Readonly<Record<string, readonly string[]>> = {
