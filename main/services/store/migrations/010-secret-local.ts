@@ -12,6 +12,21 @@ import type { Database } from 'better-sqlite3';
  *   sync engine never looks (a job already in flight cannot be called back).
  * The partial indexes keep the trigger's lookups on the (few) secret documents.
  */
+/** A document marked mật after it was registered takes its unsent jobs out of the outbox at that moment. */
+function holdWhenMarkedSecret(kind: 'incoming' | 'outgoing'): string {
+  return `
+    CREATE TRIGGER ${kind}_became_secret AFTER UPDATE OF do_mat ON ${kind}_documents
+      WHEN NEW.do_mat > 0 AND OLD.do_mat = 0
+    BEGIN
+      INSERT INTO outbox_held_jobs (id, kind, job_key, payload, state, created_at, held_at, reason)
+        SELECT id, kind, job_key, payload, state, created_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'secret'
+        FROM outbox_jobs
+        WHERE state IN ('pending', 'paused', 'failed')
+          AND (job_key IN (SELECT key FROM secret_keys) OR json_extract(payload, '$.documentId') = NEW.id);
+      DELETE FROM outbox_jobs WHERE id IN (SELECT id FROM outbox_held_jobs);
+    END;`;
+}
+
 export function up(db: Database): void {
   db.exec(`
     CREATE INDEX incoming_secret ON incoming_documents(id) WHERE do_mat > 0;
@@ -47,27 +62,8 @@ export function up(db: Database): void {
           OR json_extract(payload, '$.documentId') IN (SELECT key FROM secret_keys));
     DELETE FROM outbox_jobs WHERE id IN (SELECT id FROM outbox_held_jobs);
 
-    CREATE TRIGGER incoming_became_secret AFTER UPDATE OF do_mat ON incoming_documents
-      WHEN NEW.do_mat > 0 AND OLD.do_mat = 0
-    BEGIN
-      INSERT INTO outbox_held_jobs (id, kind, job_key, payload, state, created_at, held_at, reason)
-        SELECT id, kind, job_key, payload, state, created_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'secret'
-        FROM outbox_jobs
-        WHERE state IN ('pending', 'paused', 'failed')
-          AND (job_key IN (SELECT key FROM secret_keys) OR json_extract(payload, '$.documentId') = NEW.id);
-      DELETE FROM outbox_jobs WHERE id IN (SELECT id FROM outbox_held_jobs);
-    END;
-
-    CREATE TRIGGER outgoing_became_secret AFTER UPDATE OF do_mat ON outgoing_documents
-      WHEN NEW.do_mat > 0 AND OLD.do_mat = 0
-    BEGIN
-      INSERT INTO outbox_held_jobs (id, kind, job_key, payload, state, created_at, held_at, reason)
-        SELECT id, kind, job_key, payload, state, created_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'secret'
-        FROM outbox_jobs
-        WHERE state IN ('pending', 'paused', 'failed')
-          AND (job_key IN (SELECT key FROM secret_keys) OR json_extract(payload, '$.documentId') = NEW.id);
-      DELETE FROM outbox_jobs WHERE id IN (SELECT id FROM outbox_held_jobs);
-    END;
+    ${holdWhenMarkedSecret('incoming')}
+    ${holdWhenMarkedSecret('outgoing')}
 
     CREATE TRIGGER outbox_secret_stays_local BEFORE INSERT ON outbox_jobs
       WHEN NEW.job_key IN (SELECT key FROM secret_keys)
