@@ -1,17 +1,5 @@
 import type { Database } from 'better-sqlite3';
 
-/**
- * Documents marked Mật, Tối mật or Tuyệt mật never leave the workstation (domain/secrecy.ts).
- * The services queue nothing for them; this migration makes the database refuse it as well, so a
- * path that forgets fails loudly instead of leaking:
- * - `secret_keys`: every outbox key that names such a document — its id, or the hash of one of
- *   its files (document, original, phụ lục, each file of its issuing chain);
- * - a trigger aborts any outbox insert whose key or payload documentId is one of them;
- * - jobs already queued for such documents before this version — or before a document was marked
- *   mật — are held: moved, unsent, into `outbox_held_jobs` with the time they were held, where the
- *   sync engine never looks (a job already in flight cannot be called back).
- * The partial indexes keep the trigger's lookups on the (few) secret documents.
- */
 /** A document marked mật after it was registered takes its unsent jobs out of the outbox at that moment. */
 function holdWhenMarkedSecret(kind: 'incoming' | 'outgoing'): string {
   return `
@@ -27,6 +15,18 @@ function holdWhenMarkedSecret(kind: 'incoming' | 'outgoing'): string {
     END;`;
 }
 
+/**
+ * Documents marked Mật, Tối mật or Tuyệt mật never leave the workstation (domain/secrecy.ts).
+ * The services queue nothing for them; this migration makes the database refuse it as well, so a
+ * path that forgets fails loudly instead of leaking:
+ * - `secret_keys`: every outbox key that names such a document — its id, or the hash of one of
+ *   its files (document, original, phụ lục, each file of its issuing chain);
+ * - a trigger aborts any outbox insert whose key or payload documentId is one of them;
+ * - jobs already queued for such documents before this version — or before a document was marked
+ *   mật — are held: moved, unsent, into `outbox_held_jobs` with the time they were held, where the
+ *   sync engine never looks (a job already in flight cannot be called back).
+ * The partial indexes keep the trigger's lookups on the (few) secret documents.
+ */
 export function up(db: Database): void {
   db.exec(`
     CREATE INDEX incoming_secret ON incoming_documents(id) WHERE do_mat > 0;
