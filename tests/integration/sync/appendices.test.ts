@@ -18,6 +18,7 @@ import { usePki } from '../../support/pki/use-pki.ts';
 import { pdfsig } from '../../support/validators.ts';
 import { signerFor } from '../sign/flow-support.ts';
 import { closeWorkstations, openWorkstation, startServer, virtualClock, type Workstation } from './support.ts';
+import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
 
 const SNV = '000.00.01.H99';
 const STC = '000.00.02.H99';
@@ -37,7 +38,12 @@ function sender(url: string, clock: ReturnType<typeof virtualClock>): Workstatio
     username: 'vanthu.stc',
     clock,
     leases: (_db, store) => {
-      const register = store.context.registers.ensure({ maDinhDanh: STC, kind: 'di', year: 2026 });
+      // The register the store numbers from: this year's by the store's own clock, whatever year that is.
+      const register = store.context.registers.ensure({
+        maDinhDanh: STC,
+        kind: 'di',
+        year: vietnamYear(store.context.clock()),
+      });
       return createRegisterLeaseSink(store.context.registers, () => [register.id], 'ws-stc');
     },
   });

@@ -8,6 +8,7 @@ import { attachmentPath } from '../../../main/services/store/attachments.ts';
 import { createRegisterLeaseSink } from '../../../main/services/sync/lease-adapter.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
 import { closeWorkstations, openWorkstation, sha256, startServer, virtualClock } from './support.ts';
+import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
 
 const SNV = '000.00.01.H99';
 const STC = '000.00.02.H99';
@@ -31,7 +32,12 @@ describe('a full day against the reference server', () => {
       clock,
       // STC's register of outgoing numbers is leased from the server, as in the app.
       leases: (_db, store) => {
-        const register = store.context.registers.ensure({ maDinhDanh: STC, kind: 'di', year: 2026 });
+        // The register the store numbers from: this year's by the store's own clock, whatever year that is.
+        const register = store.context.registers.ensure({
+          maDinhDanh: STC,
+          kind: 'di',
+          year: vietnamYear(store.context.clock()),
+        });
         return createRegisterLeaseSink(store.context.registers, () => [register.id], 'ws-stc');
       },
     });

@@ -6,6 +6,7 @@ import { OutgoingInputSchema } from '../../../preload/contract/outgoing.ts';
 import { createRegisterLeaseSink } from '../../../main/services/sync/lease-adapter.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
 import { closeWorkstations, openWorkstation, startServer, virtualClock } from './support.ts';
+import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
 
 const SNV = '000.00.01.H99';
 const STC = '000.00.02.H99';
@@ -26,7 +27,12 @@ describe('a published document reaches its recipients with its metadata', () => 
       username: 'vanthu.stc',
       clock,
       leases: (_db, store) => {
-        const register = store.context.registers.ensure({ maDinhDanh: STC, kind: 'di', year: 2026 });
+        // The register the store numbers from: this year's by the store's own clock, whatever year that is.
+        const register = store.context.registers.ensure({
+          maDinhDanh: STC,
+          kind: 'di',
+          year: vietnamYear(store.context.clock()),
+        });
         return createRegisterLeaseSink(store.context.registers, () => [register.id], 'ws-stc');
       },
     });
