@@ -1,5 +1,15 @@
 import { defineConfig } from '@playwright/test';
 
+function withoutFakeTime(env: NodeJS.ProcessEnv): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && key !== 'LD_PRELOAD' && !key.startsWith('FAKETIME')) {
+      kept[key] = value;
+    }
+  }
+  return kept;
+}
+
 /**
  * End-to-end tests of the renderer in Debian's Chromium, through the browser shell (the same
  * handler table as Electron). Playwright's own browser download is not reachable here.
@@ -26,6 +36,9 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
       ],
+      // Chromium stalls or aborts under libfaketime (scripts/test-future.sh), so the browser keeps
+      // the real clock while the host it talks to — the app under test — lives in the shifted year.
+      env: withoutFakeTime(process.env),
     },
   },
 });
