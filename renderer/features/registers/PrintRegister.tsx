@@ -32,13 +32,17 @@ function validate(f: PrintForm): FieldErrors<PrintField> {
   return errors;
 }
 
-/** Print a register to PDF with the Phụ lục IV columns (ND30 asks for a printed, signed register). */
-export function PrintRegister() {
+/**
+ * Print a register to PDF with the Phụ lục IV columns (ND30 asks for a printed, signed register).
+ * `defaultYear` is the newest year main holds a sổ đến for: the year main numbers in, not this
+ * screen's clock.
+ */
+export function PrintRegister({ defaultYear }: { readonly defaultYear?: number | undefined }) {
   const [form, setForm] = useState<PrintForm>(
     () =>
       readDraft<PrintForm>(DRAFT_KEY) ?? {
         kind: 'den',
-        year: todayInVietnam().slice(0, 4),
+        year: defaultYear === undefined ? todayInVietnam().slice(0, 4) : String(defaultYear),
         outPath: '',
         fromDate: '',
         toDate: '',

@@ -16,6 +16,8 @@ export function RegistersScreen() {
   const { data, reload } = useLoad<RegisterStatus[]>('registers.list', () => call('registers.list', {}), []);
   useShortcut(SHORTCUTS.reload, reload);
   const c = vi.registers.columns;
+  const denYears = data.state === 'ready' ? data.value.filter((r) => r.kind === 'den').map((r) => r.year) : [];
+  const newestDen = denYears.length === 0 ? undefined : Math.max(...denYears);
   return (
     <section aria-labelledby="registers-title">
       <h1 id="registers-title">{vi.registers.title}</h1>
@@ -47,7 +49,7 @@ export function RegistersScreen() {
           </tbody>
         </table>
       ) : null}
-      <PrintRegister />
+      <PrintRegister key={newestDen ?? 'none'} defaultYear={newestDen} />
     </section>
   );
 }
