@@ -31,8 +31,10 @@ try {
   // Jobs left in flight by a crash are unknown to us; the server dedupes by Idempotency-Key.
   store.context.outbox.requeueInFlight();
   const methods = storeMethods(store, (destination) => backupStore(db, data.filesDir, destination));
-  // The newest job's rowid: a call that raises it queued work (rowids only grow; O(log n) to read).
+  // The newest job's rowid, read once after each call: a call that raises it queued work (rowids
+  // only grow; O(log n) to read).
   const newestJob = db.prepare(`SELECT coalesce(max(rowid), 0) FROM outbox_jobs`).pluck();
+  let newest = newestJob.get() as number;
   port.on('message', (request: StoreRequest | 'close') => {
     if (request === 'close') {
       // Closing checkpoints the WAL into the main file, so a copied profile is self-contained.
@@ -43,10 +45,11 @@ try {
     const started = performance.now();
     try {
       const fn = methods[request.method] as (...args: readonly unknown[]) => unknown;
-      const before = newestJob.get() as number;
       const value = fn(...request.args);
       send({ type: 'result', id: request.id, ok: true, value });
-      if ((newestJob.get() as number) > before) {
+      const now = newestJob.get() as number;
+      if (now > newest) {
+        newest = now;
         send({ type: 'queued', method: request.method });
       }
     } catch (error) {

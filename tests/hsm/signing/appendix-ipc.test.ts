@@ -3,22 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { composeServices } from '../../../main/app/compose.ts';
-import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
 import { attachmentPath } from '../../../main/services/store/attachments.ts';
-import { openDatabase } from '../../../main/services/store/open-database.ts';
-import { createStore } from '../../../main/services/store/store.ts';
-import type { Result } from '../../../preload/contract/result.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
 import { pdfToText } from '../../support/corpus/render.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { allValid, validateAll } from '../../support/validators.ts';
+import { issuingProfile } from '../workflow/issuing-support.ts';
 
 const pki = usePki();
-const ORG = '000.00.00.H49';
 
 function orgToken() {
   const token = pki.certs.org?.token;
@@ -31,30 +23,8 @@ function orgToken() {
 
 describe('outgoing.addAppendix over IPC: sign with the record’s số, ký hiệu and attach, in one request', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu phụ lục '));
-  const profileDir = join(dir, 'hồ sơ');
   // The sổ đi has an open lease (one workstation), given before the app opens its store.
-  const seeded = openDatabase(join(profileDir, 'vanthu.sqlite'));
-  const seededStore = createStore({ db: seeded, filesDir: join(profileDir, 'files'), maDinhDanh: ORG });
-  // real time: the services under test number in the year of the process clock.
-  const register = seededStore.context.registers.ensure({ maDinhDanh: ORG, kind: 'di', year: vietnamYear(new Date()) });
-  seededStore.context.registers.addLease(register.id, { firstNumber: 1, lastNumber: null });
-  seeded.close();
-
-  const services = composeServices({ profileDir, shell: 'cli', log: silentLogger });
-  services.settings.update({
-    organization: { maDinhDanh: ORG, name: 'Ủy ban nhân dân tỉnh X' },
-    tokens: { modulePaths: [pki.softhsm.module] },
-    verify: { trustPaths: [pki.subPem, pki.rootPem] },
-  });
-  const table = createHandlerTable(services);
-  const call = (channel: string, payload: unknown) =>
-    dispatch(table, channel, payload, { shell: 'electron' }, silentLogger);
-  const value = <T>(result: Result<unknown>): T => {
-    if (!result.ok) {
-      throw new Error(`${result.error.code}: ${result.error.message}`);
-    }
-    return result.value as T;
-  };
+  const { profileDir, services, call, value } = issuingProfile(pki, { profileDir: join(dir, 'hồ sơ') });
   const scratch = join(profileDir, 'cache', 'phu-luc');
   afterAll(async () => {
     await services.store.close();
