@@ -26,7 +26,8 @@ export function exportFileName(title: string, extension = 'pdf'): string {
       ? original
       : word.charAt(0).toUpperCase() + word.slice(1);
   });
-  const base = (parts.join('') || 'VanBan').slice(0, MAX_FILE_BASE_LENGTH);
+  const joined = (parts.join('') || 'VanBan').slice(0, MAX_FILE_BASE_LENGTH);
+  const base = isWindowsReservedName(joined) ? `${joined}VanBan` : joined;
   const ext = extension
     .replace(/[^A-Za-z0-9]/g, '')
     .slice(0, 8)
@@ -34,6 +35,14 @@ export function exportFileName(title: string, extension = 'pdf'): string {
   return ext === '' ? base : `${base}.${ext}`;
 }
 
+/**
+ * Names Windows reserves for devices, with or without an extension ("Con.pdf" cannot be
+ * created there): a title such as "Con" or "Nul" must not become one.
+ */
+export function isWindowsReservedName(base: string): boolean {
+  return /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i.test(base);
+}
+
 export function isValidExportFileName(name: string): boolean {
-  return /^[A-Za-z0-9]{1,50}(\.[A-Za-z0-9]{1,8})?$/.test(name);
+  return /^[A-Za-z0-9]{1,50}(\.[A-Za-z0-9]{1,8})?$/.test(name) && !isWindowsReservedName(name.split('.')[0] ?? '');
 }

@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import fontkit from '@cantoo/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
 import { displayDate } from '../../domain/vietnam-time.ts';
+import { loadFontBytes } from '../pdf/stamp/font.ts';
 import type { PrintableRegister } from './register-rows.ts';
 
-/** Liberation Serif: Times-metric and complete for Vietnamese; shipped by Debian/Ubuntu. */
-const FONT_DIR = '/usr/share/fonts/truetype/liberation2';
 const A4_LANDSCAPE: [number, number] = [841.89, 595.28];
 const MARGIN = 36;
 const BODY_SIZE = 9;
@@ -121,10 +119,9 @@ export type PrintProgress = (done: number, total: number) => void;
 export async function printRegisterPdf(register: PrintableRegister, onProgress?: PrintProgress): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
-  const [regularBytes, boldBytes] = await Promise.all([
-    readFile(`${FONT_DIR}/LiberationSerif-Regular.ttf`),
-    readFile(`${FONT_DIR}/LiberationSerif-Bold.ttf`),
-  ]);
+  // The app's own Liberation Serif (Times-metric, complete for Vietnamese): a Windows PC has no
+  // system font folder we could count on, and the stamps use the same files.
+  const [regularBytes, boldBytes] = await Promise.all([loadFontBytes('regular'), loadFontBytes('bold')]);
   const fonts: Fonts = {
     regular: await doc.embedFont(regularBytes, { subset: true }),
     bold: await doc.embedFont(boldBytes, { subset: true }),

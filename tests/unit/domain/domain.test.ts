@@ -30,6 +30,14 @@ describe('file names for upload', () => {
       expect(isValidExportFileName(name)).toBe(true);
     }
   });
+
+  it('never produces a name Windows reserves for a device (CON, NUL, COM1 …), with any extension', () => {
+    expect(exportFileName('Côn', 'pdf')).toBe('ConVanBan.pdf');
+    expect(exportFileName('nul', 'docx')).toBe('NulVanBan.docx');
+    expect(exportFileName('COM1')).toBe('COM1VanBan.pdf');
+    expect(isValidExportFileName('aux.pdf')).toBe(false);
+    expect(isValidExportFileName('Console.pdf')).toBe(true);
+  });
 });
 
 describe('mã định danh', () => {
