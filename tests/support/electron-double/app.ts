@@ -3,7 +3,7 @@ import type { App } from 'electron';
 import { electronEvent, type Timeline } from './timeline.ts';
 
 /** What the shell (and electron-store inside it) calls on `app`; typed by Electron's own .d.ts. */
-type UsedApp = Pick<App, 'whenReady' | 'isReady' | 'quit' | 'exit' | 'getPath' | 'getVersion' | 'on' | 'once' | 'off'>;
+type UsedApp = Pick<App, 'whenReady' | 'isReady' | 'quit' | 'exit' | 'getPath' | 'getVersion'>;
 
 /** A window as `app.quit()` sees it: asked to close, and gone once closed. */
 export interface ClosableWindow {

@@ -26,7 +26,7 @@ interface WindowWorld {
 
 type UsedWindow = Pick<
   BrowserWindow,
-  'loadURL' | 'show' | 'focus' | 'restore' | 'isMinimized' | 'isVisible' | 'close' | 'destroy' | 'isDestroyed' | 'on' | 'once' | 'off'
+  'loadURL' | 'show' | 'focus' | 'restore' | 'isMinimized' | 'isVisible' | 'close' | 'destroy' | 'isDestroyed'
 >;
 
 /** Instances of the class `browserWindowClass` returns; the shell only ever sees the class. */

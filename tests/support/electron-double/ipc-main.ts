@@ -15,7 +15,7 @@ export interface FrameDouble {
  * `ipcMain`: one handler per channel (a second `handle` throws, as Electron's does); `invoke`
  * answers the way Electron does for a channel nobody handles, and serialises both ways.
  */
-export class IpcMainDouble extends EventEmitter implements Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'off'> {
+export class IpcMainDouble extends EventEmitter implements Pick<IpcMain, 'handle' | 'removeHandler'> {
   readonly #handlers = new Map<string, InvokeListener>();
   readonly #timeline: Timeline;
 

@@ -6,7 +6,6 @@ import type {
   NotificationConstructorOptions,
   OpenDialogOptions,
   OpenDialogReturnValue,
-  PowerMonitor,
   SafeStorage,
   Shell,
 } from 'electron';
@@ -85,14 +84,14 @@ export class ShellDouble implements Pick<Shell, 'openExternal'> {
 }
 
 /** `powerMonitor`: the test raises `resume` (and `suspend`) by emitting them. */
-export class PowerMonitorDouble extends EventEmitter implements Pick<PowerMonitor, 'on' | 'off' | 'once'> {
+export class PowerMonitorDouble extends EventEmitter {
   resume(): void {
     this.emit('resume', electronEvent({}));
   }
 }
 
 /** Instances of the `Notification` class of one double. */
-export interface NotificationDouble extends Pick<Notification, 'show' | 'close' | 'on' | 'once' | 'off'> {
+export interface NotificationDouble extends Pick<Notification, 'show' | 'close'> {
   readonly options: NotificationConstructorOptions;
   readonly shown: boolean;
   /** The person clicking the notification. */

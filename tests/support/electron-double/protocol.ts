@@ -40,8 +40,8 @@ export class ProtocolDouble implements Pick<Protocol, 'registerSchemesAsPrivileg
     this.#timeline.record('protocol.handle', scheme);
   }
 
-  isProtocolHandled(scheme: string): Promise<boolean> {
-    return Promise.resolve(this.#handlers.has(scheme));
+  isProtocolHandled(scheme: string): boolean {
+    return this.#handlers.has(scheme);
   }
 
   /** A request from a page for `url`, answered by the registered handler as Chromium would ask it. */

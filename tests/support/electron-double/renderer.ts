@@ -11,7 +11,7 @@ export const SANDBOX_MODULES = ['electron', 'events', 'timers', 'url'] as const;
 /** `ipcRenderer` of one page: `invoke` reaches the double's ipcMain; `send` from main arrives here. */
 export class IpcRendererDouble
   extends EventEmitter
-  implements Pick<IpcRenderer, 'invoke' | 'on' | 'off' | 'removeListener'>, RendererEnd
+  implements Pick<IpcRenderer, 'invoke'>, RendererEnd
 {
   readonly #main: IpcMainDouble;
   readonly #contents: WebContentsDouble;

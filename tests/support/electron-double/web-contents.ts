@@ -41,7 +41,7 @@ let nextId = 1;
  */
 export class WebContentsDouble
   extends EventEmitter
-  implements Pick<WebContents, 'send' | 'isDestroyed' | 'setWindowOpenHandler' | 'on' | 'once' | 'off' | 'id'>
+  implements Pick<WebContents, 'send' | 'isDestroyed' | 'setWindowOpenHandler' | 'id'>
 {
   readonly id = nextId++;
   readonly session = new SessionDouble();
