@@ -1,13 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startShell, type RunningShell } from './harness.ts';
+import { CONTENT_SECURITY_POLICY } from '../../main/app/window/csp.ts';
+import { handlerProblems, preloadProblems, startupProblems } from './checks.ts';
+import { BUILT_PRELOAD, startShell, type RunningShell } from './harness.ts';
 
-describe('the Electron shell starts (built bundle, Electron double)', () => {
+describe('the built Electron shell starts against the Electron double', () => {
   let shell: RunningShell | undefined;
-  afterEach(() => shell?.dispose());
+  afterEach(async () => {
+    if (shell !== undefined && shell.electron.app.exitCode() === undefined) {
+      await shell.quit();
+    }
+    shell?.dispose();
+    shell = undefined;
+  });
 
-  it('explore', async () => {
+  it('starts in order: scheme, ready, settings in the profile, IPC, protocol, hardening, window, page, sync', async () => {
     shell = await startShell();
-    console.log(shell.electron.timeline.names());
-    expect(shell.window.loaded?.status).toBe(200);
+    expect(startupProblems(shell.electron.timeline)).toEqual([]);
+    // The profile folder named by VANTHU_PROFILE holds the log, which saw sync start.
+    const log = readFileSync(join(shell.profileDir, 'logs', 'vanthu.log'), 'utf8');
+    expect(log).toContain('"event":"background.started","wakeSources":2');
+    expect(shell.electron.net.onlineChecks).toBeGreaterThan(0);
+  });
+
+  it('creates the window with the hardened options and shows it only once it is ready', async () => {
+    shell = await startShell();
+    expect(shell.electron.windows).toHaveLength(1);
+    expect(shell.window.options).toMatchObject({
+      show: false,
+      webPreferences: {
+        preload: BUILT_PRELOAD,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+      },
+    });
+    expect(shell.window.isVisible()).toBe(true);
+  });
+
+  it('hardens every web contents: no new windows, no foreign navigation, no permission', async () => {
+    shell = await startShell();
+    const contents = shell.window.webContents;
+    expect(contents.windowOpen('https://dichvucong.gov.vn/')).toEqual({ action: 'deny' });
+    expect(contents.windowOpen('http://example.com/')).toEqual({ action: 'deny' });
+    // Only https links leave, and only to the system browser.
+    expect(shell.electron.shell.opened).toEqual(['https://dichvucong.gov.vn/']);
+    expect(contents.navigate('https://example.com/')).toBe(false);
+    expect(contents.navigate('app://vanthu/index.html#/den')).toBe(true);
+    expect(await contents.session.request(contents as never, 'notifications')).toBe(false);
+    expect(await contents.session.request(contents as never, 'media')).toBe(false);
+  });
+
+  it('serves the renderer through the app:// protocol handler with the CSP header, and nothing else', async () => {
+    shell = await startShell();
+    const page = shell.window.loaded;
+    expect(page?.url).toBe('app://vanthu/index.html');
+    expect(page?.status).toBe(200);
+    expect(page?.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page?.body).toContain('<div id="root"');
+    expect(shell.electron.protocol.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect((await shell.electron.protocol.serve('app://other/index.html')).status).toBe(404);
+    await expect(shell.electron.protocol.serve('app://vanthu/khong-co.js')).rejects.toThrow(/ERR_FILE_NOT_FOUND/);
+  });
+
+  it('exposes exactly the contract to the page, from a preload that needs only the sandbox', async () => {
+    shell = await startShell();
+    const page = shell.window.loaded?.page;
+    expect(page && preloadProblems(page)).toEqual([]);
+    expect(page?.required).toEqual(['electron']);
+  });
+
+  it('answers every probed channel through the Electron registration', async () => {
+    shell = await startShell();
+    expect(await handlerProblems(shell)).toEqual([]);
   });
 });

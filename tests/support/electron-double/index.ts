@@ -44,6 +44,11 @@ export function createElectronDouble(options: { userData: string }) {
     powerMonitor: new PowerMonitorDouble(),
     Notification: notificationClass(timeline, notifications),
   };
+  // Listeners the shell attaches are steps of its start too (settings, hardening, sync's wake sources).
+  app.on('newListener', (event: string) => timeline.record('app.on', event));
+  ipcMain.on('newListener', (event: string) => timeline.record('ipcMain.on', event));
+  parts.powerMonitor.on('newListener', (event: string) => timeline.record('powerMonitor.on', event));
+  parts.powerMonitor.on('removeListener', (event: string) => timeline.record('powerMonitor.off', event));
   return {
     ...parts,
     timeline,
