@@ -58,8 +58,11 @@ export async function startShell(options: { bundle?: string; profileDir?: string
   const loaded = loadWithElectron(options.bundle ?? BUILT_MAIN, electron.module);
   electron.app.emitReady();
   await waitFor(
-    'the shell to start sync or fail',
-    () => syncStarted(electron) || electron.dialog.errorBoxes.length > 0 || electron.app.exitCode() !== undefined,
+    'the shell to load its page and start sync, or fail',
+    () =>
+      (syncStarted(electron) && electron.windows[0]?.loaded !== undefined) ||
+      electron.dialog.errorBoxes.length > 0 ||
+      electron.app.exitCode() !== undefined,
   );
   if (electron.dialog.errorBoxes.length > 0) {
     loaded.restore();
@@ -68,7 +71,7 @@ export async function startShell(options: { bundle?: string; profileDir?: string
   const window = electron.windows[0];
   if (window === undefined || window.loaded === undefined) {
     loaded.restore();
-    throw new Error('the shell started sync without a loaded window');
+    throw new Error('the shell stopped before loading its window');
   }
   return {
     electron,
