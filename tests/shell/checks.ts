@@ -11,27 +11,30 @@ import type { RunningShell } from './harness.ts';
  */
 
 /** The steps of a start, in the order they must happen (each after the one before). */
-export const STARTUP_ORDER: ReadonlyArray<{ readonly step: string; readonly what: string; readonly detail?: string }> = [
-  { step: 'privileged app:// scheme registered', what: 'protocol.registerSchemesAsPrivileged' },
-  { step: 'Electron ready', what: 'app.ready' },
-  { step: 'whenReady resolved', what: 'app.whenReady resolved' },
-  // electron-store (settings in the profile) attaches its IPC listener when it opens.
-  { step: 'settings opened in the profile', what: 'ipcMain.on', detail: 'electron-store-get-data' },
-  { step: 'IPC handler table registered', what: 'ipcMain.handle', detail: 'vanthu:invoke' },
-  { step: 'renderer protocol handled', what: 'protocol.handle', detail: 'app' },
-  { step: 'web contents hardened on creation', what: 'app.on', detail: 'web-contents-created' },
-  { step: 'window created', what: 'BrowserWindow created' },
-  { step: 'renderer page loaded', what: 'page loaded' },
-  // Sync's wake sources attach as background sync starts: the network watch and resume.
-  { step: 'sync started', what: 'powerMonitor.on', detail: 'resume' },
-];
+export const STARTUP_ORDER: ReadonlyArray<{ readonly step: string; readonly what: string; readonly detail?: string }> =
+  [
+    { step: 'privileged app:// scheme registered', what: 'protocol.registerSchemesAsPrivileged' },
+    { step: 'Electron ready', what: 'app.ready' },
+    { step: 'whenReady resolved', what: 'app.whenReady resolved' },
+    // electron-store (settings in the profile) attaches its IPC listener when it opens.
+    { step: 'settings opened in the profile', what: 'ipcMain.on', detail: 'electron-store-get-data' },
+    { step: 'IPC handler table registered', what: 'ipcMain.handle', detail: 'vanthu:invoke' },
+    { step: 'renderer protocol handled', what: 'protocol.handle', detail: 'app' },
+    { step: 'web contents hardened on creation', what: 'app.on', detail: 'web-contents-created' },
+    { step: 'window created', what: 'BrowserWindow created' },
+    { step: 'renderer page loaded', what: 'page loaded' },
+    // Sync's wake sources attach as background sync starts: the network watch and resume.
+    { step: 'sync started', what: 'powerMonitor.on', detail: 'resume' },
+  ];
 
 export function startupProblems(timeline: Timeline): string[] {
   const problems: string[] = [];
   let previous = -1;
   let previousStep = '';
   for (const expected of STARTUP_ORDER) {
-    const at = timeline.steps.findIndex((s) => s.what === expected.what && (expected.detail === undefined || s.detail === expected.detail));
+    const at = timeline.steps.findIndex(
+      (s) => s.what === expected.what && (expected.detail === undefined || s.detail === expected.detail),
+    );
     if (at === -1) {
       problems.push(`${expected.step}: never happened`);
       continue;

@@ -1,67 +1,64 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handlerProblems, preloadProblems, quitProblems, startupProblems } from './checks.ts';
 import { startShell, type RunningShell } from './harness.ts';
-import { buildBrokenShell, disposeBuilds, replaceOnce } from './variants.ts';
+import { buildBrokenShell, replaceOnce } from './variants.ts';
 
 /*
  * The smoke suite's checks, run against shells broken on purpose: each must name the fault.
  * Without these, a check that can never fail would pass the shipped bundles just the same.
  */
-const MAIN = 'main/app/electron/main.ts';
-const WAKE_START = '  const background = startBackground(services, {';
-const WAKE_END = '  running = { services, background };\n';
+const WAKE =
+  /^ {2}const background = startBackground\(services, \{\n[\s\S]*?^ {2}running = \{ services, background \};\n/m;
 
 const broken = {
   // The Electron registration never happens: every invoke finds no handler.
   noRegistration: () =>
-    buildBrokenShell('no-registration', 'main', [
-      { file: MAIN, edit: (s) => replaceOnce(s, '  registerElectronIpc(ipcMain, createHandlerTable(services), services);\n', '') },
+    buildBrokenShell('no-registration', [
+      { bundle: 'main', edit: (s) => replaceOnce(s, /^ {2}registerElectronIpc\(.*\);\n/, '') },
     ]),
   // One feature's handlers left out of the table the Electron registration serves.
   noFilesHandlers: () =>
-    buildBrokenShell('no-files-handlers', 'main', [
-      { file: 'main/ipc/handlers.ts', edit: (s) => replaceOnce(s, '    ...filesHandlers(services),\n', '') },
+    buildBrokenShell('no-files-handlers', [
+      { bundle: 'main', edit: (s) => replaceOnce(s, '    ...filesHandlers(services),\n', '') },
     ]),
   // The preload hands the page a raw IPC sender next to the contract.
   preloadLeaks: () =>
-    buildBrokenShell('preload-leaks', 'preload', [
+    buildBrokenShell('preload-leaks', [
       {
-        file: 'preload/index.ts',
+        bundle: 'preload',
         edit: (s) =>
           replaceOnce(
             s,
-            "contextBridge.exposeInMainWorld('vanthu', api);",
-            "contextBridge.exposeInMainWorld('vanthu', { ...api, send: (c: string, ...a: unknown[]) => ipcRenderer.send(c, ...a) });",
+            /(\w+)\.contextBridge\.exposeInMainWorld\("vanthu", api\);/,
+            '$1.contextBridge.exposeInMainWorld("vanthu", { ...api, send: (c, ...a) => $1.ipcRenderer.send(c, ...a) });',
           ),
       },
     ]),
   // Sync started as soon as services exist: before the IPC, the window and its page.
   syncFirst: () =>
-    buildBrokenShell('sync-first', 'main', [
+    buildBrokenShell('sync-first', [
       {
-        file: MAIN,
+        bundle: 'main',
         edit: (s) => {
-          const block = s.slice(s.indexOf(WAKE_START), s.indexOf(WAKE_END) + WAKE_END.length);
-          const without = replaceOnce(s, block, '');
-          return replaceOnce(without, '  registerElectronIpc(', `${block}  registerElectronIpc(`);
+          const block = WAKE.exec(s)?.[0] ?? '';
+          return replaceOnce(replaceOnce(s, WAKE, ''), /^ {2}registerElectronIpc\(/, `${block}  registerElectronIpc(`);
         },
       },
     ]),
   // Quit stops sync but never closes the store.
   storeLeftOpen: () =>
-    buildBrokenShell('store-left-open', 'main', [
-      { file: MAIN, edit: (s) => replaceOnce(s, '    .then(() => services.store.close())\n', '') },
+    buildBrokenShell('store-left-open', [
+      { bundle: 'main', edit: (s) => replaceOnce(s, '.then(() => services.store.close())', '') },
     ]),
 };
 
 describe('the smoke checks catch a shell broken on purpose', () => {
   const bundles: Partial<Record<keyof typeof broken, string>> = {};
-  beforeAll(async () => {
+  beforeAll(() => {
     for (const [name, buildIt] of Object.entries(broken)) {
-      bundles[name as keyof typeof broken] = await buildIt();
+      bundles[name as keyof typeof broken] = buildIt();
     }
   });
-  afterAll(() => disposeBuilds());
   let shell: RunningShell | undefined;
   afterEach(() => {
     shell?.dispose();
@@ -103,7 +100,9 @@ describe('the smoke checks catch a shell broken on purpose', () => {
 
   it('a quit that leaves the store open', async () => {
     const running = await start('storeLeftOpen');
-    await running.vanthu.invoke('settings.update', { organization: { maDinhDanh: '000.00.12.H55', name: 'Sở Tư pháp' } });
+    await running.vanthu.invoke('settings.update', {
+      organization: { maDinhDanh: '000.00.12.H55', name: 'Sở Tư pháp' },
+    });
     await running.vanthu.invoke('organizations.list', {});
     expect(quitProblems(running, await running.quit())).toEqual(['store left open: DB_BUSY']);
   });

@@ -1,7 +1,11 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createElectronDouble, type BrowserWindowDouble, type ElectronDouble } from '../support/electron-double/index.ts';
+import {
+  createElectronDouble,
+  type BrowserWindowDouble,
+  type ElectronDouble,
+} from '../support/electron-double/index.ts';
 import { loadWithElectron } from '../support/electron-double/load.ts';
 
 /** The bundles `node scripts/build.ts` writes, which the app ships. */
@@ -10,7 +14,9 @@ export const BUILT_PRELOAD = resolve(import.meta.dirname, '../../dist/electron/p
 
 export function assertBuilt(): void {
   if (!existsSync(BUILT_MAIN) || !existsSync(BUILT_PRELOAD)) {
-    throw new Error('dist/electron is missing: the shell smoke suite loads the built bundles; run `node scripts/build.ts` first');
+    throw new Error(
+      'dist/electron is missing: the shell smoke suite loads the built bundles; run `node scripts/build.ts` first',
+    );
   }
 }
 

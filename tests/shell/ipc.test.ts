@@ -43,11 +43,16 @@ describe('IPC through the built preload and the Electron registration, to real h
     shell = await startShell();
     const { ipcMain } = shell.electron;
     const contents = shell.window.webContents;
-    const foreign = await ipcMain.invoke(contents, { url: 'https://example.com/', parent: null }, 'vanthu:invoke', ['app.getInfo', {}]);
-    const iframe = await ipcMain.invoke(contents, { url: 'app://vanthu/index.html', parent: { url: 'app://vanthu/index.html', parent: null } }, 'vanthu:invoke', [
+    const foreign = await ipcMain.invoke(contents, { url: 'https://example.com/', parent: null }, 'vanthu:invoke', [
       'app.getInfo',
       {},
     ]);
+    const iframe = await ipcMain.invoke(
+      contents,
+      { url: 'app://vanthu/index.html', parent: { url: 'app://vanthu/index.html', parent: null } },
+      'vanthu:invoke',
+      ['app.getInfo', {}],
+    );
     expect(foreign).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN' } });
     expect(iframe).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN' } });
   });
@@ -62,7 +67,10 @@ describe('IPC through the built preload and the Electron registration, to real h
     expect(readFileSync(attachmentPath(join(shell.profileDir, 'files'), sha256))).toEqual(bytes);
     expect(JSON.stringify(chosen)).not.toContain(PDF);
     expect(shell.electron.dialog.opened).toEqual([
-      expect.objectContaining({ properties: ['openFile'], filters: [expect.objectContaining({ extensions: ['pdf'] })] }),
+      expect.objectContaining({
+        properties: ['openFile'],
+        filters: [expect.objectContaining({ extensions: ['pdf'] })],
+      }),
     ]);
     // A cancelled dialog is no file, not an error.
     expect(await shell.vanthu.invoke('files.choose', { purpose: 'pdf' })).toEqual({ ok: true, value: null });

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { composeServices } from '../../main/app/compose.ts';
 import { forwardEvents } from '../../main/ipc/register-electron.ts';
 import { createElectronNotifier } from '../../main/platform/electron-notifier.ts';
@@ -15,21 +15,27 @@ import { startShell, type RunningShell } from './harness.ts';
  * forwarding the shell uses, down to `window.vanthu.on` in the built preload.
  */
 describe('desktop notifications through Electron’s Notification', () => {
-  let shell: RunningShell | undefined;
-  afterEach(async () => {
-    await shell?.quit();
-    shell?.dispose();
-    shell = undefined;
+  let shell: RunningShell;
+  beforeAll(async () => {
+    shell = await startShell();
+  });
+  afterEach(() => {
+    shell.electron.notifications.length = 0;
+    (shell.electron.Notification as unknown as { supported: boolean }).supported = true;
+  });
+  afterAll(async () => {
+    await shell.quit();
+    shell.dispose();
   });
 
-  async function composed() {
-    shell = await startShell();
+  function composed() {
     const { electron, window } = shell;
     const services = composeServices({
       profileDir: mkdtempSync(join(tmpdir(), 'vanthu-notice-')),
       shell: 'electron',
       log: silentLogger,
-      notifier: (events) => createElectronNotifier({ Notification: electron.Notification, window: () => window, events }),
+      notifier: (events) =>
+        createElectronNotifier({ Notification: electron.Notification, window: () => window, events }),
     });
     forwardEvents(services, window.webContents);
     const opened: unknown[] = [];
@@ -38,12 +44,16 @@ describe('desktop notifications through Electron’s Notification', () => {
   }
 
   it('shows the notice; a click restores and focuses the window and opens the document in the renderer', async () => {
-    const { services, electron, window, opened } = await composed();
+    const { services, electron, window, opened } = composed();
     window.minimize();
     services.notifier.notify({ title: 'Văn bản đến mới', body: 'Sở Nội vụ: Về việc tuyển dụng', documentId: 'vb-1' });
     const [notification] = electron.notifications;
     expect(notification?.shown).toBe(true);
-    expect(notification?.options).toMatchObject({ title: 'Văn bản đến mới', body: 'Sở Nội vụ: Về việc tuyển dụng', urgency: 'normal' });
+    expect(notification?.options).toMatchObject({
+      title: 'Văn bản đến mới',
+      body: 'Sở Nội vụ: Về việc tuyển dụng',
+      urgency: 'normal',
+    });
     expect(opened).toEqual([]);
     const focused = window.focusCount;
     notification?.click();
@@ -53,7 +63,7 @@ describe('desktop notifications through Electron’s Notification', () => {
   });
 
   it('keeps urgent notices until dismissed, and opens nothing for a notice without a document', async () => {
-    const { services, electron, opened } = await composed();
+    const { services, electron, opened } = composed();
     services.notifier.notify({ title: 'Hỏa tốc', body: 'Công điện', urgent: true });
     expect(electron.notifications[0]?.options).toMatchObject({ urgency: 'critical', timeoutType: 'never' });
     electron.notifications[0]?.click();
@@ -61,7 +71,7 @@ describe('desktop notifications through Electron’s Notification', () => {
   });
 
   it('drops notices where the OS has no notification service', async () => {
-    const { services, electron } = await composed();
+    const { services, electron } = composed();
     (electron.Notification as unknown as { supported: boolean }).supported = false;
     services.notifier.notify({ title: 'Văn bản đến mới', body: 'x' });
     expect(electron.notifications).toEqual([]);

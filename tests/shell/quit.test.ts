@@ -17,7 +17,9 @@ describe('quitting the built Electron shell', () => {
     await shell.vanthu.invoke('settings.update', { organization: ORGANIZATION });
     expect(await shell.vanthu.invoke('incoming.add', { input: INCOMING })).toMatchObject({ ok: true });
     // Sent, not awaited: the person closes the window while these are still on their way.
-    const pending = [1, 2, 3].map((n) => shell?.vanthu.invoke('incoming.add', { input: { ...INCOMING, so: `${12 + n}` } }));
+    const pending = [1, 2, 3].map((n) =>
+      shell?.vanthu.invoke('incoming.add', { input: { ...INCOMING, so: `${12 + n}` } }),
+    );
     const exitCode = await shell.quit();
     expect(quitProblems(shell, exitCode)).toEqual([]);
     expect(await Promise.all(pending)).toEqual([1, 2, 3].map(() => expect.objectContaining({ ok: true })));

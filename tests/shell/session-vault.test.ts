@@ -25,7 +25,11 @@ describe('the server session, wrapped by safeStorage in the profile', () => {
     shell = await startShell();
     await shell.vanthu.invoke('settings.update', { organization: SNV });
     expect(
-      await shell.vanthu.invoke('sync.login', { serverUrl: started.url, username: 'vanthu.snv', password: DEMO_PASSWORD }),
+      await shell.vanthu.invoke('sync.login', {
+        serverUrl: started.url,
+        username: 'vanthu.snv',
+        password: DEMO_PASSWORD,
+      }),
     ).toMatchObject({ ok: true, value: { username: 'vanthu.snv', maDinhDanh: SNV.maDinhDanh } });
     return shell;
   }
@@ -37,7 +41,11 @@ describe('the server session, wrapped by safeStorage in the profile', () => {
     expect(running.electron.safeStorage.encryptions).toBeGreaterThan(0);
     expect(onDisk.toString('latin1')).not.toMatch(/vanthu\.snv|refreshToken|demo/);
     const session = JSON.parse(running.electron.safeStorage.decryptString(onDisk)) as Record<string, string>;
-    expect(session).toMatchObject({ username: 'vanthu.snv', maDinhDanh: SNV.maDinhDanh, refreshToken: expect.any(String) });
+    expect(session).toMatchObject({
+      username: 'vanthu.snv',
+      maDinhDanh: SNV.maDinhDanh,
+      refreshToken: expect.any(String),
+    });
     expect(Object.values(session)).not.toContain(DEMO_PASSWORD);
   });
 
@@ -48,7 +56,11 @@ describe('the server session, wrapped by safeStorage in the profile', () => {
     shell.electron.safeStorage.available = false;
     await shell.vanthu.invoke('settings.update', { organization: SNV });
     expect(
-      await shell.vanthu.invoke('sync.login', { serverUrl: started.url, username: 'vanthu.snv', password: DEMO_PASSWORD }),
+      await shell.vanthu.invoke('sync.login', {
+        serverUrl: started.url,
+        username: 'vanthu.snv',
+        password: DEMO_PASSWORD,
+      }),
     ).toMatchObject({ ok: true });
     expect(existsSync(join(shell.profileDir, 'sync-session.bin'))).toBe(false);
   });

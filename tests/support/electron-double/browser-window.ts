@@ -44,7 +44,9 @@ export interface BrowserWindowDouble extends UsedWindow {
  * contents through `web-contents-created`, and loads a URL by asking the protocol handler and
  * running the preload (sandboxed) against the double's IPC.
  */
-export function browserWindowClass(world: WindowWorld): new (options?: BrowserWindowConstructorOptions) => BrowserWindowDouble {
+export function browserWindowClass(
+  world: WindowWorld,
+): new (options?: BrowserWindowConstructorOptions) => BrowserWindowDouble {
   return class extends EventEmitter implements BrowserWindowDouble {
     readonly options: BrowserWindowConstructorOptions;
     readonly webContents = new WebContentsDouble();

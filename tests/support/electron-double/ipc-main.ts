@@ -47,11 +47,16 @@ export class IpcMainDouble extends EventEmitter implements Pick<IpcMain, 'handle
       throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
     }
     // Only what the shell reads is real; the rest of the event is Electron's, not the double's.
-    const event = { sender, senderFrame: frame as unknown as WebFrameMain, frameId: 1, processId: 1 } as unknown as IpcMainInvokeEvent;
+    const event = {
+      sender,
+      senderFrame: frame as unknown as WebFrameMain,
+      frameId: 1,
+      processId: 1,
+    } as unknown as IpcMainInvokeEvent;
     try {
       return structuredClone(await handler(event, ...structuredClone(args)));
     } catch (error) {
-      throw new Error(`Error invoking remote method '${channel}': ${String(error)}`);
+      throw new Error(`Error invoking remote method '${channel}': ${String(error)}`, { cause: error });
     }
   }
 }

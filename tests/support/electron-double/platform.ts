@@ -38,7 +38,10 @@ export class DialogDouble implements Pick<Dialog, 'showOpenDialog' | 'showErrorB
  * lands on disk is not the plain text. Like Electron on Windows and Linux, encryption is
  * available only once the app is ready.
  */
-export class SafeStorageDouble implements Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> {
+export class SafeStorageDouble implements Pick<
+  SafeStorage,
+  'isEncryptionAvailable' | 'encryptString' | 'decryptString'
+> {
   readonly #key = randomBytes(32);
   readonly #isReady: () => boolean;
   available = true;
@@ -54,7 +57,9 @@ export class SafeStorageDouble implements Pick<SafeStorage, 'isEncryptionAvailab
 
   encryptString(plainText: string): Buffer {
     if (!this.isEncryptionAvailable()) {
-      throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+      throw new Error(
+        'Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.',
+      );
     }
     this.encryptions += 1;
     const iv = randomBytes(12);
@@ -65,7 +70,9 @@ export class SafeStorageDouble implements Pick<SafeStorage, 'isEncryptionAvailab
 
   decryptString(encrypted: Buffer): string {
     if (!this.isEncryptionAvailable()) {
-      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
+      throw new Error(
+        'Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.',
+      );
     }
     const decipher = createDecipheriv('aes-256-gcm', this.#key, encrypted.subarray(0, 12));
     decipher.setAuthTag(encrypted.subarray(12, 28));
@@ -94,6 +101,7 @@ export class PowerMonitorDouble extends EventEmitter {
 export interface NotificationDouble extends Pick<Notification, 'show' | 'close'> {
   readonly options: NotificationConstructorOptions;
   readonly shown: boolean;
+  on(event: 'click' | 'close' | 'show', listener: () => void): unknown;
   /** The person clicking the notification. */
   click(): void;
 }

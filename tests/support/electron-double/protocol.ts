@@ -26,7 +26,10 @@ export class ProtocolDouble implements Pick<Protocol, 'registerSchemesAsPrivileg
       throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
     }
     this.privileged.push(...customSchemes);
-    this.#timeline.record('protocol.registerSchemesAsPrivileged', customSchemes.map((s) => s.scheme));
+    this.#timeline.record(
+      'protocol.registerSchemesAsPrivileged',
+      customSchemes.map((s) => s.scheme),
+    );
   }
 
   handle(scheme: string, handler: ProtocolHandler): void {
@@ -77,7 +80,10 @@ export class NetDouble implements Pick<Net, 'fetch' | 'isOnline'> {
     const path = fileURLToPath(url);
     try {
       const body = await readFile(path);
-      return new Response(body, { status: 200, headers: { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' } });
+      return new Response(body, {
+        status: 200,
+        headers: { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' },
+      });
     } catch {
       // Electron's net.fetch rejects for a missing file (net::ERR_FILE_NOT_FOUND).
       throw new Error(`net::ERR_FILE_NOT_FOUND ${url}`);

@@ -9,10 +9,7 @@ import type { RendererEnd, WebContentsDouble } from './web-contents.ts';
 export const SANDBOX_MODULES = ['electron', 'events', 'timers', 'url'] as const;
 
 /** `ipcRenderer` of one page: `invoke` reaches the double's ipcMain; `send` from main arrives here. */
-export class IpcRendererDouble
-  extends EventEmitter
-  implements Pick<IpcRenderer, 'invoke'>, RendererEnd
-{
+export class IpcRendererDouble extends EventEmitter implements Pick<IpcRenderer, 'invoke'>, RendererEnd {
   readonly #main: IpcMainDouble;
   readonly #contents: WebContentsDouble;
   readonly #frame: FrameDouble;
@@ -44,7 +41,10 @@ function acrossBridge(value: unknown): unknown {
     const fn = value as (...args: unknown[]) => unknown;
     return (...args: unknown[]) => acrossBridge(fn(...args.map(acrossBridge)));
   }
-  if (value instanceof Promise || (typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function')) {
+  if (
+    value instanceof Promise ||
+    (typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function')
+  ) {
     return (value as Promise<unknown>).then(acrossBridge);
   }
   if (Array.isArray(value)) {
@@ -80,7 +80,12 @@ export interface PageDouble {
  * Runs a preload bundle the way a sandboxed renderer does: in its own context, with no Node
  * globals, and a `require` that knows only the sandbox's modules.
  */
-export function runPreload(preloadPath: string, url: string, main: IpcMainDouble, contents: WebContentsDouble): PageDouble {
+export function runPreload(
+  preloadPath: string,
+  url: string,
+  main: IpcMainDouble,
+  contents: WebContentsDouble,
+): PageDouble {
   const frame: FrameDouble = { url, parent: null };
   const ipcRenderer = new IpcRendererDouble(main, contents, frame);
   const contextBridge = new ContextBridgeDouble();
@@ -102,9 +107,13 @@ export function runPreload(preloadPath: string, url: string, main: IpcMainDouble
   };
   const module = { exports: {} as unknown };
   const context = createContext({ console, setTimeout, clearTimeout, queueMicrotask, TextEncoder, TextDecoder, URL });
-  const wrapper = runInContext(`(function (exports, require, module) {${readFileSync(preloadPath, 'utf8')}\n})`, context, {
-    filename: preloadPath,
-  }) as (exports: unknown, require: (id: string) => unknown, module: { exports: unknown }) => void;
+  const wrapper = runInContext(
+    `(function (exports, require, module) {${readFileSync(preloadPath, 'utf8')}\n})`,
+    context,
+    {
+      filename: preloadPath,
+    },
+  ) as (exports: unknown, require: (id: string) => unknown, module: { exports: unknown }) => void;
   wrapper(module.exports, sandboxRequire, module);
   contents.renderer = ipcRenderer;
   return { url, mainWorld: contextBridge.mainWorld, required, ipcRenderer };

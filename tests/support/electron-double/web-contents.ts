@@ -75,7 +75,13 @@ export class WebContentsDouble
 
   /** A page calling `window.open(url)`: what the handler decides (Electron allows when none is set). */
   windowOpen(url: string): WindowOpenHandlerResponse {
-    const details: HandlerDetails = { url, frameName: '', features: '', disposition: 'new-window', referrer: { url: '', policy: 'default' } };
+    const details: HandlerDetails = {
+      url,
+      frameName: '',
+      features: '',
+      disposition: 'new-window',
+      referrer: { url: '', policy: 'default' },
+    };
     return this.#openHandler?.(details) ?? { action: 'allow' };
   }
 
