@@ -30,7 +30,7 @@ type UsedWindow = Pick<
 >;
 
 /** Instances of the class `browserWindowClass` returns; the shell only ever sees the class. */
-export interface BrowserWindowDouble extends UsedWindow {
+export interface BrowserWindowDouble extends UsedWindow, NodeJS.EventEmitter {
   readonly options: BrowserWindowConstructorOptions;
   readonly webContents: WebContentsDouble;
   readonly loaded: LoadedPage | undefined;
