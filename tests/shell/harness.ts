@@ -21,7 +21,7 @@ export function assertBuilt(): void {
 }
 
 /** Polls until `check` holds (the shell works through promises the test cannot await). */
-export async function waitFor(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
+export async function waitFor(what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const until = performance.now() + timeoutMs;
   while (!check()) {
     if (performance.now() > until) {
