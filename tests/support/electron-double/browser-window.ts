@@ -78,7 +78,7 @@ export function browserWindowClass(
       const preload = this.options.webPreferences?.preload;
       const page =
         preload === undefined
-          ? { url, mainWorld: {}, required: [], ipcRenderer: undefined as never }
+          ? { url, mainWorld: {}, required: [] }
           : runPreload(preload, url, world.ipcMain, this.webContents);
       this.loaded = { url, status: response.status, headers: response.headers, body, page };
       world.timeline.record('page loaded', url);

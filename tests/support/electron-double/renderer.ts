@@ -9,7 +9,7 @@ import type { RendererEnd, WebContentsDouble } from './web-contents.ts';
 export const SANDBOX_MODULES = ['electron', 'events', 'timers', 'url'] as const;
 
 /** `ipcRenderer` of one page: `invoke` reaches the double's ipcMain; `send` from main arrives here. */
-export class IpcRendererDouble extends EventEmitter implements Pick<IpcRenderer, 'invoke'>, RendererEnd {
+export class IpcRendererDouble extends EventEmitter implements Pick<IpcRenderer, 'invoke' | 'send'>, RendererEnd {
   readonly #main: IpcMainDouble;
   readonly #contents: WebContentsDouble;
   readonly #frame: FrameDouble;
@@ -23,6 +23,12 @@ export class IpcRendererDouble extends EventEmitter implements Pick<IpcRenderer,
 
   invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     return this.#main.invoke(this.#contents, this.#frame, channel, args);
+  }
+
+  /** One-way message: listeners on the double's ipcMain get it, as `ipcMain.on` listeners do. */
+  send(channel: string, ...args: unknown[]): void {
+    const event = { sender: this.#contents, senderFrame: this.#frame, frameId: 1, processId: 1 };
+    this.#main.emit(channel, event, ...structuredClone(args));
   }
 
   deliver(channel: string, args: unknown[]): void {
@@ -73,7 +79,8 @@ export interface PageDouble {
   readonly url: string;
   readonly mainWorld: Record<string, unknown>;
   readonly required: readonly string[];
-  readonly ipcRenderer: IpcRendererDouble;
+  /** Absent for a page loaded without a preload: nothing in it can reach main. */
+  readonly ipcRenderer?: IpcRendererDouble;
 }
 
 /**
