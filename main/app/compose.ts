@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createEventBus } from '../services/events/event-bus.ts';
+import { createEventBus, type EventBus } from '../services/events/event-bus.ts';
 import { createFileIntake } from '../services/files/file-intake.ts';
 import type { Logger } from '../services/log/logger.ts';
 import { createLayoutService } from '../services/pdf/layout/layout-service.ts';
@@ -16,6 +16,7 @@ import { ensureWorkstationId } from '../services/sync/workstation-id.ts';
 import { createTokenService } from '../services/tokens/token-service.ts';
 import { createIssuingService } from '../services/workflow/issuing-service.ts';
 import { noNativeChooser, type FileChooser } from '../platform/file-chooser.ts';
+import { silentNotifier, type Notifier } from '../platform/notifier.ts';
 import { composeBase } from './compose-base.ts';
 import { composeVerify } from './compose-verify.ts';
 import type { Services } from './services.ts';
@@ -32,6 +33,11 @@ export interface ComposeOptions {
   readonly sessionVault?: SessionVault;
   /** Electron's open dialog; the browser shell and the CLI have none (the renderer uploads). */
   readonly fileChooser?: FileChooser;
+  /**
+   * Desktop notifications: Electron's, built on the event bus composition creates (so a click
+   * can tell the renderer which document to open); silent when omitted.
+   */
+  readonly notifier?: (events: EventBus) => Notifier;
 }
 
 /**
@@ -96,6 +102,7 @@ export function composeServices(options: ComposeOptions): Services {
     signing,
     files,
     chooser: options.fileChooser ?? noNativeChooser,
+    notifier: options.notifier?.(events) ?? silentNotifier,
     issuing: createIssuingService({
       store: store.call,
       filesDir: profile.files,
