@@ -95,6 +95,8 @@ export class SyncEngine {
   #offlineUntil = 0;
   /** Set within a round when the session is refused or the server unreachable: stop claiming jobs. */
   #haltRound = false;
+  /** Set within a round once the server answered: only then is a leased block cut and given back. */
+  #answered = false;
   #status: Omit<SyncStatus, 'pending' | 'failed' | 'conflicts' | 'needsLogin'> = {
     connection: 'unknown',
     authRequired: false,
@@ -149,6 +151,7 @@ export class SyncEngine {
   }
 
   #succeeded(): void {
+    this.#answered = true;
     this.#unreachable = 0;
     this.#offlineUntil = 0;
     this.#status = {
@@ -270,6 +273,29 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Give back the unused numbers of blocks used offline (API 1.4.0), then lease fresh ones. Only
+   * after the server answered this round, so a workstation never cuts its reserve on its way offline.
+   */
+  async #returnLeases(): Promise<void> {
+    const leases = this.#deps.leases;
+    if (leases?.returns === undefined || !this.#answered || this.#haltRound) {
+      return;
+    }
+    const cuts = await leases.returns();
+    for (const cut of cuts) {
+      // One key per block: a repeat after a lost answer is answered with the first return.
+      await this.#deps.api.mutate(`/v1/leases/${encodeURIComponent(cut.leaseId)}/return`, `lease-return:${cut.leaseId}`, {
+        from: cut.from,
+      });
+      await leases.returned?.(cut.leaseId);
+      this.#succeeded();
+    }
+    if (cuts.length > 0) {
+      await this.#refillLeases();
+    }
+  }
+
   async #pullDirectory(): Promise<void> {
     const directory = this.#deps.directory;
     if (directory === undefined) {
@@ -349,6 +375,7 @@ export class SyncEngine {
     this.#emit();
     // Every round tries again, including a fresh login after an auth failure.
     this.#haltRound = false;
+    this.#answered = false;
     let sent = 0;
     let retried = 0;
     let failed = 0;
@@ -377,6 +404,7 @@ export class SyncEngine {
       await Promise.all(Array.from({ length: concurrency }, worker));
       pulled = await this.#pullInbox();
       await this.#pullReceipts();
+      await this.#returnLeases();
     } catch (error) {
       // Leases and inbox are retried next round; their failure only changes what we show.
       this.#noteFailure(failureOf(error));

@@ -145,6 +145,8 @@ export function storeLeases(store: StoreCall, workstationId: string, now: () => 
     remaining: (id) => store('registers.remaining', id),
     leases: (id) => store('registers.leases', id),
     addLease: (id, lease) => store('registers.addLease', id, lease),
+    cutUsedLeases: (id) => store('registers.cutUsedLeases', id),
+    confirmReturn: (id) => store('registers.confirmReturn', id),
   };
   const year = () => vietnamYear(now());
   return createRegisterLeaseSink(

@@ -1,0 +1,70 @@
+import type { ServerNumber } from '../../domain/numbering.ts';
+import type { Logger } from '../log/logger.ts';
+import type { ApiClient } from './api-client.ts';
+import { SyncFailure } from './classify.ts';
+
+export type NumberKind = 'den' | 'di';
+
+
+/**
+ * Online numbering (S-BG20 Điều 8 k2: số đến in order of receipt across the organization): ask
+ * the server for the register's next number; null when it cannot answer within a short time, and
+ * the caller numbers from its leased block (offline) instead.
+ */
+export interface OnlineNumbers {
+  take(kind: NumberKind, year: number, key: string): Promise<ServerNumber | null>;
+}
+
+export interface OnlineNumbersOptions {
+  /** Whole budget for one number, retries included: a clerk waits this long at most before the block is used. */
+  readonly timeoutMs?: number;
+  readonly now?: () => number;
+  readonly log?: Logger;
+}
+
+export const DEFAULT_ONLINE_NUMBER_TIMEOUT_MS = 3_000;
+
+/** Numbers from the server through the sync client; `api` null (no server configured) is offline. */
+export function createOnlineNumbers(api: () => ApiClient | null, options: OnlineNumbersOptions = {}): OnlineNumbers {
+  const budget = options.timeoutMs ?? DEFAULT_ONLINE_NUMBER_TIMEOUT_MS;
+  const now = options.now ?? Date.now;
+  return {
+    async take(kind, year, key) {
+      const client = api();
+      if (client === null) {
+        return null;
+      }
+      const deadline = now() + budget;
+      // Retried with the same key while time is left: a lost answer gives back the same number.
+      for (;;) {
+        const left = deadline - now();
+        if (left <= 0) {
+          return null;
+        }
+        let timer: NodeJS.Timeout | undefined;
+        const expired = new Promise<null>((resolve) => {
+          timer = setTimeout(() => resolve(null), left);
+        });
+        try {
+          const number = await Promise.race([client.allocateNumber(kind, year, key, left), expired]);
+          if (number === null) {
+            options.log?.info('numbers.online_timeout', { kind, year });
+            return null;
+          }
+          return { year, number };
+        } catch (error) {
+          const retryable = error instanceof SyncFailure && error.failure.kind === 'retryable';
+          const unreachable = retryable && error.failure.details['cause'] !== undefined;
+          if (!retryable || unreachable) {
+            // Unreachable, refused or signed out: the leased block serves, as offline.
+            options.log?.info('numbers.online_unavailable', { kind, year, error });
+            return null;
+          }
+          await new Promise((resolve) => setTimeout(resolve, Math.min(100, Math.max(0, deadline - now()))));
+        } finally {
+          clearTimeout(timer);
+        }
+      }
+    },
+  };
+}
