@@ -5,7 +5,7 @@ import { applyOnce } from '../idempotency.ts';
 import { HttpProblem, readJson, sendJson } from '../http.ts';
 import { route } from '../router.ts';
 import type { ServerState } from '../state.ts';
-import { isReturned, nextNumber } from './numbers.ts';
+import { isReturned, nextNumber, releaseUnusedAllocation } from './numbers.ts';
 
 interface DocumentRow {
   id: string;
@@ -216,6 +216,7 @@ export const documentRoutes = [
           'insert into registrations (document_id, org, year, so_den, ngay_den, change_key) values (?, ?, ?, ?, ?, ?)',
         )
         .run(id, caller.org, year, soDen, ngayDen, key);
+      releaseUnusedAllocation(state, caller.org, id, year, soDen);
       if (unrouted && body.data.document !== undefined) {
         keepUnrouted(state, id, caller.org, body.data.document, key);
       } else {

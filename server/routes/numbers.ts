@@ -11,6 +11,7 @@ type RegisterKind = 'di' | 'den';
 const AllocationSchema = z.object({
   registerKind: z.enum(['di', 'den']),
   year: z.number().int().min(2000).max(2100),
+  documentId: z.string().min(1).max(100).optional(),
 });
 
 const ReturnSchema = z.object({ from: z.number().int().positive() });
@@ -49,6 +50,34 @@ export function isReturned(state: ServerState, org: string, kind: RegisterKind, 
   );
 }
 
+/**
+ * A document registered with a number other than the one allocated for it (its workstation
+ * stopped waiting for the answer and took one from its block): the allocated number was never
+ * used, so it goes back to the pool instead of leaving a gap. Inside the registration's transaction.
+ */
+export function releaseUnusedAllocation(
+  state: ServerState,
+  org: string,
+  documentId: string,
+  year: number,
+  soDen: number,
+): void {
+  const unused = state.db
+    .prepare(
+      `select a.no from number_allocations a
+       where a.org = ? and a.kind = 'den' and a.year = ? and a.document_id = ? and a.no <> ?
+         and not exists (select 1 from registrations r where r.org = a.org and r.year = a.year and r.so_den = a.no)`,
+    )
+    .pluck()
+    .all(org, year, documentId, soDen) as number[];
+  const pool = state.db.prepare(
+    `insert or ignore into returned_numbers (org, kind, year, no, lease_id, returned_at) values (?, 'den', ?, ?, '', ?)`,
+  );
+  for (const no of unused) {
+    pool.run(org, year, no, state.now());
+  }
+}
+
 interface LeaseRow {
   id: string;
   org: string;
@@ -66,14 +95,15 @@ export const numberRoutes = [
     if (!body.success) {
       throw new HttpProblem(400, 'INVALID_INPUT', 'Yêu cầu lấy số không hợp lệ.');
     }
-    const { registerKind, year } = body.data;
+    const { registerKind, year, documentId } = body.data;
     const outcome = applyOnce(state, ctx, caller.org, raw, (key) => {
       const number = nextNumber(state, caller.org, registerKind, year);
       state.db
         .prepare(
-          'insert into number_allocations (org, kind, year, no, key, created_at) values (?, ?, ?, ?, ?, ?)',
+          `insert into number_allocations (org, kind, year, no, key, document_id, created_at)
+           values (?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(caller.org, registerKind, year, number, key, state.now());
+        .run(caller.org, registerKind, year, number, key, documentId ?? null, state.now());
       return { status: 201, body: { registerKind, year, number } };
     });
     await sendJson(ctx, outcome.status, outcome.body);

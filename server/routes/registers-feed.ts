@@ -82,11 +82,10 @@ function registrationItem(state: ServerState, org: string, row: RegistrationRow)
 function issuedItem(state: ServerState, row: IssuedRow) {
   const recipients = state.db
     .prepare(
-      `select coalesce(o.ten, v.to_org) from deliveries v left join organizations o on o.ma_dinh_danh = v.to_org
-       where v.document_id = ? order by v.rowid`,
+      `select v.to_org as maDinhDanh, coalesce(o.ten, v.to_org) as ten from deliveries v
+       left join organizations o on o.ma_dinh_danh = v.to_org where v.document_id = ? order by v.rowid`,
     )
-    .pluck()
-    .all(row.id) as string[];
+    .all(row.id) as { maDinhDanh: string; ten: string }[];
   return {
     kind: 'di' as const,
     documentId: row.id,

@@ -178,11 +178,17 @@ export class ApiClient {
    * The register's next number at this moment (API 1.4.0), within `timeoutMs`: an online
    * registration or cấp số numbers in order of receipt. The same key gets the same number.
    */
-  async allocateNumber(kind: 'den' | 'di', year: number, key: string, timeoutMs: number): Promise<number> {
+  async allocateNumber(
+    kind: 'den' | 'di',
+    year: number,
+    documentId: string,
+    key: string,
+    timeoutMs: number,
+  ): Promise<number> {
     const response = await this.call({
       method: 'POST',
       path: '/v1/numbers',
-      json: { registerKind: kind, year },
+      json: { registerKind: kind, year, documentId },
       headers: { 'idempotency-key': key },
       timeoutMs,
     });

@@ -12,6 +12,7 @@ import type {
   InboxSink,
   LeaseSink,
   ReceiptSink,
+  RegistersFeedSink,
   RegistrationSink,
   ServerRegistration,
   SyncClock,
@@ -29,6 +30,8 @@ export interface SyncEngineDeps {
   readonly receipts?: ReceiptSink;
   /** Repairs a registration another workstation made first; without it the job stays a conflict. */
   readonly registrations?: RegistrationSink;
+  /** The organization's registers from every workstation of it (API 1.4.0). */
+  readonly registers?: RegistersFeedSink;
   readonly clock: SyncClock;
   readonly log: Logger;
   readonly concurrency?: number;
@@ -296,6 +299,22 @@ export class SyncEngine {
     }
   }
 
+  async #pullRegisters(): Promise<void> {
+    const registers = this.#deps.registers;
+    if (registers === undefined) {
+      return;
+    }
+    for (;;) {
+      const page = await this.#deps.api.registersFeed(await registers.cursor());
+      // The entries and the cursor in one transaction: a crash in between re-pulls the page.
+      await registers.apply(page.items, page.nextCursor);
+      this.#succeeded();
+      if (!page.hasMore || page.items.length === 0) {
+        return;
+      }
+    }
+  }
+
   async #pullDirectory(): Promise<void> {
     const directory = this.#deps.directory;
     if (directory === undefined) {
@@ -403,6 +422,7 @@ export class SyncEngine {
       };
       await Promise.all(Array.from({ length: concurrency }, worker));
       pulled = await this.#pullInbox();
+      await this.#pullRegisters();
       await this.#pullReceipts();
       await this.#returnLeases();
     } catch (error) {

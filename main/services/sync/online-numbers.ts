@@ -12,7 +12,8 @@ export type NumberKind = 'den' | 'di';
  * the caller numbers from its leased block (offline) instead.
  */
 export interface OnlineNumbers {
-  take(kind: NumberKind, year: number, key: string): Promise<ServerNumber | null>;
+  /** `documentId`: the document it is for; the key makes a repeat return the same number. */
+  take(kind: NumberKind, year: number, documentId: string, key: string): Promise<ServerNumber | null>;
 }
 
 export interface OnlineNumbersOptions {
@@ -29,7 +30,7 @@ export function createOnlineNumbers(api: () => ApiClient | null, options: Online
   const budget = options.timeoutMs ?? DEFAULT_ONLINE_NUMBER_TIMEOUT_MS;
   const now = options.now ?? Date.now;
   return {
-    async take(kind, year, key) {
+    async take(kind, year, documentId, key) {
       const client = api();
       if (client === null) {
         return null;
@@ -46,17 +47,16 @@ export function createOnlineNumbers(api: () => ApiClient | null, options: Online
           timer = setTimeout(() => resolve(null), left);
         });
         try {
-          const number = await Promise.race([client.allocateNumber(kind, year, key, left), expired]);
+          const number = await Promise.race([client.allocateNumber(kind, year, documentId, key, left), expired]);
           if (number === null) {
             options.log?.info('numbers.online_timeout', { kind, year });
             return null;
           }
           return { year, number };
         } catch (error) {
-          const retryable = error instanceof SyncFailure && error.failure.kind === 'retryable';
-          const unreachable = retryable && error.failure.details['cause'] !== undefined;
-          if (!retryable || unreachable) {
-            // Unreachable, refused or signed out: the leased block serves, as offline.
+          // A lost answer or a busy server is tried again with the same key while time is left.
+          if (!(error instanceof SyncFailure && error.failure.kind === 'retryable')) {
+            // Refused or signed out: the leased block serves, as offline.
             options.log?.info('numbers.online_unavailable', { kind, year, error });
             return null;
           }

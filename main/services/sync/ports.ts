@@ -102,7 +102,7 @@ export type RegisterFeedItem =
       readonly nguoiKy: string;
       readonly chucVu: string;
       readonly doKhan: number;
-      readonly recipients: readonly string[];
+      readonly recipients: readonly { readonly maDinhDanh: string; readonly ten: string }[];
       readonly files: readonly RegisterFeedFile[];
     };
 
