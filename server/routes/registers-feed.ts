@@ -59,7 +59,12 @@ function registrationItem(state: ServerState, org: string, row: RegistrationRow)
     const files = state.db
       .prepare('select sha256, size from registered_document_files where document_id = ? and org = ?')
       .all(row.document_id, org) as { sha256: string; size: number }[];
-    return { ...registration, source: row.source, metadata: JSON.parse(row.metadata) as Record<string, unknown>, files };
+    return {
+      ...registration,
+      source: row.source,
+      metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+      files,
+    };
   }
   return {
     ...registration,

@@ -139,7 +139,8 @@ export function addIncoming(
       const now = ctx.clock();
       const duplicates = findDuplicates(ctx, input);
       const register = ctx.registers.ensure({ maDinhDanh: ctx.maDinhDanh, kind: 'den', year: vietnamYear(now) });
-      const taken = serverNumberFor(register.year, online) ?? ctx.registers.take(register.id, { allowProvisional: true });
+      const taken =
+        serverNumberFor(register.year, online) ?? ctx.registers.take(register.id, { allowProvisional: true });
       const id = online?.id ?? uuidv7();
       // A secret document is registered here and nowhere else: no upload, no registration job.
       const local = staysOnWorkstation(input.doMat);

@@ -288,9 +288,13 @@ export class SyncEngine {
     const cuts = await leases.returns();
     for (const cut of cuts) {
       // One key per block: a repeat after a lost answer is answered with the first return.
-      await this.#deps.api.mutate(`/v1/leases/${encodeURIComponent(cut.leaseId)}/return`, `lease-return:${cut.leaseId}`, {
-        from: cut.from,
-      });
+      await this.#deps.api.mutate(
+        `/v1/leases/${encodeURIComponent(cut.leaseId)}/return`,
+        `lease-return:${cut.leaseId}`,
+        {
+          from: cut.from,
+        },
+      );
       await leases.returned?.(cut.leaseId);
       this.#succeeded();
     }

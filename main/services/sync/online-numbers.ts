@@ -5,7 +5,6 @@ import { SyncFailure } from './classify.ts';
 
 export type NumberKind = 'den' | 'di';
 
-
 /**
  * Online numbering (S-BG20 Điều 8 k2: số đến in order of receipt across the organization): ask
  * the server for the register's next number; null when it cannot answer within a short time, and

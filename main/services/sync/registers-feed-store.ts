@@ -144,8 +144,7 @@ function applyIssued(ctx: StoreContext, item: Di, now: Date): boolean {
   }
   const ten =
     (ctx.db.prepare(`SELECT ten FROM organizations WHERE ma_dinh_danh = ?`).pluck().get(ctx.maDinhDanh) as
-      | string
-      | undefined) ?? ctx.maDinhDanh;
+      string | undefined) ?? ctx.maDinhDanh;
   const at = now.toISOString();
   ctx.db
     .prepare(
