@@ -234,6 +234,14 @@ export function transitionIncoming(ctx: StoreContext, id: string, to: IncomingSt
   return ctx.db
     .transaction(() => {
       const current = getIncoming(ctx, id);
+      if (ctx.db.prepare(`SELECT replica FROM incoming_documents WHERE id = ?`).pluck().get(id) === 1) {
+        // Another workstation's registration, kept here for the organization's sổ: its work is done there.
+        throw new VanthuError(
+          'STATE_TRANSITION_INVALID',
+          errorMessageVi('STATE_TRANSITION_INVALID', '(văn bản do máy khác của cơ quan đăng ký và xử lý)'),
+          { details: { from: current.state, to, replica: true } },
+        );
+      }
       if (!canTransitionIncoming(current.state, to)) {
         throw new VanthuError('STATE_TRANSITION_INVALID', errorMessageVi('STATE_TRANSITION_INVALID'), {
           details: { from: current.state, to },

@@ -4,6 +4,7 @@ import type { OutboxStore } from '../outbox/outbox-store.ts';
 import { loadPrintableRegister, type PrintableRegister, type RegisterRange } from '../registers/register-rows.ts';
 import type { RegisterService } from '../registers/register-service.ts';
 import { adoptForJob } from '../sync/registration-adoption.ts';
+import { createStoreRegistersFeed, type StoreRegistersFeed } from '../sync/registers-feed-store.ts';
 import { createStoreInboxSink, type StoreInboxSink } from '../sync/store-sinks.ts';
 import { listRenumberings } from './renumberings.ts';
 import type { StoreApi } from './store.ts';
@@ -94,6 +95,8 @@ export interface StoreMethods {
   'store.backup': (destination: string) => { path: string; bytes: number };
   'sync.inboxCursor': StoreInboxSink['inboxCursor'];
   'sync.applyInbox': StoreInboxSink['applyInbox'];
+  'sync.registersCursor': StoreRegistersFeed['registersCursor'];
+  'sync.applyRegisters': StoreRegistersFeed['applyRegisters'];
   'sync.adoptRegistration': (jobId: string, registration: Parameters<typeof adoptForJob>[2]) => boolean;
   'sync.renumberings': (limit: number) => ReturnType<typeof listRenumberings>;
 }
@@ -136,6 +139,7 @@ export interface StoreWorkerData {
 export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup']): StoreMethods {
   const { registers, outbox } = store.context;
   const inbox = createStoreInboxSink(store.context);
+  const registersFeed = createStoreRegistersFeed(store.context);
   return {
     'incoming.add': (input, file, online) => store.addIncoming(input, file, online),
     'incoming.get': (id) => store.getIncoming(id),
@@ -206,6 +210,8 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'store.backup': backup,
     'sync.inboxCursor': () => inbox.inboxCursor(),
     'sync.applyInbox': (items, next) => inbox.applyInbox(items, next),
+    'sync.registersCursor': () => registersFeed.registersCursor(),
+    'sync.applyRegisters': (items, next) => registersFeed.applyRegisters(items, next),
     'sync.adoptRegistration': (jobId, registration) => adoptForJob(store.context, jobId, registration),
     'sync.renumberings': (limit) => listRenumberings(store.context.db, limit),
   };

@@ -1,4 +1,7 @@
+import { v7 as uuidv7 } from 'uuid';
 import type { ServerNumber } from '../../domain/numbering.ts';
+import { staysOnWorkstation } from '../../domain/secrecy.ts';
+import { vietnamYear } from '../../domain/vietnam-time.ts';
 import type { Logger } from '../log/logger.ts';
 import type { ApiClient } from './api-client.ts';
 import { SyncFailure } from './classify.ts';
@@ -66,4 +69,21 @@ export function createOnlineNumbers(api: () => ApiClient | null, options: Online
       }
     },
   };
+}
+
+/**
+ * An incoming document about to be registered: its id, chosen now so the server's number is asked
+ * for that document, and the number. A document marked mật asks nothing: its number comes from the
+ * block (the block is given back once online), and not even its id reaches the server.
+ */
+export async function numberForRegistration(
+  numbers: OnlineNumbers,
+  doMat: number,
+  now: Date,
+): Promise<{ id: string; number: ServerNumber | null }> {
+  const id = uuidv7();
+  if (staysOnWorkstation(doMat)) {
+    return { id, number: null };
+  }
+  return { id, number: await numbers.take('den', vietnamYear(now), id, `so-den:${id}`) };
 }

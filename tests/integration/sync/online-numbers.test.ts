@@ -234,6 +234,9 @@ describe('one organization, two workstations: numbers in order of receipt while 
       .pluck()
       .get(order[1]!.doc.id);
     expect(replicaOfB).toBe(1);
+    expect(() => a.ws.store.transitionIncoming(order[1]!.doc.id, 'da-tiep-nhan')).toThrow(/máy khác/);
+    expect(a.ws.store.listIncoming({ state: 'da-den' }).map((doc) => doc.id)).not.toContain(order[1]!.doc.id);
+    expect(a.ws.store.listIncoming({ limit: 500 }).map((doc) => doc.id)).toContain(order[1]!.doc.id);
   }, 120_000);
 
   it('both workstations pull the same arrivals: the server numbers them once, the second adopts that number and gives nothing up', async () => {

@@ -212,7 +212,9 @@ describe('one organization, two workstations, one số đến per document', () 
     const pad = (n: number) => String(n).padStart(2, '0');
     expect(rows.map((r) => r.soDen).sort()).toEqual([...numbers, paper.soDen!].map(pad).sort());
     expect(rows.some((r) => r.trichYeu === 'Số đến không sử dụng')).toBe(false);
-    expect(b.db.prepare(`select count(*) from audit_log where action = 'register.number-unused'`).pluck().get()).toBe(0);
+    expect(b.db.prepare(`select count(*) from audit_log where action = 'register.number-unused'`).pluck().get()).toBe(
+      0,
+    );
     // Listed for the clerk with what happened: the provisional number became the organization's.
     const notices = listRenumberings(b.db);
     expect(notices).toHaveLength(3);
