@@ -9,6 +9,10 @@ import { printRegisterPdf } from '../../../main/services/registers/print-registe
 import { listRenumberings, unusedNumbers } from '../../../main/services/store/renumberings.ts';
 import { createRegisterLeaseSink } from '../../../main/services/sync/lease-adapter.ts';
 import { createOnlineNumbers, type OnlineNumbers } from '../../../main/services/sync/online-numbers.ts';
+import { composeServices } from '../../../main/app/compose.ts';
+import { dispatch } from '../../../main/ipc/dispatch.ts';
+import { createHandlerTable } from '../../../main/ipc/handlers.ts';
+import { silentLogger } from '../../../main/services/log/logger.ts';
 import { IncomingInputSchema, type IncomingDocument } from '../../../preload/contract/incoming.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
 import { closeWorkstations, openWorkstation, startServer, tempDir, virtualClock, type Workstation } from './support.ts';
@@ -280,4 +284,68 @@ describe('one organization, two workstations: numbers in order of receipt while 
     expect(listRenumberings(b.ws.db).map((r) => [r.via, r.soDenCu])).toEqual(ids.map(() => ['conflict', null]));
     expect(started.server.db.prepare('select count(*) from registrations').pluck().get()).toBe(3);
   }, 60_000);
+
+  it('in the app (IPC, store worker): incoming.add takes the server’s next number, and the registers feed brings the other workstation’s', async () => {
+    const started = await startServer();
+    server = started.server;
+    // real time: the app numbers in the current Vietnamese year; both sides read the same clock.
+    const a = station(started.url, 'vanthu.snv', virtualClock(Date.now()));
+    const services = composeServices({
+      profileDir: join(tempDir('app'), 'profile'),
+      shell: 'browser',
+      log: silentLogger,
+      syncCredentials: () => ({ username: 'vanthu2.snv', password: 'demo' }),
+    });
+    const table = createHandlerTable(services);
+    const call = async (channel: string, payload: unknown): Promise<unknown> => {
+      const result = await dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
+      if (!result.ok) {
+        throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+      }
+      return result.value;
+    };
+    const add = async (trichYeu: string, doMat = 0) =>
+      (
+        (await call('incoming.add', {
+          input: {
+            doMat,
+            tenLoai: 'Công văn',
+            so: '7',
+            kyHieu: 'UBND-VX',
+            // fixed-date: the paper document's own date, not a date the numbering depends on.
+            ngayBanHanh: '2026-02-27',
+            coQuanBanHanh: 'UBND huyện Demo',
+            trichYeu,
+            source: 'giay',
+          },
+        })) as { document: IncomingDocument }
+      ).document;
+    try {
+      services.settings.update({
+        organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' },
+        server: { url: started.url },
+      });
+      const docs = [await add('Việc của máy B 1'), await register(a, 'Việc của máy A'), await add('Việc của máy B 2')];
+      const first = docs[0]!.soDen!;
+      expect(docs.map((doc) => doc.soDen)).toEqual([first, first + 1, first + 2]);
+      expect(started.server.db.prepare('select count(*) from number_allocations').pluck().get()).toBe(3);
+      // A Mật document asks the server nothing, not even with its id: no block here yet, so a provisional number.
+      const secret = await add('Việc mật', 1);
+      expect(secret).toMatchObject({ soDen: null, soDenTam: 1 });
+      expect(started.server.db.prepare('select count(*) from number_allocations').pluck().get()).toBe(3);
+      expect(
+        started.server.db
+          .prepare('select count(*) from number_allocations where document_id = ?')
+          .pluck()
+          .get(secret.id),
+      ).toBe(0);
+      await call('sync.retryNow', {});
+      await a.ws.engine.runUntilIdle({ maxRounds: 10 });
+      await call('sync.retryNow', {});
+      const listed = (await call('incoming.list', { limit: 500 })) as IncomingDocument[];
+      expect(listed.find((doc) => doc.id === docs[1]!.id)).toMatchObject({ soDen: first + 1 });
+    } finally {
+      await services.store.close();
+    }
+  });
 });
