@@ -14,6 +14,8 @@ import { dispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlerTable } from '../../../main/ipc/handlers.ts';
 import { silentLogger } from '../../../main/services/log/logger.ts';
 import { IncomingInputSchema, type IncomingDocument } from '../../../preload/contract/incoming.ts';
+import { OutgoingInputSchema } from '../../../preload/contract/outgoing.ts';
+import { moveOutgoing, takeNumber } from '../../../main/services/store/outgoing-service.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
 import { closeWorkstations, openWorkstation, startServer, tempDir, virtualClock, type Workstation } from './support.ts';
 
@@ -346,6 +348,56 @@ describe('one organization, two workstations: numbers in order of receipt while 
       expect(listed.find((doc) => doc.id === docs[1]!.id)).toMatchObject({ soDen: first + 1 });
     } finally {
       await services.store.close();
+    }
+  });
+
+  it('cấp số online: văn bản đi of two workstations numbered in order; each sổ đi lists the organization’s', async () => {
+    const clock = virtualClock();
+    const started = await startServer(undefined, () => clock.ms());
+    server = started.server;
+    const a = station(started.url, 'vanthu.snv', clock);
+    const b = station(started.url, 'vanthu2.snv', clock);
+    await settle(a, b);
+    const issue = async (s: Station, trichYeu: string) => {
+      const pdf = join(s.ws.dir, `${trichYeu}.pdf`);
+      writeFileSync(pdf, Buffer.from(`%PDF-1.7 ${trichYeu}`));
+      const draft = s.ws.store.createOutgoing(
+        OutgoingInputSchema.parse({
+          tenLoai: 'Công văn',
+          kyHieu: 'SNV-VP',
+          trichYeu,
+          coQuanBanHanh: 'Sở Nội vụ tỉnh Demo',
+          nguoiKy: 'Lê Văn C',
+          chucVu: 'Giám đốc',
+          recipients: [{ maDinhDanh: '000.00.02.H99', ten: 'Sở Tài chính' }],
+        }),
+      );
+      s.ws.store.submitOutgoing(draft.id);
+      s.ws.store.markSigned(draft.id, pdf);
+      // As the issuing service does: the server's number first, then cấp số in one transaction.
+      const year = vietnamYear(s.clock.now());
+      const online = await s.online.take('di', year, draft.id, `cap-so:${draft.id}:${year}`);
+      const ctx = s.ws.store.context;
+      moveOutgoing(ctx, draft.id, 'da-cap-so', (doc, now) => takeNumber(ctx, doc, now, online));
+      s.ws.store.markSealed(draft.id, pdf);
+      return s.ws.store.publishOutgoing(draft.id);
+    };
+    const issued = [await issue(a, 'Đi thứ nhất'), await issue(b, 'Đi thứ hai'), await issue(a, 'Đi thứ ba')];
+    const first = issued[0]!.so!;
+    expect(issued.map((doc) => doc.so)).toEqual([first, first + 1, first + 2]);
+    await settle(a, b);
+    for (const s of [a, b]) {
+      const register = s.ws.store.context.registers.ensure({ maDinhDanh: SNV, kind: 'di', year: 2026 });
+      const rows = loadPrintableRegister(s.ws.db, register).rows;
+      expect(rows.map((row) => [row[0], row[2]])).toEqual(
+        issued.map((doc) => [doc.soKyHieu, `Công văn: ${doc.trichYeu}`]),
+      );
+      // The other workstation's are the organization's record here, with their recipients.
+      const others = issued.filter(
+        (doc) => s.ws.db.prepare('select replica from outgoing_documents where id = ?').pluck().get(doc.id) === 1,
+      );
+      expect(others.map((doc) => doc.trichYeu)).toEqual(s === a ? ['Đi thứ hai'] : ['Đi thứ nhất', 'Đi thứ ba']);
+      expect(rows[s === a ? 1 : 0]?.[4]).toBe('Sở Tài chính tỉnh Demo');
     }
   });
 });
