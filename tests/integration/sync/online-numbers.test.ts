@@ -400,4 +400,78 @@ describe('one organization, two workstations: numbers in order of receipt while 
       expect(rows[s === a ? 1 : 0]?.[4]).toBe('Sở Tài chính tỉnh Demo');
     }
   });
+
+  it('the server’s rules: a number per key, a block cut once, given-back numbers only from the server', async () => {
+    const clock = virtualClock();
+    const started = await startServer(undefined, () => clock.ms());
+    server = started.server;
+    const { api } = openWorkstation({ url: started.url, username: 'vanthu.snv', clock });
+    const code = (error: unknown) => (error as { failure?: { code: string } }).failure?.code;
+    const lease = (await api.mutate('/v1/leases', 'lease-key-1', {
+      registerKind: 'den',
+      year: 2026,
+      count: 5,
+      workstationId: 'ws-a',
+    })) as { leaseId: string; from: number; to: number };
+    const number = () => api.allocateNumber('den', 2026, 'doc-x', 'number-key-1', 5_000);
+    const allocated = await number();
+    expect(allocated).toBe(lease.to + 1);
+    expect(await number()).toBe(allocated);
+
+    // The block is cut at its third number: the rest goes to the pool, once.
+    const cut = { from: lease.from + 2 };
+    expect(await api.mutate(`/v1/leases/${lease.leaseId}/return`, 'return-key-1', cut)).toEqual({
+      leaseId: lease.leaseId,
+      from: lease.from + 2,
+      to: lease.to,
+      returned: 3,
+    });
+    expect(await api.mutate(`/v1/leases/${lease.leaseId}/return`, 'return-key-1', cut)).toMatchObject({ returned: 3 });
+    await expect(api.mutate(`/v1/leases/${lease.leaseId}/return`, 'return-key-2', cut)).rejects.toSatisfy(
+      (error) => code(error) === 'LEASE_RETURNED',
+    );
+    // A workstation may not claim a given-back number itself …
+    await expect(
+      api.mutate('/v1/documents/paper-1/registration', 'register-key-1', {
+        year: 2026,
+        soDen: lease.from + 3,
+        ngayDen: '2026-03-02',
+        document: {
+          source: 'giay',
+          metadata: {
+            tenLoai: 'Công văn',
+            soKyHieu: '1/UBND',
+            // fixed-date: metadata of a paper document, not the numbering's clock.
+            ngayBanHanh: '2026-02-27',
+            coQuanBanHanh: 'UBND huyện Demo',
+            trichYeu: 'Thử',
+          },
+          files: [],
+        },
+      }),
+    ).rejects.toSatisfy((error) => code(error) === 'NUMBER_TAKEN');
+    // … the server hands them out first, lowest first.
+    expect(await api.allocateNumber('den', 2026, 'doc-y', 'number-key-2', 5_000)).toBe(lease.from + 2);
+
+    // doc-x registered with a number of its block (its workstation stopped waiting): its allocated number goes back.
+    await api.mutate('/v1/documents/doc-x/registration', 'register-key-2', {
+      year: 2026,
+      soDen: lease.from,
+      ngayDen: '2026-03-02',
+      document: {
+        source: 'giay',
+        metadata: {
+          tenLoai: 'Công văn',
+          soKyHieu: '2/UBND',
+          ngayBanHanh: '2026-02-27',
+          coQuanBanHanh: 'UBND huyện Demo',
+          trichYeu: 'Thử',
+        },
+        files: [],
+      },
+    });
+    expect(
+      started.server.db.prepare('select no from returned_numbers where org = ? order by no').pluck().all(SNV),
+    ).toEqual([lease.from + 3, lease.from + 4, allocated]);
+  });
 });
