@@ -21,20 +21,39 @@ export interface OnlineNumbers {
 export interface OnlineNumbersOptions {
   /** Whole budget for one number, retries included: a clerk waits this long at most before the block is used. */
   readonly timeoutMs?: number;
+  /**
+   * After a number the server did not give in time, the next ones come from the block at once for
+   * this long: a clerk registering a stack of paper during an outage does not wait each time.
+   */
+  readonly quietMs?: number;
+  /** Real time, for the budget of one request. */
   readonly now?: () => number;
+  /** The sync clock, for the quiet period (a simulated outage passes on it). */
+  readonly clock?: () => number;
   readonly log?: Logger;
 }
 
 export const DEFAULT_ONLINE_NUMBER_TIMEOUT_MS = 3_000;
+export const DEFAULT_ONLINE_NUMBER_QUIET_MS = 30_000;
 
 /** Numbers from the server through the sync client; `api` null (no server configured) is offline. */
-export function createOnlineNumbers(api: () => ApiClient | null, options: OnlineNumbersOptions = {}): OnlineNumbers {
+export function createOnlineNumbers(
+  api: () => Pick<ApiClient, 'allocateNumber'> | null,
+  options: OnlineNumbersOptions = {},
+): OnlineNumbers {
   const budget = options.timeoutMs ?? DEFAULT_ONLINE_NUMBER_TIMEOUT_MS;
+  const quietMs = options.quietMs ?? DEFAULT_ONLINE_NUMBER_QUIET_MS;
   const now = options.now ?? Date.now;
+  const clock = options.clock ?? now;
+  let quietUntil = Number.NEGATIVE_INFINITY;
+  const unanswered = (): null => {
+    quietUntil = clock() + quietMs;
+    return null;
+  };
   return {
     async take(kind, year, documentId, key) {
       const client = api();
-      if (client === null) {
+      if (client === null || clock() < quietUntil) {
         return null;
       }
       const deadline = now() + budget;
@@ -42,7 +61,7 @@ export function createOnlineNumbers(api: () => ApiClient | null, options: Online
       for (;;) {
         const left = deadline - now();
         if (left <= 0) {
-          return null;
+          return unanswered();
         }
         let timer: NodeJS.Timeout | undefined;
         const expired = new Promise<null>((resolve) => {
@@ -52,8 +71,9 @@ export function createOnlineNumbers(api: () => ApiClient | null, options: Online
           const number = await Promise.race([client.allocateNumber(kind, year, documentId, key, left), expired]);
           if (number === null) {
             options.log?.info('numbers.online_timeout', { kind, year });
-            return null;
+            return unanswered();
           }
+          quietUntil = Number.NEGATIVE_INFINITY;
           return { year, number };
         } catch (error) {
           // A lost answer or a busy server is tried again with the same key while time is left.

@@ -44,8 +44,10 @@ function station(url: string, username: string, clock: ReturnType<typeof virtual
       });
     },
   });
-  // A short wait: the test's outage answers nothing, and a clerk would not wait longer either.
-  return { name: username, ws, online: createOnlineNumbers(() => ws.api, { timeoutMs: 800 }), clock };
+  // A short wait: the test's outage answers nothing, and a clerk would not wait longer either. The
+  // quiet period after an unanswered request passes on the simulated clock, like the outage.
+  const online = createOnlineNumbers(() => ws.api, { timeoutMs: 800, clock: () => clock.ms() });
+  return { name: username, ws, online, clock };
 }
 
 /** A paper document registered by the clerk: the server's number when it answers, else the block's. */
