@@ -309,7 +309,17 @@ export class SyncEngine {
       return;
     }
     for (;;) {
-      const page = await this.#deps.api.registersFeed(await registers.cursor());
+      let page: Awaited<ReturnType<ApiClient['registersFeed']>>;
+      try {
+        page = await this.#deps.api.registersFeed(await registers.cursor());
+      } catch (error) {
+        // A server before API 1.4.0 has no feed: the rest of the round (receipts) must still run.
+        if (failureOf(error).kind !== 'permanent') {
+          throw error;
+        }
+        this.#deps.log.warn('sync.registers_feed_unavailable', { code: failureOf(error).code });
+        return;
+      }
       // The entries and the cursor in one transaction: a crash in between re-pulls the page.
       await registers.apply(page.items, page.nextCursor);
       this.#succeeded();
