@@ -97,6 +97,8 @@ export interface StoreMethods {
   'sync.applyInbox': StoreInboxSink['applyInbox'];
   'sync.registersCursor': StoreRegistersFeed['registersCursor'];
   'sync.applyRegisters': StoreRegistersFeed['applyRegisters'];
+  'sync.replicaFiles': StoreRegistersFeed['replicaFiles'];
+  'sync.keepReplicaFiles': StoreRegistersFeed['keepReplicaFiles'];
   'sync.adoptRegistration': (jobId: string, registration: Parameters<typeof adoptForJob>[2]) => boolean;
   'sync.renumberings': (limit: number) => ReturnType<typeof listRenumberings>;
 }
@@ -212,6 +214,8 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'sync.applyInbox': (items, next) => inbox.applyInbox(items, next),
     'sync.registersCursor': () => registersFeed.registersCursor(),
     'sync.applyRegisters': (items, next) => registersFeed.applyRegisters(items, next),
+    'sync.replicaFiles': (documentId) => registersFeed.replicaFiles(documentId),
+    'sync.keepReplicaFiles': (documentId) => registersFeed.keepReplicaFiles(documentId),
     'sync.adoptRegistration': (jobId, registration) => adoptForJob(store.context, jobId, registration),
     'sync.renumberings': (limit) => listRenumberings(store.context.db, limit),
   };

@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { maDinhDanhVanBan } from '../../domain/ma-dinh-danh.ts';
 import { staysOnWorkstation } from '../../domain/secrecy.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { StoreContext } from '../store/store-context.ts';
-import type { RegisterFeedItem } from './ports.ts';
+import { attachmentPath, recordAttachment } from '../store/attachments.ts';
+import type { RegisterFeedFile, RegisterFeedItem } from './ports.ts';
 import { adoptRegistration } from './registration-adoption.ts';
 
 /** Written in the same transaction as the entries it covers (like the inbox cursor). */
@@ -19,6 +21,13 @@ export interface RegistersApplied {
 export interface StoreRegistersFeed {
   registersCursor(): string | null;
   applyRegisters(items: readonly RegisterFeedItem[], nextCursor: string): RegistersApplied;
+  /** The files of a replica, by hash (empty for a document of this workstation). */
+  replicaFiles(documentId: string): RegisterFeedFile[];
+  /**
+   * After the files were downloaded into the content store: record them and make the first the
+   * replica's file, in one transaction. Returns the document's file hash (null if none is here).
+   */
+  keepReplicaFiles(documentId: string): string | null;
 }
 
 type Den = Extract<RegisterFeedItem, { kind: 'den' }>;
@@ -220,6 +229,33 @@ export function createStoreRegistersFeed(ctx: StoreContext): StoreRegistersFeed 
             )
             .run(REGISTERS_CURSOR, nextCursor);
           return { replicated, adopted };
+        })
+        .immediate(),
+    replicaFiles: (documentId) =>
+      ctx.db
+        .prepare(`SELECT sha256, size FROM replica_files WHERE document_id = ? ORDER BY rowid`)
+        .all(documentId) as RegisterFeedFile[],
+    keepReplicaFiles: (documentId) =>
+      ctx.db
+        .transaction((): string | null => {
+          const now = ctx.clock();
+          const files = (
+            ctx.db
+              .prepare(`SELECT sha256, size FROM replica_files WHERE document_id = ? ORDER BY rowid`)
+              .all(documentId) as RegisterFeedFile[]
+          ).filter((file) => existsSync(attachmentPath(ctx.filesDir, file.sha256)));
+          for (const file of files) {
+            recordAttachment(ctx.db, file.sha256, file.size, 'application/pdf', now);
+          }
+          const first = files[0]?.sha256 ?? null;
+          for (const table of ['incoming', 'outgoing'] as const) {
+            ctx.db
+              .prepare(
+                `UPDATE ${table}_documents SET file_sha256 = coalesce(file_sha256, ?) WHERE id = ? AND replica = 1`,
+              )
+              .run(first, documentId);
+          }
+          return first;
         })
         .immediate(),
   };

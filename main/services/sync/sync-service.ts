@@ -24,6 +24,7 @@ import {
   type SyncOutbox,
 } from './ports.ts';
 import { createOnlineNumbers, type OnlineNumbers } from './online-numbers.ts';
+import { fetchReplicaFiles } from './replica-files.ts';
 import { createMemorySessionVault, type SessionVault } from './session-vault.ts';
 import { createAxiosTransport } from './transport.ts';
 
@@ -48,6 +49,8 @@ export interface SyncService {
   stop(): Promise<void>;
   /** Numbers from the server at the moment of a registration or cấp số (null when it cannot answer in time). */
   readonly numbers: OnlineNumbers;
+  /** Download the files of another workstation's document (a replica) on demand; its file hash, or null. */
+  fetchReplicaFiles(documentId: string): Promise<string | null>;
 }
 
 /** How long the loop waits when nothing is due and nothing wakes it (the inbox's poll). */
@@ -262,6 +265,21 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
   return {
     numbers,
+    fetchReplicaFiles: async (documentId) => {
+      const url = options.serverUrl();
+      if (url === '') {
+        throw new VanthuError('SYNC_OFFLINE', errorMessageVi('SYNC_OFFLINE', 'Chưa cấu hình địa chỉ máy chủ.'));
+      }
+      return fetchReplicaFiles(
+        build(url).api,
+        {
+          replicaFiles: (id) => options.store('sync.replicaFiles', id),
+          keepReplicaFiles: (id) => options.store('sync.keepReplicaFiles', id),
+        },
+        createAttachmentFileSink(options.filesDir),
+        documentId,
+      );
+    },
     async status() {
       if (options.serverUrl() === '') {
         // Not configured yet: still show what waits in the outbox.

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,7 +7,11 @@ import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
 import { loadPrintableRegister } from '../../../main/services/registers/register-rows.ts';
 import { printRegisterPdf } from '../../../main/services/registers/print-register.ts';
 import { listRenumberings, unusedNumbers } from '../../../main/services/store/renumberings.ts';
+import { attachmentPath } from '../../../main/services/store/attachments.ts';
+import { createAttachmentFileSink } from '../../../main/services/sync/file-sink.ts';
 import { createRegisterLeaseSink } from '../../../main/services/sync/lease-adapter.ts';
+import { createStoreRegistersFeed } from '../../../main/services/sync/registers-feed-store.ts';
+import { fetchReplicaFiles } from '../../../main/services/sync/replica-files.ts';
 import { createOnlineNumbers, type OnlineNumbers } from '../../../main/services/sync/online-numbers.ts';
 import { composeServices } from '../../../main/app/compose.ts';
 import { dispatch } from '../../../main/ipc/dispatch.ts';
@@ -401,6 +405,20 @@ describe('one organization, two workstations: numbers in order of receipt while 
       expect(others.map((doc) => doc.trichYeu)).toEqual(s === a ? ['Đi thứ hai'] : ['Đi thứ nhất', 'Đi thứ ba']);
       expect(rows[s === a ? 1 : 0]?.[4]).toBe('Sở Tài chính tỉnh Demo');
     }
+    // Files on demand: B opens A's first document; its published file comes down by hash.
+    const feed = createStoreRegistersFeed(b.ws.store.context);
+    const replica = issued[0]!;
+    expect(
+      b.ws.db.prepare('select file_sha256 from outgoing_documents where id = ?').pluck().get(replica.id),
+    ).toBeNull();
+    const fetched = await fetchReplicaFiles(b.ws.api, feed, createAttachmentFileSink(b.ws.filesDir), replica.id);
+    expect(fetched).toBe(replica.fileSha256);
+    expect(b.ws.db.prepare('select file_sha256 from outgoing_documents where id = ?').pluck().get(replica.id)).toBe(
+      replica.fileSha256,
+    );
+    expect(readFileSync(attachmentPath(b.ws.filesDir, fetched!))).toEqual(
+      readFileSync(attachmentPath(a.ws.filesDir, fetched!)),
+    );
   });
 
   it('the server’s rules: a number per key, a block cut once, given-back numbers only from the server', async () => {
