@@ -149,6 +149,10 @@ describe('one organization, two workstations: numbers in order of receipt while 
     }
     await a.ws.engine.runRound();
     await b.ws.engine.runRound();
+    // Sync found no server: the blocks are not cut on the way offline (they serve until the server answers).
+    for (const s of [a, b]) {
+      expect(s.ws.store.context.registers.leases(registerOf(s.ws).id).map((l) => l.returnedFrom)).toEqual([null]);
+    }
     const blockNumbers = blocks.map((leases) => leases[0]!);
     expect(offline.map((doc) => doc.soDen)).toEqual([
       blockNumbers[0]!.firstNumber,
