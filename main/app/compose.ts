@@ -72,6 +72,18 @@ export function composeServices(options: ComposeOptions): Services {
     // The verifier's cache: answers fetched for B-LT also serve later verifications, and back.
     revocationCacheDir: join(profile.cache, 'revocation'),
   });
+  const sync = createSyncService({
+    serverUrl: () => settings.get().server.url,
+    autoSync: () => settings.get().server.autoSync,
+    credentials: options.syncCredentials ?? (() => null),
+    ...(options.sessionVault === undefined ? {} : { vault: options.sessionVault }),
+    rememberServer: (url, username) => settings.update({ server: { url, username } }),
+    workstationId: () => ensureWorkstationId(settings),
+    store: store.call,
+    filesDir: profile.files,
+    log,
+    events,
+  });
   const services: Services = {
     shell: options.shell,
     profile,
@@ -80,18 +92,7 @@ export function composeServices(options: ComposeOptions): Services {
     events,
     databaseStatus: () => readDatabaseStatus(profile.database),
     store,
-    sync: createSyncService({
-      serverUrl: () => settings.get().server.url,
-      autoSync: () => settings.get().server.autoSync,
-      credentials: options.syncCredentials ?? (() => null),
-      ...(options.sessionVault === undefined ? {} : { vault: options.sessionVault }),
-      rememberServer: (url, username) => settings.update({ server: { url, username } }),
-      workstationId: () => ensureWorkstationId(settings),
-      store: store.call,
-      filesDir: profile.files,
-      log,
-      events,
-    }),
+    sync,
     tokens: createTokenService({
       log,
       events,
@@ -111,6 +112,7 @@ export function composeServices(options: ComposeOptions): Services {
       intake: files,
       events,
       log,
+      numbers: sync.numbers,
     }),
     layout: createLayoutService({ settings, log, renderer: createPopplerRenderer() }),
     verify: composeVerify(base),

@@ -1,8 +1,10 @@
 import type { AppError } from '../../../preload/contract/errors.ts';
+import type { ServerNumber } from '../../domain/numbering.ts';
 import type { OutboxStore } from '../outbox/outbox-store.ts';
 import { loadPrintableRegister, type PrintableRegister, type RegisterRange } from '../registers/register-rows.ts';
 import type { RegisterService } from '../registers/register-service.ts';
 import { adoptForJob } from '../sync/registration-adoption.ts';
+import { createStoreRegistersFeed, type StoreRegistersFeed } from '../sync/registers-feed-store.ts';
 import { createStoreInboxSink, type StoreInboxSink } from '../sync/store-sinks.ts';
 import { listRenumberings } from './renumberings.ts';
 import type { StoreApi } from './store.ts';
@@ -45,7 +47,11 @@ export interface StoreMethods {
     source: issuing.StoredInput,
   ) => ReturnType<typeof issuing.createDraft>;
   'issuing.files': (id: string) => ReturnType<typeof issuing.issuingFiles>;
-  'issuing.reserveNumber': (id: string, from: string) => ReturnType<typeof issuing.reserveNumber>;
+  'issuing.reserveNumber': (
+    id: string,
+    from: string,
+    online?: ServerNumber | null,
+  ) => ReturnType<typeof issuing.reserveNumber>;
   'issuing.beginOutput': (output: issuing.OutputRecord) => void;
   'issuing.recordOutput': (output: issuing.OutputRecord) => ReturnType<typeof issuing.recordOutput>;
   'issuing.pending': () => ReturnType<typeof issuing.pendingOutputs>;
@@ -73,6 +79,8 @@ export interface StoreMethods {
   'registers.addLease': RegisterService['addLease'];
   'registers.leases': RegisterService['leases'];
   'registers.remaining': RegisterService['remaining'];
+  'registers.cutUsedLeases': RegisterService['cutUsedLeases'];
+  'registers.confirmReturn': RegisterService['confirmReturn'];
   'outbox.claimDue': OutboxStore['claimDue'];
   'outbox.markDone': OutboxStore['markDone'];
   'outbox.markDoneAndClaim': OutboxStore['markDoneAndClaim'];
@@ -87,6 +95,10 @@ export interface StoreMethods {
   'store.backup': (destination: string) => { path: string; bytes: number };
   'sync.inboxCursor': StoreInboxSink['inboxCursor'];
   'sync.applyInbox': StoreInboxSink['applyInbox'];
+  'sync.registersCursor': StoreRegistersFeed['registersCursor'];
+  'sync.applyRegisters': StoreRegistersFeed['applyRegisters'];
+  'sync.replicaFiles': StoreRegistersFeed['replicaFiles'];
+  'sync.keepReplicaFiles': StoreRegistersFeed['keepReplicaFiles'];
   'sync.adoptRegistration': (jobId: string, registration: Parameters<typeof adoptForJob>[2]) => boolean;
   'sync.renumberings': (limit: number) => ReturnType<typeof listRenumberings>;
 }
@@ -129,8 +141,9 @@ export interface StoreWorkerData {
 export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup']): StoreMethods {
   const { registers, outbox } = store.context;
   const inbox = createStoreInboxSink(store.context);
+  const registersFeed = createStoreRegistersFeed(store.context);
   return {
-    'incoming.add': (input, file) => store.addIncoming(input, file),
+    'incoming.add': (input, file, online) => store.addIncoming(input, file, online),
     'incoming.get': (id) => store.getIncoming(id),
     'incoming.list': (filter) => store.listIncoming(filter),
     'incoming.transition': (id, to, note) => store.transitionIncoming(id, to, note),
@@ -150,7 +163,7 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'outgoing.create': (input) => store.createOutgoing(input),
     'issuing.createDraft': (input, pdf, source) => issuing.createDraft(store.context, input, pdf, source),
     'issuing.files': (id) => issuing.issuingFiles(store.context, id),
-    'issuing.reserveNumber': (id, from) => issuing.reserveNumber(store.context, id, from),
+    'issuing.reserveNumber': (id, from, online) => issuing.reserveNumber(store.context, id, from, online ?? null),
     'issuing.beginOutput': (output) => issuing.beginOutput(store.context, output),
     'issuing.recordOutput': (output) => issuing.recordOutput(store.context, output),
     'issuing.pending': () => issuing.pendingOutputs(store.context),
@@ -183,6 +196,8 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'registers.addLease': (id, lease) => registers.addLease(id, lease),
     'registers.leases': (id) => registers.leases(id),
     'registers.remaining': (id) => registers.remaining(id),
+    'registers.cutUsedLeases': (id) => registers.cutUsedLeases(id),
+    'registers.confirmReturn': (id) => registers.confirmReturn(id),
     'outbox.claimDue': (now, limit) => outbox.claimDue(now, limit),
     'outbox.markDone': (id, now) => outbox.markDone(id, now),
     'outbox.markDoneAndClaim': (id, now, limit) => outbox.markDoneAndClaim(id, now, limit),
@@ -197,6 +212,10 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'store.backup': backup,
     'sync.inboxCursor': () => inbox.inboxCursor(),
     'sync.applyInbox': (items, next) => inbox.applyInbox(items, next),
+    'sync.registersCursor': () => registersFeed.registersCursor(),
+    'sync.applyRegisters': (items, next) => registersFeed.applyRegisters(items, next),
+    'sync.replicaFiles': (documentId) => registersFeed.replicaFiles(documentId),
+    'sync.keepReplicaFiles': (documentId) => registersFeed.keepReplicaFiles(documentId),
     'sync.adoptRegistration': (jobId, registration) => adoptForJob(store.context, jobId, registration),
     'sync.renumberings': (limit) => listRenumberings(store.context.db, limit),
   };
