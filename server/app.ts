@@ -13,11 +13,13 @@ import { directoryRoutes } from './routes/directory.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { fileRoutes } from './routes/files.ts';
 import { leaseRoutes } from './routes/leases.ts';
+import { officeRoutes } from './routes/office.ts';
 import { outgoingRoutes } from './routes/outgoing.ts';
+import { peopleRoutes } from './routes/people.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import type { ServerState } from './state.ts';
 
-export const API_VERSION = '1.3.0';
+export const API_VERSION = '1.4.0';
 
 /** Every public route; tests check this list against server/openapi.yaml. */
 export const ROUTES: readonly Route[] = [
@@ -28,6 +30,8 @@ export const ROUTES: readonly Route[] = [
   ...fileRoutes,
   ...uploadRoutes,
   ...outgoingRoutes,
+  ...peopleRoutes,
+  ...officeRoutes,
 ];
 
 export interface ReferenceServerOptions {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { addFileColumns } from './document-files.ts';
+import { addOfficeTables } from './office/schema.ts';
 
 /** The reference server's own schema; it never shares a file with the desktop store. */
 const SCHEMA = `
@@ -133,5 +134,6 @@ export function openServerDb(path: string): ServerDb {
   addMissingColumns(db);
   addFileColumns(db);
   allowRegisteredEvents(db);
+  addOfficeTables(db);
   return db;
 }
