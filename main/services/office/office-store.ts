@@ -338,3 +338,18 @@ export function refusedSteps(ctx: StoreContext, username: string) {
     };
   });
 }
+
+/** Every office port over one store connection: in the store worker, the CLI and tests. */
+export function officeStoreOn(ctx: StoreContext) {
+  return {
+    recordStep: (input: LocalStep) => recordStep(ctx, input),
+    officeQueue: (username: string) => officeQueue(ctx, username),
+    refusedSteps: (username: string) => refusedSteps(ctx, username),
+    officeCase: (caseId: string) => officeCase(ctx, caseId),
+    officeCursor: (username: string) => officeCursor(ctx, username),
+    applyOfficeInbox: (username: string, items: readonly OfficeInboxItem[], nextCursor: string) =>
+      applyOfficeInbox(ctx, username, items, nextCursor),
+    missingOfficeFiles: (username: string) => missingOfficeFiles(ctx, username),
+    markOfficeFilesReady: (username: string) => markOfficeFilesReady(ctx, username),
+  };
+}

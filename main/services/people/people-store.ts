@@ -87,3 +87,13 @@ export function colleaguesWith(ctx: StoreContext, maDinhDanh: string, role?: Per
     .all(maDinhDanh) as PersonRow[];
   return rows.map(toPerson).filter((person) => role === undefined || person.roles.includes(role));
 }
+
+/** The people ports over one store connection (store worker, CLI, tests). */
+export function peopleStoreOn(ctx: StoreContext) {
+  return {
+    rememberPerson: (person: PersonDto, verifier: string, colleagues: readonly PersonDto[]) =>
+      rememberPerson(ctx, person, verifier, colleagues),
+    localPerson: (username: string) => localPerson(ctx, username),
+    colleaguesWith: (maDinhDanh: string, role?: PersonRole) => colleaguesWith(ctx, maDinhDanh, role),
+  };
+}
