@@ -84,7 +84,7 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
   switch (body.kind) {
     case 'submit': {
       requirePerson(state, org, body.to, 'lanh-dao');
-      if (row?.director != null) {
+      if (row !== undefined && row.director !== null) {
         refuse('ALREADY_DIRECTED', `Văn bản đã được ${fullName(state, org, row.director)} chỉ đạo.`, {
           directedBy: row.director,
           directedByName: fullName(state, org, row.director),

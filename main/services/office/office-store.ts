@@ -310,6 +310,15 @@ export function officeCase(ctx: StoreContext, caseId: string) {
   };
 }
 
+/** The engine's stored failure (JSON with code and message); an older plain text is the message. */
+function storedFailure(lastError: string | null): { code?: string; message?: string } {
+  try {
+    return JSON.parse(lastError ?? '{}') as { code?: string; message?: string };
+  } catch {
+    return { message: lastError ?? '' };
+  }
+}
+
 /**
  * The person's steps the server refused (failed outbox jobs of kind office.step): each keeps its
  * step row, its files and its job; the engine stored the server's code and Vietnamese message.
@@ -322,12 +331,7 @@ export function refusedSteps(ctx: StoreContext, username: string) {
     )
     .all(username) as { id: string; case_id: string; kind: StepKind; body: string; last_error: string | null }[];
   return rows.map((row) => {
-    let stored: { code?: string; message?: string } = {};
-    try {
-      stored = JSON.parse(row.last_error ?? '{}') as { code?: string; message?: string };
-    } catch {
-      stored = { message: row.last_error ?? '' };
-    }
+    const stored = storedFailure(row.last_error);
     return {
       stepId: row.id,
       caseId: row.case_id,
