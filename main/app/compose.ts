@@ -16,6 +16,8 @@ import { ensureWorkstationId } from '../services/sync/workstation-id.ts';
 import { createTokenService } from '../services/tokens/token-service.ts';
 import { createIssuingService } from '../services/workflow/issuing-service.ts';
 import { noNativeChooser, type FileChooser } from '../platform/file-chooser.ts';
+import { silentNotifier, type Notifier } from '../platform/notifier.ts';
+import { composeOffice } from '../services/office/compose-office.ts';
 import { composeBase } from './compose-base.ts';
 import { composeVerify } from './compose-verify.ts';
 import type { Services } from './services.ts';
@@ -32,6 +34,8 @@ export interface ComposeOptions {
   readonly sessionVault?: SessionVault;
   /** Electron's open dialog; the browser shell and the CLI have none (the renderer uploads). */
   readonly fileChooser?: FileChooser;
+  /** Desktop notifications (Electron's, the browser shell's); silent where nobody can see them. */
+  readonly notifier?: Notifier;
 }
 
 /**
@@ -107,6 +111,15 @@ export function composeServices(options: ComposeOptions): Services {
     }),
     layout: createLayoutService({ settings, log, renderer: createPopplerRenderer() }),
     verify: composeVerify(base),
+    office: composeOffice({
+      store: store.call,
+      // Read when someone signs in, after composition: the sync service owns the client.
+      api: () => services.sync.client(),
+      filesDir: profile.files,
+      notifier: options.notifier ?? silentNotifier,
+      wake: () => wakeSync(),
+      log,
+    }),
   };
   wakeSync = () => services.sync.wake();
   return services;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema } from './define.ts';
+import { channel, IsoDateSchema } from './define.ts';
 
 /**
  * The office workflow's steps as they travel: renderer → main (IPC), main → outbox → server
@@ -83,3 +83,105 @@ export type StepBody = z.infer<typeof StepBodySchema>;
 export function stepFiles(body: StepBody): readonly CaseFile[] {
   return 'files' in body ? body.files : [];
 }
+
+// ---- IPC: the signed-in person, their steps and their queue (main enforces roles; the renderer only hides) ----
+
+const PersonRoleSchema = z.enum(['van-thu', 'lanh-dao', 'chuyen-vien', 'truong-phong']);
+
+export const PersonSchema = z.object({
+  username: z.string(),
+  maDinhDanh: z.string(),
+  fullName: z.string(),
+  chucVu: z.string(),
+  department: z.string().nullable(),
+  roles: z.array(PersonRoleSchema),
+});
+
+export const SignedInPersonSchema = PersonSchema.extend({ mode: z.enum(['online', 'offline']) });
+export type SignedInPersonDto = z.infer<typeof SignedInPersonSchema>;
+
+const StepKindSchema = z.enum([
+  'submit',
+  'assign',
+  'progress',
+  'complete',
+  'draft',
+  'withdraw-draft',
+  'submit-for-signature',
+  'return-draft',
+  'sign',
+  'number',
+  'seal',
+  'publish',
+  'recall',
+]);
+
+const StoredCaseFileSchema = CaseFileSchema.extend({ size: z.number().int().nonnegative() });
+
+export const QueueEntrySchema = z.object({
+  caseId: z.string(),
+  caseKind: z.enum(['incoming', 'outgoing']),
+  title: z.string(),
+  caseState: z.string(),
+  stepId: z.string(),
+  stepKind: StepKindSchema,
+  byName: z.string(),
+  at: z.string(),
+  body: StepBodySchema,
+  filesReady: z.boolean(),
+  files: z.array(StoredCaseFileSchema),
+  arrivedAt: z.string(),
+});
+export type QueueEntryDto = z.infer<typeof QueueEntrySchema>;
+
+export const OfficeConflictSchema = z.object({
+  stepId: z.string(),
+  caseId: z.string(),
+  stepKind: StepKindSchema,
+  code: z.string(),
+  whatHappened: z.string(),
+  whatCanBeDone: z.string(),
+  keptFiles: z.array(z.string()),
+});
+
+export const OfficeCaseSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['incoming', 'outgoing']),
+  state: z.string(),
+  title: z.string(),
+  meta: z.unknown(),
+  files: z.array(StoredCaseFileSchema),
+  steps: z.array(
+    z.object({
+      id: z.string(),
+      kind: StepKindSchema,
+      actor: z.string(),
+      actorName: z.string(),
+      body: StepBodySchema,
+      origin: z.enum(['local', 'server']),
+      at: z.string(),
+    }),
+  ),
+});
+
+const Empty = z.object({}).strict();
+
+export const officeChannels = {
+  /** Online with the server account; offline from the local verifier for someone who signed in here before. */
+  'people.signIn': channel(
+    z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
+    SignedInPersonSchema,
+  ),
+  'people.current': channel(Empty, SignedInPersonSchema.nullable()),
+  'people.signOut': channel(Empty, z.null()),
+  /** The organization's people with a role (a leader to trình to, a specialist to assign), offline too. */
+  'people.colleagues': channel(z.object({ role: PersonRoleSchema.optional() }).strict(), z.array(PersonSchema)),
+  /** Take a step; a case is started when `caseId` is omitted (a new draft). Files are named by hash. */
+  'office.take': channel(
+    z.object({ caseId: z.string().min(1).max(100).optional(), step: StepBodySchema }).strict(),
+    z.object({ caseId: z.string(), stepId: z.string(), caseState: z.string() }),
+  ),
+  'office.queue': channel(Empty, z.array(QueueEntrySchema)),
+  'office.conflicts': channel(Empty, z.array(OfficeConflictSchema)),
+  'office.case': channel(z.object({ caseId: z.string().min(1).max(100) }).strict(), OfficeCaseSchema),
+};

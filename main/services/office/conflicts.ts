@@ -39,7 +39,7 @@ export interface OfficeConflict {
   readonly whatHappened: string;
   readonly whatCanBeDone: string;
   /** The files the step carried, still in this workstation's store. */
-  readonly keptFiles: readonly string[];
+  readonly keptFiles: string[];
 }
 
 export function describeConflict(input: {
@@ -48,7 +48,7 @@ export function describeConflict(input: {
   stepKind: StepKind;
   code: string;
   message: string;
-  keptFiles: readonly string[];
+  keptFiles: string[];
 }): OfficeConflict {
   return {
     ...input,

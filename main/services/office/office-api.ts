@@ -1,17 +1,11 @@
-import type { CaseKind, PersonRole, StepKind } from '../../domain/office-steps.ts';
-import type { CaseFile, StepBody } from '../../../preload/contract/office.ts';
+import type { z } from 'zod';
+import type { CaseKind, StepKind } from '../../domain/office-steps.ts';
+import type { CaseFile, PersonSchema, StepBody } from '../../../preload/contract/office.ts';
 import type { ApiClient } from '../sync/api-client.ts';
 import { TIMEOUTS } from '../sync/api-client.ts';
 
-/** A person as the server knows them (API 1.4.0, `/v1/people`). */
-export interface PersonDto {
-  readonly username: string;
-  readonly maDinhDanh: string;
-  readonly fullName: string;
-  readonly chucVu: string;
-  readonly department: string | null;
-  readonly roles: readonly PersonRole[];
-}
+/** A person as the server knows them (API 1.4.0, `/v1/people`); the same shape crosses IPC. */
+export type PersonDto = z.infer<typeof PersonSchema>;
 
 export interface OfficeInboxItem {
   readonly seq: number;

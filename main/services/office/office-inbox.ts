@@ -23,7 +23,8 @@ export interface OfficeInboxStorePort {
 }
 
 export interface OfficeInboxDeps {
-  readonly api: ApiClient;
+  /** The workstation's client for the configured server (throws while none is configured). */
+  readonly api: () => ApiClient;
   readonly store: OfficeInboxStorePort;
   readonly files: FileSink;
   /** The signed-in person's username; null: nothing to pull. */
@@ -65,7 +66,7 @@ export function createOfficeInbox(deps: OfficeInboxDeps): OfficeInbox {
 
   const fetchFiles = async (username: string): Promise<void> => {
     for (const file of await deps.store.missingOfficeFiles(username)) {
-      await downloadFile(deps.api, file, deps.files, () => undefined);
+      await downloadFile(deps.api(), file, deps.files, () => undefined);
     }
     await deps.store.markOfficeFilesReady(username);
   };
@@ -80,7 +81,7 @@ export function createOfficeInbox(deps: OfficeInboxDeps): OfficeInbox {
     let arrived = 0;
     let wait = waitSeconds;
     for (;;) {
-      const page = await officeApi.inbox(deps.api, await deps.store.officeCursor(username), wait, signal);
+      const page = await officeApi.inbox(deps.api(), await deps.store.officeCursor(username), wait, signal);
       if (deps.person() !== username) {
         return arrived; // Signed out or another person signed in while we waited: not theirs.
       }

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { STEP_CASE_KIND, stateAfter, type CaseKind, type StepKind } from '../../domain/office-steps.ts';
-import { stepFiles, type CaseFile, type StepBody } from '../../../preload/contract/office.ts';
+import { stepFiles, type CaseFile, type QueueEntryDto, type StepBody } from '../../../preload/contract/office.ts';
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
 import { attachmentPath } from '../store/attachments.ts';
 import type { StoreContext } from '../store/store-context.ts';
@@ -13,21 +13,8 @@ export interface LocalStep {
   readonly step: StepBody;
 }
 
-export interface QueueEntry {
-  readonly caseId: string;
-  readonly caseKind: CaseKind;
-  readonly title: string;
-  readonly caseState: string;
-  readonly stepId: string;
-  readonly stepKind: StepKind;
-  readonly byName: string;
-  readonly at: string;
-  readonly body: StepBody;
-  /** Every file of the case is in this workstation's store: readable and signable offline. */
-  readonly filesReady: boolean;
-  readonly files: readonly (CaseFile & { size: number })[];
-  readonly arrivedAt: string;
-}
+/** What arrived for the person: the step, the case as it stands, its files (the IPC contract's shape). */
+export type QueueEntry = QueueEntryDto;
 
 interface CaseFields {
   readonly kind: CaseKind;

@@ -34,7 +34,8 @@ export interface PeopleService {
 }
 
 export interface PeopleDeps {
-  readonly api: ApiClient;
+  /** The workstation's client for the configured server (its session becomes the person's). */
+  readonly api: () => ApiClient;
   readonly store: PeopleStorePort;
   readonly log: Logger;
   /** Told when the person changes (the office inbox follows them). */
@@ -76,7 +77,7 @@ export function createPeopleService(deps: PeopleDeps): PeopleService {
   return {
     async signIn(username, password) {
       try {
-        await deps.api.login({ username, password });
+        await deps.api().login({ username, password });
       } catch (error) {
         if (error instanceof SyncFailure && error.failure.kind === 'retryable') {
           return offline(username, password, error);
@@ -86,14 +87,15 @@ export function createPeopleService(deps: PeopleDeps): PeopleService {
         }
         throw error;
       }
-      const [me, colleagues] = [await officeApi.me(deps.api), await officeApi.people(deps.api)];
+      const api = deps.api();
+      const [me, colleagues] = [await officeApi.me(api), await officeApi.people(api)];
       await deps.store.rememberPerson(me, await createVerifier(password), colleagues);
       deps.log.info('people.sign_in', { username, mode: 'online', roles: me.roles });
       return become({ ...me, mode: 'online' }) as SignedInPerson;
     },
     current: () => person,
     signOut() {
-      deps.api.forget();
+      deps.api().forget();
       become(null);
     },
     async colleagues(role) {

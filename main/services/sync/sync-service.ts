@@ -44,6 +44,11 @@ export interface SyncService {
    */
   wake(): void;
   stop(): Promise<void>;
+  /**
+   * The client for the configured server, shared with the office (people's sign-in, their inbox):
+   * one session per workstation. Throws SYNC_OFFLINE while no server is configured.
+   */
+  client(): ApiClient;
 }
 
 /** How long the loop waits when nothing is due and nothing wakes it (the inbox's poll). */
@@ -321,6 +326,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       loop?.controller.abort();
       await loop?.done;
       loop = undefined;
+    },
+    client() {
+      current();
+      return build(options.serverUrl()).api;
     },
   };
 }

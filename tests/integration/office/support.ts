@@ -74,7 +74,12 @@ export function openOfficeWorkstation(options: {
     ...(options.truc === true
       ? {
           inbox: {
-            sink: { cursor: () => trucInbox.inboxCursor(), apply: (items, next) => trucInbox.applyInbox(items, next) },
+            sink: {
+              cursor: () => trucInbox.inboxCursor(),
+              apply: (items, next) => {
+                trucInbox.applyInbox(items, next);
+              },
+            },
             files: createAttachmentFileSink(filesDir),
           },
         }
@@ -85,7 +90,7 @@ export function openOfficeWorkstation(options: {
   });
   const notices: DesktopNotice[] = [];
   const notifier: Notifier = { notify: (notice) => notices.push(notice) };
-  const people = createPeopleService({ api, store: peopleStoreOn(store.context), log: silentLogger });
+  const people = createPeopleService({ api: () => api, store: peopleStoreOn(store.context), log: silentLogger });
   let wakes = 0;
   const officeStore = officeStoreOn(store.context);
   const office = createOfficeService({
@@ -97,7 +102,7 @@ export function openOfficeWorkstation(options: {
     log: silentLogger,
   });
   const inbox = createOfficeInbox({
-    api,
+    api: () => api,
     store: officeStore,
     files: createAttachmentFileSink(filesDir),
     person: () => people.current()?.username ?? null,
