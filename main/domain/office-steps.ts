@@ -142,3 +142,15 @@ export const CASE_STATE_LABEL_VI: Readonly<Record<string, string>> = {
   'da-phat-hanh': 'Đã phát hành',
   'da-thu-hoi': 'Đã thu hồi',
 };
+
+/**
+ * The workstation profile's single role (domain/user-role.ts) for a person holding `roles`: the
+ * issuing chain's checks (roles.ts) then follow whoever signed in. A leader who also drafts acts
+ * as a leader there; a department head drafts and reviews, as a chuyên viên does.
+ */
+export function profileRoleOf(roles: readonly PersonRole[]): 'van-thu' | 'lanh-dao' | 'chuyen-vien' {
+  if (roles.includes('lanh-dao')) {
+    return 'lanh-dao';
+  }
+  return roles.includes('van-thu') ? 'van-thu' : 'chuyen-vien';
+}

@@ -1,11 +1,22 @@
+import type { UserProfilePatch } from '../../../preload/contract/organizations.ts';
+import { profileRoleOf } from '../../domain/office-steps.ts';
 import type { Notifier } from '../../platform/notifier.ts';
 import type { Logger } from '../log/logger.ts';
-import { createPeopleService, type PeopleService } from '../people/people-service.ts';
+import { createPeopleService, type PeopleService, type SignedInPerson } from '../people/people-service.ts';
 import type { StoreCall } from '../store/store-client.ts';
 import type { ApiClient } from '../sync/api-client.ts';
 import { createAttachmentFileSink } from '../sync/file-sink.ts';
 import { createOfficeInbox, type OfficeInbox, type OfficeInboxStorePort } from './office-inbox.ts';
 import { createOfficeService, type OfficeService, type OfficeStorePort } from './office-service.ts';
+
+/** The workstation profile follows the signed-in person, so the issuing chain's role checks (roles.ts) are theirs. */
+export function profileFor(person: SignedInPerson): UserProfilePatch {
+  return {
+    hoTen: person.fullName.slice(0, 50),
+    chucVu: person.chucVu.slice(0, 100),
+    role: profileRoleOf(person.roles),
+  };
+}
 
 export interface Office {
   readonly people: PeopleService;
@@ -36,8 +47,15 @@ export function composeOffice(deps: {
       localPerson: (username) => store('people.local', username),
       colleaguesWith: (ma, role) => store('people.colleagues', ma, role),
     },
-    // A new person has their own inbox: end the previous one's wait at once.
-    onChange: () => inbox.wake(),
+    onChange: (person) => {
+      if (person !== null) {
+        void store('profile.update', profileFor(person)).catch((error: unknown) =>
+          deps.log.warn('office.profile_failed', { error }),
+        );
+      }
+      // A new person has their own inbox: end the previous one's wait at once.
+      inbox.wake();
+    },
   });
   const officeStore: OfficeStorePort & OfficeInboxStorePort = {
     recordStep: (input) => store('office.recordStep', input),

@@ -23,6 +23,8 @@ describe('people: sign-in with the server account, offline sign-in from a local 
     // The server's refusal is final: never retried against the local verifier.
     await expect(ws.people.signIn('lanhdao2.snv', 'sai-mat-khau')).rejects.toMatchObject({ code: 'SYNC_AUTH' });
     const online = await ws.people.signIn('lanhdao2.snv', DEMO_PASSWORD);
+    // The workstation profile follows the person: the issuing chain's role checks are theirs now.
+    expect(ws.store.getProfile()).toMatchObject({ role: 'lanh-dao', hoTen: 'Đỗ Thị Mai', chucVu: 'Phó Giám đốc' });
     expect(online).toMatchObject({
       mode: 'online',
       roles: ['chuyen-vien', 'lanh-dao'],

@@ -6,6 +6,7 @@ import type { DesktopNotice, Notifier } from '../../../main/platform/notifier.ts
 import { silentLogger } from '../../../main/services/log/logger.ts';
 import { createOfficeInbox, type OfficeInbox } from '../../../main/services/office/office-inbox.ts';
 import { createOfficeService, type OfficeService } from '../../../main/services/office/office-service.ts';
+import { profileFor } from '../../../main/services/office/compose-office.ts';
 import { officeStoreOn } from '../../../main/services/office/office-store.ts';
 import { createPeopleService, type PeopleService } from '../../../main/services/people/people-service.ts';
 import { peopleStoreOn } from '../../../main/services/people/people-store.ts';
@@ -90,7 +91,17 @@ export function openOfficeWorkstation(options: {
   });
   const notices: DesktopNotice[] = [];
   const notifier: Notifier = { notify: (notice) => notices.push(notice) };
-  const people = createPeopleService({ api: () => api, store: peopleStoreOn(store.context), log: silentLogger });
+  const people = createPeopleService({
+    api: () => api,
+    store: peopleStoreOn(store.context),
+    log: silentLogger,
+    // As composeOffice wires it: the profile (and the issuing chain's role checks) follow the person.
+    onChange: (person) => {
+      if (person !== null) {
+        store.updateProfile(profileFor(person));
+      }
+    },
+  });
   let wakes = 0;
   const officeStore = officeStoreOn(store.context);
   const office = createOfficeService({
