@@ -61,6 +61,25 @@ function titleOf(step: StepBody): string | null {
 }
 
 /**
+ * A document marked mật never leaves the workstation (domain/secrecy.ts): a step naming one — by
+ * its id as the case or the trục document, or by one of its files — is refused before anything is
+ * written. The outbox trigger (migration 010) checks the job's key too; this also covers a case whose
+ * id is not the document's.
+ */
+function refuseSecret(ctx: StoreContext, input: LocalStep): void {
+  const names = [input.caseId, ...stepFiles(input.step).map((file) => file.sha256)];
+  if (input.step.kind === 'submit' && input.step.document.trucDocumentId !== null) {
+    names.push(input.step.document.trucDocumentId);
+  }
+  const secret = ctx.db.prepare('SELECT 1 FROM secret_keys WHERE key = ?');
+  if (names.some((name) => secret.get(name) !== undefined)) {
+    throw new VanthuError('SECRET_STAYS_LOCAL', errorMessageVi('SECRET_STAYS_LOCAL'), {
+      details: { caseId: input.caseId },
+    });
+  }
+}
+
+/**
  * Take a step here: the case shows its new state at once, the step is kept with the outbox job
  * that carries it (the step's id IS the job's id, the server's Idempotency-Key), in one
  * transaction. A file the step names must already be in the content store: files enter by the
@@ -78,6 +97,7 @@ export function recordStep(ctx: StoreContext, input: LocalStep): { stepId: strin
   }
   return ctx.db
     .transaction(() => {
+      refuseSecret(ctx, input);
       const at = ctx.clock().toISOString();
       const kind = STEP_CASE_KIND[input.step.kind];
       const existing = ctx.db.prepare('SELECT kind FROM office_cases WHERE id = ?').pluck().get(input.caseId) as

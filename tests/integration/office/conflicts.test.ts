@@ -21,12 +21,18 @@ describe('office conflicts: the world changed while someone worked offline', () 
     const clock = virtualClock(testNow().getTime());
     const started = await startServer(undefined, () => clock.ms());
     server = started.server;
-    const open = async (username: string) => {
-      const ws = openOfficeWorkstation({ url: started.url, maDinhDanh: SNV, clock });
+    const open = async (username: string, truc = false) => {
+      const ws = openOfficeWorkstation({ url: started.url, maDinhDanh: SNV, clock, truc });
       await ws.people.signIn(username, DEMO_PASSWORD);
       return ws;
     };
     return { started, open };
+  }
+
+  async function openVanThuWithArrivals(open: Awaited<ReturnType<typeof setup>>['open']) {
+    const vt = await open('vanthu.snv', true);
+    await drain(vt);
+    return vt;
   }
 
   async function submittedDraft(open: Awaited<ReturnType<typeof setup>>['open']) {
@@ -148,6 +154,35 @@ describe('office conflicts: the world changed while someone worked offline', () 
     expect(conflict?.whatHappened).toContain('Văn bản đã được Hoàng Văn Nam chỉ đạo trước.');
     const history = await ld2.office.case(caseId);
     expect(history.steps.find((s) => s.origin === 'local')?.body).toMatchObject({ yKien: 'Phòng Tổ chức xử lý.' });
+  }, 60_000);
+
+  it('a document marked mật is never presented through the server, whatever the case id', async () => {
+    const { open } = await setup();
+    const vt = await openVanThuWithArrivals(open);
+    const doc = vt.db
+      .prepare(`select id, file_sha256 as sha256 from incoming_documents where source = 'truc' order by id limit 1`)
+      .get() as { id: string; sha256: string };
+    vt.db.prepare('update incoming_documents set do_mat = 1 where id = ?').run(doc.id);
+    const document = { soKyHieu: '1/UBND', trichYeu: 'Mật', coQuanBanHanh: 'UBND tỉnh', soDen: 1, ngayDen: null };
+    const files = [{ sha256: doc.sha256, name: 'van-ban.pdf', role: 'van-ban' as const }];
+    await expect(
+      vt.office.take(doc.id, {
+        kind: 'submit',
+        to: 'lanhdao.snv',
+        document: { ...document, trucDocumentId: doc.id },
+        files,
+      }),
+    ).rejects.toMatchObject({ code: 'SECRET_STAYS_LOCAL' });
+    await expect(
+      vt.office.take(vt.office.newCaseId(), {
+        kind: 'submit',
+        to: 'lanhdao.snv',
+        document: { ...document, trucDocumentId: null },
+        files,
+      }),
+    ).rejects.toMatchObject({ code: 'SECRET_STAYS_LOCAL' });
+    expect(vt.db.prepare(`select count(*) from outbox_jobs where kind = 'office.step'`).pluck().get()).toBe(0);
+    expect(vt.db.prepare('select count(*) from office_steps').pluck().get()).toBe(0);
   }, 60_000);
 
   it('roles: main refuses a step the person cannot take; the server refuses it again with 403 and a problem body', async () => {
