@@ -144,6 +144,8 @@ export const OfficeConflictSchema = z.object({
   keptFiles: z.array(z.string()),
 });
 
+export type OfficeConflictDto = z.infer<typeof OfficeConflictSchema>;
+
 export const OfficeCaseSchema = z.object({
   id: z.string(),
   kind: z.enum(['incoming', 'outgoing']),
