@@ -77,6 +77,13 @@ function itemsFor(state: ServerState, username: string, cursor: number, limit: n
 export const officeRoutes = [
   route('POST', '/v1/office/cases/:id/steps', async (state, ctx) => {
     const caller = personOf(state, authenticate(state, ctx).username);
+    const actor = ctx.req.headers['x-vanthu-actor'];
+    if (typeof actor === 'string' && actor !== caller.username) {
+      // A step is its taker's: under another person's session it waits until they sign in (401, not applied).
+      throw new HttpProblem(401, 'ACTOR_NOT_SIGNED_IN', `Bước này của ${actor}: cần ${actor} đăng nhập để gửi.`, {
+        actor,
+      });
+    }
     const raw = await readJson(ctx.req);
     const body = StepBodySchema.safeParse(raw);
     if (!body.success) {

@@ -133,7 +133,15 @@ export async function runJob(ctx: JobContext, job: OutboxJob): Promise<unknown> 
       for (const file of stepFiles(payload.step)) {
         await ensureUploaded(ctx, file.sha256);
       }
-      return ctx.api.mutate(`/v1/office/cases/${id(payload.caseId)}/steps`, job.id, payload.step);
+      // The person who took the step: the server refuses it (401) under anyone else's session, so a step
+      // taken after an offline sign-in waits for that person's online sign-in instead of going as another.
+      const response = await ctx.api.call({
+        method: 'POST',
+        path: `/v1/office/cases/${id(payload.caseId)}/steps`,
+        json: payload.step,
+        headers: { 'idempotency-key': job.id, 'x-vanthu-actor': payload.actor },
+      });
+      return response.data;
     }
   }
 }

@@ -70,4 +70,33 @@ describe('people: sign-in with the server account, offline sign-in from a local 
     });
     expect(ws.store.context.outbox.counts().pending).toBe(1);
   }, 60_000);
+
+  it('a step taken after an offline sign-in never travels under the session of the person before', async () => {
+    const clock = virtualClock(testNow().getTime());
+    const started = await startServer(undefined, () => clock.ms());
+    server = started.server;
+    const ws = openOfficeWorkstation({ url: started.url, maDinhDanh: SNV, clock });
+    await ws.people.signIn('chuyenvien.snv', DEMO_PASSWORD);
+    await ws.people.signIn('lanhdao.snv', DEMO_PASSWORD); // the session in memory is now the leader's
+    started.server.faults.update({ outage: { startMs: 0, endMs: Number.MAX_SAFE_INTEGER } });
+    await ws.people.signIn('chuyenvien.snv', DEMO_PASSWORD);
+    expect(ws.people.current()).toMatchObject({ username: 'chuyenvien.snv', mode: 'offline' });
+    const caseId = ws.office.newCaseId();
+    const draft = ws.putFile(Buffer.from('%PDF-1.7\n% offline\n%%EOF\n'));
+    await ws.office.take(caseId, {
+      kind: 'draft',
+      trichYeu: 'Soạn khi mất mạng',
+      tenLoai: 'Công văn',
+      files: [{ sha256: draft, name: 'du-thao.pdf', role: 'du-thao' }],
+    });
+    started.server.faults.update({ outage: null });
+    await ws.engine.runUntilIdle({ maxRounds: 3 });
+    // Not applied as the leader: it waits, kept.
+    expect(started.server.db.prepare('select count(*) from office_steps').pluck().get()).toBe(0);
+    expect(ws.store.context.outbox.counts()).toMatchObject({ pending: 1, failed: 0 });
+    // Once the chuyên viên signs in online, it goes, as theirs.
+    await ws.people.signIn('chuyenvien.snv', DEMO_PASSWORD);
+    await ws.engine.runUntilIdle({ maxRounds: 50 });
+    expect(started.server.db.prepare('select actor from office_steps').pluck().all()).toEqual(['chuyenvien.snv']);
+  }, 60_000);
 });
