@@ -46,6 +46,9 @@ while ((await ws.engine.nextDueInMs()) !== null) {
   await delay(50);
 }
 const latencies: number[] = [];
+/** Taken → applied by the server (the sender's outbox), and applied → in the queue (long-poll, page, files). */
+const sendSide: number[] = [];
+const receiveSide: number[] = [];
 for (;;) {
   const queue = await ws.office.queue();
   const ready = queue.filter((entry) => entry.filesReady);
@@ -54,12 +57,14 @@ for (;;) {
       const body = entry.body as { note?: string };
       // The queue's arrival time is this workstation's wall clock too (the store's clock).
       latencies.push(Date.parse(entry.arrivedAt) - Number(body.note));
+      sendSide.push(Date.parse(entry.at) - Number(body.note));
+      receiveSide.push(Date.parse(entry.arrivedAt) - Date.parse(entry.at));
     }
     break;
   }
   await delay(100);
 }
 await ws.inbox.stop();
-process.stdout.write(`${JSON.stringify({ me, latencies })}\n`);
+process.stdout.write(`${JSON.stringify({ me, latencies, sendSide, receiveSide })}\n`);
 ws.db.close();
 process.exit(0);

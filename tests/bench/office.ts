@@ -57,10 +57,15 @@ function cpuMs(child: ChildProcess): number {
 
 const cpuBefore = cpuMs(server);
 const started = performance.now();
+interface Measured {
+  latencies: number[];
+  sendSide: number[];
+  receiveSide: number[];
+}
 const results = await Promise.all(
   people.map(
     (me, i) =>
-      new Promise<number[]>((resolve, reject) => {
+      new Promise<Measured>((resolve, reject) => {
         const child = spawn(
           process.execPath,
           [
@@ -75,7 +80,7 @@ const results = await Promise.all(
           { stdio: ['ignore', 'pipe', 'inherit'] },
         );
         createInterface({ input: child.stdout! }).on('line', (line) => {
-          resolve((JSON.parse(line) as { latencies: number[] }).latencies);
+          resolve(JSON.parse(line) as Measured);
         });
         child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`${me} exited with ${code}`))));
       }),
@@ -85,14 +90,21 @@ const seconds = (performance.now() - started) / 1000;
 const cpu = cpuMs(server) - cpuBefore;
 server.kill('SIGTERM');
 
-const latencies = results.flat().sort((a, b) => a - b);
-const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+const sorted = (pick: (m: Measured) => number[]) => results.flatMap(pick).sort((a, b) => a - b);
+const latencies = sorted((m) => m.latencies);
+const quantile = (values: number[], q: number) =>
+  values[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN;
+const at = (q: number) => quantile(latencies, q);
+const sendSide = sorted((m) => m.sendSide);
+const receiveSide = sorted((m) => m.receiveSide);
 const total = workstations * steps;
 process.stdout.write(
   [
     `office benchmark: ${workstations} workstations × ${steps} steps (one every ${intervalMs} ms each)`,
     `  steps delivered: ${latencies.length}/${total} in ${seconds.toFixed(1)} s → ${(total / seconds).toFixed(1)} steps/s`,
     `  step → recipient's queue (files fetched): p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${latencies.at(-1)} ms`,
+    `    of which taken → applied by the server: p50 ${quantile(sendSide, 0.5)} ms, p95 ${quantile(sendSide, 0.95)} ms`,
+    `    and applied → in the queue: p50 ${quantile(receiveSide, 0.5)} ms, p95 ${quantile(receiveSide, 0.95)} ms`,
     `  server CPU: ${(cpu / 1000).toFixed(1)} s (${((cpu / 1000 / seconds) * 100).toFixed(0)}% of one core)`,
     '',
   ].join('\n'),
