@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, IsoDateSchema } from './define.ts';
+import { PERSON_ROLES, STEP_KINDS } from './office-roles.ts';
 
 /**
  * The office workflow's steps as they travel: renderer → main (IPC), main → outbox → server
@@ -86,7 +87,7 @@ export function stepFiles(body: StepBody): readonly CaseFile[] {
 
 // ---- IPC: the signed-in person, their steps and their queue (main enforces roles; the renderer only hides) ----
 
-const PersonRoleSchema = z.enum(['van-thu', 'lanh-dao', 'chuyen-vien', 'truong-phong']);
+const PersonRoleSchema = z.enum(PERSON_ROLES);
 
 export const PersonSchema = z.object({
   username: z.string(),
@@ -100,21 +101,7 @@ export const PersonSchema = z.object({
 export const SignedInPersonSchema = PersonSchema.extend({ mode: z.enum(['online', 'offline']) });
 export type SignedInPersonDto = z.infer<typeof SignedInPersonSchema>;
 
-const StepKindSchema = z.enum([
-  'submit',
-  'assign',
-  'progress',
-  'complete',
-  'draft',
-  'withdraw-draft',
-  'submit-for-signature',
-  'return-draft',
-  'sign',
-  'number',
-  'seal',
-  'publish',
-  'recall',
-]);
+const StepKindSchema = z.enum(STEP_KINDS);
 
 const StoredCaseFileSchema = CaseFileSchema.extend({ size: z.number().int().nonnegative() });
 

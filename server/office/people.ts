@@ -1,4 +1,4 @@
-import type { PersonRole } from '../../main/domain/office-steps.ts';
+import type { PersonRole } from '../../preload/contract/office-roles.ts';
 import { HttpProblem } from '../http.ts';
 import type { ServerState } from '../state.ts';
 

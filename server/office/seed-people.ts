@@ -1,4 +1,4 @@
-import type { PersonRole } from '../../main/domain/office-steps.ts';
+import type { PersonRole } from '../../preload/contract/office-roles.ts';
 import type { ServerState } from '../state.ts';
 
 /** Departments of the demo organizations (office workflow, API 1.4.0). */

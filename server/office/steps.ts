@@ -1,4 +1,4 @@
-import { STEP_CASE_KIND, STEP_SENDER_STATUS, type PersonRole } from '../../main/domain/office-steps.ts';
+import { STEP_CASE_KIND, STEP_SENDER_STATUS, type PersonRole } from '../../preload/contract/office-roles.ts';
 import { stepFiles, type StepBody } from '../../preload/contract/office.ts';
 import { HttpProblem } from '../http.ts';
 import type { ServerState } from '../state.ts';

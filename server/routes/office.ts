@@ -1,4 +1,4 @@
-import { personCan, PERSON_ROLE_LABEL_VI, STEP_LABEL_VI, STEP_ROLES } from '../../main/domain/office-steps.ts';
+import { personCan, PERSON_ROLE_LABEL_VI, STEP_LABEL_VI, STEP_ROLES } from '../../preload/contract/office-roles.ts';
 import { StepBodySchema } from '../../preload/contract/office.ts';
 import { authenticate } from '../auth.ts';
 import { applyOnce } from '../idempotency.ts';
