@@ -15,7 +15,9 @@ import { fileRoutes } from './routes/files.ts';
 import { leaseRoutes } from './routes/leases.ts';
 import { numberRoutes } from './routes/numbers.ts';
 import { registersFeedRoutes } from './routes/registers-feed.ts';
+import { officeRoutes } from './routes/office.ts';
 import { outgoingRoutes } from './routes/outgoing.ts';
+import { peopleRoutes } from './routes/people.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import type { ServerState } from './state.ts';
 
@@ -32,6 +34,8 @@ export const ROUTES: readonly Route[] = [
   ...fileRoutes,
   ...uploadRoutes,
   ...outgoingRoutes,
+  ...peopleRoutes,
+  ...officeRoutes,
 ];
 
 export interface ReferenceServerOptions {

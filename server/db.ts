@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { addFileColumns } from './document-files.ts';
 import { addNumberTables } from './number-tables.ts';
+import { addOfficeTables } from './office/schema.ts';
 
 /** The reference server's own schema; it never shares a file with the desktop store. */
 const SCHEMA = `
@@ -135,5 +136,6 @@ export function openServerDb(path: string): ServerDb {
   addFileColumns(db);
   addNumberTables(db);
   allowRegisteredEvents(db);
+  addOfficeTables(db);
   return db;
 }

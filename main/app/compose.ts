@@ -17,6 +17,7 @@ import { createTokenService } from '../services/tokens/token-service.ts';
 import { createIssuingService } from '../services/workflow/issuing-service.ts';
 import { noNativeChooser, type FileChooser } from '../platform/file-chooser.ts';
 import { silentNotifier, type Notifier } from '../platform/notifier.ts';
+import { composeOffice } from '../services/office/compose-office.ts';
 import { composeBase } from './compose-base.ts';
 import { composeVerify } from './compose-verify.ts';
 import type { Services } from './services.ts';
@@ -84,6 +85,7 @@ export function composeServices(options: ComposeOptions): Services {
     log,
     events,
   });
+  const notifier = options.notifier?.(events) ?? silentNotifier;
   const services: Services = {
     shell: options.shell,
     profile,
@@ -103,7 +105,7 @@ export function composeServices(options: ComposeOptions): Services {
     signing,
     files,
     chooser: options.fileChooser ?? noNativeChooser,
-    notifier: options.notifier?.(events) ?? silentNotifier,
+    notifier,
     issuing: createIssuingService({
       store: store.call,
       filesDir: profile.files,
@@ -116,6 +118,15 @@ export function composeServices(options: ComposeOptions): Services {
     }),
     layout: createLayoutService({ settings, log, renderer: createPopplerRenderer() }),
     verify: composeVerify(base),
+    office: composeOffice({
+      store: store.call,
+      // Read when someone signs in, after composition: the sync service owns the client.
+      api: () => services.sync.client(),
+      filesDir: profile.files,
+      notifier,
+      wake: () => wakeSync(),
+      log,
+    }),
   };
   wakeSync = () => services.sync.wake();
   return services;

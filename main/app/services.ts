@@ -12,6 +12,7 @@ import type { StoreService } from '../services/store/store-service.ts';
 import type { SyncService } from '../services/sync/sync-service.ts';
 import type { TokenService } from '../services/tokens/token-service.ts';
 import type { IssuingService } from '../services/workflow/issuing-service.ts';
+import type { Office } from '../services/office/compose-office.ts';
 import type { ProfilePaths } from './profile.ts';
 
 /** Everything the IPC handlers may call, built by hand in `compose.ts`. */
@@ -39,4 +40,6 @@ export interface Services {
   readonly notifier: Notifier;
   /** The journey of an outgoing document: draft → ký duyệt → cấp số → đóng dấu → phát hành. */
   readonly issuing: IssuingService;
+  /** The office across workstations: who is signed in, their steps and their long-polled inbox (#16). */
+  readonly office: Office;
 }

@@ -1,6 +1,8 @@
 import type { AppError } from '../../../preload/contract/errors.ts';
 import type { ServerNumber } from '../../domain/numbering.ts';
+import { officeStoreOn } from '../office/office-store.ts';
 import type { OutboxStore } from '../outbox/outbox-store.ts';
+import { peopleStoreOn } from '../people/people-store.ts';
 import { loadPrintableRegister, type PrintableRegister, type RegisterRange } from '../registers/register-rows.ts';
 import type { RegisterService } from '../registers/register-service.ts';
 import { adoptForJob } from '../sync/registration-adoption.ts';
@@ -101,7 +103,21 @@ export interface StoreMethods {
   'sync.keepReplicaFiles': StoreRegistersFeed['keepReplicaFiles'];
   'sync.adoptRegistration': (jobId: string, registration: Parameters<typeof adoptForJob>[2]) => boolean;
   'sync.renumberings': (limit: number) => ReturnType<typeof listRenumberings>;
+  'office.recordStep': OfficeStoreMethods['recordStep'];
+  'office.queue': OfficeStoreMethods['officeQueue'];
+  'office.refused': OfficeStoreMethods['refusedSteps'];
+  'office.case': OfficeStoreMethods['officeCase'];
+  'office.cursor': OfficeStoreMethods['officeCursor'];
+  'office.applyInbox': OfficeStoreMethods['applyOfficeInbox'];
+  'office.missingFiles': OfficeStoreMethods['missingOfficeFiles'];
+  'office.markFilesReady': OfficeStoreMethods['markOfficeFilesReady'];
+  'people.remember': PeopleStoreMethods['rememberPerson'];
+  'people.local': PeopleStoreMethods['localPerson'];
+  'people.colleagues': PeopleStoreMethods['colleaguesWith'];
 }
+
+type OfficeStoreMethods = ReturnType<typeof officeStoreOn>;
+type PeopleStoreMethods = ReturnType<typeof peopleStoreOn>;
 
 export type StoreMethod = keyof StoreMethods;
 
@@ -142,6 +158,8 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
   const { registers, outbox } = store.context;
   const inbox = createStoreInboxSink(store.context);
   const registersFeed = createStoreRegistersFeed(store.context);
+  const office = officeStoreOn(store.context);
+  const people = peopleStoreOn(store.context);
   return {
     'incoming.add': (input, file, online) => store.addIncoming(input, file, online),
     'incoming.get': (id) => store.getIncoming(id),
@@ -218,5 +236,16 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'sync.keepReplicaFiles': (documentId) => registersFeed.keepReplicaFiles(documentId),
     'sync.adoptRegistration': (jobId, registration) => adoptForJob(store.context, jobId, registration),
     'sync.renumberings': (limit) => listRenumberings(store.context.db, limit),
+    'office.recordStep': (input) => office.recordStep(input),
+    'office.queue': (username) => office.officeQueue(username),
+    'office.refused': (username) => office.refusedSteps(username),
+    'office.case': (caseId) => office.officeCase(caseId),
+    'office.cursor': (username) => office.officeCursor(username),
+    'office.applyInbox': (username, items, next) => office.applyOfficeInbox(username, items, next),
+    'office.missingFiles': (username) => office.missingOfficeFiles(username),
+    'office.markFilesReady': (username) => office.markOfficeFilesReady(username),
+    'people.remember': (person, verifier, colleagues) => people.rememberPerson(person, verifier, colleagues),
+    'people.local': (username) => people.localPerson(username),
+    'people.colleagues': (ma, role) => people.colleaguesWith(ma, role),
   };
 }

@@ -51,6 +51,11 @@ export interface SyncService {
   readonly numbers: OnlineNumbers;
   /** Download the files of another workstation's document (a replica) on demand; its file hash, or null. */
   fetchReplicaFiles(documentId: string): Promise<string | null>;
+  /**
+   * The client for the configured server, shared with the office (people's sign-in, their inbox):
+   * one session per workstation. Throws SYNC_OFFLINE while no server is configured.
+   */
+  client(): ApiClient;
 }
 
 /** How long the loop waits when nothing is due and nothing wakes it (the inbox's poll). */
@@ -362,6 +367,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       loop?.controller.abort();
       await loop?.done;
       loop = undefined;
+    },
+    client() {
+      current();
+      return build(options.serverUrl()).api;
     },
   };
 }
