@@ -38,7 +38,7 @@ describe('the office in the app: two composed workstations, their store workers 
       profileDir: join(tempDir('office-app'), 'profile'),
       shell: 'browser',
       log: silentLogger,
-      notifier: { notify: (notice) => notices.push(notice) },
+      notifier: () => ({ notify: (notice) => notices.push(notice) }),
     });
     services.settings.update({ organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' }, server: { url } });
     const table = createHandlerTable(services);
