@@ -16,6 +16,7 @@ import { ensureWorkstationId } from '../services/sync/workstation-id.ts';
 import { createTokenService } from '../services/tokens/token-service.ts';
 import { createIssuingService } from '../services/workflow/issuing-service.ts';
 import { noNativeChooser, type FileChooser } from '../platform/file-chooser.ts';
+import { noNativeSave, type SaveChooser } from '../platform/save-chooser.ts';
 import { composeBase } from './compose-base.ts';
 import { composeVerify } from './compose-verify.ts';
 import type { Services } from './services.ts';
@@ -32,6 +33,8 @@ export interface ComposeOptions {
   readonly sessionVault?: SessionVault;
   /** Electron's open dialog; the browser shell and the CLI have none (the renderer uploads). */
   readonly fileChooser?: FileChooser;
+  /** Electron's save dialog; elsewhere the page downloads what main produced. */
+  readonly saveChooser?: SaveChooser;
 }
 
 /**
@@ -96,6 +99,7 @@ export function composeServices(options: ComposeOptions): Services {
     signing,
     files,
     chooser: options.fileChooser ?? noNativeChooser,
+    saver: options.saveChooser ?? noNativeSave,
     issuing: createIssuingService({
       store: store.call,
       filesDir: profile.files,

@@ -2,6 +2,7 @@ import type { AppInfo } from '../../preload/contract/index.ts';
 import type { EventBus } from '../services/events/event-bus.ts';
 import type { FileIntake } from '../services/files/file-intake.ts';
 import type { FileChooser } from '../platform/file-chooser.ts';
+import type { SaveChooser } from '../platform/save-chooser.ts';
 import type { Logger } from '../services/log/logger.ts';
 import type { LayoutService } from '../services/pdf/layout/layout-service.ts';
 import type { VerifyService } from '../services/pdf/verify/verify-service.ts';
@@ -34,6 +35,8 @@ export interface Services {
   readonly files: FileIntake;
   /** The native open-file dialog where the shell has one (Electron). */
   readonly chooser: FileChooser;
+  /** The native save dialog where the shell has one (Electron); otherwise the page downloads. */
+  readonly saver: SaveChooser;
   /** The journey of an outgoing document: draft → ký duyệt → cấp số → đóng dấu → phát hành. */
   readonly issuing: IssuingService;
 }

@@ -5,6 +5,7 @@ import { createHandlerTable } from '../../ipc/handlers.ts';
 import { forwardEvents, registerElectronIpc } from '../../ipc/register-electron.ts';
 import { createElectronSessionVault } from '../../platform/electron-session-vault.ts';
 import { electronFileChooser } from '../../platform/electron-file-chooser.ts';
+import { electronSaveChooser } from '../../platform/electron-save-chooser.ts';
 import { openElectronSettings } from '../../platform/electron-settings.ts';
 import { startBackground, type Background } from '../background.ts';
 import { composeServices } from '../compose.ts';
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
     shell: 'electron',
     settings: openElectronSettings(profileDir),
     fileChooser: electronFileChooser(),
+    saveChooser: electronSaveChooser(),
     sessionVault: createElectronSessionVault(profileDir),
   });
   registerElectronIpc(ipcMain, createHandlerTable(services), services);

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { AppError } from '../../../preload/contract/index.ts';
+import type { AppError, ChosenFile } from '../../../preload/contract/index.ts';
 import type { IncomingAddResult } from '../../../preload/contract/incoming.ts';
 import type { VerifyReport } from '../../../preload/contract/verify.ts';
 import { clearDraft, readDraft, writeDraft } from '../../app/drafts.ts';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
-import { Field } from '../../app/forms/Field.tsx';
-import { hasErrors, type FieldErrors } from '../../app/forms/field-errors.ts';
+import { FilePick } from '../../app/files/FilePick.tsx';
+import { hasErrors } from '../../app/forms/field-errors.ts';
 import { issuesToFields } from '../../app/forms/issues.ts';
 import { SelectField } from '../../app/forms/SelectField.tsx';
 import { SHORTCUTS, useShortcut } from '../../app/frame/shortcuts.ts';
@@ -24,6 +24,7 @@ import {
   prefillFromText,
   registerFieldOfIssue,
   validateRegisterForm,
+  type RegisterErrors,
   type RegisterField,
   type RegisterForm,
 } from './register-form.ts';
@@ -37,7 +38,9 @@ const SOURCES = ['giay', 'truc', 'email', 'khac'] as const;
  */
 export function RegisterIncoming() {
   const [form, setForm] = useState<RegisterForm>(() => readDraft<RegisterForm>(DRAFT_KEY) ?? emptyRegisterForm());
-  const [errors, setErrors] = useState<FieldErrors<RegisterField>>({});
+  const [errors, setErrors] = useState<RegisterErrors>({});
+  // The chosen PDF, by handle: not kept in the draft (a handle lives as long as the app runs).
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [report, setReport] = useState<VerifyReport | null>(null);
   const [prefilled, setPrefilled] = useState<RegisterField[]>([]);
   const [busy, setBusy] = useState<'verify' | 'register' | null>(null);
@@ -51,9 +54,12 @@ export function RegisterIncoming() {
   const set = (field: RegisterField) => (value: string) => update({ ...form, [field]: value });
 
   const verify = async (): Promise<void> => {
+    if (file === null) {
+      return;
+    }
     setFailure(null);
     setBusy('verify');
-    const result = await call('documents.verify', { path: form.filePath.trim() });
+    const result = await call('files.verify', { handle: file.handle, offline: false });
     setBusy(null);
     if (!result.ok) {
       setFailure(result.error);
@@ -76,17 +82,16 @@ export function RegisterIncoming() {
   };
 
   const register = async (): Promise<void> => {
-    const found = validateRegisterForm(form);
+    const found = validateRegisterForm(form, file !== null);
     setErrors(found);
     setFailure(null);
     if (hasErrors(found)) {
       return;
     }
     setBusy('register');
-    const path = form.filePath.trim();
     const result = await call('incoming.add', {
       input: inputFromForm(form),
-      ...(path === '' ? {} : { filePath: path }),
+      ...(file === null ? {} : { file: file.handle }),
     });
     setBusy(null);
     if (!result.ok) {
@@ -106,6 +111,7 @@ export function RegisterIncoming() {
         result={done}
         onAnother={() => {
           setDone(null);
+          setFile(null);
           setReport(null);
           setPrefilled([]);
           setForm(emptyRegisterForm());
@@ -147,20 +153,29 @@ export function RegisterIncoming() {
               onChange={set('source')}
               options={SOURCES.map((s) => ({ value: s, label: vi.incoming.sources[s] }))}
             />
-            <Field
-              name="filePath"
-              label={f.filePath}
-              hint={f.filePathHint}
-              value={form.filePath}
-              onChange={set('filePath')}
-              error={errors.filePath}
-            />
           </div>
+          <FilePick
+            purpose="pdf"
+            label={f.chosenFile}
+            chosen={file}
+            onChosen={(chosen) => {
+              setFile(chosen);
+              setReport(null);
+              setErrors(({ file: _file, ...rest }) => rest);
+            }}
+            onError={setFailure}
+            testId="incoming-file"
+          />
+          {errors.file === undefined ? null : (
+            <p className="field-error" role="alert">
+              {errors.file}
+            </p>
+          )}
           <button
             type="button"
             className="secondary"
             onClick={() => void verify()}
-            disabled={form.filePath.trim() === '' || busy !== null}
+            disabled={file === null || busy !== null}
           >
             {vi.incoming.verify}
           </button>

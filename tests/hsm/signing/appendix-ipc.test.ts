@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attachmentPath } from '../../../main/services/store/attachments.ts';
@@ -37,7 +37,8 @@ describe('outgoing.addAppendix over IPC: sign with the record’s số, ký hi�
     const appendixPdf = join(dir, 'phụ lục.pdf');
     writeFileSync(appendixPdf, (await makeDocument({ tenLoai: 'THÔNG BÁO' })).bytes);
     const broken = join(dir, 'hỏng.pdf');
-    writeFileSync(broken, 'không phải PDF');
+    // A PDF header and nothing a PDF reader can use: accepted as a PDF by the chooser, refused by signing.
+    writeFileSync(broken, '%PDF-1.7\nkhông phải PDF');
 
     const doc = value<{ id: string }>(
       await call('outgoing.create', {
@@ -53,8 +54,15 @@ describe('outgoing.addAppendix over IPC: sign with the record’s số, ký hi�
     value(await call('outgoing.submit', { id: doc.id }));
     // The store's path-based steps stand in for the issuing journey (tests/hsm/workflow covers that).
     await services.store.call('outgoing.markSigned', doc.id, main);
+    // The appendix enters as a chosen file (a handle), as the panel sends it.
     const add = (path: string, title: string) =>
-      call('outgoing.addAppendix', { id: doc.id, title, path, ...orgToken(), placement: 'auto' });
+      call('outgoing.addAppendix', {
+        id: doc.id,
+        title,
+        file: services.files.accept('pdf', basename(path), new Uint8Array(readFileSync(path))).handle,
+        ...orgToken(),
+        placement: 'auto',
+      });
 
     // No số yet: refused before the token is asked for anything; the PIN is in no answer.
     const early = await add(appendixPdf, 'Phụ lục I');

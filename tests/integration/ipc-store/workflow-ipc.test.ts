@@ -122,8 +122,14 @@ describe('workflow channels the screens need (assign, return, attachment) throug
   });
 
   it('the stored attachment comes back byte for byte with the kept verification verdict', async () => {
+    // The PDF enters as a chosen file (a handle), as the registration form sends it.
+    const chosen = services.files.accept('pdf', 'lo-cv-kt-1.pdf', new Uint8Array(readFileSync(PDF)));
+    expect(await call('incoming.add', { input: incomingInput, filePath: PDF })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     const { document } = value<{ document: { id: string } }>(
-      await call('incoming.add', { input: incomingInput, filePath: PDF }),
+      await call('incoming.add', { input: incomingInput, file: chosen.handle }),
     );
     const before = value<{ base64: string; sha256: string; verification: unknown; fileName: string }>(
       await call('incoming.attachment', { id: document.id }),
@@ -132,7 +138,8 @@ describe('workflow channels the screens need (assign, return, attachment) throug
     expect(Buffer.from(before.base64, 'base64').equals(original)).toBe(true);
     expect(before.sha256).toBe(createHash('sha256').update(original).digest('hex'));
     expect(before).toMatchObject({
-      fileName: expect.stringMatching(/\.pdf$/),
+      // Named after the chosen file (export naming), not after its hash.
+      fileName: 'LoCvKt1.pdf',
       verification: null,
       mediaType: 'application/pdf',
     });
