@@ -30,6 +30,7 @@ import {
 } from './register-form.ts';
 
 const DRAFT_KEY = 'incoming.register';
+const FILE_DRAFT_KEY = 'incoming.register.file';
 const SOURCES = ['giay', 'truc', 'email', 'khac'] as const;
 
 /**
@@ -39,8 +40,17 @@ const SOURCES = ['giay', 'truc', 'email', 'khac'] as const;
 export function RegisterIncoming() {
   const [form, setForm] = useState<RegisterForm>(() => readDraft<RegisterForm>(DRAFT_KEY) ?? emptyRegisterForm());
   const [errors, setErrors] = useState<RegisterErrors>({});
-  // The chosen PDF, by handle: not kept in the draft (a handle lives as long as the app runs).
-  const [file, setFile] = useState<ChosenFile | null>(null);
+  // The chosen PDF, by handle, kept with the draft: leaving the screen loses nothing. A handle
+  // lives as long as the app runs; an expired one is refused by main with "chọn lại tệp".
+  const [file, setFileState] = useState<ChosenFile | null>(() => readDraft<ChosenFile>(FILE_DRAFT_KEY));
+  const setFile = (next: ChosenFile | null): void => {
+    setFileState(next);
+    if (next === null) {
+      clearDraft(FILE_DRAFT_KEY);
+    } else {
+      writeDraft(FILE_DRAFT_KEY, next);
+    }
+  };
   const [report, setReport] = useState<VerifyReport | null>(null);
   const [prefilled, setPrefilled] = useState<RegisterField[]>([]);
   const [busy, setBusy] = useState<'verify' | 'register' | null>(null);
@@ -100,6 +110,7 @@ export function RegisterIncoming() {
       return;
     }
     clearDraft(DRAFT_KEY);
+    setFile(null);
     setDone(result.value);
   };
 
