@@ -129,6 +129,10 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
       .getByRole('button', { name: 'Trình', exact: true })
       .click();
     await expect(detail).toContainText('Đã trình');
+    // Phân công is the leader's step (main enforces roles): the leader opens it from the list.
+    await becomes(page, shell.url, 'Lãnh đạo');
+    await nav(page, 'Văn bản đến').click();
+    await page.getByTestId('incoming-table').getByRole('link', { name: ARRIVING }).first().click();
     await detail.getByRole('button', { name: 'Phân công' }).click();
     const assign = page.getByTestId('assign-dialog');
     await assign.getByLabel('Đơn vị, cá nhân chủ trì').fill('Phòng Công chức, viên chức');
@@ -138,6 +142,7 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
     await expect(page.getByTestId('assignment')).toContainText('Phòng Công chức, viên chức');
     await expect(page.getByTestId('assignment')).toContainText('Văn phòng Sở');
     await shot(page, '04-registered-assigned');
+    await becomes(page, shell.url, 'Văn thư');
   });
 
   await test.step('the server goes down: the app says it is offline', async () => {

@@ -24,7 +24,7 @@ function orgToken() {
 describe('outgoing.addAppendix over IPC: sign with the record’s số, ký hiệu and attach, in one request', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu phụ lục '));
   // The sổ đi has an open lease (one workstation), given before the app opens its store.
-  const { profileDir, services, call, value } = issuingProfile(pki, { profileDir: join(dir, 'hồ sơ') });
+  const { profileDir, services, call, value, asRole } = issuingProfile(pki, { profileDir: join(dir, 'hồ sơ') });
   const scratch = join(profileDir, 'cache', 'phu-luc');
   afterAll(async () => {
     await services.store.close();
@@ -40,6 +40,8 @@ describe('outgoing.addAppendix over IPC: sign with the record’s số, ký hi�
     // A PDF header and nothing a PDF reader can use: accepted as a PDF by the chooser, refused by signing.
     writeFileSync(broken, '%PDF-1.7\nkhông phải PDF');
 
+    // Each step in its role (main enforces them): the chuyên viên drafts, the văn thư attaches.
+    await asRole('chuyen-vien');
     const doc = value<{ id: string }>(
       await call('outgoing.create', {
         input: {
@@ -52,6 +54,7 @@ describe('outgoing.addAppendix over IPC: sign with the record’s số, ký hi�
       }),
     );
     value(await call('outgoing.submit', { id: doc.id }));
+    await asRole('van-thu');
     // The store's path-based steps stand in for the issuing journey (tests/hsm/workflow covers that).
     await services.store.call('outgoing.markSigned', doc.id, main);
     // The appendix enters as a chosen file (a handle), as the panel sends it.
