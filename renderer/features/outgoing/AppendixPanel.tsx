@@ -93,7 +93,8 @@ export function AppendixPanel({ document, onChanged }: { document: OutgoingDocum
       setNotice(t.added(result.value.title));
       onChanged();
     } else {
-      errors.present(result.error);
+      // The reason main built, and "Thử lại" (the PIN asked again) where trying again can help.
+      errors.present(result.error, () => setPinOpen(true));
     }
   };
 
