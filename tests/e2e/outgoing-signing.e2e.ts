@@ -63,6 +63,17 @@ test('a chuyên viên writes two drafts, each from a chosen PDF and its .docx, a
     await detail.getByRole('button', { name: 'Trình ký' }).click();
     await expect(detail).toContainText('Trình ký');
   }
+  // Where the blue signature and the red seal will go on the stored draft, read through main.
+  const preview = page.getByTestId('placement-preview');
+  await preview.getByRole('button', { name: 'Xem trước vị trí' }).click();
+  await expect(preview.getByTestId('placement-personal')).toBeVisible();
+  await expect(preview.getByTestId('placement-organization')).toBeVisible();
+  await expect(preview.getByRole('img', { name: 'Trang 1 của văn bản' })).toBeVisible();
+  const leader = await preview.getByTestId('placement-personal').boundingBox();
+  const seal = await preview.getByTestId('placement-organization').boundingBox();
+  // ND30: the seal overlaps the left of the leader's signature, on the same lines.
+  expect(leader !== null && seal !== null && seal.x < leader.x && seal.x + seal.width > leader.x).toBe(true);
+  await expectNoSeriousAxeViolations(page);
   await saveScreen(page, '30-outgoing-draft-files');
 });
 
