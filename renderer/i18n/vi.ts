@@ -378,7 +378,8 @@ export const vi = {
     printing: 'Đang in sổ…',
     printed: (name: string, rows: number, downloaded: boolean) =>
       `Đã in ${rows} dòng vào ${name}${downloaded ? ' (tệp được tải xuống)' : ''}.`,
-    notSaved: (rows: number) => `Đã in ${rows} dòng; tệp được giữ trên máy, chưa lưu ra nơi khác (đã hủy chọn nơi lưu).`,
+    notSaved: (rows: number) =>
+      `Đã in ${rows} dòng; tệp được giữ trên máy, chưa lưu ra nơi khác (đã hủy chọn nơi lưu).`,
     errors: { year: 'Năm từ 2000 đến 2100.' },
   },
   pdf: {

@@ -70,9 +70,7 @@ describe('no renderer form takes a typed file path', () => {
   const files = sources(join(ROOT, 'renderer'));
   const called = new Set(
     files.flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/'([a-z]+\.[a-zA-Z]+)'/g)]
-        .map((m) => m[1] ?? '')
-        .filter(isChannelName),
+      [...readFileSync(file, 'utf8').matchAll(/'([a-z]+\.[a-zA-Z]+)'/g)].map((m) => m[1] ?? '').filter(isChannelName),
     ),
   );
 
@@ -90,7 +88,10 @@ describe('no renderer form takes a typed file path', () => {
         .map((key) => `${name} ${key}`)
         .filter((found) => !ALLOWED.includes(found))
         // The signer a person picks names the module tokens.list found: chosen, not typed.
-        .filter((found) => !(found.startsWith('issuing.') || found.startsWith('outgoing.addAppendix')) || !SIGNER_MODULE.test(found)),
+        .filter(
+          (found) =>
+            !(found.startsWith('issuing.') || found.startsWith('outgoing.addAppendix')) || !SIGNER_MODULE.test(found),
+        ),
     );
     expect(offending).toEqual([]);
   });
