@@ -18,6 +18,7 @@ import { createIssuingService } from '../services/workflow/issuing-service.ts';
 import { noNativeChooser, type FileChooser } from '../platform/file-chooser.ts';
 import { silentNotifier, type Notifier } from '../platform/notifier.ts';
 import { composeOffice } from '../services/office/compose-office.ts';
+import { noNativeSave, type SaveChooser } from '../platform/save-chooser.ts';
 import { composeBase } from './compose-base.ts';
 import { composeVerify } from './compose-verify.ts';
 import type { Services } from './services.ts';
@@ -39,6 +40,8 @@ export interface ComposeOptions {
    * can tell the renderer which document to open); silent when omitted.
    */
   readonly notifier?: (events: EventBus) => Notifier;
+  /** Electron's save dialog; elsewhere the page downloads what main produced. */
+  readonly saveChooser?: SaveChooser;
 }
 
 /**
@@ -106,6 +109,7 @@ export function composeServices(options: ComposeOptions): Services {
     files,
     chooser: options.fileChooser ?? noNativeChooser,
     notifier,
+    saver: options.saveChooser ?? noNativeSave,
     issuing: createIssuingService({
       store: store.call,
       filesDir: profile.files,

@@ -3,6 +3,7 @@ import type { EventBus } from '../services/events/event-bus.ts';
 import type { FileIntake } from '../services/files/file-intake.ts';
 import type { FileChooser } from '../platform/file-chooser.ts';
 import type { Notifier } from '../platform/notifier.ts';
+import type { SaveChooser } from '../platform/save-chooser.ts';
 import type { Logger } from '../services/log/logger.ts';
 import type { LayoutService } from '../services/pdf/layout/layout-service.ts';
 import type { VerifyService } from '../services/pdf/verify/verify-service.ts';
@@ -38,6 +39,8 @@ export interface Services {
   readonly chooser: FileChooser;
   /** Desktop notifications where the shell has them (Electron); silent elsewhere. */
   readonly notifier: Notifier;
+  /** The native save dialog where the shell has one (Electron); otherwise the page downloads. */
+  readonly saver: SaveChooser;
   /** The journey of an outgoing document: draft → ký duyệt → cấp số → đóng dấu → phát hành. */
   readonly issuing: IssuingService;
   /** The office across workstations: who is signed in, their steps and their long-polled inbox (#16). */

@@ -46,7 +46,7 @@ async function withVerdict(services: Services, file: StoredAppendixFile): Promis
 export function appendicesHandlers(services: Services): Pick<HandlerTable, AppendixChannels> {
   const { store, signing } = services;
   return {
-    'outgoing.addAppendix': async ({ id, title, ...request }) => {
+    'outgoing.addAppendix': async ({ id, title, file, ...request }) => {
       requireKnownModule(services, request.modulePath);
       const doc = await store.call('outgoing.get', id);
       if (doc.soKyHieu === null || (doc.state !== 'da-cap-so' && doc.state !== 'da-dong-dau')) {
@@ -59,8 +59,12 @@ export function appendicesHandlers(services: Services): Pick<HandlerTable, Appen
       mkdirSync(scratch, { recursive: true });
       const outPath = join(scratch, `${uuidv7()}.pdf`);
       try {
-        await signing.appendix({ ...request, outPath, soKyHieu: doc.soKyHieu });
-        return await store.call('outgoing.attachAppendix', id, { path: outPath, title, signed: true });
+        const chosen = services.files.get(file, 'pdf');
+        const path = attachmentPath(services.profile.files, chosen.sha256);
+        await signing.appendix({ ...request, path, outPath, soKyHieu: doc.soKyHieu });
+        const added = await store.call('outgoing.attachAppendix', id, { path: outPath, title, signed: true });
+        services.files.release(file);
+        return added;
       } finally {
         rmSync(outPath, { force: true });
       }

@@ -9,6 +9,7 @@ import { issuingHandlers } from './issuing.ipc.ts';
 import { organizationsHandlers } from './organizations.ipc.ts';
 import { outgoingHandlers } from './outgoing.ipc.ts';
 import { registersHandlers } from './registers.ipc.ts';
+import { guardRoles } from './role-guard.ts';
 import { layoutHandlers } from './layout.ipc.ts';
 import { officeHandlers } from './office.ipc.ts';
 import { settingsHandlers } from './settings.ipc.ts';
@@ -22,7 +23,8 @@ import { verifyHandlers } from './verify.ipc.ts';
  * so the two shells cannot drift apart. Each feature adds its `*.ipc.ts` spread here.
  */
 export function createHandlerTable(services: Services): HandlerTable {
-  return {
+  // Roles are enforced here, in main, for every workflow action; the renderer only hides.
+  return guardRoles(services, {
     ...appHandlers(services),
     ...appendicesHandlers(services),
     ...filesHandlers(services),
@@ -39,5 +41,5 @@ export function createHandlerTable(services: Services): HandlerTable {
     ...syncHandlers(services),
     ...tokensHandlers(services),
     ...verifyHandlers(services),
-  };
+  });
 }

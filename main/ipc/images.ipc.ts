@@ -3,6 +3,7 @@ import { VanthuError } from '../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../preload/contract/error-messages.vi.ts';
 import type { Services } from '../app/services.ts';
 import { checkImage, MAX_IMAGE_BYTES } from '../services/pdf/stamp/image-check.ts';
+import { attachmentPath } from '../services/store/attachments.ts';
 import type { HandlerTable } from './dispatch.ts';
 
 const POINTS_PER_MM = 72 / 25.4;
@@ -17,9 +18,14 @@ function unreadable(path: string, cause?: unknown): VanthuError {
 /** images.preview: the settings screen shows what the signing flow will stamp, checked the same way. */
 export function imagesHandlers(services: Services): Pick<HandlerTable, 'images.preview'> {
   return {
-    'images.preview': async ({ kind, path }) => {
+    'images.preview': async ({ kind, file: handle }) => {
       const images = services.settings.get().images;
-      const file = path ?? (kind === 'seal' ? images.sealPng : images.signaturePng);
+      const file =
+        handle === undefined
+          ? kind === 'seal'
+            ? images.sealPng
+            : images.signaturePng
+          : attachmentPath(services.profile.files, services.files.get(handle, 'anh').sha256);
       if (file === '') {
         // details.field names the setting, so the notice links to it in Cài đặt.
         throw new VanthuError('INVALID_INPUT', errorMessageVi('INVALID_INPUT', '(chưa chọn ảnh)'), {

@@ -4,6 +4,7 @@ import { VanthuError } from '../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../preload/contract/error-messages.vi.ts';
 import { attachmentPath } from '../services/store/attachments.ts';
 import { numberForRegistration } from '../services/sync/online-numbers.ts';
+import { addIncomingWithFile } from './incoming-file.ts';
 
 type IncomingChannels =
   | 'incoming.add'
@@ -19,12 +20,9 @@ export function incomingHandlers(services: Services): Pick<HandlerTable, Incomin
   const { store } = services;
   return {
     // Online, the số đến is the organization's next at this moment (in order of receipt); offline, the block's.
-    'incoming.add': async ({ input, filePath }) =>
-      store.call(
-        'incoming.add',
-        input,
-        filePath === undefined ? undefined : { path: filePath },
-        await numberForRegistration(services.sync.numbers, input.doMat, new Date()),
+    'incoming.add': ({ input, file }) =>
+      addIncomingWithFile(services, input, file, () =>
+        numberForRegistration(services.sync.numbers, input.doMat, new Date()),
       ),
     'incoming.list': (filter) => store.call('incoming.list', filter),
     'incoming.get': ({ id }) => store.call('incoming.get', id),

@@ -1,9 +1,17 @@
+import { errorMessageVi, VanthuError } from '../../preload/contract/index.ts';
 import type { Services } from '../app/services.ts';
+import { attachmentPath } from '../services/store/attachments.ts';
 import type { HandlerTable } from './dispatch.ts';
 import { requireKnownModule } from './signing.ipc.ts';
 
 type IssuingChannels =
-  'issuing.createDraft' | 'issuing.sign' | 'issuing.number' | 'issuing.seal' | 'issuing.publish' | 'issuing.files';
+  | 'issuing.createDraft'
+  | 'issuing.sign'
+  | 'issuing.number'
+  | 'issuing.seal'
+  | 'issuing.publish'
+  | 'issuing.files'
+  | 'issuing.placement';
 
 /**
  * The issuing journey: one call per user action, naming the document (and a file handle where a
@@ -25,5 +33,19 @@ export function issuingHandlers(services: Services): Pick<HandlerTable, IssuingC
     },
     'issuing.publish': ({ id }) => issuing.publish(id),
     'issuing.files': ({ id }) => issuing.files(id),
+    'issuing.placement': async ({ id }) => {
+      const doc = await services.store.call('outgoing.get', id);
+      if (doc.fileSha256 === null) {
+        throw new VanthuError('FILE_NOT_FOUND', errorMessageVi('FILE_NOT_FOUND', '(dự thảo chưa có tệp PDF)'), {
+          details: { id },
+        });
+      }
+      // The same layout that placed the draft's fields (prepareFields, placement auto), on the stored file.
+      return services.layout.propose({
+        path: attachmentPath(services.profile.files, doc.fileSha256),
+        render: true,
+        dpi: 72,
+      });
+    },
   };
 }

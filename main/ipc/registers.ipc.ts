@@ -1,7 +1,7 @@
-import { renameSync, writeFileSync } from 'node:fs';
 import type { Services } from '../app/services.ts';
 import { backupAgeDays, backupOverdue, backupReminderDue } from '../domain/backup-reminder.ts';
 import { printRegisterInWorker } from '../services/registers/print-in-worker.ts';
+import { writeAttachmentFile } from '../services/store/attachments.ts';
 import type { HandlerTable } from './dispatch.ts';
 
 type RegisterChannels = 'registers.list' | 'registers.print' | 'backup.create' | 'backup.status' | 'audit.verify';
@@ -22,15 +22,21 @@ export function registersHandlers(services: Services): Pick<HandlerTable, Regist
         }),
       );
     },
-    'registers.print': async ({ kind, year, outPath, ...range }) => {
+    'registers.print': async ({ kind, year, ...range }) => {
       const printable = await store.call('registers.print', { kind, year }, range);
+      const fileName = `so-${kind === 'den' ? 'den' : 'di'}-${year}.pdf`;
       // Laid out in its own worker thread; the window hears how far it is, page by page.
       const { bytes } = await printRegisterInWorker(printable, (done, total) =>
-        events.emit('registers.printProgress', { outPath, done, total }),
+        events.emit('registers.printProgress', { fileName, done, total }),
       );
-      writeFileSync(`${outPath}.tmp`, bytes);
-      renameSync(`${outPath}.tmp`, outPath);
-      return { path: outPath, rows: printable.rows.length };
+      // Kept in the content store first, so a cancelled dialog or a lost download loses nothing.
+      const sha256 = writeAttachmentFile(services.profile.files, bytes);
+      const rows = printable.rows.length;
+      if (!services.saver.native) {
+        return { rows, fileName, sha256, savedAs: null, base64: Buffer.from(bytes).toString('base64') };
+      }
+      const saved = await services.saver.save(fileName, bytes);
+      return { rows, fileName, sha256, savedAs: saved?.name ?? null, base64: null };
     },
     'backup.create': async ({ outPath }) => {
       const result = await store.call('store.backup', outPath);

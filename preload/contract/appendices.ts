@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define.ts';
+import { FileHandleSchema } from './files.ts';
 import { AppendixRequestSchema } from './signing.ts';
 import { VerifyReportSchema } from './verify.ts';
 
@@ -31,13 +32,15 @@ export type Appendix = z.infer<typeof AppendixSchema>;
 
 /**
  * Sign a PDF as an appendix of an outgoing document and attach it, in one request: the số, ký
- * hiệu comes from the record (never typed), the signed copy goes into the store, not beside the
- * input. Token fields and PIN as for `signing.appendix`; the PIN stops at the token login.
+ * hiệu comes from the record (never typed), the input is a chosen file, the signed copy goes into
+ * the store. Token fields and PIN as for `signing.appendix`; the PIN stops at the token login.
  */
-export const AddAppendixRequestSchema = AppendixRequestSchema.omit({ outPath: true, soKyHieu: true })
+export const AddAppendixRequestSchema = AppendixRequestSchema.omit({ path: true, outPath: true, soKyHieu: true })
   .extend({
     id: z.string().min(1),
     title: z.string().trim().min(1).max(300),
+    /** The appendix PDF as a chosen file's handle (files.*), never a typed path. */
+    file: FileHandleSchema,
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define.ts';
+import { VerifyReportSchema } from './verify.ts';
 
 /**
  * Files as handles (issue #15). A new file enters through a chooser: Electron's dialog, or in the
@@ -51,4 +52,9 @@ export const filesChannels = {
     z.object({ received: z.number().int() }),
   ),
   'files.finish': channel(z.object({ handle: FileHandleSchema }).strict(), ChosenFileSchema),
+  /** Verify the signatures of a chosen PDF before it is registered (tiếp nhận checks first). */
+  'files.verify': channel(
+    z.object({ handle: FileHandleSchema, offline: z.boolean().default(false) }).strict(),
+    VerifyReportSchema,
+  ),
 };

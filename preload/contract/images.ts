@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define.ts';
+import { FileHandleSchema } from './files.ts';
 
 /**
  * Preview of the signature or seal image as it will be stamped: the same ND30 checks as at signing
@@ -8,8 +9,8 @@ import { channel } from './define.ts';
 export const ImagePreviewRequestSchema = z
   .object({
     kind: z.enum(['signature', 'seal']),
-    /** A file to try before saving it; the configured image when omitted. */
-    path: z.string().min(1).optional(),
+    /** A chosen file (handle) to try before using it; the configured image when omitted. */
+    file: FileHandleSchema.optional(),
   })
   .strict();
 

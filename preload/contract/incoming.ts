@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, IsoDateSchema } from './define.ts';
+import { FileHandleSchema } from './files.ts';
 import { VerifyReportSchema } from './verify.ts';
 
 export const INCOMING_STATE_VALUES = [
@@ -116,7 +117,8 @@ export type IncomingAttachment = z.infer<typeof IncomingAttachmentSchema>;
 
 export const incomingChannels = {
   'incoming.add': channel(
-    z.object({ input: IncomingInputSchema, filePath: z.string().optional() }).strict(),
+    // The received or scanned PDF as a chosen file's handle (files.*), never a typed path.
+    z.object({ input: IncomingInputSchema, file: FileHandleSchema.optional() }).strict(),
     IncomingAddResultSchema,
   ),
   'incoming.list': channel(DocumentFilterSchema, z.array(IncomingDocumentSchema)),

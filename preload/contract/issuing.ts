@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './define.ts';
 import { AppErrorSchema } from './errors.ts';
 import { FileHandleSchema } from './files.ts';
+import { LayoutProposalSchema } from './layout.ts';
 import { OutgoingDocumentSchema, OutgoingInputSchema } from './outgoing.ts';
 import { TokenSelectorSchema } from './tokens.ts';
 
@@ -77,6 +78,11 @@ export const issuingChannels = {
   'issuing.publish': channel(z.object({ id: z.string().min(1) }).strict(), OutgoingDocumentSchema),
   /** The files of each step, as kept in the store. */
   'issuing.files': channel(z.object({ id: z.string().min(1) }).strict(), z.array(IssuingFileSchema)),
+  /**
+   * Where the blue signature and the red seal will be placed on the document's stored file (ND30
+   * layout, the page rendered): a preview read through main, never a path from the renderer.
+   */
+  'issuing.placement': channel(z.object({ id: z.string().min(1) }).strict(), LayoutProposalSchema),
 };
 
 export const issuingEvents = {

@@ -28,10 +28,25 @@ export const RegisterStatusSchema = RegisterSchema.extend({
   remaining: z.number().int().nonnegative().nullable(),
 });
 
+/**
+ * A printed register: main lays it out, keeps it in the content store and, where the shell has a
+ * native save dialog, writes it where the person chose (`savedAs`: the name only). Without one
+ * (browser shell), `base64` carries the bytes and the page downloads them. No path crosses.
+ */
+export const PrintedRegisterSchema = z.object({
+  rows: z.number().int(),
+  fileName: z.string(),
+  sha256: z.string(),
+  /** The file name chosen in the save dialog; null when cancelled or when the page downloads. */
+  savedAs: z.string().nullable(),
+  base64: z.string().nullable(),
+});
+export type PrintedRegister = z.infer<typeof PrintedRegisterSchema>;
+
 /** Progress of a register being printed (rows laid out of the total), once per page. */
 export const registersEvents = {
   'registers.printProgress': z.object({
-    outPath: z.string(),
+    fileName: z.string(),
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),
   }),
@@ -44,14 +59,13 @@ export const registersChannels = {
       .object({
         kind: RegisterKindSchema,
         year: z.number().int().min(2000).max(2100),
-        outPath: z.string().min(1),
         fromDate: IsoDateSchema.optional(),
         toDate: IsoDateSchema.optional(),
         fromSo: z.number().int().positive().optional(),
         toSo: z.number().int().positive().optional(),
       })
       .strict(),
-    z.object({ path: z.string(), rows: z.number().int() }),
+    PrintedRegisterSchema,
   ),
   'backup.create': channel(
     z.object({ outPath: z.string().min(1) }).strict(),

@@ -36,5 +36,16 @@ export const viIssuing = {
   partial: (ok: number, failed: number) => `Đã ký ${ok} văn bản; ${failed} văn bản không ký được (xem lý do bên dưới).`,
   number: 'Cấp số và ghi vào văn bản',
   seal: 'Đóng dấu (ký số của cơ quan)',
+  placement: {
+    title: 'Vị trí chữ ký và con dấu',
+    hint: 'Xem trước nơi đặt chữ ký số của lãnh đạo (màu xanh) và dấu của cơ quan (màu đỏ) trên tệp đang lưu, theo Nghị định 30/2020.',
+    show: 'Xem trước vị trí',
+    refresh: 'Xem lại',
+    loading: 'Đang tìm vị trí trên tệp…',
+    notFound: 'Không tìm thấy vị trí chức vụ, họ tên người ký trên tệp; chữ ký được đặt theo vị trí mặc định.',
+    pageAlt: (page: number) => `Trang ${page} của văn bản`,
+    boxLabel: (leader: boolean, page: number) =>
+      `${leader ? 'Chữ ký của lãnh đạo' : 'Dấu (chữ ký số) của cơ quan'}, trang ${page}`,
+  },
   chainNote: 'Số, ký hiệu và ngày ban hành được ghi vào đúng tệp lãnh đạo đã ký; khi đóng dấu, hai ô này bị khóa.',
 } as const;

@@ -114,11 +114,12 @@ export const vi = {
     images: 'Ảnh chữ ký và con dấu',
     signaturePng: 'Ảnh chữ ký (PNG)',
     sealPng: 'Ảnh con dấu (PNG)',
-    pngHint: 'Tệp PNG nền trong suốt, đường dẫn đầy đủ.',
+    noFileChosen: 'chưa chọn tệp',
+    remove: 'Gỡ',
+    removeTrustRoot: (name: string) => `Gỡ chứng thư gốc ${name}`,
     sealDiameterMm: 'Đường kính con dấu (mm)',
     trust: 'Chứng thư gốc tin cậy',
-    trustPaths: 'Tệp hoặc thư mục chứng thư gốc',
-    trustPathsHint: 'Mỗi dòng một đường dẫn (PEM/DER), ví dụ chứng thư gốc của Ban Cơ yếu Chính phủ.',
+    trustPaths: 'Chứng thư gốc đang dùng (PEM/DER), ví dụ chứng thư gốc của Ban Cơ yếu Chính phủ',
     organization: 'Cơ quan',
     orgName: 'Tên cơ quan',
     maDinhDanh: 'Mã định danh cơ quan',
@@ -133,7 +134,6 @@ export const vi = {
     errors: {
       urlInvalid: 'Địa chỉ không hợp lệ, ví dụ: https://qlvb.tinh.gov.vn',
       urlInsecure: 'Địa chỉ máy chủ phải dùng HTTPS.',
-      pngOnly: 'Chỉ chấp nhận tệp .png.',
       sealDiameter: (min: number, max: number) => `Nhập số từ ${min} đến ${max} mm.`,
       maDinhDanh:
         'Mã định danh theo QCVN 102:2016 (ví dụ 000.00.00.G22) hoặc QĐ 20/2020 (chữ in hoa, số, dấu chấm; tối đa 35 ký tự).',
@@ -185,8 +185,7 @@ export const vi = {
     overdueBadge: 'Quá hạn',
     provisional: 'Số tạm, sẽ được thay khi đồng bộ',
     fields: {
-      filePath: 'Tệp văn bản (PDF)',
-      filePathHint: 'Đường dẫn đầy đủ tới tệp PDF đã nhận hoặc đã quét.',
+      chosenFile: 'Tệp văn bản (PDF)',
       source: 'Nguồn',
       tenLoai: 'Tên loại văn bản',
       so: 'Số',
@@ -239,7 +238,6 @@ export const vi = {
       deadlineBeforeIssue: 'Hạn giải quyết phải sau ngày ban hành.',
       pages: 'Số trang là số nguyên từ 1 đến 999.',
       fileNeeded: 'Văn bản điện tử cần có tệp PDF.',
-      pdfOnly: 'Chỉ chấp nhận tệp .pdf.',
     },
     detail: {
       facts: 'Thông tin đăng ký',
@@ -374,13 +372,15 @@ export const vi = {
     print: 'In sổ ra PDF',
     kind: 'Sổ cần in',
     year: 'Năm',
-    outPath: 'Lưu tệp PDF tại',
-    outPathHint: 'Đường dẫn đầy đủ, ví dụ /home/vanthu/so-den-2026.pdf',
+    saveHint: 'Sổ được lưu trên máy; sau khi in, chọn nơi lưu tệp PDF (hoặc trình duyệt tải tệp xuống).',
     fromDate: 'Từ ngày',
     toDate: 'Đến ngày',
     printing: 'Đang in sổ…',
-    printed: (path: string, rows: number) => `Đã in ${rows} dòng vào ${path}.`,
-    errors: { outPath: 'Nhập đường dẫn đầy đủ của tệp .pdf.', year: 'Năm từ 2000 đến 2100.' },
+    printed: (name: string, rows: number, downloaded: boolean) =>
+      `Đã in ${rows} dòng vào ${name}${downloaded ? ' (tệp được tải xuống)' : ''}.`,
+    notSaved: (rows: number) =>
+      `Đã in ${rows} dòng; tệp được giữ trên máy, chưa lưu ra nơi khác (đã hủy chọn nơi lưu).`,
+    errors: { year: 'Năm từ 2000 đến 2100.' },
   },
   pdf: {
     title: 'Xem văn bản',

@@ -10,6 +10,7 @@ import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { becomes } from './support/role.ts';
 import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
+import { chooseTrustRoot } from './support/settings-files.ts';
 
 /*
  * Phụ lục of an outgoing document, end to end (issue #9): the văn thư of Sở Nội vụ signs two
@@ -81,7 +82,7 @@ async function firstRun(page: Page, shell: RunningShell, org: { code: string; na
   await page.getByLabel('Địa chỉ máy chủ').fill(server.url);
   await page.getByLabel('Tên đăng nhập').fill(org.user);
   await page.getByLabel('Thư viện PKCS#11 thêm bằng đường dẫn').fill(fixture.pki.softhsm.module);
-  await page.getByLabel('Tệp hoặc thư mục chứng thư gốc').fill(fixture.pki.chainPem);
+  await chooseTrustRoot(page, fixture.pki.chainPem);
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.getByTestId('settings-saved')).toBeVisible();
   const login = page.getByTestId('server-login');
@@ -97,7 +98,8 @@ async function addAppendix(page: Page, title: string, file: string): Promise<voi
   await panel.getByRole('button', { name: 'Thêm phụ lục…' }).click();
   const form = panel.getByTestId('appendix-add');
   await form.getByLabel('Tên phụ lục').fill(title);
-  await form.getByLabel('Tệp phụ lục (PDF)').fill(file);
+  await form.getByLabel('Tệp phụ lục (PDF)').setInputFiles(file);
+  await expect(form.getByTestId('appendix-file')).toContainText('Đã chọn');
   await form.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
   await form.getByRole('button', { name: 'Ký số và đính kèm' }).click();
   const dialog = page.getByTestId('pin-dialog');

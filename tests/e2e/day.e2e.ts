@@ -9,6 +9,7 @@ import { saveScreen } from './support/artifacts.ts';
 import { becomes } from './support/role.ts';
 import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
+import { chooseTrustRoot } from './support/settings-files.ts';
 
 /*
  * The whole working day of issue #9, in one browser session against the real services: the
@@ -83,7 +84,7 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
     await page.getByLabel('Địa chỉ máy chủ').fill(server.url);
     await page.getByLabel('Tên đăng nhập').fill('vanthu.snv');
     await page.getByLabel('Thư viện PKCS#11 thêm bằng đường dẫn').fill(fixture.pki.softhsm.module);
-    await page.getByLabel('Tệp hoặc thư mục chứng thư gốc').fill(fixture.pki.chainPem);
+    await chooseTrustRoot(page, fixture.pki.chainPem);
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect(page.getByTestId('settings-saved')).toBeVisible();
     const login = page.getByTestId('server-login');
@@ -128,6 +129,10 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
       .getByRole('button', { name: 'Trình', exact: true })
       .click();
     await expect(detail).toContainText('Đã trình');
+    // Phân công is the leader's step (main enforces roles): the leader opens it from the list.
+    await becomes(page, shell.url, 'Lãnh đạo');
+    await nav(page, 'Văn bản đến').click();
+    await page.getByTestId('incoming-table').getByRole('link', { name: ARRIVING }).first().click();
     await detail.getByRole('button', { name: 'Phân công' }).click();
     const assign = page.getByTestId('assign-dialog');
     await assign.getByLabel('Đơn vị, cá nhân chủ trì').fill('Phòng Công chức, viên chức');
@@ -137,6 +142,7 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
     await expect(page.getByTestId('assignment')).toContainText('Phòng Công chức, viên chức');
     await expect(page.getByTestId('assignment')).toContainText('Văn phòng Sở');
     await shot(page, '04-registered-assigned');
+    await becomes(page, shell.url, 'Văn thư');
   });
 
   await test.step('the server goes down: the app says it is offline', async () => {
@@ -153,7 +159,9 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
     await page.keyboard.press('Alt+n');
     await expect(page.getByRole('heading', { name: 'Tiếp nhận & đăng ký văn bản đến' })).toBeVisible();
     const scan = resolve('tests/fixtures/pdf', PAPER);
-    await page.getByLabel('Tệp văn bản (PDF)').fill(scan);
+    // Chosen like a person does (the file input, streamed to the host), never typed.
+    await page.getByLabel('Tệp văn bản (PDF)').setInputFiles(scan);
+    await expect(page.getByTestId('incoming-file')).toContainText('Đã chọn');
     await page.getByLabel('Mở tệp PDF để xem (tệp không rời khỏi máy)').setInputFiles(scan);
     await expect(page.getByTestId('prefilled')).toBeVisible();
     await expect(page.getByLabel('Số', { exact: true })).not.toHaveValue('');
@@ -257,7 +265,8 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
     // Its appendix is signed by the organization with the document's số, ký hiệu and attached to it.
     const appendix = page.getByTestId('appendix-panel');
     await appendix.getByRole('button', { name: 'Thêm phụ lục…' }).click();
-    await appendix.getByLabel('Tệp phụ lục (PDF)').fill(appendixPdf);
+    await appendix.getByLabel('Tệp phụ lục (PDF)').setInputFiles(appendixPdf);
+    await expect(appendix.getByTestId('appendix-file')).toContainText('Đã chọn');
     await appendix.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
     await appendix.getByRole('button', { name: 'Ký số và đính kèm' }).click();
     await page.getByTestId('pin-dialog').getByLabel('Mã PIN').fill(pin('VanthuCoQuan'));

@@ -34,10 +34,11 @@ function png(name: string, opaque: boolean): string {
 test('Cài đặt previews the saved signature image and explains a seal image that cannot be used', async ({ page }) => {
   await page.goto(shell.url);
   await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' }).click();
-  await page.getByLabel('Ảnh chữ ký (PNG)').fill(png('chu-ky.png', false));
-  await page.getByLabel('Ảnh con dấu (PNG)').fill(png('con-dau-nen-trang.png', true));
-  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  // Chosen with the file chooser (never typed); main keeps a copy in the profile at once.
+  await page.getByLabel('Chọn tệp PNG chữ ký lãnh đạo').setInputFiles(png('chu-ky.png', false));
+  await expect(page.getByTestId('current-signaturePng')).toContainText('signaturePng-');
+  await page.getByLabel('Chọn tệp PNG dấu đỏ của cơ quan').setInputFiles(png('con-dau-nen-trang.png', true));
+  await expect(page.getByTestId('current-sealPng')).toContainText('sealPng-');
 
   await page.getByRole('button', { name: 'Xem trước ảnh chữ ký' }).click();
   const signature = page.getByRole('img', { name: 'Ảnh chữ ký sẽ đóng lên văn bản' });

@@ -7,6 +7,7 @@ import { startShell, type RunningShell } from './shell-host.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
+import { chooseTrustRoot } from './support/settings-files.ts';
 
 let shell: RunningShell;
 let fixture: SignedFixture;
@@ -29,7 +30,7 @@ async function configure(page: Page): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' }).click();
   await page.getByLabel('Mã định danh cơ quan').fill('000.00.00.H49');
   await page.getByLabel('Tên cơ quan', { exact: true }).fill('Sở Nội vụ tỉnh X');
-  await page.getByLabel('Tệp hoặc thư mục chứng thư gốc').fill(fixture.pki.chainPem);
+  await chooseTrustRoot(page, fixture.pki.chainPem);
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.getByTestId('settings-saved')).toBeVisible();
 }
@@ -82,7 +83,9 @@ test('a received PDF is verified, the verdict shown on top, the signer pre-fille
 }) => {
   await openRegistration(page);
   await page.getByLabel('Nguồn').selectOption('truc');
-  await page.getByLabel('Tệp văn bản (PDF)').fill(fixture.signedPdf);
+  // Chosen like a person does (the file input, streamed to the host), never typed.
+  await page.getByLabel('Tệp văn bản (PDF)').setInputFiles(fixture.signedPdf);
+  await expect(page.getByTestId('incoming-file')).toContainText('Đã chọn');
   await page.getByRole('button', { name: 'Kiểm tra chữ ký số' }).click();
   const verdict = page.getByTestId('verdict');
   await expect(verdict).toBeVisible();
@@ -196,11 +199,16 @@ test('Sổ đăng ký lists the incoming register and prints it to PDF with the 
   const table = page.getByTestId('registers-table');
   await expect(table).toContainText('Sổ đăng ký văn bản đến');
   const out = join(mkdtempSync(join(tmpdir(), 'vanthu-e2e-print-')), 'so-den.pdf');
-  await page.getByLabel('Lưu tệp PDF tại').fill('so-den.pdf');
+  // No path is asked for: main prints into its store and the page downloads the file.
+  const form = page.getByRole('form', { name: 'In sổ ra PDF' });
+  await expect(form.getByRole('textbox')).toHaveCount(2);
+  await expect(form.getByRole('textbox', { name: 'Từ ngày' })).toHaveCount(1);
+  await expect(form.getByRole('textbox', { name: 'Đến ngày' })).toHaveCount(1);
+  const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'In sổ ra PDF' }).click();
-  await expect(page.getByText('Nhập đường dẫn đầy đủ của tệp .pdf.')).toBeVisible();
-  await page.getByLabel('Lưu tệp PDF tại').fill(out);
-  await page.getByRole('button', { name: 'In sổ ra PDF' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^so-den-\d{4}\.pdf$/);
+  await download.saveAs(out);
   await expect(page.getByTestId('printed')).toContainText('Đã in 2 dòng');
   const text = execFileSync('pdftotext', ['-layout', out, '-']).toString('utf8');
   expect(text).toContain('15/QĐ-UBND');

@@ -7,6 +7,7 @@ import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { becomes } from './support/role.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
+import { chooseTrustRoot } from './support/settings-files.ts';
 
 /**
  * The issuing journey in the browser shell (#15): a chuyên viên chooses a PDF and its .docx, a
@@ -32,7 +33,7 @@ test('first run: the organization, the token module and the trusted chain are co
   await page.getByLabel('Mã định danh cơ quan').fill('000.00.00.H49');
   await page.getByLabel('Tên cơ quan', { exact: true }).fill('Ủy ban nhân dân tỉnh X');
   await page.getByLabel('Thư viện PKCS#11 thêm bằng đường dẫn').fill(fixture.pki.softhsm.module);
-  await page.getByLabel('Tệp hoặc thư mục chứng thư gốc').fill(fixture.pki.chainPem);
+  await chooseTrustRoot(page, fixture.pki.chainPem);
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.getByTestId('settings-saved')).toBeVisible();
   await page.getByRole('button', { name: 'Dò lại thiết bị' }).click();
@@ -62,6 +63,17 @@ test('a chuyên viên writes two drafts, each from a chosen PDF and its .docx, a
     await detail.getByRole('button', { name: 'Trình ký' }).click();
     await expect(detail).toContainText('Trình ký');
   }
+  // Where the blue signature and the red seal will go on the stored draft, read through main.
+  const preview = page.getByTestId('placement-preview');
+  await preview.getByRole('button', { name: 'Xem trước vị trí' }).click();
+  await expect(preview.getByTestId('placement-personal')).toBeVisible();
+  await expect(preview.getByTestId('placement-organization')).toBeVisible();
+  await expect(preview.getByRole('img', { name: 'Trang 1 của văn bản' })).toBeVisible();
+  const leader = await preview.getByTestId('placement-personal').boundingBox();
+  const seal = await preview.getByTestId('placement-organization').boundingBox();
+  // ND30: the seal overlaps the left of the leader's signature, on the same lines.
+  expect(leader !== null && seal !== null && seal.x < leader.x && seal.x + seal.width > leader.x).toBe(true);
+  await expectNoSeriousAxeViolations(page);
   await saveScreen(page, '30-outgoing-draft-files');
 });
 

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
+import { becomes } from './support/role.ts';
 
 let shell: RunningShell;
 
@@ -21,6 +22,8 @@ test('the leader returns a draft under trình ký with a comment; the drafter re
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.getByTestId('settings-saved')).toBeVisible();
 
+  // Each step in its role (main enforces them): the chuyên viên drafts, the lãnh đạo returns.
+  await becomes(page, shell.url, 'Chuyên viên');
   await nav('Văn bản đi').click();
   await page.keyboard.press('Alt+n');
   await page.getByLabel('Tên loại văn bản').fill('Công văn');
@@ -34,7 +37,19 @@ test('the leader returns a draft under trình ký with a comment; the drafter re
   await expect(detail.getByRole('button', { name: 'Trả lại dự thảo' })).toHaveCount(0);
   await detail.getByRole('button', { name: 'Trình ký' }).click();
   await expect(detail).toContainText('Trình ký');
+  // The drafter cannot return her own draft: main refuses, the screen says why, nothing changes.
+  await detail.getByRole('button', { name: 'Trả lại dự thảo' }).click();
+  const refusedDialog = page.getByRole('dialog', { name: 'Trả lại dự thảo cho người soạn' });
+  await refusedDialog.getByLabel('Ý kiến của lãnh đạo').fill('Tự trả lại');
+  await refusedDialog.getByRole('button', { name: 'Trả lại', exact: true }).click();
+  const refused = page.getByTestId('error-center').locator('[data-code="ROLE_NOT_ALLOWED"]');
+  await expect(refused).toContainText('Chuyên viên không được ký duyệt văn bản đi.');
+  await expect(refused.getByRole('button', { name: 'Thử lại' })).toHaveCount(0);
+  await expect(detail).toContainText('Trình ký');
 
+  await becomes(page, shell.url, 'Lãnh đạo');
+  await nav('Văn bản đi').click();
+  await page.getByTestId('outgoing-table').getByRole('link').first().click();
   await detail.getByRole('button', { name: 'Trả lại dự thảo' }).click();
   const dialog = page.getByRole('dialog', { name: 'Trả lại dự thảo cho người soạn' });
   await dialog.getByRole('button', { name: 'Trả lại', exact: true }).click();
@@ -45,6 +60,10 @@ test('the leader returns a draft under trình ký with a comment; the drafter re
   await expect(page.getByTestId('return-comments')).toContainText('Bổ sung thời hạn báo cáo.');
   await expectNoSeriousAxeViolations(page);
   await saveScreen(page, '33-outgoing-returned');
+  await becomes(page, shell.url, 'Chuyên viên');
+  await nav('Văn bản đi').click();
+  await page.getByTestId('outgoing-table').getByRole('link').first().click();
+  await expect(page.getByTestId('return-comments')).toContainText('Bổ sung thời hạn báo cáo.');
   await detail.getByRole('button', { name: 'Trình ký' }).click();
-  await expect(detail.getByRole('button', { name: 'Trả lại dự thảo' })).toBeVisible();
+  await expect(detail).toContainText('Trình ký');
 });

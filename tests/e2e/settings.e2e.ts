@@ -20,13 +20,11 @@ test('invalid input is explained beside each field and nothing is saved', async 
   await openSettings(page);
   await page.getByLabel('Địa chỉ máy chủ').fill('http://qlvb.tinh.gov.vn');
   await page.getByLabel('Đường kính con dấu (mm)').fill('200');
-  await page.getByLabel('Ảnh con dấu (PNG)').fill('/home/vt/con-dau.jpg');
   await page.getByLabel('Mã định danh cơ quan').fill('000.00.00.G22 x');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.getByLabel('Địa chỉ máy chủ')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('Địa chỉ máy chủ phải dùng HTTPS.')).toBeVisible();
   await expect(page.getByText('Nhập số từ 10 đến 80 mm.')).toBeVisible();
-  await expect(page.getByText('Chỉ chấp nhận tệp .png.')).toBeVisible();
   await expect(page.getByText(/Mã định danh theo QCVN 102:2016/)).toBeVisible();
   await saveScreen(page, '10-settings-invalid');
   // The real settings store still holds the defaults.
@@ -58,4 +56,23 @@ test('a half-finished edit survives leaving the screen, and saving persists it i
   await expect(page.getByTestId('draft-resumed')).toBeHidden();
   await expectNoSeriousAxeViolations(page);
   await saveScreen(page, '11-settings');
+});
+
+test('image and trust-root files are chosen, never typed; a file of the wrong kind is refused with the reason', async ({
+  page,
+}) => {
+  await openSettings(page);
+  // The only text field that takes a path is the PKCS#11 module, an expert option beside the catalog.
+  for (const label of ['Ảnh chữ ký (PNG)', 'Ảnh con dấu (PNG)', 'Tệp hoặc thư mục chứng thư gốc']) {
+    await expect(page.getByRole('textbox', { name: label })).toHaveCount(0);
+  }
+  await expect(page.getByRole('textbox', { name: 'Thư viện PKCS#11 thêm bằng đường dẫn' })).toHaveCount(1);
+  // A JPEG chosen as the seal image: main reads its bytes and says why it cannot be used.
+  await page.getByLabel('Chọn tệp PNG dấu đỏ của cơ quan').setInputFiles({
+    name: 'con-dau.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]),
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'con-dau.jpg' })).toBeVisible();
+  await expect(page.getByTestId('current-sealPng')).toContainText('chưa chọn tệp');
 });

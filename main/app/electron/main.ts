@@ -6,6 +6,7 @@ import { forwardEvents, registerElectronIpc } from '../../ipc/register-electron.
 import { createElectronSessionVault } from '../../platform/electron-session-vault.ts';
 import { electronFileChooser } from '../../platform/electron-file-chooser.ts';
 import { createElectronNotifier } from '../../platform/electron-notifier.ts';
+import { electronSaveChooser } from '../../platform/electron-save-chooser.ts';
 import { openElectronSettings } from '../../platform/electron-settings.ts';
 import { startBackground, type Background } from '../background.ts';
 import { composeServices } from '../compose.ts';
@@ -36,6 +37,7 @@ async function start(): Promise<void> {
     shell: 'electron',
     settings: openElectronSettings(profileDir),
     fileChooser: electronFileChooser(),
+    saveChooser: electronSaveChooser(),
     sessionVault: createElectronSessionVault(profileDir),
     // The window exists only later; a notice clicked before it does opens nothing.
     notifier: (events) => createElectronNotifier({ Notification, window: () => mainWindow, events }),

@@ -172,6 +172,10 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
   ) => {
     const byOut = new Map(items.map((i) => [i.outPath, i]));
     const recorded = new Map<string, OutgoingDocument>();
+    // Checking and recording a signed file runs while the next one is signed (the token and the
+    // store worker wait on different things); each document's own order — check, announce, store,
+    // record — is unchanged, so recovery finds whatever a crash leaves. Awaited before returning.
+    const keeping = new Map<string, Promise<AppError | null>>();
     const results = await deps.signing.signFiles(
       { ...signer, pin, longTerm: false },
       stage === 'da-ky' ? { kind: 'sign', role: 'personal', certify: 2 } : { kind: 'seal', lock: true },
@@ -186,14 +190,33 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
             throw new Error('signed file not in the batch');
           }
           const bytes = new Uint8Array(readFileSync(file.outPath));
-          await check(item.id, bytes);
-          recorded.set(item.id, await keepOutput({ id: item.id, stage, from: item.from }, bytes));
+          const work = (async () => {
+            await check(item.id, bytes);
+            recorded.set(item.id, await keepOutput({ id: item.id, stage, from: item.from }, bytes));
+          })();
+          // Settled into a value at once: a refusal is this document's result, never an unhandled rejection.
+          keeping.set(
+            item.outPath,
+            work.then(
+              () => null,
+              (error: unknown) => toAppError(error),
+            ),
+          );
+          return Promise.resolve();
         },
       },
     );
+    const kept = new Map<string, AppError | null>();
+    for (const [outPath, work] of keeping) {
+      kept.set(outPath, await work);
+    }
     return results.map((r) => {
       const item = byOut.get(r.outPath);
       const doc = item === undefined ? undefined : recorded.get(item.id);
+      const keptError = kept.get(r.outPath) ?? null;
+      if (r.ok && keptError !== null) {
+        return { id: item?.id ?? '', ok: false as const, error: keptError };
+      }
       return r.ok && item !== undefined && doc !== undefined
         ? { id: item.id, ok: true as const, document: doc }
         : { id: item?.id ?? '', ok: false as const, error: r.ok ? toAppError(undefined) : r.error };
@@ -243,14 +266,29 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
       const refused = new Map<string, AppError>();
       const drafts = new Map<string, Uint8Array>();
       const items: Array<{ id: string; from: string; path: string; outPath: string }> = [];
-      for (const id of unique) {
-        try {
-          const { sha, bytes } = await inputOf(id, 'trinh-ky', 'du-thao', 'da-ky');
-          await checkDraft(bytes);
-          drafts.set(id, bytes);
-          items.push({ id, from: sha, path: attachmentPath(deps.filesDir, sha), outPath: scratchPath() });
-        } catch (error) {
-          refused.set(id, toAppError(error));
+      // Every draft's input read and checked at once (the store answers in turn); the batch keeps
+      // the order the leader chose.
+      const inputs = await Promise.all(
+        unique.map(async (id) => {
+          try {
+            const { sha, bytes } = await inputOf(id, 'trinh-ky', 'du-thao', 'da-ky');
+            await checkDraft(bytes);
+            return { id, sha, bytes };
+          } catch (error) {
+            refused.set(id, toAppError(error));
+            return null;
+          }
+        }),
+      );
+      for (const input of inputs) {
+        if (input !== null) {
+          drafts.set(input.id, input.bytes);
+          items.push({
+            id: input.id,
+            from: input.sha,
+            path: attachmentPath(deps.filesDir, input.sha),
+            outPath: scratchPath(),
+          });
         }
       }
       try {

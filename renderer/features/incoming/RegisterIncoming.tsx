@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { AppError } from '../../../preload/contract/index.ts';
+import type { AppError, ChosenFile } from '../../../preload/contract/index.ts';
 import type { IncomingAddResult } from '../../../preload/contract/incoming.ts';
 import type { VerifyReport } from '../../../preload/contract/verify.ts';
 import { clearDraft, readDraft, writeDraft } from '../../app/drafts.ts';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
-import { Field } from '../../app/forms/Field.tsx';
-import { hasErrors, type FieldErrors } from '../../app/forms/field-errors.ts';
+import { FilePick } from '../../app/files/FilePick.tsx';
+import { hasErrors } from '../../app/forms/field-errors.ts';
 import { issuesToFields } from '../../app/forms/issues.ts';
 import { SelectField } from '../../app/forms/SelectField.tsx';
 import { SHORTCUTS, useShortcut } from '../../app/frame/shortcuts.ts';
@@ -24,11 +24,13 @@ import {
   prefillFromText,
   registerFieldOfIssue,
   validateRegisterForm,
+  type RegisterErrors,
   type RegisterField,
   type RegisterForm,
 } from './register-form.ts';
 
 const DRAFT_KEY = 'incoming.register';
+const FILE_DRAFT_KEY = 'incoming.register.file';
 const SOURCES = ['giay', 'truc', 'email', 'khac'] as const;
 
 /**
@@ -37,7 +39,18 @@ const SOURCES = ['giay', 'truc', 'email', 'khac'] as const;
  */
 export function RegisterIncoming() {
   const [form, setForm] = useState<RegisterForm>(() => readDraft<RegisterForm>(DRAFT_KEY) ?? emptyRegisterForm());
-  const [errors, setErrors] = useState<FieldErrors<RegisterField>>({});
+  const [errors, setErrors] = useState<RegisterErrors>({});
+  // The chosen PDF, by handle, kept with the draft: leaving the screen loses nothing. A handle
+  // lives as long as the app runs; an expired one is refused by main with "chọn lại tệp".
+  const [file, setFileState] = useState<ChosenFile | null>(() => readDraft<ChosenFile>(FILE_DRAFT_KEY));
+  const setFile = (next: ChosenFile | null): void => {
+    setFileState(next);
+    if (next === null) {
+      clearDraft(FILE_DRAFT_KEY);
+    } else {
+      writeDraft(FILE_DRAFT_KEY, next);
+    }
+  };
   const [report, setReport] = useState<VerifyReport | null>(null);
   const [prefilled, setPrefilled] = useState<RegisterField[]>([]);
   const [busy, setBusy] = useState<'verify' | 'register' | null>(null);
@@ -51,9 +64,12 @@ export function RegisterIncoming() {
   const set = (field: RegisterField) => (value: string) => update({ ...form, [field]: value });
 
   const verify = async (): Promise<void> => {
+    if (file === null) {
+      return;
+    }
     setFailure(null);
     setBusy('verify');
-    const result = await call('documents.verify', { path: form.filePath.trim() });
+    const result = await call('files.verify', { handle: file.handle, offline: false });
     setBusy(null);
     if (!result.ok) {
       setFailure(result.error);
@@ -76,17 +92,16 @@ export function RegisterIncoming() {
   };
 
   const register = async (): Promise<void> => {
-    const found = validateRegisterForm(form);
+    const found = validateRegisterForm(form, file !== null);
     setErrors(found);
     setFailure(null);
     if (hasErrors(found)) {
       return;
     }
     setBusy('register');
-    const path = form.filePath.trim();
     const result = await call('incoming.add', {
       input: inputFromForm(form),
-      ...(path === '' ? {} : { filePath: path }),
+      ...(file === null ? {} : { file: file.handle }),
     });
     setBusy(null);
     if (!result.ok) {
@@ -95,6 +110,7 @@ export function RegisterIncoming() {
       return;
     }
     clearDraft(DRAFT_KEY);
+    setFile(null);
     setDone(result.value);
   };
 
@@ -106,6 +122,7 @@ export function RegisterIncoming() {
         result={done}
         onAnother={() => {
           setDone(null);
+          setFile(null);
           setReport(null);
           setPrefilled([]);
           setForm(emptyRegisterForm());
@@ -147,20 +164,29 @@ export function RegisterIncoming() {
               onChange={set('source')}
               options={SOURCES.map((s) => ({ value: s, label: vi.incoming.sources[s] }))}
             />
-            <Field
-              name="filePath"
-              label={f.filePath}
-              hint={f.filePathHint}
-              value={form.filePath}
-              onChange={set('filePath')}
-              error={errors.filePath}
-            />
           </div>
+          <FilePick
+            purpose="pdf"
+            label={f.chosenFile}
+            chosen={file}
+            onChosen={(chosen) => {
+              setFile(chosen);
+              setReport(null);
+              setErrors(({ file: _file, ...rest }) => rest);
+            }}
+            onError={setFailure}
+            testId="incoming-file"
+          />
+          {errors.file === undefined ? null : (
+            <p className="field-error" role="alert">
+              {errors.file}
+            </p>
+          )}
           <button
             type="button"
             className="secondary"
             onClick={() => void verify()}
-            disabled={form.filePath.trim() === '' || busy !== null}
+            disabled={file === null || busy !== null}
           >
             {vi.incoming.verify}
           </button>

@@ -4,9 +4,11 @@ import type { FieldErrors } from '../../app/forms/field-errors.ts';
 import { vi } from '../../i18n/vi.ts';
 import type { HeaderFields } from '../pdf/header-fields.ts';
 
-/** The registration form as typed: every Phụ lục VI II field the văn thư enters (số đến is the app's). */
+/**
+ * The registration form as typed: every Phụ lục VI II field the văn thư enters (số đến is the
+ * app's). The PDF is not typed: it is a chosen file, held beside the form by its handle.
+ */
 export interface RegisterForm {
-  filePath: string;
   source: 'truc' | 'email' | 'giay' | 'khac';
   tenLoai: string;
   so: string;
@@ -31,7 +33,6 @@ export type RegisterField = keyof RegisterForm;
 
 export function emptyRegisterForm(): RegisterForm {
   return {
-    filePath: '',
     source: 'giay',
     tenLoai: '',
     so: '',
@@ -87,8 +88,15 @@ export function todayInVietnam(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
-export function validateRegisterForm(f: RegisterForm, today: string = todayInVietnam()): FieldErrors<RegisterField> {
-  const errors: FieldErrors<RegisterField> = {};
+/** What the form checks besides its fields: whether a PDF was chosen. */
+export type RegisterErrors = FieldErrors<RegisterField | 'file'>;
+
+export function validateRegisterForm(
+  f: RegisterForm,
+  hasFile: boolean,
+  today: string = todayInVietnam(),
+): RegisterErrors {
+  const errors: RegisterErrors = {};
   for (const field of REQUIRED) {
     if (f[field].trim() === '') {
       errors[field] = vi.forms.required;
@@ -117,11 +125,8 @@ export function validateRegisterForm(f: RegisterForm, today: string = todayInVie
   if (f.soTrang.trim() !== '' && !/^[1-9]\d{0,2}$/.test(f.soTrang.trim())) {
     errors.soTrang = vi.incoming.errors.pages;
   }
-  if (f.source !== 'giay' && f.filePath.trim() === '') {
-    errors.filePath = vi.incoming.errors.fileNeeded;
-  }
-  if (f.filePath.trim() !== '' && !/\.pdf$/i.test(f.filePath.trim())) {
-    errors.filePath = vi.incoming.errors.pdfOnly;
+  if (f.source !== 'giay' && !hasFile) {
+    errors.file = vi.incoming.errors.fileNeeded;
   }
   return errors;
 }

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { Appendix } from '../../../preload/contract/appendices.ts';
+import type { ChosenFile } from '../../../preload/contract/files.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import type { SyncProgress } from '../../../preload/contract/sync.ts';
 import { useErrorCenter } from '../../app/feedback/error-center.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
+import { FilePick } from '../../app/files/FilePick.tsx';
 import { Field } from '../../app/forms/Field.tsx';
 import { call } from '../../app/ipc/call.ts';
 import { vanthu } from '../../bridge/vanthu.ts';
@@ -50,7 +52,7 @@ export function AppendixPanel({ document, onChanged }: { document: OutgoingDocum
   const uploads = useUploads(document.appendices);
   const [adding, setAdding] = useState(false);
   const [title, setTitle] = useState('');
-  const [path, setPath] = useState('');
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [choice, setChoice] = useState<SignerChoice | null>(null);
   const [pinOpen, setPinOpen] = useState(false);
   const [signing, setSigning] = useState(false);
@@ -68,7 +70,7 @@ export function AppendixPanel({ document, onChanged }: { document: OutgoingDocum
   };
 
   const sign = async (pin: string): Promise<void> => {
-    if (choice === null) {
+    if (choice === null || file === null) {
       return;
     }
     const name = title.trim();
@@ -76,7 +78,7 @@ export function AppendixPanel({ document, onChanged }: { document: OutgoingDocum
     const result = await call('outgoing.addAppendix', {
       id: document.id,
       title: name,
-      path: path.trim(),
+      file: file.handle,
       modulePath: choice.modulePath,
       token: choice.token.serial === '' ? { label: choice.token.label } : { serial: choice.token.serial },
       keyIdHex: choice.certificate.keyIdHex,
@@ -87,11 +89,12 @@ export function AppendixPanel({ document, onChanged }: { document: OutgoingDocum
     if (result.ok) {
       setPinOpen(false);
       setAdding(false);
-      setPath('');
+      setFile(null);
       setNotice(t.added(result.value.title));
       onChanged();
     } else {
-      errors.present(result.error);
+      // The reason main built, and "Thử lại" (the PIN asked again) where trying again can help.
+      errors.present(result.error, () => setPinOpen(true));
     }
   };
 
@@ -140,7 +143,15 @@ export function AppendixPanel({ document, onChanged }: { document: OutgoingDocum
         <fieldset className="appendix-add" data-testid="appendix-add">
           <legend>{t.addTitle}</legend>
           <Field label={t.titleField} hint={t.titleHint} value={title} onChange={setTitle} />
-          <Field label={t.file} hint={t.fileHint(document.soKyHieu ?? '')} value={path} onChange={setPath} />
+          <FilePick
+            purpose="pdf"
+            label={t.file}
+            chosen={file}
+            onChosen={setFile}
+            onError={(error) => errors.present(error)}
+            testId="appendix-file"
+          />
+          <p className="hint">{t.fileHint(document.soKyHieu ?? '')}</p>
           <SignerPicker
             tokens={tokens.data}
             role="organization"
@@ -152,7 +163,7 @@ export function AppendixPanel({ document, onChanged }: { document: OutgoingDocum
           <div className="actions">
             <button
               type="button"
-              disabled={choice === null || path.trim() === '' || title.trim() === '' || signing}
+              disabled={choice === null || file === null || title.trim() === '' || signing}
               onClick={() => setPinOpen(true)}
             >
               {t.sign}

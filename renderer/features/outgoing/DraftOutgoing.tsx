@@ -71,7 +71,10 @@ export function DraftOutgoing() {
       }}
     >
       <h2 id="draft-title">{vi.outgoing.newDraft}</h2>
-      {failure === null ? null : <ErrorNotice error={failure} />}
+      {failure === null ? null : (
+        // "Thử lại" only where main says trying again can help (a busy store, a file being written).
+        <ErrorNotice error={failure} {...(failure.retryable ? { onRetry: () => void save() } : {})} />
+      )}
       <fieldset>
         <legend>{vi.outgoing.groups.document}</legend>
         <div className="form-grid">

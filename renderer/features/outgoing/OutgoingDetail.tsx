@@ -8,6 +8,7 @@ import { useLoad } from '../../app/ipc/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
 import { dateVi } from '../incoming/incoming-filters.ts';
 import { OutgoingActions } from './OutgoingActions.tsx';
+import { PlacementPreview } from './PlacementPreview.tsx';
 import { ReturnDraft } from './ReturnDraft.tsx';
 import { AppendixPanel } from './AppendixPanel.tsx';
 
@@ -48,6 +49,7 @@ export function OutgoingDetail({ id }: { id: string }) {
           </dl>
           <OutgoingActions document={data.value} onChanged={reload} />
           <ReturnDraft document={data.value} onChanged={reload} />
+          <PlacementPreview document={data.value} />
           <AppendixPanel document={data.value} onChanged={reload} />
           <h3>{vi.outgoing.groups.recipients}</h3>
           {data.value.recipients.length === 0 ? <p>{vi.common.none}</p> : null}

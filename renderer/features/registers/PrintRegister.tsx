@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AppError } from '../../../preload/contract/index.ts';
+import type { PrintedRegister } from '../../../preload/contract/registers.ts';
 import { clearDraft, readDraft, writeDraft } from '../../app/drafts.ts';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
@@ -13,21 +14,36 @@ import { todayInVietnam } from '../incoming/register-form.ts';
 interface PrintForm {
   kind: 'den' | 'di';
   year: string;
-  outPath: string;
   fromDate: string;
   toDate: string;
 }
 type PrintField = keyof PrintForm;
 const DRAFT_KEY = 'registers.print';
 
+/** The browser shell has no save dialog: hand the bytes main produced to the browser's download. */
+function download(printed: PrintedRegister): void {
+  if (printed.base64 === null) {
+    return;
+  }
+  const binary = atob(printed.base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) {
+    bytes[i] = binary.charCodeAt(i);
+  }
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = printed.fileName;
+  link.click();
+  // The click has started the download; the object URL is no longer needed.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
 function validate(f: PrintForm): FieldErrors<PrintField> {
   const errors: FieldErrors<PrintField> = {};
   const year = Number(f.year);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
     errors.year = vi.registers.errors.year;
-  }
-  if (!/\.pdf$/i.test(f.outPath.trim()) || !(f.outPath.startsWith('/') || /^[A-Za-z]:[\\/]/.test(f.outPath))) {
-    errors.outPath = vi.registers.errors.outPath;
   }
   return errors;
 }
@@ -43,7 +59,6 @@ export function PrintRegister({ defaultYear }: { readonly defaultYear?: number |
       readDraft<PrintForm>(DRAFT_KEY) ?? {
         kind: 'den',
         year: defaultYear === undefined ? todayInVietnam().slice(0, 4) : String(defaultYear),
-        outPath: '',
         fromDate: '',
         toDate: '',
       },
@@ -51,7 +66,7 @@ export function PrintRegister({ defaultYear }: { readonly defaultYear?: number |
   const [errors, setErrors] = useState<FieldErrors<PrintField>>({});
   const [failure, setFailure] = useState<AppError | null>(null);
   const [printing, setPrinting] = useState(false);
-  const [printed, setPrinted] = useState<{ path: string; rows: number } | null>(null);
+  const [printed, setPrinted] = useState<PrintedRegister | null>(null);
   const set = (field: PrintField) => (value: string) => {
     const next = { ...form, [field]: value };
     setForm(next);
@@ -69,13 +84,13 @@ export function PrintRegister({ defaultYear }: { readonly defaultYear?: number |
     const result = await call('registers.print', {
       kind: form.kind,
       year: Number(form.year),
-      outPath: form.outPath.trim(),
       ...(form.fromDate === '' ? {} : { fromDate: form.fromDate }),
       ...(form.toDate === '' ? {} : { toDate: form.toDate }),
     });
     setPrinting(false);
     if (result.ok) {
       clearDraft(DRAFT_KEY);
+      download(result.value);
       setPrinted(result.value);
     } else {
       setFailure(result.error);
@@ -110,18 +125,14 @@ export function PrintRegister({ defaultYear }: { readonly defaultYear?: number |
           <Field label={r.fromDate} type="date" value={form.fromDate} onChange={set('fromDate')} />
           <Field label={r.toDate} type="date" value={form.toDate} onChange={set('toDate')} />
         </div>
-        <Field
-          label={r.outPath}
-          hint={r.outPathHint}
-          value={form.outPath}
-          onChange={set('outPath')}
-          error={errors.outPath}
-        />
+        <p className="hint">{r.saveHint}</p>
       </fieldset>
       {printing ? <Progress label={r.printing} /> : null}
       {printed === null ? null : (
         <p className="notice notice-ok" role="status" data-testid="printed">
-          {r.printed(printed.path, printed.rows)}
+          {printed.savedAs === null && printed.base64 === null
+            ? r.notSaved(printed.rows)
+            : r.printed(printed.savedAs ?? printed.fileName, printed.rows, printed.base64 !== null)}
         </p>
       )}
       <button type="submit" disabled={printing}>

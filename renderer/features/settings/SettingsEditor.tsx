@@ -4,6 +4,7 @@ import { clearDraft, readDraft, writeDraft } from '../../app/drafts.ts';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
 import { Field } from '../../app/forms/Field.tsx';
+import { chosenFiles, ChosenName, TrustRoots, type ChosenSettingsFiles } from './ChosenSettingsFiles.tsx';
 import { SettingsFileChoice } from './SettingsFileChoice.tsx';
 import { issuesToFields } from '../../app/forms/issues.ts';
 import { SHORTCUTS, useShortcut } from '../../app/frame/shortcuts.ts';
@@ -44,13 +45,9 @@ export function SettingsEditor({ saved }: { saved: Settings }) {
     writeDraft(DRAFT_KEY, next);
   };
 
-  /** A file chosen for an image or a trust root is already saved by main: show where it went. */
-  const used = (settings: Settings): void => {
-    const next = formFromSettings(settings);
-    const pick = { signaturePng: next.signaturePng, sealPng: next.sealPng, trustPaths: next.trustPaths };
-    setForm({ ...form, ...pick });
-    setBase({ ...base, ...pick });
-  };
+  // Image and trust-root files are chosen, never typed; main saves them at once.
+  const [files, setFiles] = useState<ChosenSettingsFiles>(() => chosenFiles(saved));
+  const used = (settings: Settings): void => setFiles(chosenFiles(settings));
 
   const save = async (): Promise<void> => {
     const found = validateSettings(form);
@@ -142,21 +139,9 @@ export function SettingsEditor({ saved }: { saved: Settings }) {
 
       <fieldset>
         <legend>{vi.settings.images}</legend>
-        <Field
-          label={vi.settings.signaturePng}
-          hint={vi.settings.pngHint}
-          value={form.signaturePng}
-          onChange={set('signaturePng')}
-          error={errors.signaturePng}
-        />
+        <ChosenName label={vi.settings.signaturePng} name={files.signaturePng} testId="current-signaturePng" />
         <SettingsFileChoice use="signaturePng" onUsed={used} />
-        <Field
-          label={vi.settings.sealPng}
-          hint={vi.settings.pngHint}
-          value={form.sealPng}
-          onChange={set('sealPng')}
-          error={errors.sealPng}
-        />
+        <ChosenName label={vi.settings.sealPng} name={files.sealPng} testId="current-sealPng" />
         <SettingsFileChoice use="sealPng" onUsed={used} />
         <Field
           label={vi.settings.sealDiameterMm}
@@ -169,14 +154,7 @@ export function SettingsEditor({ saved }: { saved: Settings }) {
 
       <fieldset>
         <legend>{vi.settings.trust}</legend>
-        <Field
-          label={vi.settings.trustPaths}
-          hint={vi.settings.trustPathsHint}
-          rows={3}
-          value={form.trustPaths}
-          onChange={set('trustPaths')}
-          error={errors.trustPaths}
-        />
+        <TrustRoots paths={files.trustPaths} onChanged={used} />
         <SettingsFileChoice use="trustRoot" onUsed={used} />
       </fieldset>
 

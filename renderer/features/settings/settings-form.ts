@@ -4,16 +4,16 @@ import { vi } from '../../i18n/vi.ts';
 
 export type { FieldErrors };
 
-/** What the settings form edits: text as typed, lists one entry per line. */
+/**
+ * What the settings form edits: text as typed, lists one entry per line. Image and trust-root
+ * files are not typed: they are chosen (SettingsFileChoice) and saved by main at once.
+ */
 export interface SettingsForm {
   serverUrl: string;
   username: string;
   autoSync: 'on' | 'off';
   modulePaths: string;
-  signaturePng: string;
-  sealPng: string;
   sealDiameterMm: string;
-  trustPaths: string;
   orgName: string;
   maDinhDanh: string;
   houseStyle: 'seal-only' | 'seal-with-text';
@@ -33,10 +33,7 @@ export function formFromSettings(s: Settings): SettingsForm {
     username: s.server.username,
     autoSync: s.server.autoSync ? 'on' : 'off',
     modulePaths: s.tokens.modulePaths.join('\n'),
-    signaturePng: s.images.signaturePng,
-    sealPng: s.images.sealPng,
     sealDiameterMm: String(s.images.sealDiameterMm),
-    trustPaths: s.verify.trustPaths.join('\n'),
     orgName: s.organization.name,
     maDinhDanh: s.organization.maDinhDanh,
     houseStyle: s.organization.houseStyle,
@@ -47,12 +44,7 @@ export function patchFromForm(f: SettingsForm): SettingsPatch {
   return {
     server: { url: f.serverUrl.trim(), username: f.username.trim(), autoSync: f.autoSync === 'on' },
     tokens: { modulePaths: lines(f.modulePaths) },
-    images: {
-      signaturePng: f.signaturePng.trim(),
-      sealPng: f.sealPng.trim(),
-      sealDiameterMm: Number(f.sealDiameterMm),
-    },
-    verify: { trustPaths: lines(f.trustPaths) },
+    images: { sealDiameterMm: Number(f.sealDiameterMm) },
     organization: { name: f.orgName.trim(), maDinhDanh: f.maDinhDanh.trim(), houseStyle: f.houseStyle },
   };
 }
@@ -85,12 +77,6 @@ export function validateSettings(f: SettingsForm): FieldErrors<SettingsField> {
   if (url !== undefined) {
     errors.serverUrl = url;
   }
-  for (const field of ['signaturePng', 'sealPng'] as const) {
-    const path = f[field].trim();
-    if (path !== '' && !/\.png$/i.test(path)) {
-      errors[field] = vi.settings.errors.pngOnly;
-    }
-  }
   const mm = Number(f.sealDiameterMm);
   if (f.sealDiameterMm.trim() === '' || !Number.isFinite(mm) || mm < SEAL_MIN_MM || mm > SEAL_MAX_MM) {
     errors.sealDiameterMm = vi.settings.errors.sealDiameter(SEAL_MIN_MM, SEAL_MAX_MM);
@@ -102,10 +88,9 @@ export function validateSettings(f: SettingsForm): FieldErrors<SettingsField> {
   if (code !== '' && !qcvn102.test(code) && !qd20.test(code)) {
     errors.maDinhDanh = vi.settings.errors.maDinhDanh;
   }
-  for (const field of ['modulePaths', 'trustPaths'] as const) {
-    if (lines(f[field]).some((p) => !p.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(p) && !p.startsWith('\\\\'))) {
-      errors[field] = vi.settings.errors.absolutePath;
-    }
+  // The PKCS#11 module path stays an expert option beside the driver catalog (issue #15).
+  if (lines(f.modulePaths).some((p) => !p.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(p) && !p.startsWith('\\\\'))) {
+    errors.modulePaths = vi.settings.errors.absolutePath;
   }
   return errors;
 }
@@ -115,10 +100,7 @@ export const fieldOfIssuePath: Readonly<Record<string, SettingsField>> = {
   'server.url': 'serverUrl',
   'server.username': 'username',
   'tokens.modulePaths': 'modulePaths',
-  'images.signaturePng': 'signaturePng',
-  'images.sealPng': 'sealPng',
   'images.sealDiameterMm': 'sealDiameterMm',
-  'verify.trustPaths': 'trustPaths',
   'organization.name': 'orgName',
   'organization.maDinhDanh': 'maDinhDanh',
   'organization.houseStyle': 'houseStyle',

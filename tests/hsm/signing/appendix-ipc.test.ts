@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attachmentPath } from '../../../main/services/store/attachments.ts';
@@ -24,7 +24,7 @@ function orgToken() {
 describe('outgoing.addAppendix over IPC: sign with the record’s số, ký hiệu and attach, in one request', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu phụ lục '));
   // The sổ đi has an open lease (one workstation), given before the app opens its store.
-  const { profileDir, services, call, value } = issuingProfile(pki, { profileDir: join(dir, 'hồ sơ') });
+  const { profileDir, services, call, value, asRole } = issuingProfile(pki, { profileDir: join(dir, 'hồ sơ') });
   const scratch = join(profileDir, 'cache', 'phu-luc');
   afterAll(async () => {
     await services.store.close();
@@ -37,8 +37,11 @@ describe('outgoing.addAppendix over IPC: sign with the record’s số, ký hi�
     const appendixPdf = join(dir, 'phụ lục.pdf');
     writeFileSync(appendixPdf, (await makeDocument({ tenLoai: 'THÔNG BÁO' })).bytes);
     const broken = join(dir, 'hỏng.pdf');
-    writeFileSync(broken, 'không phải PDF');
+    // A PDF header and nothing a PDF reader can use: accepted as a PDF by the chooser, refused by signing.
+    writeFileSync(broken, '%PDF-1.7\nkhông phải PDF');
 
+    // Each step in its role (main enforces them): the chuyên viên drafts, the văn thư attaches.
+    await asRole('chuyen-vien');
     const doc = value<{ id: string }>(
       await call('outgoing.create', {
         input: {
@@ -51,10 +54,18 @@ describe('outgoing.addAppendix over IPC: sign with the record’s số, ký hi�
       }),
     );
     value(await call('outgoing.submit', { id: doc.id }));
+    await asRole('van-thu');
     // The store's path-based steps stand in for the issuing journey (tests/hsm/workflow covers that).
     await services.store.call('outgoing.markSigned', doc.id, main);
+    // The appendix enters as a chosen file (a handle), as the panel sends it.
     const add = (path: string, title: string) =>
-      call('outgoing.addAppendix', { id: doc.id, title, path, ...orgToken(), placement: 'auto' });
+      call('outgoing.addAppendix', {
+        id: doc.id,
+        title,
+        file: services.files.accept('pdf', basename(path), new Uint8Array(readFileSync(path))).handle,
+        ...orgToken(),
+        placement: 'auto',
+      });
 
     // No số yet: refused before the token is asked for anything; the PIN is in no answer.
     const early = await add(appendixPdf, 'Phụ lục I');

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -56,13 +56,22 @@ describe('images.preview through dispatch (the Cài đặt preview, same checks 
     expect(Array.isArray(value.warnings)).toBe(true);
   });
 
-  it('refuses an image without a transparent background, and a missing file, with IMAGE_INVALID', async () => {
-    expect(
-      await call('images.preview', { kind: 'seal', path: signaturePng(join(dir, 'nen-trang.png'), true) }),
-    ).toMatchObject({ ok: false, error: { code: 'IMAGE_INVALID' } });
-    expect(await call('images.preview', { kind: 'seal', path: join(dir, 'khong-co.png') })).toMatchObject({
+  it('refuses a chosen image without a transparent background with IMAGE_INVALID, a missing setting with INVALID_INPUT', async () => {
+    const opaque = readFileSync(signaturePng(join(dir, 'nen-trang.png'), true));
+    const chosen = services.files.accept('anh', 'nen-trang.png', new Uint8Array(opaque));
+    expect(await call('images.preview', { kind: 'seal', file: chosen.handle })).toMatchObject({
       ok: false,
       error: { code: 'IMAGE_INVALID' },
+    });
+    services.settings.update({ images: { sealPng: '' } });
+    expect(await call('images.preview', { kind: 'seal' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { field: 'images.sealPng' } },
+    });
+    // A typed path is not accepted.
+    expect(await call('images.preview', { kind: 'seal', path: join(dir, 'khong-co.png') })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
     });
   });
 });

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeServices } from '../../../main/app/compose.ts';
@@ -42,11 +43,16 @@ describe('store over IPC (same handler table as both shells)', () => {
 
       const year = (registers.ok ? (registers.value as { year: number }[])[0]?.year : 0) ?? 0;
       const out = join(dir, 'so-den.pdf');
-      expect(await call('registers.print', { kind: 'den', year, outPath: out })).toMatchObject({
-        ok: true,
-        value: { rows: 1 },
-      });
+      const printed = await call('registers.print', { kind: 'den', year });
+      expect(printed).toMatchObject({ ok: true, value: { rows: 1, savedAs: null } });
+      // The browser shell has no save dialog: the page downloads the bytes main returns.
+      writeFileSync(out, Buffer.from(printed.ok ? ((printed.value as { base64: string }).base64 ?? '') : '', 'base64'));
       expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('SỞ TƯ PHÁP TỈNH THÁI NGUYÊN');
+      // A typed destination is no longer accepted: main decides where the file goes.
+      expect(await call('registers.print', { kind: 'den', year, outPath: out })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
 
       expect(await call('audit.verify', {})).toMatchObject({ ok: true, value: { ok: true, entries: 1 } });
       expect(await call('backup.status', {})).toMatchObject({

@@ -1,0 +1,39 @@
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { IncomingAddResult, IncomingInput } from '../../preload/contract/incoming.ts';
+import type { Services } from '../app/services.ts';
+import type { numberForRegistration } from '../services/sync/online-numbers.ts';
+import { attachmentPath } from '../services/store/attachments.ts';
+
+type RegistrationNumber = Awaited<ReturnType<typeof numberForRegistration>>;
+
+/**
+ * Register an incoming document with the PDF the văn thư chose (a handle from files.*). The store
+ * names the attachment after the file it reads, so the chosen bytes are copied to a scratch file
+ * under the chosen name (a name, never a path: files.* refuses separators); the store then keeps
+ * them by hash in its one transaction and the scratch copy goes.
+ */
+export async function addIncomingWithFile(
+  services: Services,
+  input: IncomingInput,
+  handle: string | undefined,
+  takeNumber: () => Promise<RegistrationNumber>,
+): Promise<IncomingAddResult> {
+  if (handle === undefined) {
+    return services.store.call('incoming.add', input, undefined, await takeNumber());
+  }
+  const chosen = services.files.get(handle, 'pdf');
+  const dir = join(services.profile.cache, 'den', uuidv7());
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, chosen.name);
+  try {
+    copyFileSync(attachmentPath(services.profile.files, chosen.sha256), path);
+    // The number is taken last, once the file is in place, so a failed copy wastes no number.
+    const result = await services.store.call('incoming.add', input, { path }, await takeNumber());
+    services.files.release(handle);
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
