@@ -12,7 +12,9 @@ type IncomingChannels =
   | 'incoming.assign'
   | 'incoming.assignment'
   | 'incoming.attachment'
-  | 'incoming.verify';
+  | 'incoming.verify'
+  | 'incoming.returnReason'
+  | 'incoming.removeRecalledFile';
 
 export function incomingHandlers(services: Services): Pick<HandlerTable, IncomingChannels> {
   const { store } = services;
@@ -21,7 +23,10 @@ export function incomingHandlers(services: Services): Pick<HandlerTable, Incomin
       store.call('incoming.add', input, filePath === undefined ? undefined : { path: filePath }),
     'incoming.list': (filter) => store.call('incoming.list', filter),
     'incoming.get': ({ id }) => store.call('incoming.get', id),
-    'incoming.transition': ({ id, to, note }) => store.call('incoming.transition', id, to, note),
+    'incoming.transition': ({ id, to, note, acceptReason }) =>
+      store.call('incoming.transition', id, to, note, acceptReason),
+    'incoming.returnReason': ({ id }) => store.call('incoming.returnReason', id),
+    'incoming.removeRecalledFile': ({ id }) => store.call('incoming.removeRecalledFile', id),
     'incoming.assign': ({ id, assignment }) => store.call('incoming.assign', id, assignment),
     'incoming.assignment': ({ id }) => store.call('incoming.assignment', id),
     'incoming.attachment': ({ id }) => store.call('incoming.attachment', id),

@@ -14,6 +14,7 @@ import { formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
 import { staysOnWorkstation } from '../../domain/secrecy.ts';
 import { vietnamDate, vietnamYear } from '../../domain/vietnam-time.ts';
 import { readAttachmentSource, recordAttachment, writeAttachmentFile } from './attachments.ts';
+import { admitArrival, leaveRegister } from './arrival-gate.ts';
 import { appendAudit } from './audit.ts';
 import { soDenHienThi, toIncomingDocument, type IncomingRow } from './incoming-rows.ts';
 import type { StoreContext } from './store-context.ts';
@@ -161,43 +162,57 @@ export function addIncoming(ctx: StoreContext, input: IncomingInput, file?: Inco
       if (local) {
         return { document, duplicates };
       }
-      ctx.outbox.enqueue(
-        {
-          kind: 'incoming.register',
-          key: id,
-          payload: {
-            documentId: id,
-            registerId: register.id,
-            soDen: document.soDen,
-            soDenTam: document.soDenTam,
-            ngayDen: document.ngayDen,
-            maDinhDanhVanBan: document.maDinhDanhVanBan,
-            soKyHieu: formatSoKyHieu(document.so, document.kyHieu),
-            coQuanBanHanh: document.coQuanBanHanh,
-            trichYeu: document.trichYeu,
-            fileSha256: sha256,
-            source: document.source,
-            metadata: {
-              tenLoai: document.tenLoai,
-              ngayBanHanh: document.ngayBanHanh,
-              maCoQuanBanHanh: document.maCoQuanBanHanh,
-              nguoiKy: document.nguoiKy,
-              chucVu: document.chucVu,
-              doKhan: document.doKhan,
-              doMat: document.doMat,
-              soTrang: document.soTrang,
-            },
-          },
-        },
-        now,
-      );
+      enqueueRegistration(ctx, document, register.id, now);
       return { document, duplicates };
     })
     .immediate();
 }
 
-/** Move an incoming document along its workflow; the sender hears about it through the outbox. */
-export function transitionIncoming(ctx: StoreContext, id: string, to: IncomingState, note?: string): IncomingDocument {
+/** The server learns a registration (provisional → final there) through the outbox, like any change. */
+export function enqueueRegistration(ctx: StoreContext, document: IncomingDocument, registerId: string, now: Date): void {
+  ctx.outbox.enqueue(
+    {
+      kind: 'incoming.register',
+      key: document.id,
+      payload: {
+        documentId: document.id,
+        registerId,
+        soDen: document.soDen,
+        soDenTam: document.soDenTam,
+        ngayDen: document.ngayDen,
+        maDinhDanhVanBan: document.maDinhDanhVanBan,
+        soKyHieu: formatSoKyHieu(document.so, document.kyHieu),
+        coQuanBanHanh: document.coQuanBanHanh,
+        trichYeu: document.trichYeu,
+        fileSha256: document.fileSha256,
+        source: document.source,
+        metadata: {
+          tenLoai: document.tenLoai,
+          ngayBanHanh: document.ngayBanHanh,
+          maCoQuanBanHanh: document.maCoQuanBanHanh,
+          nguoiKy: document.nguoiKy,
+          chucVu: document.chucVu,
+          doKhan: document.doKhan,
+          doMat: document.doMat,
+          soTrang: document.soTrang,
+        },
+      },
+    },
+    now,
+  );
+}
+
+/**
+ * Move an incoming document along its workflow; the sender hears about it through the outbox.
+ * Tiếp nhận goes through the arrival check first and gives the số đến (arrival-gate.ts).
+ */
+export function transitionIncoming(
+  ctx: StoreContext,
+  id: string,
+  to: IncomingState,
+  note?: string,
+  acceptReason?: string,
+): IncomingDocument {
   return ctx.db
     .transaction(() => {
       const current = getIncoming(ctx, id);
@@ -207,6 +222,9 @@ export function transitionIncoming(ctx: StoreContext, id: string, to: IncomingSt
         });
       }
       const now = ctx.clock();
+      if (current.state === 'da-den' && to === 'da-tiep-nhan') {
+        admitArrival(ctx, current, acceptReason, now);
+      }
       const yKien = note === undefined ? current.yKien : `${current.yKien}${current.yKien === '' ? '' : '\n'}${note}`;
       ctx.db
         .prepare(`UPDATE incoming_documents SET state = ?, y_kien = ?, updated_at = ? WHERE id = ?`)
@@ -222,6 +240,9 @@ export function transitionIncoming(ctx: StoreContext, id: string, to: IncomingSt
         },
         now,
       );
+      if (to === 'tra-lai') {
+        leaveRegister(ctx, current, now);
+      }
       const statusCode = INCOMING_STATUS_CODE[to];
       // The sender of a secret document hears nothing through the system: it never entered it.
       if (statusCode !== undefined && !staysOnWorkstation(current.doMat)) {

@@ -54,13 +54,14 @@ function isOwn(ctx: StoreContext, documentId: string, registration: ServerRegist
 
 /**
  * The number of a document arriving through the inbox: the organization's when a workstation
- * already registered it (none of ours is taken, nothing is queued), else the next of our register.
+ * already registered it (none of ours is taken, nothing is queued), else none: the document waits
+ * for its check and the văn thư's tiếp nhận, which gives the số đến (store/arrival-gate.ts).
  */
 export function arrivalNumber(
   ctx: StoreContext,
   registration: ServerRegistration | null,
   now: Date,
-): { register: Register; taken: { provisional: boolean; number: number }; ngayDen: string; registered: boolean } {
+): { register: Register; taken: { provisional: boolean; number: number } | null; ngayDen: string; registered: boolean } {
   if (registration !== null) {
     const register = registerOf(ctx, registration.year);
     if (holder(ctx, register.id, registration.soDen) === undefined) {
@@ -72,13 +73,7 @@ export function arrivalNumber(
       };
     }
   }
-  const register = registerOf(ctx, vietnamYear(now));
-  return {
-    register,
-    taken: ctx.registers.take(register.id, { allowProvisional: true }),
-    ngayDen: vietnamDate(now),
-    registered: false,
-  };
+  return { register: registerOf(ctx, vietnamYear(now)), taken: null, ngayDen: vietnamDate(now), registered: false };
 }
 
 /** Give the document the organization's số đến (see the module comment); returns what happened. */

@@ -9,11 +9,14 @@ import { up as appendices } from './007-appendices.ts';
 import { up as renumberings } from './008-renumberings.ts';
 import { up as issuing } from './009-issuing.ts';
 import { up as secretLocal } from './010-secret-local.ts';
+import { up as incomingChecks } from './011-incoming-checks.ts';
 
 export interface Migration {
   readonly version: number;
   readonly name: string;
   up(db: Database): void;
+  /** Rebuilds a table: migrate runs it with foreign keys off and checks them before commit. */
+  readonly rebuildsTables?: boolean;
 }
 
 /** Every migration, in order. Versions are consecutive; a migration never changes once shipped. */
@@ -28,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'renumberings', up: renumberings },
   { version: 9, name: 'issuing', up: issuing },
   { version: 10, name: 'secret-local', up: secretLocal },
+  { version: 11, name: 'incoming-checks', up: incomingChecks, rebuildsTables: true },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
