@@ -21,6 +21,8 @@ export interface Background {
  */
 export function startBackground(services: Services, options: BackgroundOptions = {}): Background {
   services.sync.start();
+  // Arrivals left unchecked by the last session are checked now, in the background.
+  services.arrivals.wake();
   const detach = (options.wakeSources ?? []).map((source) => source(() => services.sync.wake()));
   services.log.info('background.started', { wakeSources: detach.length });
   return {
@@ -29,6 +31,7 @@ export function startBackground(services: Services, options: BackgroundOptions =
         stop();
       }
       await services.sync.stop();
+      await services.arrivals.idle();
     },
   };
 }

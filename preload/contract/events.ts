@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CheckVerdictSchema } from './arrival-check.ts';
 import { issuingEvents } from './issuing.ts';
 import { registersEvents } from './registers.ts';
 import { signingEvents } from './signing.ts';
@@ -11,6 +12,8 @@ import { tokensEvents } from './tokens.ts';
  */
 export const eventSchemas = {
   'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  /** An arriving document was checked in the background; the incoming list shows the verdict. */
+  'incoming.checked': z.object({ id: z.string(), verdict: CheckVerdictSchema }),
   ...tokensEvents,
   ...syncEventSchemas,
   ...signingEvents,
