@@ -136,9 +136,17 @@ export function findActiveContent(bytes: Uint8Array): ArrivalFinding[] {
         const key = dict.name('Subtype') === 'RichMedia' ? 'RichMedia' : 'EmbeddedFile';
         note(key, OTHER[key] as Kind, place(ref.num));
       }
-      if (dict.has('EmbeddedFiles') || dict.get('JavaScript') instanceof PdfRef || dict.get('JavaScript') instanceof PdfDict) {
+      if (
+        dict.has('EmbeddedFiles') ||
+        dict.get('JavaScript') instanceof PdfRef ||
+        dict.get('JavaScript') instanceof PdfDict
+      ) {
         const key = dict.has('EmbeddedFiles') ? 'EmbeddedFile' : 'JavaScript';
-        note(key, key === 'EmbeddedFile' ? (OTHER['EmbeddedFile'] as Kind) : (ACTIONS['JavaScript'] as Kind), 'danh mục tên (Names)');
+        note(
+          key,
+          key === 'EmbeddedFile' ? (OTHER['EmbeddedFile'] as Kind) : (ACTIONS['JavaScript'] as Kind),
+          'danh mục tên (Names)',
+        );
       }
     }
   }
@@ -152,4 +160,3 @@ export function findActiveContent(bytes: Uint8Array): ArrivalFinding[] {
     where: [...where].slice(0, 5),
   }));
 }
-

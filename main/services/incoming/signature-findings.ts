@@ -49,8 +49,7 @@ export function signatureFindings(
     findings.push({
       code: 'ORGANIZATION_SIGNATURE_MISSING',
       severity: 'invalid',
-      message:
-        'Văn bản chỉ có chữ ký số của cá nhân, thiếu chữ ký số của cơ quan, tổ chức ban hành (chưa đóng dấu).',
+      message: 'Văn bản chỉ có chữ ký số của cá nhân, thiếu chữ ký số của cơ quan, tổ chức ban hành (chưa đóng dấu).',
       where: personal.map((s) => `chữ ký của ${s.signer}`),
     });
   }

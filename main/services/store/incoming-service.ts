@@ -169,7 +169,12 @@ export function addIncoming(ctx: StoreContext, input: IncomingInput, file?: Inco
 }
 
 /** The server learns a registration (provisional → final there) through the outbox, like any change. */
-export function enqueueRegistration(ctx: StoreContext, document: IncomingDocument, registerId: string, now: Date): void {
+export function enqueueRegistration(
+  ctx: StoreContext,
+  document: IncomingDocument,
+  registerId: string,
+  now: Date,
+): void {
   ctx.outbox.enqueue(
     {
       kind: 'incoming.register',

@@ -61,7 +61,12 @@ export function arrivalNumber(
   ctx: StoreContext,
   registration: ServerRegistration | null,
   now: Date,
-): { register: Register; taken: { provisional: boolean; number: number } | null; ngayDen: string; registered: boolean } {
+): {
+  register: Register;
+  taken: { provisional: boolean; number: number } | null;
+  ngayDen: string;
+  registered: boolean;
+} {
   if (registration !== null) {
     const register = registerOf(ctx, registration.year);
     if (holder(ctx, register.id, registration.soDen) === undefined) {

@@ -32,7 +32,9 @@ function dropNumberCheck(db: Database): void {
   for (const view of [...views].reverse()) {
     db.exec(`DROP VIEW ${view.name}`);
   }
-  db.exec(table.replace(NUMBER_ALWAYS, '').replace(/^CREATE TABLE "?incoming_documents"?/, 'CREATE TABLE incoming_next'));
+  db.exec(
+    table.replace(NUMBER_ALWAYS, '').replace(/^CREATE TABLE "?incoming_documents"?/, 'CREATE TABLE incoming_next'),
+  );
   db.exec(`INSERT INTO incoming_next SELECT * FROM incoming_documents`);
   db.exec(`DROP TABLE incoming_documents`);
   db.exec(`ALTER TABLE incoming_next RENAME TO incoming_documents`);
