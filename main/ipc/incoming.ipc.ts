@@ -19,8 +19,12 @@ type IncomingChannels =
 export function incomingHandlers(services: Services): Pick<HandlerTable, IncomingChannels> {
   const { store } = services;
   return {
-    'incoming.add': ({ input, filePath }) =>
-      store.call('incoming.add', input, filePath === undefined ? undefined : { path: filePath }),
+    'incoming.add': ({ input, filePath, scanReason }) =>
+      store.call(
+        'incoming.add',
+        input,
+        filePath === undefined ? undefined : { path: filePath, ...(scanReason === undefined ? {} : { scanReason }) },
+      ),
     'incoming.list': (filter) => store.call('incoming.list', filter),
     'incoming.get': ({ id }) => store.call('incoming.get', id),
     'incoming.transition': ({ id, to, note, acceptReason }) =>

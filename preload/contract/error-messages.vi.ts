@@ -131,6 +131,10 @@ export const errorTextVi: Readonly<Record<ErrorCode, ErrorText>> = {
     message: 'Văn bản đến không đạt khi kiểm tra nên không tiếp nhận được.',
     action: 'Trả lại văn bản cho nơi gửi, kèm lý do.',
   },
+  SCAN_BELOW_STANDARD: {
+    message: 'Bản quét chưa đạt yêu cầu số hóa (PDF 1.4 trở lên, quét màu, từ 200 dpi).',
+    action: 'Quét lại văn bản; nếu vẫn đăng ký bản quét này, ghi lý do.',
+  },
   NUMBER_UNAVAILABLE: {
     message: 'Hết số đã được cấp trước để dùng khi mất kết nối.',
     action: 'Kết nối lại máy chủ để lấy thêm số; văn bản đi chưa được cấp số.',

@@ -50,6 +50,7 @@ export const ERROR_CODES = [
   'SECRET_STAYS_LOCAL',
   'ARRIVAL_UNCHECKED',
   'ARRIVAL_REJECTED',
+  'SCAN_BELOW_STANDARD',
   'NUMBER_UNAVAILABLE',
   'AUDIT_BROKEN',
   // the issuing chain (draft → leader's signature → cấp số → đóng dấu → phát hành) and who may act

@@ -121,7 +121,14 @@ export type IncomingAttachment = z.infer<typeof IncomingAttachmentSchema>;
 
 export const incomingChannels = {
   'incoming.add': channel(
-    z.object({ input: IncomingInputSchema, filePath: z.string().optional() }).strict(),
+    z
+      .object({
+        input: IncomingInputSchema,
+        filePath: z.string().optional(),
+        /** A paper document's scan below the digitisation standard, registered anyway: why (audited). */
+        scanReason: z.string().trim().min(1).max(500).optional(),
+      })
+      .strict(),
     IncomingAddResultSchema,
   ),
   'incoming.list': channel(DocumentFilterSchema, z.array(IncomingDocumentSchema)),

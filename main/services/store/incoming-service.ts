@@ -15,6 +15,7 @@ import { staysOnWorkstation } from '../../domain/secrecy.ts';
 import { vietnamDate, vietnamYear } from '../../domain/vietnam-time.ts';
 import { readAttachmentSource, recordAttachment, writeAttachmentFile } from './attachments.ts';
 import { admitArrival, leaveRegister } from './arrival-gate.ts';
+import { checkScan, recordScanCheck } from './scan-gate.ts';
 import { appendAudit } from './audit.ts';
 import { soDenHienThi, toIncomingDocument, type IncomingRow } from './incoming-rows.ts';
 import type { StoreContext } from './store-context.ts';
@@ -24,6 +25,8 @@ export interface IncomingFile {
   readonly mediaType?: string;
   /** The source file (e.g. the .docx or the paper scan) kept beside the signed PDF [S-TN24 Điều 3 k6]. */
   readonly originalPath?: string;
+  /** Why a paper document's scan below the digitisation standard is registered anyway (audited). */
+  readonly scanReason?: string;
 }
 
 interface StagedFile {
@@ -109,6 +112,8 @@ export function addIncoming(ctx: StoreContext, input: IncomingInput, file?: Inco
     file?.originalPath === undefined ? undefined : stageFile(ctx, file.originalPath, 'application/octet-stream');
   const sha256 = staged?.sha256 ?? null;
   const fileName = staged?.fileName ?? null;
+  const scan =
+    file === undefined || input.source !== 'giay' ? null : checkScan(file.path, file.scanReason, ctx.clock());
   return ctx.db
     .transaction((): IncomingAddResult => {
       const now = ctx.clock();
@@ -147,6 +152,9 @@ export function addIncoming(ctx: StoreContext, input: IncomingInput, file?: Inco
           fileName,
           at,
         });
+      if (scan !== null) {
+        recordScanCheck(ctx, id, scan, file?.scanReason, now);
+      }
       const document = getIncoming(ctx, id);
       appendAudit(
         ctx.db,
