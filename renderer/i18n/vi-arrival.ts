@@ -30,6 +30,11 @@ export const viArrival = {
     anywayHint: 'Lý do được ghi vào nhật ký thao tác.',
     anywayConfirm: 'Vẫn tiếp nhận',
   },
+  scan: {
+    title: 'Bản quét chưa đạt yêu cầu số hóa',
+    reason: 'Lý do vẫn đăng ký bản quét này',
+    confirm: 'Vẫn đăng ký, ghi lý do',
+  },
   recall: {
     removeFile: 'Xóa tệp văn bản khỏi máy…',
     removeTitle: 'Xóa tệp của văn bản đã bị thu hồi',

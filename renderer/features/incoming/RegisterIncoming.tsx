@@ -6,6 +6,7 @@ import { clearDraft, readDraft, writeDraft } from '../../app/drafts.ts';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
 import { Field } from '../../app/forms/Field.tsx';
+import { NoteDialog } from '../../app/forms/NoteDialog.tsx';
 import { hasErrors, type FieldErrors } from '../../app/forms/field-errors.ts';
 import { issuesToFields } from '../../app/forms/issues.ts';
 import { SelectField } from '../../app/forms/SelectField.tsx';
@@ -75,7 +76,7 @@ export function RegisterIncoming() {
     });
   };
 
-  const register = async (): Promise<void> => {
+  const register = async (scanReason?: string): Promise<void> => {
     const found = validateRegisterForm(form);
     setErrors(found);
     setFailure(null);
@@ -87,6 +88,7 @@ export function RegisterIncoming() {
     const result = await call('incoming.add', {
       input: inputFromForm(form),
       ...(path === '' ? {} : { filePath: path }),
+      ...(scanReason === undefined ? {} : { scanReason }),
     });
     setBusy(null);
     if (!result.ok) {
@@ -133,6 +135,18 @@ export function RegisterIncoming() {
           </p>
         ) : null}
         {failure === null ? null : <ErrorNotice error={failure} />}
+        {failure?.code === 'SCAN_BELOW_STANDARD' ? (
+          <NoteDialog
+            title={vi.arrival.scan.title}
+            label={vi.arrival.scan.reason}
+            hint={failure.message}
+            confirm={vi.arrival.scan.confirm}
+            required
+            draftKey="incoming.register.scanReason"
+            onConfirm={(reason) => void register(reason)}
+            onClose={() => setFailure(null)}
+          />
+        ) : null}
         {hasErrors(errors) ? (
           <p className="notice notice-error" role="alert">
             {vi.forms.summary}
