@@ -19,12 +19,16 @@ type IncomingChannels =
 export function incomingHandlers(services: Services): Pick<HandlerTable, IncomingChannels> {
   const { store } = services;
   return {
-    'incoming.add': ({ input, filePath, scanReason }) =>
-      store.call(
+    'incoming.add': async ({ input, filePath, scanReason }) => {
+      const added = await store.call(
         'incoming.add',
         input,
         filePath === undefined ? undefined : { path: filePath, ...(scanReason === undefined ? {} : { scanReason }) },
-      ),
+      );
+      // An electronic document entered by hand is checked like one from the Trục.
+      services.arrivals.wake();
+      return added;
+    },
     'incoming.list': (filter) => store.call('incoming.list', filter),
     'incoming.get': ({ id }) => store.call('incoming.get', id),
     'incoming.transition': ({ id, to, note, acceptReason }) =>

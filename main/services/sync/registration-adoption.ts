@@ -122,6 +122,21 @@ export function adoptRegistration(
     )
     .run(register.id, registration.soDen, keepTam ? row.so_den_tam : null, ngayDen, now.toISOString(), documentId);
   ctx.outbox.supersede('incoming.register', documentId, now);
+  if (row.so_den === null && row.so_den_tam === null) {
+    // Not received here yet (no number of ours was ever taken): it simply enters the sổ with it.
+    appendAudit(
+      ctx.db,
+      {
+        actor: 'sync',
+        action: 'incoming.registered-elsewhere',
+        entity: 'incoming',
+        entityId: documentId,
+        details: { soDenCu: null, soDenTamCu: null, soDen: registration.soDen, year: registration.year, ngayDen, via },
+      },
+      now,
+    );
+    return 'adopted';
+  }
   if (own) {
     // Our registration went through but its answer was lost: as when the answer arrives.
     appendAudit(
