@@ -44,9 +44,9 @@ describe('vanthu incoming / register / audit / backup / restore', () => {
       );
 
       // A "scan" without any image is below the digitisation standard: refused until a reason is given.
-      const refused = vanthu(profile, 'incoming', 'add', '--file', pdf, '--json-meta', meta);
-      expect(refused.code).not.toBe(0);
-      expect(refused.err).toContain('Bản quét chưa đạt yêu cầu số hóa');
+      const scanRefused = vanthu(profile, 'incoming', 'add', '--file', pdf, '--json-meta', meta);
+      expect(scanRefused.code).not.toBe(0);
+      expect(scanRefused.err).toContain('Bản quét chưa đạt yêu cầu số hóa');
       // No lease yet: the document gets a provisional number.
       const first = vanthu(
         profile,
