@@ -106,7 +106,13 @@ export function createArrivalChecker(deps: ArrivalCheckerDeps): ArrivalChecker {
     running ??= (async () => {
       do {
         again = false;
-        await drain();
+        try {
+          await drain();
+        } catch (error) {
+          // The store may not be open yet (no organization configured): the next arrival wakes it again.
+          deps.log.warn('incoming.check-waiting', { error: (error as Error).message });
+          return;
+        }
       } while (again);
     })().finally(() => {
       running = null;

@@ -107,3 +107,26 @@ describe('the malware scan port', () => {
     await expect(scanner.scan('/x')).resolves.toMatchObject({ status: 'not-scanned', scanner: null });
   });
 });
+
+describe('the background check', () => {
+  it('waits quietly when the store cannot be read yet (no organization configured), and tries again on the next wake', async () => {
+    const { createArrivalChecker } = await import('../../../main/services/incoming/arrival-checker.ts');
+    const { silentLogger } = await import('../../../main/services/log/logger.ts');
+    let calls = 0;
+    const checker = createArrivalChecker({
+      store: (() => {
+        calls += 1;
+        return Promise.reject(new Error('Chưa cấu hình mã định danh cơ quan'));
+      }) as never,
+      verify: {} as never,
+      scanner: { name: 'none', scan: () => Promise.reject(new Error('unused')) },
+      filesDir: tmpdir(),
+      log: silentLogger,
+    });
+    checker.wake();
+    await expect(checker.idle()).resolves.toBeUndefined();
+    checker.wake();
+    await checker.idle();
+    expect(calls).toBe(2);
+  });
+});
