@@ -22,6 +22,8 @@ const ACTIONS: Readonly<Record<string, Kind>> = {
 
 const OTHER: Readonly<Record<string, Kind>> = {
   OpenAction: { label: 'hành động tự chạy khi mở tệp (OpenAction)', severity: 'indeterminate' },
+  // Most office exports open at a page this way: a destination, nothing that runs.
+  OpenView: { label: 'trang mở đầu khi mở tệp (OpenAction tới một trang)', severity: 'info' },
   AA: { label: 'hành động tự chạy theo sự kiện (AA)', severity: 'indeterminate' },
   EmbeddedFile: { label: 'tệp đính kèm ẩn', severity: 'indeterminate' },
   XFA: { label: 'biểu mẫu XFA', severity: 'indeterminate' },
@@ -117,8 +119,11 @@ export function findActiveContent(bytes: Uint8Array): ArrivalFinding[] {
     const page = pages.get(num);
     return page === undefined ? `đối tượng ${num}` : `trang ${page}, chú thích (đối tượng ${num})`;
   };
-  if (root?.has('OpenAction') === true) {
-    note('OpenAction', OTHER['OpenAction'] as Kind, 'danh mục tài liệu');
+  const open = root?.get('OpenAction');
+  if (open !== undefined && open !== null) {
+    const action = dictOf(open instanceof PdfRef ? revision.lookup(open) : open);
+    const goTo = action === undefined || action.name('S') === 'GoTo';
+    note(goTo ? 'OpenView' : 'OpenAction', OTHER[goTo ? 'OpenView' : 'OpenAction'] as Kind, 'danh mục tài liệu');
   }
   for (const ref of revision.refs()) {
     const value = revision.lookup(ref);
@@ -155,7 +160,7 @@ export function findActiveContent(bytes: Uint8Array): ArrivalFinding[] {
     severity: kind.severity,
     message:
       kind.severity === 'info'
-        ? `Văn bản có ${kind.label}; liên kết không được mở tự động.`
+        ? `Văn bản có ${kind.label}; không mở hay chạy tự động.`
         : `Văn bản có mã thực thi/tệp đính kèm ẩn: ${kind.label}.`,
     where: [...where].slice(0, 5),
   }));

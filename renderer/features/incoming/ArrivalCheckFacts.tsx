@@ -50,7 +50,8 @@ export function ArrivalCheckFacts({ document }: { document: IncomingDocument }) 
               </li>
             ))}
           </ul>
-          <p>{malwareText(check.malware)}</p>
+          {/* A scan that did not happen is already one of the findings above. */}
+          {check.malware.status === 'clean' ? <p>{malwareText(check.malware)}</p> : null}
         </>
       )}
     </section>

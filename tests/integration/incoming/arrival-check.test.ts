@@ -96,6 +96,7 @@ describe('the arrival check: a corpus the test builds', () => {
     ['xfa', 'XFA', 'indeterminate'],
     ['rich-media', 'RichMedia', 'indeterminate'],
     ['uri', 'URI', 'info'],
+    ['open-view', 'trang mở đầu', 'info'],
   ] as const)('finds active content: %s', async (kind, label, severity) => {
     const result = await check(active[kind]);
     const found = result.findings.filter((f) => f.code === 'ACTIVE_CONTENT');

@@ -48,7 +48,10 @@ export async function makeActive(kind: ActiveKind): Promise<Uint8Array> {
       addLink(doc, page, ctx.obj({ S: 'SubmitForm', F: ctx.obj({ FS: 'URL', F: PDFString.of('https://x.invalid') }) }));
       break;
     case 'open-action':
-      doc.catalog.set(PDFName.of('OpenAction'), ctx.obj({ S: 'GoTo', D: [page.ref, PDFName.of('Fit')] }));
+      doc.catalog.set(PDFName.of('OpenAction'), ctx.obj({ S: 'Launch', F: PDFString.of('calc.exe') }));
+      break;
+    case 'open-view':
+      doc.catalog.set(PDFName.of('OpenAction'), ctx.obj([page.ref, PDFName.of('Fit')]));
       break;
     case 'embedded-eicar': {
       // Stored unfiltered, as many producers do; a scanner must find it in the file as it arrives.
@@ -86,6 +89,7 @@ export async function writeActiveCorpus(dir: string): Promise<Record<ActiveKind,
     'uri',
     'submit-form',
     'open-action',
+    'open-view',
     'embedded-eicar',
     'xfa',
     'rich-media',
