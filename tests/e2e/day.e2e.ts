@@ -1,3 +1,4 @@
+import { receiveChecked } from './support/receive.ts';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,8 +121,7 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
   await test.step('it is registered (tiếp nhận with the trục fields), presented and assigned', async () => {
     const detail = page.getByTestId('incoming-detail');
     await expect(detail).toContainText('12/QĐ-UBND');
-    await detail.getByRole('button', { name: 'Tiếp nhận' }).click();
-    await expect(detail).toContainText('Đã tiếp nhận');
+    await receiveChecked(page, detail);
     await detail.getByRole('button', { name: 'Trình lãnh đạo…' }).click();
     await page
       .getByRole('dialog', { name: 'Trình lãnh đạo' })

@@ -67,7 +67,9 @@ export function signatureFindings(
   if (others.length > 0 && coQuanBanHanh.trim() !== '') {
     findings.push({
       code: 'SEALED_BY_OTHER_ORGANIZATION',
-      severity: 'invalid',
+      // Names are compared as written (a certificate may say "UBND", the directory "Ủy ban nhân
+      // dân"): the clerk decides, with a reason if she receives it.
+      severity: 'indeterminate',
       message: `Chữ ký số của cơ quan trên văn bản (${others.map((s) => s.organization || s.signer).join(', ')}) không phải của cơ quan ban hành ghi trong thông tin văn bản (${coQuanBanHanh}).`,
       where: others.map((s) => `trường chữ ký "${s.field}"`),
     });
