@@ -1,5 +1,5 @@
 import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
-import { vi } from '../../i18n/vi.ts';
+import { type vi } from '../../i18n/vi.ts';
 
 /** An electronic document is checked when it arrives; a paper one is not (the same rule as main's gate). */
 export function needsCheck(document: Pick<IncomingDocument, 'fileSha256' | 'source'>): boolean {
