@@ -135,18 +135,6 @@ export function RegisterIncoming() {
           </p>
         ) : null}
         {failure === null ? null : <ErrorNotice error={failure} />}
-        {failure?.code === 'SCAN_BELOW_STANDARD' ? (
-          <NoteDialog
-            title={vi.arrival.scan.title}
-            label={vi.arrival.scan.reason}
-            hint={failure.message}
-            confirm={vi.arrival.scan.confirm}
-            required
-            draftKey="incoming.register.scanReason"
-            onConfirm={(reason) => void register(reason)}
-            onClose={() => setFailure(null)}
-          />
-        ) : null}
         {hasErrors(errors) ? (
           <p className="notice notice-error" role="alert">
             {vi.forms.summary}
@@ -188,6 +176,19 @@ export function RegisterIncoming() {
           </button>
         </div>
       </form>
+      {/* Outside the form: the dialog's own form must not also submit the registration. */}
+      {failure?.code === 'SCAN_BELOW_STANDARD' ? (
+        <NoteDialog
+          title={vi.arrival.scan.title}
+          label={vi.arrival.scan.reason}
+          hint={failure.message}
+          confirm={vi.arrival.scan.confirm}
+          required
+          draftKey="incoming.register.scanReason"
+          onConfirm={(reason) => void register(reason)}
+          onClose={() => setFailure(null)}
+        />
+      ) : null}
       <PdfViewer onPageOneText={readPageOne} />
     </div>
   );
