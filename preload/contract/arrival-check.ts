@@ -76,6 +76,11 @@ export const ArrivalCheckSchema = z.object({
 });
 export type ArrivalCheck = z.infer<typeof ArrivalCheckSchema>;
 
+/** An electronic document is checked before it is received; a paper one is checked by the văn thư's eyes. */
+export function needsArrivalCheck(document: { readonly fileSha256: string | null; readonly source: string }): boolean {
+  return document.fileSha256 !== null && document.source !== 'giay';
+}
+
 /** The worst severity decides: any invalid finding → invalid; any indeterminate → indeterminate. */
 export function verdictOf(findings: readonly ArrivalFinding[]): Exclude<CheckVerdict, 'not-applicable'> {
   if (findings.some((f) => f.severity === 'invalid')) {

@@ -1,6 +1,7 @@
 import {
   ArrivalCheckSchema,
   arrivalReturnReasonVi,
+  needsArrivalCheck,
   type ArrivalCheck,
 } from '../../../preload/contract/arrival-check.ts';
 import { VerifyReportSchema } from '../../../preload/contract/verify.ts';
@@ -12,11 +13,6 @@ import { vietnamYear } from '../../domain/vietnam-time.ts';
 import { appendAudit } from './audit.ts';
 import { enqueueRegistration, getIncoming } from './incoming-service.ts';
 import type { StoreContext } from './store-context.ts';
-
-/** An electronic document is checked before it is received; a paper one is checked by the văn thư's eyes. */
-export function needsArrivalCheck(document: Pick<IncomingDocument, 'fileSha256' | 'source'>): boolean {
-  return document.fileSha256 !== null && document.source !== 'giay';
-}
 
 /**
  * Tiếp nhận, inside the transition's transaction [S-TN26 Điều 8 k1b→k2a]: the arrival check must

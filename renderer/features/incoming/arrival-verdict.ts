@@ -1,10 +1,9 @@
+import { needsArrivalCheck } from '../../../preload/contract/arrival-check.ts';
 import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
 import { type vi } from '../../i18n/vi.ts';
 
-/** An electronic document is checked when it arrives; a paper one is not (the same rule as main's gate). */
-export function needsCheck(document: Pick<IncomingDocument, 'fileSha256' | 'source'>): boolean {
-  return document.fileSha256 !== null && document.source !== 'giay';
-}
+/** The same rule as main's gate (one definition, in the contract). */
+export const needsCheck = needsArrivalCheck;
 
 export type VerdictKey = keyof typeof vi.arrival.verdict;
 

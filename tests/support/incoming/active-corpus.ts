@@ -6,7 +6,16 @@ import { PDFDocument, PDFName, PDFString, type PDFDict, type PDFRef } from '@can
 export const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
 
 export type ActiveKind =
-  'javascript' | 'launch' | 'uri' | 'submit-form' | 'open-action' | 'embedded-eicar' | 'xfa' | 'rich-media' | 'plain';
+  | 'javascript'
+  | 'launch'
+  | 'uri'
+  | 'submit-form'
+  | 'open-action'
+  | 'open-view'
+  | 'embedded-eicar'
+  | 'xfa'
+  | 'rich-media'
+  | 'plain';
 
 async function base(): Promise<{ doc: PDFDocument; page: ReturnType<PDFDocument['addPage']> }> {
   const doc = await PDFDocument.create();
