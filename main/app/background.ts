@@ -23,6 +23,8 @@ export function startBackground(services: Services, options: BackgroundOptions =
   services.sync.start();
   // The signed-in person's inbox, long-polled: a step for them arrives within a second or two.
   services.office.inbox.start();
+  // Arrivals left unchecked by the last session are checked now, in the background.
+  services.arrivals.wake();
   const detach = (options.wakeSources ?? []).map((source) => source(() => services.sync.wake()));
   services.log.info('background.started', { wakeSources: detach.length });
   return {
@@ -31,6 +33,7 @@ export function startBackground(services: Services, options: BackgroundOptions =
         stop();
       }
       await Promise.all([services.sync.stop(), services.office.inbox.stop()]);
+      await services.arrivals.idle();
     },
   };
 }

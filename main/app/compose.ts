@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { createEventBus, type EventBus } from '../services/events/event-bus.ts';
 import { createFileIntake } from '../services/files/file-intake.ts';
 import type { Logger } from '../services/log/logger.ts';
+import { createArrivalChecker } from '../services/incoming/arrival-checker.ts';
+import { findMalwareScanner } from '../services/incoming/malware/find-scanner.ts';
+import type { StoreCall } from '../services/store/store-client.ts';
 import { createLayoutService } from '../services/pdf/layout/layout-service.ts';
 import { createPopplerRenderer } from '../services/pdf/layout/page-renderer.ts';
 import { openConfSettings } from '../services/settings/conf-settings.ts';
@@ -67,6 +70,23 @@ export function composeServices(options: ComposeOptions): Services {
   const events = createEventBus();
   // Work queued in the store wakes sync, so it leaves at once instead of at the next poll.
   const store = createStoreService({ profile, settings, log, onQueued: () => wakeSync() });
+  const verify = composeVerify(base);
+  const arrivals = createArrivalChecker({
+    store: store.call,
+    verify,
+    scanner: findMalwareScanner(),
+    filesDir: profile.files,
+    log,
+    onChecked: (id, verdict) => events.emit('incoming.checked', { id, verdict }),
+  });
+  // Every inbox page that sync applies may hold arrivals: they are checked before the clerk acts.
+  const syncStore: StoreCall = (method, ...args) => {
+    const answer = store.call(method, ...args);
+    if (method === 'sync.applyInbox') {
+      void answer.then(() => arrivals.wake());
+    }
+    return answer;
+  };
   const files = createFileIntake(profile.files);
   const signing = createSigningService({
     settings,
@@ -83,7 +103,7 @@ export function composeServices(options: ComposeOptions): Services {
     ...(options.sessionVault === undefined ? {} : { vault: options.sessionVault }),
     rememberServer: (url, username) => settings.update({ server: { url, username } }),
     workstationId: () => ensureWorkstationId(settings),
-    store: store.call,
+    store: syncStore,
     filesDir: profile.files,
     log,
     events,
@@ -121,7 +141,8 @@ export function composeServices(options: ComposeOptions): Services {
       numbers: sync.numbers,
     }),
     layout: createLayoutService({ settings, log, renderer: createPopplerRenderer() }),
-    verify: composeVerify(base),
+    verify,
+    arrivals,
     office: composeOffice({
       store: store.call,
       // Read when someone signs in, after composition: the sync service owns the client.

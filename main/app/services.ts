@@ -7,6 +7,7 @@ import type { SaveChooser } from '../platform/save-chooser.ts';
 import type { Logger } from '../services/log/logger.ts';
 import type { LayoutService } from '../services/pdf/layout/layout-service.ts';
 import type { VerifyService } from '../services/pdf/verify/verify-service.ts';
+import type { ArrivalChecker } from '../services/incoming/arrival-checker.ts';
 import type { SettingsStore } from '../services/settings/settings-store.ts';
 import type { SigningService } from '../services/signing/signing-service.ts';
 import type { StoreService } from '../services/store/store-service.ts';
@@ -28,6 +29,8 @@ export interface Services {
   /** The local SQLite store (documents, registers, outbox), owned by a worker thread. */
   readonly store: StoreService;
   readonly verify: VerifyService;
+  /** The background check of arriving documents (verifier, signature kinds, active content, malware). */
+  readonly arrivals: ArrivalChecker;
   readonly layout: LayoutService;
   /** PAdES signing of the issuing flow (prepare, sign, number, seal, appendix, copy, batch). */
   readonly signing: SigningService;

@@ -18,6 +18,7 @@ export async function addIncomingWithFile(
   services: Services,
   input: IncomingInput,
   handle: string | undefined,
+  scanReason: string | undefined,
   takeNumber: () => Promise<RegistrationNumber>,
 ): Promise<IncomingAddResult> {
   if (handle === undefined) {
@@ -30,7 +31,12 @@ export async function addIncomingWithFile(
   try {
     copyFileSync(attachmentPath(services.profile.files, chosen.sha256), path);
     // The number is taken last, once the file is in place, so a failed copy wastes no number.
-    const result = await services.store.call('incoming.add', input, { path }, await takeNumber());
+    const result = await services.store.call(
+      'incoming.add',
+      input,
+      { path, ...(scanReason === undefined ? {} : { scanReason }) },
+      await takeNumber(),
+    );
     services.files.release(handle);
     return result;
   } finally {

@@ -14,19 +14,28 @@ type IncomingChannels =
   | 'incoming.assign'
   | 'incoming.assignment'
   | 'incoming.attachment'
-  | 'incoming.verify';
+  | 'incoming.verify'
+  | 'incoming.returnReason'
+  | 'incoming.removeRecalledFile';
 
 export function incomingHandlers(services: Services): Pick<HandlerTable, IncomingChannels> {
   const { store } = services;
   return {
     // Online, the số đến is the organization's next at this moment (in order of receipt); offline, the block's.
-    'incoming.add': ({ input, file }) =>
-      addIncomingWithFile(services, input, file, () =>
+    'incoming.add': async ({ input, file, scanReason }) => {
+      const added = await addIncomingWithFile(services, input, file, scanReason, () =>
         numberForRegistration(services.sync.numbers, input.doMat, new Date()),
-      ),
+      );
+      // An electronic document entered by hand is checked like one from the Trục.
+      services.arrivals.wake();
+      return added;
+    },
     'incoming.list': (filter) => store.call('incoming.list', filter),
     'incoming.get': ({ id }) => store.call('incoming.get', id),
-    'incoming.transition': ({ id, to, note }) => store.call('incoming.transition', id, to, note),
+    'incoming.transition': ({ id, to, note, acceptReason }) =>
+      store.call('incoming.transition', id, to, note, acceptReason),
+    'incoming.returnReason': ({ id }) => store.call('incoming.returnReason', id),
+    'incoming.removeRecalledFile': ({ id }) => store.call('incoming.removeRecalledFile', id),
     'incoming.assign': ({ id, assignment }) => store.call('incoming.assign', id, assignment),
     'incoming.assignment': ({ id }) => store.call('incoming.assignment', id),
     'incoming.attachment': ({ id }) => store.call('incoming.attachment', id),

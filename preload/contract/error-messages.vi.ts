@@ -123,6 +123,18 @@ export const errorTextVi: Readonly<Record<ErrorCode, ErrorText>> = {
     message: 'Văn bản mật chỉ được lưu trên máy này, không gửi lên Hệ thống.',
     action: 'Gửi văn bản mật bằng bản giấy theo quy định bảo vệ bí mật nhà nước.',
   },
+  ARRIVAL_UNCHECKED: {
+    message: 'Văn bản đến chưa có kết quả kiểm tra, hoặc kết quả chưa xác định được.',
+    action: 'Chờ kiểm tra xong; nếu vẫn tiếp nhận, chọn "Vẫn tiếp nhận, ghi lý do".',
+  },
+  ARRIVAL_REJECTED: {
+    message: 'Văn bản đến không đạt khi kiểm tra nên không tiếp nhận được.',
+    action: 'Trả lại văn bản cho nơi gửi, kèm lý do.',
+  },
+  SCAN_BELOW_STANDARD: {
+    message: 'Bản quét chưa đạt yêu cầu số hóa (PDF 1.4 trở lên, quét màu, từ 200 dpi).',
+    action: 'Quét lại văn bản; nếu vẫn đăng ký bản quét này, ghi lý do.',
+  },
   NUMBER_UNAVAILABLE: {
     message: 'Hết số đã được cấp trước để dùng khi mất kết nối.',
     action: 'Kết nối lại máy chủ để lấy thêm số; văn bản đi chưa được cấp số.',

@@ -48,6 +48,9 @@ export const ERROR_CODES = [
   'DUPLICATE',
   'STATE_TRANSITION_INVALID',
   'SECRET_STAYS_LOCAL',
+  'ARRIVAL_UNCHECKED',
+  'ARRIVAL_REJECTED',
+  'SCAN_BELOW_STANDARD',
   'NUMBER_UNAVAILABLE',
   'AUDIT_BROKEN',
   // the issuing chain (draft → leader's signature → cấp số → đóng dấu → phát hành) and who may act

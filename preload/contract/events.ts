@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CheckVerdictSchema } from './arrival-check.ts';
 import { issuingEvents } from './issuing.ts';
 import { registersEvents } from './registers.ts';
 import { signingEvents } from './signing.ts';
@@ -13,6 +14,8 @@ export const eventSchemas = {
   'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
   /** A desktop notification about this document was clicked: the renderer opens it. */
   'app.openDocument': z.object({ documentId: z.string().min(1) }),
+  /** An arriving document was checked in the background; the incoming list shows the verdict. */
+  'incoming.checked': z.object({ id: z.string(), verdict: CheckVerdictSchema }),
   ...tokensEvents,
   ...syncEventSchemas,
   ...signingEvents,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel, IsoDateSchema } from './define.ts';
 import { FileHandleSchema } from './files.ts';
+import { ArrivalCheckSchema } from './arrival-check.ts';
 import { VerifyReportSchema } from './verify.ts';
 
 export const INCOMING_STATE_VALUES = [
@@ -44,16 +45,20 @@ export type IncomingInput = z.infer<typeof IncomingInputSchema>;
 export const IncomingDocumentSchema = IncomingInputSchema.extend({
   id: z.string(),
   registerId: z.string(),
-  /** Final số đến; null while only a provisional number is held. */
+  /** Final số đến; null while only a provisional number is held, or none yet (not received). */
   soDen: z.number().int().positive().nullable(),
   soDenTam: z.number().int().positive().nullable(),
-  /** What the register shows: "05", or "T-03" for a provisional number. */
+  /** What the register shows: "05", or "T-03" for a provisional number; "" before tiếp nhận. */
   soDenHienThi: z.string(),
   ngayDen: IsoDateSchema,
   state: IncomingStateSchema,
   yKien: z.string(),
   fileSha256: z.string().nullable(),
   fileName: z.string().nullable(),
+  /** The check made on arrival; null while it is pending (or for a document that needs none). */
+  arrivalCheck: ArrivalCheckSchema.nullable(),
+  /** A recalled document whose file was deleted from this workstation (the record stays). */
+  fileRemoved: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -117,16 +122,35 @@ export type IncomingAttachment = z.infer<typeof IncomingAttachmentSchema>;
 
 export const incomingChannels = {
   'incoming.add': channel(
-    // The received or scanned PDF as a chosen file's handle (files.*), never a typed path.
-    z.object({ input: IncomingInputSchema, file: FileHandleSchema.optional() }).strict(),
+    z
+      .object({
+        input: IncomingInputSchema,
+        // The received or scanned PDF as a chosen file's handle (files.*), never a typed path.
+        file: FileHandleSchema.optional(),
+        /** A paper document's scan below the digitisation standard, registered anyway: why (audited). */
+        scanReason: z.string().trim().min(1).max(500).optional(),
+      })
+      .strict(),
     IncomingAddResultSchema,
   ),
   'incoming.list': channel(DocumentFilterSchema, z.array(IncomingDocumentSchema)),
   'incoming.get': channel(z.object({ id: z.string() }).strict(), IncomingDocumentSchema),
   'incoming.transition': channel(
-    z.object({ id: z.string(), to: IncomingStateSchema, note: z.string().max(2000).optional() }).strict(),
+    z
+      .object({
+        id: z.string(),
+        to: IncomingStateSchema,
+        note: z.string().max(2000).optional(),
+        /** "Vẫn tiếp nhận, ghi lý do": tiếp nhận a document whose check is not conclusive; audited. */
+        acceptReason: z.string().trim().min(1).max(500).optional(),
+      })
+      .strict(),
     IncomingDocumentSchema,
   ),
+  /** The prepared trả lại message from the arrival check's reasons; null when there is nothing to say. */
+  'incoming.returnReason': channel(z.object({ id: z.string() }).strict(), z.string().nullable()),
+  /** After a recall (thu hồi) and the văn thư's confirmation: delete the file here, keep the record. */
+  'incoming.removeRecalledFile': channel(z.object({ id: z.string() }).strict(), IncomingDocumentSchema),
   /** From trình (or again while being handled): state phân công, status 04 to the sender. */
   'incoming.assign': channel(
     z.object({ id: z.string(), assignment: AssignmentInputSchema }).strict(),

@@ -1,4 +1,5 @@
 import { viAppendices } from './vi-appendices.ts';
+import { viArrival } from './vi-arrival.ts';
 import { viIssuing } from './vi-issuing.ts';
 
 /**
@@ -8,6 +9,7 @@ import { viIssuing } from './vi-issuing.ts';
 export const vi = {
   appendices: viAppendices,
   issuing: viIssuing,
+  arrival: viArrival,
   app: {
     name: 'Văn thư số',
     tagline: 'Ký số, đăng ký và phát hành văn bản',

@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
+import { receiveChecked } from './support/receive.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
 import { chooseTrustRoot } from './support/settings-files.ts';
 
@@ -128,9 +129,9 @@ test('a received PDF is verified, the verdict shown on top, the signer pre-fille
   await expect(detail).toContainText('15/QĐ-UBND');
   await expect(detail).toContainText('Nguyễn Văn A');
 
-  // Tiếp nhận, then Trình lãnh đạo with an opinion and a proposed deadline (status 01 → 03).
-  await detail.getByRole('button', { name: 'Tiếp nhận' }).click();
-  await expect(detail).toContainText('Đã tiếp nhận');
+  // Tiếp nhận once the background check has a verdict, then Trình lãnh đạo with an opinion and a
+  // proposed deadline (status 01 → 03).
+  await receiveChecked(page, detail);
   await detail.getByRole('button', { name: 'Trình lãnh đạo…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Trình lãnh đạo' });
   await dialog.getByLabel('Ý kiến đề xuất của văn thư').fill('Đề nghị giao Văn phòng chủ trì');
@@ -209,9 +210,11 @@ test('Sổ đăng ký lists the incoming register and prints it to PDF with the 
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^so-den-\d{4}\.pdf$/);
   await download.saveAs(out);
-  await expect(page.getByTestId('printed')).toContainText('Đã in 2 dòng');
+  // The returned paper document is not in the sổ (its provisional number is never given again).
+  await expect(page.getByTestId('printed')).toContainText('Đã in 1 dòng');
   const text = execFileSync('pdftotext', ['-layout', out, '-']).toString('utf8');
   expect(text).toContain('15/QĐ-UBND');
+  expect(text).not.toContain('V/v gửi nhầm nơi nhận');
   await expectNoSeriousAxeViolations(page);
   await saveScreen(page, '25-registers');
 });

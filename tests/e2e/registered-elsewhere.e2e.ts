@@ -8,9 +8,10 @@ import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
 
 /*
- * Two workstations of Sở Nội vụ (issue #8): this app pulls the inbox and numbers it, but another
- * workstation of the organization (vanthu2.snv, through the API) registers the same documents
- * first. The next sync repairs this by itself, and the Đồng bộ screen tells the clerk what changed.
+ * Two workstations of Sở Nội vụ (issues #8, #17): this app pulls the inbox, checks it and waits for
+ * its clerk's tiếp nhận (no số đến before it), while another workstation of the organization
+ * (vanthu2.snv, through the API) registers the same documents. The next sync gives each the
+ * organization's number; none of this workstation's numbers was taken, so none is shown as unused.
  */
 const SNV = '000.00.01.H99';
 
@@ -64,7 +65,7 @@ async function registerAtOtherWorkstation(): Promise<number> {
   return ids.length;
 }
 
-test('registered at another workstation first: the số đến is repaired by itself and the clerk is told', async ({
+test('registered at another workstation before it is received here: it takes that số đến, none of ours', async ({
   page,
 }) => {
   await test.step('first run: organization, server, login', async () => {
@@ -85,29 +86,36 @@ test('registered at another workstation first: the số đến is repaired by it
     await expect(page.getByTestId('login-done')).toContainText(SNV);
   });
 
-  await test.step('the inbox arrives and is numbered here; nothing has been renumbered yet', async () => {
+  await test.step('the inbox arrives, is checked and waits for tiếp nhận: no số đến here, nothing to send', async () => {
     await syncNow(page);
-    await expect(page.getByTestId('sync-pending')).toHaveText('3');
+    await expect(page.getByTestId('sync-pending')).toHaveText('0');
     await expect(page.getByText('Chưa có văn bản nào phải điều chỉnh số đến.')).toBeVisible();
+    await nav(page, 'Văn bản đến').click();
+    const table = page.getByTestId('incoming-table');
+    await expect(table.getByRole('row')).toHaveCount(4);
+    await expect(table.getByTestId('incoming-verdict').first()).not.toHaveText('Đang kiểm tra…', { timeout: 30_000 });
+    for (const so of ['01', '02', '03']) {
+      await expect(table.getByRole('cell', { name: so, exact: true })).toHaveCount(0);
+    }
   });
 
-  await test.step('the other workstation registers them first; the next sync takes its numbers', async () => {
+  await test.step('the other workstation receives and registers them first; the next sync gives each that number', async () => {
     expect(await registerAtOtherWorkstation()).toBe(3);
     await expect
       .poll(
         async () => {
           await syncNow(page);
-          return page.getByTestId('sync-pending').textContent();
+          await nav(page, 'Văn bản đến').click();
+          return page.getByTestId('incoming-table').getByRole('cell', { name: '03', exact: true }).count();
         },
         { timeout: 30_000, intervals: [200, 500, 1000] },
       )
-      .toBe('0');
-    await expect(page.getByText('Không có thay đổi nào cần xử lý.')).toBeVisible();
-    const notices = page.getByTestId('sync-renumbered').getByRole('listitem');
-    await expect(notices).toHaveCount(3);
-    await expect(notices.first()).toContainText('đã được đăng ký ở máy khác với số đến');
-    await expect(notices.first()).toContainText('Số tạm T-');
-    await saveScreen(page, 'registered-elsewhere/01-sync-renumbered');
+      .toBe(1);
+    // Nothing of ours was taken, so nothing was renumbered and nothing is left to send.
+    await nav(page, 'Đồng bộ').click();
+    await expect(page.getByTestId('sync-pending')).toHaveText('0');
+    await expect(page.getByText('Chưa có văn bản nào phải điều chỉnh số đến.')).toBeVisible();
+    await saveScreen(page, 'registered-elsewhere/01-sync-registered');
     await expectNoSeriousAxeViolations(page);
   });
 

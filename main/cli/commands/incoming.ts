@@ -10,7 +10,7 @@ import type { CliIo, Command, CommandContext } from '../command.ts';
 import { parseOptions } from './store-options.ts';
 
 const USAGE = `Cách dùng:
-  vanthu incoming add --file X.pdf --json-meta META.json [--original NGUON.docx] [--json]
+  vanthu incoming add --file X.pdf --json-meta META.json [--original NGUON.docx] [--scan-reason LÝ_DO] [--json]
   vanthu incoming list [--search TEXT] [--limit N] [--json]`;
 
 function readMeta(path: string) {
@@ -36,7 +36,7 @@ function line(doc: IncomingDocument): string {
 }
 
 async function add(args: readonly string[], { io, services }: CommandContext): Promise<number> {
-  const options = parseOptions(args, { values: ['file', 'json-meta', 'original'], flags: ['json'] });
+  const options = parseOptions(args, { values: ['file', 'json-meta', 'original', 'scan-reason'], flags: ['json'] });
   if (typeof options === 'string' || options.values['json-meta'] === undefined) {
     io.err(`${typeof options === 'string' ? options : 'Thiếu --json-meta.'}\n${USAGE}\n`);
     return 64;
@@ -47,9 +47,16 @@ async function add(args: readonly string[], { io, services }: CommandContext): P
   try {
     const file = options.values['file'];
     const original = options.values['original'];
+    const scanReason = options.values['scan-reason'];
     const result = opened.store.addIncoming(
       input,
-      file === undefined ? undefined : { path: file, ...(original === undefined ? {} : { originalPath: original }) },
+      file === undefined
+        ? undefined
+        : {
+            path: file,
+            ...(original === undefined ? {} : { originalPath: original }),
+            ...(scanReason === undefined ? {} : { scanReason }),
+          },
     );
     if (options.flags.has('json')) {
       io.out(`${JSON.stringify({ ok: true, value: result })}\n`);

@@ -71,6 +71,7 @@ interface IncomingPrintRow {
   trich_yeu: string;
   noi_nhan: string;
   ghi_chu: string;
+  state: string;
 }
 
 interface OutgoingPrintRow {
@@ -118,7 +119,7 @@ function rangeWhere(
  * elsewhere first: printed on its own line (numbers are never reused), pointing at the entry that
  * counts, so the register stays consecutive and the document appears in it once.
  */
-function unusedRow(unused: UnusedNumber): string[] {
+function unusedRow(unused: UnusedNumber | { so: number; ngayDen: string; soDen: null }): string[] {
   return [
     displayDate(unused.ngayDen),
     formatSo(unused.so),
@@ -129,7 +130,9 @@ function unusedRow(unused: UnusedNumber): string[] {
     '',
     '',
     '',
-    `Văn bản đã được đăng ký ở máy khác với số đến ${formatSo(unused.soDen)}/${unused.year}`,
+    unused.soDen === null
+      ? 'Văn bản đã trả lại nơi gửi'
+      : `Văn bản đã được đăng ký ở máy khác với số đến ${formatSo(unused.soDen)}/${unused.year}`,
   ];
 }
 
@@ -151,12 +154,16 @@ export function loadPrintableRegister(
   let dates: string[];
   if (register.kind === 'den') {
     const where = rangeWhere('coalesce(so_den, 0)', 'ngay_den', range);
-    const data = db
+    const all = db
       .prepare(
-        `SELECT * FROM incoming_documents WHERE register_id = ?${where.sql}
+        `SELECT * FROM incoming_documents
+         WHERE register_id = ? AND (so_den IS NOT NULL OR so_den_tam IS NOT NULL)${where.sql}
          ORDER BY so_den IS NULL, so_den, so_den_tam`,
       )
       .all(register.id, ...where.params) as IncomingPrintRow[];
+    // A returned document is not in the sổ; a final number it held is printed as unused (never reused).
+    const returned = all.filter((d) => d.state === 'tra-lai');
+    const data = all.filter((d) => d.state !== 'tra-lai');
     const documentRows = data.map((d) => [
       displayDate(d.ngay_den),
       d.so_den === null ? formatProvisional(d.so_den_tam ?? 0) : formatSo(d.so_den),
@@ -169,7 +176,10 @@ export function loadPrintableRegister(
       '',
       d.ghi_chu,
     ]);
-    const unused = unusedNumbers(db, register.id, range);
+    const unused = [
+      ...unusedNumbers(db, register.id, range),
+      ...returned.flatMap((d) => (d.so_den === null ? [] : [{ so: d.so_den, ngayDen: d.ngay_den, soDen: null }])),
+    ];
     // Merge by number: final numbers (documents and unused ones) in order, provisional ones last.
     const ordered = [
       ...data.map((d, i) => ({ so: d.so_den ?? Number.POSITIVE_INFINITY, row: documentRows[i] ?? [] })),

@@ -1,3 +1,4 @@
+import { ArrivalCheckSchema, type ArrivalCheck } from '../../../preload/contract/arrival-check.ts';
 import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
 import { formatProvisional, formatSo } from '../../domain/so-ky-hieu.ts';
 
@@ -31,6 +32,8 @@ export interface IncomingRow {
   state: IncomingDocument['state'];
   file_sha256: string | null;
   file_name: string | null;
+  arrival_check: string | null;
+  file_removed_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -39,7 +42,17 @@ export function soDenHienThi(row: Pick<IncomingRow, 'so_den' | 'so_den_tam'>): s
   if (row.so_den !== null) {
     return formatSo(row.so_den);
   }
-  return formatProvisional(row.so_den_tam ?? 0);
+  // An arrival not yet received has no number: it is not in the sổ.
+  return row.so_den_tam === null ? '' : formatProvisional(row.so_den_tam);
+}
+
+/** A stored check that no longer parses (written by another version) reads as none: it is made again. */
+function arrivalCheckOf(json: string | null): ArrivalCheck | null {
+  if (json === null) {
+    return null;
+  }
+  const parsed = ArrivalCheckSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
 }
 
 export function toIncomingDocument(row: IncomingRow): IncomingDocument {
@@ -73,6 +86,8 @@ export function toIncomingDocument(row: IncomingRow): IncomingDocument {
     state: row.state,
     fileSha256: row.file_sha256,
     fileName: row.file_name,
+    arrivalCheck: arrivalCheckOf(row.arrival_check ?? null),
+    fileRemoved: (row.file_removed_at ?? null) !== null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -14,6 +14,8 @@ import { formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
 import { staysOnWorkstation } from '../../domain/secrecy.ts';
 import { vietnamDate, vietnamYear } from '../../domain/vietnam-time.ts';
 import { readAttachmentSource, recordAttachment, writeAttachmentFile } from './attachments.ts';
+import { admitArrival, leaveRegister } from './arrival-gate.ts';
+import { checkScan, recordScanCheck } from './scan-gate.ts';
 import { appendAudit } from './audit.ts';
 import { soDenHienThi, toIncomingDocument, type IncomingRow } from './incoming-rows.ts';
 import type { ServerNumber } from '../../domain/numbering.ts';
@@ -25,6 +27,8 @@ export interface IncomingFile {
   readonly mediaType?: string;
   /** The source file (e.g. the .docx or the paper scan) kept beside the signed PDF [S-TN24 Điều 3 k6]. */
   readonly originalPath?: string;
+  /** Why a paper document's scan below the digitisation standard is registered anyway (audited). */
+  readonly scanReason?: string;
 }
 
 interface StagedFile {
@@ -134,6 +138,8 @@ export function addIncoming(
     file?.originalPath === undefined ? undefined : stageFile(ctx, file.originalPath, 'application/octet-stream');
   const sha256 = staged?.sha256 ?? null;
   const fileName = staged?.fileName ?? null;
+  const scan =
+    file === undefined || input.source !== 'giay' ? null : checkScan(file.path, file.scanReason, ctx.clock());
   return ctx.db
     .transaction((): IncomingAddResult => {
       const now = ctx.clock();
@@ -173,6 +179,9 @@ export function addIncoming(
           fileName,
           at,
         });
+      if (scan !== null) {
+        recordScanCheck(ctx, id, scan, file?.scanReason, now);
+      }
       const document = getIncoming(ctx, id);
       appendAudit(
         ctx.db,
@@ -194,43 +203,62 @@ export function addIncoming(
       if (local) {
         return { document, duplicates };
       }
-      ctx.outbox.enqueue(
-        {
-          kind: 'incoming.register',
-          key: id,
-          payload: {
-            documentId: id,
-            registerId: register.id,
-            soDen: document.soDen,
-            soDenTam: document.soDenTam,
-            ngayDen: document.ngayDen,
-            maDinhDanhVanBan: document.maDinhDanhVanBan,
-            soKyHieu: formatSoKyHieu(document.so, document.kyHieu),
-            coQuanBanHanh: document.coQuanBanHanh,
-            trichYeu: document.trichYeu,
-            fileSha256: sha256,
-            source: document.source,
-            metadata: {
-              tenLoai: document.tenLoai,
-              ngayBanHanh: document.ngayBanHanh,
-              maCoQuanBanHanh: document.maCoQuanBanHanh,
-              nguoiKy: document.nguoiKy,
-              chucVu: document.chucVu,
-              doKhan: document.doKhan,
-              doMat: document.doMat,
-              soTrang: document.soTrang,
-            },
-          },
-        },
-        now,
-      );
+      enqueueRegistration(ctx, document, register.id, now);
       return { document, duplicates };
     })
     .immediate();
 }
 
-/** Move an incoming document along its workflow; the sender hears about it through the outbox. */
-export function transitionIncoming(ctx: StoreContext, id: string, to: IncomingState, note?: string): IncomingDocument {
+/** The server learns a registration (provisional → final there) through the outbox, like any change. */
+export function enqueueRegistration(
+  ctx: StoreContext,
+  document: IncomingDocument,
+  registerId: string,
+  now: Date,
+): void {
+  ctx.outbox.enqueue(
+    {
+      kind: 'incoming.register',
+      key: document.id,
+      payload: {
+        documentId: document.id,
+        registerId,
+        soDen: document.soDen,
+        soDenTam: document.soDenTam,
+        ngayDen: document.ngayDen,
+        maDinhDanhVanBan: document.maDinhDanhVanBan,
+        soKyHieu: formatSoKyHieu(document.so, document.kyHieu),
+        coQuanBanHanh: document.coQuanBanHanh,
+        trichYeu: document.trichYeu,
+        fileSha256: document.fileSha256,
+        source: document.source,
+        metadata: {
+          tenLoai: document.tenLoai,
+          ngayBanHanh: document.ngayBanHanh,
+          maCoQuanBanHanh: document.maCoQuanBanHanh,
+          nguoiKy: document.nguoiKy,
+          chucVu: document.chucVu,
+          doKhan: document.doKhan,
+          doMat: document.doMat,
+          soTrang: document.soTrang,
+        },
+      },
+    },
+    now,
+  );
+}
+
+/**
+ * Move an incoming document along its workflow; the sender hears about it through the outbox.
+ * Tiếp nhận goes through the arrival check first and gives the số đến (arrival-gate.ts).
+ */
+export function transitionIncoming(
+  ctx: StoreContext,
+  id: string,
+  to: IncomingState,
+  note?: string,
+  acceptReason?: string,
+): IncomingDocument {
   return ctx.db
     .transaction(() => {
       const current = getIncoming(ctx, id);
@@ -248,6 +276,9 @@ export function transitionIncoming(ctx: StoreContext, id: string, to: IncomingSt
         });
       }
       const now = ctx.clock();
+      if (current.state === 'da-den' && to === 'da-tiep-nhan') {
+        admitArrival(ctx, current, acceptReason, now);
+      }
       const yKien = note === undefined ? current.yKien : `${current.yKien}${current.yKien === '' ? '' : '\n'}${note}`;
       ctx.db
         .prepare(`UPDATE incoming_documents SET state = ?, y_kien = ?, updated_at = ? WHERE id = ?`)
@@ -263,6 +294,9 @@ export function transitionIncoming(ctx: StoreContext, id: string, to: IncomingSt
         },
         now,
       );
+      if (to === 'tra-lai') {
+        leaveRegister(ctx, current, now);
+      }
       const statusCode = INCOMING_STATUS_CODE[to];
       // The sender of a secret document hears nothing through the system: it never entered it.
       if (statusCode !== undefined && !staysOnWorkstation(current.doMat)) {

@@ -29,10 +29,25 @@ export function migrate(
     if (migration.version <= current || migration.version > target) {
       continue;
     }
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+    // A migration that rebuilds a table needs foreign keys off (a pragma that is ignored inside a
+    // transaction); the check before commit proves the rebuild orphaned nothing.
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (migration.rebuildsTables === true && foreignKeys) {
+      db.pragma('foreign_keys = OFF');
+    }
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        if (migration.rebuildsTables === true && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new Error(`migration ${migration.version} left rows without their parent`);
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    } finally {
+      if (migration.rebuildsTables === true && foreignKeys) {
+        db.pragma('foreign_keys = ON');
+      }
+    }
   }
   return schemaVersion(db);
 }

@@ -11,6 +11,8 @@ import { createStoreInboxSink, type StoreInboxSink } from '../sync/store-sinks.t
 import { listRenumberings } from './renumberings.ts';
 import type { StoreApi } from './store.ts';
 import * as appendices from './appendices.ts';
+import * as arrival from './arrival-gate.ts';
+import { removeRecalledFile } from './recall-file.ts';
 import * as issuing from './issuing.ts';
 import * as workflow from './workflow-actions.ts';
 
@@ -26,6 +28,14 @@ export interface StoreMethods {
   'incoming.finalizeProvisional': StoreApi['finalizeProvisional'];
   'incoming.setVerification': StoreApi['setVerification'];
   'audit.verify': StoreApi['verifyAudit'];
+  'incoming.pendingChecks': (limit?: number) => ReturnType<typeof arrival.pendingArrivalChecks>;
+  'incoming.setArrivalCheck': (
+    id: string,
+    check: Parameters<typeof arrival.setArrivalCheck>[2],
+    verification: Record<string, unknown> | null,
+  ) => ReturnType<typeof arrival.setArrivalCheck>;
+  'incoming.removeRecalledFile': (id: string) => ReturnType<typeof removeRecalledFile>;
+  'incoming.returnReason': (id: string) => ReturnType<typeof arrival.returnReason>;
   'incoming.assign': (
     id: string,
     input: Parameters<typeof workflow.assignIncoming>[2],
@@ -164,10 +174,15 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'incoming.add': (input, file, online) => store.addIncoming(input, file, online),
     'incoming.get': (id) => store.getIncoming(id),
     'incoming.list': (filter) => store.listIncoming(filter),
-    'incoming.transition': (id, to, note) => store.transitionIncoming(id, to, note),
+    'incoming.transition': (id, to, note, acceptReason) => store.transitionIncoming(id, to, note, acceptReason),
     'incoming.finalizeProvisional': (id, soDen) => store.finalizeProvisional(id, soDen),
     'incoming.setVerification': (id, verification) => store.setVerification(id, verification),
     'audit.verify': () => store.verifyAudit(),
+    'incoming.pendingChecks': (limit) => arrival.pendingArrivalChecks(store.context, limit),
+    'incoming.setArrivalCheck': (id, check, verification) =>
+      arrival.setArrivalCheck(store.context, id, check, verification),
+    'incoming.removeRecalledFile': (id) => removeRecalledFile(store.context, id),
+    'incoming.returnReason': (id) => arrival.returnReason(store.context, id),
     'incoming.assign': (id, input) => workflow.assignIncoming(store.context, id, input),
     'incoming.assignment': (id) => workflow.getAssignment(store.context, id),
     'incoming.attachment': (id) => workflow.incomingAttachment(store.context, id),

@@ -63,7 +63,7 @@ export interface StoreApi {
   addIncoming(input: IncomingInput, file?: IncomingFile, online?: OnlineRegistration): IncomingAddResult;
   getIncoming(id: string): IncomingDocument;
   listIncoming(filter?: Partial<DocumentFilter>): IncomingDocument[];
-  transitionIncoming(id: string, to: IncomingState, note?: string): IncomingDocument;
+  transitionIncoming(id: string, to: IncomingState, note?: string, acceptReason?: string): IncomingDocument;
   finalizeProvisional(id: string, soDen: number): IncomingDocument;
   /** Keep the signature verification result of an incoming document (JSON from the verifier). */
   setVerification(id: string, verification: Record<string, unknown>): void;
@@ -118,7 +118,7 @@ export function createStore(options: StoreOptions): StoreApi {
     addIncoming: (input, file, online) => addIncoming(context, input, file, online),
     getIncoming: (id) => getIncoming(context, id),
     listIncoming: (filter) => listIncoming(context, filter),
-    transitionIncoming: (id, to, note) => transitionIncoming(context, id, to, note),
+    transitionIncoming: (id, to, note, acceptReason) => transitionIncoming(context, id, to, note, acceptReason),
     finalizeProvisional: (id, soDen) => finalizeProvisional(context, id, soDen),
     setVerification: (id, verification) => setVerification(context, id, verification),
     verifyAudit: () => verifyAudit(db),

@@ -54,16 +54,19 @@ function isOwn(ctx: StoreContext, documentId: string, registration: ServerRegist
 
 /**
  * The number of a document arriving through the inbox: the organization's when a workstation
- * already registered it (none of ours is taken, nothing is queued), else a provisional one. An
- * arrival is pulled online, so the server numbers it in order of receipt when its registration
- * reaches it; a workstation that registers it second adopts that number (ALREADY_REGISTERED or
- * the `registered` item) and gives up nothing, because it never took a number of its own.
+ * already registered it (none of ours is taken, nothing is queued), else none: the document waits
+ * for its check and the văn thư's tiếp nhận, which gives the số đến (store/arrival-gate.ts).
  */
 export function arrivalNumber(
   ctx: StoreContext,
   registration: ServerRegistration | null,
   now: Date,
-): { register: Register; taken: { provisional: boolean; number: number }; ngayDen: string; registered: boolean } {
+): {
+  register: Register;
+  taken: { provisional: boolean; number: number } | null;
+  ngayDen: string;
+  registered: boolean;
+} {
   if (registration !== null) {
     const register = registerOf(ctx, registration.year);
     if (holder(ctx, register.id, registration.soDen) === undefined) {
@@ -75,13 +78,7 @@ export function arrivalNumber(
       };
     }
   }
-  const register = registerOf(ctx, vietnamYear(now));
-  return {
-    register,
-    taken: ctx.registers.takeProvisional(register.id),
-    ngayDen: vietnamDate(now),
-    registered: false,
-  };
+  return { register: registerOf(ctx, vietnamYear(now)), taken: null, ngayDen: vietnamDate(now), registered: false };
 }
 
 /** Give the document the organization's số đến (see the module comment); returns what happened. */
@@ -125,6 +122,21 @@ export function adoptRegistration(
     )
     .run(register.id, registration.soDen, keepTam ? row.so_den_tam : null, ngayDen, now.toISOString(), documentId);
   ctx.outbox.supersede('incoming.register', documentId, now);
+  if (row.so_den === null && row.so_den_tam === null) {
+    // Not received here yet (no number of ours was ever taken): it simply enters the sổ with it.
+    appendAudit(
+      ctx.db,
+      {
+        actor: 'sync',
+        action: 'incoming.registered-elsewhere',
+        entity: 'incoming',
+        entityId: documentId,
+        details: { soDenCu: null, soDenTamCu: null, soDen: registration.soDen, year: registration.year, ngayDen, via },
+      },
+      now,
+    );
+    return 'adopted';
+  }
   if (own) {
     // Our registration went through but its answer was lost: as when the answer arrives.
     appendAudit(

@@ -1,5 +1,4 @@
 import type { IncomingState } from '../../domain/document-states.ts';
-import { formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
 import { recordIncomingAppendices } from '../store/appendices.ts';
 import { recordAttachment } from '../store/attachments.ts';
 import { appendAudit } from '../store/audit.ts';
@@ -27,7 +26,7 @@ export interface InboxApplied {
  */
 export interface StoreInboxSink {
   inboxCursor(): string | null;
-  /** New documents (đã đến, source trục, numbered like any arrival) and recalls, with the cursor, in one transaction. */
+  /** New documents (đã đến, source trục, unnumbered until tiếp nhận) and recalls, with the cursor, in one transaction. */
   applyInbox(items: readonly InboxItem[], nextCursor: string): InboxApplied;
 }
 
@@ -71,7 +70,7 @@ function doKhanOf(value: number | undefined): number {
 
 function addArrival(ctx: StoreContext, doc: InboxDocument, now: Date): void {
   // Registered already at another workstation of ours (API 1.2.0): its số đến; none of ours is taken.
-  const { register, taken, ngayDen, registered } = arrivalNumber(ctx, doc.registration ?? null, now);
+  const { register, taken, ngayDen } = arrivalNumber(ctx, doc.registration ?? null, now);
   // The document is its first file that is not a phụ lục; the phụ lục are kept with it, in order.
   const main = doc.files.find((file) => file.kind !== 'phu-luc');
   const appendices = doc.files.filter((file) => file.kind === 'phu-luc');
@@ -81,8 +80,8 @@ function addArrival(ctx: StoreContext, doc: InboxDocument, now: Date): void {
   }
   const { so, kyHieu } = splitSoKyHieu(doc.soKyHieu);
   const coQuanBanHanh = organizationName(ctx, doc.fromOrg);
-  const soDen = taken.provisional ? null : taken.number;
-  const soDenTam = taken.provisional ? taken.number : null;
+  const soDen = taken === null || taken.provisional ? null : taken.number;
+  const soDenTam = taken?.provisional === true ? taken.number : null;
   const at = now.toISOString();
   ctx.db
     .prepare(
@@ -135,29 +134,7 @@ function addArrival(ctx: StoreContext, doc: InboxDocument, now: Date): void {
     },
     now,
   );
-  if (registered) {
-    return;
-  }
-  // The server learns the số đến the same way as for any registration (provisional → final there).
-  ctx.outbox.enqueue(
-    {
-      kind: 'incoming.register',
-      key: doc.id,
-      payload: {
-        documentId: doc.id,
-        registerId: register.id,
-        soDen,
-        soDenTam,
-        ngayDen,
-        maDinhDanhVanBan: null,
-        soKyHieu: formatSoKyHieu(so, kyHieu),
-        coQuanBanHanh,
-        trichYeu: doc.trichYeu,
-        fileSha256: main?.sha256 ?? null,
-      },
-    },
-    now,
-  );
+  // No registration job here: the số đến is given at tiếp nhận, after the arrival check.
 }
 
 /** A recall from the sender: the document leaves the workflow (ND30 Điều 18 k4b), recorded with its reason. */

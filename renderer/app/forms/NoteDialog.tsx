@@ -14,6 +14,8 @@ export interface NoteDialogProps {
   readonly draftKey: string;
   /** Optional date asked together with the note (a proposed deadline). */
   readonly dateLabel?: string;
+  /** Text prepared by the app (e.g. the check's reasons for a return) when nothing was typed before. */
+  readonly initialNote?: string;
   readonly onConfirm: (note: string, date: string) => void;
   readonly onClose: () => void;
 }
@@ -26,7 +28,9 @@ interface Draft {
 /** A modal asking for a reason or an opinion; closing it keeps what was typed for next time. */
 export function NoteDialog(props: NoteDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
-  const [draft, setDraft] = useState<Draft>(() => readDraft<Draft>(props.draftKey) ?? { note: '', date: '' });
+  const [draft, setDraft] = useState<Draft>(
+    () => readDraft<Draft>(props.draftKey) ?? { note: props.initialNote ?? '', date: '' },
+  );
   const [error, setError] = useState<string | undefined>(undefined);
   useEffect(() => {
     ref.current?.showModal();

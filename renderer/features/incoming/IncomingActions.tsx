@@ -7,29 +7,66 @@ import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
 import type { AssignmentInput } from '../../../preload/contract/incoming.ts';
 import { AssignDialog } from './AssignDialog.tsx';
-import { actionsFor, type IncomingAction } from './incoming-actions.ts';
+import { actionsFor, receiveGate, type IncomingAction } from './incoming-actions.ts';
 import { dateVi } from './incoming-filters.ts';
+
+/** The confirmation asked before a recalled document's file is deleted (QĐ 28 Điều 9 k2). */
+const REMOVE_FILE: IncomingAction = { id: 'removeFile', to: 'thu-hoi', label: vi.arrival.recall.removeFile };
 
 /** The buttons for the document's state; a return asks for the reason, a submission for an opinion. */
 export function IncomingActions({ document, onChanged }: { document: IncomingDocument; onChanged: () => void }) {
   const [asking, setAsking] = useState<IncomingAction | null>(null);
+  const [prepared, setPrepared] = useState<string | undefined>(undefined);
   const [working, setWorking] = useState(false);
   const errors = useErrorCenter();
   const actions = actionsFor(document.state);
+  const gate = receiveGate(document);
 
-  const run = async (action: IncomingAction, note?: string): Promise<void> => {
+  const run = async (action: IncomingAction, note?: string, acceptReason?: string): Promise<void> => {
     setAsking(null);
     setWorking(true);
     const result = await call('incoming.transition', {
       id: document.id,
       to: action.to,
       ...(note === undefined || note === '' ? {} : { note }),
+      ...(acceptReason === undefined ? {} : { acceptReason }),
     });
     setWorking(false);
     if (result.ok) {
       onChanged();
     } else {
-      errors.present(result.error, () => void run(action, note));
+      errors.present(result.error, () => void run(action, note, acceptReason));
+    }
+  };
+
+  // Trả lại opens with the check's reasons already written, for the văn thư to edit.
+  const askReturn = async (action: IncomingAction): Promise<void> => {
+    const reason = await call('incoming.returnReason', { id: document.id });
+    setPrepared(reason.ok && reason.value !== null ? reason.value : undefined);
+    setAsking(action);
+  };
+
+  const removeFile = async (): Promise<void> => {
+    setAsking(null);
+    setWorking(true);
+    const result = await call('incoming.removeRecalledFile', { id: document.id });
+    setWorking(false);
+    if (result.ok) {
+      onChanged();
+    } else {
+      errors.present(result.error, () => void removeFile());
+    }
+  };
+
+  const click = (a: IncomingAction): void => {
+    if (a.id === 'receive' && gate === 'anyway') {
+      setAsking({ ...a, ask: 'reason' });
+    } else if (a.id === 'return') {
+      void askReturn(a);
+    } else if (a.ask === undefined && a.id !== 'assign') {
+      void run(a);
+    } else {
+      setAsking(a);
     }
   };
 
@@ -56,18 +93,25 @@ export function IncomingActions({ document, onChanged }: { document: IncomingDoc
             key={a.id}
             type="button"
             className={a.id === 'return' ? 'danger' : undefined}
-            disabled={working}
-            onClick={() => (a.ask === undefined && a.id !== 'assign' ? void run(a) : setAsking(a))}
+            disabled={working || (a.id === 'receive' && (gate === 'pending' || gate === 'refused'))}
+            onClick={() => click(a)}
           >
-            {a.label}
+            {a.id === 'receive' && gate === 'anyway' ? vi.arrival.receive.anyway : a.label}
           </button>
         ))}
+        {document.state === 'thu-hoi' && document.fileSha256 !== null && !document.fileRemoved ? (
+          <button type="button" className="danger" disabled={working} onClick={() => setAsking(REMOVE_FILE)}>
+            {vi.arrival.recall.removeFile}
+          </button>
+        ) : null}
       </div>
+      {gate === 'pending' && document.state === 'da-den' ? <p role="status">{vi.arrival.receive.pending}</p> : null}
+      {gate === 'refused' && document.state === 'da-den' ? <p role="alert">{vi.arrival.receive.invalid}</p> : null}
       {working ? <Progress label={vi.incoming.actions.working} /> : null}
       {asking?.id === 'assign' ? (
         <AssignDialog documentId={document.id} onConfirm={(a) => void assign(a)} onClose={() => setAsking(null)} />
       ) : null}
-      {asking?.ask === 'reason' ? (
+      {asking?.ask === 'reason' && asking.id === 'return' ? (
         <NoteDialog
           title={vi.incoming.returnDialog.title}
           label={vi.incoming.returnDialog.reason}
@@ -75,7 +119,32 @@ export function IncomingActions({ document, onChanged }: { document: IncomingDoc
           confirm={vi.incoming.returnDialog.confirm}
           required
           draftKey={`incoming.${document.id}.return`}
+          {...(prepared === undefined ? {} : { initialNote: prepared })}
           onConfirm={(note) => void run(asking, note)}
+          onClose={() => setAsking(null)}
+        />
+      ) : null}
+      {asking?.ask === 'reason' && asking.id === 'receive' ? (
+        <NoteDialog
+          title={vi.arrival.receive.anywayTitle}
+          label={vi.arrival.receive.anywayReason}
+          hint={vi.arrival.receive.anywayHint}
+          confirm={vi.arrival.receive.anywayConfirm}
+          required
+          draftKey={`incoming.${document.id}.accept`}
+          onConfirm={(reason) => void run(asking, undefined, reason)}
+          onClose={() => setAsking(null)}
+        />
+      ) : null}
+      {asking === REMOVE_FILE ? (
+        <NoteDialog
+          title={vi.arrival.recall.removeTitle}
+          label={vi.arrival.recall.removeNote}
+          hint={vi.arrival.recall.removeHint}
+          confirm={vi.arrival.recall.removeConfirm}
+          required={false}
+          draftKey={`incoming.${document.id}.remove`}
+          onConfirm={() => void removeFile()}
           onClose={() => setAsking(null)}
         />
       ) : null}

@@ -6,6 +6,7 @@ import { ServiceMissing } from '../../app/frame/ServiceMissing.tsx';
 import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
+import { ArrivalCheckFacts } from './ArrivalCheckFacts.tsx';
 import { IncomingActions } from './IncomingActions.tsx';
 import { IncomingFacts } from './IncomingFacts.tsx';
 import { AssignmentFacts } from './AssignmentFacts.tsx';
@@ -27,9 +28,11 @@ export function IncomingDetail({ id }: { id: string }) {
         <article aria-labelledby="doc-title" data-testid="incoming-detail">
           <h2 id="doc-title">{data.value.trichYeu}</h2>
           <IncomingActions document={data.value} onChanged={reload} />
+          <ArrivalCheckFacts document={data.value} />
           <IncomingFacts document={data.value} />
           <AssignmentFacts document={data.value} />
-          {data.value.fileSha256 === null ? null : <StoredDocument document={data.value} />}
+          {data.value.fileSha256 === null || data.value.fileRemoved ? null : <StoredDocument document={data.value} />}
+          {data.value.fileRemoved ? <p>{vi.arrival.recall.removed}</p> : null}
           {data.value.source === 'truc' ? <ReceivedAppendices document={data.value} /> : null}
         </article>
       ) : null}

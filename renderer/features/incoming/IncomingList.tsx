@@ -5,6 +5,7 @@ import { Progress } from '../../app/feedback/Progress.tsx';
 import { ServiceMissing } from '../../app/frame/ServiceMissing.tsx';
 import { SHORTCUTS, useShortcut } from '../../app/frame/shortcuts.ts';
 import { navigate } from '../../app/frame/use-route.ts';
+import { vanthu } from '../../bridge/vanthu.ts';
 import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
@@ -30,6 +31,8 @@ export function IncomingList() {
     () => call('incoming.list', filterRequest(filter, query)),
     [filter, query],
   );
+  // A verdict from the background check shows up without the clerk reloading.
+  useEffect(() => vanthu.on('incoming.checked', reload), [reload]);
   useShortcut(SHORTCUTS.search, () => searchBox.current?.focus());
   useShortcut(SHORTCUTS.reload, reload);
   useShortcut(SHORTCUTS.create, () => navigate('incoming', 'moi'));

@@ -1,6 +1,7 @@
 import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
 import { hrefOf } from '../../app/frame/routes.ts';
 import { vi } from '../../i18n/vi.ts';
+import { verdictKey } from './arrival-verdict.ts';
 import { todayInVietnam } from './register-form.ts';
 import { dateVi, isOverdue, soKyHieu } from './incoming-filters.ts';
 
@@ -23,6 +24,7 @@ export function IncomingTable({ documents }: { documents: readonly IncomingDocum
           <th scope="col">{c.trichYeu}</th>
           <th scope="col">{c.hanXuLy}</th>
           <th scope="col">{c.state}</th>
+          <th scope="col">{vi.arrival.column}</th>
         </tr>
       </thead>
       <tbody>
@@ -41,6 +43,7 @@ export function IncomingTable({ documents }: { documents: readonly IncomingDocum
               {isOverdue(d, today) ? <span className="badge badge-late">{vi.incoming.overdueBadge}</span> : null}
             </td>
             <td>{vi.incoming.states[d.state]}</td>
+            <td data-testid="incoming-verdict">{vi.arrival.verdict[verdictKey(d)]}</td>
           </tr>
         ))}
       </tbody>

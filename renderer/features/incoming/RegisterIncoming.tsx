@@ -6,6 +6,7 @@ import { clearDraft, readDraft, writeDraft } from '../../app/drafts.ts';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
 import { FilePick } from '../../app/files/FilePick.tsx';
+import { NoteDialog } from '../../app/forms/NoteDialog.tsx';
 import { hasErrors } from '../../app/forms/field-errors.ts';
 import { issuesToFields } from '../../app/forms/issues.ts';
 import { SelectField } from '../../app/forms/SelectField.tsx';
@@ -91,7 +92,7 @@ export function RegisterIncoming() {
     });
   };
 
-  const register = async (): Promise<void> => {
+  const register = async (scanReason?: string): Promise<void> => {
     const found = validateRegisterForm(form, file !== null);
     setErrors(found);
     setFailure(null);
@@ -102,6 +103,7 @@ export function RegisterIncoming() {
     const result = await call('incoming.add', {
       input: inputFromForm(form),
       ...(file === null ? {} : { file: file.handle }),
+      ...(scanReason === undefined ? {} : { scanReason }),
     });
     setBusy(null);
     if (!result.ok) {
@@ -200,6 +202,19 @@ export function RegisterIncoming() {
           </button>
         </div>
       </form>
+      {/* Outside the form: the dialog's own form must not also submit the registration. */}
+      {failure?.code === 'SCAN_BELOW_STANDARD' ? (
+        <NoteDialog
+          title={vi.arrival.scan.title}
+          label={vi.arrival.scan.reason}
+          hint={failure.message}
+          confirm={vi.arrival.scan.confirm}
+          required
+          draftKey="incoming.register.scanReason"
+          onConfirm={(reason) => void register(reason)}
+          onClose={() => setFailure(null)}
+        />
+      ) : null}
       <PdfViewer onPageOneText={readPageOne} />
     </div>
   );

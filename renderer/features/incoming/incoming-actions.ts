@@ -1,10 +1,11 @@
 import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
 import { vi } from '../../i18n/vi.ts';
+import { needsCheck } from './arrival-verdict.ts';
 
 type State = IncomingDocument['state'];
 
 export interface IncomingAction {
-  readonly id: 'receive' | 'return' | 'submit' | 'assign' | 'start' | 'finish' | 'backToClerk';
+  readonly id: 'receive' | 'return' | 'submit' | 'assign' | 'start' | 'finish' | 'backToClerk' | 'removeFile';
   readonly to: State;
   readonly label: string;
   /** Asks for a note first: 'reason' (required) or 'opinion' (optional, with a deadline). */
@@ -34,4 +35,20 @@ const BY_STATE: Readonly<Record<State, readonly IncomingAction[]>> = {
 
 export function actionsFor(state: State): readonly IncomingAction[] {
   return BY_STATE[state];
+}
+
+/**
+ * What tiếp nhận needs (main enforces the same): nothing for a paper document or a valid check;
+ * the clerk's reason for an indeterminate one; nothing can be done for an invalid one but trả
+ * lại; and the check must have finished.
+ */
+export function receiveGate(document: IncomingDocument): 'open' | 'pending' | 'anyway' | 'refused' {
+  if (!needsCheck(document)) {
+    return 'open';
+  }
+  const verdict = document.arrivalCheck?.verdict;
+  if (verdict === undefined) {
+    return 'pending';
+  }
+  return verdict === 'invalid' ? 'refused' : verdict === 'indeterminate' ? 'anyway' : 'open';
 }

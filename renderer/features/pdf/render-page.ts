@@ -1,5 +1,6 @@
 import { GlobalWorkerOptions, PDFWorker, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { SAFE_PDF_OPTIONS } from './safe-options.ts';
 
 // The worker parses the PDF off the UI thread; CSP allows workers from 'self'.
 GlobalWorkerOptions.workerSrc = workerUrl;
@@ -17,7 +18,7 @@ export function warmUpPdf(): void {
 /** Open a PDF from bytes the user chose (a File never leaves the renderer). */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   warmUpPdf();
-  return getDocument({ data: bytes, worker: worker ?? undefined }).promise;
+  return getDocument({ ...SAFE_PDF_OPTIONS, data: bytes, worker: worker ?? undefined }).promise;
 }
 
 /** Render one page (1-based) into the canvas at a width in CSS pixels, sharp on HiDPI screens. */

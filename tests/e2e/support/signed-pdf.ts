@@ -34,6 +34,8 @@ export interface SignedFixture {
   readonly pki: PkiMaterial;
   /** A Quyết định signed by the leader (personal) and then by the organization (seal). */
   readonly signedPdf: string;
+  /** The same signed by the leader only: never sealed by the organization. */
+  readonly personalPdf: string;
   readonly unsignedPdf: string;
 }
 
@@ -69,5 +71,5 @@ export function makeSignedFixture(): SignedFixture {
   };
   sign(unsignedPdf, personalPdf, 'person', 'personal', '330,120,180,70');
   sign(personalPdf, signedPdf, 'org', 'organization', '300,100,100,100');
-  return { pki, signedPdf, unsignedPdf };
+  return { pki, signedPdf, personalPdf, unsignedPdf };
 }

@@ -43,8 +43,22 @@ describe('vanthu incoming / register / audit / backup / restore', () => {
         }),
       );
 
+      // A "scan" without any image is below the digitisation standard: refused until a reason is given.
+      const scanRefused = vanthu(profile, 'incoming', 'add', '--file', pdf, '--json-meta', meta);
+      expect(scanRefused.code).not.toBe(0);
+      expect(scanRefused.err).toContain('Bản quét chưa đạt yêu cầu số hóa');
       // No lease yet: the document gets a provisional number.
-      const first = vanthu(profile, 'incoming', 'add', '--file', pdf, '--json-meta', meta);
+      const first = vanthu(
+        profile,
+        'incoming',
+        'add',
+        '--file',
+        pdf,
+        '--json-meta',
+        meta,
+        '--scan-reason',
+        'Bản gốc đã trả lại nơi gửi, chỉ còn bản quét này',
+      );
       expect(first.code, first.err).toBe(0);
       expect(first.out).toContain('T-01');
       expect(vanthu(profile, 'register', 'lease', '--kind', 'den', '--year', year, '--from', '1').code).toBe(0);

@@ -19,6 +19,7 @@ const incomingInput = {
   ngayBanHanh: '2026-03-02',
   coQuanBanHanh: 'Sở Thông tin và Truyền thông',
   trichYeu: 'Về việc đảm bảo an toàn thông tin',
+  source: 'email',
 };
 
 const draft = {

@@ -40,6 +40,8 @@ for (let i = 0; ; i += 1) {
       ngayBanHanh: '2026-03-09',
       coQuanBanHanh: 'Ủy ban nhân dân tỉnh Thái Nguyên',
       trichYeu: `Đôn đốc báo cáo lần ${so}`,
+      // With a file it is an electronic document entered by hand; a paper scan would be held to the standard.
+      source: file === undefined ? 'giay' : 'email',
     }),
     file,
   );

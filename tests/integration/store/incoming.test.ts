@@ -83,7 +83,7 @@ describe('incoming registration and numbering', () => {
     openLease(store);
     const source = join(dir, 'Quyết định 15.pdf');
     writeFileSync(source, '%PDF-1.7\n%test\n');
-    const { document } = store.addIncoming(incoming(), { path: source });
+    const { document } = store.addIncoming(incoming({ source: 'email' }), { path: source });
     expect(document.fileSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(document.fileName).toBe('QuyetDinh15.pdf');
     expect(attachmentPath(join(dir, 'files'), document.fileSha256 ?? '')).toContain(document.fileSha256 ?? '');
@@ -137,7 +137,7 @@ describe('incoming registration and numbering', () => {
     const source = join(dir, 'Dự thảo.docx');
     writeFileSync(signed, '%PDF-1.7 signed');
     writeFileSync(source, 'PK docx bytes');
-    const { document } = store.addIncoming(incoming(), { path: signed, originalPath: source });
+    const { document } = store.addIncoming(incoming({ source: 'email' }), { path: signed, originalPath: source });
     const original = db.prepare(`SELECT original_sha256 FROM incoming_documents WHERE id = ?`).pluck().get(document.id);
     expect(original).toMatch(/^[0-9a-f]{64}$/);
     expect(original).not.toBe(document.fileSha256);

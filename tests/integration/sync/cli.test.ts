@@ -58,9 +58,10 @@ describe('vanthu sync', () => {
     expect(once.err).toBe('');
     expect(once.code).toBe(0);
     expect(once.out).toMatch(/Đã gửi 1,.*nhận 3/);
-    // The three arrivals are in the profile's store, each queued for registration: the next round sends them.
+    // The three arrivals wait in the profile's store for the clerk's tiếp nhận: nothing is registered yet.
     const again = await cli(['sync', '--once', '--server', started.url, '--user', 'vanthu.snv']);
-    expect(again.out).toMatch(/Đã gửi 3/);
+    expect(again.out).toMatch(/Đã gửi 0/);
+    expect(started.server.db.prepare('select count(*) as n from registrations').get()).toEqual({ n: 0 });
 
     const after = await cli(['sync', 'status', '--json']);
     expect(JSON.parse(after.out)).toMatchObject({ pending: 0, conflicts: [] });

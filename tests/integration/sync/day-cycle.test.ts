@@ -42,31 +42,37 @@ describe('a full day against the reference server', () => {
       },
     });
 
-    // Morning: the inbox arrives in the store as đã đến from the trục, files verified by hash,
-    // numbered (provisionally, no lease) and registered on the server, which gives the final numbers.
+    // Morning: the inbox arrives in the store as đã đến from the trục, files verified by hash; the
+    // clerk receives them, which numbers them (provisionally, no lease) and registers them on the
+    // server, which gives the final numbers.
     await snv.engine.runUntilIdle({ maxRounds: 5 });
+    expect(snv.registrationJobIds()).toEqual([]);
     const incoming = snv.receivedIds();
     expect(incoming).toHaveLength(3);
+    // The third is left in đã đến, to be returned below: it never enters the sổ.
+    const [a, , c] = incoming as [string, string, string];
+    snv.receiveArrivals([c]);
+    await snv.engine.runUntilIdle({ maxRounds: 5 });
     const db = started.server.db;
-    for (const id of incoming) {
+    for (const id of incoming.filter((id) => id !== c)) {
       const doc = snv.store.getIncoming(id);
-      expect(doc).toMatchObject({ state: 'da-den', source: 'truc', coQuanBanHanh: 'Ủy ban nhân dân tỉnh Demo' });
+      expect(doc).toMatchObject({ state: 'da-tiep-nhan', source: 'truc', coQuanBanHanh: 'Ủy ban nhân dân tỉnh Demo' });
       expect(sha256(readFileSync(attachmentPath(snv.filesDir, doc.fileSha256!)))).toBe(doc.fileSha256);
       const registered = db.prepare('select so_den from registrations where document_id = ?').get(id) as {
         so_den: number;
       };
       expect(doc.soDen).toBe(registered.so_den);
     }
-    expect(snv.outbox.counts()).toMatchObject({ pending: 0, failed: 0, done: 3 });
+    expect(snv.store.getIncoming(c)).toMatchObject({ soDen: null, soDenTam: null, state: 'da-den' });
+    // Two registrations and two statuses 03 (đã tiếp nhận).
+    expect(snv.outbox.counts()).toMatchObject({ pending: 0, failed: 0, done: 4 });
     // The directory of recipients came with it, into the store's organizations.
     expect(snv.store.searchOrganizations('so tai chinh')[0]).toMatchObject({ maDinhDanh: STC, nguon: 'directory' });
     // A second pull changes nothing: the cursor was kept with the documents.
     await snv.engine.runRound();
     expect(snv.receivedIds()).toHaveLength(3);
 
-    // The clerk accepts one and returns another with a reason; the store queues the statuses.
-    const [a, , c] = incoming as [string, string, string];
-    snv.store.transitionIncoming(a, 'da-tiep-nhan');
+    // The clerk accepted one (above) and returns another with a reason; the store queues the statuses.
     snv.store.transitionIncoming(c, 'tra-lai', 'Gửi nhầm cơ quan');
     await snv.engine.runUntilIdle({ maxRounds: 5 });
     expect(db.prepare('select code, reason from statuses where document_id = ?').get(c)).toEqual({
@@ -110,7 +116,7 @@ describe('a full day against the reference server', () => {
     await snv.engine.runUntilIdle({ maxRounds: 5 });
     expect(snv.receivedIds()).toContain(draft.id);
     expect(sha256(readFileSync(attachmentPath(snv.filesDir, signedSha)))).toBe(signedSha);
-    snv.store.transitionIncoming(draft.id, 'da-tiep-nhan');
+    snv.receiveArrivals();
     await snv.engine.runUntilIdle({ maxRounds: 5 });
 
     // STC's next round brings the recipients' statuses into its store.
@@ -152,6 +158,9 @@ describe('a full day against the reference server', () => {
     server = started.server;
     const snv = openWorkstation({ url: started.url, username: 'vanthu.snv', clock });
     await snv.engine.runUntilIdle({ maxRounds: 5 });
+    snv.receiveArrivals();
+    await snv.engine.runUntilIdle({ maxRounds: 5 });
+    const statusesBefore = (started.server.db.prepare('select count(*) as n from statuses').get() as { n: number }).n;
     const [a] = snv.receivedIds() as [string];
     const outboxOnly = openWorkstation({ url: started.url, username: 'vanthu.snv', clock, dir: snv.dir, pull: false });
     // Two hours of outage starting now, lived through in simulated time.
@@ -168,10 +177,11 @@ describe('a full day against the reference server', () => {
     expect(await outboxOnly.engine.status()).toMatchObject({ connection: 'offline', pending: 1 });
     await outboxOnly.engine.runUntilIdle({ maxRounds: 200 });
     expect(clock.ms()).toBeGreaterThan(started.server.faults.config().outage!.endMs);
-    // Done: the three registrations of the morning's arrivals and the status.
-    expect(outboxOnly.outbox.counts()).toMatchObject({ pending: 0, failed: 0, done: 4 });
+    // Done: the status queued here (the morning's registrations and statuses went before the outage).
+    expect(outboxOnly.outbox.counts()).toMatchObject({ pending: 0, failed: 0 });
     expect((await outboxOnly.engine.status()).connection).toBe('online');
-    expect(started.server.db.prepare('select count(*) as n from statuses').get()).toEqual({ n: 1 });
+    expect(started.server.db.prepare('select count(*) as n from registrations').get()).toEqual({ n: 3 });
+    expect(started.server.db.prepare('select count(*) as n from statuses').get()).toEqual({ n: statusesBefore + 1 });
   });
 
   it('surfaces a number already used and a document registered elsewhere as conflicts with a resolution', async () => {

@@ -51,8 +51,8 @@ describe('sync over IPC (the store worker outbox, the same handler table as both
       expect(await call('sync.retryNow', {})).toMatchObject({ ok: false, error: { code: 'SYNC_INSECURE_URL' } });
 
       services.settings.update({ server: { url: started.url } });
-      // The inbox arrives in the store (through its worker): three documents, each queued for registration.
-      expect(await call('sync.retryNow', {})).toMatchObject({ ok: true, value: { connection: 'online', pending: 3 } });
+      // The inbox arrives in the store (through its worker): three documents, waiting for tiếp nhận.
+      expect(await call('sync.retryNow', {})).toMatchObject({ ok: true, value: { connection: 'online', pending: 0 } });
       const listed = await call('incoming.list', {});
       expect(listed.ok && (listed.value as { source: string; state: string }[])).toEqual([
         expect.objectContaining({ source: 'truc', state: 'da-den' }),

@@ -12,7 +12,15 @@ import { assignIncoming } from '../../../main/services/store/workflow-actions.ts
 import { createRegisterLeaseSink } from '../../../main/services/sync/lease-adapter.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
 import { openServerDb } from '../../../server/db.ts';
-import { closeWorkstations, openWorkstation, startServer, tempDir, virtualClock, type Workstation } from './support.ts';
+import {
+  closeWorkstations,
+  openWorkstation,
+  PASSED_CHECK,
+  startServer,
+  tempDir,
+  virtualClock,
+  type Workstation,
+} from './support.ts';
 
 const SNV = '000.00.01.H99';
 
@@ -71,6 +79,9 @@ describe('one organization, two workstations, one số đến per document', () 
     const a = leased(started.url, 'vanthu.snv', clock);
     const b = leased(started.url, 'vanthu2.snv', clock);
     await a.engine.runUntilIdle({ maxRounds: 5 });
+    // A's clerk receives them: tiếp nhận gives the số đến, which then goes to the server.
+    a.receiveArrivals();
+    await a.engine.runUntilIdle({ maxRounds: 5 });
     const ids = a.receivedIds();
     expect(ids).toHaveLength(3);
     const numbers = serverNumbers(started.server, ids);
@@ -107,10 +118,13 @@ describe('one organization, two workstations, one số đến per document', () 
     const a = leased(started.url, 'vanthu.snv', clock);
     const b = leased(started.url, 'vanthu2.snv', clock);
     await b.engine.runRound();
+    b.receiveArrivals();
     const ids = b.receivedIds();
     const own = ids.map((id) => b.store.getIncoming(id).soDen!);
     // B's registrations wait (paused here, as if its clerk were still at work offline) while A's go out.
     b.outbox.pause();
+    await a.engine.runUntilIdle({ maxRounds: 5 });
+    a.receiveArrivals();
     await a.engine.runUntilIdle({ maxRounds: 5 });
     const numbers = serverNumbers(started.server, ids);
     expect(numbers.every((n, i) => n !== own[i])).toBe(true);
@@ -118,7 +132,9 @@ describe('one organization, two workstations, one số đến per document', () 
     await b.engine.runUntilIdle({ maxRounds: 5 });
     expect(ids.map((id) => b.store.getIncoming(id).soDen)).toEqual(numbers);
     // The waiting registrations are settled without a request: the server never heard from B.
-    expect(b.outbox.counts()).toMatchObject({ pending: 0, paused: 0, failed: 0, 'in-flight': 0 });
+    // Only the statuses 03 of B's tiếp nhận still wait with the paused outbox; no registration does.
+    expect(b.outbox.counts()).toMatchObject({ pending: 0, paused: 3, failed: 0, 'in-flight': 0 });
+    expect(b.outbox.list({ state: 'paused' }).every((job) => job.kind === 'incoming.status')).toBe(true);
     const keys = b.registrationJobIds();
     expect(keys).toHaveLength(3);
     expect(
@@ -146,6 +162,8 @@ describe('one organization, two workstations, one số đến per document', () 
     // Both get their blocks and the inbox before either registration reaches the server.
     await a.engine.runRound();
     await b.engine.runRound();
+    a.receiveArrivals();
+    b.receiveArrivals();
     const ids = a.receivedIds();
     expect(b.receivedIds()).toEqual(ids);
     // Arrivals wait for the server's number (API 1.4.0): neither workstation takes one from its block.
@@ -157,7 +175,6 @@ describe('one organization, two workstations, one số đến per document', () 
     // Offline for two hours: B's clerk takes one document as far as phân công and registers a paper one.
     started.server.faults.update({ outage: { startMs: clock.ms(), endMs: clock.ms() + 2 * 3_600_000 } });
     const [x] = ids as [string];
-    b.store.transitionIncoming(x, 'da-tiep-nhan');
     b.store.transitionIncoming(x, 'da-trinh', 'Kính trình Giám đốc');
     assignIncoming(
       b.store.context,
@@ -201,7 +218,8 @@ describe('one organization, two workstations, one số đến per document', () 
           .prepare('select code from statuses where document_id = ? and org = ? order by id')
           .all(x, SNV) as { code: string }[]
       ).map((s) => s.code),
-    ).toEqual(['03', '04']);
+      // Both clerks received it (03 from each workstation), then B's leader assigned it.
+    ).toEqual(['03', '03', '04']);
     // The paper document was registered as usual, with B's next number.
     expect(started.server.db.prepare('select so_den from registrations where document_id = ?').get(paper.id)).toEqual({
       so_den: paper.soDen,
@@ -237,6 +255,8 @@ describe('one organization, two workstations, one số đến per document', () 
     const b = openWorkstation({ url: started.url, username: 'vanthu2.snv', clock, storeOnClock: true, repair: false });
     await a.engine.runRound();
     await b.engine.runRound();
+    a.receiveArrivals();
+    b.receiveArrivals();
     await a.engine.runUntilIdle({ maxRounds: 5 });
     const ids = a.receivedIds();
     const numbers = serverNumbers(started.server, ids);
@@ -245,6 +265,8 @@ describe('one organization, two workstations, one số đến per document', () 
     expect(report).toMatchObject({ failed: 3 });
     expect(ids.map((id) => b.store.getIncoming(id).soDen)).toEqual(numbers);
     expect(await b.engine.conflicts()).toEqual([]);
+    // The statuses 03 of B's tiếp nhận follow in the next rounds.
+    await b.engine.runUntilIdle({ maxRounds: 5 });
     expect(b.outbox.counts()).toMatchObject({ failed: 0, pending: 0 });
     expect(listRenumberings(b.db).map((n) => n.via)).toEqual(['inbox', 'inbox', 'inbox']);
     expect(b.store.verifyAudit()).toMatchObject({ ok: true });
@@ -276,6 +298,16 @@ describe('one organization, two workstations, one số đến per document', () 
       });
       // B (the app) pulls the inbox first and numbers it; A pulls too and registers before B sends.
       await call('sync.retryNow', {});
+      // B's clerk receives what arrived, once the background check is done (its verdict set aside here).
+      await services.arrivals.idle();
+      for (const doc of (await call('incoming.list', {})) as { id: string; state: string }[]) {
+        if (doc.state === 'da-den') {
+          await services.store.call('incoming.setArrivalCheck', doc.id, PASSED_CHECK, null);
+          await call('incoming.transition', { id: doc.id, to: 'da-tiep-nhan' });
+        }
+      }
+      await a.engine.runUntilIdle({ maxRounds: 5 });
+      a.receiveArrivals();
       await a.engine.runUntilIdle({ maxRounds: 5 });
       const ids = a.receivedIds();
       const numbers = serverNumbers(started.server, ids);

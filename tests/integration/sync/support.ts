@@ -1,3 +1,5 @@
+import type { ArrivalCheck } from '../../../preload/contract/arrival-check.ts';
+import { setArrivalCheck } from '../../../main/services/store/arrival-gate.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,6 +75,16 @@ export function closeWorkstations(): void {
   }
 }
 
+/** A check that found nothing, for tests about what comes after it. */
+export const PASSED_CHECK: ArrivalCheck = {
+  verdict: 'valid',
+  // fixed-date: never read; only the verdict matters to these tests
+  checkedAt: '1970-01-01T00:00:00.000Z',
+  signatures: [],
+  findings: [],
+  malware: { scanner: null, status: 'clean', detail: '' },
+};
+
 export interface Workstation {
   readonly dir: string;
   readonly db: Database;
@@ -90,6 +102,11 @@ export interface Workstation {
   receivedIds(): string[];
   /** The registration jobs the store queued for those arrivals. */
   registrationJobIds(): string[];
+  /**
+   * The văn thư receives every arrival still in đã đến (tiếp nhận gives the số đến). The background
+   * check is the subject of tests/integration/incoming; here its verdict is recorded as "hợp lệ".
+   */
+  receiveArrivals(except?: readonly string[]): string[];
 }
 
 export function openWorkstation(options: {
@@ -185,6 +202,22 @@ export function openWorkstation(options: {
       (db.prepare(`select id from incoming_documents where source = 'truc' order by id`).all() as { id: string }[]).map(
         (row) => row.id,
       ),
+    receiveArrivals: (except = []) => {
+      const waiting = (
+        db
+          .prepare(`select id from incoming_documents where source = 'truc' and state = 'da-den' order by id`)
+          .all() as {
+          id: string;
+        }[]
+      )
+        .map((row) => row.id)
+        .filter((id) => !except.includes(id));
+      for (const id of waiting) {
+        setArrivalCheck(store.context, id, PASSED_CHECK, null);
+        store.transitionIncoming(id, 'da-tiep-nhan');
+      }
+      return waiting;
+    },
     registrationJobIds: () =>
       (
         db.prepare(`select id from outbox_jobs where kind = 'incoming.register' order by id`).all() as { id: string }[]

@@ -41,7 +41,8 @@ describe('an incoming document that did not come through the trục', () => {
         doKhan: 1,
         source: 'giay',
       }),
-      { path: scan },
+      // Random bytes, not a real scan: registered with the reason the digitisation check asks for.
+      { path: scan, scanReason: 'Bản quét thử của bài kiểm tra' },
     );
     expect(document.soDen).toBeNull();
     await snv.engine.runRound();

@@ -11,11 +11,14 @@ import { up as issuing } from './009-issuing.ts';
 import { up as secretLocal } from './010-secret-local.ts';
 import { up as organizationRegisters } from './011-organization-registers.ts';
 import { up as office } from './012-office.ts';
+import { up as incomingChecks } from './013-incoming-checks.ts';
 
 export interface Migration {
   readonly version: number;
   readonly name: string;
   up(db: Database): void;
+  /** Rebuilds a table: migrate runs it with foreign keys off and checks them before commit. */
+  readonly rebuildsTables?: boolean;
 }
 
 /** Every migration, in order. Versions are consecutive; a migration never changes once shipped. */
@@ -32,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'secret-local', up: secretLocal },
   { version: 11, name: 'organization-registers', up: organizationRegisters },
   { version: 12, name: 'office', up: office },
+  { version: 13, name: 'incoming-checks', up: incomingChecks, rebuildsTables: true },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

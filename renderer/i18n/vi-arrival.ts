@@ -1,0 +1,46 @@
+/** Vietnamese texts of the arrival check (kiểm tra văn bản đến trước khi tiếp nhận). */
+export const viArrival = {
+  column: 'Kiểm tra',
+  verdict: {
+    pending: 'Đang kiểm tra…',
+    valid: 'Hợp lệ',
+    indeterminate: 'Chưa xác định',
+    invalid: 'Không hợp lệ',
+    'not-applicable': 'Không cần kiểm tra',
+    none: '—',
+  },
+  title: 'Kết quả kiểm tra khi văn bản đến',
+  checkedAt: 'Kiểm tra lúc',
+  signatures: 'Chữ ký số',
+  kind: { personal: 'Chữ ký cá nhân', organization: 'Chữ ký cơ quan, tổ chức', unknown: 'Chưa rõ loại chữ ký' },
+  findings: 'Điều cần lưu ý',
+  noFindings: 'Không thấy vấn đề nào.',
+  malware: {
+    clean: (scanner: string) => `Đã quét mã độc (${scanner}): không phát hiện.`,
+    infected: (scanner: string, name: string) => `Phát hiện mã độc (${scanner}): ${name}.`,
+    'not-scanned': 'Chưa quét mã độc: máy không có phần mềm quét mã độc.',
+    failed: (detail: string) => `Không quét được mã độc: ${detail}`,
+  },
+  receive: {
+    pending: 'Đang kiểm tra văn bản; tiếp nhận khi có kết quả.',
+    invalid: 'Văn bản không đạt khi kiểm tra: chỉ có thể trả lại.',
+    anyway: 'Vẫn tiếp nhận, ghi lý do…',
+    anywayTitle: 'Vẫn tiếp nhận văn bản chưa xác định được',
+    anywayReason: 'Lý do vẫn tiếp nhận',
+    anywayHint: 'Lý do được ghi vào nhật ký thao tác.',
+    anywayConfirm: 'Vẫn tiếp nhận',
+  },
+  scan: {
+    title: 'Bản quét chưa đạt yêu cầu số hóa',
+    reason: 'Lý do vẫn đăng ký bản quét này',
+    confirm: 'Vẫn đăng ký, ghi lý do',
+  },
+  recall: {
+    removeFile: 'Xóa tệp văn bản khỏi máy…',
+    removeTitle: 'Xóa tệp của văn bản đã bị thu hồi',
+    removeNote: 'Ghi chú (không bắt buộc)',
+    removeHint: 'Tệp bị xóa khỏi máy này; thông tin văn bản và nhật ký vẫn được giữ.',
+    removeConfirm: 'Xóa tệp',
+    removed: 'Tệp văn bản đã được xóa khỏi máy sau khi nơi gửi thu hồi.',
+  },
+} as const;
