@@ -2,7 +2,11 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { IncomingAddResult, IncomingInput } from '../../preload/contract/incoming.ts';
+import { needsArrivalCheck } from '../../preload/contract/arrival-check.ts';
 import type { Services } from '../app/services.ts';
+import type { ServerNumber } from '../domain/numbering.ts';
+import { staysOnWorkstation } from '../domain/secrecy.ts';
+import { vietnamYear } from '../domain/vietnam-time.ts';
 import type { numberForRegistration } from '../services/sync/online-numbers.ts';
 import { attachmentPath } from '../services/store/attachments.ts';
 
@@ -42,4 +46,30 @@ export async function addIncomingWithFile(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Tiếp nhận of an arrival that has no số đến yet takes the organization's next number from the
+ * server when online (in order of receipt across workstations). Asked only when the store's gate
+ * will let it through — a number asked for a document then refused would stay unused — and keyed
+ * by the document, so asking again (a retry, a second click) gets the same number back.
+ */
+export async function numberForAdmission(
+  services: Services,
+  id: string,
+  acceptReason: string | undefined,
+): Promise<ServerNumber | null> {
+  const document = await services.store.call('incoming.get', id);
+  if (document.soDen !== null || document.soDenTam !== null || staysOnWorkstation(document.doMat)) {
+    return null;
+  }
+  if (needsArrivalCheck(document)) {
+    const verdict = document.arrivalCheck?.verdict;
+    const admissible = verdict === 'valid' || (verdict === 'indeterminate' && (acceptReason?.trim() ?? '') !== '');
+    if (!admissible) {
+      return null;
+    }
+  }
+  const now = new Date();
+  return services.sync.numbers.take('den', vietnamYear(now), id, `so-den:${id}`);
 }

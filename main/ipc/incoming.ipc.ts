@@ -4,7 +4,7 @@ import { VanthuError } from '../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../preload/contract/error-messages.vi.ts';
 import { attachmentPath } from '../services/store/attachments.ts';
 import { numberForRegistration } from '../services/sync/online-numbers.ts';
-import { addIncomingWithFile } from './incoming-file.ts';
+import { addIncomingWithFile, numberForAdmission } from './incoming-file.ts';
 
 type IncomingChannels =
   | 'incoming.add'
@@ -32,8 +32,15 @@ export function incomingHandlers(services: Services): Pick<HandlerTable, Incomin
     },
     'incoming.list': (filter) => store.call('incoming.list', filter),
     'incoming.get': ({ id }) => store.call('incoming.get', id),
-    'incoming.transition': ({ id, to, note, acceptReason }) =>
-      store.call('incoming.transition', id, to, note, acceptReason),
+    'incoming.transition': async ({ id, to, note, acceptReason }) =>
+      store.call(
+        'incoming.transition',
+        id,
+        to,
+        note,
+        acceptReason,
+        to === 'da-tiep-nhan' ? await numberForAdmission(services, id, acceptReason) : null,
+      ),
     'incoming.returnReason': ({ id }) => store.call('incoming.returnReason', id),
     'incoming.removeRecalledFile': ({ id }) => store.call('incoming.removeRecalledFile', id),
     'incoming.assign': ({ id, assignment }) => store.call('incoming.assign', id, assignment),

@@ -8,6 +8,7 @@ import { VerifyReportSchema } from '../../../preload/contract/verify.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import { VanthuError } from '../../../preload/contract/errors.ts';
 import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
+import type { ServerNumber } from '../../domain/numbering.ts';
 import { staysOnWorkstation } from '../../domain/secrecy.ts';
 import { vietnamYear } from '../../domain/vietnam-time.ts';
 import { appendAudit } from './audit.ts';
@@ -18,14 +19,16 @@ import type { StoreContext } from './store-context.ts';
  * Tiếp nhận, inside the transition's transaction [S-TN26 Điều 8 k1b→k2a]: the arrival check must
  * have a verdict; an invalid one cannot be received (trả lại instead); an indeterminate one only
  * with the văn thư's reason ("Vẫn tiếp nhận, ghi lý do"), which goes into the audit chain. A
- * document that has no số đến yet takes it now, from the register of the current year, and the
- * server hears of the registration as for any other.
+ * document that has no số đến yet takes it now, from the register of the current year — the
+ * server's number when main got one (`online`), else the leased block's — and the server hears of
+ * the registration as for any other.
  */
 export function admitArrival(
   ctx: StoreContext,
   document: IncomingDocument,
   acceptReason: string | undefined,
   now: Date,
+  online: ServerNumber | null = null,
 ): void {
   if (needsArrivalCheck(document)) {
     const check = document.arrivalCheck;
@@ -63,7 +66,11 @@ export function admitArrival(
     return;
   }
   const register = ctx.registers.ensure({ maDinhDanh: ctx.maDinhDanh, kind: 'den', year: vietnamYear(now) });
-  const taken = ctx.registers.take(register.id, { allowProvisional: true });
+  // Online, the organization's next number at this moment (in order of receipt); else the block's.
+  const taken =
+    online !== null && online.year === register.year
+      ? { provisional: false, number: online.number }
+      : ctx.registers.take(register.id, { allowProvisional: true });
   ctx.db
     .prepare(`UPDATE incoming_documents SET register_id = ?, so_den = ?, so_den_tam = ?, updated_at = ? WHERE id = ?`)
     .run(

@@ -258,6 +258,7 @@ export function transitionIncoming(
   to: IncomingState,
   note?: string,
   acceptReason?: string,
+  online: ServerNumber | null = null,
 ): IncomingDocument {
   return ctx.db
     .transaction(() => {
@@ -277,7 +278,7 @@ export function transitionIncoming(
       }
       const now = ctx.clock();
       if (current.state === 'da-den' && to === 'da-tiep-nhan') {
-        admitArrival(ctx, current, acceptReason, now);
+        admitArrival(ctx, current, acceptReason, now, online);
       }
       const yKien = note === undefined ? current.yKien : `${current.yKien}${current.yKien === '' ? '' : '\n'}${note}`;
       ctx.db

@@ -174,7 +174,8 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'incoming.add': (input, file, online) => store.addIncoming(input, file, online),
     'incoming.get': (id) => store.getIncoming(id),
     'incoming.list': (filter) => store.listIncoming(filter),
-    'incoming.transition': (id, to, note, acceptReason) => store.transitionIncoming(id, to, note, acceptReason),
+    'incoming.transition': (id, to, note, acceptReason, online) =>
+      store.transitionIncoming(id, to, note, acceptReason, online),
     'incoming.finalizeProvisional': (id, soDen) => store.finalizeProvisional(id, soDen),
     'incoming.setVerification': (id, verification) => store.setVerification(id, verification),
     'audit.verify': () => store.verifyAudit(),

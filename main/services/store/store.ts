@@ -1,3 +1,4 @@
+import type { ServerNumber } from '../../domain/numbering.ts';
 import type { Database } from 'better-sqlite3';
 import { VanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
@@ -63,7 +64,13 @@ export interface StoreApi {
   addIncoming(input: IncomingInput, file?: IncomingFile, online?: OnlineRegistration): IncomingAddResult;
   getIncoming(id: string): IncomingDocument;
   listIncoming(filter?: Partial<DocumentFilter>): IncomingDocument[];
-  transitionIncoming(id: string, to: IncomingState, note?: string, acceptReason?: string): IncomingDocument;
+  transitionIncoming(
+    id: string,
+    to: IncomingState,
+    note?: string,
+    acceptReason?: string,
+    online?: ServerNumber | null,
+  ): IncomingDocument;
   finalizeProvisional(id: string, soDen: number): IncomingDocument;
   /** Keep the signature verification result of an incoming document (JSON from the verifier). */
   setVerification(id: string, verification: Record<string, unknown>): void;
@@ -118,7 +125,8 @@ export function createStore(options: StoreOptions): StoreApi {
     addIncoming: (input, file, online) => addIncoming(context, input, file, online),
     getIncoming: (id) => getIncoming(context, id),
     listIncoming: (filter) => listIncoming(context, filter),
-    transitionIncoming: (id, to, note, acceptReason) => transitionIncoming(context, id, to, note, acceptReason),
+    transitionIncoming: (id, to, note, acceptReason, online) =>
+      transitionIncoming(context, id, to, note, acceptReason, online),
     finalizeProvisional: (id, soDen) => finalizeProvisional(context, id, soDen),
     setVerification: (id, verification) => setVerification(context, id, verification),
     verifyAudit: () => verifyAudit(db),
