@@ -5,7 +5,7 @@ import { applyOnce } from '../idempotency.ts';
 import { HttpProblem, readJson, sendJson } from '../http.ts';
 import { route } from '../router.ts';
 import type { ServerState } from '../state.ts';
-import { isReturned, nextNumber, releaseUnusedAllocation } from './numbers.ts';
+import { allocatedFor, isReturned, nextNumber, releaseUnusedAllocation } from './numbers.ts';
 
 interface DocumentRow {
   id: string;
@@ -194,8 +194,9 @@ export const documentRoutes = [
       const { year, ngayDen } = body.data;
       let soDen = body.data.soDen;
       if (soDen === null) {
-        // The next number in order of receipt (numbers given back first), never one already used.
-        soDen = nextNumber(state, caller.org, 'den', year);
+        // The number another workstation was given for this document when it received it online,
+        // else the next in order of receipt (numbers given back first), never one already used.
+        soDen = allocatedFor(state, caller.org, 'den', year, id) ?? nextNumber(state, caller.org, 'den', year);
       } else {
         const taken = state.db
           .prepare('select document_id from registrations where org = ? and year = ? and so_den = ?')

@@ -41,6 +41,29 @@ export function nextNumber(state: ServerState, org: string, kind: RegisterKind, 
   }
 }
 
+/**
+ * The number already allocated to a document and not yet used by any registration: a second
+ * workstation asking for the same document, or registering it without a number, gets that one, so
+ * two clerks receiving the same arrival never take two numbers for it.
+ */
+export function allocatedFor(
+  state: ServerState,
+  org: string,
+  kind: RegisterKind,
+  year: number,
+  documentId: string,
+): number | undefined {
+  return state.db
+    .prepare(
+      `select a.no from number_allocations a
+       where a.org = ? and a.kind = ? and a.year = ? and a.document_id = ?
+         and not exists (select 1 from registrations r where r.org = a.org and r.year = a.year and r.so_den = a.no)
+       order by a.no limit 1`,
+    )
+    .pluck()
+    .get(org, kind, year, documentId) as number | undefined;
+}
+
 /** Whether a number went back to the pool: a registration may not claim it with an explicit số. */
 export function isReturned(state: ServerState, org: string, kind: RegisterKind, year: number, no: number): boolean {
   return (
@@ -97,6 +120,11 @@ export const numberRoutes = [
     }
     const { registerKind, year, documentId } = body.data;
     const outcome = applyOnce(state, ctx, caller.org, raw, (key) => {
+      const already =
+        documentId === undefined ? undefined : allocatedFor(state, caller.org, registerKind, year, documentId);
+      if (already !== undefined) {
+        return { status: 201, body: { registerKind, year, number: already } };
+      }
       const number = nextNumber(state, caller.org, registerKind, year);
       state.db
         .prepare(

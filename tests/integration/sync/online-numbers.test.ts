@@ -6,12 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
 import { loadPrintableRegister } from '../../../main/services/registers/register-rows.ts';
 import { printRegisterPdf } from '../../../main/services/registers/print-register.ts';
-import { listRenumberings, unusedNumbers } from '../../../main/services/store/renumberings.ts';
+import { unusedNumbers } from '../../../main/services/store/renumberings.ts';
 import { attachmentPath } from '../../../main/services/store/attachments.ts';
 import { createAttachmentFileSink } from '../../../main/services/sync/file-sink.ts';
 import { createRegisterLeaseSink } from '../../../main/services/sync/lease-adapter.ts';
 import { createStoreRegistersFeed } from '../../../main/services/sync/registers-feed-store.ts';
 import { fetchReplicaFiles } from '../../../main/services/sync/replica-files.ts';
+import { setArrivalCheck } from '../../../main/services/store/arrival-gate.ts';
 import { createOnlineNumbers, type OnlineNumbers } from '../../../main/services/sync/online-numbers.ts';
 import { composeServices } from '../../../main/app/compose.ts';
 import { dispatch } from '../../../main/ipc/dispatch.ts';
@@ -21,7 +22,15 @@ import { IncomingInputSchema, type IncomingDocument } from '../../../preload/con
 import { OutgoingInputSchema } from '../../../preload/contract/outgoing.ts';
 import { moveOutgoing, takeNumber } from '../../../main/services/store/outgoing-service.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
-import { closeWorkstations, openWorkstation, startServer, tempDir, virtualClock, type Workstation } from './support.ts';
+import {
+  closeWorkstations,
+  openWorkstation,
+  PASSED_CHECK,
+  startServer,
+  tempDir,
+  virtualClock,
+  type Workstation,
+} from './support.ts';
 
 const SNV = '000.00.01.H99';
 
@@ -255,45 +264,47 @@ describe('one organization, two workstations: numbers in order of receipt while 
     expect(a.ws.store.listIncoming({ limit: 500 }).map((doc) => doc.id)).toContain(order[1]!.doc.id);
   }, 120_000);
 
-  it('both workstations pull the same arrivals: the server numbers them once, the second adopts that number and gives nothing up', async () => {
+  it('both workstations pull the same arrivals: each tiếp nhận asks the server by the document, both get one number, nothing is given up', async () => {
     const clock = virtualClock();
     const started = await startServer(undefined, () => clock.ms());
     server = started.server;
     const a = station(started.url, 'vanthu.snv', clock);
     const b = station(started.url, 'vanthu2.snv', clock);
-    // Both pull before either registration reaches the server.
     await a.ws.engine.runRound();
     await b.ws.engine.runRound();
     const ids = a.ws.receivedIds();
     expect(ids).toHaveLength(3);
     expect(b.ws.receivedIds()).toEqual(ids);
     for (const s of [a, b]) {
-      // Arrivals wait for the server's number: none is taken from a block.
+      // Arrivals wait for their check and tiếp nhận: no number is taken on arrival (#17).
       expect(ids.map((id) => s.ws.store.getIncoming(id).soDen)).toEqual([null, null, null]);
     }
-    // B's registrations go out after A's (before B pulls again): refused as ALREADY_REGISTERED, repaired.
+    // Both clerks receive every arrival before either registration reaches the server; tiếp nhận
+    // asks the server's number keyed by the document, as main's incoming.transition does.
+    const admit = async (s: Station, id: string): Promise<void> => {
+      setArrivalCheck(s.ws.store.context, id, PASSED_CHECK, null);
+      const number = await s.online.take('den', vietnamYear(clock.now()), id, `so-den:${id}`);
+      s.ws.store.transitionIncoming(id, 'da-tiep-nhan', undefined, undefined, number);
+    };
+    for (const id of ids) {
+      await admit(a, id);
+      await admit(b, id);
+    }
     await a.ws.engine.runUntilIdle({ maxRounds: 10 });
     await b.ws.engine.runUntilIdle({ maxRounds: 10 });
-    const refusals = started.server.db
-      .prepare(`select body from idempotency where status = 409 and key in (${ids.map(() => '?').join(',')})`)
-      .pluck()
-      .all(...b.ws.registrationJobIds()) as string[];
-    expect(refusals.map((body) => (JSON.parse(body) as { code: string }).code)).toEqual(
-      ids.map(() => 'ALREADY_REGISTERED'),
-    );
     const registered = serverRegistrations(started.server);
     const numbers = ids.map((id) => [...registered].find(([, doc]) => doc === id)?.[0]);
     expect(numbers.every((n) => n !== undefined)).toBe(true);
+    expect(new Set(numbers).size).toBe(3);
     for (const s of [a, b]) {
       expect(ids.map((id) => s.ws.store.getIncoming(id).soDen)).toEqual(numbers);
       expect(await s.ws.engine.conflicts()).toEqual([]);
       expect(unusedNumbers(s.ws.db, registerOf(s.ws).id)).toEqual([]);
+      // The blocks were not touched: while online the numbers are the server's.
       for (const lease of s.ws.store.context.registers.leases(registerOf(s.ws).id)) {
         expect(lease.nextNumber).toBe(lease.firstNumber);
       }
     }
-    // What B shows the clerk: its provisional numbers became the organization's, nothing was given up.
-    expect(listRenumberings(b.ws.db).map((r) => [r.via, r.soDenCu])).toEqual(ids.map(() => ['conflict', null]));
     expect(started.server.db.prepare('select count(*) from registrations').pluck().get()).toBe(3);
   }, 60_000);
 

@@ -9,7 +9,10 @@ import { AssignmentInputSchema, IncomingInputSchema } from '../../../preload/con
 import { loadPrintableRegister } from '../../../main/services/registers/register-rows.ts';
 import { listRenumberings } from '../../../main/services/store/renumberings.ts';
 import { assignIncoming } from '../../../main/services/store/workflow-actions.ts';
+import { setArrivalCheck } from '../../../main/services/store/arrival-gate.ts';
 import { createRegisterLeaseSink } from '../../../main/services/sync/lease-adapter.ts';
+import { createOnlineNumbers } from '../../../main/services/sync/online-numbers.ts';
+import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
 import { openServerDb } from '../../../server/db.ts';
 import {
@@ -162,15 +165,22 @@ describe('one organization, two workstations, one số đến per document', () 
     // Both get their blocks and the inbox before either registration reaches the server.
     await a.engine.runRound();
     await b.engine.runRound();
-    a.receiveArrivals();
-    b.receiveArrivals();
     const ids = a.receivedIds();
     expect(b.receivedIds()).toEqual(ids);
-    // Arrivals wait for the server's number (API 1.4.0): neither workstation takes one from its block.
-    const bTam = ids.map((id) => b.store.getIncoming(id).soDenTam!);
+    // Both clerks receive every arrival while online: tiếp nhận asks the server's number keyed by
+    // the document (as main's incoming.transition does), so both hold the organization's number
+    // and neither takes one from its block.
     for (const ws of [a, b]) {
-      expect(ids.map((id) => ws.store.getIncoming(id).soDen)).toEqual([null, null, null]);
+      const online = createOnlineNumbers(() => ws.api, { timeoutMs: 800, clock: () => clock.ms() });
+      for (const id of ids) {
+        setArrivalCheck(ws.store.context, id, PASSED_CHECK, null);
+        const number = await online.take('den', vietnamYear(clock.now()), id, `so-den:${id}`);
+        ws.store.transitionIncoming(id, 'da-tiep-nhan', undefined, undefined, number);
+      }
     }
+    const before = ids.map((id) => a.store.getIncoming(id).soDen);
+    expect(before.every((n) => n !== null)).toBe(true);
+    expect(ids.map((id) => b.store.getIncoming(id).soDen)).toEqual(before);
 
     // Offline for two hours: B's clerk takes one document as far as phân công and registers a paper one.
     started.server.faults.update({ outage: { startMs: clock.ms(), endMs: clock.ms() + 2 * 3_600_000 } });
@@ -195,7 +205,7 @@ describe('one organization, two workstations, one số đến per document', () 
     await b.engine.runRound();
     expect(await b.engine.status()).toMatchObject({ connection: 'offline' });
 
-    // Back online: A's registrations arrive first, then B's are refused as ALREADY_REGISTERED and repaired.
+    // Back online: A's registrations arrive first, then B's are refused as ALREADY_REGISTERED and settled.
     await clock.sleep(2 * 3_600_000);
     await a.engine.runUntilIdle({ maxRounds: 20 });
     await b.engine.runUntilIdle({ maxRounds: 20 });
@@ -233,17 +243,8 @@ describe('one organization, two workstations, one số đến per document', () 
     expect(b.db.prepare(`select count(*) from audit_log where action = 'register.number-unused'`).pluck().get()).toBe(
       0,
     );
-    // Listed for the clerk with what happened: the provisional number became the organization's.
-    const notices = listRenumberings(b.db);
-    expect(notices).toHaveLength(3);
-    expect(notices.find((n) => n.documentId === x)).toMatchObject({
-      soDen: numbers[0],
-      soDenCu: null,
-      soDenTamCu: bTam[0],
-      year: 2026,
-      state: 'phan-cong',
-      via: 'conflict',
-    });
+    // Nothing to tell the clerk: the number B received with was already the organization's.
+    expect(listRenumberings(b.db)).toEqual([]);
     expect(listRenumberings(a.db)).toEqual([]);
   });
 
@@ -272,7 +273,7 @@ describe('one organization, two workstations, one số đến per document', () 
     expect(b.store.verifyAudit()).toMatchObject({ ok: true });
   });
 
-  it('in the app (store worker, IPC): the repair runs in the worker and the clerk reads what happened', async () => {
+  it('in the app (store worker, IPC): tiếp nhận online takes the organization’s numbers; another workstation registering the same documents gets the same ones', async () => {
     const started = await startServer();
     server = started.server;
     // real time: the reference server dates the registration with the real clock.
@@ -296,7 +297,7 @@ describe('one organization, two workstations, one số đến per document', () 
         organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' },
         server: { url: started.url },
       });
-      // B (the app) pulls the inbox first and numbers it; A pulls too and registers before B sends.
+      // B (the app) pulls the inbox and receives it online; A pulls too and registers them first.
       await call('sync.retryNow', {});
       // B's clerk receives what arrived, once the background check is done (its verdict set aside here).
       await services.arrivals.idle();
@@ -311,15 +312,19 @@ describe('one organization, two workstations, one số đến per document', () 
       await a.engine.runUntilIdle({ maxRounds: 5 });
       const ids = a.receivedIds();
       const numbers = serverNumbers(started.server, ids);
+      // A status that waited for its registration's answer goes in the next round.
+      await call('sync.retryNow', {});
       expect(await call('sync.retryNow', {})).toMatchObject({ pending: 0, failed: 0, conflicts: 0 });
       expect(await call('sync.conflicts', {})).toEqual([]);
       const listed = (await call('incoming.list', {})) as { id: string; soDen: number | null }[];
       expect(ids.map((id) => listed.find((d) => d.id === id)?.soDen)).toEqual(numbers);
-      const notices = (await call('sync.renumberings', {})) as { documentId: string; soDen: number; via: string }[];
-      expect(notices.map((n) => [n.documentId, n.soDen, n.via]).sort()).toEqual(
-        ids.map((id, i) => [id, numbers[i], 'conflict']).sort(),
-      );
-      expect(await call('sync.renumberings', { limit: 1 })).toHaveLength(1);
+      // The app's tiếp nhận took the organization's numbers online: nothing to repair on B. A,
+      // which had no block and registered with provisional numbers, is given the very numbers
+      // allocated to those documents: one number per document across the organization, no renumbering.
+      expect(await call('sync.renumberings', {})).toEqual([]);
+      await a.engine.runUntilIdle({ maxRounds: 5 });
+      expect(ids.map((id) => a.store.getIncoming(id).soDen)).toEqual(numbers);
+      expect(listRenumberings(a.db)).toEqual([]);
     } finally {
       await services.store.close();
     }
