@@ -66,6 +66,7 @@ export function composeServices(options: ComposeOptions): Services {
     // The verifier's cache: answers fetched for B-LT also serve later verifications, and back.
     revocationCacheDir: join(profile.cache, 'revocation'),
   });
+  const pageRenderer = createPopplerRenderer();
   const services: Services = {
     shell: options.shell,
     profile,
@@ -104,8 +105,9 @@ export function composeServices(options: ComposeOptions): Services {
       intake: files,
       events,
       log,
+      pageRenderer,
     }),
-    layout: createLayoutService({ settings, log, renderer: createPopplerRenderer() }),
+    layout: createLayoutService({ settings, log, renderer: pageRenderer }),
     verify: composeVerify(base),
   };
   wakeSync = () => services.sync.wake();

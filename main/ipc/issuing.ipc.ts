@@ -3,7 +3,13 @@ import type { HandlerTable } from './dispatch.ts';
 import { requireKnownModule } from './signing.ipc.ts';
 
 type IssuingChannels =
-  'issuing.createDraft' | 'issuing.sign' | 'issuing.number' | 'issuing.seal' | 'issuing.publish' | 'issuing.files';
+  | 'issuing.createDraft'
+  | 'issuing.draftPage'
+  | 'issuing.sign'
+  | 'issuing.number'
+  | 'issuing.seal'
+  | 'issuing.publish'
+  | 'issuing.files';
 
 /**
  * The issuing journey: one call per user action, naming the document (and a file handle where a
@@ -13,7 +19,8 @@ type IssuingChannels =
 export function issuingHandlers(services: Services): Pick<HandlerTable, IssuingChannels> {
   const { issuing } = services;
   return {
-    'issuing.createDraft': ({ input, pdf, source }) => issuing.createDraft(input, pdf, source),
+    'issuing.createDraft': ({ input, pdf, source, placed }) => issuing.createDraft(input, pdf, source, placed),
+    'issuing.draftPage': ({ pdf, pageIndex }) => issuing.draftPage(pdf, pageIndex),
     'issuing.sign': ({ ids, signer, pin, batchId }) => {
       requireKnownModule(services, signer.modulePath);
       return issuing.sign({ ids, signer, pin, ...(batchId === undefined ? {} : { batchId }) });
