@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
-import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
+import { VanthuError } from '../../../preload/contract/vanthu-error.ts';
 import { CK } from '../../../native/pkcs11/constants.ts';
 import type { Handle, Pkcs11Module } from '../../../native/pkcs11/module.ts';
 

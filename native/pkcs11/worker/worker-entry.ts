@@ -4,7 +4,8 @@
  * Blocking calls (C_Login on a PIN pad, a slow C_Sign) block this thread only.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { errorMessageVi, isVanthuError, VanthuError } from '../../../preload/contract/index.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
+import { isVanthuError, VanthuError } from '../../../preload/contract/vanthu-error.ts';
 import { listModuleTokens } from '../../../main/services/tokens/discovery.ts';
 import { runPreflight } from '../../../main/services/tokens/preflight.ts';
 import { createSignerSessions, type SignerSessions } from '../../../main/services/tokens/signer-session.ts';

@@ -11,7 +11,8 @@ import {
   showText,
 } from '@cantoo/pdf-lib';
 import type { PDFDocument, PDFFont, PDFImage, PDFOperator, PDFRef } from '@cantoo/pdf-lib';
-import { VanthuError, errorMessageVi } from '../../../../preload/contract/index.ts';
+import { errorMessageVi } from '../../../../preload/contract/error-messages.vi.ts';
+import { VanthuError } from '../../../../preload/contract/vanthu-error.ts';
 import { normalizeRotation, uprightMatrix, visualSize } from '../../../domain/nd30/rotation.ts';
 import type { AppearanceSpec } from '../placement.ts';
 import { embedVnFont } from './font.ts';
