@@ -29,20 +29,24 @@ const dir = mkdtempSync(join(tmpdir(), 'vanthu-bench-sign-cold-'));
 
 interface Run {
   readonly ms: number;
+  /** User + system CPU time of the process (all its threads): less moved by other users' load. */
+  readonly cpuMs: number;
   readonly rssMiB: number;
 }
 
-/** One process under /usr/bin/time: wall time measured here, peak RSS as time reports it. */
+/** One process under /usr/bin/time: wall time measured here, CPU time and peak RSS as time reports them. */
 function timed(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Run {
   const report = join(dir, 'time.txt');
   const start = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', report, command, ...args], { env });
+  const run = spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', report, command, ...args], { env });
   const ms = performance.now() - start;
   if (run.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed: ${run.stderr.toString()}`);
   }
-  const kib = Number(readFileSync(report, 'utf8').trim().split('\n').pop());
-  return { ms, rssMiB: kib / 1024 };
+  const [kib = 0, user = 0, system = 0] = (readFileSync(report, 'utf8').trim().split('\n').pop() ?? '')
+    .split(' ')
+    .map(Number);
+  return { ms, cpuMs: (user + system) * 1000, rssMiB: kib / 1024 };
 }
 
 function median(values: readonly number[]): number {
@@ -50,8 +54,12 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-function summary(list: readonly Run[]): { ms: number; rssMiB: number } {
-  return { ms: median(list.map((r) => r.ms)), rssMiB: Math.max(...list.map((r) => r.rssMiB)) };
+function summary(list: readonly Run[]): Run {
+  return {
+    ms: median(list.map((r) => r.ms)),
+    cpuMs: median(list.map((r) => r.cpuMs)),
+    rssMiB: Math.max(...list.map((r) => r.rssMiB)),
+  };
 }
 
 try {
@@ -115,11 +123,14 @@ try {
   console.log(
     `input: ${SOURCE} prepared (${readFileSync(prepared).length} bytes); ${runs} runs each, medians; load average ${load.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end`,
   );
-  console.log(`node -e 0:                       ${n.ms.toFixed(0)} ms, peak RSS ${n.rssMiB.toFixed(1)} MiB`);
+  const line = (label: string, r: Run) =>
+    `${label.padEnd(32)} wall ${r.ms.toFixed(0)} ms, CPU ${r.cpuMs.toFixed(0)} ms, peak RSS ${r.rssMiB.toFixed(1)} MiB`;
+  console.log(line('node -e 0:', n));
+  console.log(line('vanthu sign (SoftHSM2, bundle):', o));
+  console.log(line('mutool sign (PKCS#12):', m));
   console.log(
-    `vanthu sign (SoftHSM2, bundle):  ${o.ms.toFixed(0)} ms, net of node -e 0 ${(o.ms - n.ms).toFixed(0)} ms (goal ≤ 300), peak RSS ${o.rssMiB.toFixed(1)} MiB (goal ≤ 100)`,
+    `vanthu net of node -e 0: wall ${(o.ms - n.ms).toFixed(0)} ms, CPU ${(o.cpuMs - n.cpuMs).toFixed(0)} ms (goal ≤ 300); peak RSS ${o.rssMiB.toFixed(1)} MiB (goal ≤ 100)`,
   );
-  console.log(`mutool sign (PKCS#12):           ${m.ms.toFixed(0)} ms, peak RSS ${m.rssMiB.toFixed(1)} MiB`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
