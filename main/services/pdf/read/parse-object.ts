@@ -48,6 +48,13 @@ function hexValue(c: number): number {
   return lower >= 97 && lower <= 102 ? lower - 87 : -1;
 }
 
+/** Bytes [start, end) as a Latin-1 string. */
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  return end - start <= 64
+    ? String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[])
+    : Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+}
+
 /** Resolves an indirect /Length while a stream is being read (the object may come later in the file). */
 export type LengthResolver = (ref: PdfRef) => number | undefined;
 
@@ -183,27 +190,45 @@ export class ObjectParser {
   }
 
   private name(): PdfName {
+    return new PdfName(this.nameText());
+  }
+
+  /**
+   * A name's text without its slash. Most names have no #xx escape: those are read in one
+   * native call instead of one string concatenation per character (page dictionaries with many
+   * resource names made that the reader's main cost).
+   */
+  private nameText(): string {
     const b = this.bytes;
-    this.pos++;
-    let out = '';
+    const start = ++this.pos;
+    let escaped = false;
     while (this.pos < b.length) {
       const c = b[this.pos] as number;
       if (SPACE[c] === 1 || DELIMITER[c] === 1) {
         break;
       }
+      escaped ||= c === Ch.Hash;
+      this.pos++;
+    }
+    if (!escaped) {
+      return latin1(b, start, this.pos);
+    }
+    let out = '';
+    for (let p = start; p < this.pos;) {
+      const c = b[p] as number;
       if (c === Ch.Hash) {
-        const hi = hexValue(b[this.pos + 1] ?? 0);
-        const lo = hexValue(b[this.pos + 2] ?? 0);
-        if (hi >= 0 && lo >= 0) {
+        const hi = hexValue(b[p + 1] ?? 0);
+        const lo = hexValue(b[p + 2] ?? 0);
+        if (hi >= 0 && lo >= 0 && p + 2 < this.pos) {
           out += String.fromCharCode(hi * 16 + lo);
-          this.pos += 3;
+          p += 3;
           continue;
         }
       }
       out += String.fromCharCode(c);
-      this.pos++;
+      p++;
     }
-    return new PdfName(out);
+    return out;
   }
 
   private numberOrRef(): number | PdfRef {
@@ -333,7 +358,7 @@ export class ObjectParser {
       if (c !== Ch.Slash) {
         throw new PdfSyntaxError('dictionary key is not a name');
       }
-      const key = this.name().name;
+      const key = this.nameText();
       map.set(key, this.value(depth + 1));
     }
     const dict = new PdfDict(map);
