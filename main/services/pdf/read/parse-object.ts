@@ -139,6 +139,120 @@ export class ObjectParser {
     return [num, gen];
   }
 
+  /**
+   * The dictionary at the position with only `keys` read; every other value is stepped over
+   * without being built. Null when the object is not a plain dictionary (a stream, say). For
+   * walks that need a few keys of many objects (the page tree), where building each page's whole
+   * dictionary, resources and all, was most of a verification's time.
+   */
+  dictKeys(keys: readonly string[]): PdfDict | null {
+    const b = this.bytes;
+    this.skipSpace();
+    if (b[this.pos] !== Ch.Less || b[this.pos + 1] !== Ch.Less) {
+      return null;
+    }
+    this.pos += 2;
+    const map = new Map<string, PdfValue>();
+    for (;;) {
+      this.skipSpace();
+      const c = b[this.pos];
+      if (c === Ch.Greater && b[this.pos + 1] === Ch.Greater) {
+        this.pos += 2;
+        break;
+      }
+      if (c !== Ch.Slash) {
+        throw new PdfSyntaxError('dictionary key is not a name');
+      }
+      const start = this.pos + 1;
+      this.skipName();
+      const wanted = keys.find((k) => this.bytesAre(start, this.pos, k));
+      if (wanted === undefined) {
+        this.skipValue(1);
+      } else {
+        map.set(this.nameTextAt(start), this.value(1));
+      }
+    }
+    const afterDict = this.pos;
+    this.skipSpace();
+    if (this.startsWith('stream')) {
+      return null;
+    }
+    this.pos = afterDict;
+    return new PdfDict(map);
+  }
+
+  /** Steps over one value as `value` would read it, building nothing (strings excepted: rare). */
+  private skipValue(depth: number): void {
+    if (depth > MAX_DEPTH) {
+      throw new PdfSyntaxError('nesting too deep');
+    }
+    this.skipSpace();
+    const b = this.bytes;
+    const c = b[this.pos];
+    if (c === undefined) {
+      throw new PdfSyntaxError('unexpected end of data');
+    }
+    if (c === Ch.Slash) {
+      this.skipName();
+    } else if (c === Ch.Less && b[this.pos + 1] === Ch.Less) {
+      this.pos += 2;
+      for (;;) {
+        this.skipSpace();
+        if (b[this.pos] === Ch.Greater && b[this.pos + 1] === Ch.Greater) {
+          this.pos += 2;
+          return;
+        }
+        if (b[this.pos] !== Ch.Slash) {
+          throw new PdfSyntaxError('dictionary key is not a name');
+        }
+        this.skipName();
+        this.skipValue(depth + 1);
+      }
+    } else if (c === Ch.LBracket) {
+      this.pos++;
+      for (;;) {
+        this.skipSpace();
+        if (b[this.pos] === Ch.RBracket) {
+          this.pos++;
+          return;
+        }
+        this.skipValue(depth + 1);
+      }
+    } else {
+      // Strings, numbers, references and keywords: read as usual (no nested structure to skip).
+      this.value(depth);
+    }
+  }
+
+  private skipName(): void {
+    const b = this.bytes;
+    this.pos++;
+    while (this.pos < b.length && SPACE[b[this.pos] as number] !== 1 && DELIMITER[b[this.pos] as number] !== 1) {
+      this.pos++;
+    }
+  }
+
+  /** Whether bytes [start, end) spell `word` (a name without escapes). */
+  private bytesAre(start: number, end: number, word: string): boolean {
+    if (end - start !== word.length) {
+      return false;
+    }
+    for (let i = 0; i < word.length; i++) {
+      if (this.bytes[start + i] !== word.charCodeAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private nameTextAt(start: number): string {
+    const end = this.pos;
+    this.pos = start - 1;
+    const text = this.nameText();
+    this.pos = end;
+    return text;
+  }
+
   value(depth = 0): PdfValue {
     if (depth > MAX_DEPTH) {
       throw new PdfSyntaxError('nesting too deep');
