@@ -108,6 +108,7 @@ export function composeServices(options: ComposeOptions): Services {
     log,
     events,
   });
+  const pageRenderer = createPopplerRenderer();
   const notifier = options.notifier?.(events) ?? silentNotifier;
   const services: Services = {
     shell: options.shell,
@@ -139,8 +140,9 @@ export function composeServices(options: ComposeOptions): Services {
       events,
       log,
       numbers: sync.numbers,
+      pageRenderer,
     }),
-    layout: createLayoutService({ settings, log, renderer: createPopplerRenderer() }),
+    layout: createLayoutService({ settings, log, renderer: pageRenderer }),
     verify,
     arrivals,
     office: composeOffice({

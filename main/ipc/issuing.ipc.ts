@@ -6,6 +6,7 @@ import { requireKnownModule } from './signing.ipc.ts';
 
 type IssuingChannels =
   | 'issuing.createDraft'
+  | 'issuing.draftPage'
   | 'issuing.sign'
   | 'issuing.number'
   | 'issuing.seal'
@@ -21,7 +22,8 @@ type IssuingChannels =
 export function issuingHandlers(services: Services): Pick<HandlerTable, IssuingChannels> {
   const { issuing } = services;
   return {
-    'issuing.createDraft': ({ input, pdf, source }) => issuing.createDraft(input, pdf, source),
+    'issuing.createDraft': ({ input, pdf, source, placed }) => issuing.createDraft(input, pdf, source, placed),
+    'issuing.draftPage': ({ pdf, pageIndex }) => issuing.draftPage(pdf, pageIndex),
     'issuing.sign': ({ ids, signer, pin, batchId }) => {
       requireKnownModule(services, signer.modulePath);
       return issuing.sign({ ids, signer, pin, ...(batchId === undefined ? {} : { batchId }) });

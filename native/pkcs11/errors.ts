@@ -1,4 +1,5 @@
-import { errorMessageVi, VanthuError, type ErrorCode } from '../../preload/contract/index.ts';
+import { errorMessageVi } from '../../preload/contract/error-messages.vi.ts';
+import { VanthuError, type ErrorCode } from '../../preload/contract/vanthu-error.ts';
 import { CKR, ckrName } from './ckr.ts';
 
 /** What the caller knows when a PKCS#11 call fails; used to make the message specific. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channel } from './define.ts';
 import { AppErrorSchema } from './errors.ts';
 import { FileHandleSchema } from './files.ts';
-import { LayoutProposalSchema } from './layout.ts';
+import { LayoutProposalSchema, PagePreviewSchema, RectSchema } from './layout.ts';
 import { OutgoingDocumentSchema, OutgoingInputSchema } from './outgoing.ts';
 import { TokenSelectorSchema } from './tokens.ts';
 
@@ -48,11 +48,45 @@ export const IssuingSignResultSchema = z.object({
 });
 export type IssuingSignResult = z.infer<typeof IssuingSignResultSchema>;
 
+/**
+ * A box a person drew on the page preview for a field the draft's text did not reveal: displayed
+ * points from the top-left of the page as shown (after /Rotate). Main converts it to user space
+ * with the page's own crop box and rotation, read from the file, not from the renderer.
+ */
+export const PlacedFieldSchema = z.object({ pageIndex: z.number().int().min(0), screenRect: RectSchema }).strict();
+export type PlacedField = z.infer<typeof PlacedFieldSchema>;
+
+/** The fields of a draft a person placed by hand, by kind (`details.kind` of the refusal). */
+export const PlacedFieldsSchema = z
+  .object({ so: PlacedFieldSchema.optional(), ngay: PlacedFieldSchema.optional() })
+  .strict();
+export type PlacedFields = z.infer<typeof PlacedFieldsSchema>;
+
+export const DraftPageSchema = z.object({ pageCount: z.number().int(), page: PagePreviewSchema });
+export type DraftPage = z.infer<typeof DraftPageSchema>;
+
 export const issuingChannels = {
-  /** Tạo dự thảo: the PDF and its editable source, both kept (S-TN24 Điều 3 k6). */
+  /**
+   * Tạo dự thảo: the PDF and its editable source, both kept (S-TN24 Điều 3 k6). The số and date
+   * fields are found in the text; where one is not, the call refuses with
+   * PDF_FIELD_PLACEMENT_NOT_FOUND (details.kind) and the person places it (`placed`) before the
+   * leader signs, since no field can be added after the certification.
+   */
   'issuing.createDraft': channel(
-    z.object({ input: OutgoingInputSchema, pdf: FileHandleSchema, source: FileHandleSchema }).strict(),
+    z
+      .object({
+        input: OutgoingInputSchema,
+        pdf: FileHandleSchema,
+        source: FileHandleSchema,
+        placed: PlacedFieldsSchema.optional(),
+      })
+      .strict(),
     OutgoingDocumentSchema,
+  ),
+  /** One page of a chosen draft PDF, rendered, to place a missing field on. */
+  'issuing.draftPage': channel(
+    z.object({ pdf: FileHandleSchema, pageIndex: z.number().int().min(0).max(1999) }).strict(),
+    DraftPageSchema,
   ),
   /** Ký duyệt: many documents, one PIN, one token login; a result per document. */
   'issuing.sign': channel(

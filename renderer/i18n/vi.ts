@@ -1,6 +1,7 @@
 import { viAppendices } from './vi-appendices.ts';
 import { viArrival } from './vi-arrival.ts';
 import { viIssuing } from './vi-issuing.ts';
+import { viPlacement } from './vi-placement.ts';
 
 /**
  * Every string the renderer shows, in Vietnamese. Components take text from here only
@@ -10,6 +11,7 @@ export const vi = {
   appendices: viAppendices,
   issuing: viIssuing,
   arrival: viArrival,
+  placement: viPlacement,
   app: {
     name: 'Văn thư số',
     tagline: 'Ký số, đăng ký và phát hành văn bản',

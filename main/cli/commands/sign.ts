@@ -1,22 +1,18 @@
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
+import { VanthuError } from '../../../preload/contract/vanthu-error.ts';
 import type { Placement, SignatureRole } from '../../services/pdf/placement.ts';
-import { signAppendix, signCopy } from '../../services/pdf/sign/appendix.ts';
 import { FIELD_NGAY_BAN_HANH, FIELD_SO_KY_HIEU } from '../../services/pdf/sign/fields.ts';
-import { appendixLine, copyLine, type HinhThucSao } from '../../services/pdf/sign/issue-text.ts';
+import type { HinhThucSao } from '../../services/pdf/sign/issue-text.ts';
 import { readPdfInput } from '../../services/pdf/sign/input.ts';
-import { signPdf, type SignResult } from '../../services/pdf/sign/sign.ts';
+import type { SignResult } from '../../services/pdf/sign/sign.ts';
 import type { Signer } from '../../services/pdf/signer.ts';
-import { createAppearance } from '../../services/pdf/stamp/appearance.ts';
-import { bestCandidate, findPlacements } from '../../services/pdf/layout/find-placements.ts';
 import type { PlacementOptions } from '../../services/pdf/layout/types.ts';
 import type { CachedRevocation } from '../../services/pdf/verify/revocation-cache.ts';
 import { buildSigningChain, trustStoreCertificates } from '../../services/signing/chain.ts';
-import { longTermStep } from '../../services/signing/long-term-step.ts';
 import { openTokenSigner, type TokenSignerHandle } from '../../services/tokens/open-signer.ts';
-import { tsaTimestampSource } from '../../services/tsa/client.ts';
 import type { CliIo, Command } from '../command.ts';
 import { readPin } from '../pin.ts';
 
@@ -153,6 +149,7 @@ export async function signOperation(
     return operation;
   }
   // No profile here: the answers live for this run only (the app shares the verifier's cache).
+  const { longTermStep } = await import('../../services/signing/long-term-step.ts');
   const cache = new Map<string, CachedRevocation>();
   return longTermStep(operation, signer, trustStoreCertificates(values.trust ?? []), {
     get: (key) => cache.get(key),
@@ -169,7 +166,13 @@ async function fileOperation(
   if (values.auto === true && placement !== undefined) {
     throw invalid('Dùng --auto hoặc --page/--rect, không dùng cả hai.');
   }
-  const timestamp = values.tsa === undefined ? undefined : tsaTimestampSource({ url: values.tsa });
+  // What only some operations need is loaded when asked for: a single signature is one short
+  // process, and pdf.js (--auto), the TSA client or the copy writer would be most of its time.
+  const timestamp =
+    values.tsa === undefined
+      ? undefined
+      : (await import('../../services/tsa/client.ts')).tsaTimestampSource({ url: values.tsa });
+  const { createAppearance } = await import('../../services/pdf/stamp/appearance.ts');
   const extraCertificates = values.chain === undefined ? undefined : await readCertificates(values.chain);
   const common = {
     signer,
@@ -187,6 +190,7 @@ async function fileOperation(
     if (values.auto !== true) {
       return placement === undefined ? {} : { placement };
     }
+    const { bestCandidate, findPlacements } = await import('../../services/pdf/layout/find-placements.ts');
     const proposal = await findPlacements(bytes, {
       ...(imagePng === undefined ? {} : role === 'organization' ? { sealPng: imagePng } : { signaturePng: imagePng }),
       ...text,
@@ -196,6 +200,10 @@ async function fileOperation(
   };
   if (role === 'appendix') {
     const soKyHieu = required(values.so, 'so');
+    const [{ signAppendix }, { appendixLine }] = await Promise.all([
+      import('../../services/pdf/sign/appendix.ts'),
+      import('../../services/pdf/sign/issue-text.ts'),
+    ]);
     return async (bytes, out) => {
       const signingTime = new Date();
       const appendixLines = [appendixLine(soKyHieu, signingTime)];
@@ -208,6 +216,10 @@ async function fileOperation(
       throw invalid(`--hinh-thuc phải là một trong: ${HINH_THUC.join(', ')}.`);
     }
     const coQuanSao = required(values['co-quan'], 'co-quan');
+    const [{ signCopy }, { copyLine }] = await Promise.all([
+      import('../../services/pdf/sign/appendix.ts'),
+      import('../../services/pdf/sign/issue-text.ts'),
+    ]);
     const pageIndexes = values.trang?.split(',').map((p) => Number(p.trim()) - 1);
     if (pageIndexes !== undefined && pageIndexes.some((i) => !Number.isInteger(i) || i < 0)) {
       throw invalid('--trang là các số trang (từ 1) cách nhau bởi dấu phẩy, ví dụ 1,3.');
@@ -232,6 +244,7 @@ async function fileOperation(
     }
     certify = Number(values.certify) as 1 | 2 | 3;
   }
+  const { signPdf } = await import('../../services/pdf/sign/sign.ts');
   return async (bytes, out) =>
     signPdf(bytes, out, {
       ...common,

@@ -1,4 +1,4 @@
-import { isVanthuError } from '../../../preload/contract/index.ts';
+import { isVanthuError } from '../../../preload/contract/vanthu-error.ts';
 import type { TokenSummary } from '../../../preload/contract/tokens.ts';
 import { CK } from '../../../native/pkcs11/constants.ts';
 import type { Handle, Pkcs11Module, TokenInfo } from '../../../native/pkcs11/module.ts';

@@ -1,4 +1,5 @@
-import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
+import { VanthuError } from '../../../preload/contract/vanthu-error.ts';
 import { CK } from '../../../native/pkcs11/constants.ts';
 import { mapCkr } from '../../../native/pkcs11/errors.ts';
 import { CKR } from '../../../native/pkcs11/ckr.ts';

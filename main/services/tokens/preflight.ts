@@ -1,4 +1,5 @@
-import { errorMessageVi, errorTextVi, type ErrorCode } from '../../../preload/contract/index.ts';
+import { errorMessageVi, errorTextVi } from '../../../preload/contract/error-messages.vi.ts';
+import { isVanthuError, type ErrorCode } from '../../../preload/contract/vanthu-error.ts';
 import type {
   PreflightCheck,
   PreflightRequest,
@@ -6,7 +7,6 @@ import type {
   SignerRole,
 } from '../../../preload/contract/tokens.ts';
 import type { TokenSummary } from '../../../preload/contract/tokens.ts';
-import { isVanthuError } from '../../../preload/contract/index.ts';
 import { loadModule } from '../../../native/pkcs11/module.ts';
 import { describeToken } from './discovery.ts';
 import { findToken } from './find-token.ts';

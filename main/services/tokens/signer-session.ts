@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { errorMessageVi, isVanthuError, VanthuError } from '../../../preload/contract/index.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
+import { isVanthuError, VanthuError } from '../../../preload/contract/vanthu-error.ts';
 import { CK } from '../../../native/pkcs11/constants.ts';
 import type { Handle, Pkcs11Module } from '../../../native/pkcs11/module.ts';
 import type { OpenedSigner, WorkerOps } from '../../../native/pkcs11/worker/protocol.ts';

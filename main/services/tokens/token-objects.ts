@@ -1,6 +1,6 @@
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
-import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { X509Certificate } from 'node:crypto';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
+import { VanthuError } from '../../../preload/contract/vanthu-error.ts';
 import { CK } from '../../../native/pkcs11/constants.ts';
 import type { Handle, Pkcs11Module } from '../../../native/pkcs11/module.ts';
 
@@ -82,9 +82,11 @@ export function listCertificates(module: Pkcs11Module, session: Handle): Array<{
  * carry the CA certificates; ours in tests do not, and then the chain is empty.
  */
 export function issuerChain(leaf: Uint8Array, candidates: readonly Uint8Array[]): Uint8Array[] {
-  const parsed = candidates.map((der) => ({ der, cert: new x509.X509Certificate(der) }));
+  // Node's own parser: names only are compared, and the PKCS#11 worker then loads no
+  // certificate library just to open a signer.
+  const parsed = candidates.map((der) => ({ der, cert: new X509Certificate(der) }));
   const chain: Uint8Array[] = [];
-  let current = new x509.X509Certificate(leaf);
+  let current = new X509Certificate(leaf);
   for (let depth = 0; depth < 6 && current.subject !== current.issuer; depth++) {
     const issuer = parsed.find((p) => p.cert.subject === current.issuer && !chain.includes(p.der));
     if (issuer === undefined) {

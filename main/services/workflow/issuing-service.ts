@@ -6,8 +6,10 @@ import {
   isVanthuError,
   VanthuError,
   type AppError,
+  type DraftPage,
   type IssuingFile,
   type IssuingSignResult,
+  type PlacedFields,
   type SignerChoice,
 } from '../../../preload/contract/index.ts';
 import type { OutgoingDocument, OutgoingInput } from '../../../preload/contract/outgoing.ts';
@@ -18,6 +20,7 @@ import type { EventBus } from '../events/event-bus.ts';
 import type { FileIntake } from '../files/file-intake.ts';
 import type { Logger } from '../log/logger.ts';
 import type { SigningService } from '../signing/signing-service.ts';
+import type { PageRenderer } from '../pdf/layout/page-renderer.ts';
 import { prepareFields } from '../signing/prepare.ts';
 import { attachmentPath, readAttachment, sha256Of, writeAttachmentFile } from '../store/attachments.ts';
 import { chainBroken, type OutputRecord, type OutputStage } from '../store/issuing.ts';
@@ -32,11 +35,19 @@ import {
   checkSigned,
   checkSignedInput,
 } from './chain-checks.ts';
+import { draftPage, placedBoxes } from './draft-fields.ts';
 import { recoverOutputs, type RecoveryReport } from './recovery.ts';
 import { requireRole } from './roles.ts';
 
 export interface IssuingService {
-  createDraft(input: OutgoingInput, pdfHandle: string, sourceHandle: string): Promise<OutgoingDocument>;
+  createDraft(
+    input: OutgoingInput,
+    pdfHandle: string,
+    sourceHandle: string,
+    placed?: PlacedFields,
+  ): Promise<OutgoingDocument>;
+  /** A page of a chosen draft PDF, to place a field its text did not reveal. */
+  draftPage(pdfHandle: string, pageIndex: number): Promise<DraftPage>;
   sign(request: {
     ids: readonly string[];
     signer: SignerChoice;
@@ -62,6 +73,8 @@ export interface IssuingDeps {
   readonly log: Logger;
   /** Cấp số online takes the server's next number (in order); without it, or offline, the block's. */
   readonly numbers?: OnlineNumbers;
+  /** Renders a draft's page for placing a missing field; without it the preview has no image. */
+  readonly pageRenderer?: PageRenderer;
 }
 
 function toAppError(error: unknown): AppError {
@@ -226,19 +239,29 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
   return {
     recover: ready,
 
-    async createDraft(input, pdfHandle, sourceHandle) {
+    async draftPage(pdfHandle, pageIndex) {
+      await requireRole(store, 'outgoing.draft');
+      const pdf = deps.intake.get(pdfHandle, 'pdf');
+      return draftPage(readStored(pdf.sha256, 'du-thao'), pageIndex, deps.pageRenderer);
+    },
+
+    async createDraft(input, pdfHandle, sourceHandle, placed) {
       await requireRole(store, 'outgoing.draft');
       const pdf = deps.intake.get(pdfHandle, 'pdf');
       const source = deps.intake.get(sourceHandle, 'nguon');
       const outPath = scratchPath();
       try {
+        const path = attachmentPath(deps.filesDir, pdf.sha256);
         // The draft carries its số, date and signature fields from the start, so the leader signs
-        // exactly the file the văn thư will number and seal.
+        // exactly the file the văn thư will number and seal. A field the text does not reveal is
+        // refused here (PDF_FIELD_PLACEMENT_NOT_FOUND) until a person places it.
+        const boxes = await placedBoxes(readStored(pdf.sha256, 'du-thao'), placed);
         await prepareFields({
-          path: attachmentPath(deps.filesDir, pdf.sha256),
+          path,
           outPath,
           signers: ['personal', 'organization'],
           placement: 'auto',
+          ...boxes,
         });
         const bytes = new Uint8Array(readFileSync(outPath));
         const sha256 = writeAttachmentFile(deps.filesDir, bytes);

@@ -4,9 +4,8 @@
  * Blocking calls (C_Login on a PIN pad, a slow C_Sign) block this thread only.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { errorMessageVi, isVanthuError, VanthuError } from '../../../preload/contract/index.ts';
-import { listModuleTokens } from '../../../main/services/tokens/discovery.ts';
-import { runPreflight } from '../../../main/services/tokens/preflight.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
+import { isVanthuError, VanthuError } from '../../../preload/contract/vanthu-error.ts';
 import { createSignerSessions, type SignerSessions } from '../../../main/services/tokens/signer-session.ts';
 import { CK } from '../constants.ts';
 import { loadModule, type Pkcs11Module } from '../module.ts';
@@ -51,12 +50,16 @@ const handlers: Handlers = {
     loaded().sessions.endLogin(args.serial);
     return null;
   },
+  // Listing and pre-flight read certificates with a full X.509 library; signing does not, so a
+  // worker that only signs (one `vanthu sign`) never loads it.
   list: async () => {
     const m = loaded().module;
+    const { listModuleTokens } = await import('../../../main/services/tokens/discovery.ts');
     return { libraryDescription: m.libraryDescription, tokens: listModuleTokens(m) };
   },
   preflight: async (args) => {
     loaded();
+    const { runPreflight } = await import('../../../main/services/tokens/preflight.ts');
     return runPreflight(args.request, args.roleOverrides);
   },
   snapshot: async () => {

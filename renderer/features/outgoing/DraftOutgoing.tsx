@@ -1,6 +1,7 @@
 import { RecipientPicker } from './RecipientPicker.tsx';
 import { useState } from 'react';
 import type { AppError, ChosenFile } from '../../../preload/contract/index.ts';
+import type { PlacedFields } from '../../../preload/contract/issuing.ts';
 import { FilePick } from '../../app/files/FilePick.tsx';
 import { clearDraft, readDraft, writeDraft } from '../../app/drafts.ts';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
@@ -13,6 +14,14 @@ import { navigate } from '../../app/frame/use-route.ts';
 import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
 import { emptyDraft, inputFromDraft, validateDraft, type DraftField, type DraftForm } from './draft-form.ts';
+import type { FieldKind } from './field-box.ts';
+import { FieldPlacement } from './FieldPlacement.tsx';
+
+/** The field a PDF_FIELD_PLACEMENT_NOT_FOUND refusal names, for the person to place. */
+function missingField(error: AppError): FieldKind | null {
+  const kind = error.details?.['kind'];
+  return error.code === 'PDF_FIELD_PLACEMENT_NOT_FOUND' && (kind === 'so' || kind === 'ngay') ? kind : null;
+}
 
 const DRAFT_KEY = 'outgoing.new';
 
@@ -25,6 +34,14 @@ export function DraftOutgoing() {
   // Handles only: the chosen files are already in main's store; a reload asks for them again.
   const [pdf, setPdf] = useState<ChosenFile | null>(null);
   const [source, setSource] = useState<ChosenFile | null>(null);
+  // Boxes placed by hand for fields the draft's text did not reveal; they belong to that PDF.
+  const [placed, setPlaced] = useState<PlacedFields>({});
+  const [missing, setMissing] = useState<FieldKind | null>(null);
+  const choosePdf = (file: ChosenFile): void => {
+    setPdf(file);
+    setPlaced({});
+    setMissing(null);
+  };
   const set = (field: DraftField) => (value: string) => {
     const next = { ...form, [field]: value };
     setForm(next);
@@ -43,11 +60,12 @@ export function DraftOutgoing() {
     // them it is a record only, to which files cannot be added later here.
     const result =
       pdf !== null && source !== null
-        ? await call('issuing.createDraft', { input, pdf: pdf.handle, source: source.handle })
+        ? await call('issuing.createDraft', { input, pdf: pdf.handle, source: source.handle, placed })
         : await call('outgoing.create', { input });
     setSaving(false);
     if (!result.ok) {
       setFailure(result.error);
+      setMissing(missingField(result.error) ?? missing);
       return;
     }
     clearDraft(DRAFT_KEY);
@@ -106,8 +124,20 @@ export function DraftOutgoing() {
       <fieldset>
         <legend>{vi.issuing.draftFiles}</legend>
         <p className="hint">{vi.issuing.draftFilesHint}</p>
-        <FilePick purpose="pdf" chosen={pdf} onChosen={setPdf} onError={setFailure} testId="draft-pdf" />
+        <FilePick purpose="pdf" chosen={pdf} onChosen={choosePdf} onError={setFailure} testId="draft-pdf" />
         <FilePick purpose="nguon" chosen={source} onChosen={setSource} onError={setFailure} testId="draft-source" />
+        {pdf === null || missing === null ? null : (
+          <FieldPlacement
+            pdf={pdf}
+            kind={missing}
+            placed={placed}
+            onPlace={(kind, field) => {
+              const { [kind]: _old, ...others } = placed;
+              setPlaced(field === undefined ? others : { ...others, [kind]: field });
+            }}
+            onError={setFailure}
+          />
+        )}
       </fieldset>
       {saving ? <Progress label={vi.outgoing.saving} /> : null}
       <div className="actions">

@@ -48,6 +48,13 @@ function hexValue(c: number): number {
   return lower >= 97 && lower <= 102 ? lower - 87 : -1;
 }
 
+/** Bytes [start, end) as a Latin-1 string. */
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  return end - start <= 64
+    ? String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[])
+    : Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+}
+
 /** Resolves an indirect /Length while a stream is being read (the object may come later in the file). */
 export type LengthResolver = (ref: PdfRef) => number | undefined;
 
@@ -132,6 +139,120 @@ export class ObjectParser {
     return [num, gen];
   }
 
+  /**
+   * The dictionary at the position with only `keys` read; every other value is stepped over
+   * without being built. Null when the object is not a plain dictionary (a stream, say). For
+   * walks that need a few keys of many objects (the page tree), where building each page's whole
+   * dictionary, resources and all, was most of a verification's time.
+   */
+  dictKeys(keys: readonly string[]): PdfDict | null {
+    const b = this.bytes;
+    this.skipSpace();
+    if (b[this.pos] !== Ch.Less || b[this.pos + 1] !== Ch.Less) {
+      return null;
+    }
+    this.pos += 2;
+    const map = new Map<string, PdfValue>();
+    for (;;) {
+      this.skipSpace();
+      const c = b[this.pos];
+      if (c === Ch.Greater && b[this.pos + 1] === Ch.Greater) {
+        this.pos += 2;
+        break;
+      }
+      if (c !== Ch.Slash) {
+        throw new PdfSyntaxError('dictionary key is not a name');
+      }
+      const start = this.pos + 1;
+      this.skipName();
+      const wanted = keys.find((k) => this.bytesAre(start, this.pos, k));
+      if (wanted === undefined) {
+        this.skipValue(1);
+      } else {
+        map.set(this.nameTextAt(start), this.value(1));
+      }
+    }
+    const afterDict = this.pos;
+    this.skipSpace();
+    if (this.startsWith('stream')) {
+      return null;
+    }
+    this.pos = afterDict;
+    return new PdfDict(map);
+  }
+
+  /** Steps over one value as `value` would read it, building nothing (strings excepted: rare). */
+  private skipValue(depth: number): void {
+    if (depth > MAX_DEPTH) {
+      throw new PdfSyntaxError('nesting too deep');
+    }
+    this.skipSpace();
+    const b = this.bytes;
+    const c = b[this.pos];
+    if (c === undefined) {
+      throw new PdfSyntaxError('unexpected end of data');
+    }
+    if (c === Ch.Slash) {
+      this.skipName();
+    } else if (c === Ch.Less && b[this.pos + 1] === Ch.Less) {
+      this.pos += 2;
+      for (;;) {
+        this.skipSpace();
+        if (b[this.pos] === Ch.Greater && b[this.pos + 1] === Ch.Greater) {
+          this.pos += 2;
+          return;
+        }
+        if (b[this.pos] !== Ch.Slash) {
+          throw new PdfSyntaxError('dictionary key is not a name');
+        }
+        this.skipName();
+        this.skipValue(depth + 1);
+      }
+    } else if (c === Ch.LBracket) {
+      this.pos++;
+      for (;;) {
+        this.skipSpace();
+        if (b[this.pos] === Ch.RBracket) {
+          this.pos++;
+          return;
+        }
+        this.skipValue(depth + 1);
+      }
+    } else {
+      // Strings, numbers, references and keywords: read as usual (no nested structure to skip).
+      this.value(depth);
+    }
+  }
+
+  private skipName(): void {
+    const b = this.bytes;
+    this.pos++;
+    while (this.pos < b.length && SPACE[b[this.pos] as number] !== 1 && DELIMITER[b[this.pos] as number] !== 1) {
+      this.pos++;
+    }
+  }
+
+  /** Whether bytes [start, end) spell `word` (a name without escapes). */
+  private bytesAre(start: number, end: number, word: string): boolean {
+    if (end - start !== word.length) {
+      return false;
+    }
+    for (let i = 0; i < word.length; i++) {
+      if (this.bytes[start + i] !== word.charCodeAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private nameTextAt(start: number): string {
+    const end = this.pos;
+    this.pos = start - 1;
+    const text = this.nameText();
+    this.pos = end;
+    return text;
+  }
+
   value(depth = 0): PdfValue {
     if (depth > MAX_DEPTH) {
       throw new PdfSyntaxError('nesting too deep');
@@ -183,27 +304,45 @@ export class ObjectParser {
   }
 
   private name(): PdfName {
+    return new PdfName(this.nameText());
+  }
+
+  /**
+   * A name's text without its slash. Most names have no #xx escape: those are read in one
+   * native call instead of one string concatenation per character (page dictionaries with many
+   * resource names made that the reader's main cost).
+   */
+  private nameText(): string {
     const b = this.bytes;
-    this.pos++;
-    let out = '';
+    const start = ++this.pos;
+    let escaped = false;
     while (this.pos < b.length) {
       const c = b[this.pos] as number;
       if (SPACE[c] === 1 || DELIMITER[c] === 1) {
         break;
       }
+      escaped ||= c === Ch.Hash;
+      this.pos++;
+    }
+    if (!escaped) {
+      return latin1(b, start, this.pos);
+    }
+    let out = '';
+    for (let p = start; p < this.pos;) {
+      const c = b[p] as number;
       if (c === Ch.Hash) {
-        const hi = hexValue(b[this.pos + 1] ?? 0);
-        const lo = hexValue(b[this.pos + 2] ?? 0);
-        if (hi >= 0 && lo >= 0) {
+        const hi = hexValue(b[p + 1] ?? 0);
+        const lo = hexValue(b[p + 2] ?? 0);
+        if (hi >= 0 && lo >= 0 && p + 2 < this.pos) {
           out += String.fromCharCode(hi * 16 + lo);
-          this.pos += 3;
+          p += 3;
           continue;
         }
       }
       out += String.fromCharCode(c);
-      this.pos++;
+      p++;
     }
-    return new PdfName(out);
+    return out;
   }
 
   private numberOrRef(): number | PdfRef {
@@ -333,7 +472,7 @@ export class ObjectParser {
       if (c !== Ch.Slash) {
         throw new PdfSyntaxError('dictionary key is not a name');
       }
-      const key = this.name().name;
+      const key = this.nameText();
       map.set(key, this.value(depth + 1));
     }
     const dict = new PdfDict(map);

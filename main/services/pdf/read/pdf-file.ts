@@ -33,6 +33,7 @@ export class PdfFile {
   private readonly objectStreams = new Map<number, ObjectStream | null>();
   private readonly members = new Map<string, PdfValue | null>();
   private readonly decrypted = new Map<number, PdfValue>();
+  private readonly skims = new Map<string, { readonly num: number; readonly end: number; readonly dict: PdfDict }>();
   private security: Security | undefined;
 
   constructor(bytes: Uint8Array) {
@@ -92,6 +93,36 @@ export class PdfFile {
       return { num, gen, value, end: parser.pos };
     } catch {
       return null;
+    }
+  }
+
+  /**
+   * @internal Only `keys` of the plain dictionary object `num` at `offset`, or undefined when
+   * it must be read whole (not a plain dictionary, or unreadable). A whole reading already made
+   * is used as it is.
+   */
+  skimAt(offset: number, end: number, num: number, keys: readonly string[]): PdfDict | undefined {
+    const known = this.byOffset.get(offset);
+    if (known !== undefined && !('failedWithin' in known) && known.end <= end) {
+      return known.num === num && known.value instanceof PdfDict ? known.value : undefined;
+    }
+    // Every revision walks the same pages: a skim is kept as a whole reading is.
+    const cacheKey = `${offset}:${keys.join(' ')}`;
+    const skimmed = this.skims.get(cacheKey);
+    if (skimmed !== undefined && skimmed.end <= end) {
+      return skimmed.num === num ? skimmed.dict : undefined;
+    }
+    try {
+      const parser = new ObjectParser(this.bytes.subarray(0, end), offset);
+      const [n] = parser.objectHeader();
+      const dict = parser.dictKeys(keys);
+      if (dict === null) {
+        return undefined;
+      }
+      this.skims.set(cacheKey, { num: n, end: parser.pos, dict });
+      return n === num ? dict : undefined;
+    } catch {
+      return undefined;
     }
   }
 
@@ -337,6 +368,22 @@ export class Revision {
       }
     }
     return out;
+  }
+
+  /**
+   * The dictionary a value is or points to, with at least `keys` read: a plain dictionary of an
+   * unencrypted file at an offset is skimmed for them (see ObjectParser.dictKeys); anything else
+   * is read whole, as `dict` does.
+   */
+  dictWith(value: PdfValue | undefined, keys: readonly string[]): PdfDict | undefined {
+    if (!(value instanceof PdfRef) || this.security !== null || this.resolving.has(value.num)) {
+      return this.dict(value);
+    }
+    const entry = this.entries.get(value.num);
+    if (entry === undefined || entry === null || entry.kind !== 'at' || entry.offset <= 0 || entry.offset >= this.end) {
+      return this.dict(value);
+    }
+    return this.file.skimAt(entry.offset, this.end, value.num, keys) ?? this.dict(value);
   }
 
   /** A value with references followed (a short chain at most: loops end as undefined). */

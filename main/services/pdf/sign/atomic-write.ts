@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { isVanthuError } from '../../../../preload/contract/index.ts';
+import { isVanthuError } from '../../../../preload/contract/vanthu-error.ts';
 import { signFailure } from './fail.ts';
 
 /**

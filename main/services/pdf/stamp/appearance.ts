@@ -11,10 +11,12 @@ import {
   showText,
 } from '@cantoo/pdf-lib';
 import type { PDFDocument, PDFFont, PDFImage, PDFOperator, PDFRef } from '@cantoo/pdf-lib';
-import { VanthuError, errorMessageVi } from '../../../../preload/contract/index.ts';
+import { errorMessageVi } from '../../../../preload/contract/error-messages.vi.ts';
+import { VanthuError } from '../../../../preload/contract/vanthu-error.ts';
 import { normalizeRotation, uprightMatrix, visualSize } from '../../../domain/nd30/rotation.ts';
 import type { AppearanceSpec } from '../placement.ts';
 import { embedVnFont } from './font.ts';
+import { embedPngNative, type EmbeddedImage } from './png-embed.ts';
 
 /** ND30 asks for 10 pt for the appendix and copy text; also the default for house-style text. */
 export const DEFAULT_FONT_SIZE = 10;
@@ -68,7 +70,6 @@ export async function createAppearance(doc: PDFDocument, spec: AppearanceSpec): 
     const image = await embedImage(doc, spec.imagePng);
     drawImageFit(ops, image, imageArea, lines.length > 0);
     resources.XObject = { Im1: image.ref };
-    await image.embed();
   }
   ops.push(popGraphicsState());
 
@@ -87,9 +88,15 @@ function assertSize(width: number, height: number): void {
   }
 }
 
-async function embedImage(doc: PDFDocument, png: Uint8Array): Promise<PDFImage> {
+async function embedImage(doc: PDFDocument, png: Uint8Array): Promise<EmbeddedImage> {
+  const native = embedPngNative(doc, png);
+  if (native !== null) {
+    return native;
+  }
   try {
-    return await doc.embedPng(png);
+    const image: PDFImage = await doc.embedPng(png);
+    await image.embed();
+    return { ref: image.ref, width: image.width, height: image.height };
   } catch (cause) {
     throw new VanthuError('IMAGE_INVALID', errorMessageVi('IMAGE_INVALID', 'Không đọc được ảnh PNG.'), { cause });
   }
@@ -99,7 +106,7 @@ async function embedImage(doc: PDFDocument, png: Uint8Array): Promise<PDFImage> 
  * Scales the image to fit the area, keeping its aspect ratio, centred. With text below it the
  * image keeps to the top, so a seal stays where the placement put it even if the text shrank.
  */
-function drawImageFit(ops: PDFOperator[], image: PDFImage, area: Box, alignTop: boolean): void {
+function drawImageFit(ops: PDFOperator[], image: EmbeddedImage, area: Box, alignTop: boolean): void {
   const scale = Math.min(area.width / image.width, area.height / image.height);
   const w = image.width * scale;
   const h = image.height * scale;

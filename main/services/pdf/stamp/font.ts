@@ -2,7 +2,6 @@ import { randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fontkit from '@cantoo/fontkit';
 import type { PDFDocument, PDFFont } from '@cantoo/pdf-lib';
 
 /**
@@ -64,6 +63,9 @@ export function randomSubsetTag(): string {
 
 /** Embeds a fresh subset of the font under a unique `ABCDEF+LiberationSerif` name. */
 export async function embedVnFont(doc: PDFDocument, style: FontStyle = 'regular'): Promise<PDFFont> {
+  // Loaded on first use: fontkit with its WOFF2 (brotli) decoder is over 1 MB of code that a
+  // signature with an image and no text (the leader's, the seal) never needs.
+  const { default: fontkit } = await import('@cantoo/fontkit');
   doc.registerFontkit(fontkit);
   const bytes = await loadFontBytes(style);
   return doc.embedFont(bytes, {

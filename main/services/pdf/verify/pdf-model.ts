@@ -25,6 +25,7 @@ export interface PdfModel {
 
 const MAX_FIELDS = 10_000;
 const MAX_PAGE_NODES = 200_000;
+const PAGE_WALK_KEYS = ['Kids', 'Annots', 'Type'] as const;
 
 /** The model of a whole file as it ends (its last revision). */
 export function loadRevision(bytes: Uint8Array): PdfModel {
@@ -50,7 +51,8 @@ function walkPages(revision: Revision, root: PdfValue | undefined) {
       continue;
     }
     seen.add(key);
-    const node = revision.dict(item);
+    // Only the keys the walk reads: a page's resources are read when a change is traced to them.
+    const node = revision.dictWith(item, PAGE_WALK_KEYS);
     if (node === undefined) {
       continue;
     }

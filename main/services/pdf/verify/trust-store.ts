@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { errorMessageVi } from '../../../../preload/contract/error-messages.vi.ts';
-import { VanthuError } from '../../../../preload/contract/errors.ts';
+import { VanthuError } from '../../../../preload/contract/vanthu-error.ts';
 
 const CERT_EXTENSIONS = new Set(['.pem', '.crt', '.cer', '.der']);
 

@@ -190,7 +190,9 @@ function buildUses(model: PdfModel, pageContent: boolean): UseIndex {
     record(numOf(key), { kind: 'pages-node', owner: key });
   }
   for (const page of model.pages) {
-    const dict = rev.dict(refOfKey(page));
+    // Without page content only /Annots is read (ObjectParser.dictKeys): the resources of 200
+    // pages were most of a verification whose updates touched no page.
+    const dict = pageContent ? rev.dict(refOfKey(page)) : rev.dictWith(refOfKey(page), ['Annots']);
     record(numOf(page), { kind: 'page', owner: page });
     mark(dict?.get('Annots'), { kind: 'annots-array', owner: page });
     if (!pageContent) {
