@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DueSchema, ListOrderSchema } from './due.ts';
 import { channel, IsoDateSchema } from './define.ts';
 import { VerifyReportSchema } from './verify.ts';
 
@@ -55,6 +56,10 @@ export const IncomingDocumentSchema = IncomingInputSchema.extend({
   fileName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The next due time (trình, hạn xử lý), kept by the store; absent from older peers. */
+  due: DueSchema.nullable().optional(),
+  /** The outgoing document this one answers (a reply to a hạn trả lời). */
+  traLoiCho: z.string().nullable().optional(),
 });
 export type IncomingDocument = z.infer<typeof IncomingDocumentSchema>;
 
@@ -77,8 +82,11 @@ export const DocumentFilterSchema = z.object({
   from: IsoDateSchema.optional(),
   to: IsoDateSchema.optional(),
   doKhan: z.number().int().min(0).max(9).optional(),
-  /** Deadline before today (Vietnam) and not finished. */
+  /** Past its due time (trình, hạn xử lý) and not finished. */
   overdue: z.boolean().optional(),
+  /** Several states at once (Tổng quan's "đang xử lý" is phân công and đang xử lý). */
+  states: z.array(z.string()).max(10).optional(),
+  order: ListOrderSchema.optional(),
   limit: z.number().int().positive().max(1000).default(100),
   offset: z.number().int().nonnegative().default(0),
 });

@@ -1,5 +1,6 @@
 import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
 import { formatProvisional, formatSo } from '../../domain/so-ky-hieu.ts';
+import { dueOfRow } from './due-rows.ts';
 
 export interface IncomingRow {
   doc_no: number;
@@ -33,6 +34,10 @@ export interface IncomingRow {
   file_name: string | null;
   created_at: string;
   updated_at: string;
+  due_rule?: string | null;
+  due_at?: string | null;
+  due_immediate?: number;
+  tra_loi_cho?: string | null;
 }
 
 export function soDenHienThi(row: Pick<IncomingRow, 'so_den' | 'so_den_tam'>): string {
@@ -75,5 +80,7 @@ export function toIncomingDocument(row: IncomingRow): IncomingDocument {
     fileName: row.file_name,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    due: dueOfRow(row),
+    traLoiCho: row.tra_loi_cho ?? null,
   };
 }

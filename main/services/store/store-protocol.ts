@@ -7,6 +7,11 @@ import { createStoreInboxSink, type StoreInboxSink } from '../sync/store-sinks.t
 import { listRenumberings } from './renumberings.ts';
 import type { StoreApi } from './store.ts';
 import * as appendices from './appendices.ts';
+import { listArrangements, storeArrangements } from './calendar-store.ts';
+import { claimNotices } from './notices.ts';
+import { queueCounts } from './overview.ts';
+import { linkReply } from './reply-link.ts';
+import { computeReport } from './report-query.ts';
 import * as issuing from './issuing.ts';
 import * as workflow from './workflow-actions.ts';
 
@@ -89,6 +94,15 @@ export interface StoreMethods {
   'sync.applyInbox': StoreInboxSink['applyInbox'];
   'sync.adoptRegistration': (jobId: string, registration: Parameters<typeof adoptForJob>[2]) => boolean;
   'sync.renumberings': (limit: number) => ReturnType<typeof listRenumberings>;
+  'incoming.linkReply': (incomingId: string, outgoingId: string | null) => ReturnType<typeof linkReply>;
+  'overview.counts': () => ReturnType<typeof queueCounts>;
+  'reports.compute': (request: Parameters<typeof computeReport>[1]) => ReturnType<typeof computeReport>;
+  'notices.claim': (limit?: number) => ReturnType<typeof claimNotices>;
+  'calendar.list': () => ReturnType<typeof listArrangements>;
+  'calendar.store': (
+    arrangements: Parameters<typeof storeArrangements>[1],
+    source: Parameters<typeof storeArrangements>[2],
+  ) => ReturnType<typeof storeArrangements>;
 }
 
 export type StoreMethod = keyof StoreMethods;
@@ -199,5 +213,12 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'sync.applyInbox': (items, next) => inbox.applyInbox(items, next),
     'sync.adoptRegistration': (jobId, registration) => adoptForJob(store.context, jobId, registration),
     'sync.renumberings': (limit) => listRenumberings(store.context.db, limit),
+    'incoming.linkReply': (incomingId, outgoingId) => linkReply(store.context, incomingId, outgoingId),
+    'overview.counts': () => queueCounts(store.context),
+    'reports.compute': (request) => computeReport(store.context, request),
+    'notices.claim': (limit) => claimNotices(store.context, limit),
+    'calendar.list': () => listArrangements(store.context.db),
+    'calendar.store': (arrangements, source) =>
+      storeArrangements(store.context.db, arrangements, source, store.context.clock()),
   };
 }

@@ -9,6 +9,7 @@ import { up as appendices } from './007-appendices.ts';
 import { up as renumberings } from './008-renumberings.ts';
 import { up as issuing } from './009-issuing.ts';
 import { up as secretLocal } from './010-secret-local.ts';
+import { up as due } from './011-due.ts';
 
 export interface Migration {
   readonly version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'renumberings', up: renumberings },
   { version: 9, name: 'issuing', up: issuing },
   { version: 10, name: 'secret-local', up: secretLocal },
+  { version: 11, name: 'due', up: due },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
