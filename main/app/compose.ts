@@ -16,6 +16,8 @@ import { ensureWorkstationId } from '../services/sync/workstation-id.ts';
 import { createTokenService } from '../services/tokens/token-service.ts';
 import { createIssuingService } from '../services/workflow/issuing-service.ts';
 import { noNativeChooser, type FileChooser } from '../platform/file-chooser.ts';
+import type { Notifier } from '../platform/notifier.ts';
+import { pageNotifier } from '../platform/page-notifier.ts';
 import { composeBase } from './compose-base.ts';
 import { composeVerify } from './compose-verify.ts';
 import type { Services } from './services.ts';
@@ -32,6 +34,10 @@ export interface ComposeOptions {
   readonly sessionVault?: SessionVault;
   /** Electron's open dialog; the browser shell and the CLI have none (the renderer uploads). */
   readonly fileChooser?: FileChooser;
+  /** Electron's notifications; elsewhere notices go to the page as events. */
+  readonly notifier?: Notifier;
+  /** The wall clock unless a test fixes it. */
+  readonly clock?: () => Date;
 }
 
 /**
@@ -107,6 +113,8 @@ export function composeServices(options: ComposeOptions): Services {
     }),
     layout: createLayoutService({ settings, log, renderer: createPopplerRenderer() }),
     verify: composeVerify(base),
+    clock: options.clock ?? (() => new Date()),
+    notifier: options.notifier ?? pageNotifier(events),
   };
   wakeSync = () => services.sync.wake();
   return services;

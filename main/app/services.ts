@@ -2,6 +2,7 @@ import type { AppInfo } from '../../preload/contract/index.ts';
 import type { EventBus } from '../services/events/event-bus.ts';
 import type { FileIntake } from '../services/files/file-intake.ts';
 import type { FileChooser } from '../platform/file-chooser.ts';
+import type { Notifier } from '../platform/notifier.ts';
 import type { Logger } from '../services/log/logger.ts';
 import type { LayoutService } from '../services/pdf/layout/layout-service.ts';
 import type { VerifyService } from '../services/pdf/verify/verify-service.ts';
@@ -36,4 +37,8 @@ export interface Services {
   readonly chooser: FileChooser;
   /** The journey of an outgoing document: draft → ký duyệt → cấp số → đóng dấu → phát hành. */
   readonly issuing: IssuingService;
+  /** What time it is for due times, counts and backups (tests give a fixed one). */
+  readonly clock: () => Date;
+  /** Desktop notifications: Electron's where it runs; in the browser shell, forwarded to the page. */
+  readonly notifier: Notifier;
 }

@@ -8,6 +8,7 @@ type IncomingChannels =
   | 'incoming.add'
   | 'incoming.list'
   | 'incoming.get'
+  | 'incoming.linkReply'
   | 'incoming.transition'
   | 'incoming.assign'
   | 'incoming.assignment'
@@ -21,6 +22,7 @@ export function incomingHandlers(services: Services): Pick<HandlerTable, Incomin
       store.call('incoming.add', input, filePath === undefined ? undefined : { path: filePath }),
     'incoming.list': (filter) => store.call('incoming.list', filter),
     'incoming.get': ({ id }) => store.call('incoming.get', id),
+    'incoming.linkReply': ({ id, outgoingId }) => store.call('incoming.linkReply', id, outgoingId),
     'incoming.transition': ({ id, to, note }) => store.call('incoming.transition', id, to, note),
     'incoming.assign': ({ id, assignment }) => store.call('incoming.assign', id, assignment),
     'incoming.assignment': ({ id }) => store.call('incoming.assignment', id),

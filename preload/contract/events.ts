@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { issuingEvents } from './issuing.ts';
+import { overviewEvents } from './overview.ts';
 import { registersEvents } from './registers.ts';
 import { signingEvents } from './signing.ts';
 import { syncEventSchemas } from './sync.ts';
@@ -16,6 +17,7 @@ export const eventSchemas = {
   ...signingEvents,
   ...issuingEvents,
   ...registersEvents,
+  ...overviewEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -138,6 +138,11 @@ export const incomingChannels = {
     z.object({ id: z.string(), assignment: AssignmentInputSchema }).strict(),
     z.object({ document: IncomingDocumentSchema, assignment: IncomingAssignmentSchema }),
   ),
+  /** Link a reply to the outgoing document it answers (null unlinks); settles its hạn trả lời. */
+  'incoming.linkReply': channel(
+    z.object({ id: z.string(), outgoingId: z.string().nullable() }).strict(),
+    IncomingDocumentSchema,
+  ),
   'incoming.assignment': channel(z.object({ id: z.string() }).strict(), IncomingAssignmentSchema.nullable()),
   'incoming.attachment': channel(z.object({ id: z.string() }).strict(), IncomingAttachmentSchema),
   /** Verify the stored file (the renderer has no path to it) and keep the verdict with the document. */

@@ -53,8 +53,9 @@ export const registersChannels = {
       .strict(),
     z.object({ path: z.string(), rows: z.number().int() }),
   ),
+  /** Without `outPath` (Tổng quan's "Sao lưu ngay"), into the profile's backups folder, dated. */
   'backup.create': channel(
-    z.object({ outPath: z.string().min(1) }).strict(),
+    z.object({ outPath: z.string().min(1).optional() }).strict(),
     z.object({ path: z.string(), bytes: z.number() }),
   ),
   /**
