@@ -18,7 +18,10 @@ export function reportsHandlers(
     'reports.print': async (request) => {
       const report = await store.call('reports.compute', request);
       const organization = settings.get().organization;
-      const bytes = await printReportInWorker(report, organization.name === '' ? organization.maDinhDanh : organization.name);
+      const bytes = await printReportInWorker(
+        report,
+        organization.name === '' ? organization.maDinhDanh : organization.name,
+      );
       return saveReportFile(profile.root, reportFileName(report, 'pdf'), bytes);
     },
   };

@@ -17,15 +17,20 @@ export const YearArrangementSchema = z
       .object({ 'tet-am-lich': z.array(IsoDay).max(15).optional(), 'quoc-khanh': z.array(IsoDay).max(5).optional() })
       .strict()
       .optional(),
-    extraDaysOff: z.array(z.object({ date: IsoDay, name: z.string().trim().min(1).max(200) }).strict()).max(30).optional(),
+    extraDaysOff: z
+      .array(z.object({ date: IsoDay, name: z.string().trim().min(1).max(200) }).strict())
+      .max(30)
+      .optional(),
     workdays: z.array(IsoDay).max(30).optional(),
   })
   .strict()
   .refine(
     (a) =>
-      [...Object.values(a.blocks ?? {}).flat(), ...(a.extraDaysOff ?? []).map((d) => d.date), ...(a.workdays ?? [])].every(
-        (d) => d !== undefined && Number(d.slice(0, 4)) >= a.year - 1 && Number(d.slice(0, 4)) <= a.year + 1,
-      ),
+      [
+        ...Object.values(a.blocks ?? {}).flat(),
+        ...(a.extraDaysOff ?? []).map((d) => d.date),
+        ...(a.workdays ?? []),
+      ].every((d) => d !== undefined && Number(d.slice(0, 4)) >= a.year - 1 && Number(d.slice(0, 4)) <= a.year + 1),
     'Ngày trong thông báo phải thuộc năm của thông báo.',
   );
 export type YearArrangementDto = z.infer<typeof YearArrangementSchema>;

@@ -9,6 +9,11 @@ export const DueSchema = z.object({
   rule: z.enum(DUE_RULES),
   dueAt: z.string(),
   immediate: z.boolean(),
+  /**
+   * Quá hạn, xử lý ngay, đến hạn hôm nay or còn hạn — judged in main at the time of the answer,
+   * on main's clock (the renderer's may differ from the workstation's notion of today).
+   */
+  state: z.enum(['qua-han', 'xu-ly-ngay', 'den-han-hom-nay', 'con-han']),
 });
 export type DueDto = z.infer<typeof DueSchema>;
 

@@ -3,10 +3,12 @@ import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { IncomingScreen } from '../features/incoming/IncomingScreen.tsx';
 import { OutgoingScreen } from '../features/outgoing/OutgoingScreen.tsx';
 import { RegistersScreen } from '../features/registers/RegistersScreen.tsx';
+import { ReportsScreen } from '../features/reports/ReportsScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { SigningScreen } from '../features/signing/SigningScreen.tsx';
 import { SyncScreen } from '../features/sync/SyncScreen.tsx';
 import { vi } from '../i18n/vi.ts';
+import { DesktopNotices } from './feedback/DesktopNotices.tsx';
 import { ErrorArea, ErrorCenterProvider } from './feedback/error-center.tsx';
 import { ConnectionIndicator } from './frame/ConnectionIndicator.tsx';
 import { HelpDialog } from './frame/HelpDialog.tsx';
@@ -23,6 +25,7 @@ const screens: Record<SectionId, (props: { route: Route }) => ReactNode> = {
   registers: RegistersScreen,
   sync: SyncScreen,
   settings: SettingsScreen,
+  reports: ReportsScreen,
 };
 
 /** Alt + digit opens a section from anywhere, even while typing (the Alt makes it unambiguous). */
@@ -77,6 +80,7 @@ export function App() {
           </header>
           <main className="content" ref={main} tabIndex={-1}>
             <ErrorArea />
+            <DesktopNotices />
             <Screen route={route} />
           </main>
         </div>

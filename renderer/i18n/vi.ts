@@ -1,5 +1,6 @@
 import { viAppendices } from './vi-appendices.ts';
 import { viIssuing } from './vi-issuing.ts';
+import { viWork } from './vi-work.ts';
 
 /**
  * Every string the renderer shows, in Vietnamese. Components take text from here only
@@ -8,6 +9,7 @@ import { viIssuing } from './vi-issuing.ts';
 export const vi = {
   appendices: viAppendices,
   issuing: viIssuing,
+  work: viWork,
   app: {
     name: 'Văn thư số',
     tagline: 'Ký số, đăng ký và phát hành văn bản',

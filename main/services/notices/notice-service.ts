@@ -25,7 +25,8 @@ export function noticeOf(candidate: NoticeCandidate): DesktopNotice {
   return {
     title: `Đến hạn ${rule} hôm nay`,
     body: candidate.trichYeu,
-    documentId: candidate.id,
+    // A click opens an incoming document; outgoing ones are found in Văn bản đi.
+    ...(candidate.entity === 'incoming' ? { documentId: candidate.id } : {}),
   };
 }
 

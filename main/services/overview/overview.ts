@@ -11,7 +11,8 @@ export async function loadOverview(store: StoreCall, now: Date): Promise<Overvie
     queues: ROLE_QUEUES[role].map((queue) => {
       const scope = QUEUE_SCOPE[queue];
       const list: 'incoming' | 'outgoing' =
-        scope.entity === 'outgoing' || (scope.entity === 'both' && counted.overdue.incoming === 0 && counted.overdue.outgoing > 0)
+        scope.entity === 'outgoing' ||
+        (scope.entity === 'both' && counted.overdue.incoming === 0 && counted.overdue.outgoing > 0)
           ? 'outgoing'
           : 'incoming';
       return {

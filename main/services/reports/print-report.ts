@@ -67,7 +67,13 @@ function bars(cursor: Cursor, fonts: Fonts, title: string, rows: readonly { labe
     cursor.y -= 16;
     cursor.page.drawText(row.label.slice(0, 40), { x: MARGIN + 12, y: cursor.y + 3, size: 9, font: fonts.regular });
     const width = max === 0 ? 0 : (row.n / max) * barWidth;
-    cursor.page.drawRectangle({ x: MARGIN + labelWidth, y: cursor.y, width: Math.max(width, 1), height: 11, color: BAR });
+    cursor.page.drawRectangle({
+      x: MARGIN + labelWidth,
+      y: cursor.y,
+      width: Math.max(width, 1),
+      height: 11,
+      color: BAR,
+    });
     cursor.page.drawText(row.n.toLocaleString('vi-VN'), {
       x: MARGIN + labelWidth + width + 4,
       y: cursor.y + 2,
@@ -88,15 +94,24 @@ function split(cursor: Cursor, fonts: Fonts, title: string, onTime: number, late
   const onTimeWidth = total === 0 ? width : (onTime / total) * width;
   cursor.page.drawRectangle({ x: MARGIN + 12, y: cursor.y, width: onTimeWidth, height: 12, color: BAR });
   if (total > 0 && late > 0) {
-    cursor.page.drawRectangle({ x: MARGIN + 12 + onTimeWidth, y: cursor.y, width: width - onTimeWidth, height: 12, color: LATE });
+    cursor.page.drawRectangle({
+      x: MARGIN + 12 + onTimeWidth,
+      y: cursor.y,
+      width: width - onTimeWidth,
+      height: 12,
+      color: LATE,
+    });
   }
   cursor.y -= 14;
-  cursor.page.drawText(`Đúng hạn ${onTime.toLocaleString('vi-VN')} (${percent(onTime, total)}) · Quá hạn ${late.toLocaleString('vi-VN')} (${percent(late, total)})`, {
-    x: MARGIN + 12,
-    y: cursor.y,
-    size: 9,
-    font: fonts.regular,
-  });
+  cursor.page.drawText(
+    `Đúng hạn ${onTime.toLocaleString('vi-VN')} (${percent(onTime, total)}) · Quá hạn ${late.toLocaleString('vi-VN')} (${percent(late, total)})`,
+    {
+      x: MARGIN + 12,
+      y: cursor.y,
+      size: 9,
+      font: fonts.regular,
+    },
+  );
   cursor.y -= 10;
 }
 
@@ -116,18 +131,43 @@ export async function printReportPdf(report: Report, organization: string): Prom
   cursor.y -= 10;
   cursor.text('BÁO CÁO TÌNH HÌNH TIẾP NHẬN, XỬ LÝ VÀ BAN HÀNH VĂN BẢN', 13, fonts.bold, MARGIN + 40);
   cursor.text(period, 11, fonts.regular, MARGIN + 160);
-  cursor.text(`Đơn vị: ${report.department === '' ? 'toàn cơ quan' : report.department}`, 11, fonts.regular, MARGIN + 160);
+  cursor.text(
+    `Đơn vị: ${report.department === '' ? 'toàn cơ quan' : report.department}`,
+    11,
+    fonts.regular,
+    MARGIN + 160,
+  );
   cursor.y -= 8;
   for (const [label, value] of summaryLines(report)) {
     const bold = !label.startsWith(' ');
     cursor.text(label.trim(), 10, bold ? fonts.bold : fonts.regular, MARGIN + (bold ? 0 : 14));
     const text = typeof value === 'number' ? value.toLocaleString('vi-VN') : value;
-    cursor.page.drawText(text, { x: A4[0] - MARGIN - 110, y: cursor.y, size: 10, font: bold ? fonts.bold : fonts.regular });
+    cursor.page.drawText(text, {
+      x: A4[0] - MARGIN - 110,
+      y: cursor.y,
+      size: 10,
+      font: bold ? fonts.bold : fonts.regular,
+    });
   }
   cursor.y -= 12;
-  bars(cursor, fonts, 'Văn bản đến theo loại', report.received.byType.map((r) => ({ label: r.key, n: r.n })));
-  bars(cursor, fonts, 'Văn bản đến theo nguồn', report.received.bySource.map((r) => ({ label: SOURCE_LABEL_VI[r.key] ?? r.key, n: r.n })));
-  bars(cursor, fonts, 'Văn bản đi theo loại', report.issued.byType.map((r) => ({ label: r.key, n: r.n })));
+  bars(
+    cursor,
+    fonts,
+    'Văn bản đến theo loại',
+    report.received.byType.map((r) => ({ label: r.key, n: r.n })),
+  );
+  bars(
+    cursor,
+    fonts,
+    'Văn bản đến theo nguồn',
+    report.received.bySource.map((r) => ({ label: SOURCE_LABEL_VI[r.key] ?? r.key, n: r.n })),
+  );
+  bars(
+    cursor,
+    fonts,
+    'Văn bản đi theo loại',
+    report.issued.byType.map((r) => ({ label: r.key, n: r.n })),
+  );
   split(cursor, fonts, 'Văn bản đến đã xử lý xong', report.received.doneOnTime, report.received.doneLate);
   split(cursor, fonts, 'Văn bản đi đã phát hành', report.issued.publishedOnTime, report.issued.publishedLate);
   cursor.y -= 6;

@@ -50,7 +50,11 @@ export function reportFileName(report: Report, ext: 'xlsx' | 'pdf'): string {
 }
 
 /** Written atomically into the profile's `bao-cao` folder; the name is what the person sees. */
-export function saveReportFile(profileRoot: string, fileName: string, bytes: Uint8Array): { fileName: string; bytes: number } {
+export function saveReportFile(
+  profileRoot: string,
+  fileName: string,
+  bytes: Uint8Array,
+): { fileName: string; bytes: number } {
   const dir = join(profileRoot, 'bao-cao');
   mkdirSync(dir, { recursive: true });
   const target = join(dir, fileName);
@@ -59,6 +63,9 @@ export function saveReportFile(profileRoot: string, fileName: string, bytes: Uin
   return { fileName, bytes: bytes.byteLength };
 }
 
-export async function exportReportXlsx(profileRoot: string, report: Report): Promise<{ fileName: string; bytes: number }> {
+export async function exportReportXlsx(
+  profileRoot: string,
+  report: Report,
+): Promise<{ fileName: string; bytes: number }> {
   return saveReportFile(profileRoot, reportFileName(report, 'xlsx'), await reportWorkbook(report));
 }

@@ -14,5 +14,6 @@ printReportPdf(report, organization).then(
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     port.postMessage({ type: 'done', bytes: buffer }, [buffer]);
   },
-  (error: unknown) => port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  (error: unknown) =>
+    port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
 );

@@ -28,7 +28,12 @@ export async function reportWorkbook(report: Report): Promise<Uint8Array> {
   summary.addRow([SCOPE_NOTE_VI]);
   summary.getRow(1).font = { bold: true };
 
-  const breakdown = (name: string, title: string, rows: readonly { key: string; n: number }[], label = (k: string) => k) => {
+  const breakdown = (
+    name: string,
+    title: string,
+    rows: readonly { key: string; n: number }[],
+    label = (k: string) => k,
+  ) => {
     const sheet = book.addWorksheet(name);
     sheet.columns = [
       { header: title, key: 'key', width: 40 },

@@ -1,17 +1,22 @@
 import type { DueDto } from '../../../preload/contract/due.ts';
 import { DUE_RULES } from '../../../preload/contract/due.ts';
+import { dueState } from '../../domain/deadlines.ts';
 
 /** The due columns of a row (migration 011) as the contract's `due`. */
-export function dueOfRow(row: {
-  due_rule?: string | null;
-  due_at?: string | null;
-  due_immediate?: number;
-}): DueDto | null {
+export function dueOfRow(
+  row: {
+    due_rule?: string | null;
+    due_at?: string | null;
+    due_immediate?: number;
+  },
+  now: Date,
+): DueDto | null {
   const rule = DUE_RULES.find((r) => r === row.due_rule);
   if (rule === undefined || row.due_at === null || row.due_at === undefined) {
     return null;
   }
-  return { rule, dueAt: row.due_at, immediate: row.due_immediate === 1 };
+  const due = { rule, dueAt: new Date(row.due_at), immediate: row.due_immediate === 1 };
+  return { rule, dueAt: row.due_at, immediate: due.immediate, state: dueState(due, now) };
 }
 
 /**

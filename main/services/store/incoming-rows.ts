@@ -47,7 +47,7 @@ export function soDenHienThi(row: Pick<IncomingRow, 'so_den' | 'so_den_tam'>): s
   return formatProvisional(row.so_den_tam ?? 0);
 }
 
-export function toIncomingDocument(row: IncomingRow): IncomingDocument {
+export function toIncomingDocument(row: IncomingRow, now: Date): IncomingDocument {
   return {
     id: row.id,
     registerId: row.register_id,
@@ -80,7 +80,7 @@ export function toIncomingDocument(row: IncomingRow): IncomingDocument {
     fileName: row.file_name,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    due: dueOfRow(row),
+    due: dueOfRow(row, now),
     traLoiCho: row.tra_loi_cho ?? null,
   };
 }

@@ -122,7 +122,7 @@ export function getOutgoing(ctx: StoreContext, id: string): OutgoingDocument {
     appendices: outgoingAppendixRows(ctx.db, id),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    due: dueOfRow(row),
+    due: dueOfRow(row, ctx.clock()),
   };
 }
 

@@ -24,8 +24,7 @@ export function computeReport(ctx: StoreContext, request: ReportRequest): Report
   const inWhere = `d.ngay_den BETWEEN ? AND ?${department === '' ? '' : ` AND ${CHU_TRI} = ?`}`;
   const inParams = department === '' ? [from, to] : [from, to, department];
   const now = ctx.clock().toISOString();
-  const groups = (sql: string, params: readonly unknown[]): Count[] =>
-    ctx.db.prepare(sql).all(...params) as Count[];
+  const groups = (sql: string, params: readonly unknown[]): Count[] => ctx.db.prepare(sql).all(...params) as Count[];
 
   const received = ctx.db
     .prepare(

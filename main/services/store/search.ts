@@ -65,5 +65,5 @@ export function listIncoming(ctx: StoreContext, filter: Partial<DocumentFilter> 
   const sql = `SELECT d.* ${from} ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
     ORDER BY ${order} LIMIT ? OFFSET ?`;
   params.push(...(filter.order === 'khan-truoc' ? pressing.params : []), filter.limit ?? 100, filter.offset ?? 0);
-  return (ctx.db.prepare(sql).all(...params) as IncomingRow[]).map(toIncomingDocument);
+  return (ctx.db.prepare(sql).all(...params) as IncomingRow[]).map((row) => toIncomingDocument(row, ctx.clock()));
 }

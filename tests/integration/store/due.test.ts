@@ -29,12 +29,18 @@ describe('due and late in the store', () => {
     const plain = store.addIncoming(incoming({ so: '1' })).document;
     const urgent = store.addIncoming(incoming({ so: '2', doKhan: 2 })).document;
     // End of Monday 8 March in Vietnam = 16:59:59.999 UTC.
-    expect(plain.due).toEqual({ rule: 'trinh', dueAt: '2027-03-08T16:59:59.999Z', immediate: false });
-    expect(urgent.due).toEqual({ rule: 'trinh', dueAt: '2027-03-05T16:59:59.999Z', immediate: true });
+    expect(plain.due).toEqual({ rule: 'trinh', dueAt: '2027-03-08T16:59:59.999Z', immediate: false, state: 'con-han' });
+    expect(urgent.due).toEqual({
+      rule: 'trinh',
+      dueAt: '2027-03-05T16:59:59.999Z',
+      immediate: true,
+      state: 'xu-ly-ngay',
+    });
     // Left overnight: on Saturday the urgent one is late, the plain one not yet.
     // fixed-date: Saturday 6 March 2027, 08:00 in Hà Nội.
     setNow(new Date('2027-03-06T01:00:00Z'));
     expect(store.listIncoming({ overdue: true }).map((d) => d.id)).toEqual([urgent.id]);
+    expect(store.getIncoming(urgent.id).due?.state).toBe('qua-han');
     expect(store.listIncoming({ order: 'khan-truoc' }).map((d) => d.id)).toEqual([urgent.id, plain.id]);
     // Presented with a hạn xử lý, the due time follows it; finished, nothing is due.
     store.transitionIncoming(plain.id, 'da-tiep-nhan');
@@ -55,7 +61,9 @@ describe('due and late in the store', () => {
     const tet = { year: 2027, reference: 'Thông báo thử', extraDaysOff: [{ date: '2027-02-12', name: 'Nghỉ thêm' }] };
     storeArrangements(db, [tet], 'import', store.context.clock());
     expect(store.getIncoming(doc.id).due?.dueAt).toBe('2027-02-15T16:59:59.999Z');
-    expect(listArrangements(db)).toEqual([{ arrangement: tet, source: 'import', storedAt: '2027-02-04T03:00:00.000Z' }]);
+    expect(listArrangements(db)).toEqual([
+      { arrangement: tet, source: 'import', storedAt: '2027-02-04T03:00:00.000Z' },
+    ]);
   });
 
   it('phát hành is due from sealing; hạn trả lời until a reply is linked', () => {
@@ -72,7 +80,12 @@ describe('due and late in the store', () => {
       );
     };
     setState('da-dong-dau');
-    expect(store.getOutgoing(out.id).due).toEqual({ rule: 'phat-hanh', dueAt: '2027-03-09T16:59:59.999Z', immediate: false });
+    expect(store.getOutgoing(out.id).due).toEqual({
+      rule: 'phat-hanh',
+      dueAt: '2027-03-09T16:59:59.999Z',
+      immediate: false,
+      state: 'con-han',
+    });
     // fixed-date: published on Wednesday 10 March, a day late.
     setNow(new Date('2027-03-10T02:00:00Z'));
     setState('da-phat-hanh');
@@ -106,6 +119,8 @@ describe('due and late in the store', () => {
     expect(counts).toMatchObject({ 'cho-tiep-nhan': 1, 'cho-trinh': 1, 'qua-han': 1, 'cho-ky': 0 });
     expect(counts['cho-tiep-nhan']).toBe(store.listIncoming({ state: 'da-den' }).length);
     expect(counts['cho-trinh']).toBe(store.listIncoming({ states: ['da-tiep-nhan'] }).length);
-    expect(counts['qua-han']).toBe(store.listIncoming({ overdue: true }).length + store.listOutgoing({ overdue: true }).length);
+    expect(counts['qua-han']).toBe(
+      store.listIncoming({ overdue: true }).length + store.listOutgoing({ overdue: true }).length,
+    );
   });
 });
