@@ -11,11 +11,14 @@ const RULE_VI: Readonly<Record<DueRule, string>> = {
   'han-tra-loi': 'hạn trả lời',
 };
 
+/** Độ khẩn 1–4 as a notice says it (0, thường, is never announced on arrival). */
+const KHAN_VI = ['khẩn', 'khẩn', 'thượng khẩn', 'hỏa tốc', 'hỏa tốc'] as const;
+
 /** The Vietnamese notice for a claimed candidate. */
 export function noticeOf(candidate: NoticeCandidate): DesktopNotice {
   if (candidate.reason === 'khan-den') {
     return {
-      title: candidate.doKhan >= 3 ? 'Văn bản hỏa tốc vừa đến' : 'Văn bản khẩn vừa đến',
+      title: `Văn bản ${KHAN_VI[Math.min(candidate.doKhan, KHAN_VI.length - 1)] ?? 'khẩn'} vừa đến`,
       body: candidate.trichYeu,
       documentId: candidate.id,
       urgent: true,
