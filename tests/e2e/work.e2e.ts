@@ -30,7 +30,10 @@ async function rpc<T>(page: Page, channel: string, request: unknown): Promise<T>
     async ({ channel: name, request: body }) => {
       const response = await fetch('/rpc', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-vanthu-secret': sessionStorage.getItem('vanthu.secret') ?? '' },
+        headers: {
+          'content-type': 'application/json',
+          'x-vanthu-secret': sessionStorage.getItem('vanthu.secret') ?? '',
+        },
         body: JSON.stringify({ channel: name, request: body }),
       });
       return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
@@ -82,9 +85,9 @@ test('an urgent arrival notifies once; Tổng quan counts what the lists show', 
   const notices = page.getByTestId('desktop-notices');
   await expect(notices).toContainText('Văn bản thượng khẩn vừa đến');
   await expect(notices).toContainText('Về việc khắc phục hậu quả mưa lũ');
-  await expect.poll(() => page.evaluate(() => (window as unknown as { shownNotices: string[] }).shownNotices)).toEqual([
-    'Văn bản thượng khẩn vừa đến',
-  ]);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { shownNotices: string[] }).shownNotices))
+    .toEqual(['Văn bản thượng khẩn vừa đến']);
   // No nagging: the next ticks and a reload announce nothing again.
   await page.reload();
   await page.waitForTimeout(1_500);

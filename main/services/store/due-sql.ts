@@ -32,9 +32,16 @@ export function dueAtIso(calendar: WorkingCalendar, rule: unknown, from: unknown
   switch (rule as DueRule) {
     case 'trinh':
     case 'phat-hanh':
+      // A row an older version wrote with an unreadable time gets no due time: migrating must not fail on it.
+      if (Number.isNaN(new Date(from).getTime())) {
+        return null;
+      }
       return stepDue(rule as 'trinh' | 'phat-hanh', new Date(from), khan, calendar).dueAt.toISOString();
     case 'han-xu-ly':
     case 'han-tra-loi':
+      if (!/^\d{4}-\d{2}-\d{2}/.test(from)) {
+        return null;
+      }
       return dateDue(rule as 'han-xu-ly' | 'han-tra-loi', from.slice(0, 10)).dueAt.toISOString();
     default:
       return null;

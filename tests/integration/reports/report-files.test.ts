@@ -68,7 +68,15 @@ describe('Báo cáo', () => {
       // Every sheet to its own CSV (UTF-8, comma): the filter's last token -1 asks for all sheets.
       execFileSync(
         SOFFICE ?? 'soffice',
-        ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, xlsx],
+        [
+          '--headless',
+          `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+          '--convert-to',
+          'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+          '--outdir',
+          out,
+          xlsx,
+        ],
         { stdio: 'pipe', timeout: 120_000 },
       );
       const sheets = readdirSync(out).sort();
@@ -81,7 +89,9 @@ describe('Báo cáo', () => {
           .map((line) => line.split(',').map((cell) => cell.replace(/^"|"$/g, '')));
       };
       const count = (sql: string): number => db.prepare(sql).pluck().get() as number;
-      const received = count(`SELECT count(*) FROM incoming_documents WHERE ngay_den BETWEEN '2027-01-01' AND '2027-12-31'`);
+      const received = count(
+        `SELECT count(*) FROM incoming_documents WHERE ngay_den BETWEEN '2027-01-01' AND '2027-12-31'`,
+      );
       const issued = count(
         `SELECT count(*) FROM outgoing_documents WHERE state IN ('da-phat-hanh', 'da-thu-hoi') AND ngay_ban_hanh BETWEEN '2027-01-01' AND '2027-12-31'`,
       );
