@@ -9,24 +9,22 @@ export interface QueueCounts {
 }
 
 /**
- * Tổng quan's counts in two grouped scans of the state indexes and two range counts on the due
- * indexes (migration 011): no document row is read, so it stays fast on a large register.
+ * Tổng quan's counts: each state's size from the counters the triggers keep (migration 011), and
+ * what is late by two range counts on the partial due indexes; no document row is read.
  */
 export function queueCounts(ctx: StoreContext): QueueCounts {
-  const byState = (table: 'incoming_documents' | 'outgoing_documents'): Map<string, number> =>
-    new Map(
-      (
-        ctx.db.prepare(`SELECT state, count(*) AS n FROM ${table} GROUP BY state`).all() as {
-          state: string;
-          n: number;
-        }[]
-      ).map((r) => [r.state, r.n]),
-    );
+  const counters = ctx.db.prepare(`SELECT entity, state, n FROM document_state_counts`).all() as {
+    entity: 'incoming' | 'outgoing';
+    state: string;
+    n: number;
+  }[];
+  const byState = (entity: 'incoming' | 'outgoing'): Map<string, number> =>
+    new Map(counters.filter((c) => c.entity === entity).map((c) => [c.state, c.n]));
   const now = ctx.clock().toISOString();
   const late = (table: 'incoming_documents' | 'outgoing_documents'): number =>
     ctx.db.prepare(`SELECT count(*) FROM ${table} WHERE due_at IS NOT NULL AND due_at < ?`).pluck().get(now) as number;
-  const incoming = byState('incoming_documents');
-  const outgoing = byState('outgoing_documents');
+  const incoming = byState('incoming');
+  const outgoing = byState('outgoing');
   const overdue = { incoming: late('incoming_documents'), outgoing: late('outgoing_documents') };
   const counts = Object.fromEntries(
     QUEUES.map((queue) => {

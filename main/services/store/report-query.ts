@@ -26,31 +26,49 @@ export function computeReport(ctx: StoreContext, request: ReportRequest): Report
   const now = ctx.clock().toISOString();
   const groups = (sql: string, params: readonly unknown[]): Count[] => ctx.db.prepare(sql).all(...params) as Count[];
 
-  const received = ctx.db
+  // One pass over each table's period, grouped by type and source (a few dozen groups), folded
+  // here: reading 100,000 rows once instead of once per figure is what keeps a year under a second.
+  const receivedGroups = ctx.db
     .prepare(
-      `SELECT count(*) AS total,
-         coalesce(sum(d.source IN ('truc', 'email')), 0) AS electronic,
-         coalesce(sum(d.state = 'hoan-thanh'), 0) AS done,
-         coalesce(sum(d.state = 'hoan-thanh' AND coalesce(d.done_late, 0) = 0), 0) AS doneOnTime,
-         coalesce(sum(d.state = 'hoan-thanh' AND d.done_late = 1), 0) AS doneLate,
-         coalesce(sum(d.due_at IS NOT NULL AND d.due_at < ?), 0) AS overdue,
-         avg(CASE WHEN d.state = 'hoan-thanh' AND d.done_at IS NOT NULL
-           THEN julianday(d.done_at) - julianday(d.created_at) END) AS averageDays
-       FROM incoming_documents d WHERE ${inWhere}`,
+      `SELECT d.ten_loai AS tenLoai, d.source AS source, count(*) AS total,
+         sum(d.source IN ('truc', 'email')) AS electronic,
+         sum(d.state = 'hoan-thanh') AS done,
+         sum(d.state = 'hoan-thanh' AND coalesce(d.done_late, 0) = 0) AS doneOnTime,
+         sum(d.state = 'hoan-thanh' AND d.done_late = 1) AS doneLate,
+         sum(d.due_at IS NOT NULL AND d.due_at < ?) AS overdue,
+         sum(CASE WHEN d.state = 'hoan-thanh' AND d.done_at IS NOT NULL
+           THEN julianday(d.done_at) - julianday(d.created_at) END) AS doneDays,
+         sum(d.state = 'hoan-thanh' AND d.done_at IS NOT NULL) AS timed
+       FROM incoming_documents d WHERE ${inWhere} GROUP BY d.ten_loai, d.source`,
     )
-    .get(now, ...inParams) as Omit<Report['received'], 'byType' | 'bySource'>;
-  const issued = ctx.db
+    .all(now, ...inParams) as (Omit<Report['received'], 'byType' | 'bySource' | 'averageDays'> & {
+    tenLoai: string;
+    source: string;
+    doneDays: number | null;
+    timed: number;
+  })[];
+  const issuedGroups = ctx.db
     .prepare(
-      `SELECT count(*) AS total,
-         coalesce(sum(o.file_sha256 IS NOT NULL), 0) AS electronic,
-         coalesce(sum(EXISTS (SELECT 1 FROM outgoing_files f WHERE f.document_id = o.id AND f.stage = 'da-ky')), 0)
-           AS signedDigitally,
-         coalesce(sum(o.done_at IS NOT NULL AND coalesce(o.done_late, 0) = 0), 0) AS publishedOnTime,
-         coalesce(sum(o.done_late = 1), 0) AS publishedLate,
-         avg(CASE WHEN o.done_at IS NOT NULL THEN julianday(o.done_at) - julianday(o.created_at) END) AS averageDays
-       FROM outgoing_documents o WHERE ${ISSUED}`,
+      `SELECT o.ten_loai AS tenLoai, count(*) AS total,
+         sum(o.file_sha256 IS NOT NULL) AS electronic,
+         sum(EXISTS (SELECT 1 FROM outgoing_files f WHERE f.document_id = o.id AND f.stage = 'da-ky')) AS signedDigitally,
+         sum(o.done_at IS NOT NULL AND coalesce(o.done_late, 0) = 0) AS publishedOnTime,
+         sum(o.done_late = 1) AS publishedLate,
+         sum(CASE WHEN o.done_at IS NOT NULL THEN julianday(o.done_at) - julianday(o.created_at) END) AS doneDays,
+         sum(o.done_at IS NOT NULL) AS timed
+       FROM outgoing_documents o WHERE ${ISSUED} GROUP BY o.ten_loai`,
     )
-    .get(from, to) as Omit<Report['issued'], 'byType'>;
+    .all(from, to) as (Omit<Report['issued'], 'byType' | 'averageDays'> & {
+    tenLoai: string;
+    doneDays: number | null;
+    timed: number;
+  })[];
+  const sum = <T>(rows: readonly T[], field: (row: T) => number | null): number =>
+    rows.reduce((total, row) => total + (field(row) ?? 0), 0);
+  const average = <T extends { doneDays: number | null; timed: number }>(rows: readonly T[]): number | null => {
+    const timed = sum(rows, (row) => row.timed);
+    return timed === 0 ? null : roundDays(sum(rows, (row) => row.doneDays) / timed);
+  };
   return {
     from,
     to,
@@ -58,26 +76,37 @@ export function computeReport(ctx: StoreContext, request: ReportRequest): Report
     generatedAt: ctx.clock().toISOString(),
     scope: 'may-tram',
     received: {
-      ...received,
-      averageDays: roundDays(received.averageDays),
-      byType: groups(
-        `SELECT d.ten_loai AS key, count(*) AS n FROM incoming_documents d WHERE ${inWhere} GROUP BY d.ten_loai ORDER BY n DESC, key`,
-        inParams,
-      ),
-      bySource: groups(
-        `SELECT d.source AS key, count(*) AS n FROM incoming_documents d WHERE ${inWhere} GROUP BY d.source ORDER BY n DESC, key`,
-        inParams,
-      ),
+      total: sum(receivedGroups, (g) => g.total),
+      electronic: sum(receivedGroups, (g) => g.electronic),
+      done: sum(receivedGroups, (g) => g.done),
+      doneOnTime: sum(receivedGroups, (g) => g.doneOnTime),
+      doneLate: sum(receivedGroups, (g) => g.doneLate),
+      overdue: sum(receivedGroups, (g) => g.overdue),
+      averageDays: average(receivedGroups),
+      byType: countsBy(receivedGroups, (g) => g.tenLoai),
+      bySource: countsBy(receivedGroups, (g) => g.source),
     },
     issued: {
-      ...issued,
-      averageDays: roundDays(issued.averageDays),
-      byType: groups(
-        `SELECT o.ten_loai AS key, count(*) AS n FROM outgoing_documents o WHERE ${ISSUED} GROUP BY o.ten_loai ORDER BY n DESC, key`,
-        [from, to],
-      ),
+      total: sum(issuedGroups, (g) => g.total),
+      electronic: sum(issuedGroups, (g) => g.electronic),
+      signedDigitally: sum(issuedGroups, (g) => g.signedDigitally),
+      publishedOnTime: sum(issuedGroups, (g) => g.publishedOnTime),
+      publishedLate: sum(issuedGroups, (g) => g.publishedLate),
+      averageDays: average(issuedGroups),
+      byType: countsBy(issuedGroups, (g) => g.tenLoai),
     },
   };
+}
+
+/** Groups folded by one key, largest first, then by name (the order the charts and sheets show). */
+function countsBy<T extends { total: number }>(rows: readonly T[], key: (row: T) => string): Count[] {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    counts.set(key(row), (counts.get(key(row)) ?? 0) + row.total);
+  }
+  return [...counts]
+    .map(([k, n]) => ({ key: k, n }))
+    .sort((a, b) => b.n - a.n || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 function roundDays(days: number | null): number | null {
