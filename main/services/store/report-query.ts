@@ -13,8 +13,8 @@ interface Count {
 
 /**
  * The figures of a report, by SQL over this workstation's store: the incoming documents that
- * arrived in the period (ngày đến, on the `incoming_ngay_den` index) and the outgoing ones issued
- * in it (ngày ban hành, `outgoing_ngay_ban_hanh`). A department narrows the incoming side to the
+ * arrived in the period (ngày đến, read from the covering `incoming_report` index) and the outgoing ones issued
+ * in it (ngày ban hành, `outgoing_report`). A department narrows the incoming side to the
  * documents it leads (chủ trì of the latest phân công); outgoing documents carry no drafting unit
  * yet (issue #16 brings people and units), so the issued side stays the office's.
  */
@@ -36,9 +36,8 @@ export function computeReport(ctx: StoreContext, request: ReportRequest): Report
          sum(d.state = 'hoan-thanh' AND coalesce(d.done_late, 0) = 0) AS doneOnTime,
          sum(d.state = 'hoan-thanh' AND d.done_late = 1) AS doneLate,
          sum(d.due_at IS NOT NULL AND d.due_at < ?) AS overdue,
-         sum(CASE WHEN d.state = 'hoan-thanh' AND d.done_at IS NOT NULL
-           THEN julianday(d.done_at) - julianday(d.created_at) END) AS doneDays,
-         sum(d.state = 'hoan-thanh' AND d.done_at IS NOT NULL) AS timed
+         sum(CASE WHEN d.state = 'hoan-thanh' THEN d.done_days END) AS doneDays,
+         sum(d.state = 'hoan-thanh' AND d.done_days IS NOT NULL) AS timed
        FROM incoming_documents d WHERE ${inWhere} GROUP BY d.ten_loai, d.source`,
     )
     .all(now, ...inParams) as (Omit<Report['received'], 'byType' | 'bySource' | 'averageDays'> & {
@@ -54,8 +53,8 @@ export function computeReport(ctx: StoreContext, request: ReportRequest): Report
          sum(EXISTS (SELECT 1 FROM outgoing_files f WHERE f.document_id = o.id AND f.stage = 'da-ky')) AS signedDigitally,
          sum(o.done_at IS NOT NULL AND coalesce(o.done_late, 0) = 0) AS publishedOnTime,
          sum(o.done_late = 1) AS publishedLate,
-         sum(CASE WHEN o.done_at IS NOT NULL THEN julianday(o.done_at) - julianday(o.created_at) END) AS doneDays,
-         sum(o.done_at IS NOT NULL) AS timed
+         sum(o.done_days) AS doneDays,
+         sum(o.done_days IS NOT NULL) AS timed
        FROM outgoing_documents o WHERE ${ISSUED} GROUP BY o.ten_loai`,
     )
     .all(from, to) as (Omit<Report['issued'], 'byType' | 'averageDays'> & {
