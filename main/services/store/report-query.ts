@@ -24,7 +24,6 @@ export function computeReport(ctx: StoreContext, request: ReportRequest): Report
   const inWhere = `d.ngay_den BETWEEN ? AND ?${department === '' ? '' : ` AND ${CHU_TRI} = ?`}`;
   const inParams = department === '' ? [from, to] : [from, to, department];
   const now = ctx.clock().toISOString();
-  const groups = (sql: string, params: readonly unknown[]): Count[] => ctx.db.prepare(sql).all(...params) as Count[];
 
   // One pass over each table's period, grouped by type and source (a few dozen groups), folded
   // here: reading 100,000 rows once instead of once per figure is what keeps a year under a second.
