@@ -54,7 +54,7 @@ export const vi = {
     actionColumn: 'Tác dụng',
     help: 'Mở bảng phím tắt này',
     search: 'Đến ô tìm kiếm của danh sách',
-    sections: 'Mở mục tương ứng trên thanh bên (0 Tổng quan, 1 Văn bản đến … 6 Cài đặt)',
+    sections: 'Mở mục tương ứng trên thanh bên (0 Tổng quan, 1 Văn bản đến … 6 Cài đặt, 7 Báo cáo)',
     create: 'Tạo mới (đăng ký văn bản đến, dự thảo văn bản đi)',
     reload: 'Tải lại danh sách',
     save: 'Lưu biểu mẫu đang mở',

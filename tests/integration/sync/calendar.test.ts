@@ -3,6 +3,7 @@ import { createAxiosTransport } from '../../../main/services/sync/transport.ts';
 import { ApiClient } from '../../../main/services/sync/api-client.ts';
 import { SyncEngine } from '../../../main/services/sync/engine.ts';
 import { storeCalendar } from '../../../main/services/sync/sync-service.ts';
+import { attachmentPath } from '../../../main/services/store/attachments.ts';
 import type { StoreCall } from '../../../main/services/store/store-client.ts';
 import { storeMethods, type StoreMethod } from '../../../main/services/store/store-protocol.ts';
 import { silentLogger } from '../../../main/services/log/logger.ts';
@@ -52,6 +53,7 @@ describe('the working calendar from the server', () => {
         () => clock.now(),
       ),
       outbox: store.context.outbox,
+      files: { pathOf: (sha256) => attachmentPath(store.context.filesDir, sha256) },
       calendar: storeCalendar(call, () => clock.now()),
       clock,
       log: silentLogger,
