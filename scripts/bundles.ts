@@ -30,6 +30,7 @@ const workers: ReadonlyArray<readonly [string, string]> = [
   ['native/pkcs11/worker/worker-entry.ts', 'pkcs11-worker.cjs'],
   ['main/services/store/store-worker.ts', 'store-worker.cjs'],
   ['main/services/registers/print-worker.ts', 'print-worker.cjs'],
+  ['main/services/reports/report-print-worker.ts', 'report-print-worker.cjs'],
 ];
 
 /** The worker scripts as CommonJS bundles in `outdir`; returns their file names. */

@@ -9,6 +9,7 @@ import { HttpProblem, sendProblem, type RequestContext } from './http.ts';
 import { matchRoute, type Route } from './router.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
+import { calendarAdminRoutes, calendarRoutes } from './routes/calendar.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { fileRoutes } from './routes/files.ts';
@@ -27,6 +28,7 @@ export const API_VERSION = '1.4.0';
 export const ROUTES: readonly Route[] = [
   ...authRoutes,
   ...directoryRoutes,
+  ...calendarRoutes,
   ...leaseRoutes,
   ...numberRoutes,
   ...registersFeedRoutes,
@@ -67,7 +69,7 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
       if (!isLoopback(req.socket.remoteAddress)) {
         throw new HttpProblem(403, 'FORBIDDEN', 'Chỉ truy cập từ máy cục bộ.');
       }
-      const admin = matchRoute(adminRoutes, req.method ?? 'GET', url.pathname);
+      const admin = matchRoute([...adminRoutes, ...calendarAdminRoutes], req.method ?? 'GET', url.pathname);
       if (admin === null || admin === 'method-not-allowed') {
         throw new HttpProblem(404, 'NOT_FOUND', 'Không có địa chỉ này.');
       }

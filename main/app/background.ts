@@ -1,3 +1,4 @@
+import { createNoticeService } from '../services/notices/notice-service.ts';
 import type { Services } from './services.ts';
 
 export interface BackgroundOptions {
@@ -7,6 +8,8 @@ export interface BackgroundOptions {
    * the machine resuming from sleep.
    */
   readonly wakeSources?: ReadonlyArray<(wake: () => void) => () => void>;
+  /** How often to look for notices to show (default one minute). */
+  readonly noticeIntervalMs?: number;
 }
 
 export interface Background {
@@ -25,6 +28,15 @@ export function startBackground(services: Services, options: BackgroundOptions =
   services.office.inbox.start();
   // Arrivals left unchecked by the last session are checked now, in the background.
   services.arrivals.wake();
+  // Urgent arrivals and what falls due today, announced once each (notices_sent in the store).
+  const notices = createNoticeService({ store: services.store.call, notifier: services.notifier, log: services.log });
+  const stopNotices = notices.start(options.noticeIntervalMs);
+  const stopNoticeOnSync = services.events.subscribe((event) => {
+    // New items from the inbox: look at once rather than at the next tick.
+    if (event === 'sync.changed') {
+      void notices.check().catch(() => undefined);
+    }
+  });
   const detach = (options.wakeSources ?? []).map((source) => source(() => services.sync.wake()));
   services.log.info('background.started', { wakeSources: detach.length });
   return {
@@ -32,6 +44,8 @@ export function startBackground(services: Services, options: BackgroundOptions =
       for (const stop of detach) {
         stop();
       }
+      stopNotices();
+      stopNoticeOnSync();
       await Promise.all([services.sync.stop(), services.office.inbox.stop()]);
       await services.arrivals.idle();
     },

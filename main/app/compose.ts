@@ -19,7 +19,8 @@ import { ensureWorkstationId } from '../services/sync/workstation-id.ts';
 import { createTokenService } from '../services/tokens/token-service.ts';
 import { createIssuingService } from '../services/workflow/issuing-service.ts';
 import { noNativeChooser, type FileChooser } from '../platform/file-chooser.ts';
-import { silentNotifier, type Notifier } from '../platform/notifier.ts';
+import type { Notifier } from '../platform/notifier.ts';
+import { pageNotifier } from '../platform/page-notifier.ts';
 import { composeOffice } from '../services/office/compose-office.ts';
 import { noNativeSave, type SaveChooser } from '../platform/save-chooser.ts';
 import { composeBase } from './compose-base.ts';
@@ -40,11 +41,13 @@ export interface ComposeOptions {
   readonly fileChooser?: FileChooser;
   /**
    * Desktop notifications: Electron's, built on the event bus composition creates (so a click
-   * can tell the renderer which document to open); silent when omitted.
+   * can tell the renderer which document to open); elsewhere notices go to the page as events.
    */
   readonly notifier?: (events: EventBus) => Notifier;
   /** Electron's save dialog; elsewhere the page downloads what main produced. */
   readonly saveChooser?: SaveChooser;
+  /** The wall clock unless a test fixes it. */
+  readonly clock?: () => Date;
 }
 
 /**
@@ -109,7 +112,7 @@ export function composeServices(options: ComposeOptions): Services {
     events,
   });
   const pageRenderer = createPopplerRenderer();
-  const notifier = options.notifier?.(events) ?? silentNotifier;
+  const notifier = options.notifier?.(events) ?? pageNotifier(events);
   const services: Services = {
     shell: options.shell,
     profile,
@@ -154,6 +157,7 @@ export function composeServices(options: ComposeOptions): Services {
       wake: () => wakeSync(),
       log,
     }),
+    clock: options.clock ?? (() => new Date()),
   };
   wakeSync = () => services.sync.wake();
   return services;

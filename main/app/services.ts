@@ -48,4 +48,6 @@ export interface Services {
   readonly issuing: IssuingService;
   /** The office across workstations: who is signed in, their steps and their long-polled inbox (#16). */
   readonly office: Office;
+  /** What time it is for due times, counts and backups (tests give a fixed one). */
+  readonly clock: () => Date;
 }

@@ -1,6 +1,7 @@
 import type { Services } from '../app/services.ts';
 import { appHandlers } from './app.ipc.ts';
 import { appendicesHandlers } from './appendices.ipc.ts';
+import { calendarHandlers } from './calendar.ipc.ts';
 import type { HandlerTable } from './dispatch.ts';
 import { filesHandlers } from './files.ipc.ts';
 import { imagesHandlers } from './images.ipc.ts';
@@ -8,8 +9,10 @@ import { incomingHandlers } from './incoming.ipc.ts';
 import { issuingHandlers } from './issuing.ipc.ts';
 import { organizationsHandlers } from './organizations.ipc.ts';
 import { outgoingHandlers } from './outgoing.ipc.ts';
+import { overviewHandlers } from './overview.ipc.ts';
 import { registersHandlers } from './registers.ipc.ts';
 import { guardRoles } from './role-guard.ts';
+import { reportsHandlers } from './reports.ipc.ts';
 import { layoutHandlers } from './layout.ipc.ts';
 import { officeHandlers } from './office.ipc.ts';
 import { settingsHandlers } from './settings.ipc.ts';
@@ -27,13 +30,16 @@ export function createHandlerTable(services: Services): HandlerTable {
   return guardRoles(services, {
     ...appHandlers(services),
     ...appendicesHandlers(services),
+    ...calendarHandlers(services),
     ...filesHandlers(services),
     ...imagesHandlers(services),
     ...incomingHandlers(services),
     ...issuingHandlers(services),
     ...organizationsHandlers(services),
     ...outgoingHandlers(services),
+    ...overviewHandlers(services),
     ...registersHandlers(services),
+    ...reportsHandlers(services),
     ...layoutHandlers(services),
     ...officeHandlers(services),
     ...settingsHandlers(services),

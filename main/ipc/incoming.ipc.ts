@@ -10,6 +10,7 @@ type IncomingChannels =
   | 'incoming.add'
   | 'incoming.list'
   | 'incoming.get'
+  | 'incoming.linkReply'
   | 'incoming.transition'
   | 'incoming.assign'
   | 'incoming.assignment'
@@ -43,6 +44,7 @@ export function incomingHandlers(services: Services): Pick<HandlerTable, Incomin
       ),
     'incoming.returnReason': ({ id }) => store.call('incoming.returnReason', id),
     'incoming.removeRecalledFile': ({ id }) => store.call('incoming.removeRecalledFile', id),
+    'incoming.linkReply': ({ id, outgoingId }) => store.call('incoming.linkReply', id, outgoingId),
     'incoming.assign': ({ id, assignment }) => store.call('incoming.assign', id, assignment),
     'incoming.assignment': ({ id }) => store.call('incoming.assignment', id),
     'incoming.attachment': ({ id }) => store.call('incoming.attachment', id),

@@ -15,8 +15,14 @@ export function outgoingHandlers(services: Services): Pick<HandlerTable, Outgoin
   return {
     'outgoing.create': ({ input }) => store.call('outgoing.create', input),
     'outgoing.get': ({ id }) => store.call('outgoing.get', id),
-    'outgoing.list': ({ state, limit }) =>
-      store.call('outgoing.list', state === undefined ? { limit } : { state, limit }),
+    'outgoing.list': ({ state, states, overdue, order, limit }) =>
+      store.call('outgoing.list', {
+        limit,
+        ...(state === undefined ? {} : { state }),
+        ...(states === undefined ? {} : { states }),
+        ...(overdue === undefined ? {} : { overdue }),
+        ...(order === undefined ? {} : { order }),
+      }),
     'outgoing.submit': ({ id }) => store.call('outgoing.submit', id),
     'outgoing.recall': ({ id, reason }) => store.call('outgoing.recall', id, reason),
     'outgoing.return': ({ id, comment }) => store.call('outgoing.return', id, comment),

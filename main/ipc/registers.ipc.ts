@@ -2,6 +2,7 @@ import type { Services } from '../app/services.ts';
 import { backupAgeDays, backupOverdue, backupReminderDue } from '../domain/backup-reminder.ts';
 import { printRegisterInWorker } from '../services/registers/print-in-worker.ts';
 import { writeAttachmentFile } from '../services/store/attachments.ts';
+import { defaultBackupPath } from '../services/store/backup-path.ts';
 import type { HandlerTable } from './dispatch.ts';
 
 type RegisterChannels = 'registers.list' | 'registers.print' | 'backup.create' | 'backup.status' | 'audit.verify';
@@ -39,13 +40,14 @@ export function registersHandlers(services: Services): Pick<HandlerTable, Regist
       return { rows, fileName, sha256, savedAs: saved?.name ?? null, base64: null };
     },
     'backup.create': async ({ outPath }) => {
-      const result = await store.call('store.backup', outPath);
-      settings.update({ preferences: { lastBackupAt: new Date().toISOString() } });
+      const now = services.clock();
+      const result = await store.call('store.backup', outPath ?? defaultBackupPath(services.profile.root, now));
+      settings.update({ preferences: { lastBackupAt: now.toISOString() } });
       return result;
     },
     'backup.status': () => {
       const last = settings.get().preferences.lastBackupAt;
-      const now = new Date();
+      const now = services.clock();
       return {
         lastBackupAt: last,
         ageDays: backupAgeDays(last, now),

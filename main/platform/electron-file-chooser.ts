@@ -11,6 +11,7 @@ const TITLES: Readonly<Record<FilePurpose, string>> = {
   nguon: 'Chọn tệp Word/LibreOffice của dự thảo',
   anh: 'Chọn ảnh PNG',
   'chung-thu': 'Chọn chứng thư gốc tin cậy',
+  'lich-nghi': 'Chọn tệp thông báo lịch nghỉ (JSON)',
 };
 
 /** Electron's open dialog; the chosen path is read here and never leaves main. */

@@ -1,13 +1,16 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
 import { appendicesChannels } from './appendices.ts';
+import { calendarChannels } from './calendar.ts';
 import { filesChannels } from './files.ts';
 import { imagesChannels } from './images.ts';
 import { incomingChannels } from './incoming.ts';
 import { issuingChannels } from './issuing.ts';
 import { organizationsChannels } from './organizations.ts';
 import { outgoingChannels } from './outgoing.ts';
+import { overviewChannels } from './overview.ts';
 import { registersChannels } from './registers.ts';
+import { reportsChannels } from './reports.ts';
 import { layoutChannels } from './layout.ts';
 import { officeChannels } from './office.ts';
 import { settingsChannels } from './settings.ts';
@@ -23,13 +26,16 @@ import { verifyChannels } from './verify.ts';
 export const channels = {
   ...appChannels,
   ...appendicesChannels,
+  ...calendarChannels,
   ...filesChannels,
   ...imagesChannels,
   ...incomingChannels,
   ...issuingChannels,
   ...organizationsChannels,
   ...outgoingChannels,
+  ...overviewChannels,
   ...registersChannels,
+  ...reportsChannels,
   ...layoutChannels,
   ...officeChannels,
   ...settingsChannels,

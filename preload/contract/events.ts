@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CheckVerdictSchema } from './arrival-check.ts';
 import { issuingEvents } from './issuing.ts';
+import { overviewEvents } from './overview.ts';
 import { registersEvents } from './registers.ts';
 import { signingEvents } from './signing.ts';
 import { syncEventSchemas } from './sync.ts';
@@ -21,6 +22,7 @@ export const eventSchemas = {
   ...signingEvents,
   ...issuingEvents,
   ...registersEvents,
+  ...overviewEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -8,7 +8,7 @@ import { VerifyReportSchema } from './verify.ts';
  * bytes in the content-addressed store and gives the renderer an opaque handle; the renderer never
  * sees or types a file-system path, and main never reads a path the renderer names.
  */
-export const FILE_PURPOSES = ['pdf', 'nguon', 'anh', 'chung-thu'] as const;
+export const FILE_PURPOSES = ['pdf', 'nguon', 'anh', 'chung-thu', 'lich-nghi'] as const;
 export const FilePurposeSchema = z.enum(FILE_PURPOSES);
 export type FilePurpose = z.infer<typeof FilePurposeSchema>;
 

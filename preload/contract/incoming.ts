@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DueSchema, ListOrderSchema } from './due.ts';
 import { channel, IsoDateSchema } from './define.ts';
 import { FileHandleSchema } from './files.ts';
 import { ArrivalCheckSchema } from './arrival-check.ts';
@@ -61,6 +62,10 @@ export const IncomingDocumentSchema = IncomingInputSchema.extend({
   fileRemoved: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The next due time (trình, hạn xử lý), kept by the store; absent from older peers. */
+  due: DueSchema.nullable().optional(),
+  /** The outgoing document this one answers (a reply to a hạn trả lời). */
+  traLoiCho: z.string().nullable().optional(),
 });
 export type IncomingDocument = z.infer<typeof IncomingDocumentSchema>;
 
@@ -83,8 +88,11 @@ export const DocumentFilterSchema = z.object({
   from: IsoDateSchema.optional(),
   to: IsoDateSchema.optional(),
   doKhan: z.number().int().min(0).max(9).optional(),
-  /** Deadline before today (Vietnam) and not finished. */
+  /** Past its due time (trình, hạn xử lý) and not finished. */
   overdue: z.boolean().optional(),
+  /** Several states at once (Tổng quan's "đang xử lý" is phân công and đang xử lý). */
+  states: z.array(z.string()).max(10).optional(),
+  order: ListOrderSchema.optional(),
   limit: z.number().int().positive().max(1000).default(100),
   offset: z.number().int().nonnegative().default(0),
 });
@@ -155,6 +163,11 @@ export const incomingChannels = {
   'incoming.assign': channel(
     z.object({ id: z.string(), assignment: AssignmentInputSchema }).strict(),
     z.object({ document: IncomingDocumentSchema, assignment: IncomingAssignmentSchema }),
+  ),
+  /** Link a reply to the outgoing document it answers (null unlinks); settles its hạn trả lời. */
+  'incoming.linkReply': channel(
+    z.object({ id: z.string(), outgoingId: z.string().nullable() }).strict(),
+    IncomingDocumentSchema,
   ),
   'incoming.assignment': channel(z.object({ id: z.string() }).strict(), IncomingAssignmentSchema.nullable()),
   'incoming.attachment': channel(z.object({ id: z.string() }).strict(), IncomingAttachmentSchema),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppendixSchema } from './appendices.ts';
+import { DueSchema, ListOrderSchema } from './due.ts';
 import { channel, IsoDateSchema } from './define.ts';
 
 export const OUTGOING_STATE_VALUES = [
@@ -78,6 +79,8 @@ export const OutgoingDocumentSchema = OutgoingInputSchema.omit({ recipients: tru
   appendices: z.array(AppendixSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The next due time (phát hành, hạn trả lời), kept by the store. */
+  due: DueSchema.nullable().optional(),
 });
 export type OutgoingDocument = z.infer<typeof OutgoingDocumentSchema>;
 
@@ -86,7 +89,13 @@ export const outgoingChannels = {
   'outgoing.get': channel(z.object({ id: z.string() }).strict(), OutgoingDocumentSchema),
   'outgoing.list': channel(
     z
-      .object({ state: OutgoingStateSchema.optional(), limit: z.number().int().positive().max(1000).default(100) })
+      .object({
+        state: OutgoingStateSchema.optional(),
+        states: z.array(OutgoingStateSchema).max(10).optional(),
+        overdue: z.boolean().optional(),
+        order: ListOrderSchema.optional(),
+        limit: z.number().int().positive().max(1000).default(100),
+      })
       .strict(),
     z.array(OutgoingDocumentSchema),
   ),

@@ -67,8 +67,9 @@ export const registersChannels = {
       .strict(),
     PrintedRegisterSchema,
   ),
+  /** Without `outPath` (Tổng quan's "Sao lưu ngay"), into the profile's backups folder, dated. */
   'backup.create': channel(
-    z.object({ outPath: z.string().min(1) }).strict(),
+    z.object({ outPath: z.string().min(1).optional() }).strict(),
     z.object({ path: z.string(), bytes: z.number() }),
   ),
   /**

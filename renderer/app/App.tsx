@@ -4,10 +4,12 @@ import { IncomingScreen } from '../features/incoming/IncomingScreen.tsx';
 import { QueueScreen } from '../features/office/QueueScreen.tsx';
 import { OutgoingScreen } from '../features/outgoing/OutgoingScreen.tsx';
 import { RegistersScreen } from '../features/registers/RegistersScreen.tsx';
+import { ReportsScreen } from '../features/reports/ReportsScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { SigningScreen } from '../features/signing/SigningScreen.tsx';
 import { SyncScreen } from '../features/sync/SyncScreen.tsx';
 import { vi } from '../i18n/vi.ts';
+import { DesktopNotices } from './feedback/DesktopNotices.tsx';
 import { ErrorArea, ErrorCenterProvider } from './feedback/error-center.tsx';
 import { ConnectionIndicator } from './frame/ConnectionIndicator.tsx';
 import { HelpDialog } from './frame/HelpDialog.tsx';
@@ -25,6 +27,7 @@ const screens: Record<SectionId, (props: { route: Route }) => ReactNode> = {
   sync: SyncScreen,
   settings: SettingsScreen,
   queue: QueueScreen,
+  reports: ReportsScreen,
 };
 
 /** Alt + digit opens a section from anywhere, even while typing (the Alt makes it unambiguous). */
@@ -79,6 +82,7 @@ export function App() {
           </header>
           <main className="content" ref={main} tabIndex={-1}>
             <ErrorArea />
+            <DesktopNotices />
             <Screen route={route} />
           </main>
         </div>

@@ -16,6 +16,7 @@ export const viIssuing = {
       nguon: 'Tệp gốc soạn thảo (.docx, .odt, .doc)',
       anh: 'Ảnh (PNG)',
       'chung-thu': 'Chứng thư gốc tin cậy (.pem, .crt, .cer)',
+      'lich-nghi': 'Thông báo lịch nghỉ của năm (.json)',
     },
   },
   profile: {

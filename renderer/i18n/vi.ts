@@ -2,6 +2,7 @@ import { viAppendices } from './vi-appendices.ts';
 import { viArrival } from './vi-arrival.ts';
 import { viIssuing } from './vi-issuing.ts';
 import { viPlacement } from './vi-placement.ts';
+import { viWork } from './vi-work.ts';
 
 /**
  * Every string the renderer shows, in Vietnamese. Components take text from here only
@@ -12,6 +13,7 @@ export const vi = {
   issuing: viIssuing,
   arrival: viArrival,
   placement: viPlacement,
+  work: viWork,
   app: {
     name: 'Văn thư số',
     tagline: 'Ký số, đăng ký và phát hành văn bản',
@@ -56,7 +58,7 @@ export const vi = {
     actionColumn: 'Tác dụng',
     help: 'Mở bảng phím tắt này',
     search: 'Đến ô tìm kiếm của danh sách',
-    sections: 'Mở mục tương ứng trên thanh bên (0 Tổng quan, 1 Văn bản đến … 6 Cài đặt)',
+    sections: 'Mở mục tương ứng trên thanh bên (0 Tổng quan, 1 Văn bản đến … 6 Cài đặt, 7 Báo cáo)',
     create: 'Tạo mới (đăng ký văn bản đến, dự thảo văn bản đi)',
     reload: 'Tải lại danh sách',
     save: 'Lưu biểu mẫu đang mở',

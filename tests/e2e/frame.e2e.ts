@@ -18,6 +18,7 @@ const sections = [
   { name: 'Đồng bộ', hash: '#/dong-bo', key: '5' },
   { name: 'Cài đặt', hash: '#/cai-dat', key: '6' },
   { name: 'Hàng đợi của tôi', hash: '#/hang-doi', key: '7' },
+  { name: 'Báo cáo', hash: '#/bao-cao', key: '8' },
 ];
 
 test('the sidebar reaches every section by click and by Alt+digit, with the connection always shown', async ({

@@ -15,7 +15,9 @@ const services = composeServices({ profileDir: resolveProfileDir(), shell: 'brow
 const port = Number(process.env['VANTHU_PORT'] ?? '0');
 const host = await startBrowserHost({ table: createHandlerTable(services), services, staticDir, port });
 process.stdout.write(`${JSON.stringify({ url: host.url, origin: host.origin, profileDir: services.profile.root })}\n`);
-const background = startBackground(services);
+// Tests shorten the notice tick so an arrival is announced within a second.
+const noticeInterval = Number(process.env['VANTHU_NOTICE_INTERVAL_MS'] ?? '0');
+const background = startBackground(services, noticeInterval > 0 ? { noticeIntervalMs: noticeInterval } : {});
 
 const stop = (): void => {
   void background

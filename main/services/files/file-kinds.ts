@@ -28,6 +28,7 @@ export const PURPOSE_EXTENSIONS: Readonly<Record<FilePurpose, readonly string[]>
   nguon: ['docx', 'odt', 'doc'],
   anh: ['png'],
   'chung-thu': ['pem', 'crt', 'cer', 'der'],
+  'lich-nghi': ['json'],
 };
 
 /**
@@ -54,6 +55,13 @@ export function mediaTypeOf(purpose: FilePurpose, name: string, bytes: Uint8Arra
       throw refuse('ảnh PNG', name);
     }
     return 'image/png';
+  }
+  if (purpose === 'lich-nghi') {
+    // The year's holiday arrangement: parsed and validated by its importer; here only "JSON text".
+    if (!/^\s*[[{]/.test(Buffer.from(bytes.subarray(0, 64)).toString('utf8'))) {
+      throw refuse('tệp JSON lịch nghỉ', name);
+    }
+    return 'application/json';
   }
   const text = Buffer.from(bytes.subarray(0, 64)).toString('latin1');
   if (!text.includes('-----BEGIN CERTIFICATE-----') && bytes[0] !== 0x30) {

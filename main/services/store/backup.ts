@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { VanthuError } from '../../../preload/contract/errors.ts';
@@ -19,6 +19,7 @@ export function backupStore(
   destination: string,
 ): { path: string; bytes: number } {
   const temp = `${destination}.${process.pid}.tmp`;
+  mkdirSync(dirname(destination), { recursive: true });
   rmSync(temp, { force: true });
   db.prepare(`VACUUM INTO ?`).run(temp);
   const out = new Database(temp);

@@ -1,6 +1,7 @@
 import { ArrivalCheckSchema, type ArrivalCheck } from '../../../preload/contract/arrival-check.ts';
 import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
 import { formatProvisional, formatSo } from '../../domain/so-ky-hieu.ts';
+import { dueOfRow } from './due-rows.ts';
 
 export interface IncomingRow {
   doc_no: number;
@@ -36,6 +37,10 @@ export interface IncomingRow {
   file_removed_at: string | null;
   created_at: string;
   updated_at: string;
+  due_rule?: string | null;
+  due_at?: string | null;
+  due_immediate?: number;
+  tra_loi_cho?: string | null;
 }
 
 export function soDenHienThi(row: Pick<IncomingRow, 'so_den' | 'so_den_tam'>): string {
@@ -55,7 +60,7 @@ function arrivalCheckOf(json: string | null): ArrivalCheck | null {
   return parsed.success ? parsed.data : null;
 }
 
-export function toIncomingDocument(row: IncomingRow): IncomingDocument {
+export function toIncomingDocument(row: IncomingRow, now: Date): IncomingDocument {
   return {
     id: row.id,
     registerId: row.register_id,
@@ -90,5 +95,7 @@ export function toIncomingDocument(row: IncomingRow): IncomingDocument {
     fileRemoved: (row.file_removed_at ?? null) !== null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    due: dueOfRow(row, now),
+    traLoiCho: row.tra_loi_cho ?? null,
   };
 }

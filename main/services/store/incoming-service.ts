@@ -100,7 +100,7 @@ export function getIncoming(ctx: StoreContext, id: string): IncomingDocument {
   if (row === undefined) {
     throw notFound(id);
   }
-  return toIncomingDocument(row);
+  return toIncomingDocument(row, ctx.clock());
 }
 
 /**

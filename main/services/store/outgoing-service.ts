@@ -12,6 +12,7 @@ import { vietnamDate, vietnamYear } from '../../domain/vietnam-time.ts';
 import { outgoingAppendixRows } from './appendix-rows.ts';
 import { readAttachmentSource, recordAttachment, writeAttachmentFile } from './attachments.ts';
 import { appendAudit } from './audit.ts';
+import { dueOfRow, listOrder } from './due-rows.ts';
 import type { StoreContext } from './store-context.ts';
 
 interface OutgoingRow {
@@ -41,6 +42,9 @@ interface OutgoingRow {
   recalled_at: string | null;
   created_at: string;
   updated_at: string;
+  due_rule: string | null;
+  due_at: string | null;
+  due_immediate: number;
 }
 
 interface RecipientRow {
@@ -119,24 +123,38 @@ export function getOutgoing(ctx: StoreContext, id: string): OutgoingDocument {
     appendices: outgoingAppendixRows(ctx.db, id),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    due: dueOfRow(row, ctx.clock()),
   };
 }
 
-export function listOutgoing(
-  ctx: StoreContext,
-  filter: { state?: OutgoingState; limit?: number } = {},
-): OutgoingDocument[] {
-  const ids = (
-    filter.state === undefined
-      ? ctx.db
-          .prepare(`SELECT id FROM outgoing_documents ORDER BY doc_no DESC LIMIT ?`)
-          .pluck()
-          .all(filter.limit ?? 100)
-      : ctx.db
-          .prepare(`SELECT id FROM outgoing_documents WHERE state = ? ORDER BY doc_no DESC LIMIT ?`)
-          .pluck()
-          .all(filter.state, filter.limit ?? 100)
-  ) as string[];
+export interface OutgoingListFilter {
+  state?: OutgoingState;
+  states?: readonly OutgoingState[];
+  overdue?: boolean;
+  order?: 'moi-nhat' | 'khan-truoc';
+  limit?: number;
+}
+
+export function listOutgoing(ctx: StoreContext, filter: OutgoingListFilter = {}): OutgoingDocument[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const states = filter.states ?? (filter.state === undefined ? undefined : [filter.state]);
+  if (states !== undefined && states.length > 0) {
+    where.push(`state IN (${states.map(() => '?').join(', ')})`);
+    params.push(...states);
+  }
+  if (filter.overdue === true) {
+    where.push(`due_at IS NOT NULL AND due_at < ?`);
+    params.push(ctx.clock().toISOString());
+  }
+  const order = listOrder(filter.order, ctx.clock());
+  const ids = ctx.db
+    .prepare(
+      `SELECT id FROM outgoing_documents ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
+       ORDER BY ${order.sql} LIMIT ?`,
+    )
+    .pluck()
+    .all(...params, ...order.params, filter.limit ?? 100) as string[];
   return ids.map((id) => getOutgoing(ctx, id));
 }
 

@@ -1,7 +1,7 @@
 import type { DocumentFilter, IncomingDocument } from '../../../preload/contract/incoming.ts';
 import { foldVietnamese } from '../../domain/fold.ts';
-import { vietnamDate } from '../../domain/vietnam-time.ts';
 import { toIncomingDocument, type IncomingRow } from './incoming-rows.ts';
+import { listOrder } from './due-rows.ts';
 import type { StoreContext } from './store-context.ts';
 
 /**
@@ -45,9 +45,14 @@ export function listIncoming(ctx: StoreContext, filter: Partial<DocumentFilter> 
     where.push(`d.do_khan = ?`);
     params.push(filter.doKhan);
   }
+  if (filter.states !== undefined && filter.states.length > 0) {
+    where.push(`d.state IN (${filter.states.map(() => '?').join(', ')})`);
+    params.push(...filter.states);
+  }
   if (filter.overdue === true) {
-    where.push(`d.han_xu_ly IS NOT NULL AND d.han_xu_ly < ? AND d.state NOT IN ('hoan-thanh', 'tra-lai', 'thu-hoi')`);
-    params.push(vietnamDate(ctx.clock()));
+    // The due time the store keeps (trình, hạn xử lý); finished documents have none.
+    where.push(`d.due_at IS NOT NULL AND d.due_at < ?`);
+    params.push(ctx.clock().toISOString());
   }
   // With a search, drive from the FTS index in rowid (= registration) order, newest first, so
   // LIMIT stops the scan early; `doc_no IN (…)` would first collect every match (10× slower at p95).
@@ -55,9 +60,11 @@ export function listIncoming(ctx: StoreContext, filter: Partial<DocumentFilter> 
     fts === null
       ? `FROM incoming_documents d`
       : `FROM incoming_fts JOIN incoming_documents d ON d.doc_no = incoming_fts.rowid`;
-  const order = fts === null ? `d.doc_no DESC` : `incoming_fts.rowid DESC`;
+  const pressing = listOrder(filter.order, ctx.clock(), 'd');
+  const order =
+    filter.order === 'khan-truoc' ? pressing.sql : fts === null ? `d.doc_no DESC` : `incoming_fts.rowid DESC`;
   const sql = `SELECT d.* ${from} ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
     ORDER BY ${order} LIMIT ? OFFSET ?`;
-  params.push(filter.limit ?? 100, filter.offset ?? 0);
-  return (ctx.db.prepare(sql).all(...params) as IncomingRow[]).map(toIncomingDocument);
+  params.push(...(filter.order === 'khan-truoc' ? pressing.params : []), filter.limit ?? 100, filter.offset ?? 0);
+  return (ctx.db.prepare(sql).all(...params) as IncomingRow[]).map((row) => toIncomingDocument(row, ctx.clock()));
 }

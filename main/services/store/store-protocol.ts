@@ -13,6 +13,11 @@ import type { StoreApi } from './store.ts';
 import * as appendices from './appendices.ts';
 import * as arrival from './arrival-gate.ts';
 import { removeRecalledFile } from './recall-file.ts';
+import { listArrangements, storeArrangements } from './calendar-store.ts';
+import { claimNotices } from './notices.ts';
+import { queueCounts } from './overview.ts';
+import { linkReply } from './reply-link.ts';
+import { computeReport } from './report-query.ts';
 import * as issuing from './issuing.ts';
 import * as workflow from './workflow-actions.ts';
 
@@ -124,6 +129,15 @@ export interface StoreMethods {
   'people.remember': PeopleStoreMethods['rememberPerson'];
   'people.local': PeopleStoreMethods['localPerson'];
   'people.colleagues': PeopleStoreMethods['colleaguesWith'];
+  'incoming.linkReply': (incomingId: string, outgoingId: string | null) => ReturnType<typeof linkReply>;
+  'overview.counts': () => ReturnType<typeof queueCounts>;
+  'reports.compute': (request: Parameters<typeof computeReport>[1]) => ReturnType<typeof computeReport>;
+  'notices.claim': (limit?: number) => ReturnType<typeof claimNotices>;
+  'calendar.list': () => ReturnType<typeof listArrangements>;
+  'calendar.store': (
+    arrangements: Parameters<typeof storeArrangements>[1],
+    source: Parameters<typeof storeArrangements>[2],
+  ) => ReturnType<typeof storeArrangements>;
 }
 
 type OfficeStoreMethods = ReturnType<typeof officeStoreOn>;
@@ -263,5 +277,12 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'people.remember': (person, verifier, colleagues) => people.rememberPerson(person, verifier, colleagues),
     'people.local': (username) => people.localPerson(username),
     'people.colleagues': (ma, role) => people.colleaguesWith(ma, role),
+    'incoming.linkReply': (incomingId, outgoingId) => linkReply(store.context, incomingId, outgoingId),
+    'overview.counts': () => queueCounts(store.context),
+    'reports.compute': (request) => computeReport(store.context, request),
+    'notices.claim': (limit) => claimNotices(store.context, limit),
+    'calendar.list': () => listArrangements(store.context.db),
+    'calendar.store': (arrangements, source) =>
+      storeArrangements(store.context.db, arrangements, source, store.context.clock()),
   };
 }

@@ -11,10 +11,11 @@ import type {
 } from '../../../preload/contract/incoming.ts';
 import type { OutgoingDocument, OutgoingInput } from '../../../preload/contract/outgoing.ts';
 import type { Organization, UserProfile, UserProfilePatch } from '../../../preload/contract/organizations.ts';
-import type { IncomingState, OutgoingState } from '../../domain/document-states.ts';
+import type { IncomingState } from '../../domain/document-states.ts';
 import { createSqliteOutbox } from '../outbox/sqlite-outbox.ts';
 import { createRegisterService } from '../registers/register-service.ts';
 import { verifyAudit, type AuditVerdict } from './audit.ts';
+import { loadDueCalendar } from './calendar-store.ts';
 import {
   addIncoming,
   finalizeProvisional,
@@ -30,6 +31,7 @@ import {
   issueNumber,
   listOutgoing,
   markSealed,
+  type OutgoingListFilter,
   markSigned,
   publishOutgoing,
   recallOutgoing,
@@ -77,7 +79,7 @@ export interface StoreApi {
   verifyAudit(): AuditVerdict;
   createOutgoing(input: OutgoingInput): OutgoingDocument;
   getOutgoing(id: string): OutgoingDocument;
-  listOutgoing(filter?: { state?: OutgoingState; limit?: number }): OutgoingDocument[];
+  listOutgoing(filter?: OutgoingListFilter): OutgoingDocument[];
   submitOutgoing(id: string): OutgoingDocument;
   markSigned(id: string, filePath: string): OutgoingDocument;
   issueNumber(id: string): OutgoingDocument;
@@ -105,6 +107,8 @@ export function createStore(options: StoreOptions): StoreApi {
       details: { maDinhDanh: options.maDinhDanh },
     });
   }
+  // The due triggers count working days on the year's announced arrangement, where one is stored.
+  loadDueCalendar(db);
   const directory = createOrganizationDirectory(db);
   directory.upsertLocal({ maDinhDanh: options.maDinhDanh, ten: options.tenCoQuan ?? options.maDinhDanh }, clock());
   // Audit entries name who acted: the local profile (role and name) unless the caller fixes it.

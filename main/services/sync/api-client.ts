@@ -165,6 +165,12 @@ export class ApiClient {
     return response.data as { items: DirectoryEntry[]; nextCursor: string };
   }
 
+  /** The years' announced holiday arrangements (API 1.4.0); validated by the store's importer. */
+  async calendar(): Promise<unknown[]> {
+    const response = await this.call({ method: 'GET', path: '/v1/calendar' });
+    return (response.data as { items: unknown[] }).items;
+  }
+
   /** Recipients of a published document and the statuses they reported (01–06). */
   async recipients(documentId: string): Promise<RecipientStatus[]> {
     const response = await this.call({

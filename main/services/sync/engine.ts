@@ -6,6 +6,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts'
 import { classifyError, SyncFailure, type Failure } from './classify.ts';
 import { resolutionFor, runJob, type JobResult } from './jobs.ts';
 import type {
+  CalendarSink,
   DirectorySink,
   FileSink,
   FileSource,
@@ -27,6 +28,8 @@ export interface SyncEngineDeps {
   readonly inbox?: { readonly sink: InboxSink; readonly files: FileSink };
   readonly leases?: LeaseSink;
   readonly directory?: DirectorySink;
+  /** The years' announced holiday arrangements (API 1.4.0), fetched when the sink wants them. */
+  readonly calendar?: CalendarSink;
   readonly receipts?: ReceiptSink;
   /** Repairs a registration another workstation made first; without it the job stays a conflict. */
   readonly registrations?: RegistrationSink;
@@ -345,6 +348,27 @@ export class SyncEngine {
     }
   }
 
+  async #pullCalendar(): Promise<void> {
+    const calendar = this.#deps.calendar;
+    if (calendar === undefined || !calendar.wanted()) {
+      return;
+    }
+    let items: unknown[];
+    try {
+      items = await this.#deps.api.calendar();
+    } catch (error) {
+      const failure = failureOf(error);
+      if (failure.kind !== 'permanent') {
+        throw error;
+      }
+      // A server before 1.4.0 has no calendar: the law's defaults (and any import) stand.
+      this.#deps.log.info('sync.calendar_unavailable', { code: failure.code });
+      return;
+    }
+    await calendar.apply(items);
+    this.#succeeded();
+  }
+
   async #pullReceipts(): Promise<void> {
     const receipts = this.#deps.receipts;
     if (receipts === undefined) {
@@ -420,6 +444,7 @@ export class SyncEngine {
     try {
       await this.#refillLeases();
       await this.#pullDirectory();
+      await this.#pullCalendar();
       const concurrency = this.#deps.concurrency ?? 4;
       // A pool of workers, each claiming one job at a time: a long upload never holds back the
       // small changes of other documents, and a finished job lets the next of its key go at once.

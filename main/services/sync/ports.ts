@@ -148,6 +148,12 @@ export interface DirectorySink {
   apply(items: readonly DirectoryEntry[], nextCursor: string): Awaitable<unknown>;
 }
 
+/** The working calendar's announced days: asked for now and then (`wanted`), stored whole. */
+export interface CalendarSink {
+  wanted(): boolean;
+  apply(items: readonly unknown[]): Awaitable<unknown>;
+}
+
 /** Recipients' statuses (01–06) of our published documents, kept beside each outgoing document. */
 export interface ReceiptSink {
   /** Published documents some recipient has not answered finally yet (bounded per round). */

@@ -1,4 +1,6 @@
 import type { RenumberingNotice, SyncConflict, SyncLoginResult, SyncStatus } from '../../../preload/contract/sync.ts';
+import { z } from 'zod';
+import { YearArrangementSchema } from '../../../preload/contract/calendar.ts';
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../log/logger.ts';
@@ -12,6 +14,7 @@ import { vietnamYear } from '../../domain/vietnam-time.ts';
 import { createAttachmentFileSink } from './file-sink.ts';
 import { createRegisterLeaseSink, type LeaseRegisters } from './lease-adapter.ts';
 import {
+  type CalendarSink,
   systemClock,
   type DirectorySink,
   type InboxSink,
@@ -137,6 +140,27 @@ export function storeSinks(store: StoreCall): {
   };
 }
 
+/** How often the announced calendar is asked for: it changes a few times a year. */
+const CALENDAR_EVERY_MS = 6 * 3_600_000;
+
+/**
+ * The server's holiday arrangements into the store, asked for once at start and then every few
+ * hours; a list that does not match the schema is left aside whole, never half applied.
+ */
+export function storeCalendar(store: StoreCall, now: () => Date): CalendarSink {
+  let last = Number.NEGATIVE_INFINITY;
+  return {
+    wanted: () => now().getTime() - last >= CALENDAR_EVERY_MS,
+    apply: async (items) => {
+      last = now().getTime();
+      const parsed = z.array(YearArrangementSchema).max(20).safeParse(items);
+      if (parsed.success && parsed.data.length > 0) {
+        await store('calendar.store', parsed.data, 'server');
+      }
+    },
+  };
+}
+
 /**
  * A registration sent with a provisional number comes back with the server's final one: the
  * store replaces it (the provisional one stays in the audit).
@@ -234,6 +258,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           files: { pathOf: (sha256) => attachmentPath(options.filesDir, sha256) },
           inbox: { sink: sinks.inbox, files: createAttachmentFileSink(options.filesDir) },
           directory: sinks.directory,
+          calendar: storeCalendar(options.store, () => clock.now()),
           receipts: sinks.receipts,
           registers: sinks.registers,
           registrations: storeRegistrations(options.store),

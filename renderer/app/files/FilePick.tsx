@@ -11,6 +11,7 @@ const ACCEPT: Readonly<Record<FilePurpose, string>> = {
   nguon: '.docx,.odt,.doc',
   anh: '.png,image/png',
   'chung-thu': '.pem,.crt,.cer,.der',
+  'lich-nghi': '.json',
 };
 
 export interface FilePickProps {

@@ -10,6 +10,7 @@ export const SECTION_IDS = [
   'sync',
   'settings',
   'queue',
+  'reports',
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
@@ -31,6 +32,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'sync', slug: 'dong-bo', label: vi.nav.sync, key: '5' },
   { id: 'settings', slug: 'cai-dat', label: vi.nav.settings, key: '6' },
   { id: 'queue', slug: 'hang-doi', label: viOffice.nav, key: '7' },
+  { id: 'reports', slug: 'bao-cao', label: vi.work.reports.nav, key: '8' },
 ];
 
 export interface Route {

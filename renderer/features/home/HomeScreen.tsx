@@ -6,10 +6,12 @@ import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
 import { BackupReminder } from './BackupReminder.tsx';
+import { WorkQueues } from './WorkQueues.tsx';
+import { WorkstationState } from './WorkstationState.tsx';
 
 const shellLabel = { electron: vi.home.shellElectron, browser: vi.home.shellBrowser, cli: vi.home.shellCli } as const;
 
-/** First screen: what is running, where the data lives and whether the database is ready. */
+/** First screen: the person's queues, sync and backup, what is running and where the data lives. */
 export function HomeScreen() {
   const { data: info, reload } = useLoad<AppInfo>('app.getInfo', () => call('app.getInfo', {}), []);
   const ready = info.state === 'ready';
@@ -23,6 +25,8 @@ export function HomeScreen() {
     <section aria-labelledby="home-title">
       <h1 id="home-title">{vi.home.title}</h1>
       <BackupReminder />
+      <WorkQueues />
+      <WorkstationState />
       {info.state === 'loading' ? <Progress label={vi.app.loading} /> : null}
       {info.state === 'failed' ? <ErrorNotice error={info.error} onRetry={reload} /> : null}
       {info.state === 'ready' ? (

@@ -10,13 +10,15 @@ import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
 import { IncomingTable } from './IncomingTable.tsx';
-import { FILTER_IDS, filterRequest, urgentFirst, type FilterId } from './incoming-filters.ts';
+import { PresetNotice } from '../../app/due/PresetNotice.tsx';
+import { presetRequest, type ListPreset } from '../../app/due/list-preset.ts';
+import { FILTER_IDS, filterRequest, type FilterId } from './incoming-filters.ts';
 
 /** How long typing may pause before the search runs; each keystroke would otherwise query the store. */
 const SEARCH_PAUSE_MS = 250;
 
 /** The văn thư's inbox: quick filters, search, urgent documents first. */
-export function IncomingList() {
+export function IncomingList({ preset }: { preset?: ListPreset | undefined }) {
   const [filter, setFilter] = useState<FilterId>('all');
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
@@ -28,8 +30,14 @@ export function IncomingList() {
   }, [search]);
   const { data, reload } = useLoad<IncomingDocument[]>(
     'incoming.list',
-    () => call('incoming.list', filterRequest(filter, query)),
-    [filter, query],
+    () =>
+      call('incoming.list', {
+        ...filterRequest(filter, query),
+        ...presetRequest(preset),
+        // Most pressing first (late, then at once, then by due time), ordered by the store.
+        ...(urgent ? { order: 'khan-truoc' as const } : {}),
+      }),
+    [filter, query, urgent, preset?.key],
   );
   // A verdict from the background check shows up without the clerk reloading.
   useEffect(() => vanthu.on('incoming.checked', reload), [reload]);
@@ -77,7 +85,8 @@ export function IncomingList() {
       {data.state === 'loading' ? <Progress label={vi.app.loading} /> : null}
       {data.state === 'failed' ? <ErrorNotice error={data.error} onRetry={reload} /> : null}
       {data.state === 'missing' ? <ServiceMissing channel={data.channel} /> : null}
-      {data.state === 'ready' ? <IncomingTable documents={urgent ? urgentFirst(data.value) : data.value} /> : null}
+      <PresetNotice preset={preset} section="incoming" />
+      {data.state === 'ready' ? <IncomingTable documents={data.value} /> : null}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Route } from '../../app/frame/routes.ts';
+import { parsePreset, PRESET_SLUG } from '../../app/due/list-preset.ts';
 import { vi } from '../../i18n/vi.ts';
 import { IncomingDetail } from './IncomingDetail.tsx';
 import { IncomingList } from './IncomingList.tsx';
@@ -10,9 +11,9 @@ export function IncomingScreen({ route }: { route: Route }) {
   return (
     <section aria-labelledby="incoming-title">
       <h1 id="incoming-title">{vi.incoming.title}</h1>
-      {first === undefined ? <IncomingList /> : null}
+      {first === undefined || first === PRESET_SLUG ? <IncomingList preset={parsePreset(route.rest)} /> : null}
       {first === 'moi' ? <RegisterIncoming /> : null}
-      {first !== undefined && first !== 'moi' ? <IncomingDetail id={first} /> : null}
+      {first !== undefined && first !== 'moi' && first !== PRESET_SLUG ? <IncomingDetail id={first} /> : null}
     </section>
   );
 }

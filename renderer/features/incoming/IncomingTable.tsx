@@ -1,14 +1,13 @@
 import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
 import { hrefOf } from '../../app/frame/routes.ts';
 import { vi } from '../../i18n/vi.ts';
+import { DueBadge } from '../../app/due/DueBadge.tsx';
 import { verdictKey } from './arrival-verdict.ts';
-import { todayInVietnam } from './register-form.ts';
-import { dateVi, isOverdue, soKyHieu } from './incoming-filters.ts';
+import { dateVi, soKyHieu } from './incoming-filters.ts';
 
 /** The list of incoming documents, one row each, the trích yếu a link to the detail. */
 export function IncomingTable({ documents }: { documents: readonly IncomingDocument[] }) {
   const c = vi.incoming.columns;
-  const today = todayInVietnam();
   if (documents.length === 0) {
     return <p role="status">{vi.incoming.empty}</p>;
   }
@@ -39,8 +38,7 @@ export function IncomingTable({ documents }: { documents: readonly IncomingDocum
               <a href={hrefOf('incoming', d.id)}>{d.trichYeu}</a>
             </td>
             <td>
-              {dateVi(d.hanXuLy)}{' '}
-              {isOverdue(d, today) ? <span className="badge badge-late">{vi.incoming.overdueBadge}</span> : null}
+              {dateVi(d.hanXuLy)} <DueBadge due={d.due} />
             </td>
             <td>{vi.incoming.states[d.state]}</td>
             <td data-testid="incoming-verdict">{vi.arrival.verdict[verdictKey(d)]}</td>

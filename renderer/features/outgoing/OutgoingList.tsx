@@ -9,17 +9,25 @@ import { navigate } from '../../app/frame/use-route.ts';
 import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
+import { DueBadge } from '../../app/due/DueBadge.tsx';
+import { outgoingPreset, type ListPreset } from '../../app/due/list-preset.ts';
+import { PresetNotice } from '../../app/due/PresetNotice.tsx';
 import { dateVi } from '../incoming/incoming-filters.ts';
 
 type StateFilter = OutgoingDocument['state'] | 'all';
 
 /** Outgoing documents by stage: dự thảo, trình ký, đã ký … đã phát hành. */
-export function OutgoingList() {
+export function OutgoingList({ preset }: { preset?: ListPreset | undefined }) {
   const [state, setState] = useState<StateFilter>('all');
   const { data, reload } = useLoad<OutgoingDocument[]>(
     'outgoing.list',
-    () => call('outgoing.list', state === 'all' ? {} : { state }),
-    [state],
+    () =>
+      call('outgoing.list', {
+        ...(state === 'all' ? {} : { state }),
+        ...(preset === undefined ? {} : outgoingPreset(preset)),
+        order: 'khan-truoc',
+      }),
+    [state, preset?.key],
   );
   useShortcut(SHORTCUTS.reload, reload);
   useShortcut(SHORTCUTS.create, () => navigate('outgoing', 'moi'));
@@ -41,6 +49,7 @@ export function OutgoingList() {
           </button>
         ))}
       </div>
+      <PresetNotice preset={preset} section="outgoing" />
       {data.state === 'loading' ? <Progress label={vi.app.loading} /> : null}
       {data.state === 'failed' ? <ErrorNotice error={data.error} onRetry={reload} /> : null}
       {data.state === 'missing' ? <ServiceMissing channel={data.channel} /> : null}
@@ -65,7 +74,9 @@ export function OutgoingList() {
                     {d.tenLoai} {d.trichYeu}
                   </a>
                 </td>
-                <td>{vi.outgoing.states[d.state]}</td>
+                <td>
+                  {vi.outgoing.states[d.state]} <DueBadge due={d.due} />
+                </td>
               </tr>
             ))}
           </tbody>

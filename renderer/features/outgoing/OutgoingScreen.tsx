@@ -1,4 +1,5 @@
 import type { Route } from '../../app/frame/routes.ts';
+import { parsePreset, PRESET_SLUG } from '../../app/due/list-preset.ts';
 import { vi } from '../../i18n/vi.ts';
 import { DraftOutgoing } from './DraftOutgoing.tsx';
 import { OutgoingDetail } from './OutgoingDetail.tsx';
@@ -10,9 +11,9 @@ export function OutgoingScreen({ route }: { route: Route }) {
   return (
     <section aria-labelledby="outgoing-title">
       <h1 id="outgoing-title">{vi.outgoing.title}</h1>
-      {first === undefined ? <OutgoingList /> : null}
+      {first === undefined || first === PRESET_SLUG ? <OutgoingList preset={parsePreset(route.rest)} /> : null}
       {first === 'moi' ? <DraftOutgoing /> : null}
-      {first !== undefined && first !== 'moi' ? <OutgoingDetail id={first} /> : null}
+      {first !== undefined && first !== 'moi' && first !== PRESET_SLUG ? <OutgoingDetail id={first} /> : null}
     </section>
   );
 }

@@ -60,7 +60,12 @@ describe('search', () => {
     expect(ids('khong co gi')).toEqual([]);
     expect(store.listIncoming({ doKhan: 2 }).map((d) => d.so)).toEqual(['88']);
     setNow(new Date('2026-03-20T02:00:00Z'));
-    expect(store.listIncoming({ overdue: true }).map((d) => d.id)).toEqual([qd.id]);
+    // Quá hạn is the store's due time (#20): none of the three was presented (trình) in time.
+    expect(store.listIncoming({ overdue: true }).map((d) => d.so)).toEqual(['3', '88', '15']);
+    // Presented, the first one is still late: its hạn xử lý has passed.
+    store.transitionIncoming(qd.id, 'da-tiep-nhan');
+    store.transitionIncoming(qd.id, 'da-trinh');
+    expect(store.listIncoming({ overdue: true, states: ['da-trinh'] }).map((d) => d.id)).toEqual([qd.id]);
     expect(store.listIncoming({ from: '2026-03-11' })).toEqual([]);
   });
 });

@@ -272,6 +272,62 @@ describe('migrations', () => {
     expect(file.run().changes).toBe(0);
   });
 
+  it('014 gives existing documents their due time and counts Tổng quan from the indexes alone', () => {
+    const db = openDatabase(':memory:', { targetVersion: 13 });
+    seedV1(db);
+    // fixed-date: an arrival on Friday 5 March 2027 at 10:00 in Hà Nội, written by version 13.
+    db.prepare(
+      `INSERT INTO incoming_documents (id, register_id, so_den, ngay_den, ten_loai, so, ky_hieu, ngay_ban_hanh,
+         co_quan_ban_hanh, trich_yeu, do_khan, source, state, created_at, updated_at)
+       VALUES ('d2', 'r1', 2, '2027-03-05', 'Công văn', '7', 'UBND-VP', '2027-03-04', 'UBND tỉnh', 'Khẩn', 1, 'truc',
+         'da-den', '2027-03-05T03:00:00.000Z', '2027-03-05T03:00:00.000Z')`,
+    ).run();
+    migrate(db, 14);
+    const due = db.prepare(`SELECT id, due_rule, due_at, due_immediate FROM incoming_documents ORDER BY id`).all();
+    // d1's arrival time is unreadable ('x'): no due time, and the migration still runs.
+    expect(due).toEqual([
+      { id: 'd1', due_rule: 'trinh', due_at: null, due_immediate: 0 },
+      { id: 'd2', due_rule: 'trinh', due_at: '2027-03-05T16:59:59.999Z', due_immediate: 1 },
+    ]);
+    // Tổng quan's state counts are kept by triggers (checked against a full count), the late ones
+    // counted on the partial due indexes (covering), never by reading document rows.
+    const counters = () =>
+      db.prepare(`SELECT entity, state, n FROM document_state_counts WHERE n > 0 ORDER BY 1, 2`).all();
+    expect(counters()).toEqual([{ entity: 'incoming', state: 'da-den', n: 2 }]);
+    db.prepare(`UPDATE incoming_documents SET state = 'da-tiep-nhan' WHERE id = 'd2'`).run();
+    db.prepare(`DELETE FROM incoming_documents WHERE id = 'd1'`).run();
+    expect(counters()).toEqual([{ entity: 'incoming', state: 'da-tiep-nhan', n: 1 }]);
+    expect(plan(db, `SELECT state, count(*) FROM incoming_documents GROUP BY state`)).toContain(
+      'COVERING INDEX incoming_state_due',
+    );
+    expect(plan(db, `SELECT count(*) FROM incoming_documents WHERE due_at IS NOT NULL AND due_at < ?`, 'z')).toContain(
+      'COVERING INDEX incoming_due',
+    );
+    expect(plan(db, `SELECT count(*) FROM outgoing_documents WHERE due_at IS NOT NULL AND due_at < ?`, 'z')).toContain(
+      'COVERING INDEX outgoing_due',
+    );
+    expect(plan(db, `SELECT state, count(*) FROM outgoing_documents GROUP BY state`)).toContain(
+      'COVERING INDEX outgoing_state',
+    );
+    // A report's period is found on the date indexes.
+    expect(
+      plan(
+        db,
+        `SELECT ten_loai, source, count(*), sum(done_days) FROM incoming_documents d WHERE d.ngay_den BETWEEN ? AND ? GROUP BY 1, 2`,
+        'a',
+        'b',
+      ),
+    ).toContain('COVERING INDEX incoming_report');
+    expect(
+      plan(
+        db,
+        `SELECT count(*) FROM outgoing_documents o WHERE o.state IN ('da-phat-hanh') AND o.ngay_ban_hanh BETWEEN ? AND ?`,
+        'a',
+        'b',
+      ),
+    ).toMatch(/INDEX outgoing_(report|state)/);
+  });
+
   it('refuses a database written by a newer version, and status reports it', () => {
     const path = join(tempDir(), 'future.sqlite');
     const raw = new Database(path);

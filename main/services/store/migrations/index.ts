@@ -12,6 +12,7 @@ import { up as secretLocal } from './010-secret-local.ts';
 import { up as organizationRegisters } from './011-organization-registers.ts';
 import { up as office } from './012-office.ts';
 import { up as incomingChecks } from './013-incoming-checks.ts';
+import { up as due } from './014-due.ts';
 
 export interface Migration {
   readonly version: number;
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'organization-registers', up: organizationRegisters },
   { version: 12, name: 'office', up: office },
   { version: 13, name: 'incoming-checks', up: incomingChecks, rebuildsTables: true },
+  { version: 14, name: 'due', up: due },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
