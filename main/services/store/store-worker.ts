@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isVanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import { backupStore } from './backup.ts';
+import { useFilesKey } from '../vault/files-key.ts';
 import { openDatabase } from './open-database.ts';
 import { schemaVersion } from './migrate.ts';
 import { storeMethods, type StoreRequest, type StoreResponse, type StoreWorkerData } from './store-protocol.ts';
@@ -20,7 +21,10 @@ const data = workerData as StoreWorkerData;
 const send = (message: StoreResponse): void => port.postMessage(message);
 
 try {
-  const db = openDatabase(data.databasePath);
+  // The key first: an encrypted profile is keyed before any other statement touches it.
+  const key = data.key === undefined ? undefined : Buffer.from(data.key);
+  const db = openDatabase(data.databasePath, key === undefined ? {} : { key });
+  useFilesKey(data.filesDir, key ?? null);
   const store = createStore({
     db,
     filesDir: data.filesDir,
