@@ -51,10 +51,18 @@ export function writeAttachmentFile(filesDir: string, bytes: Uint8Array): string
     throw new VanthuError('FILE_TOO_LARGE', errorMessageVi('FILE_TOO_LARGE'));
   }
   const sha256 = sha256Of(bytes);
-  const target = attachmentPath(filesDir, sha256);
-  if (existsSync(target)) {
+  if (existsSync(attachmentPath(filesDir, sha256))) {
     return sha256;
   }
+  return rewriteAttachmentFile(filesDir, bytes);
+}
+
+/**
+ * Store bytes under their SHA-256 even when a file of that name exists: a restore writes every
+ * file again, as one sealed under another profile's key would not open with this one's.
+ */
+export function rewriteAttachmentFile(filesDir: string, bytes: Uint8Array): string {
+  const sha256 = sha256Of(bytes);
   writeStoredFile(filesDir, sha256, (fd) => {
     const key = filesKeyFor(filesDir);
     if (key === undefined) {

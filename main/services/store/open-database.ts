@@ -25,10 +25,10 @@ export interface OpenOptions {
  * given the key. The key is raw (`x'…'`), already random, so no PBKDF2 at every open. A
  * wrong key only shows at the first read, so read the schema at once.
  */
-function applyKey(db: Database.Database, key: Buffer): void {
+function applyKey(db: Database.Database, rawKey: Buffer): void {
   db.pragma(`cipher = 'sqlcipher'`);
   db.pragma('legacy = 4');
-  db.pragma(`key = "x'${deriveKey(key, 'database').toString('hex')}'"`);
+  db.pragma(`key = "x'${rawKey.toString('hex')}'"`);
   try {
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
   } catch (error) {
@@ -39,18 +39,47 @@ function applyKey(db: Database.Database, key: Buffer): void {
   }
 }
 
+/**
+ * Re-encrypt an open SQLCipher (or plain) connection under another raw key, or decrypt it
+ * (`null`). Rewrites every page in one transaction, so the file is wholly one or the other.
+ */
+export function rekey(db: Database.Database, rawKey: Buffer | null): void {
+  db.pragma('journal_mode = DELETE');
+  if (rawKey !== null) {
+    db.pragma(`cipher = 'sqlcipher'`);
+    db.pragma('legacy = 4');
+  }
+  db.pragma(`rekey = "${rawKey === null ? '' : `x'${rawKey.toString('hex')}'`}"`);
+}
+
 /** The connection class: the SQLCipher-capable build for an encrypted profile. */
 export function newConnection(
   path: string,
-  options: { readonly?: boolean; key?: Buffer; fileMustExist?: boolean },
+  options: { readonly?: boolean; key?: Buffer; fileMustExist?: boolean; timeout?: number },
 ): Database.Database {
-  const settings = { readonly: options.readonly ?? false, fileMustExist: options.fileMustExist ?? false };
+  const settings = {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.fileMustExist ?? false,
+    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+  };
   if (options.key === undefined) {
     return new Database(path, settings);
   }
+  return openKeyed(path, deriveKey(options.key, 'database'), settings);
+}
+
+/**
+ * Open a SQLCipher file with a raw 32-byte key (the database's derived key, or a backup's).
+ * `PROFILE_KEY_WRONG` when the key does not open it.
+ */
+export function openKeyed(
+  path: string,
+  rawKey: Buffer,
+  settings: { readonly?: boolean; fileMustExist?: boolean; timeout?: number } = {},
+): Database.Database {
   const db = new CipherDatabase(path, settings);
   try {
-    applyKey(db, options.key);
+    applyKey(db, rawKey);
   } catch (error) {
     db.close();
     throw error;

@@ -5,6 +5,7 @@ import type { ProfilePaths } from '../../app/profile.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import { isValidMaDinhDanh } from '../../domain/ma-dinh-danh.ts';
 import { useFilesKey } from '../vault/files-key.ts';
+import { cliProfileKey } from '../vault/cli-key.ts';
 import { openDatabase } from './open-database.ts';
 import { createStore, type StoreApi } from './store.ts';
 
@@ -23,7 +24,7 @@ export function openProfileStore(
   profile: ProfilePaths,
   settings: SettingsStore,
   env: NodeJS.ProcessEnv = process.env,
-  key?: Buffer,
+  key: Buffer | undefined = cliProfileKey(profile.root, env),
 ): ProfileStore {
   const organization = settings.get().organization;
   const maDinhDanh = organization.maDinhDanh !== '' ? organization.maDinhDanh : (env['VANTHU_ORG'] ?? '');

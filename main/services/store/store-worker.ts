@@ -3,6 +3,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isVanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import { backupStore } from './backup.ts';
+import { dirname } from 'node:path';
+import { backupEncryption } from '../vault/backup-key.ts';
 import { useFilesKey } from '../vault/files-key.ts';
 import { openDatabase } from './open-database.ts';
 import { schemaVersion } from './migrate.ts';
@@ -34,7 +36,14 @@ try {
   });
   // Jobs left in flight by a crash are unknown to us; the server dedupes by Idempotency-Key.
   store.context.outbox.requeueInFlight();
-  const methods = storeMethods(store, (destination) => backupStore(db, data.filesDir, destination));
+  const methods = storeMethods(store, (destination) =>
+    backupStore(
+      db,
+      data.filesDir,
+      destination,
+      key === undefined ? undefined : backupEncryption(dirname(data.databasePath), key),
+    ),
+  );
   // The newest job's rowid, read once after each call: a call that raises it queued work (rowids
   // only grow; O(log n) to read).
   const newestJob = db.prepare(`SELECT coalesce(max(rowid), 0) FROM outbox_jobs`).pluck();

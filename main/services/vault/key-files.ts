@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Keystore } from '../../platform/keystore.ts';
 import {
+  deriveKey,
   keyCheck,
   newScryptParams,
   passphraseKey,
@@ -31,6 +32,8 @@ const Envelope = z.object({
   version: z.literal(1),
   check: z.string(),
   recovery: Wrapped,
+  /** The backup key (derived from the recovery key), wrapped by the profile key. */
+  backup: Wrapped,
   keystore: z.string().optional(),
 });
 const KeyFile = z.object({
@@ -71,6 +74,10 @@ export function writeSecretJson(path: string, value: unknown): void {
   renameSync(temp, path);
 }
 
+export function parseEnvelope(json: string): Envelope {
+  return Envelope.parse(JSON.parse(json));
+}
+
 export function readEnvelope(profileRoot: string): Envelope | null {
   const path = envelopePath(profileRoot);
   return existsSync(path) ? Envelope.parse(JSON.parse(readFileSync(path, 'utf8'))) : null;
@@ -89,6 +96,7 @@ export function makeEnvelope(profileKey: Buffer, recoveryKey: string, keystore?:
     version: 1,
     check: keyCheck(profileKey),
     recovery: wrapKey(recoveryWrappingKey(recovery, 'profile'), profileKey),
+    backup: wrapKey(deriveKey(profileKey, 'backup'), recoveryWrappingKey(recovery, 'backup')),
     ...(keystore?.isEncryptionAvailable() === true
       ? { keystore: keystore.encryptString(profileKey.toString('base64')).toString('base64') }
       : {}),
@@ -105,6 +113,19 @@ export function makeKeyFile(profileKey: Buffer, passphrase?: string): KeyFile {
     check: keyCheck(profileKey),
     passphrase: { scrypt, wrapped: wrapKey(passphraseKey(passphrase, scrypt), profileKey) },
   };
+}
+
+/**
+ * The key backups are encrypted with. It derives from the recovery key, so restoring needs the
+ * recovery key (and nothing else: the PC, the keystore and the key file may be gone); the
+ * unlocked app finds it wrapped by the profile key, so making a backup needs no typing.
+ */
+export function backupKeyOf(envelope: Envelope, profileKey: Buffer): Buffer {
+  const key = unwrapKey(deriveKey(profileKey, 'backup'), envelope.backup as WrappedKey);
+  if (key === null) {
+    throw new Error('the backup key does not open with this profile key');
+  }
+  return key;
 }
 
 /** The key from the recovery copy, or null when the typed recovery key is not this profile's. */

@@ -7,7 +7,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, sc
  */
 export const PROFILE_KEY_BYTES = 32;
 
-export type KeyPurpose = 'database' | 'files' | 'check';
+export type KeyPurpose = 'database' | 'files' | 'check' | 'backup';
 
 export function newProfileKey(): Buffer {
   return randomBytes(PROFILE_KEY_BYTES);
