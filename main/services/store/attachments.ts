@@ -15,7 +15,7 @@ import {
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { filesKeyFor } from '../vault/files-key.ts';
-import { sealTo, SealedFileError, unsealEach, unsealFile } from '../vault/sealed-file.ts';
+import { openSealedReader, sealTo, SealedFileError, unsealEach, unsealFile } from '../vault/sealed-file.ts';
 import { VanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 
@@ -220,4 +220,33 @@ function unreadable(error: unknown, sha256: string): unknown {
     );
   }
   return error;
+}
+
+/** Random access to a stored file's plaintext, plain or sealed: resumable uploads read by range. */
+export interface StoredFileReader {
+  readonly size: number;
+  read(position: number, length: number): Buffer;
+  close(): void;
+}
+
+export function openAttachment(filesDir: string, sha256: string): StoredFileReader {
+  const path = attachmentPath(filesDir, sha256);
+  if (!existsSync(path)) {
+    throw new VanthuError('FILE_NOT_FOUND', errorMessageVi('FILE_NOT_FOUND'), { details: { sha256 } });
+  }
+  const key = filesKeyFor(filesDir);
+  if (key !== undefined) {
+    return openSealedReader(key, path);
+  }
+  const fd = openSync(path, 'r');
+  const size = statSync(path).size;
+  return {
+    size,
+    read(position, length) {
+      const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
+      const n = readSync(fd, buffer, 0, buffer.byteLength, position);
+      return buffer.subarray(0, n);
+    },
+    close: () => closeSync(fd),
+  };
 }

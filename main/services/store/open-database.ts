@@ -115,6 +115,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = FULL');
+    if (options.key !== undefined) {
+      // SQLCipher decrypts a page each time it enters SQLite's own cache (the OS cache holds only
+      // ciphertext), so a larger cache keeps searches near the plain profile's speed: 32 MB.
+      db.pragma('cache_size = -32768');
+    }
     registerSqlFunctions(db);
     if (!options.readonly) {
       migrate(db, options.targetVersion);

@@ -155,3 +155,66 @@ export function unsealFile(key: Buffer, path: string): Buffer {
   unsealEach(key, path, (plain) => parts.push(Buffer.from(plain)));
   return Buffer.concat(parts);
 }
+
+/** Random access to a sealed file's plaintext: only the chunks a range covers are decrypted. */
+export interface SealedReader {
+  readonly size: number;
+  read(position: number, length: number): Buffer;
+  close(): void;
+}
+
+export function openSealedReader(key: Buffer, path: string): SealedReader {
+  const fd = openSync(path, 'r');
+  try {
+    const total = fstatSync(fd).size;
+    const head = Buffer.alloc(HEADER_BYTES);
+    if (readSync(fd, head, 0, HEADER_BYTES, 0) !== HEADER_BYTES || !isSealed(head)) {
+      throw new SealedFileError('not a sealed file');
+    }
+    const chunkSize = head.readUInt32BE(4);
+    const prefix = head.subarray(8, 15);
+    const sealedChunk = chunkSize + TAG_BYTES;
+    const body = total - HEADER_BYTES;
+    const chunks = Math.max(1, Math.ceil(body / sealedChunk));
+    const size = body - chunks * TAG_BYTES;
+    if (size < 0) {
+      throw new SealedFileError('cut short');
+    }
+    const chunk = (index: number): Buffer => {
+      const position = HEADER_BYTES + index * sealedChunk;
+      const buffer = Buffer.alloc(Math.min(sealedChunk, total - position));
+      readSync(fd, buffer, 0, buffer.byteLength, position);
+      const decipher = createDecipheriv('aes-256-gcm', key, nonce(prefix, index, index === chunks - 1));
+      decipher.setAAD(head);
+      decipher.setAuthTag(buffer.subarray(buffer.byteLength - TAG_BYTES));
+      const plain = decipher.update(buffer.subarray(0, buffer.byteLength - TAG_BYTES));
+      try {
+        decipher.final();
+      } catch (error) {
+        throw new SealedFileError(`chunk ${index} failed authentication`, { cause: error });
+      }
+      return plain;
+    };
+    return {
+      size,
+      read(position, length) {
+        const end = Math.min(size, position + length);
+        if (end <= position) {
+          return Buffer.alloc(0);
+        }
+        const first = Math.floor(position / chunkSize);
+        const last = Math.floor((end - 1) / chunkSize);
+        const parts: Buffer[] = [];
+        for (let i = first; i <= last; i++) {
+          parts.push(chunk(i));
+        }
+        const start = position - first * chunkSize;
+        return Buffer.concat(parts).subarray(start, start + (end - position));
+      },
+      close: () => closeSync(fd),
+    };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
