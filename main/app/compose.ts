@@ -9,6 +9,7 @@ import type { SettingsStore } from '../services/settings/settings-store.ts';
 import { createSigningService } from '../services/signing/signing-service.ts';
 import { readDatabaseStatus } from '../services/store/status.ts';
 import { createStoreService } from '../services/store/store-service.ts';
+import { useFilesKey } from '../services/vault/files-key.ts';
 import type { SyncCredentials } from '../services/sync/ports.ts';
 import type { SessionVault } from '../services/sync/session-vault.ts';
 import { createSyncService } from '../services/sync/sync-service.ts';
@@ -32,6 +33,8 @@ export interface ComposeOptions {
   readonly sessionVault?: SessionVault;
   /** Electron's open dialog; the browser shell and the CLI have none (the renderer uploads). */
   readonly fileChooser?: FileChooser;
+  /** The key of an encrypted profile, unlocked by the shell first (`vault/profile-start.ts`). */
+  readonly profileKey?: Buffer;
 }
 
 /**
@@ -56,7 +59,15 @@ export function composeServices(options: ComposeOptions): Services {
   };
   const events = createEventBus();
   // Work queued in the store wakes sync, so it leaves at once instead of at the next poll.
-  const store = createStoreService({ profile, settings, log, onQueued: () => wakeSync() });
+  // Files this thread stores or reads (intake, issuing) are sealed with the profile's key too.
+  useFilesKey(profile.files, options.profileKey ?? null);
+  const store = createStoreService({
+    profile,
+    settings,
+    log,
+    onQueued: () => wakeSync(),
+    ...(options.profileKey === undefined ? {} : { key: options.profileKey }),
+  });
   const files = createFileIntake(profile.files);
   const signing = createSigningService({
     settings,

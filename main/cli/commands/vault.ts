@@ -3,6 +3,7 @@ import { readSecret } from '../secret-input.ts';
 import { headlessKeySources } from '../../services/vault/cli-key.ts';
 import { encryptProfile, needsEncryption, type EncryptProgress } from '../../services/vault/encrypt-profile.ts';
 import { isProfileEncrypted, rewrapProfileKey, unlockProfileKey } from '../../services/vault/profile-vault.ts';
+import { recoveryKeyNotice } from '../../services/vault/recovery-notice.ts';
 
 function progressLine(p: EncryptProgress): string {
   switch (p.phase) {
@@ -15,21 +16,6 @@ function progressLine(p: EncryptProgress): string {
     case 'done':
       return `Xong: cơ sở dữ liệu và ${p.files} tệp đã được mã hóa.`;
   }
-}
-
-/** The recovery key as it is shown once: two lines of four groups, easy to copy by hand. */
-export function recoveryKeyBlock(recoveryKey: string): string {
-  const groups = recoveryKey.split('-');
-  return [
-    'KHÓA KHÔI PHỤC — chỉ hiện một lần. In ra hoặc chép tay, cất nơi an toàn, không lưu trên máy này:',
-    '',
-    `    ${groups.slice(0, 4).join('-')}`,
-    `    ${groups.slice(4).join('-')}`,
-    '',
-    'Cần khóa này để mở hồ sơ trên máy khác hoặc khi mất tệp khóa (vanthu unlock),',
-    'và để khôi phục bản sao lưu (vanthu restore).',
-    '',
-  ].join('\n');
 }
 
 export const encryptCommand: Command = {
@@ -49,7 +35,7 @@ export const encryptCommand: Command = {
     };
     const { recoveryKey } = encryptProfile(profile, sources, (p) => io.err(`${progressLine(p)}\n`));
     if (recoveryKey !== null) {
-      io.out(recoveryKeyBlock(recoveryKey));
+      io.out(recoveryKeyNotice(recoveryKey));
     }
     io.out(
       `Khóa hồ sơ được giữ trong ${sources.keyFile}${passphrase === undefined ? '' : ' (bảo vệ bằng mật khẩu)'}.\n`,

@@ -1,4 +1,14 @@
-import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Keystore } from '../../platform/keystore.ts';
@@ -61,6 +71,7 @@ export function defaultKeyFilePath(profileRoot: string, env: NodeJS.ProcessEnv =
 
 /** Write JSON aside, fsync, rename: a crash leaves the old file or the new one. Owner-only. */
 export function writeSecretJson(path: string, value: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w', 0o600);
   try {
