@@ -62,6 +62,12 @@ tier() {
 tier unit vitest_tier unit
 tier integration vitest_tier integration
 tier hsm vitest_tier hsm
+# The shell smoke suite loads dist/electron (the built main and preload) against the Electron double.
+if [ "$BUILT" = 1 ]; then
+  tier shell vitest_tier shell
+else
+  record shell "not run: the build failed (the smoke suite loads dist/electron)"
+fi
 if [ "$BUILT" = 1 ]; then
   tier e2e npx playwright test -c tests/e2e/playwright.config.ts
 else

@@ -13,21 +13,29 @@ import { directoryRoutes } from './routes/directory.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { fileRoutes } from './routes/files.ts';
 import { leaseRoutes } from './routes/leases.ts';
+import { numberRoutes } from './routes/numbers.ts';
+import { registersFeedRoutes } from './routes/registers-feed.ts';
+import { officeRoutes } from './routes/office.ts';
 import { outgoingRoutes } from './routes/outgoing.ts';
+import { peopleRoutes } from './routes/people.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import type { ServerState } from './state.ts';
 
-export const API_VERSION = '1.3.0';
+export const API_VERSION = '1.4.0';
 
 /** Every public route; tests check this list against server/openapi.yaml. */
 export const ROUTES: readonly Route[] = [
   ...authRoutes,
   ...directoryRoutes,
   ...leaseRoutes,
+  ...numberRoutes,
+  ...registersFeedRoutes,
   ...documentRoutes,
   ...fileRoutes,
   ...uploadRoutes,
   ...outgoingRoutes,
+  ...peopleRoutes,
+  ...officeRoutes,
 ];
 
 export interface ReferenceServerOptions {

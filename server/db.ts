@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { addFileColumns } from './document-files.ts';
+import { addNumberTables } from './number-tables.ts';
+import { addOfficeTables } from './office/schema.ts';
 
 /** The reference server's own schema; it never shares a file with the desktop store. */
 const SCHEMA = `
@@ -132,6 +134,8 @@ export function openServerDb(path: string): ServerDb {
   db.exec(SCHEMA);
   addMissingColumns(db);
   addFileColumns(db);
+  addNumberTables(db);
   allowRegisteredEvents(db);
+  addOfficeTables(db);
   return db;
 }

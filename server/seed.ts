@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { blobPath } from './blobs.ts';
+import { seedPeople } from './office/seed-people.ts';
 import type { ServerState } from './state.ts';
 
 /** Demo organizations in the QCVN 102 form; H99 is not a real province, so nobody mistakes them. */
@@ -86,6 +87,8 @@ export function seedDemo(state: ServerState, fixturesDir?: string): void {
         user.org,
       );
     }
+    // Roles and departments (API 1.4.0): the văn thư accounts above get a person, and each sở its people.
+    seedPeople(state, DEMO_PASSWORD);
     const samples = [
       { so: 12, kyHieu: 'QĐ-UBND', tenLoai: 'Quyết định', trichYeu: 'Về việc ban hành Quy chế công tác văn thư' },
       { so: 45, kyHieu: 'UBND-VP', tenLoai: 'Công văn', trichYeu: 'Về việc báo cáo tình hình số hóa hồ sơ' },

@@ -21,6 +21,8 @@ export interface Background {
  */
 export function startBackground(services: Services, options: BackgroundOptions = {}): Background {
   services.sync.start();
+  // The signed-in person's inbox, long-polled: a step for them arrives within a second or two.
+  services.office.inbox.start();
   const detach = (options.wakeSources ?? []).map((source) => source(() => services.sync.wake()));
   services.log.info('background.started', { wakeSources: detach.length });
   return {
@@ -28,7 +30,7 @@ export function startBackground(services: Services, options: BackgroundOptions =
       for (const stop of detach) {
         stop();
       }
-      await services.sync.stop();
+      await Promise.all([services.sync.stop(), services.office.inbox.stop()]);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createEventBus } from '../services/events/event-bus.ts';
+import { createEventBus, type EventBus } from '../services/events/event-bus.ts';
 import { createFileIntake } from '../services/files/file-intake.ts';
 import type { Logger } from '../services/log/logger.ts';
 import { createLayoutService } from '../services/pdf/layout/layout-service.ts';
@@ -17,6 +17,8 @@ import { ensureWorkstationId } from '../services/sync/workstation-id.ts';
 import { createTokenService } from '../services/tokens/token-service.ts';
 import { createIssuingService } from '../services/workflow/issuing-service.ts';
 import { noNativeChooser, type FileChooser } from '../platform/file-chooser.ts';
+import { silentNotifier, type Notifier } from '../platform/notifier.ts';
+import { composeOffice } from '../services/office/compose-office.ts';
 import { composeBase } from './compose-base.ts';
 import { composeVerify } from './compose-verify.ts';
 import type { Services } from './services.ts';
@@ -35,6 +37,11 @@ export interface ComposeOptions {
   readonly fileChooser?: FileChooser;
   /** The key of an encrypted profile, unlocked by the shell first (`vault/profile-start.ts`). */
   readonly profileKey?: Buffer;
+  /**
+   * Desktop notifications: Electron's, built on the event bus composition creates (so a click
+   * can tell the renderer which document to open); silent when omitted.
+   */
+  readonly notifier?: (events: EventBus) => Notifier;
 }
 
 /**
@@ -77,6 +84,19 @@ export function composeServices(options: ComposeOptions): Services {
     // The verifier's cache: answers fetched for B-LT also serve later verifications, and back.
     revocationCacheDir: join(profile.cache, 'revocation'),
   });
+  const sync = createSyncService({
+    serverUrl: () => settings.get().server.url,
+    autoSync: () => settings.get().server.autoSync,
+    credentials: options.syncCredentials ?? (() => null),
+    ...(options.sessionVault === undefined ? {} : { vault: options.sessionVault }),
+    rememberServer: (url, username) => settings.update({ server: { url, username } }),
+    workstationId: () => ensureWorkstationId(settings),
+    store: store.call,
+    filesDir: profile.files,
+    log,
+    events,
+  });
+  const notifier = options.notifier?.(events) ?? silentNotifier;
   const services: Services = {
     shell: options.shell,
     profile,
@@ -85,18 +105,7 @@ export function composeServices(options: ComposeOptions): Services {
     events,
     databaseStatus: () => readDatabaseStatus(profile.database),
     store,
-    sync: createSyncService({
-      serverUrl: () => settings.get().server.url,
-      autoSync: () => settings.get().server.autoSync,
-      credentials: options.syncCredentials ?? (() => null),
-      ...(options.sessionVault === undefined ? {} : { vault: options.sessionVault }),
-      rememberServer: (url, username) => settings.update({ server: { url, username } }),
-      workstationId: () => ensureWorkstationId(settings),
-      store: store.call,
-      filesDir: profile.files,
-      log,
-      events,
-    }),
+    sync,
     tokens: createTokenService({
       log,
       events,
@@ -107,6 +116,7 @@ export function composeServices(options: ComposeOptions): Services {
     signing,
     files,
     chooser: options.fileChooser ?? noNativeChooser,
+    notifier,
     issuing: createIssuingService({
       store: store.call,
       filesDir: profile.files,
@@ -115,9 +125,19 @@ export function composeServices(options: ComposeOptions): Services {
       intake: files,
       events,
       log,
+      numbers: sync.numbers,
     }),
     layout: createLayoutService({ settings, log, renderer: createPopplerRenderer() }),
     verify: composeVerify(base),
+    office: composeOffice({
+      store: store.call,
+      // Read when someone signs in, after composition: the sync service owns the client.
+      api: () => services.sync.client(),
+      filesDir: profile.files,
+      notifier,
+      wake: () => wakeSync(),
+      log,
+    }),
   };
   wakeSync = () => services.sync.wake();
   return services;

@@ -2,6 +2,7 @@ import type { AppInfo } from '../../preload/contract/index.ts';
 import type { EventBus } from '../services/events/event-bus.ts';
 import type { FileIntake } from '../services/files/file-intake.ts';
 import type { FileChooser } from '../platform/file-chooser.ts';
+import type { Notifier } from '../platform/notifier.ts';
 import type { Logger } from '../services/log/logger.ts';
 import type { LayoutService } from '../services/pdf/layout/layout-service.ts';
 import type { VerifyService } from '../services/pdf/verify/verify-service.ts';
@@ -11,6 +12,7 @@ import type { StoreService } from '../services/store/store-service.ts';
 import type { SyncService } from '../services/sync/sync-service.ts';
 import type { TokenService } from '../services/tokens/token-service.ts';
 import type { IssuingService } from '../services/workflow/issuing-service.ts';
+import type { Office } from '../services/office/compose-office.ts';
 import type { ProfilePaths } from './profile.ts';
 
 /** Everything the IPC handlers may call, built by hand in `compose.ts`. */
@@ -34,6 +36,10 @@ export interface Services {
   readonly files: FileIntake;
   /** The native open-file dialog where the shell has one (Electron). */
   readonly chooser: FileChooser;
+  /** Desktop notifications where the shell has them (Electron); silent elsewhere. */
+  readonly notifier: Notifier;
   /** The journey of an outgoing document: draft → ký duyệt → cấp số → đóng dấu → phát hành. */
   readonly issuing: IssuingService;
+  /** The office across workstations: who is signed in, their steps and their long-polled inbox (#16). */
+  readonly office: Office;
 }

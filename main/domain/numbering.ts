@@ -40,3 +40,12 @@ export function leasesOverlap(
   const bLast = b.last ?? Number.POSITIVE_INFINITY;
   return a.first <= bLast && b.first <= aLast;
 }
+
+/**
+ * A number the server gave a register at the moment of a registration or cấp số (online numbering,
+ * in order of receipt across the organization); the leased blocks serve only offline.
+ */
+export interface ServerNumber {
+  readonly year: number;
+  readonly number: number;
+}

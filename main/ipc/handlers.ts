@@ -10,6 +10,7 @@ import { organizationsHandlers } from './organizations.ipc.ts';
 import { outgoingHandlers } from './outgoing.ipc.ts';
 import { registersHandlers } from './registers.ipc.ts';
 import { layoutHandlers } from './layout.ipc.ts';
+import { officeHandlers } from './office.ipc.ts';
 import { settingsHandlers } from './settings.ipc.ts';
 import { signingHandlers } from './signing.ipc.ts';
 import { syncHandlers } from './sync.ipc.ts';
@@ -32,6 +33,7 @@ export function createHandlerTable(services: Services): HandlerTable {
     ...outgoingHandlers(services),
     ...registersHandlers(services),
     ...layoutHandlers(services),
+    ...officeHandlers(services),
     ...settingsHandlers(services),
     ...signingHandlers(services),
     ...syncHandlers(services),

@@ -3,6 +3,7 @@ import type { HandlerTable } from './dispatch.ts';
 import { VanthuError } from '../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../preload/contract/error-messages.vi.ts';
 import { attachmentPath } from '../services/store/attachments.ts';
+import { numberForRegistration } from '../services/sync/online-numbers.ts';
 
 type IncomingChannels =
   | 'incoming.add'
@@ -17,8 +18,14 @@ type IncomingChannels =
 export function incomingHandlers(services: Services): Pick<HandlerTable, IncomingChannels> {
   const { store } = services;
   return {
-    'incoming.add': ({ input, filePath }) =>
-      store.call('incoming.add', input, filePath === undefined ? undefined : { path: filePath }),
+    // Online, the số đến is the organization's next at this moment (in order of receipt); offline, the block's.
+    'incoming.add': async ({ input, filePath }) =>
+      store.call(
+        'incoming.add',
+        input,
+        filePath === undefined ? undefined : { path: filePath },
+        await numberForRegistration(services.sync.numbers, input.doMat, new Date()),
+      ),
     'incoming.list': (filter) => store.call('incoming.list', filter),
     'incoming.get': ({ id }) => store.call('incoming.get', id),
     'incoming.transition': ({ id, to, note }) => store.call('incoming.transition', id, to, note),

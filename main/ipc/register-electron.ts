@@ -16,7 +16,7 @@ export function registerElectronIpc(ipcMain: IpcMain, table: HandlerTable, servi
 }
 
 /** Forward the event bus to one window; returns the unsubscribe function. */
-export function forwardEvents(services: Services, contents: WebContents): () => void {
+export function forwardEvents(services: Services, contents: Pick<WebContents, 'isDestroyed' | 'send'>): () => void {
   return services.events.subscribe((event, payload) => {
     if (!contents.isDestroyed()) {
       contents.send(IPC_EVENT, event, payload);

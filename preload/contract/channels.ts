@@ -9,6 +9,7 @@ import { organizationsChannels } from './organizations.ts';
 import { outgoingChannels } from './outgoing.ts';
 import { registersChannels } from './registers.ts';
 import { layoutChannels } from './layout.ts';
+import { officeChannels } from './office.ts';
 import { settingsChannels } from './settings.ts';
 import { signingChannels } from './signing.ts';
 import { syncChannels } from './sync.ts';
@@ -30,6 +31,7 @@ export const channels = {
   ...outgoingChannels,
   ...registersChannels,
   ...layoutChannels,
+  ...officeChannels,
   ...settingsChannels,
   ...signingChannels,
   ...syncChannels,

@@ -11,6 +11,8 @@ import { tokensEvents } from './tokens.ts';
  */
 export const eventSchemas = {
   'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  /** A desktop notification about this document was clicked: the renderer opens it. */
+  'app.openDocument': z.object({ documentId: z.string().min(1) }),
   ...tokensEvents,
   ...syncEventSchemas,
   ...signingEvents,

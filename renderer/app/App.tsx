@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { IncomingScreen } from '../features/incoming/IncomingScreen.tsx';
+import { QueueScreen } from '../features/office/QueueScreen.tsx';
 import { OutgoingScreen } from '../features/outgoing/OutgoingScreen.tsx';
 import { RegistersScreen } from '../features/registers/RegistersScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
@@ -23,6 +24,7 @@ const screens: Record<SectionId, (props: { route: Route }) => ReactNode> = {
   registers: RegistersScreen,
   sync: SyncScreen,
   settings: SettingsScreen,
+  queue: QueueScreen,
 };
 
 /** Alt + digit opens a section from anywhere, even while typing (the Alt makes it unambiguous). */

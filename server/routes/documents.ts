@@ -5,7 +5,7 @@ import { applyOnce } from '../idempotency.ts';
 import { HttpProblem, readJson, sendJson } from '../http.ts';
 import { route } from '../router.ts';
 import type { ServerState } from '../state.ts';
-import { takeNumbers } from './leases.ts';
+import { isReturned, nextNumber, releaseUnusedAllocation } from './numbers.ts';
 
 interface DocumentRow {
   id: string;
@@ -194,15 +194,16 @@ export const documentRoutes = [
       const { year, ngayDen } = body.data;
       let soDen = body.data.soDen;
       if (soDen === null) {
-        // Skip numbers a workstation already used from an older block (or a paper register).
-        const used = state.db.prepare('select 1 from registrations where org = ? and year = ? and so_den = ?');
-        do {
-          soDen = takeNumbers(state, caller.org, 'den', year, 1).from;
-        } while (used.get(caller.org, year, soDen) !== undefined);
+        // The next number in order of receipt (numbers given back first), never one already used.
+        soDen = nextNumber(state, caller.org, 'den', year);
       } else {
         const taken = state.db
           .prepare('select document_id from registrations where org = ? and year = ? and so_den = ?')
           .get(caller.org, year, soDen) as { document_id: string } | undefined;
+        if (taken === undefined && isReturned(state, caller.org, 'den', year, soDen)) {
+          // A workstation gave this number back: only the server hands it out again.
+          throw new HttpProblem(409, 'NUMBER_TAKEN', `Số đến ${soDen} đã được trả lại máy chủ.`, { soDen });
+        }
         if (taken !== undefined) {
           throw new HttpProblem(409, 'NUMBER_TAKEN', `Số đến ${soDen} đã được dùng cho văn bản khác.`, {
             soDen,
@@ -215,6 +216,7 @@ export const documentRoutes = [
           'insert into registrations (document_id, org, year, so_den, ngay_den, change_key) values (?, ?, ?, ?, ?, ?)',
         )
         .run(id, caller.org, year, soDen, ngayDen, key);
+      releaseUnusedAllocation(state, caller.org, id, year, soDen);
       if (unrouted && body.data.document !== undefined) {
         keepUnrouted(state, id, caller.org, body.data.document, key);
       } else {

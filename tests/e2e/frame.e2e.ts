@@ -17,6 +17,7 @@ const sections = [
   { name: 'Sổ đăng ký', hash: '#/so-dang-ky', key: '4' },
   { name: 'Đồng bộ', hash: '#/dong-bo', key: '5' },
   { name: 'Cài đặt', hash: '#/cai-dat', key: '6' },
+  { name: 'Hàng đợi của tôi', hash: '#/hang-doi', key: '7' },
 ];
 
 test('the sidebar reaches every section by click and by Alt+digit, with the connection always shown', async ({
@@ -55,7 +56,7 @@ test('? opens the shortcut help, which lists the bindings, and Esc closes it', a
   const dialog = page.getByRole('dialog', { name: 'Phím tắt' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Ctrl + S');
-  await expect(dialog).toContainText('Alt + 0…6');
+  await expect(dialog).toContainText('Alt + 0…7');
   await saveScreen(page, '02-shortcut-help');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

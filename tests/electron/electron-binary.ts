@@ -13,7 +13,8 @@ export function electronBinary(): { path: string } | { missing: string } {
     return {
       missing:
         'the Electron binary is not installed because its download host (GitHub) is unreachable on this machine; ' +
-        'the same renderer and handler table are covered by the browser-shell e2e suite',
+        'the same renderer and handler table are covered by the browser-shell e2e suite, and the built ' +
+        'main and preload bundles by the shell tier against the Electron double (tests/shell)',
     };
   }
   const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());

@@ -1,13 +1,15 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, protocol, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, Notification, powerMonitor, protocol, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { createHandlerTable } from '../../ipc/handlers.ts';
 import { forwardEvents, registerElectronIpc } from '../../ipc/register-electron.ts';
 import { createElectronSessionVault } from '../../platform/electron-session-vault.ts';
 import { electronFileChooser } from '../../platform/electron-file-chooser.ts';
+import { createElectronNotifier } from '../../platform/electron-notifier.ts';
 import { openElectronSettings } from '../../platform/electron-settings.ts';
 import { startBackground, type Background } from '../background.ts';
 import { composeServices } from '../compose.ts';
+import type { Services } from '../services.ts';
 import { watchNetworkReturn } from '../../services/sync/network-return.ts';
 import { electronKeystore } from '../../platform/electron-keystore.ts';
 import { defaultKeyFilePath } from '../../services/vault/key-files.ts';
@@ -53,6 +55,8 @@ async function start(): Promise<void> {
     settings: openElectronSettings(profileDir),
     fileChooser: electronFileChooser(),
     sessionVault: createElectronSessionVault(profileDir),
+    // The window exists only later; a notice clicked before it does opens nothing.
+    notifier: (events) => createElectronNotifier({ Notification, window: () => mainWindow, events }),
   });
   registerElectronIpc(ipcMain, createHandlerTable(services), services);
 
@@ -77,6 +81,7 @@ async function start(): Promise<void> {
   });
 
   const window = new BrowserWindow(createWindowOptions(join(__dirname, 'preload.cjs')));
+  mainWindow = window;
   const stopEvents = forwardEvents(services, window.webContents);
   window.on('closed', stopEvents);
   window.once('ready-to-show', () => {
@@ -90,7 +95,7 @@ async function start(): Promise<void> {
     }
   });
   await window.loadURL(`${APP_ORIGIN}/index.html`);
-  background = startBackground(services, {
+  const background = startBackground(services, {
     wakeSources: [
       (wake) => watchNetworkReturn(() => net.isOnline(), wake),
       (wake) => {
@@ -99,18 +104,26 @@ async function start(): Promise<void> {
       },
     ],
   });
+  running = { services, background };
 }
 
-let background: Background | undefined;
+let mainWindow: BrowserWindow | undefined;
+let running: { services: Services; background: Background } | undefined;
 let quitting = false;
-// Quit waits for sync to finish its current request, so nothing is cut mid-transaction.
+// Quit waits for sync to finish its current request, so nothing is cut mid-transaction, then
+// closes the store: requests already queued are answered and the database is closed cleanly.
 app.on('before-quit', (event) => {
-  if (background === undefined || quitting) {
+  if (running === undefined || quitting) {
     return;
   }
   event.preventDefault();
   quitting = true;
-  void background.stop().finally(() => app.quit());
+  const { services, background } = running;
+  void background
+    .stop()
+    .then(() => services.store.close())
+    .catch((error: unknown) => services.log.error('app.quit_failed', { error }))
+    .finally(() => app.quit());
 });
 app.on('window-all-closed', () => app.quit());
 start().catch((error: unknown) => {

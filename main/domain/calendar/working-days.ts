@@ -10,7 +10,11 @@ import { holidaysOfYear, type Holiday, type YearArrangement } from './holidays.t
 export class WorkingCalendar {
   private readonly years = new Map<number, { off: Map<number, Holiday>; workdays: Set<number> }>();
 
-  constructor(private readonly arrangements: readonly YearArrangement[] = []) {}
+  private readonly arrangements: readonly YearArrangement[];
+
+  constructor(arrangements: readonly YearArrangement[] = []) {
+    this.arrangements = arrangements;
+  }
 
   private year(year: number): { off: Map<number, Holiday>; workdays: Set<number> } {
     const known = this.years.get(year);

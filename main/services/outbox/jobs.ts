@@ -1,4 +1,5 @@
 import { IsoDateSchema } from '../../../preload/contract/define.ts';
+import { StepBodySchema } from '../../../preload/contract/office.ts';
 import { z } from 'zod';
 
 /**
@@ -85,12 +86,25 @@ export const FileUploadJobSchema = z.object({
   fileName: z.string().regex(/^[A-Za-z0-9]{1,50}(\.[A-Za-z0-9]{1,8})?$/),
 });
 
+/**
+ * One step of the office workflow (trình, phân công, tiến độ, hoàn thành, dự thảo, trình ký, trả lại,
+ * đã ký, cấp số, đóng dấu, phát hành, thu hồi): the step itself is a discriminated union on `kind`
+ * (preload/contract/office.ts). The job's key is the case, so a case's steps reach the server in order.
+ */
+export const OfficeStepJobSchema = z.object({
+  caseId: z.string().min(1).max(100),
+  /** Who took the step on this workstation (the server checks it is the session's person). */
+  actor: z.string().min(1),
+  step: StepBodySchema,
+});
+
 export const jobSchemas = {
   'incoming.register': IncomingRegisterJobSchema,
   'incoming.status': IncomingStatusJobSchema,
   'outgoing.publish': OutgoingPublishJobSchema,
   'outgoing.recall': OutgoingRecallJobSchema,
   'file.upload': FileUploadJobSchema,
+  'office.step': OfficeStepJobSchema,
 } as const;
 
 export type JobKind = keyof typeof jobSchemas;

@@ -26,6 +26,17 @@ export interface NumberLease {
   readonly lastNumber: number | null;
   readonly nextNumber: number;
   readonly grantedAt: string;
+  /** Cut here when given back (nothing from it on is taken here); null while the block is in use. */
+  readonly returnedFrom: number | null;
+  /** When the server confirmed the numbers given back. */
+  readonly returnedAt: string | null;
+}
+
+/** A block cut and not yet confirmed by the server: the numbers from `from` to its end go back. */
+export interface LeaseReturn {
+  readonly leaseId: string;
+  readonly registerId: string;
+  readonly from: number;
 }
 
 export type TakenNumber =
@@ -50,6 +61,15 @@ export interface RegisterService {
    * documents may fall back to a provisional number; outgoing ones never do (NUMBER_UNAVAILABLE).
    */
   take(registerId: string, options: { allowProvisional: boolean }): TakenNumber;
+  /** The next provisional number, whatever the leases hold: the server gives the final one. */
+  takeProvisional(registerId: string): TakenNumber & { provisional: true };
+  /**
+   * Online again after numbering offline: cut every block of the register that was used, at its
+   * next number, in one transaction, and list the cuts the server has not confirmed yet.
+   */
+  cutUsedLeases(registerId: string): LeaseReturn[];
+  /** The server took the numbers back. */
+  confirmReturn(leaseId: string): void;
 }
 
 interface RegisterRow {
@@ -67,6 +87,8 @@ interface LeaseRow {
   last_number: number | null;
   next_number: number;
   granted_at: string;
+  returned_from: number | null;
+  returned_at: string | null;
 }
 
 const toRegister = (r: RegisterRow): Register => ({
@@ -84,12 +106,18 @@ const toLease = (r: LeaseRow): NumberLease => ({
   lastNumber: r.last_number,
   nextNumber: r.next_number,
   grantedAt: r.granted_at,
+  returnedFrom: r.returned_from,
+  returnedAt: r.returned_at,
 });
 
 export function createRegisterService(db: Database, clock: () => Date = () => new Date()): RegisterService {
   const byKey = db.prepare(`SELECT * FROM registers WHERE ma_dinh_danh = ? AND kind = ? AND series = ? AND year = ?`);
   const byId = db.prepare(`SELECT * FROM registers WHERE id = ?`);
   const leasesOf = db.prepare(`SELECT * FROM number_leases WHERE register_id = ? ORDER BY first_number`);
+  // A block given back is never numbered from again, even before the server confirmed it.
+  const usableLeasesOf = db.prepare(
+    `SELECT * FROM number_leases WHERE register_id = ? AND returned_from IS NULL ORDER BY first_number`,
+  );
   const advance = db.prepare(`UPDATE number_leases SET next_number = next_number + 1 WHERE id = ? AND next_number = ?`);
   // Provisional numbers are per register too, and never reused even after sync replaces them.
   const lastProvisional = db.prepare(
@@ -152,13 +180,13 @@ export function createRegisterService(db: Database, clock: () => Date = () => ne
     },
     remaining(registerId) {
       let total = 0;
-      for (const l of leasesOf.all(registerId) as LeaseRow[]) {
+      for (const l of usableLeasesOf.all(registerId) as LeaseRow[]) {
         total += l.last_number === null ? Number.POSITIVE_INFINITY : Math.max(0, l.last_number - l.next_number + 1);
       }
       return total;
     },
     take(registerId, options) {
-      const leases: LeaseState[] = (leasesOf.all(registerId) as LeaseRow[]).map((l) => ({
+      const leases: LeaseState[] = (usableLeasesOf.all(registerId) as LeaseRow[]).map((l) => ({
         id: l.id,
         firstNumber: l.first_number,
         lastNumber: l.last_number,
@@ -182,6 +210,33 @@ export function createRegisterService(db: Database, clock: () => Date = () => ne
         throw new VanthuError('DB_BUSY', errorMessageVi('DB_BUSY'), { retryable: true });
       }
       return { provisional: false, number: choice.number, leaseId: choice.leaseId };
+    },
+    takeProvisional(registerId) {
+      return { provisional: true, number: (lastProvisional.get(registerId) as { n: number }).n + 1 };
+    },
+    cutUsedLeases(registerId) {
+      return db.transaction(() => {
+        // Used offline and not exhausted: the rest goes back (an open lease is one workstation's own).
+        db.prepare(
+          `UPDATE number_leases SET returned_from = next_number
+           WHERE register_id = ? AND returned_from IS NULL AND last_number IS NOT NULL
+             AND next_number > first_number AND next_number <= last_number`,
+        ).run(registerId);
+        return (
+          db
+            .prepare(
+              `SELECT id, returned_from FROM number_leases
+               WHERE register_id = ? AND returned_from IS NOT NULL AND returned_at IS NULL ORDER BY first_number`,
+            )
+            .all(registerId) as { id: string; returned_from: number }[]
+        ).map((row) => ({ leaseId: row.id, registerId, from: row.returned_from }));
+      })();
+    },
+    confirmReturn(leaseId) {
+      db.prepare(`UPDATE number_leases SET returned_at = ? WHERE id = ? AND returned_at IS NULL`).run(
+        clock().toISOString(),
+        leaseId,
+      );
     },
   };
   return service;

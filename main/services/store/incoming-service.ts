@@ -16,6 +16,8 @@ import { vietnamDate, vietnamYear } from '../../domain/vietnam-time.ts';
 import { readAttachmentSource, recordAttachment, writeAttachmentFile } from './attachments.ts';
 import { appendAudit } from './audit.ts';
 import { soDenHienThi, toIncomingDocument, type IncomingRow } from './incoming-rows.ts';
+import type { ServerNumber } from '../../domain/numbering.ts';
+import type { TakenNumber } from '../registers/register-service.ts';
 import type { StoreContext } from './store-context.ts';
 
 export interface IncomingFile {
@@ -98,11 +100,35 @@ export function getIncoming(ctx: StoreContext, id: string): IncomingDocument {
 }
 
 /**
- * Register an incoming document: số đến from the register of the current year in Vietnam
- * (provisional when no lease is left), the file stored by hash, an audit entry and the outbox
+ * How an online registration was numbered: the document's id chosen before the transaction (the
+ * key the server's number was asked with) and the number the server gave, null when it could not
+ * answer in time (the leased block serves, as offline).
+ */
+export interface OnlineRegistration {
+  readonly id: string;
+  readonly number: ServerNumber | null;
+}
+
+/** The server's number, when it is for the register the document goes into (not across New Year). */
+function serverNumberFor(year: number, online: OnlineRegistration | undefined): TakenNumber | null {
+  const number = online?.number ?? null;
+  return number === null || number.year !== year
+    ? null
+    : { provisional: false, number: number.number, leaseId: 'server' };
+}
+
+/**
+ * Register an incoming document: số đến from the register of the current year in Vietnam — the
+ * server's next number when online (`online`), else the leased block's, provisional when no lease
+ * is left — the file stored by hash, an audit entry and the outbox
  * jobs, all in one transaction. Duplicates are reported, not refused: the văn thư decides.
  */
-export function addIncoming(ctx: StoreContext, input: IncomingInput, file?: IncomingFile): IncomingAddResult {
+export function addIncoming(
+  ctx: StoreContext,
+  input: IncomingInput,
+  file?: IncomingFile,
+  online?: OnlineRegistration,
+): IncomingAddResult {
   const staged = file === undefined ? undefined : stageFile(ctx, file.path, file.mediaType);
   const original =
     file?.originalPath === undefined ? undefined : stageFile(ctx, file.originalPath, 'application/octet-stream');
@@ -113,8 +139,9 @@ export function addIncoming(ctx: StoreContext, input: IncomingInput, file?: Inco
       const now = ctx.clock();
       const duplicates = findDuplicates(ctx, input);
       const register = ctx.registers.ensure({ maDinhDanh: ctx.maDinhDanh, kind: 'den', year: vietnamYear(now) });
-      const taken = ctx.registers.take(register.id, { allowProvisional: true });
-      const id = uuidv7();
+      const taken =
+        serverNumberFor(register.year, online) ?? ctx.registers.take(register.id, { allowProvisional: true });
+      const id = online?.id ?? uuidv7();
       // A secret document is registered here and nowhere else: no upload, no registration job.
       const local = staysOnWorkstation(input.doMat);
       if (staged !== undefined) {
@@ -154,7 +181,13 @@ export function addIncoming(ctx: StoreContext, input: IncomingInput, file?: Inco
           action: 'incoming.register',
           entity: 'incoming',
           entityId: id,
-          details: { soDen: document.soDenHienThi, registerId: register.id, fileSha256: sha256, keptLocal: local },
+          details: {
+            soDen: document.soDenHienThi,
+            registerId: register.id,
+            fileSha256: sha256,
+            keptLocal: local,
+            numberedBy: online?.number === undefined || online.number === null ? 'workstation' : 'server',
+          },
         },
         now,
       );
@@ -201,6 +234,14 @@ export function transitionIncoming(ctx: StoreContext, id: string, to: IncomingSt
   return ctx.db
     .transaction(() => {
       const current = getIncoming(ctx, id);
+      if (ctx.db.prepare(`SELECT replica FROM incoming_documents WHERE id = ?`).pluck().get(id) === 1) {
+        // Another workstation's registration, kept here for the organization's sổ: its work is done there.
+        throw new VanthuError(
+          'STATE_TRANSITION_INVALID',
+          errorMessageVi('STATE_TRANSITION_INVALID', '(văn bản do máy khác của cơ quan đăng ký và xử lý)'),
+          { details: { from: current.state, to, replica: true } },
+        );
+      }
       if (!canTransitionIncoming(current.state, to)) {
         throw new VanthuError('STATE_TRANSITION_INVALID', errorMessageVi('STATE_TRANSITION_INVALID'), {
           details: { from: current.state, to },

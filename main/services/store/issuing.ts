@@ -5,6 +5,7 @@ import type { IssuingFile, IssuingStage } from '../../../preload/contract/issuin
 import type { OutgoingDocument, OutgoingInput } from '../../../preload/contract/outgoing.ts';
 import type { OutgoingState } from '../../domain/document-states.ts';
 import { exportFileName } from '../../domain/file-name.ts';
+import type { ServerNumber } from '../../domain/numbering.ts';
 import { attachmentPath, recordAttachment } from './attachments.ts';
 import { appendAudit } from './audit.ts';
 import { createOutgoing, getOutgoing, moveOutgoing, publishOutgoing, takeNumber } from './outgoing-service.ts';
@@ -166,7 +167,12 @@ function requireInput(ctx: StoreContext, id: string, stage: OutputStage, from: s
  * is still đã ký, so a crash before the numbered file is recorded leaves the number with its
  * document, and the next attempt writes that same number: none is lost, none is used twice.
  */
-export function reserveNumber(ctx: StoreContext, id: string, from: string): OutgoingDocument {
+export function reserveNumber(
+  ctx: StoreContext,
+  id: string,
+  from: string,
+  online: ServerNumber | null = null,
+): OutgoingDocument {
   return ctx.db
     .transaction(() => {
       const doc = requireInput(ctx, id, 'da-cap-so', from);
@@ -174,7 +180,7 @@ export function reserveNumber(ctx: StoreContext, id: string, from: string): Outg
         return doc;
       }
       const now = ctx.clock();
-      const fields = takeNumber(ctx, doc, now);
+      const fields = takeNumber(ctx, doc, now, online);
       const sets = Object.keys(fields).map((k) => `${k} = @${k}`);
       ctx.db
         .prepare(`UPDATE outgoing_documents SET ${[...sets, 'updated_at = @at'].join(', ')} WHERE id = @id`)

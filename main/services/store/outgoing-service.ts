@@ -6,6 +6,7 @@ import { canTransitionOutgoing, type OutgoingState } from '../../domain/document
 import { exportFileName } from '../../domain/file-name.ts';
 import { maDinhDanhVanBan } from '../../domain/ma-dinh-danh.ts';
 import { staysOnWorkstation } from '../../domain/secrecy.ts';
+import type { ServerNumber } from '../../domain/numbering.ts';
 import { formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
 import { vietnamDate, vietnamYear } from '../../domain/vietnam-time.ts';
 import { outgoingAppendixRows } from './appendix-rows.ts';
@@ -235,17 +236,25 @@ export function issueNumber(ctx: StoreContext, id: string): OutgoingDocument {
 
 /**
  * The columns cấp số sets: the next final number of the document's register (this year's, for
- * a draft from last year), the date in Vietnam and the mã định danh văn bản. Inside the caller's
+ * a draft from last year; the server's when online, else the leased block's), the date in Vietnam
+ * and the mã định danh văn bản. Inside the caller's
  * transaction, so a number taken is recorded or not taken at all.
  */
-export function takeNumber(ctx: StoreContext, doc: OutgoingDocument, now: Date): Record<string, unknown> {
+export function takeNumber(
+  ctx: StoreContext,
+  doc: OutgoingDocument,
+  now: Date,
+  online: ServerNumber | null = null,
+): Record<string, unknown> {
   const register = ctx.registers.get(doc.registerId);
   const year = vietnamYear(now);
   const target =
     register !== undefined && register.year === year
       ? register
       : ctx.registers.ensure({ maDinhDanh: ctx.maDinhDanh, kind: 'di', year, series: doc.series });
-  const taken = ctx.registers.take(target.id, { allowProvisional: false });
+  // The server's number when it answered in time (online, in order), for the main series it keeps.
+  const fromServer = online !== null && online.year === target.year && target.series === '';
+  const taken = fromServer ? { number: online.number } : ctx.registers.take(target.id, { allowProvisional: false });
   const ngay = vietnamDate(now);
   return {
     register_id: target.id,

@@ -29,7 +29,8 @@ export function listIncoming(ctx: StoreContext, filter: Partial<DocumentFilter> 
     params.push(fts);
   }
   if (filter.state !== undefined) {
-    where.push(`d.state = ?`);
+    // A queue is this workstation's work: another workstation's registration (a replica) is searchable, not actionable here.
+    where.push(`d.state = ? AND d.replica = 0`);
     params.push(filter.state);
   }
   if (filter.from !== undefined) {

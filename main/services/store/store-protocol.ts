@@ -1,8 +1,12 @@
 import type { AppError } from '../../../preload/contract/errors.ts';
+import type { ServerNumber } from '../../domain/numbering.ts';
+import { officeStoreOn } from '../office/office-store.ts';
 import type { OutboxStore } from '../outbox/outbox-store.ts';
+import { peopleStoreOn } from '../people/people-store.ts';
 import { loadPrintableRegister, type PrintableRegister, type RegisterRange } from '../registers/register-rows.ts';
 import type { RegisterService } from '../registers/register-service.ts';
 import { adoptForJob } from '../sync/registration-adoption.ts';
+import { createStoreRegistersFeed, type StoreRegistersFeed } from '../sync/registers-feed-store.ts';
 import { createStoreInboxSink, type StoreInboxSink } from '../sync/store-sinks.ts';
 import { listRenumberings } from './renumberings.ts';
 import type { StoreApi } from './store.ts';
@@ -45,7 +49,11 @@ export interface StoreMethods {
     source: issuing.StoredInput,
   ) => ReturnType<typeof issuing.createDraft>;
   'issuing.files': (id: string) => ReturnType<typeof issuing.issuingFiles>;
-  'issuing.reserveNumber': (id: string, from: string) => ReturnType<typeof issuing.reserveNumber>;
+  'issuing.reserveNumber': (
+    id: string,
+    from: string,
+    online?: ServerNumber | null,
+  ) => ReturnType<typeof issuing.reserveNumber>;
   'issuing.beginOutput': (output: issuing.OutputRecord) => void;
   'issuing.recordOutput': (output: issuing.OutputRecord) => ReturnType<typeof issuing.recordOutput>;
   'issuing.pending': () => ReturnType<typeof issuing.pendingOutputs>;
@@ -73,6 +81,8 @@ export interface StoreMethods {
   'registers.addLease': RegisterService['addLease'];
   'registers.leases': RegisterService['leases'];
   'registers.remaining': RegisterService['remaining'];
+  'registers.cutUsedLeases': RegisterService['cutUsedLeases'];
+  'registers.confirmReturn': RegisterService['confirmReturn'];
   'outbox.claimDue': OutboxStore['claimDue'];
   'outbox.markDone': OutboxStore['markDone'];
   'outbox.markDoneAndClaim': OutboxStore['markDoneAndClaim'];
@@ -87,9 +97,27 @@ export interface StoreMethods {
   'store.backup': (destination: string) => { path: string; bytes: number };
   'sync.inboxCursor': StoreInboxSink['inboxCursor'];
   'sync.applyInbox': StoreInboxSink['applyInbox'];
+  'sync.registersCursor': StoreRegistersFeed['registersCursor'];
+  'sync.applyRegisters': StoreRegistersFeed['applyRegisters'];
+  'sync.replicaFiles': StoreRegistersFeed['replicaFiles'];
+  'sync.keepReplicaFiles': StoreRegistersFeed['keepReplicaFiles'];
   'sync.adoptRegistration': (jobId: string, registration: Parameters<typeof adoptForJob>[2]) => boolean;
   'sync.renumberings': (limit: number) => ReturnType<typeof listRenumberings>;
+  'office.recordStep': OfficeStoreMethods['recordStep'];
+  'office.queue': OfficeStoreMethods['officeQueue'];
+  'office.refused': OfficeStoreMethods['refusedSteps'];
+  'office.case': OfficeStoreMethods['officeCase'];
+  'office.cursor': OfficeStoreMethods['officeCursor'];
+  'office.applyInbox': OfficeStoreMethods['applyOfficeInbox'];
+  'office.missingFiles': OfficeStoreMethods['missingOfficeFiles'];
+  'office.markFilesReady': OfficeStoreMethods['markOfficeFilesReady'];
+  'people.remember': PeopleStoreMethods['rememberPerson'];
+  'people.local': PeopleStoreMethods['localPerson'];
+  'people.colleagues': PeopleStoreMethods['colleaguesWith'];
 }
+
+type OfficeStoreMethods = ReturnType<typeof officeStoreOn>;
+type PeopleStoreMethods = ReturnType<typeof peopleStoreOn>;
 
 export type StoreMethod = keyof StoreMethods;
 
@@ -131,8 +159,11 @@ export interface StoreWorkerData {
 export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup']): StoreMethods {
   const { registers, outbox } = store.context;
   const inbox = createStoreInboxSink(store.context);
+  const registersFeed = createStoreRegistersFeed(store.context);
+  const office = officeStoreOn(store.context);
+  const people = peopleStoreOn(store.context);
   return {
-    'incoming.add': (input, file) => store.addIncoming(input, file),
+    'incoming.add': (input, file, online) => store.addIncoming(input, file, online),
     'incoming.get': (id) => store.getIncoming(id),
     'incoming.list': (filter) => store.listIncoming(filter),
     'incoming.transition': (id, to, note) => store.transitionIncoming(id, to, note),
@@ -152,7 +183,7 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'outgoing.create': (input) => store.createOutgoing(input),
     'issuing.createDraft': (input, pdf, source) => issuing.createDraft(store.context, input, pdf, source),
     'issuing.files': (id) => issuing.issuingFiles(store.context, id),
-    'issuing.reserveNumber': (id, from) => issuing.reserveNumber(store.context, id, from),
+    'issuing.reserveNumber': (id, from, online) => issuing.reserveNumber(store.context, id, from, online ?? null),
     'issuing.beginOutput': (output) => issuing.beginOutput(store.context, output),
     'issuing.recordOutput': (output) => issuing.recordOutput(store.context, output),
     'issuing.pending': () => issuing.pendingOutputs(store.context),
@@ -185,6 +216,8 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'registers.addLease': (id, lease) => registers.addLease(id, lease),
     'registers.leases': (id) => registers.leases(id),
     'registers.remaining': (id) => registers.remaining(id),
+    'registers.cutUsedLeases': (id) => registers.cutUsedLeases(id),
+    'registers.confirmReturn': (id) => registers.confirmReturn(id),
     'outbox.claimDue': (now, limit) => outbox.claimDue(now, limit),
     'outbox.markDone': (id, now) => outbox.markDone(id, now),
     'outbox.markDoneAndClaim': (id, now, limit) => outbox.markDoneAndClaim(id, now, limit),
@@ -199,7 +232,22 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'store.backup': backup,
     'sync.inboxCursor': () => inbox.inboxCursor(),
     'sync.applyInbox': (items, next) => inbox.applyInbox(items, next),
+    'sync.registersCursor': () => registersFeed.registersCursor(),
+    'sync.applyRegisters': (items, next) => registersFeed.applyRegisters(items, next),
+    'sync.replicaFiles': (documentId) => registersFeed.replicaFiles(documentId),
+    'sync.keepReplicaFiles': (documentId) => registersFeed.keepReplicaFiles(documentId),
     'sync.adoptRegistration': (jobId, registration) => adoptForJob(store.context, jobId, registration),
     'sync.renumberings': (limit) => listRenumberings(store.context.db, limit),
+    'office.recordStep': (input) => office.recordStep(input),
+    'office.queue': (username) => office.officeQueue(username),
+    'office.refused': (username) => office.refusedSteps(username),
+    'office.case': (caseId) => office.officeCase(caseId),
+    'office.cursor': (username) => office.officeCursor(username),
+    'office.applyInbox': (username, items, next) => office.applyOfficeInbox(username, items, next),
+    'office.missingFiles': (username) => office.missingOfficeFiles(username),
+    'office.markFilesReady': (username) => office.markOfficeFilesReady(username),
+    'people.remember': (person, verifier, colleagues) => people.rememberPerson(person, verifier, colleagues),
+    'people.local': (username) => people.localPerson(username),
+    'people.colleagues': (ma, role) => people.colleaguesWith(ma, role),
   };
 }

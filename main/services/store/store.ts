@@ -21,6 +21,7 @@ import {
   setVerification,
   transitionIncoming,
   type IncomingFile,
+  type OnlineRegistration,
 } from './incoming-service.ts';
 import {
   createOutgoing,
@@ -59,7 +60,7 @@ export interface StoreOptions {
  */
 export interface StoreApi {
   readonly context: StoreContext;
-  addIncoming(input: IncomingInput, file?: IncomingFile): IncomingAddResult;
+  addIncoming(input: IncomingInput, file?: IncomingFile, online?: OnlineRegistration): IncomingAddResult;
   getIncoming(id: string): IncomingDocument;
   listIncoming(filter?: Partial<DocumentFilter>): IncomingDocument[];
   transitionIncoming(id: string, to: IncomingState, note?: string): IncomingDocument;
@@ -114,7 +115,7 @@ export function createStore(options: StoreOptions): StoreApi {
   };
   return {
     context,
-    addIncoming: (input, file) => addIncoming(context, input, file),
+    addIncoming: (input, file, online) => addIncoming(context, input, file, online),
     getIncoming: (id) => getIncoming(context, id),
     listIncoming: (filter) => listIncoming(context, filter),
     transitionIncoming: (id, to, note) => transitionIncoming(context, id, to, note),

@@ -1,5 +1,5 @@
 import { classifyError, classifyResponse, SyncFailure } from './classify.ts';
-import type { DirectoryEntry, InboxItem, SyncCredentials } from './ports.ts';
+import type { DirectoryEntry, InboxItem, RegisterFeedItem, SyncCredentials } from './ports.ts';
 import type { HttpRequest, HttpResponse, SyncTransport } from './transport.ts';
 
 /** Timeouts per kind of exchange: small JSON calls fail fast; chunks get time to travel. */
@@ -172,6 +172,40 @@ export class ApiClient {
       path: `/v1/outgoing/${encodeURIComponent(documentId)}/recipients`,
     });
     return (response.data as { items: RecipientStatus[] }).items;
+  }
+
+  /**
+   * The register's next number at this moment (API 1.4.0), within `timeoutMs`: an online
+   * registration or cấp số numbers in order of receipt. The same key gets the same number.
+   */
+  async allocateNumber(
+    kind: 'den' | 'di',
+    year: number,
+    documentId: string,
+    key: string,
+    timeoutMs: number,
+  ): Promise<number> {
+    const response = await this.call({
+      method: 'POST',
+      path: '/v1/numbers',
+      json: { registerKind: kind, year, documentId },
+      headers: { 'idempotency-key': key },
+      timeoutMs,
+    });
+    return (response.data as { number: number }).number;
+  }
+
+  /** The organization's registers (every workstation's registrations and issued documents) after a cursor. */
+  async registersFeed(
+    cursor: string | null,
+    limit = 200,
+  ): Promise<{ items: RegisterFeedItem[]; nextCursor: string; hasMore: boolean }> {
+    const response = await this.call({
+      method: 'GET',
+      path: '/v1/registers/feed',
+      query: { ...(cursor === null ? {} : { cursor }), limit: String(limit) },
+    });
+    return response.data as { items: RegisterFeedItem[]; nextCursor: string; hasMore: boolean };
   }
 
   async inbox(

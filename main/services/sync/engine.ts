@@ -12,6 +12,7 @@ import type {
   InboxSink,
   LeaseSink,
   ReceiptSink,
+  RegistersFeedSink,
   RegistrationSink,
   ServerRegistration,
   SyncClock,
@@ -29,6 +30,8 @@ export interface SyncEngineDeps {
   readonly receipts?: ReceiptSink;
   /** Repairs a registration another workstation made first; without it the job stays a conflict. */
   readonly registrations?: RegistrationSink;
+  /** The organization's registers from every workstation of it (API 1.4.0). */
+  readonly registers?: RegistersFeedSink;
   readonly clock: SyncClock;
   readonly log: Logger;
   readonly concurrency?: number;
@@ -95,6 +98,8 @@ export class SyncEngine {
   #offlineUntil = 0;
   /** Set within a round when the session is refused or the server unreachable: stop claiming jobs. */
   #haltRound = false;
+  /** Set within a round once the server answered: only then is a leased block cut and given back. */
+  #answered = false;
   #status: Omit<SyncStatus, 'pending' | 'failed' | 'conflicts' | 'needsLogin'> = {
     connection: 'unknown',
     authRequired: false,
@@ -149,6 +154,7 @@ export class SyncEngine {
   }
 
   #succeeded(): void {
+    this.#answered = true;
     this.#unreachable = 0;
     this.#offlineUntil = 0;
     this.#status = {
@@ -270,6 +276,59 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Give back the unused numbers of blocks used offline (API 1.4.0), then lease fresh ones. Only
+   * after the server answered this round, so a workstation never cuts its reserve on its way offline.
+   */
+  async #returnLeases(): Promise<void> {
+    const leases = this.#deps.leases;
+    if (leases?.returns === undefined || !this.#answered || this.#haltRound) {
+      return;
+    }
+    const cuts = await leases.returns();
+    for (const cut of cuts) {
+      // One key per block: a repeat after a lost answer is answered with the first return.
+      await this.#deps.api.mutate(
+        `/v1/leases/${encodeURIComponent(cut.leaseId)}/return`,
+        `lease-return:${cut.leaseId}`,
+        {
+          from: cut.from,
+        },
+      );
+      await leases.returned?.(cut.leaseId);
+      this.#succeeded();
+    }
+    if (cuts.length > 0) {
+      await this.#refillLeases();
+    }
+  }
+
+  async #pullRegisters(): Promise<void> {
+    const registers = this.#deps.registers;
+    if (registers === undefined) {
+      return;
+    }
+    for (;;) {
+      let page: Awaited<ReturnType<ApiClient['registersFeed']>>;
+      try {
+        page = await this.#deps.api.registersFeed(await registers.cursor());
+      } catch (error) {
+        // A server before API 1.4.0 has no feed: the rest of the round (receipts) must still run.
+        if (failureOf(error).kind !== 'permanent') {
+          throw error;
+        }
+        this.#deps.log.warn('sync.registers_feed_unavailable', { code: failureOf(error).code });
+        return;
+      }
+      // The entries and the cursor in one transaction: a crash in between re-pulls the page.
+      await registers.apply(page.items, page.nextCursor);
+      this.#succeeded();
+      if (!page.hasMore || page.items.length === 0) {
+        return;
+      }
+    }
+  }
+
   async #pullDirectory(): Promise<void> {
     const directory = this.#deps.directory;
     if (directory === undefined) {
@@ -349,6 +408,7 @@ export class SyncEngine {
     this.#emit();
     // Every round tries again, including a fresh login after an auth failure.
     this.#haltRound = false;
+    this.#answered = false;
     let sent = 0;
     let retried = 0;
     let failed = 0;
@@ -376,7 +436,9 @@ export class SyncEngine {
       };
       await Promise.all(Array.from({ length: concurrency }, worker));
       pulled = await this.#pullInbox();
+      await this.#pullRegisters();
       await this.#pullReceipts();
+      await this.#returnLeases();
     } catch (error) {
       // Leases and inbox are retried next round; their failure only changes what we show.
       this.#noteFailure(failureOf(error));

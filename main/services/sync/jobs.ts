@@ -1,5 +1,7 @@
 import { statSync } from 'node:fs';
+import { stepFiles } from '../../../preload/contract/office.ts';
 import type { OutboxJob } from '../outbox/outbox-store.ts';
+import { officeResolution } from '../office/conflicts.ts';
 import type { ApiClient } from './api-client.ts';
 import type { FileSource } from './ports.ts';
 import { uploadFile, type ProgressListener } from './transfer.ts';
@@ -134,6 +136,22 @@ export async function runJob(ctx: JobContext, job: OutboxJob): Promise<unknown> 
       const payload = job.payload as OutboxJob<'outgoing.recall'>['payload'];
       return ctx.api.mutate(`/v1/outgoing/${id(payload.documentId)}/recall`, job.id, { reason: payload.reason });
     }
+    case 'office.step': {
+      const payload = job.payload as OutboxJob<'office.step'>['payload'];
+      // Files travel by hash: each is on the server before the step that names it (uploads are idempotent).
+      for (const file of stepFiles(payload.step)) {
+        await ensureUploaded(ctx, file.sha256);
+      }
+      // The person who took the step: the server refuses it (401) under anyone else's session, so a step
+      // taken after an offline sign-in waits for that person's online sign-in instead of going as another.
+      const response = await ctx.api.call({
+        method: 'POST',
+        path: `/v1/office/cases/${id(payload.caseId)}/steps`,
+        json: payload.step,
+        headers: { 'idempotency-key': job.id, 'x-vanthu-actor': payload.actor },
+      });
+      return response.data;
+    }
   }
 }
 
@@ -152,6 +170,6 @@ export function resolutionFor(code: string): string {
     case 'ALREADY_PUBLISHED':
       return 'Văn bản đã được phát hành: kiểm tra trạng thái nơi nhận.';
     default:
-      return 'Xem chi tiết và liên hệ quản trị hệ thống nếu cần.';
+      return officeResolution(code) ?? 'Xem chi tiết và liên hệ quản trị hệ thống nếu cần.';
   }
 }

@@ -1,9 +1,9 @@
-import type { RegisterService } from '../registers/register-service.ts';
+import type { LeaseReturn, RegisterService } from '../registers/register-service.ts';
 import type { Awaitable, LeaseNeed, LeaseSink } from './ports.ts';
 
 /** The register calls leases need, direct on a connection or through the store worker. */
 export type LeaseRegisters = {
-  readonly [M in 'get' | 'remaining' | 'leases' | 'addLease']: (
+  readonly [M in 'get' | 'remaining' | 'leases' | 'addLease' | 'cutUsedLeases' | 'confirmReturn']: (
     ...args: Parameters<RegisterService[M]>
   ) => Awaitable<ReturnType<RegisterService[M]>>;
 };
@@ -17,7 +17,9 @@ export interface LeasePolicy {
 export const DEFAULT_LEASE_POLICY: LeasePolicy = { lowWater: 10, blockSize: 50 };
 
 /**
- * Leases for the registers this workstation uses, kept by the register service. The request
+ * Leases for the registers this workstation uses, kept by the register service. A block serves
+ * offline work only (online numbers come from the server in order of receipt); once it was used
+ * offline and the workstation is online again, it is cut and its unused numbers go back. The request
  * key counts the leases already stored, so a request lost in a crash is repeated with the same
  * key and the server returns the same block instead of burning a second one.
  */
@@ -48,6 +50,16 @@ export function createRegisterLeaseSink(
     },
     async add(registerId, lease) {
       await registers.addLease(registerId, lease);
+    },
+    async returns() {
+      const cuts: LeaseReturn[] = [];
+      for (const registerId of await registerIds()) {
+        cuts.push(...(await registers.cutUsedLeases(registerId)));
+      }
+      return cuts;
+    },
+    async returned(leaseId) {
+      await registers.confirmReturn(leaseId);
     },
   };
 }

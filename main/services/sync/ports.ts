@@ -61,6 +61,62 @@ export interface ServerRegistration {
   readonly key?: string;
 }
 
+/** A file of a replicated register entry: fetched by hash only when someone opens it. */
+export interface RegisterFeedFile {
+  readonly sha256: string;
+  readonly size: number;
+}
+
+/**
+ * One entry of the organization's registers (API 1.4.0), made at any of its workstations: a
+ * registration (sổ đến) or an issued document (sổ đi). `key` is the Idempotency-Key it was made with.
+ */
+export type RegisterFeedItem =
+  | {
+      readonly kind: 'den';
+      readonly documentId: string;
+      readonly key: string;
+      readonly year: number;
+      readonly soDen: number;
+      readonly ngayDen: string;
+      readonly source: 'truc' | 'email' | 'giay' | 'khac';
+      readonly metadata: {
+        readonly maDinhDanhVanBan?: string | null;
+        readonly tenLoai?: string | null;
+        readonly soKyHieu?: string | null;
+        readonly ngayBanHanh?: string | null;
+        readonly coQuanBanHanh?: string | null;
+        readonly maCoQuanBanHanh?: string | null;
+        readonly trichYeu?: string | null;
+        readonly nguoiKy?: string | null;
+        readonly chucVu?: string | null;
+        readonly doKhan?: number | null;
+        readonly doMat?: number | null;
+        readonly soTrang?: number | null;
+      };
+      readonly files: readonly RegisterFeedFile[];
+    }
+  | {
+      readonly kind: 'di';
+      readonly documentId: string;
+      readonly key: string | null;
+      readonly soKyHieu: string;
+      readonly ngayBanHanh: string;
+      readonly trichYeu: string;
+      readonly tenLoai: string;
+      readonly nguoiKy: string;
+      readonly chucVu: string;
+      readonly doKhan: number;
+      readonly recipients: readonly { readonly maDinhDanh: string; readonly ten: string }[];
+      readonly files: readonly RegisterFeedFile[];
+    };
+
+/** The store's side of the registers feed: a page and its cursor in ONE transaction. */
+export interface RegistersFeedSink {
+  cursor(): Awaitable<string | null>;
+  apply(items: readonly RegisterFeedItem[], nextCursor: string): Awaitable<unknown>;
+}
+
 export interface InboxItem {
   readonly seq: number;
   /** 'registered' since API 1.2.0: a workstation of our organization registered the document. */
@@ -132,6 +188,12 @@ export interface LeaseNeed {
 export interface LeaseSink {
   needs(): Awaitable<readonly LeaseNeed[]>;
   add(registerId: string, lease: { id: string; firstNumber: number; lastNumber: number }): Awaitable<unknown>;
+  /**
+   * Called once the server answered in this round: blocks used offline are cut (locally, for good)
+   * and every cut the server has not confirmed is listed, to be given back.
+   */
+  returns?(): Awaitable<readonly { leaseId: string; from: number }[]>;
+  returned?(leaseId: string): Awaitable<unknown>;
 }
 
 /** Time, injectable so a long outage can be simulated without waiting for it. */

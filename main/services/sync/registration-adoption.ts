@@ -54,7 +54,10 @@ function isOwn(ctx: StoreContext, documentId: string, registration: ServerRegist
 
 /**
  * The number of a document arriving through the inbox: the organization's when a workstation
- * already registered it (none of ours is taken, nothing is queued), else the next of our register.
+ * already registered it (none of ours is taken, nothing is queued), else a provisional one. An
+ * arrival is pulled online, so the server numbers it in order of receipt when its registration
+ * reaches it; a workstation that registers it second adopts that number (ALREADY_REGISTERED or
+ * the `registered` item) and gives up nothing, because it never took a number of its own.
  */
 export function arrivalNumber(
   ctx: StoreContext,
@@ -75,7 +78,7 @@ export function arrivalNumber(
   const register = registerOf(ctx, vietnamYear(now));
   return {
     register,
-    taken: ctx.registers.take(register.id, { allowProvisional: true }),
+    taken: ctx.registers.takeProvisional(register.id),
     ngayDen: vietnamDate(now),
     registered: false,
   };

@@ -17,11 +17,14 @@ import {
   type InboxSink,
   type LeaseSink,
   type ReceiptSink,
+  type RegistersFeedSink,
   type RegistrationSink,
   type SyncClock,
   type SyncCredentials,
   type SyncOutbox,
 } from './ports.ts';
+import { createOnlineNumbers, type OnlineNumbers } from './online-numbers.ts';
+import { fetchReplicaFiles } from './replica-files.ts';
 import { createMemorySessionVault, type SessionVault } from './session-vault.ts';
 import { createAxiosTransport } from './transport.ts';
 
@@ -44,6 +47,15 @@ export interface SyncService {
    */
   wake(): void;
   stop(): Promise<void>;
+  /** Numbers from the server at the moment of a registration or cấp số (null when it cannot answer in time). */
+  readonly numbers: OnlineNumbers;
+  /** Download the files of another workstation's document (a replica) on demand; its file hash, or null. */
+  fetchReplicaFiles(documentId: string): Promise<string | null>;
+  /**
+   * The client for the configured server, shared with the office (people's sign-in, their inbox):
+   * one session per workstation. Throws SYNC_OFFLINE while no server is configured.
+   */
+  client(): ApiClient;
 }
 
 /** How long the loop waits when nothing is due and nothing wakes it (the inbox's poll). */
@@ -95,8 +107,17 @@ const RECEIPTS_PER_ROUND = 50;
  * The inbox, the organization directory and the recipients' statuses through the store worker;
  * each page is one transaction there, with its cursor.
  */
-export function storeSinks(store: StoreCall): { inbox: InboxSink; directory: DirectorySink; receipts: ReceiptSink } {
+export function storeSinks(store: StoreCall): {
+  inbox: InboxSink;
+  directory: DirectorySink;
+  receipts: ReceiptSink;
+  registers: RegistersFeedSink;
+} {
   return {
+    registers: {
+      cursor: () => store('sync.registersCursor'),
+      apply: (items, next) => store('sync.applyRegisters', items, next),
+    },
     inbox: {
       cursor: () => store('sync.inboxCursor'),
       apply: async (items, next) => {
@@ -145,6 +166,8 @@ export function storeLeases(store: StoreCall, workstationId: string, now: () => 
     remaining: (id) => store('registers.remaining', id),
     leases: (id) => store('registers.leases', id),
     addLease: (id, lease) => store('registers.addLease', id, lease),
+    cutUsedLeases: (id) => store('registers.cutUsedLeases', id),
+    confirmReturn: (id) => store('registers.confirmReturn', id),
   };
   const year = () => vietnamYear(now());
   return createRegisterLeaseSink(
@@ -215,6 +238,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           inbox: { sink: sinks.inbox, files: createAttachmentFileSink(options.filesDir) },
           directory: sinks.directory,
           receipts: sinks.receipts,
+          registers: sinks.registers,
           registrations: storeRegistrations(options.store),
           ...(options.workstationId === undefined
             ? {}
@@ -241,7 +265,29 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     return build(url).engine;
   };
 
+  // The sync client's session, so an online number costs one request (no server configured: offline).
+  const numbers = createOnlineNumbers(() => (options.serverUrl() === '' ? null : build(options.serverUrl()).api), {
+    now: () => Date.now(),
+    log: options.log,
+  });
+
   return {
+    numbers,
+    fetchReplicaFiles: async (documentId) => {
+      const url = options.serverUrl();
+      if (url === '') {
+        throw new VanthuError('SYNC_OFFLINE', errorMessageVi('SYNC_OFFLINE', 'Chưa cấu hình địa chỉ máy chủ.'));
+      }
+      return fetchReplicaFiles(
+        build(url).api,
+        {
+          replicaFiles: (id) => options.store('sync.replicaFiles', id),
+          keepReplicaFiles: (id) => options.store('sync.keepReplicaFiles', id),
+        },
+        createAttachmentFileSink(options.filesDir),
+        documentId,
+      );
+    },
     async status() {
       if (options.serverUrl() === '') {
         // Not configured yet: still show what waits in the outbox.
@@ -324,6 +370,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       loop?.controller.abort();
       await loop?.done;
       loop = undefined;
+    },
+    client() {
+      current();
+      return build(options.serverUrl()).api;
     },
   };
 }

@@ -11,6 +11,9 @@ import {
   type SignerChoice,
 } from '../../../preload/contract/index.ts';
 import type { OutgoingDocument, OutgoingInput } from '../../../preload/contract/outgoing.ts';
+import type { ServerNumber } from '../../domain/numbering.ts';
+import { staysOnWorkstation } from '../../domain/secrecy.ts';
+import { vietnamYear } from '../../domain/vietnam-time.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { FileIntake } from '../files/file-intake.ts';
 import type { Logger } from '../log/logger.ts';
@@ -19,6 +22,7 @@ import { prepareFields } from '../signing/prepare.ts';
 import { attachmentPath, readAttachment, sha256Of, writeAttachmentFile } from '../store/attachments.ts';
 import { chainBroken, type OutputRecord, type OutputStage } from '../store/issuing.ts';
 import type { StoreCall } from '../store/store-client.ts';
+import type { OnlineNumbers } from '../sync/online-numbers.ts';
 import {
   checkDraft,
   checkNumbered,
@@ -56,6 +60,8 @@ export interface IssuingDeps {
   readonly intake: FileIntake;
   readonly events: EventBus;
   readonly log: Logger;
+  /** Cấp số online takes the server's next number (in order); without it, or offline, the block's. */
+  readonly numbers?: OnlineNumbers;
 }
 
 function toAppError(error: unknown): AppError {
@@ -89,6 +95,17 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
       },
     );
     return recovered;
+  };
+  /**
+   * The server's number for a document not numbered yet, in the main series it keeps; one key per
+   * document and year, so a cấp số retried after a crash asks again and gets the same number.
+   */
+  const serverNumber = async (doc: OutgoingDocument): Promise<ServerNumber | null> => {
+    if (deps.numbers === undefined || doc.so !== null || doc.series !== '' || staysOnWorkstation(doc.doMat)) {
+      return null;
+    }
+    const year = vietnamYear(new Date());
+    return deps.numbers.take('di', year, doc.id, `cap-so:${doc.id}:${year}`);
   };
 
   // One step at a time per document: two clicks must not race to the same transition.
@@ -268,9 +285,9 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
       exclusive(id, async () => {
         await requireRole(store, 'outgoing.number');
         await ready();
-        const { sha, bytes } = await inputOf(id, 'da-ky', 'da-ky', 'da-cap-so');
+        const { doc: signed, sha, bytes } = await inputOf(id, 'da-ky', 'da-ky', 'da-cap-so');
         await checkSignedInput(bytes);
-        const doc = await store('issuing.reserveNumber', id, sha);
+        const doc = await store('issuing.reserveNumber', id, sha, await serverNumber(signed));
         if (doc.soKyHieu === null || doc.ngayBanHanh === null) {
           throw chainBroken('NOT_NUMBERED', 'Văn bản chưa được cấp số.', { stage: 'da-cap-so' });
         }

@@ -1,6 +1,16 @@
+import { viOffice } from '../../i18n/vi-office.ts';
 import { vi } from '../../i18n/vi.ts';
 
-export const SECTION_IDS = ['home', 'incoming', 'outgoing', 'signing', 'registers', 'sync', 'settings'] as const;
+export const SECTION_IDS = [
+  'home',
+  'incoming',
+  'outgoing',
+  'signing',
+  'registers',
+  'sync',
+  'settings',
+  'queue',
+] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 export interface Section {
@@ -20,6 +30,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'registers', slug: 'so-dang-ky', label: vi.nav.registers, key: '4' },
   { id: 'sync', slug: 'dong-bo', label: vi.nav.sync, key: '5' },
   { id: 'settings', slug: 'cai-dat', label: vi.nav.settings, key: '6' },
+  { id: 'queue', slug: 'hang-doi', label: viOffice.nav, key: '7' },
 ];
 
 export interface Route {

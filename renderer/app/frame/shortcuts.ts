@@ -15,7 +15,7 @@ export interface Shortcut {
 export const SHORTCUTS = {
   help: { key: '?', keys: '?', description: vi.shortcuts.help },
   search: { key: '/', keys: '/', description: vi.shortcuts.search },
-  sections: { key: '', keys: 'Alt + 0…6', description: vi.shortcuts.sections },
+  sections: { key: '', keys: 'Alt + 0…7', description: vi.shortcuts.sections },
   create: { key: 'n', alt: true, keys: 'Alt + N', description: vi.shortcuts.create },
   reload: { key: 'r', alt: true, keys: 'Alt + R', description: vi.shortcuts.reload },
   save: { key: 's', ctrl: true, keys: 'Ctrl + S', description: vi.shortcuts.save },

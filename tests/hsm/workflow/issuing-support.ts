@@ -28,7 +28,10 @@ export const DRAFT_INPUT = {
 };
 
 /** A profile whose sổ đi has an open lease, the app's handler table over it, and the test tokens. */
-export function issuingProfile(pki: PkiMaterial, options: { profileDir?: string } = {}) {
+export function issuingProfile(
+  pki: PkiMaterial,
+  options: { profileDir?: string; server?: { url: string; username: string; password: string } } = {},
+) {
   const profileDir = options.profileDir ?? join(mkdtempSync(join(tmpdir(), 'vanthu ban hành ')), 'hồ sơ');
   const seeded = openDatabase(join(profileDir, 'vanthu.sqlite'));
   const seededStore = createStore({ db: seeded, filesDir: join(profileDir, 'files'), maDinhDanh: ORG });
@@ -39,8 +42,17 @@ export function issuingProfile(pki: PkiMaterial, options: { profileDir?: string 
     seededStore.context.registers.addLease(register.id, { firstNumber: 1, lastNumber: null });
   }
   seeded.close();
-  const services = composeServices({ profileDir, shell: 'cli', log: silentLogger });
+  const { server } = options;
+  const services = composeServices({
+    profileDir,
+    shell: 'cli',
+    log: silentLogger,
+    ...(server === undefined
+      ? {}
+      : { syncCredentials: () => ({ username: server.username, password: server.password }) }),
+  });
   services.settings.update({
+    ...(server === undefined ? {} : { server: { url: server.url } }),
     organization: { maDinhDanh: ORG, name: 'Ủy ban nhân dân tỉnh X' },
     tokens: { modulePaths: [pki.softhsm.module] },
     verify: { trustPaths: [pki.subPem, pki.rootPem] },

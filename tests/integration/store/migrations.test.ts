@@ -254,6 +254,24 @@ describe('migrations', () => {
     expect(plan(db, `SELECT id FROM outgoing_documents WHERE do_mat > 0`)).toContain('INDEX outgoing_secret');
   });
 
+  it('011 keeps leases and documents as they were (in use, not replicas) and gives replicas their files by hash', () => {
+    const db = openDatabase(':memory:', { targetVersion: 10 });
+    seedV1(db);
+    db.prepare(
+      `INSERT INTO number_leases (id, register_id, first_number, last_number, next_number, granted_at)
+       VALUES ('l1', 'r1', 1, 20, 4, 'x')`,
+    ).run();
+    migrate(db, 11);
+    expect(db.prepare(`SELECT returned_from, returned_at FROM number_leases`).all()).toEqual([
+      { returned_from: null, returned_at: null },
+    ]);
+    expect(db.prepare(`SELECT replica FROM incoming_documents`).pluck().all()).toEqual([0]);
+    expect(() => db.prepare(`UPDATE incoming_documents SET replica = 2`).run()).toThrow(/CHECK/);
+    const file = db.prepare(`INSERT OR IGNORE INTO replica_files (document_id, sha256, size) VALUES ('d1', 'aa', 3)`);
+    file.run();
+    expect(file.run().changes).toBe(0);
+  });
+
   it('refuses a database written by a newer version, and status reports it', () => {
     const path = join(tempDir(), 'future.sqlite');
     const raw = new Database(path);

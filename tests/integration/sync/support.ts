@@ -17,7 +17,8 @@ import { ApiClient } from '../../../main/services/sync/api-client.ts';
 import type { BackoffPolicy } from '../../../main/services/sync/backoff.ts';
 import { SyncEngine } from '../../../main/services/sync/engine.ts';
 import { createAttachmentFileSink } from '../../../main/services/sync/file-sink.ts';
-import type { InboxSink, LeaseSink, SyncClock } from '../../../main/services/sync/ports.ts';
+import type { InboxSink, LeaseSink, RegistersFeedSink, SyncClock } from '../../../main/services/sync/ports.ts';
+import { createStoreRegistersFeed } from '../../../main/services/sync/registers-feed-store.ts';
 import { adoptForJob } from '../../../main/services/sync/registration-adoption.ts';
 import { createStoreInboxSink } from '../../../main/services/sync/store-sinks.ts';
 import { finalizeProvisional } from '../../../main/services/sync/sync-service.ts';
@@ -109,6 +110,8 @@ export function openWorkstation(options: {
   repair?: boolean;
   /** A profile key: the workstation's profile is encrypted (database and stored files). */
   key?: Buffer;
+  /** true: the organization's registers feed (API 1.4.0) is pulled into the store, as the app does. */
+  registers?: boolean;
 }): Workstation {
   const dir = options.dir ?? tempDir('ws');
   const db = openDatabase(join(dir, 'vanthu.sqlite'), options.key === undefined ? {} : { key: options.key });
@@ -161,6 +164,7 @@ export function openWorkstation(options: {
       : { registrations: { adopt: (jobId, registration) => adoptForJob(store.context, jobId, registration) } }),
     onResult: finalizeProvisional((documentId, soDen) => store.finalizeProvisional(documentId, soDen), silentLogger),
     ...(options.leases === undefined ? {} : { leases: options.leases(db, store) }),
+    ...(options.registers === true ? { registers: registersSink(store) } : {}),
     clock: options.clock,
     log: silentLogger,
     ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
@@ -188,6 +192,11 @@ export function openWorkstation(options: {
         db.prepare(`select id from outbox_jobs where kind = 'incoming.register' order by id`).all() as { id: string }[]
       ).map((row) => row.id),
   };
+}
+
+function registersSink(store: StoreApi): RegistersFeedSink {
+  const feed = createStoreRegistersFeed(store.context);
+  return { cursor: () => feed.registersCursor(), apply: (items, next) => feed.applyRegisters(items, next) };
 }
 
 export function sha256(bytes: Buffer): string {

@@ -9,6 +9,8 @@ import { up as appendices } from './007-appendices.ts';
 import { up as renumberings } from './008-renumberings.ts';
 import { up as issuing } from './009-issuing.ts';
 import { up as secretLocal } from './010-secret-local.ts';
+import { up as organizationRegisters } from './011-organization-registers.ts';
+import { up as office } from './012-office.ts';
 
 export interface Migration {
   readonly version: number;
@@ -28,6 +30,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'renumberings', up: renumberings },
   { version: 9, name: 'issuing', up: issuing },
   { version: 10, name: 'secret-local', up: secretLocal },
+  { version: 11, name: 'organization-registers', up: organizationRegisters },
+  { version: 12, name: 'office', up: office },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

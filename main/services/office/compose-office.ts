@@ -1,0 +1,85 @@
+import type { UserProfilePatch } from '../../../preload/contract/organizations.ts';
+import { profileRoleOf } from '../../domain/office-steps.ts';
+import type { Notifier } from '../../platform/notifier.ts';
+import type { Logger } from '../log/logger.ts';
+import { createPeopleService, type PeopleService, type SignedInPerson } from '../people/people-service.ts';
+import type { StoreCall } from '../store/store-client.ts';
+import type { ApiClient } from '../sync/api-client.ts';
+import { createAttachmentFileSink } from '../sync/file-sink.ts';
+import { createOfficeInbox, type OfficeInbox, type OfficeInboxStorePort } from './office-inbox.ts';
+import { createOfficeService, type OfficeService, type OfficeStorePort } from './office-service.ts';
+
+/** The workstation profile follows the signed-in person, so the issuing chain's role checks (roles.ts) are theirs. */
+export function profileFor(person: SignedInPerson): UserProfilePatch {
+  return {
+    hoTen: person.fullName.slice(0, 50),
+    chucVu: person.chucVu.slice(0, 100),
+    role: profileRoleOf(person.roles),
+  };
+}
+
+export interface Office {
+  readonly people: PeopleService;
+  readonly office: OfficeService;
+  readonly inbox: OfficeInbox;
+}
+
+/**
+ * The office for the app: people sign in through the sync client (one session per workstation),
+ * steps go to the store worker (which wakes sync when their jobs are queued), and the person's
+ * inbox is long-polled by the background. `notifier` is Electron's or the browser shell's; the
+ * CLI and headless runs pass `silentNotifier`.
+ */
+export function composeOffice(deps: {
+  readonly store: StoreCall;
+  readonly api: () => ApiClient;
+  readonly filesDir: string;
+  readonly notifier: Notifier;
+  readonly wake: () => void;
+  readonly log: Logger;
+}): Office {
+  const { store } = deps;
+  const people = createPeopleService({
+    api: deps.api,
+    log: deps.log,
+    store: {
+      rememberPerson: (person, verifier, colleagues) => store('people.remember', person, verifier, colleagues),
+      localPerson: (username) => store('people.local', username),
+      colleaguesWith: (ma, role) => store('people.colleagues', ma, role),
+    },
+    onChange: (person) => {
+      if (person !== null) {
+        void store('profile.update', profileFor(person)).catch((error: unknown) =>
+          deps.log.warn('office.profile_failed', { error }),
+        );
+      }
+      // A new person has their own inbox: end the previous one's wait at once.
+      inbox.wake();
+    },
+  });
+  const officeStore: OfficeStorePort & OfficeInboxStorePort = {
+    recordStep: (input) => store('office.recordStep', input),
+    officeQueue: (username) => store('office.queue', username),
+    refusedSteps: (username) => store('office.refused', username),
+    officeCase: (caseId) => store('office.case', caseId),
+    officeCursor: (username) => store('office.cursor', username),
+    applyOfficeInbox: (username, items, next) => store('office.applyInbox', username, items, next),
+    missingOfficeFiles: (username) => store('office.missingFiles', username),
+    markOfficeFilesReady: (username) => store('office.markFilesReady', username),
+  };
+  const office = createOfficeService({
+    person: () => people.current(),
+    store: officeStore,
+    wake: deps.wake,
+    log: deps.log,
+  });
+  const inbox = createOfficeInbox({
+    api: deps.api,
+    store: officeStore,
+    files: createAttachmentFileSink(deps.filesDir),
+    person: () => people.current()?.username ?? null,
+    notifier: deps.notifier,
+    log: deps.log,
+  });
+  return { people, office, inbox };
+}

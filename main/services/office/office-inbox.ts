@@ -1,0 +1,149 @@
+import type { StepKind } from '../../domain/office-steps.ts';
+import { STEP_LABEL_VI } from '../../domain/office-steps.ts';
+import type { CaseFile } from '../../../preload/contract/office.ts';
+import type { Notifier } from '../../platform/notifier.ts';
+import type { Logger } from '../log/logger.ts';
+import type { ApiClient } from '../sync/api-client.ts';
+import { backoffDelay, type BackoffPolicy } from '../sync/backoff.ts';
+import { classifyError, SyncFailure } from '../sync/classify.ts';
+import { systemClock, type Awaitable, type FileSink, type SyncClock } from '../sync/ports.ts';
+import { downloadFile } from '../sync/transfer.ts';
+import { LONG_POLL_SECONDS, officeApi, type OfficeInboxItem } from './office-api.ts';
+
+/** The store's side of the person's inbox (office-store.ts). */
+export interface OfficeInboxStorePort {
+  officeCursor(username: string): Awaitable<string | null>;
+  applyOfficeInbox(
+    username: string,
+    items: readonly OfficeInboxItem[],
+    nextCursor: string,
+  ): Awaitable<{ caseId: string; stepKind: StepKind; title: string; byName: string }[]>;
+  missingOfficeFiles(username: string): Awaitable<(CaseFile & { size: number })[]>;
+  markOfficeFilesReady(username: string): Awaitable<number>;
+}
+
+export interface OfficeInboxDeps {
+  /** The workstation's client for the configured server (throws while none is configured). */
+  readonly api: () => ApiClient;
+  readonly store: OfficeInboxStorePort;
+  readonly files: FileSink;
+  /** The signed-in person's username; null: nothing to pull. */
+  readonly person: () => string | null;
+  readonly notifier: Notifier;
+  readonly log: Logger;
+  readonly clock?: SyncClock;
+  /** Seconds the server may hold an empty request (tests shorten it). */
+  readonly waitSeconds?: number;
+}
+
+export interface OfficeInbox {
+  /** One exchange (a long-poll when `waitSeconds` > 0), then the files of what arrived. Returns the new items. */
+  pull(waitSeconds?: number, signal?: AbortSignal): Promise<number>;
+  /** Keep a long-poll open while someone is signed in, until `stop()`. */
+  start(): void;
+  /** The person changed (or signed in): end the current wait and pull for them. */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+/** A person waits for their queue: retry within half a minute of the server's return, not five. */
+const INBOX_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 30_000 };
+
+function noticeTitle(stepKind: StepKind): string {
+  return stepKind === 'sign' ? 'Văn bản đã ký chờ cấp số' : `Có văn bản mới: ${STEP_LABEL_VI[stepKind]}`;
+}
+
+/**
+ * The person's inbox, pulled by long-poll: the server answers as soon as a step is routed to the
+ * person, so it arrives within about a second instead of at the next minute's poll. Each page and
+ * its cursor commit together (nothing lost or doubled on a crash); the new items raise a desktop
+ * notice; then the case files are fetched so the queue is readable and signable offline.
+ */
+export function createOfficeInbox(deps: OfficeInboxDeps): OfficeInbox {
+  const clock = deps.clock ?? systemClock;
+  let loop: { controller: AbortController; done: Promise<void> } | undefined;
+  let nap: AbortController | undefined;
+
+  const fetchFiles = async (username: string): Promise<void> => {
+    for (const file of await deps.store.missingOfficeFiles(username)) {
+      await downloadFile(deps.api(), file, deps.files, () => undefined);
+    }
+    await deps.store.markOfficeFilesReady(username);
+  };
+
+  const pull = async (waitSeconds = 0, signal?: AbortSignal): Promise<number> => {
+    const username = deps.person();
+    if (username === null) {
+      return 0;
+    }
+    // Files a crash or an outage left behind first: a queue entry becomes usable offline as soon as possible.
+    await fetchFiles(username);
+    let arrived = 0;
+    let wait = waitSeconds;
+    for (;;) {
+      const page = await officeApi.inbox(deps.api(), await deps.store.officeCursor(username), wait, signal);
+      if (deps.person() !== username) {
+        return arrived; // Signed out or another person signed in while we waited: not theirs.
+      }
+      const fresh = await deps.store.applyOfficeInbox(username, page.items, page.nextCursor);
+      arrived += fresh.length;
+      for (const item of fresh) {
+        deps.notifier.notify({
+          title: noticeTitle(item.stepKind),
+          body: `${item.title} — ${item.byName}`,
+          documentId: item.caseId,
+        });
+      }
+      if (page.items.length > 0) {
+        await fetchFiles(username);
+      }
+      if (!page.hasMore) {
+        return arrived;
+      }
+      wait = 0;
+    }
+  };
+
+  return {
+    pull,
+    start() {
+      if (loop !== undefined) {
+        return;
+      }
+      const controller = new AbortController();
+      const done = (async () => {
+        let failures = 0;
+        while (!controller.signal.aborted) {
+          nap = new AbortController();
+          const signal = AbortSignal.any([controller.signal, nap.signal]);
+          if (deps.person() === null) {
+            await clock.sleep(60_000, signal);
+            continue;
+          }
+          try {
+            await pull(deps.waitSeconds ?? LONG_POLL_SECONDS, signal);
+            failures = 0;
+          } catch (error) {
+            if (signal.aborted) {
+              continue;
+            }
+            // The server is down or refuses: back off like the outbox does, never spin.
+            failures += 1;
+            const failure = error instanceof SyncFailure ? error.failure : classifyError(error);
+            deps.log.info('office.inbox_retry', { code: failure.code, failures });
+            await clock.sleep(backoffDelay(failures, failure.retryAfterMs, INBOX_BACKOFF), signal);
+          }
+        }
+      })();
+      loop = { controller, done };
+    },
+    wake() {
+      nap?.abort();
+    },
+    async stop() {
+      loop?.controller.abort();
+      await loop?.done;
+      loop = undefined;
+    },
+  };
+}
