@@ -11,7 +11,7 @@ const nodeBundle: BuildOptions = {
   platform: 'node',
   target: 'node24',
   sourcemap: true,
-  external: ['electron', 'pkcs11js', 'better-sqlite3'],
+  external: ['electron', 'pkcs11js', 'better-sqlite3', 'better-sqlite3-multiple-ciphers'],
   logLevel: 'warning',
 };
 

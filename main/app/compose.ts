@@ -12,6 +12,7 @@ import type { SettingsStore } from '../services/settings/settings-store.ts';
 import { createSigningService } from '../services/signing/signing-service.ts';
 import { readDatabaseStatus } from '../services/store/status.ts';
 import { createStoreService } from '../services/store/store-service.ts';
+import { useFilesKey } from '../services/vault/files-key.ts';
 import type { SyncCredentials } from '../services/sync/ports.ts';
 import type { SessionVault } from '../services/sync/session-vault.ts';
 import { createSyncService } from '../services/sync/sync-service.ts';
@@ -39,6 +40,8 @@ export interface ComposeOptions {
   readonly sessionVault?: SessionVault;
   /** Electron's open dialog; the browser shell and the CLI have none (the renderer uploads). */
   readonly fileChooser?: FileChooser;
+  /** The key of an encrypted profile, unlocked by the shell first (`vault/profile-start.ts`). */
+  readonly profileKey?: Buffer;
   /**
    * Desktop notifications: Electron's, built on the event bus composition creates (so a click
    * can tell the renderer which document to open); elsewhere notices go to the page as events.
@@ -71,8 +74,16 @@ export function composeServices(options: ComposeOptions): Services {
     },
   };
   const events = createEventBus();
+  // Files this thread stores or reads (intake, issuing) are sealed with the profile's key too.
+  useFilesKey(profile.files, options.profileKey ?? null);
   // Work queued in the store wakes sync, so it leaves at once instead of at the next poll.
-  const store = createStoreService({ profile, settings, log, onQueued: () => wakeSync() });
+  const store = createStoreService({
+    profile,
+    settings,
+    log,
+    onQueued: () => wakeSync(),
+    ...(options.profileKey === undefined ? {} : { key: options.profileKey }),
+  });
   const verify = composeVerify(base);
   const arrivals = createArrivalChecker({
     store: store.call,

@@ -140,6 +140,14 @@ export const errorTextVi: Readonly<Record<ErrorCode, ErrorText>> = {
     action: 'Kết nối lại máy chủ để lấy thêm số; văn bản đi chưa được cấp số.',
   },
   AUDIT_BROKEN: { message: 'Nhật ký thao tác đã bị sửa hoặc xóa.', action: 'Báo ngay cho quản trị hệ thống.' },
+  PROFILE_LOCKED: {
+    message: 'Hồ sơ làm việc đã được mã hóa và chưa được mở khóa trên máy này.',
+    action: 'Mở khóa bằng mật khẩu khóa hồ sơ hoặc khóa khôi phục (vanthu unlock).',
+  },
+  PROFILE_KEY_WRONG: {
+    message: 'Khóa không đúng: không mở được hồ sơ hoặc bản sao lưu đã mã hóa. Dữ liệu không bị thay đổi.',
+    action: 'Nhập lại mật khẩu khóa hồ sơ hoặc khóa khôi phục (8 nhóm 4 ký tự, in lúc thiết lập).',
+  },
   ISSUING_CHAIN_BROKEN: {
     message: 'Tệp của bước trước không đúng chuỗi ban hành (dự thảo → ký duyệt → cấp số → đóng dấu).',
     action: 'Không dùng tệp này; làm lại bước trước từ tệp đang lưu của văn bản.',

@@ -57,6 +57,9 @@ export const ERROR_CODES = [
   'SCAN_BELOW_STANDARD',
   'NUMBER_UNAVAILABLE',
   'AUDIT_BROKEN',
+  // the profile encrypted at rest
+  'PROFILE_LOCKED',
+  'PROFILE_KEY_WRONG',
   // the issuing chain (draft → leader's signature → cấp số → đóng dấu → phát hành) and who may act
   'ISSUING_CHAIN_BROKEN',
   'ROLE_NOT_ALLOWED',

@@ -2,7 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { createHandlerTable } from '../../ipc/handlers.ts';
 import { startBackground } from '../background.ts';
 import { composeServices } from '../compose.ts';
-import { resolveProfileDir } from '../profile.ts';
+import { headlessKeySources } from '../../services/vault/cli-key.ts';
+import { startProfile } from '../../services/vault/profile-start.ts';
+import { recoveryKeyNotice } from '../../services/vault/recovery-notice.ts';
+import { profilePaths, resolveProfileDir } from '../profile.ts';
 import { startBrowserHost } from './host.ts';
 
 /*
@@ -11,7 +14,23 @@ import { startBrowserHost } from './host.ts';
  */
 const staticDir =
   process.env['VANTHU_RENDERER_DIR'] ?? fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
-const services = composeServices({ profileDir: resolveProfileDir(), shell: 'browser' });
+const profileDir = resolveProfileDir();
+// The key file beside the profile (no OS keystore here). A plain profile is encrypted only when
+// asked (VANTHU_ENCRYPT_PROFILE=1) until every reader of stored files goes through the store.
+const started = startProfile(
+  profilePaths(profileDir),
+  headlessKeySources(profileDir, process.env),
+  { encryptPlain: process.env['VANTHU_ENCRYPT_PROFILE'] === '1' },
+  (p) => process.stderr.write(`${JSON.stringify({ encrypting: p })}\n`),
+);
+if (started.recoveryKey !== null) {
+  process.stderr.write(recoveryKeyNotice(started.recoveryKey));
+}
+const services = composeServices({
+  profileDir,
+  shell: 'browser',
+  ...(started.key === undefined ? {} : { profileKey: started.key }),
+});
 const port = Number(process.env['VANTHU_PORT'] ?? '0');
 const host = await startBrowserHost({ table: createHandlerTable(services), services, staticDir, port });
 process.stdout.write(`${JSON.stringify({ url: host.url, origin: host.origin, profileDir: services.profile.root })}\n`);

@@ -12,7 +12,11 @@ import { startBackground, type Background } from '../background.ts';
 import { composeServices } from '../compose.ts';
 import type { Services } from '../services.ts';
 import { watchNetworkReturn } from '../../services/sync/network-return.ts';
-import { resolveProfileDir } from '../profile.ts';
+import { electronKeystore } from '../../platform/electron-keystore.ts';
+import { defaultKeyFilePath } from '../../services/vault/key-files.ts';
+import { startProfile, type ProfileStart } from '../../services/vault/profile-start.ts';
+import { recoveryKeyNotice } from '../../services/vault/recovery-notice.ts';
+import { profilePaths, resolveProfileDir } from '../profile.ts';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY } from '../window/csp.ts';
 import { hardenContents } from '../window/harden.ts';
 import { createWindowOptions } from '../window/window-options.ts';
@@ -32,7 +36,21 @@ const rendererDir = join(__dirname, '..', 'renderer');
 async function start(): Promise<void> {
   await app.whenReady();
   const profileDir = process.env['VANTHU_PROFILE'] ?? resolveProfileDir();
+  let started: ProfileStart;
+  try {
+    // The key wrapped by safeStorage (DPAPI, Keychain, libsecret); the key file where it has none.
+    started = startProfile(
+      profilePaths(profileDir),
+      { keystore: electronKeystore(), keyFile: defaultKeyFilePath(profileDir) },
+      { encryptPlain: process.env['VANTHU_ENCRYPT_PROFILE'] === '1' },
+    );
+  } catch (error) {
+    dialog.showErrorBox('Văn thư số', error instanceof Error ? error.message : String(error));
+    app.quit();
+    return;
+  }
   const services = composeServices({
+    ...(started.key === undefined ? {} : { profileKey: started.key }),
     profileDir,
     shell: 'electron',
     settings: openElectronSettings(profileDir),
@@ -68,7 +86,16 @@ async function start(): Promise<void> {
   mainWindow = window;
   const stopEvents = forwardEvents(services, window.webContents);
   window.on('closed', stopEvents);
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    window.show();
+    if (started.recoveryKey !== null) {
+      void dialog.showMessageBox(window, {
+        type: 'warning',
+        title: 'Khóa khôi phục',
+        message: recoveryKeyNotice(started.recoveryKey),
+      });
+    }
+  });
   await window.loadURL(`${APP_ORIGIN}/index.html`);
   const background = startBackground(services, {
     wakeSources: [

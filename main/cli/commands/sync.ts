@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { silentLogger } from '../../services/log/logger.ts';
-import { attachmentPath } from '../../services/store/attachments.ts';
+import { attachmentPath, openAttachment } from '../../services/store/attachments.ts';
 import { openProfileStore } from '../../services/store/profile-store.ts';
 import { ApiClient } from '../../services/sync/api-client.ts';
 import { SyncEngine } from '../../services/sync/engine.ts';
@@ -62,7 +62,10 @@ async function run(args: readonly string[], context: CommandContext): Promise<nu
         () => systemClock.now(),
       ),
       outbox,
-      files: { pathOf: (sha256) => attachmentPath(profile.files, sha256) },
+      files: {
+        pathOf: (sha256) => attachmentPath(profile.files, sha256),
+        open: (sha256) => openAttachment(profile.files, sha256),
+      },
       leases: createRegisterLeaseSink(
         registers,
         () => registers.list(maDinhDanh).map((r) => r.id),

@@ -6,12 +6,16 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  readSync,
   renameSync,
+  rmSync,
   statSync,
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { filesKeyFor } from '../vault/files-key.ts';
+import { openSealedReader, sealTo, SealedFileError, unsealEach, unsealFile } from '../vault/sealed-file.ts';
 import { VanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 
@@ -47,22 +51,48 @@ export function writeAttachmentFile(filesDir: string, bytes: Uint8Array): string
     throw new VanthuError('FILE_TOO_LARGE', errorMessageVi('FILE_TOO_LARGE'));
   }
   const sha256 = sha256Of(bytes);
-  const target = attachmentPath(filesDir, sha256);
-  if (existsSync(target)) {
+  if (existsSync(attachmentPath(filesDir, sha256))) {
     return sha256;
   }
+  return rewriteAttachmentFile(filesDir, bytes);
+}
+
+/**
+ * Store bytes under their SHA-256 even when a file of that name exists: a restore writes every
+ * file again, as one sealed under another profile's key would not open with this one's.
+ */
+export function rewriteAttachmentFile(filesDir: string, bytes: Uint8Array): string {
+  const sha256 = sha256Of(bytes);
+  writeStoredFile(filesDir, sha256, (fd) => {
+    const key = filesKeyFor(filesDir);
+    if (key === undefined) {
+      writeSync(fd, bytes);
+    } else {
+      sealTo(key, { bytes }, fd);
+    }
+  });
+  return sha256;
+}
+
+/**
+ * Write a stored file through a temporary file, fsync and rename, so the final path holds
+ * either nothing or the whole file, and fsync the folder so the rename reaches the disk before
+ * a document row may point at the file.
+ */
+function writeStoredFile(filesDir: string, sha256: string, write: (fd: number) => void): void {
+  const target = attachmentPath(filesDir, sha256);
   mkdirSync(join(filesDir, sha256.slice(0, 2)), { recursive: true });
+  // real time: only makes the scratch name unique.
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
   try {
     const fd = openSync(temp, 'w');
     try {
-      writeSync(fd, bytes);
+      write(fd);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
     renameSync(temp, target);
-    // The rename itself must reach the disk before a document row may point at the file.
     const dirFd = openSync(join(filesDir, sha256.slice(0, 2)), 'r');
     try {
       fsyncSync(dirFd);
@@ -70,16 +100,62 @@ export function writeAttachmentFile(filesDir: string, bytes: Uint8Array): string
       closeSync(dirFd);
     }
   } catch (error) {
+    rmSync(temp, { force: true });
     const code = (error as { code?: string }).code;
     throw new VanthuError(
       code === 'ENOSPC' ? 'DISK_FULL' : 'FILE_WRITE_FAILED',
       errorMessageVi(code === 'ENOSPC' ? 'DISK_FULL' : 'FILE_WRITE_FAILED'),
-      {
-        cause: error,
-      },
+      { cause: error },
     );
   }
-  return sha256;
+}
+
+/**
+ * Store a file from disk without holding it in memory: hashed in one pass, then copied (sealed
+ * in an encrypted profile) chunk by chunk. For the 50 MB scans the intake accepts.
+ */
+export function storeAttachmentFromFile(filesDir: string, sourcePath: string): { sha256: string; size: number } {
+  if (!existsSync(sourcePath)) {
+    throw new VanthuError('FILE_NOT_FOUND', errorMessageVi('FILE_NOT_FOUND'), { details: { path: sourcePath } });
+  }
+  const size = statSync(sourcePath).size;
+  if (size > MAX_ATTACHMENT_BYTES) {
+    throw new VanthuError('FILE_TOO_LARGE', errorMessageVi('FILE_TOO_LARGE'));
+  }
+  const source = openSync(sourcePath, 'r');
+  try {
+    const hash = createHash('sha256');
+    const chunk = Buffer.alloc(1024 * 1024);
+    for (let position = 0; position < size;) {
+      const n = readSync(source, chunk, 0, chunk.byteLength, position);
+      if (n === 0) {
+        break;
+      }
+      hash.update(chunk.subarray(0, n));
+      position += n;
+    }
+    const sha256 = hash.digest('hex');
+    if (!existsSync(attachmentPath(filesDir, sha256))) {
+      writeStoredFile(filesDir, sha256, (fd) => {
+        const key = filesKeyFor(filesDir);
+        if (key === undefined) {
+          for (let position = 0; position < size;) {
+            const n = readSync(source, chunk, 0, chunk.byteLength, position);
+            if (n === 0) {
+              break;
+            }
+            writeSync(fd, chunk, 0, n);
+            position += n;
+          }
+        } else {
+          sealTo(key, { fd: source, size }, fd);
+        }
+      });
+    }
+    return { sha256, size };
+  } finally {
+    closeSync(source);
+  }
 }
 
 /** Record the attachment row (idempotent); inside the document's transaction. */
@@ -94,5 +170,83 @@ export function readAttachment(filesDir: string, sha256: string): Uint8Array {
   if (!existsSync(path)) {
     throw new VanthuError('FILE_NOT_FOUND', errorMessageVi('FILE_NOT_FOUND'), { details: { sha256 } });
   }
-  return readFileSync(path);
+  const key = filesKeyFor(filesDir);
+  if (key === undefined) {
+    return readFileSync(path);
+  }
+  try {
+    return unsealFile(key, path);
+  } catch (error) {
+    throw unreadable(error, sha256);
+  }
+}
+
+/**
+ * Put a stored file's plaintext at `destination` (a scratch file of the profile), chunk by
+ * chunk: for the code that reads by path (the PDF signer, resumable uploads).
+ */
+export function copyAttachmentTo(filesDir: string, sha256: string, destination: string): void {
+  const path = attachmentPath(filesDir, sha256);
+  if (!existsSync(path)) {
+    throw new VanthuError('FILE_NOT_FOUND', errorMessageVi('FILE_NOT_FOUND'), { details: { sha256 } });
+  }
+  const key = filesKeyFor(filesDir);
+  const fd = openSync(destination, 'w', 0o600);
+  try {
+    if (key === undefined) {
+      writeSync(fd, readFileSync(path));
+    } else {
+      unsealEach(key, path, (plain) => {
+        writeSync(fd, plain);
+      });
+    }
+    fsyncSync(fd);
+  } catch (error) {
+    throw unreadable(error, sha256);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function unreadable(error: unknown, sha256: string): unknown {
+  if (error instanceof SealedFileError) {
+    return new VanthuError(
+      'DB_CORRUPT',
+      errorMessageVi('DB_CORRUPT', `(tệp ${sha256.slice(0, 12)} không giải mã được)`),
+      {
+        cause: error,
+        details: { sha256 },
+      },
+    );
+  }
+  return error;
+}
+
+/** Random access to a stored file's plaintext, plain or sealed: resumable uploads read by range. */
+export interface StoredFileReader {
+  readonly size: number;
+  read(position: number, length: number): Buffer;
+  close(): void;
+}
+
+export function openAttachment(filesDir: string, sha256: string): StoredFileReader {
+  const path = attachmentPath(filesDir, sha256);
+  if (!existsSync(path)) {
+    throw new VanthuError('FILE_NOT_FOUND', errorMessageVi('FILE_NOT_FOUND'), { details: { sha256 } });
+  }
+  const key = filesKeyFor(filesDir);
+  if (key !== undefined) {
+    return openSealedReader(key, path);
+  }
+  const fd = openSync(path, 'r');
+  const size = statSync(path).size;
+  return {
+    size,
+    read(position, length) {
+      const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
+      const n = readSync(fd, buffer, 0, buffer.byteLength, position);
+      return buffer.subarray(0, n);
+    },
+    close: () => closeSync(fd),
+  };
 }

@@ -4,6 +4,8 @@ import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import type { ProfilePaths } from '../../app/profile.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import { isValidMaDinhDanh } from '../../domain/ma-dinh-danh.ts';
+import { useFilesKey } from '../vault/files-key.ts';
+import { cliProfileKey } from '../vault/cli-key.ts';
 import { openDatabase } from './open-database.ts';
 import { createStore, type StoreApi } from './store.ts';
 
@@ -22,6 +24,7 @@ export function openProfileStore(
   profile: ProfilePaths,
   settings: SettingsStore,
   env: NodeJS.ProcessEnv = process.env,
+  key: Buffer | undefined = cliProfileKey(profile.root, env),
 ): ProfileStore {
   const organization = settings.get().organization;
   const maDinhDanh = organization.maDinhDanh !== '' ? organization.maDinhDanh : (env['VANTHU_ORG'] ?? '');
@@ -32,12 +35,20 @@ export function openProfileStore(
       { details: { field: 'organization.maDinhDanh' } },
     );
   }
-  const db = openDatabase(profile.database);
+  const db = openDatabase(profile.database, key === undefined ? {} : { key });
+  useFilesKey(profile.files, key ?? null);
   const store = createStore({
     db,
     filesDir: profile.files,
     maDinhDanh,
     tenCoQuan: organization.name === '' ? maDinhDanh : organization.name,
   });
-  return { store, db, close: () => db.close() };
+  return {
+    store,
+    db,
+    close: () => {
+      db.close();
+      useFilesKey(profile.files, null);
+    },
+  };
 }

@@ -36,6 +36,7 @@ export function startStoreWorker(options: StartStoreOptions): Promise<StoreClien
     tenCoQuan: options.tenCoQuan ?? options.maDinhDanh,
     ...(options.actor === undefined ? {} : { actor: options.actor }),
     slowMs: options.slowMs ?? 40,
+    ...(options.key === undefined ? {} : { key: options.key }),
   };
   // From source Node runs the sibling .ts; the Electron bundle ships store-worker.cjs beside main.cjs.
   const script = entryScript('./store-worker.ts', 'store-worker.cjs', import.meta.url, () => __dirname);

@@ -175,6 +175,8 @@ export interface StoreWorkerData {
   readonly actor?: string;
   /** Requests slower than this are reported to the main thread's log. */
   readonly slowMs: number;
+  /** The profile key of an encrypted profile (copied to the worker, kept only in memory). */
+  readonly key?: Uint8Array;
 }
 
 /** Build the method table over a synchronous store (in the worker, or in-process for the CLI). */

@@ -23,6 +23,8 @@ export function createStoreService(options: {
   readonly log: Logger;
   /** Called after a store call queued outbox work. */
   readonly onQueued?: () => void;
+  /** The profile key of an encrypted profile, unlocked by the shell before the store starts. */
+  readonly key?: Buffer;
 }): StoreService {
   let client: Promise<StoreClient> | undefined;
   const start = (): Promise<StoreClient> => {
@@ -44,6 +46,7 @@ export function createStoreService(options: {
       maDinhDanh: organization.maDinhDanh,
       tenCoQuan: organization.name === '' ? organization.maDinhDanh : organization.name,
       log: options.log,
+      ...(options.key === undefined ? {} : { key: options.key }),
       ...(options.onQueued === undefined ? {} : { onQueued: options.onQueued }),
     });
   };

@@ -3,6 +3,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isVanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import { backupStore } from './backup.ts';
+import { dirname } from 'node:path';
+import { backupEncryption } from '../vault/backup-key.ts';
+import { useFilesKey } from '../vault/files-key.ts';
 import { openDatabase } from './open-database.ts';
 import { schemaVersion } from './migrate.ts';
 import { storeMethods, type StoreRequest, type StoreResponse, type StoreWorkerData } from './store-protocol.ts';
@@ -20,7 +23,10 @@ const data = workerData as StoreWorkerData;
 const send = (message: StoreResponse): void => port.postMessage(message);
 
 try {
-  const db = openDatabase(data.databasePath);
+  // The key first: an encrypted profile is keyed before any other statement touches it.
+  const key = data.key === undefined ? undefined : Buffer.from(data.key);
+  const db = openDatabase(data.databasePath, key === undefined ? {} : { key });
+  useFilesKey(data.filesDir, key ?? null);
   const store = createStore({
     db,
     filesDir: data.filesDir,
@@ -30,7 +36,14 @@ try {
   });
   // Jobs left in flight by a crash are unknown to us; the server dedupes by Idempotency-Key.
   store.context.outbox.requeueInFlight();
-  const methods = storeMethods(store, (destination) => backupStore(db, data.filesDir, destination));
+  const methods = storeMethods(store, (destination) =>
+    backupStore(
+      db,
+      data.filesDir,
+      destination,
+      key === undefined ? undefined : backupEncryption(dirname(data.databasePath), key),
+    ),
+  );
   // The newest job's rowid, read once after each call: a call that raises it queued work (rowids
   // only grow; O(log n) to read).
   const newestJob = db.prepare(`SELECT coalesce(max(rowid), 0) FROM outbox_jobs`).pluck();

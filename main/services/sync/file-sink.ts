@@ -1,6 +1,7 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { attachmentPath } from '../store/attachments.ts';
+import { attachmentPath, storeAttachmentFromFile } from '../store/attachments.ts';
+import { filesKeyFor } from '../vault/files-key.ts';
 import type { FileSink } from './ports.ts';
 
 function fsyncDir(path: string): void {
@@ -32,6 +33,12 @@ export function createAttachmentFileSink(filesDir: string): FileSink {
         fsyncSync(fd);
       } finally {
         closeSync(fd);
+      }
+      if (filesKeyFor(filesDir) !== undefined) {
+        // An encrypted profile: the verified download is sealed into the store, the plain partial goes.
+        storeAttachmentFromFile(filesDir, partial);
+        rmSync(partial, { force: true });
+        return;
       }
       renameSync(partial, target);
       // The rename must reach the disk before a document row points at the file.

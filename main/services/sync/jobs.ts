@@ -26,8 +26,17 @@ async function ensureUploaded(ctx: JobContext, sha256: string): Promise<void> {
     // Its failure is that job's to retry; ours asks the server again below.
     await running.catch(() => undefined);
   }
-  const path = ctx.files.pathOf(sha256);
-  const upload = uploadFile(ctx.api, { sha256, size: statSync(path).size, path }, ctx.onProgress);
+  const reader = ctx.files.open?.(sha256);
+  const upload =
+    reader === undefined
+      ? uploadFile(
+          ctx.api,
+          { sha256, size: statSync(ctx.files.pathOf(sha256)).size, path: ctx.files.pathOf(sha256) },
+          ctx.onProgress,
+        )
+      : uploadFile(ctx.api, { sha256, size: reader.size, read: reader.read }, ctx.onProgress).finally(() =>
+          reader.close(),
+        );
   ctx.uploads.set(sha256, upload);
   try {
     await upload;

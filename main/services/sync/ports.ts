@@ -17,6 +17,11 @@ export type SyncOutbox = {
 /** Where the bytes of an outgoing file are read from (content-addressed under the profile). */
 export interface FileSource {
   pathOf(sha256: string): string;
+  /**
+   * Read a stored file by range: an encrypted profile's files are sealed on disk, so its bytes
+   * come through the store, not from `pathOf`. Without it, the file at `pathOf` is read as is.
+   */
+  open?(sha256: string): { readonly size: number; read(position: number, length: number): Buffer; close(): void };
 }
 
 export interface InboxFile {

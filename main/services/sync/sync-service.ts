@@ -4,7 +4,7 @@ import { YearArrangementSchema } from '../../../preload/contract/calendar.ts';
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../log/logger.ts';
-import { attachmentPath } from '../store/attachments.ts';
+import { attachmentPath, openAttachment } from '../store/attachments.ts';
 import type { StoreCall } from '../store/store-client.ts';
 import { ApiClient } from './api-client.ts';
 import { SyncFailure } from './classify.ts';
@@ -255,7 +255,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         engine: new SyncEngine({
           api,
           outbox: storeOutbox(options.store),
-          files: { pathOf: (sha256) => attachmentPath(options.filesDir, sha256) },
+          files: {
+            pathOf: (sha256) => attachmentPath(options.filesDir, sha256),
+            open: (sha256) => openAttachment(options.filesDir, sha256),
+          },
           inbox: { sink: sinks.inbox, files: createAttachmentFileSink(options.filesDir) },
           directory: sinks.directory,
           calendar: storeCalendar(options.store, () => clock.now()),

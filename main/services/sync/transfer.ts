@@ -24,7 +24,7 @@ interface UploadState {
  */
 export async function uploadFile(
   api: ApiClient,
-  file: { sha256: string; size: number; path: string },
+  file: { sha256: string; size: number } & ({ path: string } | { read(position: number, length: number): Buffer }),
   onProgress: ProgressListener,
 ): Promise<void> {
   const created = await api.call({
@@ -38,12 +38,19 @@ export async function uploadFile(
   if (state.complete) {
     return;
   }
-  const handle = await open(file.path, 'r');
+  const handle = 'path' in file ? await open(file.path, 'r') : undefined;
   try {
     while (offset < file.size) {
       const length = Math.min(UPLOAD_CHUNK, file.size - offset);
-      const buffer = Buffer.allocUnsafe(length);
-      const { bytesRead } = await handle.read(buffer, 0, length, offset);
+      let buffer: Buffer;
+      let bytesRead: number;
+      if (handle === undefined) {
+        buffer = (file as { read(position: number, length: number): Buffer }).read(offset, length);
+        bytesRead = buffer.byteLength;
+      } else {
+        buffer = Buffer.allocUnsafe(length);
+        ({ bytesRead } = await handle.read(buffer, 0, length, offset));
+      }
       const chunkStart = offset;
       const response = await api.call(
         {
@@ -71,7 +78,7 @@ export async function uploadFile(
       onProgress(file.sha256, offset, file.size);
     }
   } finally {
-    await handle.close();
+    await handle?.close();
   }
   // All bytes are there, but the server may still be verifying the hash (another job may have
   // sent the last chunk): only `complete` means a publish can refer to the file.

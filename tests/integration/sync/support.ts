@@ -1,9 +1,9 @@
 import type { ArrivalCheck } from '../../../preload/contract/arrival-check.ts';
 import { setArrivalCheck } from '../../../main/services/store/arrival-gate.ts';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { createReferenceServer, type ReferenceServer } from '../../../server/app.ts';
 import type { FaultConfig } from '../../../server/faults.ts';
@@ -11,7 +11,8 @@ import { DEMO_PASSWORD, seedDemo } from '../../../server/seed.ts';
 import type { SyncProgress } from '../../../preload/contract/sync.ts';
 import { silentLogger } from '../../../main/services/log/logger.ts';
 import type { OutboxStore } from '../../../main/services/outbox/outbox-store.ts';
-import { attachmentPath } from '../../../main/services/store/attachments.ts';
+import { attachmentPath, openAttachment, writeAttachmentFile } from '../../../main/services/store/attachments.ts';
+import { useFilesKey } from '../../../main/services/vault/files-key.ts';
 import { openDatabase } from '../../../main/services/store/open-database.ts';
 import { createStore, type StoreApi } from '../../../main/services/store/store.ts';
 import { ApiClient } from '../../../main/services/sync/api-client.ts';
@@ -124,13 +125,18 @@ export function openWorkstation(options: {
   storeOnClock?: boolean;
   /** false: no repair of ALREADY_REGISTERED at the refusal (as `vanthu sync` runs today); the inbox settles it. */
   repair?: boolean;
+  /** A profile key: the workstation's profile is encrypted (database and stored files). */
+  key?: Buffer;
   /** true: the organization's registers feed (API 1.4.0) is pulled into the store, as the app does. */
   registers?: boolean;
 }): Workstation {
   const dir = options.dir ?? tempDir('ws');
-  const db = openDatabase(join(dir, 'vanthu.sqlite'));
+  const db = openDatabase(join(dir, 'vanthu.sqlite'), options.key === undefined ? {} : { key: options.key });
   opened.push(db);
   const filesDir = join(dir, 'files');
+  if (options.key !== undefined) {
+    useFilesKey(filesDir, options.key);
+  }
   const store = createStore({
     db,
     filesDir,
@@ -155,7 +161,7 @@ export function openWorkstation(options: {
     onProgress: (event) => progress.push(event),
     api,
     outbox,
-    files: { pathOf: (sha256) => attachmentPath(filesDir, sha256) },
+    files: { pathOf: (sha256) => attachmentPath(filesDir, sha256), open: (sha256) => openAttachment(filesDir, sha256) },
     ...(options.pull === false
       ? {}
       : {
@@ -192,11 +198,7 @@ export function openWorkstation(options: {
     api,
     progress,
     putFile(bytes) {
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const target = attachmentPath(filesDir, sha256);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, bytes);
-      return sha256;
+      return writeAttachmentFile(filesDir, bytes);
     },
     receivedIds: () =>
       (db.prepare(`select id from incoming_documents where source = 'truc' order by id`).all() as { id: string }[]).map(

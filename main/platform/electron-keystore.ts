@@ -1,0 +1,11 @@
+import { safeStorage } from 'electron';
+import type { Keystore } from './keystore.ts';
+
+/** The OS keystore in Electron: safeStorage as it is (it already has the port's shape). */
+export function electronKeystore(): Keystore {
+  return {
+    isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+    encryptString: (plain) => safeStorage.encryptString(plain),
+    decryptString: (encrypted) => safeStorage.decryptString(encrypted),
+  };
+}
