@@ -39,9 +39,9 @@ export function registersHandlers(services: Services): Pick<HandlerTable, Regist
       const saved = await services.saver.save(fileName, bytes);
       return { rows, fileName, sha256, savedAs: saved?.name ?? null, base64: null };
     },
-    'backup.create': async ({ outPath }) => {
+    'backup.create': async () => {
       const now = services.clock();
-      const result = await store.call('store.backup', outPath ?? defaultBackupPath(services.profile.root, now));
+      const result = await store.call('store.backup', defaultBackupPath(services.profile.root, now));
       settings.update({ preferences: { lastBackupAt: now.toISOString() } });
       return result;
     },

@@ -67,11 +67,11 @@ export const registersChannels = {
       .strict(),
     PrintedRegisterSchema,
   ),
-  /** Without `outPath` (Tổng quan's "Sao lưu ngay"), into the profile's backups folder, dated. */
-  'backup.create': channel(
-    z.object({ outPath: z.string().min(1).optional() }).strict(),
-    z.object({ path: z.string(), bytes: z.number() }),
-  ),
+  /**
+   * "Sao lưu ngay": into the profile's backups folder, dated. No path crosses the bridge (the
+   * CLI's `vanthu backup` writes where its user says).
+   */
+  'backup.create': channel(z.object({}).strict(), z.object({ path: z.string(), bytes: z.number() })),
   /**
    * Days since the last backup (null: never). `reminder`: over a day old (provinces ask for daily
    * backups); `backupOverdue`: never, or more than 7 days old, the stronger warning.

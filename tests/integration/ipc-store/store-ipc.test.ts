@@ -59,7 +59,7 @@ describe('store over IPC (same handler table as both shells)', () => {
         ok: true,
         value: { lastBackupAt: null, reminder: true, backupOverdue: true },
       });
-      expect(await call('backup.create', { outPath: join(dir, 'b.vanthu') })).toMatchObject({ ok: true });
+      expect(await call('backup.create', {})).toMatchObject({ ok: true });
       expect(await call('backup.status', {})).toMatchObject({
         ok: true,
         value: { reminder: false, backupOverdue: false },
