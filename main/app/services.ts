@@ -10,6 +10,7 @@ import type { SettingsStore } from '../services/settings/settings-store.ts';
 import type { SigningService } from '../services/signing/signing-service.ts';
 import type { StoreService } from '../services/store/store-service.ts';
 import type { SyncService } from '../services/sync/sync-service.ts';
+import type { TheThucService } from '../services/the-thuc/the-thuc-service.ts';
 import type { TokenService } from '../services/tokens/token-service.ts';
 import type { IssuingService } from '../services/workflow/issuing-service.ts';
 import type { ProfilePaths } from './profile.ts';
@@ -39,4 +40,6 @@ export interface Services {
   readonly notifier: Notifier;
   /** The journey of an outgoing document: draft → ký duyệt → cấp số → đóng dấu → phát hành. */
   readonly issuing: IssuingService;
+  /** Thể thức check of a stored draft against NĐ 30 Phụ lục I (warnings only). */
+  readonly theThuc: TheThucService;
 }

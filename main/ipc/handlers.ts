@@ -13,6 +13,7 @@ import { layoutHandlers } from './layout.ipc.ts';
 import { settingsHandlers } from './settings.ipc.ts';
 import { signingHandlers } from './signing.ipc.ts';
 import { syncHandlers } from './sync.ipc.ts';
+import { theThucHandlers } from './the-thuc.ipc.ts';
 import { tokensHandlers } from './tokens.ipc.ts';
 import { verifyHandlers } from './verify.ipc.ts';
 
@@ -35,6 +36,7 @@ export function createHandlerTable(services: Services): HandlerTable {
     ...settingsHandlers(services),
     ...signingHandlers(services),
     ...syncHandlers(services),
+    ...theThucHandlers(services),
     ...tokensHandlers(services),
     ...verifyHandlers(services),
   };

@@ -12,6 +12,7 @@ import { layoutChannels } from './layout.ts';
 import { settingsChannels } from './settings.ts';
 import { signingChannels } from './signing.ts';
 import { syncChannels } from './sync.ts';
+import { theThucChannels } from './the-thuc.ts';
 import { tokensChannels } from './tokens.ts';
 import { verifyChannels } from './verify.ts';
 
@@ -33,6 +34,7 @@ export const channels = {
   ...settingsChannels,
   ...signingChannels,
   ...syncChannels,
+  ...theThucChannels,
   ...tokensChannels,
   ...verifyChannels,
 };

@@ -17,9 +17,7 @@ export const TheThucFindingSchema = z.object({
   tolerance: z.string(),
   pageIndex: z.number().int().min(0),
   /** Where on the page, top-left origin, points (the preview's frame); absent for the whole page. */
-  box: z
-    .object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() })
-    .optional(),
+  box: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }).optional(),
 });
 export type TheThucFinding = z.infer<typeof TheThucFindingSchema>;
 

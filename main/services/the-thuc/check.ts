@@ -50,7 +50,10 @@ export function checkPages(pages: readonly DraftPage[]): TheThucFinding[] {
 }
 
 /** Reads a draft PDF and checks its thể thức. Findings warn; nothing here refuses a draft. */
-export async function checkTheThuc(bytes: Uint8Array, now: () => number = () => performance.now()): Promise<TheThucReport> {
+export async function checkTheThuc(
+  bytes: Uint8Array,
+  now: () => number = () => performance.now(),
+): Promise<TheThucReport> {
   const start = now();
   const pages = await readDraft(bytes);
   const findings = checkPages(pages);

@@ -89,7 +89,10 @@ async function readPage(page: PDFPageProxy, pageIndex: number): Promise<DraftPag
   }
   const rules = horizontalRules(ops.fnArray, ops.argsArray, frame);
   page.cleanup();
-  const size = { width: frame.rotation % 180 === 0 ? x1 - x0 : y1 - y0, height: frame.rotation % 180 === 0 ? y1 - y0 : x1 - x0 };
+  const size = {
+    width: frame.rotation % 180 === 0 ? x1 - x0 : y1 - y0,
+    height: frame.rotation % 180 === 0 ? y1 - y0 : x1 - x0,
+  };
   return { pageIndex, ...size, items, lines: rebuildLines(items).flatMap(splitQuocHieu), rules };
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CATALOG } from '../corpus/catalog.ts';
 import type { DocumentSpec } from '../corpus/spec.ts';
-import { DEFECTS, specToFodt, type Defect } from './fodt.ts';
+import { applies, DEFECTS, specToFodt, type Defect } from './fodt.ts';
 
 const run = promisify(execFile);
 
@@ -15,13 +15,15 @@ export const CLEAN_SPECS: readonly DocumentSpec[] = CATALOG.filter(
 ).slice(0, 10);
 
 /** One spec per type carries every seeded defect. */
-export const DEFECT_SPECS: readonly DocumentSpec[] = ['qd-kt-1', 'cv-kt-1', 'tt-tm-1', 'tb-tl-1', 'gm-kt-1'].map((id) => {
-  const spec = CATALOG.find((s) => s.id === id);
-  if (spec === undefined) {
-    throw new Error(`no catalog spec ${id}`);
-  }
-  return spec;
-});
+export const DEFECT_SPECS: readonly DocumentSpec[] = ['qd-kt-1', 'cv-kt-1', 'tt-tm-1', 'tb-tl-1', 'gm-kt-1'].map(
+  (id) => {
+    const spec = CATALOG.find((s) => s.id === id);
+    if (spec === undefined) {
+      throw new Error(`no catalog spec ${id}`);
+    }
+    return spec;
+  },
+);
 
 export interface CorpusDocument {
   readonly id: string;
@@ -46,7 +48,9 @@ export async function buildCorpus(): Promise<CorpusDocument[]> {
   const wanted: Array<Omit<CorpusDocument, 'pdf'>> = [
     ...CLEAN_SPECS.map((spec) => ({ id: `sach-${spec.id}`, spec, defect: undefined })),
     ...DEFECT_SPECS.flatMap((spec) =>
-      (Object.keys(DEFECTS) as Defect[]).map((defect) => ({ id: `${defect}-${spec.id}`, spec, defect })),
+      (Object.keys(DEFECTS) as Defect[])
+        .filter((d) => applies(d, spec))
+        .map((defect) => ({ id: `${defect}-${spec.id}`, spec, defect })),
     ),
   ];
   const sources: string[] = [];

@@ -29,6 +29,11 @@ export const DEFECTS = {
 } as const;
 export type Defect = keyof typeof DEFECTS;
 
+/** A công văn has no tên loại line to get wrong. */
+export function applies(defect: Defect, spec: DocumentSpec): boolean {
+  return !(defect === 'ten-loai-khong-dam' && spec.tenLoai === 'CÔNG VĂN');
+}
+
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 interface TextStyle {
@@ -76,9 +81,12 @@ export function specToFodt(spec: DocumentSpec, defect?: Defect): string {
       ? ''
       : p(spec.tenLoai, { size: 14, bold: defect !== 'ten-loai-khong-dam', align: 'center', before: 12 }) +
         p(spec.trichYeu, { size: 14, bold: true, align: 'center' });
-  const kinhGui = spec.tenLoai === 'CÔNG VĂN' ? p('Kính gửi: Các cơ quan, đơn vị trực thuộc.', { size: 14, align: 'center', before: 12 }) : '';
+  const kinhGui =
+    spec.tenLoai === 'CÔNG VĂN'
+      ? p('Kính gửi: Các cơ quan, đơn vị trực thuộc.', { size: 14, align: 'center', before: 12 })
+      : '';
   // Enough body to run onto page 2, where the page number shows.
-  const paragraphs = [...spec.paragraphs, ...spec.paragraphs, ...spec.paragraphs, ...spec.paragraphs];
+  const paragraphs = Array.from({ length: spec.paragraphs.length < 4 ? 6 : 4 }, () => spec.paragraphs).flat();
   const gapLines = defect === 'cho-ky-hep' ? 0 : 4;
   const signer = (i: number): string => {
     const s = spec.signers[i];
@@ -108,7 +116,9 @@ export function specToFodt(spec: DocumentSpec, defect?: Defect): string {
   const table = (name: string, widths: readonly number[], rows: readonly (readonly string[])[]) =>
     `<table:table table:name="${name}" table:style-name="${name}">${widths
       .map((_, i) => `<table:table-column table:style-name="${name}.${i}"/>`)
-      .join('')}${rows.map((r) => `<table:table-row table:style-name="Row">${r.map(cell).join('')}</table:table-row>`).join('')}</table:table>`;
+      .join(
+        '',
+      )}${rows.map((r) => `<table:table-row table:style-name="Row">${r.map(cell).join('')}</table:table-row>`).join('')}</table:table>`;
   const signerRows =
     spec.signers.length > 1
       ? [
@@ -138,7 +148,10 @@ export function specToFodt(spec: DocumentSpec, defect?: Defect): string {
       : `<style:header><text:p text:style-name="Hdr"><text:page-number text:select-page="current">2</text:page-number></text:p></style:header>`;
   const paraStyles = [...styles.values()]
     .map((s, i) => {
-      const border = s.border === undefined ? '' : ` fo:border-bottom="0.5pt solid #000000" fo:margin-left="${s.border.side}cm" fo:margin-right="${s.border.side}cm" fo:padding="0cm"`;
+      const border =
+        s.border === undefined
+          ? ''
+          : ` fo:border-bottom="0.5pt solid #000000" fo:margin-left="${s.border.side}cm" fo:margin-right="${s.border.side}cm" fo:padding="0cm"`;
       return `<style:style style:name="P${i}" style:family="paragraph"><style:paragraph-properties fo:text-align="${s.align ?? 'start'}" fo:margin-top="${s.before ?? 0}pt" fo:margin-bottom="0pt" fo:text-indent="${s.indent === true ? '1cm' : '0cm'}"${border}/><style:text-properties style:font-name="${face}" fo:font-size="${s.size}pt" fo:font-weight="${s.bold === true ? 'bold' : 'normal'}" fo:font-style="${s.italic === true ? 'italic' : 'normal'}"/></style:style>`;
     })
     .join('');

@@ -71,7 +71,13 @@ export const phongChu: TheThucRule = {
     if (first === undefined) {
       return [];
     }
-    return [hitAt(first.page, first.line, `Văn bản dùng phông "${font ?? '?'}" (${Math.round((100 * count) / total)} % ký tự), phải dùng Times New Roman.`)];
+    return [
+      hitAt(
+        first.page,
+        first.line,
+        `Văn bản dùng phông "${font ?? '?'}" (${Math.round((100 * count) / total)} % ký tự), phải dùng Times New Roman.`,
+      ),
+    ];
   },
 };
 
@@ -157,7 +163,10 @@ export const leTrang: TheThucRule = {
     }
     all.forEach((m, i) => {
       if (m !== undefined && m.bottom < 20 - SLACK_MM) {
-        hits.push({ message: `Lề dưới trang ${i + 1} chỉ ${m.bottom.toFixed(0)} mm, phải ít nhất 20 mm.`, pageIndex: i });
+        hits.push({
+          message: `Lề dưới trang ${i + 1} chỉ ${m.bottom.toFixed(0)} mm, phải ít nhất 20 mm.`,
+          pageIndex: i,
+        });
       }
     });
     return hits;

@@ -145,7 +145,8 @@ export const TEN_LOAI = Object.keys(VIET_TAT);
 export const soKyHieu: TheThucRule = {
   id: 'so-ky-hieu',
   source: `${PL1}, Phần II, mục 3; Phụ lục III`,
-  tolerance: '"Số:" rồi số (số dưới 10 có số 0 đứng trước), "/", ký hiệu; ký hiệu mở đầu bằng chữ viết tắt tên loại (công văn: không có)',
+  tolerance:
+    '"Số:" rồi số (số dưới 10 có số 0 đứng trước), "/", ký hiệu; ký hiệu mở đầu bằng chữ viết tắt tên loại (công văn: không có)',
   check({ pages, so, loai }) {
     const page = pages[0];
     if (page === undefined) {
@@ -173,7 +174,9 @@ export const soKyHieu: TheThucRule = {
     } else if (loai !== undefined) {
       const own = VIET_TAT[loai];
       if (own !== undefined && !first.startsWith(own) && !(m[3] ?? '').includes(`${own}/`)) {
-        hits.push(hitAt(page, so, `Ký hiệu của ${loai.toLocaleLowerCase('vi')} phải mở đầu bằng "${own}", đang là "${first}".`));
+        hits.push(
+          hitAt(page, so, `Ký hiệu của ${loai.toLocaleLowerCase('vi')} phải mở đầu bằng "${own}", đang là "${first}".`),
+        );
       }
     }
     return hits;
@@ -185,7 +188,8 @@ const DATE = /^([^,]+),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}
 export const ngayThang: TheThucRule = {
   id: 'ngay-thang',
   source: `${PL1}, Phần II, mục 4`,
-  tolerance: '"Địa danh, ngày 05 tháng 01 năm 2027": ngày 1–9 và tháng 1–2 có số 0 đứng trước; chữ thường, nghiêng, cỡ 13–14 (±0,3)',
+  tolerance:
+    '"Địa danh, ngày 05 tháng 01 năm 2027": ngày 1–9 và tháng 1–2 có số 0 đứng trước; chữ thường, nghiêng, cỡ 13–14 (±0,3)',
   check({ pages, date }) {
     const page = pages[0];
     if (page === undefined) {

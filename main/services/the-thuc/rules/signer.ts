@@ -68,7 +68,9 @@ export const nguoiKy: TheThucRule = {
         }
       }
       const last = draft.pages[draft.pages.length - 1];
-      return last === undefined ? [] : [{ message: 'Không thấy khối chức vụ và họ tên người ký.', pageIndex: last.pageIndex }];
+      return last === undefined
+        ? []
+        : [{ message: 'Không thấy khối chức vụ và họ tên người ký.', pageIndex: last.pageIndex }];
     }
     const { page, blocks } = found;
     const hits: RuleHit[] = [];
@@ -122,7 +124,13 @@ export const choKy: TheThucRule = {
       }
       const gap = title.y - 0.22 * title.size - (name.y + 0.9 * name.size);
       if (gap < pt(MIN_GAP_MM)) {
-        hits.push(hitAt(found.page, title, `Chỗ ký chỉ cao ${(gap / pt(1)).toFixed(0)} mm, cần ít nhất ${MIN_GAP_MM} mm cho chữ ký và dấu.`));
+        hits.push(
+          hitAt(
+            found.page,
+            title,
+            `Chỗ ký chỉ cao ${(gap / pt(1)).toFixed(0)} mm, cần ít nhất ${MIN_GAP_MM} mm cho chữ ký và dấu.`,
+          ),
+        );
       }
     }
     return hits;
