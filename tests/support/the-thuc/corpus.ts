@@ -43,11 +43,13 @@ export function sofficeMissing(): string | null {
 }
 
 /** Writes every .fodt and converts them all in one soffice run (its start-up dominates). */
-export async function buildCorpus(): Promise<CorpusDocument[]> {
+export async function buildCorpus(
+  options: { defects?: boolean; extra?: readonly DocumentSpec[] } = {},
+): Promise<CorpusDocument[]> {
   const work = await mkdtemp(join(tmpdir(), 'vanthu-the-thuc-'));
   const wanted: Array<Omit<CorpusDocument, 'pdf'>> = [
-    ...CLEAN_SPECS.map((spec) => ({ id: `sach-${spec.id}`, spec, defect: undefined })),
-    ...DEFECT_SPECS.flatMap((spec) =>
+    ...[...CLEAN_SPECS, ...(options.extra ?? [])].map((spec) => ({ id: `sach-${spec.id}`, spec, defect: undefined })),
+    ...(options.defects === false ? [] : DEFECT_SPECS).flatMap((spec) =>
       (Object.keys(DEFECTS) as Defect[])
         .filter((d) => applies(d, spec))
         .map((defect) => ({ id: `${defect}-${spec.id}`, spec, defect })),
