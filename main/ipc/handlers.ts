@@ -10,6 +10,7 @@ import { organizationsHandlers } from './organizations.ipc.ts';
 import { outgoingHandlers } from './outgoing.ipc.ts';
 import { registersHandlers } from './registers.ipc.ts';
 import { layoutHandlers } from './layout.ipc.ts';
+import { metadataHandlers } from './metadata.ipc.ts';
 import { settingsHandlers } from './settings.ipc.ts';
 import { signingHandlers } from './signing.ipc.ts';
 import { syncHandlers } from './sync.ipc.ts';
@@ -33,6 +34,7 @@ export function createHandlerTable(services: Services): HandlerTable {
     ...outgoingHandlers(services),
     ...registersHandlers(services),
     ...layoutHandlers(services),
+    ...metadataHandlers(services),
     ...settingsHandlers(services),
     ...signingHandlers(services),
     ...syncHandlers(services),

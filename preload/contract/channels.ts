@@ -9,6 +9,7 @@ import { organizationsChannels } from './organizations.ts';
 import { outgoingChannels } from './outgoing.ts';
 import { registersChannels } from './registers.ts';
 import { layoutChannels } from './layout.ts';
+import { metadataChannels } from './metadata.ts';
 import { settingsChannels } from './settings.ts';
 import { signingChannels } from './signing.ts';
 import { syncChannels } from './sync.ts';
@@ -31,6 +32,7 @@ export const channels = {
   ...outgoingChannels,
   ...registersChannels,
   ...layoutChannels,
+  ...metadataChannels,
   ...settingsChannels,
   ...signingChannels,
   ...syncChannels,

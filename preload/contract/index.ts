@@ -13,3 +13,4 @@ export * from './tokens.ts';
 export * from './verify.ts';
 export * from './error-messages.vi.ts';
 export * from './the-thuc.ts';
+export * from './metadata.ts';

@@ -1,11 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { DocumentMetadataDto } from '../../../preload/contract/metadata.ts';
 import type { TheThucReport } from '../../../preload/contract/the-thuc.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
-import { issuingProfile } from './issuing-support.ts';
+import { FIXTURE_PDF, issuingProfile } from './issuing-support.ts';
 
 const pki = usePki();
 
-describe('theThuc.checkDraft: the thể thức of the stored draft, through the handler table (#21)', () => {
+describe('the assistant through the handler table: theThuc.checkDraft on the stored draft, metadata.read by handle (#21)', () => {
   const app = issuingProfile(pki);
   const { call, value, services } = app;
   afterAll(async () => {
@@ -30,5 +32,16 @@ describe('theThuc.checkDraft: the thể thức of the stored draft, through the 
     const result = await call('theThuc.checkDraft', { id: 'khong-co' });
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.error.code).toBe('NOT_FOUND');
+  });
+
+  it('metadata.read: the fields a chosen PDF prints, by handle, each with a confidence', async () => {
+    const handle = await app.upload('pdf', 'Văn bản đến.pdf', readFileSync(FIXTURE_PDF));
+    const read = value<DocumentMetadataDto>(await call('metadata.read', { handle }));
+    expect(read.so?.value).toBe('15');
+    expect(read.kyHieu?.value).toBe('QĐ-UBND');
+    expect(read.ngayBanHanh?.value).toBe('2026-11-22');
+    expect(read.nguoiKy?.value).toBe('Nguyễn Thị Loan');
+    expect(read.chucVu?.value).toBe('PHÓ CHỦ TỊCH');
+    expect(read.so?.confidence).toBeGreaterThan(0.5);
   });
 });
