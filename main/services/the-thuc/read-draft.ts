@@ -22,7 +22,8 @@ export async function readDraft(bytes: Uint8Array): Promise<DraftPage[]> {
     }
     return pages;
   } finally {
-    await pdf.cleanup();
+    // Frees the document in the (fake) worker too: the app checks many drafts in one run.
+    await pdf.loadingTask.destroy();
   }
 }
 

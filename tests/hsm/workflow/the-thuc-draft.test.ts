@@ -39,6 +39,7 @@ describe('the assistant through the handler table: theThuc.checkDraft on the sto
     const read = value<DocumentMetadataDto>(await call('metadata.read', { handle }));
     expect(read.so?.value).toBe('15');
     expect(read.kyHieu?.value).toBe('QĐ-UBND');
+    // fixed-date: the issue date printed in the committed fixture lo-qd-kt-1.pdf.
     expect(read.ngayBanHanh?.value).toBe('2026-11-22');
     expect(read.nguoiKy?.value).toBe('Nguyễn Thị Loan');
     expect(read.chucVu?.value).toBe('PHÓ CHỦ TỊCH');
