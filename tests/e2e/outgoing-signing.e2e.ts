@@ -59,6 +59,8 @@ test('a chuyên viên writes two drafts, each from a chosen PDF and its .docx, a
     await page.keyboard.press('Control+s');
     const detail = page.getByTestId('outgoing-detail');
     await expect(detail).toContainText('Dự thảo');
+    // Stored with its files: the draft's thể thức shows at once, before trình ký.
+    await expect(detail.getByTestId('the-thuc-findings')).toContainText('Tiêu ngữ');
     await detail.getByRole('button', { name: 'Trình ký' }).click();
     await expect(detail).toContainText('Trình ký');
   }
