@@ -19,6 +19,8 @@ import { createSyncService } from '../services/sync/sync-service.ts';
 import { ensureWorkstationId } from '../services/sync/workstation-id.ts';
 import { createTokenService } from '../services/tokens/token-service.ts';
 import { createIssuingService } from '../services/workflow/issuing-service.ts';
+import { createMetadataService } from '../services/metadata/metadata-service.ts';
+import { createTheThucService } from '../services/the-thuc/the-thuc-service.ts';
 import { noNativeChooser, type FileChooser } from '../platform/file-chooser.ts';
 import type { Notifier } from '../platform/notifier.ts';
 import { pageNotifier } from '../platform/page-notifier.ts';
@@ -156,6 +158,8 @@ export function composeServices(options: ComposeOptions): Services {
       numbers: sync.numbers,
       pageRenderer,
     }),
+    theThuc: createTheThucService({ store: store.call, filesDir: profile.files }),
+    metadata: createMetadataService({ files, filesDir: profile.files }),
     layout: createLayoutService({ settings, log, renderer: pageRenderer }),
     verify,
     arrivals,

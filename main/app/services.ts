@@ -12,6 +12,8 @@ import type { SettingsStore } from '../services/settings/settings-store.ts';
 import type { SigningService } from '../services/signing/signing-service.ts';
 import type { StoreService } from '../services/store/store-service.ts';
 import type { SyncService } from '../services/sync/sync-service.ts';
+import type { MetadataService } from '../services/metadata/metadata-service.ts';
+import type { TheThucService } from '../services/the-thuc/the-thuc-service.ts';
 import type { TokenService } from '../services/tokens/token-service.ts';
 import type { IssuingService } from '../services/workflow/issuing-service.ts';
 import type { Office } from '../services/office/compose-office.ts';
@@ -50,4 +52,8 @@ export interface Services {
   readonly office: Office;
   /** What time it is for due times, counts and backups (tests give a fixed one). */
   readonly clock: () => Date;
+  /** Thể thức check of a stored draft against NĐ 30 Phụ lục I (warnings only). */
+  readonly theThuc: TheThucService;
+  /** Fields an incoming PDF prints about itself, read from its text layer, with confidences. */
+  readonly metadata: MetadataService;
 }

@@ -15,9 +15,11 @@ import { guardRoles } from './role-guard.ts';
 import { reportsHandlers } from './reports.ipc.ts';
 import { layoutHandlers } from './layout.ipc.ts';
 import { officeHandlers } from './office.ipc.ts';
+import { metadataHandlers } from './metadata.ipc.ts';
 import { settingsHandlers } from './settings.ipc.ts';
 import { signingHandlers } from './signing.ipc.ts';
 import { syncHandlers } from './sync.ipc.ts';
+import { theThucHandlers } from './the-thuc.ipc.ts';
 import { tokensHandlers } from './tokens.ipc.ts';
 import { verifyHandlers } from './verify.ipc.ts';
 
@@ -42,9 +44,11 @@ export function createHandlerTable(services: Services): HandlerTable {
     ...reportsHandlers(services),
     ...layoutHandlers(services),
     ...officeHandlers(services),
+    ...metadataHandlers(services),
     ...settingsHandlers(services),
     ...signingHandlers(services),
     ...syncHandlers(services),
+    ...theThucHandlers(services),
     ...tokensHandlers(services),
     ...verifyHandlers(services),
   });

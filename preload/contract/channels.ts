@@ -13,9 +13,11 @@ import { registersChannels } from './registers.ts';
 import { reportsChannels } from './reports.ts';
 import { layoutChannels } from './layout.ts';
 import { officeChannels } from './office.ts';
+import { metadataChannels } from './metadata.ts';
 import { settingsChannels } from './settings.ts';
 import { signingChannels } from './signing.ts';
 import { syncChannels } from './sync.ts';
+import { theThucChannels } from './the-thuc.ts';
 import { tokensChannels } from './tokens.ts';
 import { verifyChannels } from './verify.ts';
 
@@ -38,9 +40,11 @@ export const channels = {
   ...reportsChannels,
   ...layoutChannels,
   ...officeChannels,
+  ...metadataChannels,
   ...settingsChannels,
   ...signingChannels,
   ...syncChannels,
+  ...theThucChannels,
   ...tokensChannels,
   ...verifyChannels,
 };

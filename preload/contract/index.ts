@@ -12,3 +12,5 @@ export * from './sync.ts';
 export * from './tokens.ts';
 export * from './verify.ts';
 export * from './error-messages.vi.ts';
+export * from './the-thuc.ts';
+export * from './metadata.ts';

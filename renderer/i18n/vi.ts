@@ -397,6 +397,13 @@ export const vi = {
     next: 'Trang sau',
     pageOf: (page: number, total: number) => `Trang ${page}/${total}`,
   },
+  theThuc: {
+    title: 'Kiểm tra thể thức (Nghị định 30/2020)',
+    checking: 'Đang kiểm tra thể thức…',
+    clean: (n: number) => `Không thấy lỗi thể thức (đã kiểm tra ${n} quy tắc).`,
+    page: (n: number) => `Trang ${n}`,
+    why: (source: string, tolerance: string) => `(${source}; chấp nhận: ${tolerance})`,
+  },
   signing: {
     title: 'Ký duyệt',
     emptyQueue: 'Không có văn bản nào đang chờ ký.',

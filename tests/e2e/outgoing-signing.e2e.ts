@@ -60,6 +60,8 @@ test('a chuyên viên writes two drafts, each from a chosen PDF and its .docx, a
     await page.keyboard.press('Control+s');
     const detail = page.getByTestId('outgoing-detail');
     await expect(detail).toContainText('Dự thảo');
+    // Stored with its files: the draft's thể thức shows at once, before trình ký.
+    await expect(detail.getByTestId('the-thuc-findings')).toContainText('Tiêu ngữ');
     await detail.getByRole('button', { name: 'Trình ký' }).click();
     await expect(detail).toContainText('Trình ký');
   }
@@ -107,6 +109,12 @@ test('the leader signs both drafts in one batch with one PIN; the PIN is not kep
   for (const box of await queue.getByRole('checkbox').all()) {
     await box.check();
   }
+  // Before signing, each draft's thể thức (NĐ 30 Phụ lục I): warnings naming their source, never a block.
+  const theThuc = page.getByTestId('the-thuc-panel');
+  await expect(theThuc.getByTestId('the-thuc-document')).toHaveCount(2);
+  await expect(theThuc.locator('[data-rule="tieu-ngu-gach"]')).toHaveCount(2);
+  await expect(theThuc.getByTestId('the-thuc-findings').first()).toContainText('Phụ lục I');
+  await saveScreen(page, '40-signing-the-thuc');
   await page.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
   await expect(page.getByLabel('Chứng thư số dùng để ký').locator('option:checked')).toContainText('Nguyễn Văn A');
   await page.keyboard.press('Control+Enter');

@@ -11,6 +11,7 @@ import { hasErrors } from '../../app/forms/field-errors.ts';
 import { issuesToFields } from '../../app/forms/issues.ts';
 import { SelectField } from '../../app/forms/SelectField.tsx';
 import { SHORTCUTS, useShortcut } from '../../app/frame/shortcuts.ts';
+import { uploadFile } from '../../app/files/upload.ts';
 import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
 import { VerdictPanel } from '../verify/VerdictPanel.tsx';
@@ -21,6 +22,7 @@ import { Registered } from './Registered.tsx';
 import {
   emptyRegisterForm,
   inputFromForm,
+  prefillFromMetadata,
   prefillFromReport,
   prefillFromText,
   registerFieldOfIssue,
@@ -54,6 +56,8 @@ export function RegisterIncoming() {
   };
   const [report, setReport] = useState<VerifyReport | null>(null);
   const [prefilled, setPrefilled] = useState<RegisterField[]>([]);
+  // What the document's own text filled: the verification report's signer replaces it.
+  const [fromText, setFromText] = useState<ReadonlySet<RegisterField>>(new Set());
   const [busy, setBusy] = useState<'verify' | 'register' | null>(null);
   const [failure, setFailure] = useState<AppError | null>(null);
   const [done, setDone] = useState<IncomingAddResult | null>(null);
@@ -77,9 +81,26 @@ export function RegisterIncoming() {
       return;
     }
     setReport(result.value);
-    const { form: next, filled } = prefillFromReport(form, result.value);
+    const { form: next, filled } = prefillFromReport(form, result.value, fromText);
     setPrefilled(filled);
     update(next);
+  };
+
+  /** Main reads the opened file's text layer (all số forms, signer, nơi nhận) with confidences. */
+  const readInMain = async (file: File): Promise<void> => {
+    const chosen = await uploadFile(file, 'pdf');
+    const read = chosen.ok ? await call('metadata.read', { handle: chosen.value.handle }) : chosen;
+    if (!read.ok) {
+      // Not worth an alert: the page-1 reading below has filled what it could.
+      return;
+    }
+    setForm((current) => {
+      const { form: next, filled } = prefillFromMetadata(current, read.value);
+      writeDraft(DRAFT_KEY, next);
+      setPrefilled((before) => [...new Set([...before, ...filled])]);
+      setFromText((before) => new Set([...before, ...filled]));
+      return next;
+    });
   };
 
   const readPageOne = (lines: string[]): void => {
@@ -127,6 +148,7 @@ export function RegisterIncoming() {
           setFile(null);
           setReport(null);
           setPrefilled([]);
+          setFromText(new Set());
           setForm(emptyRegisterForm());
         }}
       />
@@ -215,7 +237,7 @@ export function RegisterIncoming() {
           onClose={() => setFailure(null)}
         />
       ) : null}
-      <PdfViewer onPageOneText={readPageOne} />
+      <PdfViewer onPageOneText={readPageOne} onFile={(file) => void readInMain(file)} />
     </div>
   );
 }

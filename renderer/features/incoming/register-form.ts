@@ -1,4 +1,5 @@
 import type { IncomingInput } from '../../../preload/contract/incoming.ts';
+import type { DocumentMetadataDto } from '../../../preload/contract/metadata.ts';
 import type { VerifyReport } from '../../../preload/contract/verify.ts';
 import type { FieldErrors } from '../../app/forms/field-errors.ts';
 import { vi } from '../../i18n/vi.ts';
@@ -164,6 +165,8 @@ export function inputFromForm(f: RegisterForm): IncomingInput {
 export function prefillFromReport(
   f: RegisterForm,
   report: VerifyReport,
+  /** Fields the document's text filled: the certificate wins over them. */
+  fromText: ReadonlySet<RegisterField> = new Set(),
 ): { form: RegisterForm; filled: RegisterField[] } {
   const next = { ...f };
   const filled: RegisterField[] = [];
@@ -171,11 +174,11 @@ export function prefillFromReport(
   const any = report.signatures.find((s) => s.kind === 'signature');
   const withOrg = report.signatures.find((s) => s.kind === 'signature' && s.signer.organization !== '');
   const signer = personal ?? any;
-  if (next.nguoiKy === '' && signer !== undefined && signer !== withOrg) {
+  if ((next.nguoiKy === '' || fromText.has('nguoiKy')) && signer !== undefined && signer !== withOrg) {
     next.nguoiKy = signer.signer.commonName.slice(0, 50);
     filled.push('nguoiKy');
   }
-  if (next.coQuanBanHanh === '' && withOrg !== undefined) {
+  if ((next.coQuanBanHanh === '' || fromText.has('coQuanBanHanh')) && withOrg !== undefined) {
     next.coQuanBanHanh = withOrg.signer.organization.slice(0, 200);
     filled.push('coQuanBanHanh');
   }
@@ -195,6 +198,40 @@ export function prefillFromText(f: RegisterForm, found: HeaderFields): { form: R
     const value = found[field];
     if (value !== undefined && next[field].trim() === '') {
       next[field] = value;
+      filled.push(field);
+    }
+  }
+  return { form: next, filled };
+}
+
+/** Below this a field read from the text is left for the văn thư to type. */
+const MIN_CONFIDENCE = 0.5;
+const FROM_METADATA = [
+  'so',
+  'kyHieu',
+  'ngayBanHanh',
+  'coQuanBanHanh',
+  'tenLoai',
+  'trichYeu',
+  'nguoiKy',
+  'chucVu',
+  'noiNhan',
+] as const satisfies readonly (keyof DocumentMetadataDto & RegisterField)[];
+
+/**
+ * Fill the empty fields main read from the document's text layer (`metadata.read`). A field the
+ * verification report or the user already filled stays: the certificate's signer wins.
+ */
+export function prefillFromMetadata(
+  f: RegisterForm,
+  found: DocumentMetadataDto,
+): { form: RegisterForm; filled: RegisterField[] } {
+  const next = { ...f };
+  const filled: RegisterField[] = [];
+  for (const field of FROM_METADATA) {
+    const read = found[field];
+    if (read !== undefined && read.confidence >= MIN_CONFIDENCE && next[field].trim() === '') {
+      next[field] = read.value.slice(0, MAX_LENGTH[field] ?? read.value.length);
       filled.push(field);
     }
   }

@@ -11,6 +11,7 @@ import { OutgoingActions } from './OutgoingActions.tsx';
 import { PlacementPreview } from './PlacementPreview.tsx';
 import { ReturnDraft } from './ReturnDraft.tsx';
 import { AppendixPanel } from './AppendixPanel.tsx';
+import { TheThucPanel } from '../the-thuc/TheThucPanel.tsx';
 
 /** One outgoing document: its facts, its next step, and after publication the recipients' statuses. */
 export function OutgoingDetail({ id }: { id: string }) {
@@ -48,6 +49,10 @@ export function OutgoingDetail({ id }: { id: string }) {
             )}
           </dl>
           <OutgoingActions document={data.value} onChanged={reload} />
+          {/* The drafter sees the draft's thể thức as soon as it is stored, before trình ký. */}
+          {data.value.state === 'du-thao' && data.value.fileSha256 !== null ? (
+            <TheThucPanel documents={[data.value]} />
+          ) : null}
           <ReturnDraft document={data.value} onChanged={reload} />
           <PlacementPreview document={data.value} />
           <AppendixPanel document={data.value} onChanged={reload} />

@@ -10,7 +10,14 @@ const PAGE_WIDTH_PX = 520;
  * Read a PDF beside a form: the user opens the file here (it stays in the renderer), pages are
  * rendered by pdf.js one at a time, so page 1 of a long file shows without parsing the rest.
  */
-export function PdfViewer({ onPageOneText }: { onPageOneText?: (lines: string[]) => void }) {
+export function PdfViewer({
+  onPageOneText,
+  onFile,
+}: {
+  onPageOneText?: (lines: string[]) => void;
+  /** The opened file itself, for a caller that hands it to main (metadata read there). */
+  onFile?: (file: File) => void;
+}) {
   const inputId = useId();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
@@ -30,6 +37,7 @@ export function PdfViewer({ onPageOneText }: { onPageOneText?: (lines: string[])
       const next = await openPdf(new Uint8Array(await file.arrayBuffer()));
       setPage(1);
       setDoc(next);
+      onFile?.(file);
       if (onPageOneText !== undefined) {
         pageLines(next, 1).then(onPageOneText, () => undefined);
       }

@@ -50,7 +50,8 @@ const capitalized = (upper: string): string => upper.charAt(0) + upper.slice(1).
 export function readHeaderFields(lines: readonly string[]): HeaderFields {
   const out: HeaderFields = {};
   const text = lines.join('\n');
-  const so = /Số:\s*(\d{1,11})\s*\/\s*([\p{L}\d.-]{1,30})/u.exec(text);
+  // "15/QĐ-UBND", the year form "69/2024/QĐ-UBND" (the ký hiệu is "2024/QĐ-UBND"), "15-TB/HU".
+  const so = /Số:\s*(\d{1,11})\s*[/-]\s*([\p{L}\d./-]{1,30})/u.exec(text);
   if (so !== null) {
     out.so = so[1];
     out.kyHieu = so[2];

@@ -15,6 +15,7 @@ import { closesPinDialog, signDocuments } from './sign-batch.ts';
 import { SignerPicker } from './SignerPicker.tsx';
 import type { SignerChoice } from './signer-choice.ts';
 import { SigningQueue } from './SigningQueue.tsx';
+import { TheThucPanel } from '../the-thuc/TheThucPanel.tsx';
 import { useTokens } from './use-tokens.ts';
 
 type Progressing = EventPayload<'issuing.progress'>;
@@ -108,6 +109,7 @@ export function SigningScreen() {
       {queue.data.state === 'ready' ? (
         <div>
           <SigningQueue documents={queue.data.value} selected={selected} failures={failures} onToggle={toggle} />
+          <TheThucPanel documents={queue.data.value.filter((d) => selected.has(d.id))} />
           <SignerPicker
             tokens={tokens.data}
             role="personal"

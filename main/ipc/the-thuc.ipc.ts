@@ -1,0 +1,8 @@
+import type { Services } from '../app/services.ts';
+import type { HandlerTable } from './dispatch.ts';
+
+export function theThucHandlers(services: Services): Pick<HandlerTable, 'theThuc.checkDraft'> {
+  return {
+    'theThuc.checkDraft': ({ id }) => services.theThuc.checkDraft(id),
+  };
+}
