@@ -92,4 +92,53 @@ test('the leader signs in on their workstation and a document presented to them 
   await expect(queue).toContainText('Sẵn sàng');
   await saveScreen(page, 'office-queue');
   await expectNoSeriousAxeViolations(page);
+
+  // Acting from the queue: phân công with people chosen from the list and the deadline from the date picker.
+  await queue.getByRole('button', { name: 'Chỉ đạo, phân công' }).click();
+  const form = page.getByTestId('office-step-form');
+  await form.getByRole('button', { name: 'Gửi' }).click();
+  await expect(form.getByText('Trường này là bắt buộc.')).toBeVisible();
+  await form.getByLabel('Người chủ trì').selectOption({ label: 'Bùi Thị Ngọc — Chuyên viên' });
+  await form.getByRole('checkbox', { name: 'Đặng Văn Long' }).check();
+  // fixed-date: a deadline typed into the date picker, passed through as it is
+  await form.getByLabel('Hạn xử lý').fill('2026-01-20');
+  await form.getByLabel('Ý kiến chỉ đạo').fill('Giao Văn phòng chuẩn bị báo cáo.');
+  await expectNoSeriousAxeViolations(page);
+  await form.getByRole('button', { name: 'Gửi' }).click();
+  await expect(page.getByTestId('office-step-taken')).toContainText('Chỉ đạo, phân công');
+  await expect(queue.getByRole('button', { name: 'Chỉ đạo, phân công' })).toHaveCount(0);
+
+  // The step travels by itself (no "Đồng bộ ngay"): it reaches the chủ trì's inbox on the server.
+  const assign = await waitForInboxStep('chuyenvien.snv', 'assign');
+  expect(assign).toMatchObject({
+    chuTri: 'chuyenvien.snv',
+    phoiHop: ['chuyenvien2.snv'],
+    hanXuLy: '2026-01-20', // fixed-date: as typed above
+    yKien: 'Giao Văn phòng chuẩn bị báo cáo.',
+  });
 });
+
+/** Poll a person's server inbox (as their workstation would) until a step of `kind` is there; its body. */
+async function waitForInboxStep(username: string, kind: string): Promise<unknown> {
+  const login = await fetch(new URL('/v1/auth/login', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  let found: unknown;
+  await expect
+    .poll(
+      async () => {
+        const response = await fetch(new URL('/v1/office/inbox?cursor=0', server.url), {
+          headers: { authorization: `Bearer ${accessToken}` },
+        });
+        const { items } = (await response.json()) as { items: { step: { kind: string; body: unknown } }[] };
+        found = items.find((item) => item.step.kind === kind)?.step.body;
+        return found !== undefined;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  return found;
+}
