@@ -18,6 +18,7 @@ import { createIssuingService } from '../services/workflow/issuing-service.ts';
 import { noNativeChooser, type FileChooser } from '../platform/file-chooser.ts';
 import { silentNotifier, type Notifier } from '../platform/notifier.ts';
 import { composeOffice } from '../services/office/compose-office.ts';
+import { withOfficeSteps } from '../services/office/office-issuing.ts';
 import { composeBase } from './compose-base.ts';
 import { composeVerify } from './compose-verify.ts';
 import type { Services } from './services.ts';
@@ -86,6 +87,15 @@ export function composeServices(options: ComposeOptions): Services {
     events,
   });
   const notifier = options.notifier?.(events) ?? silentNotifier;
+  const office = composeOffice({
+    store: store.call,
+    // Read when someone signs in, after composition: the sync service owns the client.
+    api: () => services.sync.client(),
+    filesDir: profile.files,
+    notifier,
+    wake: () => wakeSync(),
+    log,
+  });
   const services: Services = {
     shell: options.shell,
     profile,
@@ -106,27 +116,25 @@ export function composeServices(options: ComposeOptions): Services {
     files,
     chooser: options.fileChooser ?? noNativeChooser,
     notifier,
-    issuing: createIssuingService({
-      store: store.call,
-      filesDir: profile.files,
-      scratchDir: join(profile.cache, 'ban-hanh'),
-      signing,
-      intake: files,
-      events,
+    // A record that came from an office case sends each result back as the case's next step.
+    issuing: withOfficeSteps({
+      issuing: createIssuingService({
+        store: store.call,
+        filesDir: profile.files,
+        scratchDir: join(profile.cache, 'ban-hanh'),
+        signing,
+        intake: files,
+        events,
+        log,
+        numbers: sync.numbers,
+      }),
+      office: office.office,
+      caseOf: (documentId) => store.call('office.caseOfOutgoing', documentId),
       log,
-      numbers: sync.numbers,
     }),
     layout: createLayoutService({ settings, log, renderer: createPopplerRenderer() }),
     verify: composeVerify(base),
-    office: composeOffice({
-      store: store.call,
-      // Read when someone signs in, after composition: the sync service owns the client.
-      api: () => services.sync.client(),
-      filesDir: profile.files,
-      notifier,
-      wake: () => wakeSync(),
-      log,
-    }),
+    office,
   };
   wakeSync = () => services.sync.wake();
   return services;

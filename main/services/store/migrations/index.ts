@@ -11,6 +11,7 @@ import { up as issuing } from './009-issuing.ts';
 import { up as secretLocal } from './010-secret-local.ts';
 import { up as organizationRegisters } from './011-organization-registers.ts';
 import { up as office } from './012-office.ts';
+import { up as officeOutgoing } from './013-office-outgoing.ts';
 
 export interface Migration {
   readonly version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'secret-local', up: secretLocal },
   { version: 11, name: 'organization-registers', up: organizationRegisters },
   { version: 12, name: 'office', up: office },
+  { version: 13, name: 'office-outgoing', up: officeOutgoing },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
