@@ -47,7 +47,9 @@ export const viOffice = {
   },
   actions: {
     column: 'Thao tác',
-    signHint: 'Ký, cấp số, đóng dấu và phát hành được thực hiện tại màn hình Ký số và Văn bản đi.',
+    /** Ký duyệt and the issuing chain run on the local record the case became on this workstation. */
+    signAt: 'Ký duyệt tại màn hình Ký duyệt',
+    issueAt: 'Thực hiện tại màn hình Văn bản đi',
     send: 'Gửi',
     cancel: 'Hủy',
     working: 'Đang ghi…',

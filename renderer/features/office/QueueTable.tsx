@@ -1,5 +1,6 @@
 import type { QueueEntryDto } from '../../../preload/contract/office.ts';
 import type { PersonRole, StepKind } from '../../../preload/contract/office-roles.ts';
+import { hrefOf } from '../../app/frame/routes.ts';
 import { viOffice } from '../../i18n/vi-office.ts';
 import { dateTimeVi } from '../sync/time.ts';
 import { queueActions } from './queue-actions.ts';
@@ -49,8 +50,9 @@ export function QueueTable({ entries, roles, onAct }: QueueTableProps) {
                     {t.steps[step]}
                   </button>
                 ))}
-                {actions.some((step) => !isFormStep(step)) ? (
-                  <small className="hint">{t.actions.signHint}</small>
+                {actions.includes('sign') ? <a href={hrefOf('signing')}>{t.actions.signAt}</a> : null}
+                {actions.some((step) => step === 'number' || step === 'seal' || step === 'publish') ? (
+                  <a href={hrefOf('outgoing')}>{t.actions.issueAt}</a>
                 ) : null}
               </td>
             </tr>
