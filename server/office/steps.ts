@@ -167,6 +167,7 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
             tenLoai: body.tenLoai,
             kyHieu: body.kyHieu ?? null,
             coQuanBanHanh: body.coQuanBanHanh ?? null,
+            recipients: body.recipients ?? [],
           }),
           drafter: caller.username,
           pending_with: caller.username,

@@ -36,6 +36,7 @@ interface DraftMeta {
   tenLoai?: string;
   kyHieu?: string | null;
   coQuanBanHanh?: string | null;
+  recipients?: { maDinhDanh: string; ten: string }[];
 }
 
 /** The local outgoing record of a case, if it became one here. */
@@ -70,6 +71,7 @@ function adoptCase(ctx: StoreContext, kase: CaseRow): OutgoingDocument | null {
     kyHieu: meta?.kyHieu ?? undefined,
     trichYeu: meta?.trichYeu ?? kase.title,
     coQuanBanHanh: meta?.coQuanBanHanh ?? undefined,
+    recipients: meta?.recipients ?? [],
   });
   const files = at?.stages.map((stage) => ({ stage, file: fileOf(ctx, kase.id, stage) })) ?? [];
   // A draft made before API 1.5 carries no ký hiệu: it stays a queue item, never a record with invented data.

@@ -25,6 +25,7 @@ import { FIXTURE_DOCX, FIXTURE_PDF } from './issuing-support.ts';
 
 const pki = usePki();
 const SNV = '000.00.01.H99';
+const UBND_RECIPIENT = { maDinhDanh: '000.00.00.H99', ten: 'Ủy ban nhân dân tỉnh Demo' };
 
 interface Workstation {
   readonly services: Services;
@@ -141,7 +142,7 @@ describe('a draft signed at the leader’s workstation and numbered at the văn 
         kyHieu: 'QĐ-SNV',
         trichYeu: 'Về việc ban hành Quy chế văn thư',
         coQuanBanHanh: 'Sở Nội vụ tỉnh Demo',
-        recipients: [],
+        recipients: [UBND_RECIPIENT],
       },
       pdf: await upload(cv, 'pdf', 'Du thao QD.pdf', readFileSync(FIXTURE_PDF)),
       source: await upload(cv, 'nguon', 'Du thao QD.docx', readFileSync(FIXTURE_DOCX)),
@@ -154,6 +155,7 @@ describe('a draft signed at the leader’s workstation and numbered at the văn 
         tenLoai: draft.tenLoai,
         kyHieu: draft.kyHieu,
         coQuanBanHanh: draft.coQuanBanHanh,
+        recipients: [UBND_RECIPIENT],
         files: [{ sha256: draftSha, name: 'Du thao QD.pdf', role: 'du-thao' }],
       },
     });
@@ -196,10 +198,24 @@ describe('a draft signed at the leader’s workstation and numbered at the văn 
     // Tools we did not write accept both signatures: the leader's (made on another workstation) and the seal.
     const report = validateAll(attachmentPath(vt.services.profile.files, sealed.fileSha256 ?? ''), pki);
     expect(allValid(report, 2), JSON.stringify(report, null, 1)).toBe(true);
-    // Cấp số and đóng dấu reached the server as the case's steps, by themselves.
-    await waitFor('the sealed case on the server', async () =>
-      serverCase(caseId) === 'da-dong-dau' ? true : undefined,
+    // Phát hành to the nơi nhận the draft named; cấp số, đóng dấu and phát hành reach the server as the case's steps.
+    const published = await vt.value<OutgoingDocument>('issuing.publish', { id: atVanThu.id });
+    expect(published).toMatchObject({ state: 'da-phat-hanh', recipients: [{ maDinhDanh: UBND_RECIPIENT.maDinhDanh }] });
+    await waitFor('the published case on the server', async () =>
+      serverCase(caseId) === 'da-phat-hanh' ? true : undefined,
     );
+    // The publication reaches the recipient organization through the trục, with the sealed file.
+    const delivered = await waitFor(
+      'the delivery to UBND',
+      async () =>
+        server?.state.db
+          .prepare(
+            `select d.so_ky_hieu, f.sha256 from documents d join deliveries v on v.document_id = d.id
+           join document_files f on f.document_id = d.id where v.to_org = ?`,
+          )
+          .get(UBND_RECIPIENT.maDinhDanh) as { so_ky_hieu: string; sha256: string } | undefined,
+    );
+    expect(delivered).toEqual({ so_ky_hieu: published.soKyHieu, sha256: sealed.fileSha256 });
 
     // The drafter's workstation saw đã ký in its queue but made no record of its own (the văn thư issues).
     expect(await cv.value<OutgoingDocument[]>('outgoing.list', { state: 'da-ky' })).toEqual([]);
