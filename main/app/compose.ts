@@ -26,6 +26,7 @@ import type { Notifier } from '../platform/notifier.ts';
 import { pageNotifier } from '../platform/page-notifier.ts';
 import { composeOffice } from '../services/office/compose-office.ts';
 import { noNativeSave, type SaveChooser } from '../platform/save-chooser.ts';
+import { withOfficeSteps } from '../services/office/office-issuing.ts';
 import { composeBase } from './compose-base.ts';
 import { composeVerify } from './compose-verify.ts';
 import type { Services } from './services.ts';
@@ -126,6 +127,15 @@ export function composeServices(options: ComposeOptions): Services {
   });
   const pageRenderer = createPopplerRenderer();
   const notifier = options.notifier?.(events) ?? pageNotifier(events);
+  const office = composeOffice({
+    store: store.call,
+    // Read when someone signs in, after composition: the sync service owns the client.
+    api: () => services.sync.client(),
+    filesDir: profile.files,
+    notifier,
+    wake: () => wakeSync(),
+    log,
+  });
   const services: Services = {
     shell: options.shell,
     profile,
@@ -147,31 +157,29 @@ export function composeServices(options: ComposeOptions): Services {
     chooser: options.fileChooser ?? noNativeChooser,
     notifier,
     saver: options.saveChooser ?? noNativeSave,
-    issuing: createIssuingService({
-      store: store.call,
-      filesDir: profile.files,
-      scratchDir: join(profile.cache, 'ban-hanh'),
-      signing,
-      intake: files,
-      events,
+    // A record that came from an office case sends each result back as the case's next step.
+    issuing: withOfficeSteps({
+      issuing: createIssuingService({
+        store: store.call,
+        filesDir: profile.files,
+        scratchDir: join(profile.cache, 'ban-hanh'),
+        signing,
+        intake: files,
+        events,
+        log,
+        numbers: sync.numbers,
+        pageRenderer,
+      }),
+      office: office.office,
+      caseOf: (documentId) => store.call('office.caseOfOutgoing', documentId),
       log,
-      numbers: sync.numbers,
-      pageRenderer,
     }),
     theThuc: createTheThucService({ store: store.call, filesDir: profile.files }),
     metadata: createMetadataService({ files, filesDir: profile.files }),
     layout: createLayoutService({ settings, log, renderer: pageRenderer }),
     verify,
     arrivals,
-    office: composeOffice({
-      store: store.call,
-      // Read when someone signs in, after composition: the sync service owns the client.
-      api: () => services.sync.client(),
-      filesDir: profile.files,
-      notifier,
-      wake: () => wakeSync(),
-      log,
-    }),
+    office,
     clock: options.clock ?? (() => new Date()),
   };
   wakeSync = () => services.sync.wake();

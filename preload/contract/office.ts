@@ -51,6 +51,14 @@ export const StepBodySchema = z.discriminatedUnion('kind', [
     kind: z.literal('draft'),
     trichYeu: z.string().min(1).max(500),
     tenLoai: z.string().min(1).max(100),
+    /** Ký hiệu and cơ quan ban hành (API 1.5, optional): the leader's and văn thư's workstations build their outgoing record from them. */
+    kyHieu: z.string().min(1).max(30).optional(),
+    coQuanBanHanh: z.string().min(1).max(200).optional(),
+    /** Nơi nhận (API 1.5, optional): the văn thư publishes the signed document to them. */
+    recipients: z
+      .array(z.object({ maDinhDanh: z.string().min(1).max(35), ten: z.string().min(1).max(200) }))
+      .max(500)
+      .optional(),
     files: z.array(CaseFileSchema).min(1).max(20),
   }),
   z.object({ kind: z.literal('withdraw-draft'), reason: Text.min(1) }),

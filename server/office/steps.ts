@@ -162,7 +162,13 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
         fields: {
           state: 'du-thao',
           title: body.trichYeu,
-          meta: JSON.stringify({ trichYeu: body.trichYeu, tenLoai: body.tenLoai }),
+          meta: JSON.stringify({
+            trichYeu: body.trichYeu,
+            tenLoai: body.tenLoai,
+            kyHieu: body.kyHieu ?? null,
+            coQuanBanHanh: body.coQuanBanHanh ?? null,
+            recipients: body.recipients ?? [],
+          }),
           drafter: caller.username,
           pending_with: caller.username,
           draft_sha: draft.sha256,

@@ -16,14 +16,18 @@ const SNV = '000.00.01.H99';
 
 let server: RunningServer;
 let shell: RunningShell;
+/** The chuyên viên's workstation: a second browser-shell host on its own profile. */
+let specialistShell: RunningShell;
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 test.beforeAll(async () => {
   server = await startReferenceServer(mkdtempSync(join(tmpdir(), 'vanthu-e2e-none-')));
   shell = await startShell();
+  specialistShell = await startShell();
 });
 test.afterAll(async () => {
+  await specialistShell?.stop();
   await shell?.stop();
   await server?.stop();
 });
@@ -62,6 +66,23 @@ async function presentFromVanThu(trichYeu: string): Promise<void> {
   expect(response.status).toBe(201);
 }
 
+/** Point a workstation at the organization and the server, then sign its person in on Hàng đợi của tôi. */
+async function setUpWorkstation(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(url);
+  await nav(page, 'Cài đặt').click();
+  await page.getByLabel('Mã định danh cơ quan').fill(SNV);
+  await page.getByLabel('Tên cơ quan', { exact: true }).fill('Sở Nội vụ tỉnh Demo');
+  await page.getByLabel('Địa chỉ máy chủ').fill(server.url);
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  await nav(page, 'Hàng đợi của tôi').click();
+  const signIn = page.getByTestId('person-sign-in');
+  await signIn.getByLabel('Tài khoản').fill(username);
+  await signIn.getByLabel('Mật khẩu').fill('demo');
+  await signIn.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByTestId('office-person')).toBeVisible();
+}
+
 test('the leader signs in on their workstation and a document presented to them appears in their queue', async ({
   page,
 }) => {
@@ -92,4 +113,92 @@ test('the leader signs in on their workstation and a document presented to them 
   await expect(queue).toContainText('Sẵn sàng');
   await saveScreen(page, 'office-queue');
   await expectNoSeriousAxeViolations(page);
+
+  // Acting from the queue: phân công with people chosen from the list and the deadline from the date picker.
+  await queue.getByRole('button', { name: 'Chỉ đạo, phân công' }).click();
+  const form = page.getByTestId('office-step-form');
+  await form.getByRole('button', { name: 'Gửi' }).click();
+  await expect(form.getByText('Trường này là bắt buộc.')).toBeVisible();
+  await form.getByLabel('Người chủ trì').selectOption({ label: 'Bùi Thị Ngọc — Chuyên viên' });
+  await form.getByRole('checkbox', { name: 'Đặng Văn Long' }).check();
+  // fixed-date: a deadline typed into the date picker, passed through as it is
+  await form.getByLabel('Hạn xử lý').fill('2026-01-20');
+  await form.getByLabel('Ý kiến chỉ đạo').fill('Giao Văn phòng chuẩn bị báo cáo.');
+  await expectNoSeriousAxeViolations(page);
+  await form.getByRole('button', { name: 'Gửi' }).click();
+  await expect(page.getByTestId('office-step-taken')).toContainText('Chỉ đạo, phân công');
+  await expect(queue.getByRole('button', { name: 'Chỉ đạo, phân công' })).toHaveCount(0);
+
+  // The step travels by itself (no "Đồng bộ ngay"): it reaches the chủ trì's inbox on the server.
+  const assign = await waitForInboxStep('chuyenvien.snv', 'assign');
+  expect(assign).toMatchObject({
+    chuTri: 'chuyenvien.snv',
+    phoiHop: ['chuyenvien2.snv'],
+    hanXuLy: '2026-01-20', // fixed-date: as typed above
+    yKien: 'Giao Văn phòng chuẩn bị báo cáo.',
+  });
 });
+
+test('the chủ trì, at their own workstation, reports hoàn thành from their queue through a faulty server', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await setUpWorkstation(page, specialistShell.url, 'chuyenvien.snv');
+  await expect(page.getByTestId('office-person')).toHaveText('Bùi Thị Ngọc — Chuyên viên');
+  const queue = page.getByTestId('office-queue');
+  await expect(queue).toContainText('Về việc kiểm tra công tác văn thư năm nay', { timeout: 10_000 });
+  await expect(queue).toContainText('Hoàng Văn Nam');
+
+  // From here a fifth of the requests fail (half with the answer lost) and uploads are cut: the step still arrives once.
+  await server.faults({ errorRate: 0.2, resetRate: 0.2 });
+  await queue.getByRole('button', { name: 'Báo cáo hoàn thành' }).click();
+  const form = page.getByTestId('office-step-form');
+  await form.getByLabel('Nội dung báo cáo').fill('Đã hoàn thành báo cáo kiểm tra.');
+  await form.getByRole('button', { name: 'Gửi' }).click();
+  await expect(page.getByTestId('office-step-taken')).toContainText('Báo cáo hoàn thành');
+  await expect(queue.getByRole('button', { name: 'Báo cáo hoàn thành' })).toHaveCount(0);
+
+  // hoàn thành is routed to the leader and to the văn thư who presented the document.
+  const complete = await waitForInboxStep('vanthu.snv', 'complete');
+  await server.faults({ errorRate: 0, resetRate: 0 });
+  expect(complete).toEqual({ kind: 'complete', note: 'Đã hoàn thành báo cáo kiểm tra.' });
+  await context.close();
+});
+
+async function logIn(username: string): Promise<string> {
+  const login = await fetch(new URL('/v1/auth/login', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
+  if (!login.ok) {
+    throw new Error(`login: HTTP ${login.status}`);
+  }
+  return ((await login.json()) as { accessToken: string }).accessToken;
+}
+
+/** Poll a person's server inbox (as their workstation would) until a step of `kind` is there; its body. */
+async function waitForInboxStep(username: string, kind: string): Promise<unknown> {
+  let accessToken: string | undefined;
+  let found: unknown;
+  await expect
+    .poll(
+      async () => {
+        try {
+          accessToken ??= await logIn(username);
+          const response = await fetch(new URL('/v1/office/inbox?cursor=0', server.url), {
+            headers: { authorization: `Bearer ${accessToken}` },
+          });
+          const { items } = (await response.json()) as { items: { step: { kind: string; body: unknown } }[] };
+          found = items.find((item) => item.step.kind === kind)?.step.body;
+        } catch {
+          // A fault the server injected (lost answer, reset): ask again, as a workstation would.
+        }
+        return found !== undefined;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  return found;
+}

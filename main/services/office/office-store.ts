@@ -4,6 +4,7 @@ import { stepFiles, type CaseFile, type QueueEntryDto, type StepBody } from '../
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
 import { attachmentPath } from '../store/attachments.ts';
 import type { StoreContext } from '../store/store-context.ts';
+import { adoptArrivedOutgoing, caseOfOutgoing } from './office-outgoing.ts';
 import type { OfficeInboxItem } from './office-api.ts';
 
 /** A step taken on this workstation: written with its outbox job in one transaction. */
@@ -361,6 +362,12 @@ export function officeStoreOn(ctx: StoreContext) {
     applyOfficeInbox: (username: string, items: readonly OfficeInboxItem[], nextCursor: string) =>
       applyOfficeInbox(ctx, username, items, nextCursor),
     missingOfficeFiles: (username: string) => missingOfficeFiles(ctx, username),
-    markOfficeFilesReady: (username: string) => markOfficeFilesReady(ctx, username),
+    // Files here: a case that waits for the issuing chain on this workstation becomes its local record.
+    markOfficeFilesReady: (username: string) => {
+      const ready = markOfficeFilesReady(ctx, username);
+      adoptArrivedOutgoing(ctx, username);
+      return ready;
+    },
+    caseOfOutgoing: (documentId: string) => caseOfOutgoing(ctx, documentId),
   };
 }

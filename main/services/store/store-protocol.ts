@@ -126,6 +126,7 @@ export interface StoreMethods {
   'office.applyInbox': OfficeStoreMethods['applyOfficeInbox'];
   'office.missingFiles': OfficeStoreMethods['missingOfficeFiles'];
   'office.markFilesReady': OfficeStoreMethods['markOfficeFilesReady'];
+  'office.caseOfOutgoing': OfficeStoreMethods['caseOfOutgoing'];
   'people.remember': PeopleStoreMethods['rememberPerson'];
   'people.local': PeopleStoreMethods['localPerson'];
   'people.colleagues': PeopleStoreMethods['colleaguesWith'];
@@ -276,6 +277,7 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'office.applyInbox': (username, items, next) => office.applyOfficeInbox(username, items, next),
     'office.missingFiles': (username) => office.missingOfficeFiles(username),
     'office.markFilesReady': (username) => office.markOfficeFilesReady(username),
+    'office.caseOfOutgoing': (documentId) => office.caseOfOutgoing(documentId),
     'people.remember': (person, verifier, colleagues) => people.rememberPerson(person, verifier, colleagues),
     'people.local': (username) => people.localPerson(username),
     'people.colleagues': (ma, role) => people.colleaguesWith(ma, role),

@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { OfficeConflictDto, QueueEntryDto, SignedInPersonDto } from '../../../preload/contract/office.ts';
+import type { StepKind } from '../../../preload/contract/office-roles.ts';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
 import { ServiceMissing } from '../../app/frame/ServiceMissing.tsx';
@@ -10,6 +11,8 @@ import { viOffice } from '../../i18n/vi-office.ts';
 import { OfficeConflicts } from './OfficeConflicts.tsx';
 import { PersonSignIn } from './PersonSignIn.tsx';
 import { QueueTable } from './QueueTable.tsx';
+import { isFormStep } from './step-draft.ts';
+import { StepForm } from './StepForm.tsx';
 
 /** Reading the local queue is cheap (main's long-poll fills it); a short refresh shows new items at once. */
 const REFRESH_MS = 2_000;
@@ -28,6 +31,13 @@ export function QueueScreen() {
     () => (signedIn ? call('office.conflicts', {}) : Promise.resolve({ ok: true, value: [] })),
     [signedIn],
   );
+  const colleagues = useLoad<Omit<SignedInPersonDto, 'mode'>[]>(
+    'people.colleagues',
+    () => (signedIn ? call('people.colleagues', {}) : Promise.resolve({ ok: true, value: [] })),
+    [signedIn],
+  );
+  const [acting, setActing] = useState<{ entry: QueueEntryDto; step: StepKind } | null>(null);
+  const [taken, setTaken] = useState<string | null>(null);
   const { reload: reloadQueue } = queue;
   const { reload: reloadConflicts } = conflicts;
   useEffect(() => {
@@ -63,7 +73,35 @@ export function QueueScreen() {
               {t.signOut}
             </button>
           </div>
-          {queue.data.state === 'ready' ? <QueueTable entries={queue.data.value} /> : null}
+          {taken === null ? null : (
+            <p role="status" className="notice notice-ok" data-testid="office-step-taken">
+              {taken}
+            </p>
+          )}
+          {queue.data.state === 'ready' ? (
+            <QueueTable
+              entries={queue.data.value}
+              roles={person.data.value.roles}
+              onAct={(entry, step) => {
+                setTaken(null);
+                setActing({ entry, step });
+              }}
+            />
+          ) : null}
+          {acting !== null && isFormStep(acting.step) ? (
+            <StepForm
+              key={`${acting.entry.stepId}-${acting.step}`}
+              step={acting.step}
+              entry={acting.entry}
+              colleagues={colleagues.data.state === 'ready' ? colleagues.data.value : []}
+              onCancel={() => setActing(null)}
+              onDone={(message) => {
+                setActing(null);
+                setTaken(message);
+                reloadQueue();
+              }}
+            />
+          ) : null}
           {queue.data.state === 'failed' ? <ErrorNotice error={queue.data.error} onRetry={reloadQueue} /> : null}
           <h2>{t.conflicts.title}</h2>
           {conflicts.data.state === 'ready' ? <OfficeConflicts conflicts={conflicts.data.value} /> : null}

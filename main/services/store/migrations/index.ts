@@ -13,6 +13,7 @@ import { up as organizationRegisters } from './011-organization-registers.ts';
 import { up as office } from './012-office.ts';
 import { up as incomingChecks } from './013-incoming-checks.ts';
 import { up as due } from './014-due.ts';
+import { up as officeOutgoing } from './015-office-outgoing.ts';
 
 export interface Migration {
   readonly version: number;
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'office', up: office },
   { version: 13, name: 'incoming-checks', up: incomingChecks, rebuildsTables: true },
   { version: 14, name: 'due', up: due },
+  { version: 15, name: 'office-outgoing', up: officeOutgoing },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
