@@ -1,5 +1,13 @@
 /** Texts of due times, Tổng quan's queues, notifications and Báo cáo (issue #20). */
 export const viWork = {
+  reply: {
+    title: 'Trả lời cho văn bản đi',
+    label: 'Văn bản này trả lời cho',
+    none: 'Không trả lời văn bản nào của cơ quan',
+    option: (soKyHieu: string, trichYeu: string, han: string | null) =>
+      `${soKyHieu} — ${trichYeu}${han === null ? '' : ` (hạn trả lời ${han})`}`,
+    save: 'Lưu liên kết trả lời',
+  },
   due: {
     state: {
       'qua-han': 'Quá hạn',

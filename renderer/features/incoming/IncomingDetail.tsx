@@ -11,6 +11,7 @@ import { IncomingActions } from './IncomingActions.tsx';
 import { IncomingFacts } from './IncomingFacts.tsx';
 import { AssignmentFacts } from './AssignmentFacts.tsx';
 import { ReceivedAppendices } from './ReceivedAppendices.tsx';
+import { ReplyLink } from './ReplyLink.tsx';
 import { StoredDocument } from './StoredDocument.tsx';
 
 /** One incoming document: its registration, its handling trail and the actions its state allows. */
@@ -31,6 +32,7 @@ export function IncomingDetail({ id }: { id: string }) {
           <ArrivalCheckFacts document={data.value} />
           <IncomingFacts document={data.value} />
           <AssignmentFacts document={data.value} />
+          <ReplyLink document={data.value} onChanged={reload} />
           {data.value.fileSha256 === null || data.value.fileRemoved ? null : <StoredDocument document={data.value} />}
           {data.value.fileRemoved ? <p>{vi.arrival.recall.removed}</p> : null}
           {data.value.source === 'truc' ? <ReceivedAppendices document={data.value} /> : null}
