@@ -47,7 +47,9 @@ describe('vanthu encrypt / unlock / backup / restore', () => {
         source: 'giay',
       }),
     );
-    expect(vanthu(profile, ['incoming', 'add', '--file', pdf, '--json-meta', meta]).code).toBe(0);
+    expect(
+      vanthu(profile, ['incoming', 'add', '--file', pdf, '--json-meta', meta, '--scan-reason', 'Tệp thử nghiệm']).code,
+    ).toBe(0);
     expect(filesContaining(profilePaths(profile), TRICH_YEU).length).toBeGreaterThan(0);
 
     const encrypted = vanthu(profile, ['encrypt']);

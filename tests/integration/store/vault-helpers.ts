@@ -48,6 +48,8 @@ export function registerDocuments(profile: ProfilePaths, store: StoreApi, count:
     writeFileSync(source, body.padEnd(pdfBytes, ' '));
     const { document } = store.addIncoming(incoming({ so: String(100 + i), trichYeu: `${SECRET_TRICH_YEU} ${i}` }), {
       path: source,
+      // The file is a made-up PDF, not a scan: registered on purpose below the scan standard.
+      scanReason: 'Tệp thử nghiệm, không phải bản quét',
     });
     ids.push(document.id);
   }
