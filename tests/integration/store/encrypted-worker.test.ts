@@ -32,7 +32,10 @@ describe('the store worker on an encrypted profile', () => {
       writeFileSync(source, `%PDF-1.7\n% ${SECRET_TRICH_YEU}\n`);
       ({
         document: { id },
-      } = await client.call('incoming.add', incoming({ trichYeu: SECRET_TRICH_YEU }), { path: source }));
+      } = await client.call('incoming.add', incoming({ trichYeu: SECRET_TRICH_YEU }), {
+        path: source,
+        scanReason: 'Tệp thử nghiệm, không phải bản quét',
+      }));
       expect(filesContaining(profile, SECRET_TRICH_YEU)).toEqual([]);
       expect(filesContaining(profile, '%PDF')).toEqual([]);
       await client.call('store.backup', backup);
