@@ -6,11 +6,19 @@ import { composeServices } from '../../main/app/compose.ts';
 import { forwardEvents } from '../../main/ipc/register-electron.ts';
 import { createElectronNotifier } from '../../main/platform/electron-notifier.ts';
 import { silentLogger } from '../../main/services/log/logger.ts';
-import { startShell, type RunningShell } from './harness.ts';
+import { startBackground } from '../../main/app/background.ts';
+import { dispatch } from '../../main/ipc/dispatch.ts';
+import { createHandlerTable } from '../../main/ipc/handlers.ts';
+import type { ReferenceServer } from '../../server/app.ts';
+import { DEMO_PASSWORD } from '../../server/seed.ts';
+import { startServer } from '../integration/sync/support.ts';
+import { startShell, waitFor, type RunningShell } from './harness.ts';
+
+/** The organization of the demo accounts on the reference server. */
+const SNV = { maDinhDanh: '000.00.01.H99', name: 'Sở Nội vụ tỉnh Demo' };
 
 /*
- * No path on main calls the notifier yet (#16 calls it when inbox items arrive), so the adapter
- * is driven here through the composition it is wired into: services composed with the Electron
+ * The adapter driven through the composition it is wired into: services composed with the Electron
  * notifier over the double's Notification, the window of the running built shell, and the event
  * forwarding the shell uses, down to `window.vanthu.on` in the built preload.
  */
@@ -76,6 +84,75 @@ describe('desktop notifications through Electron’s Notification', () => {
     services.notifier.notify({ title: 'Văn bản đến mới', body: 'x' });
     expect(electron.notifications).toEqual([]);
   });
+});
 
-  it.todo('raises a notification when an inbox item arrives through sync (#16 wires the arrival to services.notifier)');
+/*
+ * The arrival path itself: the built shell is a leader's workstation signed in on the reference
+ * server; a văn thư's workstation (the same services composed in this process) presents a document
+ * to that leader, and the shell's long-polled office inbox raises Electron's notification on its own.
+ */
+describe('a notification raised by an arriving item', () => {
+  let shell: RunningShell | undefined;
+  let server: ReferenceServer | undefined;
+  const closing: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const close of closing.reverse()) {
+      await close();
+    }
+    await shell?.quit();
+    shell?.dispose();
+    await server?.close();
+  });
+
+  it('shows the leader a notice when a văn thư presents a document to them', async () => {
+    const started = await startServer();
+    server = started.server;
+    shell = await startShell();
+    const org = { organization: SNV, server: { url: started.url } };
+    expect(await shell.vanthu.invoke('settings.update', org)).toMatchObject({ ok: true });
+    expect(
+      await shell.vanthu.invoke('people.signIn', { username: 'lanhdao.snv', password: DEMO_PASSWORD }),
+    ).toMatchObject({ ok: true, value: { roles: ['lanh-dao'] } });
+
+    const vt = composeServices({
+      profileDir: join(mkdtempSync(join(tmpdir(), 'vanthu-notice-vt-')), 'profile'),
+      shell: 'browser',
+      log: silentLogger,
+    });
+    vt.settings.update(org);
+    const background = startBackground(vt);
+    closing.push(async () => {
+      await background.stop();
+      await vt.store.close();
+    });
+    const table = createHandlerTable(vt);
+    const call = (channel: string, payload: unknown) =>
+      dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
+    expect(await call('people.signIn', { username: 'vanthu.snv', password: DEMO_PASSWORD })).toMatchObject({
+      ok: true,
+    });
+    const bytes = Buffer.from('%PDF-1.7\n% công văn\n%%EOF\n');
+    const { handle } = vt.files.begin('pdf', 'cong-van.pdf', bytes.length);
+    vt.files.append(handle, 0, bytes);
+    const chosen = vt.files.finish(handle);
+    const taken = await call('office.take', {
+      step: {
+        kind: 'submit',
+        to: 'lanhdao.snv',
+        document: {
+          soKyHieu: '5/UBND',
+          trichYeu: 'Về việc kiểm tra công tác văn thư',
+          coQuanBanHanh: 'UBND huyện',
+          soDen: 4,
+          ngayDen: null,
+          trucDocumentId: null,
+        },
+        files: [{ sha256: chosen.sha256, name: 'cong-van.pdf', role: 'van-ban' }],
+      },
+    });
+    expect(taken).toMatchObject({ ok: true });
+    const electron = shell.electron;
+    await waitFor('the leader’s notification', () => electron.notifications.some((n) => n.shown));
+    expect(electron.notifications[0]?.options).toMatchObject({ title: 'Có văn bản mới: trình văn bản đến' });
+  }, 60_000);
 });
