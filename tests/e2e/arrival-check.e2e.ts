@@ -98,8 +98,10 @@ test('an arrival from the Trục is checked before the clerk acts; trả lại p
     await page.keyboard.press('Alt+4');
     await expect(page.getByTestId('registers-table')).toContainText('Sổ đăng ký văn bản đến');
     const out = join(mkdtempSync(join(tmpdir(), 'vanthu-e2e-print-')), 'so-den.pdf');
-    await page.getByLabel('Lưu tệp PDF tại').fill(out);
+    // No path is asked for: main prints into its store and the page downloads the file.
+    const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'In sổ ra PDF' }).click();
+    await (await downloading).saveAs(out);
     await expect(page.getByTestId('printed')).toContainText('Đã in 0 dòng');
     const text = execFileSync('pdftotext', ['-layout', out, '-']).toString('utf8');
     expect(text).not.toContain('Quy chế công tác văn thư');

@@ -9,6 +9,7 @@ import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { becomes } from './support/role.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
+import { chooseTrustRoot } from './support/settings-files.ts';
 
 /**
  * A draft whose date line the layout module cannot read (issue #14): creating it refuses with
@@ -54,7 +55,7 @@ test('first run: the organization, the token module and the trusted chain are co
   await page.getByLabel('Mã định danh cơ quan').fill('000.00.00.H49');
   await page.getByLabel('Tên cơ quan', { exact: true }).fill('Ủy ban nhân dân tỉnh X');
   await page.getByLabel('Thư viện PKCS#11 thêm bằng đường dẫn').fill(fixture.pki.softhsm.module);
-  await page.getByLabel('Tệp hoặc thư mục chứng thư gốc').fill(fixture.pki.chainPem);
+  await chooseTrustRoot(page, fixture.pki.chainPem);
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.getByTestId('settings-saved')).toBeVisible();
 });

@@ -27,9 +27,10 @@ export function DesktopNotices() {
     return null;
   }
   return (
-    <ul className="desktop-notices" aria-label={vi.work.notices.label} data-testid="desktop-notices">
+    // A live list, not items with role=status: a list may hold only list items (axe `list`).
+    <ul className="desktop-notices" aria-label={vi.work.notices.label} aria-live="polite" data-testid="desktop-notices">
       {notices.map((n) => (
-        <li key={n.key} role="status">
+        <li key={n.key}>
           <strong>{n.title}</strong>
           <br />
           {n.documentId === undefined ? n.body : <a href={hrefOf('incoming', n.documentId)}>{n.body}</a>}{' '}
