@@ -71,7 +71,7 @@ export const viWork = {
     print: 'In báo cáo (PDF)',
     saved: (name: string) => `Đã lưu tệp ${name} vào thư mục bao-cao của hồ sơ.`,
     scope:
-      'Số liệu của máy trạm này (sổ đăng ký trên máy). Số liệu toàn cơ quan có khi sổ được đồng bộ giữa các máy trạm.',
+      'Số văn bản đến, đi: toàn cơ quan (sổ đăng ký đồng bộ giữa các máy trạm). Xử lý đúng hạn, trễ hạn: văn bản xử lý trên máy trạm này.',
     received: 'Văn bản đến',
     issued: 'Văn bản đi đã phát hành',
     total: 'Tổng số',

@@ -43,6 +43,9 @@ export function summaryLines(report: Report): [string, string | number][] {
   ];
 }
 
-/** The note every copy carries until the registers replicate (issue "The office across workstations"). */
+/**
+ * What the figures cover: the registers replicate (received and issued of the whole organization),
+ * the handling does not (another workstation's documents are handled there).
+ */
 export const SCOPE_NOTE_VI =
-  'Số liệu của máy trạm này (sổ đăng ký trên máy). Số liệu toàn cơ quan có khi sổ được đồng bộ giữa các máy trạm.';
+  'Số văn bản đến, đi: toàn cơ quan (sổ đăng ký đồng bộ giữa các máy trạm). Xử lý đúng hạn, trễ hạn: văn bản xử lý trên máy trạm này.';

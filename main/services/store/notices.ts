@@ -38,7 +38,7 @@ export function claimNotices(ctx: StoreContext, limit = 20): NoticeCandidate[] {
       .prepare(
         `SELECT 'incoming' AS entity, id, 'khan-den' AS reason, trich_yeu AS trichYeu, do_khan AS doKhan,
            due_rule AS dueRule, due_at AS dueAt
-         FROM incoming_documents d WHERE state = 'da-den' AND do_khan >= 1
+         FROM incoming_documents d WHERE state = 'da-den' AND do_khan >= 1 AND replica = 0
            AND NOT EXISTS (SELECT 1 FROM notices_sent n WHERE n.entity = 'incoming' AND n.entity_id = d.id AND n.reason = 'khan-den')
          ORDER BY doc_no LIMIT ?`,
       )

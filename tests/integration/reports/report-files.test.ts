@@ -124,7 +124,7 @@ describe('Báo cáo', () => {
     const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
     expect(text).toContain('BÁO CÁO TÌNH HÌNH TIẾP NHẬN, XỬ LÝ VÀ BAN HÀNH VĂN BẢN');
     expect(text).toContain('Từ ngày 01/01/2027 đến ngày 31/12/2027');
-    expect(text).toContain('Số liệu của máy trạm này');
+    expect(text).toContain('toàn cơ quan');
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', file, join(dir, 'page')]);
     const png = readdirSync(dir).find((f) => f.startsWith('page') && f.endsWith('.png'));
     expect(png).toBeDefined();

@@ -297,6 +297,18 @@ describe('migrations', () => {
     db.prepare(`UPDATE incoming_documents SET state = 'da-tiep-nhan' WHERE id = 'd2'`).run();
     db.prepare(`DELETE FROM incoming_documents WHERE id = 'd1'`).run();
     expect(counters()).toEqual([{ entity: 'incoming', state: 'da-tiep-nhan', n: 1 }]);
+    // Another workstation's registration kept for the organization's sổ (a replica) is not this
+    // workstation's work: no due time, not counted in its queues.
+    db.prepare(
+      `INSERT INTO incoming_documents (id, register_id, so_den, ngay_den, ten_loai, so, ky_hieu, ngay_ban_hanh,
+         co_quan_ban_hanh, trich_yeu, do_khan, source, state, replica, created_at, updated_at)
+       VALUES ('d3', 'r1', 3, '2027-03-05', 'Công văn', '8', 'UBND-VP', '2027-03-04', 'UBND tỉnh', 'Khẩn', 1, 'truc',
+         'da-tiep-nhan', 1, '2027-03-05T03:00:00.000Z', '2027-03-05T03:00:00.000Z')`,
+    ).run();
+    expect(counters()).toEqual([{ entity: 'incoming', state: 'da-tiep-nhan', n: 1 }]);
+    expect(db.prepare(`SELECT due_at FROM incoming_documents WHERE id = 'd3'`).pluck().get()).toBeNull();
+    db.prepare(`DELETE FROM incoming_documents WHERE id = 'd3'`).run();
+    expect(counters()).toEqual([{ entity: 'incoming', state: 'da-tiep-nhan', n: 1 }]);
     expect(plan(db, `SELECT state, count(*) FROM incoming_documents GROUP BY state`)).toContain(
       'COVERING INDEX incoming_state_due',
     );

@@ -15,7 +15,10 @@ import type { Database } from 'better-sqlite3';
  * (`incoming_documents.tra_loi_cho`, the outgoing document an incoming one answers).
  * Also: the year's announced holiday arrangement, and the notices already shown (no nagging).
  */
+// A replica (another workstation's registration, kept for the organization's sổ) is not this
+// workstation's work: no due time, no place in its queues' counts.
 const INCOMING_RULE = (n: string): string => `CASE
+    WHEN ${n}.replica = 1 THEN NULL
     WHEN ${n}.state IN ('da-den', 'da-tiep-nhan') THEN 'trinh'
     WHEN ${n}.state IN ('da-trinh', 'phan-cong', 'dang-xu-ly') AND ${n}.han_xu_ly IS NOT NULL THEN 'han-xu-ly'
   END`;
@@ -24,6 +27,7 @@ const INCOMING_FROM = (n: string): string => `CASE
     WHEN ${n}.state IN ('da-trinh', 'phan-cong', 'dang-xu-ly') THEN ${n}.han_xu_ly
   END`;
 const OUTGOING_RULE = (n: string): string => `CASE
+    WHEN ${n}.replica = 1 THEN NULL
     WHEN ${n}.state = 'da-dong-dau' THEN 'phat-hanh'
     WHEN ${n}.state = 'da-phat-hanh' AND ${n}.han_tra_loi IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM incoming_documents r WHERE r.tra_loi_cho = ${n}.id) THEN 'han-tra-loi'
@@ -48,10 +52,12 @@ function countTriggers(entity: string): string {
   const remove = (state: string): string =>
     `UPDATE document_state_counts SET n = n - 1 WHERE entity = '${entity}' AND state = ${state};`;
   return `
-    CREATE TRIGGER ${entity}_count_insert AFTER INSERT ON ${entity}_documents BEGIN ${add('NEW.state')} END;
+    CREATE TRIGGER ${entity}_count_insert AFTER INSERT ON ${entity}_documents
+      WHEN NEW.replica = 0 BEGIN ${add('NEW.state')} END;
     CREATE TRIGGER ${entity}_count_update AFTER UPDATE OF state ON ${entity}_documents
-      WHEN NEW.state IS NOT OLD.state BEGIN ${remove('OLD.state')} ${add('NEW.state')} END;
-    CREATE TRIGGER ${entity}_count_delete AFTER DELETE ON ${entity}_documents BEGIN ${remove('OLD.state')} END;`;
+      WHEN NEW.state IS NOT OLD.state AND NEW.replica = 0 BEGIN ${remove('OLD.state')} ${add('NEW.state')} END;
+    CREATE TRIGGER ${entity}_count_delete AFTER DELETE ON ${entity}_documents
+      WHEN OLD.replica = 0 BEGIN ${remove('OLD.state')} END;`;
 }
 
 export function up(db: Database): void {
@@ -132,9 +138,9 @@ export function up(db: Database): void {
       PRIMARY KEY (entity, state)
     ) STRICT, WITHOUT ROWID;
     INSERT INTO document_state_counts (entity, state, n)
-      SELECT 'incoming', state, count(*) FROM incoming_documents GROUP BY state;
+      SELECT 'incoming', state, count(*) FROM incoming_documents WHERE replica = 0 GROUP BY state;
     INSERT INTO document_state_counts (entity, state, n)
-      SELECT 'outgoing', state, count(*) FROM outgoing_documents GROUP BY state;
+      SELECT 'outgoing', state, count(*) FROM outgoing_documents WHERE replica = 0 GROUP BY state;
     ${countTriggers('incoming')}
     ${countTriggers('outgoing')}
 
