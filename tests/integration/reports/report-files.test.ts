@@ -77,7 +77,9 @@ describe('Báo cáo', () => {
           out,
           xlsx,
         ],
-        { stdio: 'pipe', timeout: 120_000 },
+        // The sheets' CSV files are named after them ("Tổng hợp"): LibreOffice writes no such name
+        // under the C locale a fresh machine (or a CI chroot) starts in, so it gets a UTF-8 one.
+        { stdio: 'pipe', timeout: 120_000, env: { ...process.env, LC_ALL: 'C.UTF-8' } },
       );
       const sheets = readdirSync(out).sort();
       const csv = (suffix: string): string[][] => {
