@@ -6,4 +6,9 @@ export const viLock = {
   unlock: 'Mở khóa',
   working: 'Đang kiểm tra mật khẩu…',
   lockNow: 'Khóa màn hình',
+  settings: 'Khóa màn hình khi không sử dụng',
+  idleMinutes: 'Tự khóa sau (phút)',
+  idleMinutesHint:
+    'Không dùng máy trong chừng ấy phút thì ứng dụng tự khóa và đóng phiên token. Nhập 0 để không bao giờ tự khóa.',
+  idleMinutesError: 'Nhập số phút từ 0 đến 240.',
 } as const;
