@@ -10,6 +10,8 @@ export interface BackgroundOptions {
   readonly wakeSources?: ReadonlyArray<(wake: () => void) => () => void>;
   /** How often to look for notices to show (default one minute). */
   readonly noticeIntervalMs?: number;
+  /** How often the idle lock compares the idle time with its setting (default five seconds). */
+  readonly lockPollMs?: number;
 }
 
 export interface Background {
@@ -37,6 +39,8 @@ export function startBackground(services: Services, options: BackgroundOptions =
       void notices.check().catch(() => undefined);
     }
   });
+  // The idle lock looks at the idle time every few seconds while the app is open.
+  const stopLock = services.lock.start(options.lockPollMs);
   const detach = (options.wakeSources ?? []).map((source) => source(() => services.sync.wake()));
   services.log.info('background.started', { wakeSources: detach.length });
   return {
@@ -45,6 +49,7 @@ export function startBackground(services: Services, options: BackgroundOptions =
         stop();
       }
       stopNotices();
+      stopLock();
       stopNoticeOnSync();
       await Promise.all([services.sync.stop(), services.office.inbox.stop()]);
       await services.arrivals.idle();

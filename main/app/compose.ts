@@ -27,6 +27,8 @@ import { pageNotifier } from '../platform/page-notifier.ts';
 import { composeOffice } from '../services/office/compose-office.ts';
 import { noNativeSave, type SaveChooser } from '../platform/save-chooser.ts';
 import { withOfficeSteps } from '../services/office/office-issuing.ts';
+import { createLockService, type IdleSeconds } from '../services/lock/lock-service.ts';
+import { peopleUnlockCheck } from '../services/people/unlock-check.ts';
 import { composeBase } from './compose-base.ts';
 import { composeVerify } from './compose-verify.ts';
 import type { Services } from './services.ts';
@@ -54,6 +56,8 @@ export interface ComposeOptions {
   readonly saveChooser?: SaveChooser;
   /** The wall clock unless a test fixes it. */
   readonly clock?: () => Date;
+  /** Electron's system idle time (`platform/electron-idle.ts`); elsewhere the page's last call counts. */
+  readonly idleSeconds?: IdleSeconds;
 }
 
 /**
@@ -181,6 +185,15 @@ export function composeServices(options: ComposeOptions): Services {
     arrivals,
     office,
     clock: options.clock ?? (() => new Date()),
+    lock: createLockService({
+      idleMinutes: () => settings.get().lock.idleMinutes,
+      ...(options.idleSeconds === undefined ? {} : { idleSeconds: options.idleSeconds }),
+      unlock: peopleUnlockCheck(office.people, { localPerson: (username) => store.call('people.local', username) }),
+      signedIn: () => office.people.current() !== null,
+      closeTokenSessions: () => signing.closeSessions(),
+      events,
+      log,
+    }),
   };
   wakeSync = () => services.sync.wake();
   return services;

@@ -5,6 +5,7 @@ import type { FileChooser } from '../platform/file-chooser.ts';
 import type { Notifier } from '../platform/notifier.ts';
 import type { SaveChooser } from '../platform/save-chooser.ts';
 import type { Logger } from '../services/log/logger.ts';
+import type { LockService } from '../services/lock/lock-service.ts';
 import type { LayoutService } from '../services/pdf/layout/layout-service.ts';
 import type { VerifyService } from '../services/pdf/verify/verify-service.ts';
 import type { ArrivalChecker } from '../services/incoming/arrival-checker.ts';
@@ -56,4 +57,6 @@ export interface Services {
   readonly theThuc: TheThucService;
   /** Fields an incoming PDF prints about itself, read from its text layer, with confidences. */
   readonly metadata: MetadataService;
+  /** The idle lock (issue #19): locks after `settings.lock.idleMinutes`, unlocks with the sign-in password. */
+  readonly lock: LockService;
 }

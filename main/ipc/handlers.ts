@@ -14,6 +14,8 @@ import { registersHandlers } from './registers.ipc.ts';
 import { guardRoles } from './role-guard.ts';
 import { reportsHandlers } from './reports.ipc.ts';
 import { layoutHandlers } from './layout.ipc.ts';
+import { guardLock } from './lock-guard.ts';
+import { lockHandlers } from './lock.ipc.ts';
 import { officeHandlers } from './office.ipc.ts';
 import { metadataHandlers } from './metadata.ipc.ts';
 import { settingsHandlers } from './settings.ipc.ts';
@@ -29,27 +31,32 @@ import { verifyHandlers } from './verify.ipc.ts';
  */
 export function createHandlerTable(services: Services): HandlerTable {
   // Roles are enforced here, in main, for every workflow action; the renderer only hides.
-  return guardRoles(services, {
-    ...appHandlers(services),
-    ...appendicesHandlers(services),
-    ...calendarHandlers(services),
-    ...filesHandlers(services),
-    ...imagesHandlers(services),
-    ...incomingHandlers(services),
-    ...issuingHandlers(services),
-    ...organizationsHandlers(services),
-    ...outgoingHandlers(services),
-    ...overviewHandlers(services),
-    ...registersHandlers(services),
-    ...reportsHandlers(services),
-    ...layoutHandlers(services),
-    ...officeHandlers(services),
-    ...metadataHandlers(services),
-    ...settingsHandlers(services),
-    ...signingHandlers(services),
-    ...syncHandlers(services),
-    ...theThucHandlers(services),
-    ...tokensHandlers(services),
-    ...verifyHandlers(services),
-  });
+  // The lock is checked first: a locked window answers nothing else, whatever the role.
+  return guardLock(
+    services,
+    guardRoles(services, {
+      ...appHandlers(services),
+      ...appendicesHandlers(services),
+      ...calendarHandlers(services),
+      ...filesHandlers(services),
+      ...imagesHandlers(services),
+      ...incomingHandlers(services),
+      ...issuingHandlers(services),
+      ...organizationsHandlers(services),
+      ...outgoingHandlers(services),
+      ...overviewHandlers(services),
+      ...registersHandlers(services),
+      ...reportsHandlers(services),
+      ...layoutHandlers(services),
+      ...lockHandlers(services),
+      ...officeHandlers(services),
+      ...metadataHandlers(services),
+      ...settingsHandlers(services),
+      ...signingHandlers(services),
+      ...syncHandlers(services),
+      ...theThucHandlers(services),
+      ...tokensHandlers(services),
+      ...verifyHandlers(services),
+    }),
+  );
 }

@@ -12,6 +12,7 @@ import { overviewChannels } from './overview.ts';
 import { registersChannels } from './registers.ts';
 import { reportsChannels } from './reports.ts';
 import { layoutChannels } from './layout.ts';
+import { lockChannels } from './lock.ts';
 import { officeChannels } from './office.ts';
 import { metadataChannels } from './metadata.ts';
 import { settingsChannels } from './settings.ts';
@@ -39,6 +40,7 @@ export const channels = {
   ...registersChannels,
   ...reportsChannels,
   ...layoutChannels,
+  ...lockChannels,
   ...officeChannels,
   ...metadataChannels,
   ...settingsChannels,

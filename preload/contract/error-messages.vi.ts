@@ -166,6 +166,10 @@ export const errorTextVi: Readonly<Record<ErrorCode, ErrorText>> = {
   SYNC_INSECURE_URL: { message: 'Địa chỉ máy chủ phải dùng HTTPS.', action: 'Nhập địa chỉ bắt đầu bằng https://.' },
   IPC_FORBIDDEN: { message: 'Yêu cầu không được phép.', action: 'Khởi động lại ứng dụng.' },
   IPC_UNKNOWN_CHANNEL: { message: 'Chức năng không tồn tại.', action: 'Cập nhật ứng dụng.' },
+  APP_LOCKED: {
+    message: 'Màn hình đang khóa do không sử dụng.',
+    action: 'Nhập mật khẩu đăng nhập để mở khóa.',
+  },
   INTERNAL: {
     message: 'Lỗi không mong muốn trong ứng dụng.',
     action: 'Thử lại; nếu lặp lại, gửi tệp nhật ký cho bộ phận hỗ trợ.',

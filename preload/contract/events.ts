@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CheckVerdictSchema } from './arrival-check.ts';
 import { issuingEvents } from './issuing.ts';
+import { lockEvents } from './lock.ts';
 import { overviewEvents } from './overview.ts';
 import { registersEvents } from './registers.ts';
 import { signingEvents } from './signing.ts';
@@ -21,6 +22,7 @@ export const eventSchemas = {
   ...syncEventSchemas,
   ...signingEvents,
   ...issuingEvents,
+  ...lockEvents,
   ...registersEvents,
   ...overviewEvents,
 } as const;

@@ -7,6 +7,7 @@ export * from './events.ts';
 export * from './files.ts';
 export * from './issuing.ts';
 export * from './result.ts';
+export * from './lock.ts';
 export * from './settings.ts';
 export * from './sync.ts';
 export * from './tokens.ts';

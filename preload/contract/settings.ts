@@ -47,6 +47,12 @@ export const SettingsSchema = z.object({
       lastBackupAt: z.string().nullable().default(null),
     })
     .default({ lastBackupAt: null }),
+  lock: z
+    .object({
+      /** Minutes without use before the window locks itself (issue #19); 0 = never. */
+      idleMinutes: z.number().int().min(0).max(240).default(10),
+    })
+    .default({ idleMinutes: 10 }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -59,6 +65,7 @@ export const SettingsPatchSchema = z
     verify: SettingsSchema.shape.verify.unwrap().partial(),
     organization: SettingsSchema.shape.organization.unwrap().partial(),
     preferences: SettingsSchema.shape.preferences.unwrap().partial(),
+    lock: SettingsSchema.shape.lock.unwrap().partial(),
   })
   .partial()
   .strict();

@@ -72,6 +72,8 @@ export const ERROR_CODES = [
   // browser shell / IPC
   'IPC_FORBIDDEN',
   'IPC_UNKNOWN_CHANNEL',
+  // the window locked itself after idle time (issue #19): only the lock's own channels answer
+  'APP_LOCKED',
   // a bug: logged with context and shown as such
   'INTERNAL',
 ] as const;

@@ -17,6 +17,9 @@ import { SECTIONS, type Route, type SectionId } from './frame/routes.ts';
 import { SHORTCUTS, useShortcut } from './frame/shortcuts.ts';
 import { Sidebar } from './frame/Sidebar.tsx';
 import { navigate, useRoute } from './frame/use-route.ts';
+import { LockScreen } from './lock/LockScreen.tsx';
+import { useLockState } from './lock/use-lock.ts';
+import { viLock } from '../i18n/vi-lock.ts';
 
 const screens: Record<SectionId, (props: { route: Route }) => ReactNode> = {
   home: HomeScreen,
@@ -49,8 +52,20 @@ function useSectionKeys(): void {
   }, []);
 }
 
-/** The frame of the workstation: navigation, connection state, errors, help; the section on the right. */
+/**
+ * The frame of the workstation: navigation, connection state, errors, help; the section on the
+ * right. While main says the window is locked (issue #19) the frame renders the lock screen and
+ * nothing else, so no content stays in the page behind an overlay.
+ */
 export function App() {
+  const lock = useLockState();
+  if (lock.locked) {
+    return <LockScreen onUnlocked={lock.changed} />;
+  }
+  return <UnlockedApp lockNow={lock.lockNow} />;
+}
+
+function UnlockedApp({ lockNow }: { lockNow: () => void }) {
   const route = useRoute();
   const [helpOpen, setHelpOpen] = useState(false);
   const main = useRef<HTMLElement>(null);
@@ -70,6 +85,9 @@ export function App() {
         <div className="workspace">
           <header className="topbar">
             <ConnectionIndicator />
+            <button type="button" className="secondary" onClick={lockNow} data-testid="lock-now">
+              {viLock.lockNow}
+            </button>
             <button
               type="button"
               className="secondary"

@@ -6,6 +6,7 @@ import { forwardEvents, registerElectronIpc } from '../../ipc/register-electron.
 import { createElectronSessionVault } from '../../platform/electron-session-vault.ts';
 import { electronFileChooser } from '../../platform/electron-file-chooser.ts';
 import { createElectronNotifier } from '../../platform/electron-notifier.ts';
+import { electronIdleSeconds } from '../../platform/electron-idle.ts';
 import { electronSaveChooser } from '../../platform/electron-save-chooser.ts';
 import { openElectronSettings } from '../../platform/electron-settings.ts';
 import { startBackground, type Background } from '../background.ts';
@@ -59,6 +60,7 @@ async function start(): Promise<void> {
     sessionVault: createElectronSessionVault(profileDir),
     // The window exists only later; a notice clicked before it does opens nothing.
     notifier: (events) => createElectronNotifier({ Notification, window: () => mainWindow, events }),
+    idleSeconds: electronIdleSeconds(powerMonitor),
   });
   registerElectronIpc(ipcMain, createHandlerTable(services), services);
 

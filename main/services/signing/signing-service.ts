@@ -72,6 +72,8 @@ export interface SigningService {
     files: ReadonlyArray<{ path: string; outPath: string }>,
     hooks?: SignFilesHooks,
   ): Promise<Array<BatchItemResult<SignedFile>>>;
+  /** Log out every token session open now (the idle lock); a running batch fails its next file. */
+  closeSessions(): Promise<void>;
 }
 
 export interface SigningServiceDeps {
@@ -89,6 +91,8 @@ export interface SigningServiceDeps {
  * by the caller's box or the layout module, and reports each file's outcome.
  */
 export function createSigningService(deps: SigningServiceDeps): SigningService {
+  // Sessions live for one request; the idle lock still needs to end the ones open right now.
+  const openSessions = new Set<{ close(): Promise<void> }>();
   const run = async (
     token: TokenRequest,
     operation: SigningOperation,
@@ -107,6 +111,7 @@ export function createSigningService(deps: SigningServiceDeps): SigningService {
       role,
       token.pin,
     );
+    openSessions.add(handle);
     try {
       const longTerm = token.longTerm ? await longTermMaterial(handle.signer) : undefined;
       const context = {
@@ -134,6 +139,7 @@ export function createSigningService(deps: SigningServiceDeps): SigningService {
       }
       return results;
     } finally {
+      openSessions.delete(handle);
       await handle.close();
     }
   };
@@ -178,6 +184,11 @@ export function createSigningService(deps: SigningServiceDeps): SigningService {
   };
 
   return {
+    async closeSessions() {
+      const sessions = [...openSessions];
+      openSessions.clear();
+      await Promise.all(sessions.map((session) => session.close()));
+    },
     async prepare(request) {
       assertDistinct(request.path, request.outPath);
       const result = await prepareFields(request);

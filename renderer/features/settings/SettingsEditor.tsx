@@ -10,6 +10,7 @@ import { issuesToFields } from '../../app/forms/issues.ts';
 import { SHORTCUTS, useShortcut } from '../../app/frame/shortcuts.ts';
 import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
+import { viLock } from '../../i18n/vi-lock.ts';
 import { HouseStyleChoice } from './HouseStyleChoice.tsx';
 import { TokenModules } from './TokenModules.tsx';
 import {
@@ -122,6 +123,17 @@ export function SettingsEditor({ saved }: { saved: Settings }) {
             {vi.settings.autoSyncHint}
           </p>
         </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{viLock.settings}</legend>
+        <Field
+          label={viLock.idleMinutes}
+          hint={viLock.idleMinutesHint}
+          value={form.idleMinutes}
+          onChange={set('idleMinutes')}
+          error={errors.idleMinutes}
+        />
       </fieldset>
 
       <fieldset>

@@ -1,6 +1,7 @@
 import type { Settings, SettingsPatch } from '../../../preload/contract/index.ts';
 import type { FieldErrors } from '../../app/forms/field-errors.ts';
 import { vi } from '../../i18n/vi.ts';
+import { viLock } from '../../i18n/vi-lock.ts';
 
 export type { FieldErrors };
 
@@ -17,6 +18,8 @@ export interface SettingsForm {
   orgName: string;
   maDinhDanh: string;
   houseStyle: 'seal-only' | 'seal-with-text';
+  /** Minutes without use before the window locks itself; 0 = never. */
+  idleMinutes: string;
 }
 
 export type SettingsField = keyof SettingsForm;
@@ -37,6 +40,7 @@ export function formFromSettings(s: Settings): SettingsForm {
     orgName: s.organization.name,
     maDinhDanh: s.organization.maDinhDanh,
     houseStyle: s.organization.houseStyle,
+    idleMinutes: String(s.lock.idleMinutes),
   };
 }
 
@@ -46,6 +50,8 @@ export function patchFromForm(f: SettingsForm): SettingsPatch {
     tokens: { modulePaths: lines(f.modulePaths) },
     images: { sealDiameterMm: Number(f.sealDiameterMm) },
     organization: { name: f.orgName.trim(), maDinhDanh: f.maDinhDanh.trim(), houseStyle: f.houseStyle },
+    // A draft from before this field existed keeps the setting as it is.
+    ...(f.idleMinutes === undefined ? {} : { lock: { idleMinutes: Number(f.idleMinutes) } }),
   };
 }
 
@@ -67,6 +73,9 @@ function serverUrlError(url: string): string | undefined {
   return vi.settings.errors.urlInsecure;
 }
 
+/** As the contract allows (settings.lock.idleMinutes). */
+const IDLE_MAX_MINUTES = 240;
+
 /** Real seals are 30–45 mm across; the contract allows up to 80, below 10 mm is surely a typo. */
 const SEAL_MIN_MM = 10;
 const SEAL_MAX_MM = 80;
@@ -80,6 +89,11 @@ export function validateSettings(f: SettingsForm): FieldErrors<SettingsField> {
   const mm = Number(f.sealDiameterMm);
   if (f.sealDiameterMm.trim() === '' || !Number.isFinite(mm) || mm < SEAL_MIN_MM || mm > SEAL_MAX_MM) {
     errors.sealDiameterMm = vi.settings.errors.sealDiameter(SEAL_MIN_MM, SEAL_MAX_MM);
+  }
+  // Undefined only in a draft kept before this field existed.
+  const idle = (f.idleMinutes as string | undefined)?.trim();
+  if (idle !== undefined && (!/^\d{1,3}$/.test(idle) || Number(idle) > IDLE_MAX_MINUTES)) {
+    errors.idleMinutes = viLock.idleMinutesError;
   }
   // The two forms in use (main/domain/ma-dinh-danh.ts): QCVN 102:2016 and QĐ 20/2020.
   const code = f.maDinhDanh.trim();
@@ -104,4 +118,5 @@ export const fieldOfIssuePath: Readonly<Record<string, SettingsField>> = {
   'organization.name': 'orgName',
   'organization.maDinhDanh': 'maDinhDanh',
   'organization.houseStyle': 'houseStyle',
+  'lock.idleMinutes': 'idleMinutes',
 };

@@ -6,6 +6,7 @@ import type {
   NotificationConstructorOptions,
   OpenDialogOptions,
   OpenDialogReturnValue,
+  PowerMonitor,
   SafeStorage,
   Shell,
 } from 'electron';
@@ -90,8 +91,17 @@ export class ShellDouble implements Pick<Shell, 'openExternal'> {
   }
 }
 
-/** `powerMonitor`: the test raises `resume` (and `suspend`) by emitting them. */
-export class PowerMonitorDouble extends EventEmitter {
+/**
+ * `powerMonitor`: the test raises `resume` (and `suspend`) by emitting them, and sets how long
+ * the machine has been idle (`idleSeconds`, 0 unless the test says otherwise).
+ */
+export class PowerMonitorDouble extends EventEmitter implements Pick<PowerMonitor, 'getSystemIdleTime'> {
+  idleSeconds = 0;
+
+  getSystemIdleTime(): number {
+    return this.idleSeconds;
+  }
+
   resume(): void {
     this.emit('resume', electronEvent({}));
   }

@@ -1,0 +1,65 @@
+import { useId, useRef, useState } from 'react';
+import type { AppError, LockState } from '../../../preload/contract/index.ts';
+import { viLock } from '../../i18n/vi-lock.ts';
+import { ErrorNotice } from '../feedback/ErrorNotice.tsx';
+import { Progress } from '../feedback/Progress.tsx';
+import { call } from '../ipc/call.ts';
+
+/**
+ * What the app shows while locked, and nothing else: the frame renders this instead of its
+ * content. As in the sign-in form, the password is read from an uncontrolled field at submit and
+ * emptied at once (never in React state); a wrong one shows main's message and may be retried.
+ */
+export function LockScreen({ onUnlocked }: { onUnlocked: (state: LockState) => void }) {
+  const id = useId();
+  const password = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const submit = async (): Promise<void> => {
+    const secret = password.current?.value ?? '';
+    if (password.current !== null) {
+      password.current.value = '';
+    }
+    if (secret === '') {
+      password.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const result = await call('lock.unlock', { password: secret });
+    setBusy(false);
+    if (result.ok) {
+      onUnlocked(result.value);
+    } else {
+      setError(result.error);
+      password.current?.focus();
+    }
+  };
+
+  return (
+    <main className="lock-screen" aria-labelledby={`${id}-title`} data-testid="lock-screen">
+      <h1 id={`${id}-title`}>{viLock.title}</h1>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <p className="hint">{viLock.hint}</p>
+        <div className="field">
+          <label htmlFor={`${id}-password`}>{viLock.password}</label>
+          <input id={`${id}-password`} ref={password} type="password" autoComplete="current-password" autoFocus />
+        </div>
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            {viLock.unlock}
+          </button>
+        </div>
+      </form>
+      {busy ? <Progress label={viLock.working} /> : null}
+      {error === null ? null : <ErrorNotice error={error} />}
+    </main>
+  );
+}
