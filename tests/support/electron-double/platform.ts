@@ -2,6 +2,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type {
   Dialog,
+  MessageBoxOptions,
+  MessageBoxReturnValue,
   Notification,
   NotificationConstructorOptions,
   OpenDialogOptions,
@@ -13,9 +15,11 @@ import type {
 import { electronEvent, type Timeline } from './timeline.ts';
 
 /** `dialog`: open dialogs answer what the test scripted (cancelled when nothing is scripted). */
-export class DialogDouble implements Pick<Dialog, 'showOpenDialog' | 'showErrorBox'> {
+export class DialogDouble implements Pick<Dialog, 'showOpenDialog' | 'showErrorBox' | 'showMessageBox'> {
   readonly opened: OpenDialogOptions[] = [];
   readonly errorBoxes: Array<{ title: string; content: string }> = [];
+  /** Message boxes shown (the recovery key at set-up), each answered with its first button. */
+  readonly messageBoxes: MessageBoxOptions[] = [];
   readonly #answers: OpenDialogReturnValue[] = [];
 
   /** The next open dialog returns these paths, as if the person picked them. */
@@ -31,6 +35,12 @@ export class DialogDouble implements Pick<Dialog, 'showOpenDialog' | 'showErrorB
 
   showErrorBox(title: string, content: string): void {
     this.errorBoxes.push({ title, content });
+  }
+
+  showMessageBox(...args: [MessageBoxOptions] | [unknown, MessageBoxOptions]): Promise<MessageBoxReturnValue> {
+    const options = args.length === 1 ? args[0] : args[1];
+    this.messageBoxes.push(options);
+    return Promise.resolve({ response: 0, checkboxChecked: false });
   }
 }
 
