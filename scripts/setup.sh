@@ -4,7 +4,7 @@
 # npm packages (native modules compiled against that Node), the built renderer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-APT_PACKAGES=(softhsm2 opensc poppler-utils mupdf-tools qpdf libnss3-tools openssl chromium xvfb fonts-liberation2 ca-certificates faketime python3 make g++ curl clamav libreoffice-calc-nogui libreoffice-writer-nogui)
+APT_PACKAGES=(softhsm2 opensc poppler-utils mupdf-tools qpdf libnss3-tools openssl chromium xvfb fonts-liberation2 ca-certificates faketime python3 make g++ curl clamav libreoffice-common libreoffice-calc-nogui libreoffice-writer-nogui)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then

@@ -116,7 +116,7 @@ test('an urgent arrival notifies once; Tổng quan counts what the lists show', 
 test('left overnight, the urgent arrival shows late the next working day (host clock moved by libfaketime)', async ({
   page,
 }) => {
-  test.skip(FAKETIME_LIB === undefined, 'libfaketime is not installed (apt-get install faketime)');
+  test.skip(FAKETIME_LIB === undefined, 'requires libfaketime (apt-get install faketime, as scripts/setup.sh does)');
   await shell.stop();
   // real time: the documents were registered by the host on its own today; the next working day is computed from it.
   const calendar = new WorkingCalendar();
