@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
 import { saveScreen } from './support/artifacts.ts';
+import { rpc } from './support/rpc.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { becomes } from './support/role.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
@@ -40,6 +41,9 @@ test('first run: the organization, the token module and the trusted chain are co
   await expect(page.getByTestId('token-modules')).toContainText('VanthuCoQuan');
 });
 
+// real time: the host checks dates against its own clock; a month ahead is always to come.
+const answerBy = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
 test('a chuyên viên writes two drafts, each from a chosen PDF and its .docx, and submits them', async ({ page }) => {
   await becomes(page, shell.url, 'Chuyên viên');
   for (const trichYeu of ['Về việc ban hành Quy chế văn thư', 'Về việc ban hành Quy chế lưu trữ']) {
@@ -51,6 +55,8 @@ test('a chuyên viên writes two drafts, each from a chosen PDF and its .docx, a
     await page.getByLabel('Trích yếu nội dung').fill(trichYeu);
     await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn A');
     await page.getByLabel(/^Nơi nhận/).fill('000.00.01.H49 | Sở Tài chính tỉnh X');
+    // The recipients are to answer within a month: the published document waits for their reply.
+    await page.getByLabel('Hạn trả lời').fill(answerBy);
     // Chosen like a person does (the file input), streamed to the host: the page never holds a path.
     await page.getByLabel('Tệp dự thảo (PDF)').setInputFiles(DRAFT_PDF);
     await expect(page.getByTestId('draft-pdf')).toContainText('Đã chọn: lo-qd-kt-1.pdf');
@@ -175,4 +181,42 @@ test('the văn thư numbers, seals and publishes the stored file; pdfsig finds b
   const published = join(shell.profileDir, 'files', sha.slice(0, 2), sha);
   const report = execFileSync('pdfsig', ['-nssdir', `sql:${fixture.pki.nssDir}`, published]).toString('utf8');
   expect(report.match(/Signature is Valid/g)?.length).toBe(2);
+});
+
+test('a reply received on paper is linked to the published document, which then waits for nothing', async ({
+  page,
+}) => {
+  await becomes(page, shell.url, 'Văn thư');
+  const read = (): { id: string; dueAt: string | null } => {
+    const db = new Database(join(shell.profileDir, 'vanthu.sqlite'), { readonly: true });
+    const row = db.prepare(`SELECT id, due_at AS dueAt FROM outgoing_documents WHERE state = 'da-phat-hanh'`).get() as {
+      id: string;
+      dueAt: string | null;
+    };
+    db.close();
+    return row;
+  };
+  expect(read().dueAt).not.toBeNull();
+  const { document } = await rpc<{ document: { id: string } }>(page, 'incoming.add', {
+    input: {
+      tenLoai: 'Công văn',
+      so: '21',
+      kyHieu: 'STC-NS',
+      // real time: a past issuing day is valid on any host clock.
+      ngayBanHanh: '2026-01-05',
+      coQuanBanHanh: 'Sở Tài chính tỉnh X',
+      trichYeu: 'Về việc trả lời Quyết định ban hành Quy chế',
+      source: 'giay',
+    },
+  });
+  // The document's page, as its row in Văn bản đến links to it.
+  await page.evaluate((id) => {
+    location.hash = `#/van-ban-den/${encodeURIComponent(id)}`;
+  }, document.id);
+  await expect(page.getByTestId('incoming-detail')).toContainText('Về việc trả lời Quyết định ban hành Quy chế');
+  const link = page.getByTestId('reply-link');
+  await link.getByLabel('Văn bản này trả lời cho').selectOption(read().id);
+  await link.getByRole('button', { name: 'Lưu liên kết trả lời' }).click();
+  await expect.poll(() => read().dueAt).toBeNull();
+  await expectNoSeriousAxeViolations(page);
 });

@@ -1,11 +1,12 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { WorkingCalendar } from '../../main/domain/calendar/working-days.ts';
 import { vietnamDate } from '../../main/domain/vietnam-time.ts';
 import { startShell, type RunningShell } from './shell-host.ts';
 import { saveScreen } from './support/artifacts.ts';
+import { rpc } from './support/rpc.ts';
 
 /*
  * Deadlines and Tổng quan through the browser shell (issue #20). The host is the app under test:
@@ -23,28 +24,6 @@ test.beforeAll(async () => {
   shell = await startShell({ VANTHU_PROFILE: profileDir, VANTHU_NOTICE_INTERVAL_MS: '300' });
 });
 test.afterAll(async () => shell.stop());
-
-/** A channel called from inside the page with the bridge's secret, as the renderer calls it. */
-async function rpc<T>(page: Page, channel: string, request: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ channel: name, request: body }) => {
-      const response = await fetch('/rpc', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-vanthu-secret': sessionStorage.getItem('vanthu.secret') ?? '',
-        },
-        body: JSON.stringify({ channel: name, request: body }),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    { channel, request },
-  );
-  if (!result.ok) {
-    throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  }
-  return result.value as T;
-}
 
 function paper(so: string, doKhan: number, trichYeu: string): Record<string, unknown> {
   return {
