@@ -60,7 +60,9 @@ describe('the office survives a workstation being killed', () => {
     let killed = 0;
     for (let k = 0; k < KILLS; k += 1) {
       // Random points: during start-up, the sign-in, the pull, a step's transaction or its sending.
-      const outcome = await runWorker(dir, started.url, 300 + Math.floor(Math.random() * 2_500));
+      // Within the first second: on a quiet machine the worker's whole run takes little more, and a
+      // run never killed proves nothing (found on the clean-machine CI, where 300–2,800 ms missed).
+      const outcome = await runWorker(dir, started.url, 100 + Math.floor(Math.random() * 900));
       killed += outcome === 'SIGKILL' ? 1 : 0;
       if (outcome === 0) {
         break;
