@@ -1,7 +1,7 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
-import type { AppError } from '../../../preload/contract/errors.ts';
+import { useId, useState, type ReactNode } from 'react';
 import { ErrorNotice } from '../feedback/ErrorNotice.tsx';
 import { Progress } from '../feedback/Progress.tsx';
+import { usePasswordSubmit, type Sent } from './use-password-submit.ts';
 
 export interface CredentialsLabels {
   readonly title: string;
@@ -11,8 +11,6 @@ export interface CredentialsLabels {
   readonly submit: string;
   readonly working: string;
 }
-
-type Sent<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
 
 /**
  * A user name and a password sent to main once. The password is read from an uncontrolled field at
@@ -34,26 +32,8 @@ export function CredentialsForm<T>({
   readonly children?: ReactNode;
 }) {
   const id = useId();
-  const password = useRef<HTMLInputElement>(null);
   const [user, setUser] = useState(initialUser);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-
-  const submit = async (): Promise<void> => {
-    const secret = password.current?.value ?? '';
-    if (password.current !== null) {
-      password.current.value = '';
-    }
-    setBusy(true);
-    setError(null);
-    const result = await send(user.trim(), secret);
-    setBusy(false);
-    if (result.ok) {
-      onDone(result.value);
-    } else {
-      setError(result.error);
-    }
-  };
+  const { password, busy, error, submit } = usePasswordSubmit((secret) => send(user.trim(), secret), onDone);
 
   return (
     <section aria-labelledby={`${id}-title`} data-testid={testId}>

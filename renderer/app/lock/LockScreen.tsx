@@ -1,8 +1,9 @@
-import { useId, useRef, useState } from 'react';
-import type { AppError, LockState } from '../../../preload/contract/index.ts';
+import { useId } from 'react';
+import type { LockState } from '../../../preload/contract/index.ts';
 import { viLock } from '../../i18n/vi-lock.ts';
 import { ErrorNotice } from '../feedback/ErrorNotice.tsx';
 import { Progress } from '../feedback/Progress.tsx';
+import { usePasswordSubmit } from '../forms/use-password-submit.ts';
 import { call } from '../ipc/call.ts';
 
 /**
@@ -12,30 +13,11 @@ import { call } from '../ipc/call.ts';
  */
 export function LockScreen({ onUnlocked }: { onUnlocked: (state: LockState) => void }) {
   const id = useId();
-  const password = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-
-  const submit = async (): Promise<void> => {
-    const secret = password.current?.value ?? '';
-    if (password.current !== null) {
-      password.current.value = '';
-    }
-    if (secret === '') {
-      password.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const result = await call('lock.unlock', { password: secret });
-    setBusy(false);
-    if (result.ok) {
-      onUnlocked(result.value);
-    } else {
-      setError(result.error);
-      password.current?.focus();
-    }
-  };
+  const { password, busy, error, submit } = usePasswordSubmit(
+    (secret) => call('lock.unlock', { password: secret }),
+    onUnlocked,
+    true,
+  );
 
   return (
     <main className="lock-screen" aria-labelledby={`${id}-title`} data-testid="lock-screen">
