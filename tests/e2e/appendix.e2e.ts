@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
+import { nav, openNew } from './support/frame.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { becomes } from './support/role.ts';
@@ -55,7 +56,6 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name });
 const shot = (page: Page, name: string) => saveScreen(page, `appendix/${name}`);
 const pin = (label: string) => fixture.pki.softhsm.tokens.find((t) => t.label === label)?.pin ?? '';
 
@@ -120,7 +120,7 @@ test('phụ lục: signed with the số, ký hiệu, attached, one taken back, p
     await drain(page);
     await becomes(page, sender.url, 'Chuyên viên');
     await nav(page, 'Văn bản đi').click();
-    await page.keyboard.press('Alt+n');
+    await openNew(page);
     await page.getByLabel('Tệp dự thảo (PDF)').setInputFiles(draftPdf);
     await expect(page.getByTestId('draft-pdf')).toContainText('Đã chọn');
     await page.getByLabel('Tệp gốc soạn thảo (.docx, .odt, .doc)').setInputFiles('tests/fixtures/pdf/lo-qd-kt-1.docx');

@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
+import { nav } from './support/frame.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
@@ -35,8 +36,6 @@ test.afterAll(async () => {
   await shell?.stop();
   await server?.stop();
 });
-
-const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name });
 
 test('an arrival from the Trục is checked before the clerk acts; trả lại pre-fills the reasons; the sổ leaves it out', async ({
   page,

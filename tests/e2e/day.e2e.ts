@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
+import { nav, openNew } from './support/frame.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { becomes } from './support/role.ts';
 import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
@@ -50,7 +51,6 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name });
 const shot = (page: Page, name: string) => saveScreen(page, `day/${name}`);
 
 async function syncNow(page: Page): Promise<void> {
@@ -156,7 +156,7 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
 
   await test.step('a paper document is scanned in and registered offline with a pre-filled form', async () => {
     await nav(page, 'Văn bản đến').click();
-    await page.keyboard.press('Alt+n');
+    await openNew(page);
     await expect(page.getByRole('heading', { name: 'Tiếp nhận & đăng ký văn bản đến' })).toBeVisible();
     const scan = resolve('tests/fixtures/pdf', PAPER);
     // Chosen like a person does (the file input, streamed to the host), never typed.
@@ -194,7 +194,7 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
   await test.step('a draft is written to a recipient from the directory and submitted', async () => {
     await becomes(page, shell.url, 'Chuyên viên');
     await nav(page, 'Văn bản đi').click();
-    await page.keyboard.press('Alt+n');
+    await openNew(page);
     await page.getByLabel('Tệp dự thảo (PDF)').setInputFiles(draftPdf);
     await expect(page.getByTestId('draft-pdf')).toContainText('Đã chọn');
     await page.getByLabel('Tệp gốc soạn thảo (.docx, .odt, .doc)').setInputFiles('tests/fixtures/pdf/lo-qd-kt-1.docx');

@@ -3,8 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
+import { nav, openNew } from './support/frame.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { becomes } from './support/role.ts';
@@ -47,8 +48,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => shell.stop());
 
-const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name });
-
 test('first run: the organization, the token module and the trusted chain are configured', async ({ page }) => {
   await page.goto(shell.url);
   await nav(page, 'Cài đặt').click();
@@ -65,7 +64,7 @@ test('the draft is refused for its missing date line; the chuyên viên draws th
 }) => {
   await becomes(page, shell.url, 'Chuyên viên');
   await nav(page, 'Văn bản đi').click();
-  await page.keyboard.press('Alt+n');
+  await openNew(page);
   await page.getByLabel('Tên loại văn bản').fill('Quyết định');
   await page.getByLabel('Ký hiệu').fill('QĐ-UBND');
   await page.getByLabel('Cơ quan ban hành').fill('Ủy ban nhân dân tỉnh X');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
+import { openNew } from './support/frame.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { receiveChecked } from './support/receive.ts';
@@ -40,7 +41,7 @@ async function openRegistration(page: Page): Promise<void> {
   await page.goto(shell.url);
   await page.getByRole('navigation').getByRole('link', { name: 'Văn bản đến' }).click();
   await expect(page.getByRole('group', { name: 'Lọc văn bản đến' })).toBeVisible();
-  await page.keyboard.press('Alt+n');
+  await openNew(page);
   await expect(page.getByRole('heading', { name: 'Tiếp nhận & đăng ký văn bản đến' })).toBeVisible();
 }
 
@@ -118,7 +119,7 @@ test('a received PDF is verified, the verdict shown on top, the signer pre-fille
   await page.keyboard.press('Alt+5');
   await page.keyboard.press('Alt+1');
   await expect(page.getByRole('group', { name: 'Lọc văn bản đến' })).toBeVisible();
-  await page.keyboard.press('Alt+n');
+  await openNew(page);
   await expect(page.getByLabel('Trích yếu nội dung')).toHaveValue('Về việc ban hành Quy chế làm việc');
 
   await page.getByRole('button', { name: 'Đăng ký (cấp số đến)' }).click();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
+import { nav } from './support/frame.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
@@ -31,8 +32,6 @@ test.afterAll(async () => {
   await shell?.stop();
   await server?.stop();
 });
-
-const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name });
 
 /** The văn thư's workstation presents a paper document to the leader (the step its outbox would send). */
 async function presentFromVanThu(trichYeu: string): Promise<void> {

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
+import { nav, openNew } from './support/frame.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { rpc } from './support/rpc.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
@@ -26,8 +27,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => shell.stop());
 
-const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name });
-
 test('first run: the organization, the token module and the trusted chain are configured', async ({ page }) => {
   await page.goto(shell.url);
   await nav(page, 'Cài đặt').click();
@@ -48,7 +47,7 @@ test('a chuyên viên writes two drafts, each from a chosen PDF and its .docx, a
   await becomes(page, shell.url, 'Chuyên viên');
   for (const trichYeu of ['Về việc ban hành Quy chế văn thư', 'Về việc ban hành Quy chế lưu trữ']) {
     await nav(page, 'Văn bản đi').click();
-    await page.keyboard.press('Alt+n');
+    await openNew(page);
     await page.getByLabel('Tên loại văn bản').fill('Quyết định');
     await page.getByLabel('Ký hiệu').fill('QĐ-UBND');
     await page.getByLabel('Cơ quan ban hành').fill('Ủy ban nhân dân tỉnh X');

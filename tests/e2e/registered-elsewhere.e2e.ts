@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
+import { nav } from './support/frame.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
@@ -30,7 +31,6 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name });
 const syncButton = (page: Page) => page.getByRole('button', { name: 'Đồng bộ ngay (Alt+R)' });
 
 async function syncNow(page: Page): Promise<void> {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
+import { openNew } from './support/frame.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { becomes } from './support/role.ts';
@@ -25,7 +26,7 @@ test('the leader returns a draft under trình ký with a comment; the drafter re
   // Each step in its role (main enforces them): the chuyên viên drafts, the lãnh đạo returns.
   await becomes(page, shell.url, 'Chuyên viên');
   await nav('Văn bản đi').click();
-  await page.keyboard.press('Alt+n');
+  await openNew(page);
   await page.getByLabel('Tên loại văn bản').fill('Công văn');
   await page.getByLabel('Ký hiệu').fill('UBND-VP');
   await page.getByLabel('Cơ quan ban hành').fill('Ủy ban nhân dân tỉnh X');

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { vi } from '../../i18n/vi.ts';
 
 export interface Shortcut {
@@ -48,7 +48,9 @@ export function useShortcut(shortcut: Shortcut, handler: () => void, enabled = t
   useEffect(() => {
     latest.current = handler;
   });
-  useEffect(() => {
+  // Bound before the browser paints the section: a person who presses Alt+N as soon as the
+  // section shows (or a test that does) must not reach a screen whose keys are not yet listened to.
+  useLayoutEffect(() => {
     if (!enabled) {
       return undefined;
     }
