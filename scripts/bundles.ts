@@ -24,13 +24,15 @@ export const cjsBundle: BuildOptions = {
 };
 
 // Scripts started apart from the main thread; `native/entry-script.ts` finds them beside the bundle
-// that starts them: vendor modules are probed in a child process, every token call runs in a worker.
+// that starts them: vendor modules are probed in a child process, every token call runs in a worker,
+// and so do the store, register and report printing, and the arrival check's reading of files.
 const workers: ReadonlyArray<readonly [string, string]> = [
   ['native/pkcs11/probe-child.ts', 'probe-child.cjs'],
   ['native/pkcs11/worker/worker-entry.ts', 'pkcs11-worker.cjs'],
   ['main/services/store/store-worker.ts', 'store-worker.cjs'],
   ['main/services/registers/print-worker.ts', 'print-worker.cjs'],
   ['main/services/reports/report-print-worker.ts', 'report-print-worker.cjs'],
+  ['main/services/incoming/inspect-worker.ts', 'inspect-worker.cjs'],
 ];
 
 /** The worker scripts as CommonJS bundles in `outdir`; returns their file names. */

@@ -52,7 +52,8 @@ export function startBackground(services: Services, options: BackgroundOptions =
       stopLock();
       stopNoticeOnSync();
       await Promise.all([services.sync.stop(), services.office.inbox.stop()]);
-      await services.arrivals.idle();
+      // The document under way is cancelled and stays unchecked; the next start checks it.
+      await services.arrivals.stop();
     },
   };
 }

@@ -3,6 +3,7 @@ import { createEventBus, type EventBus } from '../services/events/event-bus.ts';
 import { createFileIntake } from '../services/files/file-intake.ts';
 import type { Logger } from '../services/log/logger.ts';
 import { createArrivalChecker } from '../services/incoming/arrival-checker.ts';
+import { createInspectWorker } from '../services/incoming/inspect-worker-client.ts';
 import { findMalwareScanner } from '../services/incoming/malware/find-scanner.ts';
 import type { StoreCall } from '../services/store/store-client.ts';
 import { createLayoutService } from '../services/pdf/layout/layout-service.ts';
@@ -92,9 +93,17 @@ export function composeServices(options: ComposeOptions): Services {
     ...(options.profileKey === undefined ? {} : { key: options.profileKey }),
   });
   const verify = composeVerify(base);
+  // The arrival check reads files in a worker thread of its own, so the list stays responsive.
+  const inspector = createInspectWorker({
+    cacheDir: profile.cache,
+    evidenceDir: join(profile.files, 'verifications'),
+    trustPaths: () => settings.get().verify.trustPaths,
+    log,
+  });
   const arrivals = createArrivalChecker({
     store: store.call,
-    verify,
+    inspect: inspector.inspect,
+    cancel: () => inspector.close(),
     scanner: findMalwareScanner(),
     filesDir: profile.files,
     log,

@@ -19,6 +19,8 @@ export const ARRIVAL_FINDING_CODES = [
   'PERSONAL_SIGNATURE_MISSING',
   'ORGANIZATION_SIGNATURE_MISSING',
   'SEALED_BY_OTHER_ORGANIZATION',
+  // the certificate says one kind, the NĐ 30 appearance/placement the other (NĐ 30 Phụ lục I)
+  'SIGNATURE_KIND_MISMATCH',
   // active content (S-TN26 Điều 18 k2a)
   'ACTIVE_CONTENT',
   // the malware scan port
@@ -31,6 +33,8 @@ export const ARRIVAL_FINDING_CODES = [
   'SCAN_RESOLUTION',
   'SCAN_NO_IMAGE',
   'UNREADABLE',
+  // the check itself stopped twice on this file (its worker crashed): not judged, said so
+  'CHECK_FAILED',
 ] as const;
 export const ArrivalFindingCodeSchema = z.enum(ARRIVAL_FINDING_CODES);
 export type ArrivalFindingCode = z.infer<typeof ArrivalFindingCodeSchema>;
@@ -57,6 +61,14 @@ export const CheckedSignatureSchema = z.object({
   /** Why the kind was decided: the certificate profile, the appearance, or nothing conclusive. */
   basis: z.string(),
   verdict: z.enum(['valid', 'invalid', 'indeterminate']),
+  /**
+   * What the appearance suggests by NĐ 30 Phụ lục I (red seal over the left third of the blue
+   * signature), with the rules that matched; null for checks made before it was read.
+   */
+  appearance: z
+    .object({ kind: SignatureKindSchema, rules: z.array(z.string()), description: z.string() })
+    .nullable()
+    .default(null),
 });
 export type CheckedSignature = z.infer<typeof CheckedSignatureSchema>;
 

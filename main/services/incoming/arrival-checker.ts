@@ -1,87 +1,82 @@
-import { readFile } from 'node:fs/promises';
-import { verdictOf, type ArrivalCheck, type ArrivalFinding } from '../../../preload/contract/arrival-check.ts';
+import { verdictOf, type ArrivalCheck } from '../../../preload/contract/arrival-check.ts';
 import type { VerifyReport } from '../../../preload/contract/verify.ts';
 import type { Logger } from '../log/logger.ts';
-import type { VerifyService } from '../pdf/verify/verify-service.ts';
 import { attachmentPath } from '../store/attachments.ts';
 import type { StoreCall } from '../store/store-client.ts';
-import { findActiveContent } from './active-content.ts';
+import type { Inspector } from './inspect-file.ts';
 import { malwareFindings } from './malware-findings.ts';
 import type { MalwareScanner } from './malware/malware-port.ts';
-import { checkedSignatures, signatureFindings } from './signature-findings.ts';
 
 export interface ArrivalCheckerDeps {
   readonly store: StoreCall;
-  readonly verify: VerifyService;
+  /** Reads the file: in a worker thread in the app (`inspect-worker-client.ts`), in process in tests. */
+  readonly inspect: Inspector;
   readonly scanner: MalwareScanner;
   readonly filesDir: string;
   readonly log: Logger;
   readonly clock?: () => Date;
   /** After each document is checked (the renderer refreshes its list). */
   readonly onChecked?: (id: string, verdict: ArrivalCheck['verdict']) => void;
+  /** Called by stop(): cancels the inspection under way (the worker is ended). */
+  readonly cancel?: () => Promise<void>;
 }
 
 export interface ArrivalChecker {
   /** Something arrived: check what waits, in the background (one run at a time). */
   wake(): void;
-  /** Resolves when nothing waits any more (tests, the benchmark, quitting). */
+  /** Resolves when nothing waits any more (tests, the benchmark). */
   idle(): Promise<void>;
+  /** Quit: no further document is started, the one under way is cancelled and stays pending. */
+  stop(): Promise<void>;
 }
 
-/** Check one stored file: verifier, signature kinds, active content, malware scan. */
+/** Check one stored file: the inspection (verifier, signature kinds, active content), then the malware scan. */
 export async function checkArrival(
-  deps: Pick<ArrivalCheckerDeps, 'verify' | 'scanner' | 'filesDir'>,
+  deps: Pick<ArrivalCheckerDeps, 'inspect' | 'scanner' | 'filesDir'>,
   file: { sha256: string; coQuanBanHanh: string },
   now: Date,
 ): Promise<{ check: ArrivalCheck; report: VerifyReport | null }> {
   const path = attachmentPath(deps.filesDir, file.sha256);
-  const findings: ArrivalFinding[] = [];
-  let report: VerifyReport | null = null;
-  let signatures: ArrivalCheck['signatures'] = [];
-  try {
-    const { evidencePath: _kept, ...verified } = await deps.verify.verify({ path, trustPaths: [], offline: false });
-    report = verified;
-    signatures = checkedSignatures(verified);
-    findings.push(...signatureFindings(verified, signatures, file.coQuanBanHanh));
-  } catch (error) {
-    findings.push({
-      code: 'UNREADABLE',
-      severity: 'invalid',
-      message: `Không đọc được tệp văn bản (${(error as Error).message}).`,
-      where: [],
-    });
-  }
-  try {
-    findings.push(...findActiveContent(await readFile(path)));
-  } catch {
-    // An unreadable file is already said above; the scan below still runs on its bytes.
-  }
-  const malware = await deps.scanner.scan(path);
-  findings.push(...malwareFindings(malware));
+  // The scan is a child process: it runs while the worker reads the file.
+  const [inspection, malware] = await Promise.all([
+    deps.inspect({ path, coQuanBanHanh: file.coQuanBanHanh }),
+    deps.scanner.scan(path),
+  ]);
+  const findings = [...inspection.findings, ...malwareFindings(malware)];
   return {
-    check: { verdict: verdictOf(findings), checkedAt: now.toISOString(), signatures, findings, malware },
-    report,
+    check: {
+      verdict: verdictOf(findings),
+      checkedAt: now.toISOString(),
+      signatures: inspection.signatures,
+      findings,
+      malware,
+    },
+    report: inspection.report,
   };
 }
 
 /**
  * The background check of arriving documents [S-TN26 Điều 8 k1b]: it takes from the store what
  * waits (electronic documents in đã đến without a verdict), one at a time, and keeps each
- * verdict. Verification is short (milliseconds per file) and asynchronous between steps, and the
- * store runs in its own thread, so the list stays responsive while a batch is checked.
+ * verdict. The file is read by the inspector (in the app a worker thread of its own) and the store
+ * answers from its own thread, so the list stays responsive while a batch is checked.
  */
 export function createArrivalChecker(deps: ArrivalCheckerDeps): ArrivalChecker {
   const clock = deps.clock ?? (() => new Date());
   let running: Promise<void> | null = null;
   let again = false;
+  let stopped = false;
 
   async function drain(): Promise<void> {
-    for (;;) {
+    while (!stopped) {
       const batch = await deps.store('incoming.pendingChecks', 10);
       if (batch.length === 0) {
         return;
       }
       for (const item of batch) {
+        if (stopped) {
+          return;
+        }
         try {
           const { check, report } = await checkArrival(
             deps,
@@ -93,11 +88,11 @@ export function createArrivalChecker(deps: ArrivalCheckerDeps): ArrivalChecker {
           deps.onChecked?.(item.id, check.verdict);
         } catch (error) {
           // Left pending: the next wake tries again; a broken file must not stop the others.
-          deps.log.warn('incoming.check-failed', { id: item.id, error: (error as Error).message });
+          if (!stopped) {
+            deps.log.warn('incoming.check-failed', { id: item.id, error: (error as Error).message });
+          }
           return;
         }
-        // Let other work (the list's IPC) in between two files.
-        await new Promise((resolve) => setImmediate(resolve));
       }
     }
   }
@@ -113,7 +108,7 @@ export function createArrivalChecker(deps: ArrivalCheckerDeps): ArrivalChecker {
           deps.log.warn('incoming.check-waiting', { error: (error as Error).message });
           return;
         }
-      } while (again);
+      } while (again && !stopped);
     })().finally(() => {
       running = null;
     });
@@ -122,9 +117,17 @@ export function createArrivalChecker(deps: ArrivalCheckerDeps): ArrivalChecker {
 
   return {
     wake() {
+      if (stopped) {
+        return;
+      }
       again = true;
       void start();
     },
     idle: () => running ?? Promise.resolve(),
+    async stop() {
+      stopped = true;
+      await deps.cancel?.();
+      await (running ?? Promise.resolve());
+    },
   };
 }

@@ -1,13 +1,52 @@
-import type { ArrivalFinding, CheckedSignature } from '../../../preload/contract/arrival-check.ts';
+import type { ArrivalFinding, CheckedSignature, SignatureKind } from '../../../preload/contract/arrival-check.ts';
 import type { VerifyReport } from '../../../preload/contract/verify.ts';
+import { LOOK_RULES, type SignatureLook } from '../../domain/nd30/signature-look.ts';
 import { sameOrganization, signerKind } from '../../domain/signer-kind.ts';
 
-/** Each signature with its kind (personal or organization) from the signer's certificate profile. */
-export function checkedSignatures(report: VerifyReport): CheckedSignature[] {
+const CERTIFICATE_VI: Readonly<Record<SignatureKind, string>> = {
+  personal: 'chứng thư số của cá nhân',
+  organization: 'chứng thư số của cơ quan, tổ chức',
+  unknown: 'chứng thư số chưa rõ loại',
+};
+const LOOK_VI: Readonly<Record<SignatureKind, string>> = {
+  personal: 'chữ ký của người có thẩm quyền',
+  organization: 'hình dấu của cơ quan, tổ chức',
+  unknown: 'chưa rõ',
+};
+
+/**
+ * The certificate profile decides a signature's kind (it is what the law binds); the NĐ 30
+ * appearance decides only when the certificate says nothing. The two are compared so that a
+ * disagreement (an organization certificate drawn as a blue signature) is said, not hidden.
+ */
+function combinedKind(
+  certificate: { kind: SignatureKind; basis: string },
+  look: SignatureLook | undefined,
+): { kind: SignatureKind; basis: string } {
+  if (look === undefined || look.kind === 'unknown') {
+    return certificate;
+  }
+  const sources = [...new Set(look.rules.map((rule) => LOOK_RULES[rule].source))].join('; ');
+  const byLook = `hình thức thể hiện theo ${sources}: ${look.description}`;
+  if (certificate.kind === 'unknown') {
+    return { kind: look.kind, basis: byLook };
+  }
+  if (certificate.kind === look.kind) {
+    return { kind: certificate.kind, basis: `${certificate.basis}; ${byLook}` };
+  }
+  return { kind: certificate.kind, basis: `${certificate.basis}; nhưng ${byLook}` };
+}
+
+/** Each signature with its kind: the signer's certificate profile and its NĐ 30 appearance. */
+export function checkedSignatures(report: VerifyReport, looks: readonly SignatureLook[] = []): CheckedSignature[] {
   return report.signatures
     .filter((sig) => sig.kind === 'signature')
     .map((sig) => {
-      const decision = signerKind(sig.signer.subject, sig.signer.commonName, sig.signer.organization);
+      const look = looks.find((l) => l.field === sig.field);
+      const decision = combinedKind(
+        signerKind(sig.signer.subject, sig.signer.commonName, sig.signer.organization),
+        look,
+      );
       return {
         field: sig.field,
         signer: sig.signer.commonName,
@@ -15,6 +54,39 @@ export function checkedSignatures(report: VerifyReport): CheckedSignature[] {
         kind: decision.kind,
         basis: decision.basis,
         verdict: sig.verdict,
+        appearance:
+          look === undefined ? null : { kind: look.kind, rules: [...look.rules], description: look.description },
+      };
+    });
+}
+
+/**
+ * Where the certificate and the appearance disagree [NĐ 30 Phụ lục I, Phần II, mục 7.c, 8.b]:
+ * the document may have been sealed with the wrong certificate, or drawn with the wrong image,
+ * so the clerk receives it only with a reason.
+ */
+export function kindMismatchFindings(signatures: readonly CheckedSignature[]): ArrivalFinding[] {
+  return signatures
+    .filter(
+      (s) =>
+        s.appearance !== null &&
+        s.appearance.kind !== 'unknown' &&
+        s.kind !== 'unknown' &&
+        s.appearance.kind !== s.kind,
+    )
+    .map((s) => {
+      const look = s.appearance as NonNullable<CheckedSignature['appearance']>;
+      const sources = [
+        ...new Set(look.rules.map((rule) => LOOK_RULES[rule as keyof typeof LOOK_RULES]?.source ?? rule)),
+      ];
+      return {
+        code: 'SIGNATURE_KIND_MISMATCH' as const,
+        severity: 'indeterminate' as const,
+        message:
+          `Chữ ký "${s.field}" dùng ${CERTIFICATE_VI[s.kind]} (${s.signer}) ` +
+          `nhưng hình thức thể hiện lại là ${LOOK_VI[look.kind]} (${look.description}) ` +
+          `theo ${sources.join('; ')}.`,
+        where: [`trường chữ ký "${s.field}"`],
       };
     });
 }
@@ -43,6 +115,7 @@ export function signatureFindings(
   if (signatures.length === 0) {
     return findings;
   }
+  findings.push(...kindMismatchFindings(signatures));
   const personal = signatures.filter((s) => s.kind === 'personal');
   const organization = signatures.filter((s) => s.kind === 'organization');
   if (organization.length === 0) {

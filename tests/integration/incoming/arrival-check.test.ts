@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArrivalCheck } from '../../../preload/contract/arrival-check.ts';
 import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
 import { checkArrival, createArrivalChecker } from '../../../main/services/incoming/arrival-checker.ts';
+import { inProcessInspector } from '../../../main/services/incoming/inspect-file.ts';
 import { clamavScanner } from '../../../main/services/incoming/malware/clamav.ts';
 import { noScanner, type MalwareScanner } from '../../../main/services/incoming/malware/malware-port.ts';
 import { silentLogger } from '../../../main/services/log/logger.ts';
@@ -43,7 +44,11 @@ function inProcess(store: StoreApi): StoreCall {
 async function check(path: string, coQuanBanHanh = ISSUER, scanner = clamav): Promise<ArrivalCheck> {
   const filesDir = join(dir, 'files');
   const sha256 = writeAttachmentFile(filesDir, new Uint8Array(readFileSync(path)));
-  const { check: result } = await checkArrival({ verify, scanner, filesDir }, { sha256, coQuanBanHanh }, testNow());
+  const { check: result } = await checkArrival(
+    { inspect: inProcessInspector(verify), scanner, filesDir },
+    { sha256, coQuanBanHanh },
+    testNow(),
+  );
   return result;
 }
 
@@ -176,7 +181,7 @@ describe('arrival → check → tiếp nhận or trả lại', () => {
     const call = inProcess(store);
     const checker = createArrivalChecker({
       store: call,
-      verify,
+      inspect: inProcessInspector(verify),
       scanner: noScanner,
       filesDir: store.context.filesDir,
       log: silentLogger,

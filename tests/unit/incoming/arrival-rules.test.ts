@@ -118,7 +118,7 @@ describe('the background check', () => {
         calls += 1;
         return Promise.reject(new Error('Chưa cấu hình mã định danh cơ quan'));
       }) as never,
-      verify: {} as never,
+      inspect: () => Promise.reject(new Error('unused')),
       scanner: { name: 'none', scan: () => Promise.reject(new Error('unused')) },
       filesDir: tmpdir(),
       log: silentLogger,
