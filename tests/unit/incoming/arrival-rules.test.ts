@@ -129,4 +129,45 @@ describe('the background check', () => {
     await checker.idle();
     expect(calls).toBe(2);
   });
+
+  it('stops at quit: the inspection under way is cancelled, nothing is recorded, later wakes do nothing', async () => {
+    const { createArrivalChecker } = await import('../../../main/services/incoming/arrival-checker.ts');
+    const { silentLogger } = await import('../../../main/services/log/logger.ts');
+    const recorded: string[] = [];
+    let pendingCalls = 0;
+    let cancel: (error: Error) => void = () => undefined;
+    let started: () => void = () => undefined;
+    const inspecting = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const checker = createArrivalChecker({
+      store: ((method: string, ...args: unknown[]) => {
+        if (method === 'incoming.pendingChecks') {
+          pendingCalls += 1;
+          return Promise.resolve([{ id: 'a', fileSha256: 'ab'.repeat(32), coQuanBanHanh: '' }]);
+        }
+        recorded.push(String(args[0]));
+        return Promise.resolve();
+      }) as never,
+      inspect: () =>
+        new Promise((_resolve, reject) => {
+          cancel = reject;
+          started();
+        }),
+      cancel: () => {
+        cancel(new Error('đã dừng khi đóng'));
+        return Promise.resolve();
+      },
+      scanner: { name: 'none', scan: () => Promise.resolve({ scanner: null, status: 'not-scanned', detail: '' }) },
+      filesDir: tmpdir(),
+      log: silentLogger,
+    });
+    checker.wake();
+    await inspecting;
+    await checker.stop();
+    expect(recorded).toEqual([]);
+    checker.wake();
+    await checker.idle();
+    expect(pendingCalls).toBe(1);
+  });
 });
