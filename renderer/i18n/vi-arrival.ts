@@ -13,6 +13,7 @@ export const viArrival = {
   checkedAt: 'Kiểm tra lúc',
   signatures: 'Chữ ký số',
   kind: { personal: 'Chữ ký cá nhân', organization: 'Chữ ký cơ quan, tổ chức', unknown: 'Chưa rõ loại chữ ký' },
+  basis: (basis: string) => ` — căn cứ: ${basis}`,
   findings: 'Điều cần lưu ý',
   noFindings: 'Không thấy vấn đề nào.',
   malware: {

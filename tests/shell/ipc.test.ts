@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { attachmentPath } from '../../main/services/store/attachments.ts';
 import { INCOMING, ORGANIZATION } from './fixtures.ts';
-import { startShell, type RunningShell } from './harness.ts';
+import { BUILT_MAIN, startShell, type RunningShell } from './harness.ts';
 
 const PDF = join(import.meta.dirname, '../fixtures/pdf/lo-qd-kt-1.pdf');
 describe('IPC through the built preload and the Electron registration, to real handlers', () => {
@@ -74,5 +74,30 @@ describe('IPC through the built preload and the Electron registration, to real h
     ]);
     // A cancelled dialog is no file, not an error.
     expect(await shell.vanthu.invoke('files.choose', { purpose: 'pdf' })).toEqual({ ok: true, value: null });
+  });
+
+  it('checks an arriving document in the bundled inspection worker beside main.cjs', async () => {
+    shell = await startShell();
+    await shell.vanthu.invoke('settings.update', { organization: ORGANIZATION });
+    shell.electron.dialog.willPick(PDF);
+    const chosen = await shell.vanthu.invoke('files.choose', { purpose: 'pdf' });
+    const added = await shell.vanthu.invoke('incoming.add', {
+      input: { ...INCOMING, source: 'email' },
+      file: (chosen.value as { handle: string }).handle,
+    });
+    expect(added, JSON.stringify(added)).toMatchObject({ ok: true });
+    const id = (added.value as { document: { id: string } }).document.id;
+    let check = null as { verdict: string; findings: { code: string }[] } | null;
+    for (let i = 0; i < 300 && check === null; i += 1) {
+      const got = await shell.vanthu.invoke('incoming.get', { id });
+      check = (got.value as { arrivalCheck: typeof check }).arrivalCheck;
+      if (check === null) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    // Not found or not started, the worker would have left the file reported as not checked.
+    expect(check?.findings.map((f) => f.code)).not.toContain('CHECK_FAILED');
+    expect(check?.verdict).toMatch(/^(valid|indeterminate|invalid)$/u);
+    expect(existsSync(join(dirname(BUILT_MAIN), 'inspect-worker.cjs'))).toBe(true);
   });
 });

@@ -37,6 +37,8 @@ export function ArrivalCheckFacts({ document }: { document: IncomingDocument }) 
             {check.signatures.map((s) => (
               <li key={s.field}>
                 {vi.arrival.kind[s.kind]}: {s.organization === '' ? s.signer : `${s.signer} (${s.organization})`}
+                {/* Why this kind: the certificate profile and the NĐ 30 appearance, as main worded it. */}
+                <span className="hint">{vi.arrival.basis(s.basis)}</span>
               </li>
             ))}
           </ul>
