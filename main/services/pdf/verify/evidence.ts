@@ -1,5 +1,6 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { VerifyReport } from '../../../../preload/contract/verify.ts';
 import type { SignatureMaterial } from './verify-signature.ts';
 
@@ -33,7 +34,8 @@ export function keepEvidence(
     })),
   };
   const name = `${report.verifiedAt.replace(/[:.]/g, '-')}.json`;
-  const tmp = join(dir, `${name}.${process.pid}.tmp`);
+  // The thread too: the arrival check's worker keeps evidence beside the main thread's.
+  const tmp = join(dir, `${name}.${process.pid}.${threadId}.tmp`);
   writeFileSync(tmp, JSON.stringify(body, null, 2));
   renameSync(tmp, join(dir, name));
   return { path: join(dir, name) };
