@@ -11,7 +11,7 @@
  * The arrivals share one file (the store is content-addressed); each is verified on its own. No
  * malware scanner is used (ClamAV's databases cannot be fetched here), so the figure is the
  * verifier's and the check's own.
- *   node tests/bench/incoming-verify.ts [arrivals]
+ *   node tests/bench/incoming-verify.ts [arrivals] [main-first]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -173,20 +173,26 @@ try {
     idle.push(await list());
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  const inWorker = await phase('worker thread (the app)', 0, sha256, services.arrivals);
+  const workerPhase = (offset: number) => phase('worker thread (the app)', offset, sha256, services.arrivals);
   // The same check with the inspection on the main thread, for comparison (nothing else wakes it).
-  const onMain = await phase(
-    'main thread (before)',
-    arrivals,
-    sha256,
-    createArrivalChecker({
-      store: services.store.call,
-      inspect: inProcessInspector(services.verify),
-      scanner: noScanner,
-      filesDir: services.profile.files,
-      log: silentLogger,
-    }),
-  );
+  const mainPhase = (offset: number) =>
+    phase(
+      'main thread (before)',
+      offset,
+      sha256,
+      createArrivalChecker({
+        store: services.store.call,
+        inspect: inProcessInspector(services.verify),
+        scanner: noScanner,
+        filesDir: services.profile.files,
+        log: silentLogger,
+      }),
+    );
+  // `main-first` swaps the phases, to see how much the order (load, warm-up) weighs.
+  const mainFirst = process.argv[3] === 'main-first';
+  const first = await (mainFirst ? mainPhase(0) : workerPhase(0));
+  const second = await (mainFirst ? workerPhase(arrivals) : mainPhase(arrivals));
+  const [inWorker, onMain] = mainFirst ? [second, first] : [first, second];
   // pdfsig on the same file as many times, one process each (what a command-line check costs).
   const pdfsigRuns = Math.min(arrivals, 100);
   const pdfsigStart = performance.now();
