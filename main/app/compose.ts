@@ -97,6 +97,8 @@ export function composeServices(options: ComposeOptions): Services {
   const inspector = createInspectWorker({
     cacheDir: profile.cache,
     evidenceDir: join(profile.files, 'verifications'),
+    filesDir: profile.files,
+    ...(options.profileKey === undefined ? {} : { profileKey: options.profileKey }),
     trustPaths: () => settings.get().verify.trustPaths,
     log,
   });

@@ -1,7 +1,9 @@
-import { verdictOf, type ArrivalCheck } from '../../../preload/contract/arrival-check.ts';
+import { open } from 'node:fs/promises';
+import { verdictOf, type ArrivalCheck, type MalwareScan } from '../../../preload/contract/arrival-check.ts';
 import type { VerifyReport } from '../../../preload/contract/verify.ts';
 import type { Logger } from '../log/logger.ts';
 import { attachmentPath } from '../store/attachments.ts';
+import { isSealed } from '../vault/sealed-file.ts';
 import type { StoreCall } from '../store/store-client.ts';
 import type { Inspector } from './inspect-file.ts';
 import { malwareFindings } from './malware-findings.ts';
@@ -30,6 +32,30 @@ export interface ArrivalChecker {
   stop(): Promise<void>;
 }
 
+/** Said instead of a scan of ciphertext, which would find nothing and look like a pass. */
+export const SEALED_NOT_SCANNED = 'tệp được lưu mã hóa trên máy, phần mềm quét mã độc không đọc được';
+
+/**
+ * The scanner reads the stored file by its path; in an encrypted profile that is ciphertext, so
+ * the scan is said not to have happened rather than reported clean.
+ */
+async function scanStored(scanner: MalwareScanner, path: string): Promise<MalwareScan> {
+  let sealed = false;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const head = new Uint8Array(4);
+      await handle.read(head, 0, 4, 0);
+      sealed = isSealed(head);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Missing or unreadable: the scanner says so in its own words.
+  }
+  return sealed ? { scanner: null, status: 'not-scanned', detail: SEALED_NOT_SCANNED } : scanner.scan(path);
+}
+
 /** Check one stored file: the inspection (verifier, signature kinds, active content), then the malware scan. */
 export async function checkArrival(
   deps: Pick<ArrivalCheckerDeps, 'inspect' | 'scanner' | 'filesDir'>,
@@ -40,7 +66,7 @@ export async function checkArrival(
   // The scan is a child process: it runs while the worker reads the file.
   const [inspection, malware] = await Promise.all([
     deps.inspect({ path, coQuanBanHanh: file.coQuanBanHanh }),
-    deps.scanner.scan(path),
+    scanStored(deps.scanner, path),
   ]);
   const findings = [...inspection.findings, ...malwareFindings(malware)];
   return {

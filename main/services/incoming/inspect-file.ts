@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import type { ArrivalCheck, ArrivalFinding } from '../../../preload/contract/arrival-check.ts';
 import type { VerifyReport } from '../../../preload/contract/verify.ts';
 import { signatureLooks } from '../../domain/nd30/signature-look.ts';
 import type { VerifyService } from '../pdf/verify/verify-service.ts';
+import { readStoredOrPlain } from '../vault/read-stored.ts';
 import { findActiveContent } from './active-content.ts';
 import { readSignatureLooks } from './signature-appearance.ts';
 import { checkedSignatures, signatureFindings } from './signature-findings.ts';
@@ -39,7 +39,7 @@ export async function inspectFile(
   let signatures: ArrivalCheck['signatures'] = [];
   let bytes: Uint8Array | null = null;
   try {
-    bytes = new Uint8Array(await readFile(request.path));
+    bytes = await readStoredOrPlain(request.path);
   } catch {
     // Said below by the verifier, which reads the same path and names what is wrong.
   }

@@ -4,6 +4,9 @@ import type { InspectRequest, Inspection } from './inspect-file.ts';
 export interface InspectWorkerData {
   readonly cacheDir: string;
   readonly evidenceDir: string;
+  /** The content store and, for an encrypted profile, its key: stored files are sealed there. */
+  readonly filesDir: string;
+  readonly profileKey?: Uint8Array;
 }
 
 export type InspectWorkerRequest = {

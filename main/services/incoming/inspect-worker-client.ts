@@ -68,7 +68,12 @@ export function createInspectWorker(options: InspectWorkerOptions): InspectWorke
 
   function spawn(): Worker {
     starts += 1;
-    const data: InspectWorkerData = { cacheDir: options.cacheDir, evidenceDir: options.evidenceDir };
+    const data: InspectWorkerData = {
+      cacheDir: options.cacheDir,
+      evidenceDir: options.evidenceDir,
+      filesDir: options.filesDir,
+      ...(options.profileKey === undefined ? {} : { profileKey: options.profileKey }),
+    };
     const started = new Worker(script, { workerData: data });
     started.on('message', (message: InspectWorkerMessage) => {
       if (message.type === 'log') {

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Logger } from '../log/logger.ts';
 import { createVerifyService } from '../pdf/verify/verify-service.ts';
 import { createSettingsStore } from '../settings/settings-store.ts';
+import { useFilesKey } from '../vault/files-key.ts';
 import { inspectFile } from './inspect-file.ts';
 import type { InspectWorkerData, InspectWorkerMessage, InspectWorkerRequest } from './inspect-protocol.ts';
 
@@ -23,6 +24,8 @@ const log: Logger = {
   warn: (event, fields) => send({ type: 'log', level: 'warn', event, ...(fields === undefined ? {} : { fields }) }),
   error: (event, fields) => send({ type: 'log', level: 'error', event, ...(fields === undefined ? {} : { fields }) }),
 };
+// Each thread has its own registry of folder keys: the store's files are sealed in an encrypted profile.
+useFilesKey(data.filesDir, data.profileKey === undefined ? null : Buffer.from(data.profileKey));
 // Trust paths come with each request; the worker's own settings hold none.
 const verify = createVerifyService({
   settings: createSettingsStore({ store: {} }),

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checkArrival, SEALED_NOT_SCANNED } from '../../../main/services/incoming/arrival-checker.ts';
 import { inProcessInspector } from '../../../main/services/incoming/inspect-file.ts';
 import { createInspectWorker, type InspectWorker } from '../../../main/services/incoming/inspect-worker-client.ts';
 import type { Logger } from '../../../main/services/log/logger.ts';
@@ -13,6 +15,10 @@ import { softwareSignerFromFiles } from '../../../main/services/pdf/software-sig
 import { createAppearance } from '../../../main/services/pdf/stamp/appearance.ts';
 import { createVerifyService } from '../../../main/services/pdf/verify/verify-service.ts';
 import { createSettingsStore } from '../../../main/services/settings/settings-store.ts';
+import { attachmentPath, writeAttachmentFile } from '../../../main/services/store/attachments.ts';
+import { useFilesKey } from '../../../main/services/vault/files-key.ts';
+import { isSealed } from '../../../main/services/vault/sealed-file.ts';
+import { testNow } from '../../support/clock/clock.ts';
 import { sealPng, signaturePng } from '../../support/corpus/images.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
@@ -26,10 +32,12 @@ const ORG = 'ỦY BAN NHÂN DÂN TỈNH X';
 let signed: string;
 const opened: InspectWorker[] = [];
 
-function open(options: { script?: string; log?: Logger } = {}): InspectWorker {
+function open(options: { script?: string; log?: Logger; profileKey?: Buffer } = {}): InspectWorker {
   const worker = createInspectWorker({
     cacheDir: join(dir, 'cache'),
     evidenceDir: join(dir, 'evidence'),
+    filesDir: join(dir, 'files'),
+    ...(options.profileKey === undefined ? {} : { profileKey: options.profileKey }),
     trustPaths: () => [pki.rootPem, pki.subPem],
     log: options.log ?? silentLogger,
     ...(options.script === undefined ? {} : { script: options.script }),
@@ -136,5 +144,55 @@ describe('the arrival check reads files in a worker thread', () => {
     await expect(worker.inspect({ path: file('late.pdf'), coQuanBanHanh: ORG })).rejects.toMatchObject({
       code: 'VERIFY_FAILED',
     });
+  });
+
+  it('in an encrypted profile reads the sealed stored file in the clear, and never calls a scan of ciphertext clean', async () => {
+    const profileKey = randomBytes(32);
+    const filesDir = join(dir, 'files');
+    useFilesKey(filesDir, profileKey);
+    try {
+      const sha256 = writeAttachmentFile(filesDir, new Uint8Array(readFileSync(signed)));
+      expect(isSealed(readFileSync(attachmentPath(filesDir, sha256)))).toBe(true);
+      const kinds = [
+        ['personal', 'personal'],
+        ['organization', 'organization'],
+      ];
+      const inWorker = await open({ profileKey }).inspect({
+        path: attachmentPath(filesDir, sha256),
+        coQuanBanHanh: ORG,
+      });
+      expect(inWorker.findings.map((f) => f.code)).not.toContain('UNREADABLE');
+      expect(inWorker.signatures.map((s) => [s.kind, s.appearance?.kind])).toEqual(kinds);
+
+      const scanned: string[] = [];
+      const { check } = await checkArrival(
+        {
+          inspect: inProcessInspector(
+            createVerifyService({
+              settings: createSettingsStore({ store: { verify: { trustPaths: [pki.rootPem, pki.subPem] } } }),
+              log: silentLogger,
+              cacheDir: join(dir, 'cache-main'),
+              evidenceDir: join(dir, 'evidence-main'),
+            }),
+          ),
+          // A scanner that would pass anything: it must not be asked about ciphertext.
+          scanner: {
+            name: 'pass-all',
+            scan: (path) => {
+              scanned.push(path);
+              return Promise.resolve({ scanner: 'pass-all', status: 'clean', detail: '' });
+            },
+          },
+          filesDir,
+        },
+        { sha256, coQuanBanHanh: ORG },
+        testNow(),
+      );
+      expect(check.signatures.map((s) => [s.kind, s.appearance?.kind])).toEqual(kinds);
+      expect(check.malware).toEqual({ scanner: null, status: 'not-scanned', detail: SEALED_NOT_SCANNED });
+      expect(scanned).toEqual([]);
+    } finally {
+      useFilesKey(filesDir, null);
+    }
   });
 });

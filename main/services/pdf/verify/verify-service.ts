@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { errorMessageVi } from '../../../../preload/contract/error-messages.vi.ts';
 import { VanthuError } from '../../../../preload/contract/errors.ts';
 import type { VerifyReport } from '../../../../preload/contract/verify.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { SettingsStore } from '../../settings/settings-store.ts';
+import { readStoredOrPlain } from '../../vault/read-stored.ts';
 import { keepEvidence } from './evidence.ts';
 import { loadKeptProof } from './proof.ts';
 import { createFileRevocationCache } from './revocation-cache.ts';
@@ -51,7 +52,8 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
         throw new VanthuError('FILE_TOO_LARGE', errorMessageVi('FILE_TOO_LARGE'), { details: { path, size } });
       }
       const anchors = loadTrustStore([...deps.settings.get().verify.trustPaths, ...request.trustPaths]);
-      const bytes = await readFile(path);
+      // A stored file of an encrypted profile is read in the clear (its folder's key).
+      const bytes = await readStoredOrPlain(path);
       if (request.fromProof === true) {
         const proof = loadKeptProof(deps.evidenceDir, createHash('sha256').update(bytes).digest('hex'));
         const { report } = await verifyPdfBytes(bytes, path, {
