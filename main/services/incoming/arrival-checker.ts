@@ -1,8 +1,11 @@
-import { open } from 'node:fs/promises';
+import { chmod, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { verdictOf, type ArrivalCheck, type MalwareScan } from '../../../preload/contract/arrival-check.ts';
 import type { VerifyReport } from '../../../preload/contract/verify.ts';
 import type { Logger } from '../log/logger.ts';
 import { attachmentPath } from '../store/attachments.ts';
+import { readStoredOrPlain } from '../vault/read-stored.ts';
 import { isSealed } from '../vault/sealed-file.ts';
 import type { StoreCall } from '../store/store-client.ts';
 import type { Inspector } from './inspect-file.ts';
@@ -32,28 +35,48 @@ export interface ArrivalChecker {
   stop(): Promise<void>;
 }
 
-/** Said instead of a scan of ciphertext, which would find nothing and look like a pass. */
+/** Said when a sealed file has no key here: a scan of ciphertext would find nothing and look like a pass. */
 export const SEALED_NOT_SCANNED = 'tệp được lưu mã hóa trên máy, phần mềm quét mã độc không đọc được';
 
-/**
- * The scanner reads the stored file by its path; in an encrypted profile that is ciphertext, so
- * the scan is said not to have happened rather than reported clean.
- */
-async function scanStored(scanner: MalwareScanner, path: string): Promise<MalwareScan> {
-  let sealed = false;
+async function isSealedFile(path: string): Promise<boolean> {
   try {
     const handle = await open(path, 'r');
     try {
       const head = new Uint8Array(4);
       await handle.read(head, 0, 4, 0);
-      sealed = isSealed(head);
+      return isSealed(head);
     } finally {
       await handle.close();
     }
   } catch {
     // Missing or unreadable: the scanner says so in its own words.
+    return false;
   }
-  return sealed ? { scanner: null, status: 'not-scanned', detail: SEALED_NOT_SCANNED } : scanner.scan(path);
+}
+
+/**
+ * The scanner reads a file by its path (Defender's MpCmdRun takes nothing else). In an encrypted
+ * profile the stored file is ciphertext, so the scanner is given the plaintext in a private
+ * folder (0700, a 0600 file) that is removed as soon as the scan ends, whatever its outcome: the
+ * only plaintext of a stored document written to disk, for as long as the scan takes.
+ */
+async function scanStored(scanner: MalwareScanner, path: string): Promise<MalwareScan> {
+  if (!(await isSealedFile(path))) {
+    return scanner.scan(path);
+  }
+  const plain = await readStoredOrPlain(path);
+  if (isSealed(plain)) {
+    return { scanner: null, status: 'not-scanned', detail: SEALED_NOT_SCANNED };
+  }
+  const folder = await mkdtemp(join(tmpdir(), 'vanthu-scan-'));
+  try {
+    await chmod(folder, 0o700);
+    const copy = join(folder, 'van-ban.pdf');
+    await writeFile(copy, plain, { mode: 0o600 });
+    return await scanner.scan(copy);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }
 
 /** Check one stored file: the inspection (verifier, signature kinds, active content), then the malware scan. */

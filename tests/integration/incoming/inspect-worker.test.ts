@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkArrival, SEALED_NOT_SCANNED } from '../../../main/services/incoming/arrival-checker.ts';
@@ -164,7 +164,8 @@ describe('the arrival check reads files in a worker thread', () => {
       expect(inWorker.findings.map((f) => f.code)).not.toContain('UNREADABLE');
       expect(inWorker.signatures.map((s) => [s.kind, s.appearance?.kind])).toEqual(kinds);
 
-      const scanned: string[] = [];
+      // The scanner sees the document's plaintext in a private copy, gone once the scan ends.
+      const scanned: { path: string; header: string }[] = [];
       const { check } = await checkArrival(
         {
           inspect: inProcessInspector(
@@ -175,12 +176,13 @@ describe('the arrival check reads files in a worker thread', () => {
               evidenceDir: join(dir, 'evidence-main'),
             }),
           ),
-          // A scanner that would pass anything: it must not be asked about ciphertext.
           scanner: {
-            name: 'pass-all',
+            name: 'records',
             scan: (path) => {
-              scanned.push(path);
-              return Promise.resolve({ scanner: 'pass-all', status: 'clean', detail: '' });
+              scanned.push({ path, header: readFileSync(path).subarray(0, 5).toString('latin1') });
+              expect(statSync(dirname(path)).mode & 0o777).toBe(0o700);
+              expect(statSync(path).mode & 0o777).toBe(0o600);
+              return Promise.resolve({ scanner: 'records', status: 'clean', detail: '' });
             },
           },
           filesDir,
@@ -189,8 +191,23 @@ describe('the arrival check reads files in a worker thread', () => {
         testNow(),
       );
       expect(check.signatures.map((s) => [s.kind, s.appearance?.kind])).toEqual(kinds);
-      expect(check.malware).toEqual({ scanner: null, status: 'not-scanned', detail: SEALED_NOT_SCANNED });
-      expect(scanned).toEqual([]);
+      expect(check.malware).toEqual({ scanner: 'records', status: 'clean', detail: '' });
+      expect(scanned.map((s) => s.header)).toEqual(['%PDF-']);
+      expect(scanned[0]?.path).not.toBe(attachmentPath(filesDir, sha256));
+      expect(existsSync(dirname(scanned[0]?.path ?? '/'))).toBe(false);
+
+      // No key registered for the folder: the scan is said not to have happened.
+      useFilesKey(filesDir, null);
+      const without = await checkArrival(
+        {
+          inspect: () => Promise.resolve(inWorker),
+          scanner: { name: 'records', scan: () => Promise.reject(new Error('asked')) },
+          filesDir,
+        },
+        { sha256, coQuanBanHanh: ORG },
+        testNow(),
+      );
+      expect(without.check.malware).toEqual({ scanner: null, status: 'not-scanned', detail: SEALED_NOT_SCANNED });
     } finally {
       useFilesKey(filesDir, null);
     }
