@@ -58,6 +58,10 @@ export function composeOffice(deps: {
       }
       // A new person has their own inbox: end the previous one's wait at once.
       inbox.wake();
+      // A session is what a sleeping sync round lacked (the trục's arrivals, queued steps): run one now, not at the next poll.
+      if (person !== null) {
+        deps.wake();
+      }
     },
   });
   const officeStore: OfficeStorePort & OfficeInboxStorePort = {
