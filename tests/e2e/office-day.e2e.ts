@@ -38,9 +38,12 @@ let fixture: SignedFixture;
 let leaderLine: CutProxy;
 const shells: RunningShell[] = [];
 
-test.describe.configure({ mode: 'serial', timeout: 240_000 });
+// The whole day takes about 80 s on the loaded build machine (load average ~30); the bound leaves room.
+test.describe.configure({ mode: 'serial', timeout: 200_000 });
 
 test.beforeAll(async () => {
+  // The chuyên viên's and UBND's workstations hold no token: their hosts start while the PKI is built.
+  const tokenless = Promise.all([startShell(), startShell()]);
   fixture = makeSignedFixture();
   const arrivals = mkdtempSync(join(tmpdir(), 'vanthu-e2e-office-day-'));
   mkdirSync(arrivals, { recursive: true });
@@ -49,7 +52,9 @@ test.beforeAll(async () => {
   server = await startReferenceServer(arrivals);
   leaderLine = await startCutProxy(server.url);
   const env = { SOFTHSM2_CONF: fixture.pki.softhsm.conf };
-  shells.push(...(await Promise.all([startShell(env), startShell(env), startShell(env), startShell(env)])));
+  const [vt, ld] = await Promise.all([startShell(env), startShell(env)]);
+  const [cv, ubnd] = await tokenless;
+  shells.push(vt, ld, cv, ubnd);
 });
 test.afterAll(async () => {
   await Promise.all(shells.map((s) => s.stop()));
@@ -256,8 +261,9 @@ test('an incoming document and a draft travel between three workstations and a s
     leaderLine.restore();
   });
 
-  // The issuing chain at the văn thư's: numbers come from the server at that moment.
-  await server.faults({ errorRate: 0, resetRate: 0 });
+  // The issuing chain at the văn thư's takes its number from the server at that moment; requests stop
+  // failing from here, while uploads and downloads (the sealed file to the trục, to UBND) are still cut.
+  await server.faults({ errorRate: 0 });
 
   await test.step('văn thư: the signed draft arrives; cấp số, đóng dấu, phát hành', async () => {
     const { page } = vt;
