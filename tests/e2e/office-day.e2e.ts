@@ -287,10 +287,17 @@ test('an incoming document and a draft travel between three workstations and a s
     await detail.getByRole('button', { name: 'Phát hành' }).click();
     await expect(detail).toContainText('Đã phát hành');
     await shot(page, '05-vanthu-published');
+    // What the văn thư sees on Đồng bộ (opened, not pressed): nothing left to send, the publication included.
+    await expect(async () => {
+      await nav(page, 'Tổng quan').click();
+      await nav(page, 'Đồng bộ').click();
+      await expect(page.getByTestId('sync-pending')).toHaveText('0', { timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
   });
 
   await test.step('UBND: the published document arrives at its văn thư; pdfsig and mupdf accept both signatures', async () => {
     const { page } = ubnd;
+    // UBND's văn thư signs in now: the sign-in runs a sync round at once (an idle workstation's next is the minute's poll).
     await signIn(ubnd, 'vanthu.ubnd', 'Lê Thị Hoa — Văn thư');
     await openedUntil(page, 'Văn bản đến', 'incoming-table', DRAFT_TRICH_YEU);
     await shot(page, '06-recipient-arrived');
