@@ -42,6 +42,8 @@ const shells: RunningShell[] = [];
 test.describe.configure({ mode: 'serial', timeout: 200_000 });
 
 test.beforeAll(async () => {
+  // The test PKI with its tokens, the server and four hosts: 40–90 s while the machine is loaded.
+  test.setTimeout(180_000);
   // The chuyên viên's and UBND's workstations hold no token: their hosts start while the PKI is built.
   const tokenless = Promise.all([startShell(), startShell()]);
   fixture = makeSignedFixture();
