@@ -178,6 +178,21 @@ export const officeChannels = {
     z.object({ caseId: z.string().min(1).max(100).optional(), step: StepBodySchema }).strict(),
     z.object({ caseId: z.string(), stepId: z.string(), caseState: z.string() }),
   ),
+  /**
+   * The chuyên viên's stored draft (Văn bản đi, with its PDF and source file) to a named leader,
+   * optionally through a trưởng phòng: the draft step and trình ký, both through the outbox.
+   */
+  'office.submitDraft': channel(
+    z
+      .object({ id: z.string().min(1).max(100), to: Username, via: Username.nullable(), note: Text.optional() })
+      .strict(),
+    z.object({ caseId: z.string(), caseState: z.string() }),
+  ),
+  /** A received document (Văn bản đến, đã tiếp nhận) presented to a named leader, with its file. */
+  'office.present': channel(
+    z.object({ id: z.string().min(1).max(100), to: Username, note: Text.optional() }).strict(),
+    z.object({ caseId: z.string(), caseState: z.string() }),
+  ),
   'office.queue': channel(Empty, z.array(QueueEntrySchema)),
   'office.conflicts': channel(Empty, z.array(OfficeConflictSchema)),
   'office.case': channel(z.object({ caseId: z.string().min(1).max(100) }).strict(), OfficeCaseSchema),

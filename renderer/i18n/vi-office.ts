@@ -70,6 +70,16 @@ export const viOffice = {
     required: 'Trường này là bắt buộc.',
     noDraft: 'Chưa có tệp dự thảo của văn bản này trên máy; chờ tải xong rồi thử lại.',
   },
+  handoff: {
+    draftTitle: 'Trình ký lãnh đạo qua Hệ thống',
+    draftHint: 'Dự thảo (tệp PDF và tệp gốc) được gửi tới lãnh đạo đã chọn; lãnh đạo ký trên máy của mình.',
+    incomingTitle: 'Trình lãnh đạo qua Hệ thống',
+    incomingHint: 'Văn bản và tệp của văn bản được chuyển tới hàng đợi của lãnh đạo đã chọn.',
+    note: 'Ghi chú gửi kèm (không bắt buộc)',
+    sendDraft: 'Gửi trình ký',
+    sendIncoming: 'Gửi trình',
+    sent: (name: string) => `Đã trình ${name}; bước sẽ được gửi lên Hệ thống.`,
+  },
   conflicts: {
     title: 'Bước chưa được Hệ thống chấp nhận',
     none: 'Không có bước nào bị từ chối.',

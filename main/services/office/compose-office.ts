@@ -6,6 +6,7 @@ import { createPeopleService, type PeopleService, type SignedInPerson } from '..
 import type { StoreCall } from '../store/store-client.ts';
 import type { ApiClient } from '../sync/api-client.ts';
 import { createAttachmentFileSink } from '../sync/file-sink.ts';
+import { createOfficeHandoff, type OfficeHandoff } from './office-handoff.ts';
 import { createOfficeInbox, type OfficeInbox, type OfficeInboxStorePort } from './office-inbox.ts';
 import { createOfficeService, type OfficeService, type OfficeStorePort } from './office-service.ts';
 
@@ -22,6 +23,8 @@ export interface Office {
   readonly people: PeopleService;
   readonly office: OfficeService;
   readonly inbox: OfficeInbox;
+  /** A draft or a received document sent from its own screen to a named leader. */
+  readonly handoff: OfficeHandoff;
 }
 
 /**
@@ -55,6 +58,10 @@ export function composeOffice(deps: {
       }
       // A new person has their own inbox: end the previous one's wait at once.
       inbox.wake();
+      // A session is what a sleeping sync round lacked (the trục's arrivals, queued steps): run one now, not at the next poll.
+      if (person !== null) {
+        deps.wake();
+      }
     },
   });
   const officeStore: OfficeStorePort & OfficeInboxStorePort = {
@@ -81,5 +88,14 @@ export function composeOffice(deps: {
     notifier: deps.notifier,
     log: deps.log,
   });
-  return { people, office, inbox };
+  const handoff = createOfficeHandoff({
+    office,
+    outgoing: (id) => store('outgoing.get', id),
+    issuingFiles: (id) => store('issuing.files', id),
+    incoming: (id) => store('incoming.get', id),
+    caseOf: (documentId) => store('office.caseOfOutgoing', documentId),
+    markSubmitted: (id) => store('outgoing.submit', id),
+    markPresented: (id, note) => store('incoming.transition', id, 'da-trinh', note),
+  });
+  return { people, office, inbox, handoff };
 }

@@ -24,7 +24,11 @@ export interface OfficeService {
    * Take one step as the signed-in person: their role is checked here (and again by the server),
    * then the step and its outbox job are written in one transaction and sync is woken.
    */
-  take(caseId: string, step: StepBody): Promise<{ stepId: string; caseState: string }>;
+  take(
+    caseId: string,
+    step: StepBody,
+    links?: { readonly outgoingId?: string },
+  ): Promise<{ stepId: string; caseState: string }>;
   queue(): Promise<QueueEntry[]>;
   /** The person's refused steps, in plain Vietnamese, with what can be done; their work is kept. */
   conflicts(): Promise<OfficeConflict[]>;
@@ -50,7 +54,7 @@ function signedIn(deps: OfficeDeps): SignedInPerson {
 export function createOfficeService(deps: OfficeDeps): OfficeService {
   return {
     newCaseId: () => randomUUID(),
-    async take(caseId, input) {
+    async take(caseId, input, links) {
       const person = signedIn(deps);
       const parsed = StepBodySchema.safeParse(input);
       if (!parsed.success || !/^[A-Za-z0-9._:-]{1,100}$/.test(caseId)) {
@@ -69,6 +73,7 @@ export function createOfficeService(deps: OfficeDeps): OfficeService {
         caseId,
         actor: { username: person.username, fullName: person.fullName },
         step,
+        ...(links?.outgoingId === undefined ? {} : { outgoingId: links.outgoingId }),
       });
       deps.log.info('office.step', { caseId, step: step.kind, stepId: result.stepId });
       deps.wake();

@@ -12,6 +12,8 @@ export interface LocalStep {
   readonly caseId: string;
   readonly actor: { readonly username: string; readonly fullName: string };
   readonly step: StepBody;
+  /** The local outgoing record this case stands for (a draft sent from Văn bản đi), linked in the same transaction. */
+  readonly outgoingId?: string | undefined;
 }
 
 /** What arrived for the person: the step, the case as it stands, its files (the IPC contract's shape). */
@@ -119,6 +121,12 @@ export function recordStep(ctx: StoreContext, input: LocalStep): { stepId: strin
       );
       for (const file of files) {
         putCaseFile(ctx, input.caseId, file, statSync(attachmentPath(ctx.filesDir, file.sha256)).size);
+      }
+      if (input.outgoingId !== undefined) {
+        // The drafter's record is the case's from now on: a retry finds the case instead of starting another.
+        ctx.db
+          .prepare('INSERT OR IGNORE INTO office_outgoing (case_id, document_id) VALUES (?, ?)')
+          .run(input.caseId, input.outgoingId);
       }
       const job = ctx.outbox.enqueue(
         {

@@ -5,6 +5,9 @@ import { Progress } from '../../app/feedback/Progress.tsx';
 import { NoteDialog } from '../../app/forms/NoteDialog.tsx';
 import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
+import type { SignedInPersonDto } from '../../../preload/contract/office.ts';
+import { useLoad } from '../../app/ipc/use-load.ts';
+import { SendToLeader } from '../office/SendToLeader.tsx';
 import type { AssignmentInput } from '../../../preload/contract/incoming.ts';
 import { AssignDialog } from './AssignDialog.tsx';
 import { actionsFor, receiveGate, type IncomingAction } from './incoming-actions.ts';
@@ -19,7 +22,10 @@ export function IncomingActions({ document, onChanged }: { document: IncomingDoc
   const [prepared, setPrepared] = useState<string | undefined>(undefined);
   const [working, setWorking] = useState(false);
   const errors = useErrorCenter();
-  const actions = actionsFor(document.state);
+  const person = useLoad<SignedInPersonDto | null>('people.current', () => call('people.current', {}), []);
+  // A signed-in văn thư presents through the server to a named leader; the local-only trình is for a lone workstation.
+  const officeOn = person.data.state === 'ready' && person.data.value !== null;
+  const actions = actionsFor(document.state).filter((a) => !(officeOn && a.id === 'submit'));
   const gate = receiveGate(document);
 
   const run = async (action: IncomingAction, note?: string, acceptReason?: string): Promise<void> => {
@@ -86,7 +92,9 @@ export function IncomingActions({ document, onChanged }: { document: IncomingDoc
   return (
     <section aria-labelledby="actions-title">
       <h3 id="actions-title">{vi.incoming.detail.actions}</h3>
-      {actions.length === 0 ? <p>{vi.incoming.actions.none}</p> : null}
+      {actions.length === 0 && !(officeOn && document.state === 'da-tiep-nhan') ? (
+        <p>{vi.incoming.actions.none}</p>
+      ) : null}
       <div className="actions">
         {actions.map((a) => (
           <button
@@ -105,6 +113,9 @@ export function IncomingActions({ document, onChanged }: { document: IncomingDoc
           </button>
         ) : null}
       </div>
+      {officeOn && document.state === 'da-tiep-nhan' ? (
+        <SendToLeader kind="incoming" documentId={document.id} onSent={onChanged} fallback={null} />
+      ) : null}
       {gate === 'pending' && document.state === 'da-den' ? <p role="status">{vi.arrival.receive.pending}</p> : null}
       {gate === 'refused' && document.state === 'da-den' ? <p role="alert">{vi.arrival.receive.invalid}</p> : null}
       {working ? <Progress label={vi.incoming.actions.working} /> : null}

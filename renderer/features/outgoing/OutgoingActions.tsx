@@ -7,6 +7,7 @@ import { NoteDialog } from '../../app/forms/NoteDialog.tsx';
 import { hrefOf } from '../../app/frame/routes.ts';
 import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
+import { SendToLeader } from '../office/SendToLeader.tsx';
 import { nextAction } from './outgoing-actions.ts';
 import { SealPanel } from './SealPanel.tsx';
 
@@ -46,10 +47,23 @@ export function OutgoingActions({ document, onChanged }: { document: OutgoingDoc
     <section aria-labelledby="out-actions-title">
       <h3 id="out-actions-title">{vi.outgoing.nextStep}</h3>
       {action === null ? <p>{vi.incoming.actions.none}</p> : null}
-      {channel !== undefined && action !== null ? (
+      {channel !== undefined && action !== null && !(action === 'submit' && document.fileSha256 !== null) ? (
         <button type="button" disabled={working} onClick={() => void run(channel)}>
           {vi.outgoing.actions[action]}
         </button>
+      ) : null}
+      {action === 'submit' && document.fileSha256 !== null ? (
+        // A signed-in chuyên viên sends the stored draft to a leader at their own workstation.
+        <SendToLeader
+          kind="draft"
+          documentId={document.id}
+          onSent={onChanged}
+          fallback={
+            <button type="button" disabled={working} onClick={() => void run('outgoing.submit')}>
+              {vi.outgoing.actions.submit}
+            </button>
+          }
+        />
       ) : null}
       {action === 'sign' ? <a href={hrefOf('signing')}>{vi.outgoing.actions.sign}</a> : null}
       {action === 'seal' ? <SealPanel document={document} onSealed={onChanged} /> : null}
