@@ -16,6 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { ocrAssets } from '../../main/services/ocr/ocr-assets.ts';
@@ -83,7 +84,7 @@ try {
   spawnSync('mkdir', [ours]);
   writeFileSync(
     join(ours, 'vie.traineddata'),
-    gunzipSync(readFileSync(join(ocrAssets(undefined).langPath, 'vie.traineddata.gz'))),
+    gunzipSync(readFileSync(join(ocrAssets(fileURLToPath(import.meta.url)).langPath, 'vie.traineddata.gz'))),
   );
 
   const scan = await PDFDocument.create();

@@ -21,20 +21,18 @@ export interface OcrAssets {
 /** The model's folder inside @tesseract.js-data/vie: the LSTM-only integer model. */
 const MODEL_DIR = '4.0.0_best_int';
 
-export function ocrAssets(bundleDir: string | undefined): OcrAssets {
+/**
+ * `self` is the running module's file: the TypeScript source, or in the Electron build
+ * dist/electron/ocr-worker.cjs, beside which the build puts Tesseract's worker script
+ * (tesseract-worker.cjs) and core (tesseract-core-*.wasm).
+ */
+export function ocrAssets(self: string): OcrAssets {
+  const besideSelf = join(dirname(self), 'tesseract-worker.cjs');
+  const workerPath = self.endsWith('.cjs') && existsSync(besideSelf) ? besideSelf : undefined;
   const resources = (process as { resourcesPath?: string }).resourcesPath;
   if (resources !== undefined && existsSync(join(resources, 'ocr', 'vie.traineddata.gz'))) {
-    return { langPath: join(resources, 'ocr'), workerPath: bundled(bundleDir) };
+    return { langPath: join(resources, 'ocr'), workerPath };
   }
-  const require = createRequire(bundleDir === undefined ? import.meta.url : join(bundleDir, 'x.cjs'));
-  const langPath = join(dirname(require.resolve('@tesseract.js-data/vie/package.json')), MODEL_DIR);
-  return { langPath, workerPath: bundled(bundleDir) };
-}
-
-function bundled(bundleDir: string | undefined): string | undefined {
-  if (bundleDir === undefined) {
-    return undefined;
-  }
-  const script = join(bundleDir, 'tesseract-worker.cjs');
-  return existsSync(script) ? script : undefined;
+  const require = createRequire(self);
+  return { langPath: join(dirname(require.resolve('@tesseract.js-data/vie/package.json')), MODEL_DIR), workerPath };
 }

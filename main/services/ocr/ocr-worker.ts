@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { ocrAssets } from './ocr-assets.ts';
 import { OCR_DPI, type OcrInputKind, type OcrPage } from './ocr-model.ts';
@@ -26,16 +27,14 @@ if (port === null) {
 }
 const input = workerData as OcrWorkerInput;
 const send = (message: OcrWorkerMessage): void => port.postMessage(message);
-// In the CommonJS bundle import.meta.url is empty: the bundle's folder holds Tesseract's worker script.
-const bundleDir = typeof import.meta.url === 'string' && import.meta.url !== '' ? undefined : __dirname;
+// The build defines import.meta.url in this bundle (scripts/bundles.ts): pdf.js needs it to find its canvas.
+const self = fileURLToPath(import.meta.url);
 
 // A promise chain rather than top-level await: the Electron bundle of this worker is CommonJS.
 openPages(input.bytes, input.kind, input.dpi ?? OCR_DPI)
   .then(async (source) => {
     try {
-      return await recognizePages(source, ocrAssets(bundleDir), (done, total) =>
-        send({ type: 'progress', done, total }),
-      );
+      return await recognizePages(source, ocrAssets(self), (done, total) => send({ type: 'progress', done, total }));
     } finally {
       await source.close();
     }
