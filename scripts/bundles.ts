@@ -34,12 +34,15 @@ const workers: ReadonlyArray<readonly [string, string]> = [
   ['main/services/reports/report-print-worker.ts', 'report-print-worker.cjs'],
 ];
 
-/** The worker scripts as CommonJS bundles in `outdir`; returns their file names. */
-export async function buildWorkers(outdir: string): Promise<string[]> {
+/**
+ * The worker scripts as CommonJS bundles in `outdir`; returns their file names. The command
+ * (`vanthu`) reads no scans, so its build leaves the OCR worker and its 18 MB of WASM out.
+ */
+export async function buildWorkers(outdir: string, options: { ocr?: boolean } = {}): Promise<string[]> {
   for (const [entry, name] of workers) {
     await build({ ...cjsBundle, entryPoints: [entry], outfile: join(outdir, name) });
   }
-  return [...workers.map(([, name]) => name), ...(await buildOcr(outdir))];
+  return [...workers.map(([, name]) => name), ...(options.ocr === false ? [] : await buildOcr(outdir))];
 }
 
 /**
@@ -116,5 +119,5 @@ export async function buildCli(outdir: string): Promise<void> {
     define: { 'import.meta.url': '""' },
     banner: { js: chunkBanner },
   });
-  await buildWorkers(outdir);
+  await buildWorkers(outdir, { ocr: false });
 }
