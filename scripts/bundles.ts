@@ -1,6 +1,7 @@
 import { build, type BuildOptions } from 'esbuild';
-import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** What every Node bundle shares. Native modules stay external (electron-builder rebuilds them). */
@@ -35,12 +36,54 @@ const workers: ReadonlyArray<readonly [string, string]> = [
   ['main/services/incoming/inspect-worker.ts', 'inspect-worker.cjs'],
 ];
 
-/** The worker scripts as CommonJS bundles in `outdir`; returns their file names. */
-export async function buildWorkers(outdir: string): Promise<string[]> {
+/**
+ * The worker scripts as CommonJS bundles in `outdir`; returns their file names. The command
+ * (`vanthu`) reads no scans, so its build leaves the OCR worker and its 18 MB of WASM out.
+ */
+export async function buildWorkers(outdir: string, options: { ocr?: boolean } = {}): Promise<string[]> {
   for (const [entry, name] of workers) {
     await build({ ...cjsBundle, entryPoints: [entry], outfile: join(outdir, name) });
   }
-  return workers.map(([, name]) => name);
+  return [...workers.map(([, name]) => name), ...(options.ocr === false ? [] : await buildOcr(outdir))];
+}
+
+/**
+ * Tesseract's WASM cores, picked at run time by what the CPU offers (relaxed SIMD, SIMD, plain).
+ * tesseract.js 7.0.0 passes `lstmOnly` where its core picker expects the engine mode, so it
+ * loads the full cores although the app asks for the LSTM engine; both kinds ship, so a fixed
+ * picker keeps working (about 18 MB).
+ */
+const TESSERACT_CORES = ['relaxedsimd-lstm', 'simd-lstm', 'lstm', 'relaxedsimd', 'simd', ''].map(
+  (v) => `tesseract-core${v === '' ? '' : `-${v}`}.wasm`,
+);
+
+/**
+ * OCR of scans (issue #21): the app's OCR worker, and tesseract.js's own worker script which the
+ * OCR worker starts, with the WASM cores that script reads from its own folder. pdf.js renders
+ * the pages in the OCR worker and finds its canvas (@napi-rs/canvas) from import.meta.url, so
+ * that bundle defines it as the bundle's own file URL. The Vietnamese model is not bundled: it
+ * ships as an extraResource (electron-builder.yml), or comes from node_modules when run from source.
+ */
+async function buildOcr(outdir: string): Promise<string[]> {
+  await build({
+    ...cjsBundle,
+    entryPoints: ['main/services/ocr/ocr-worker.ts'],
+    outfile: join(outdir, 'ocr-worker.cjs'),
+    define: { 'import.meta.url': '__vanthuMetaUrl' },
+    banner: { js: "var __vanthuMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  await build({
+    ...cjsBundle,
+    entryPoints: ['tesseract.js/src/worker-script/node/index.js'],
+    outfile: join(outdir, 'tesseract-worker.cjs'),
+  });
+  const root = nodeBundle.absWorkingDir ?? '';
+  const core = dirname(createRequire(join(root, 'package.json')).resolve('tesseract.js-core/package.json'));
+  mkdirSync(resolve(root, outdir), { recursive: true });
+  for (const wasm of TESSERACT_CORES) {
+    copyFileSync(join(core, wasm), resolve(root, outdir, wasm));
+  }
+  return ['ocr-worker.cjs', 'tesseract-worker.cjs'];
 }
 
 /*
@@ -78,5 +121,5 @@ export async function buildCli(outdir: string): Promise<void> {
     define: { 'import.meta.url': '""' },
     banner: { js: chunkBanner },
   });
-  await buildWorkers(outdir);
+  await buildWorkers(outdir, { ocr: false });
 }

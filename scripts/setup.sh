@@ -2,9 +2,10 @@
 # One-time (idempotent) setup of a Debian/Ubuntu machine: system packages (every test tier's tools,
 # and the compiler node-gyp builds pkcs11js and better-sqlite3 with), the pinned Node,
 # npm packages (native modules compiled against that Node), the built renderer.
+# tesseract-ocr(-vie) is the peer of tests/bench/ocr.ts only: the app reads scans with tesseract.js.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-APT_PACKAGES=(softhsm2 opensc poppler-utils mupdf-tools qpdf libnss3-tools openssl chromium xvfb fonts-liberation2 ca-certificates faketime python3 make g++ curl clamav libreoffice-common libreoffice-calc-nogui libreoffice-writer-nogui)
+APT_PACKAGES=(softhsm2 opensc poppler-utils mupdf-tools qpdf libnss3-tools openssl chromium xvfb fonts-liberation2 ca-certificates faketime python3 make g++ curl clamav libreoffice-common libreoffice-calc-nogui libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then

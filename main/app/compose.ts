@@ -21,6 +21,7 @@ import { ensureWorkstationId } from '../services/sync/workstation-id.ts';
 import { createTokenService } from '../services/tokens/token-service.ts';
 import { createIssuingService } from '../services/workflow/issuing-service.ts';
 import { createMetadataService } from '../services/metadata/metadata-service.ts';
+import { createOcrService } from '../services/ocr/ocr-service.ts';
 import { createTheThucService } from '../services/the-thuc/the-thuc-service.ts';
 import { noNativeChooser, type FileChooser } from '../platform/file-chooser.ts';
 import type { Notifier } from '../platform/notifier.ts';
@@ -191,6 +192,7 @@ export function composeServices(options: ComposeOptions): Services {
     }),
     theThuc: createTheThucService({ store: store.call, filesDir: profile.files }),
     metadata: createMetadataService({ files, filesDir: profile.files }),
+    ocr: createOcrService({ files, filesDir: profile.files, store: store.call, events }),
     layout: createLayoutService({ settings, log, renderer: pageRenderer }),
     verify,
     arrivals,

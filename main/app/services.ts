@@ -14,6 +14,7 @@ import type { SigningService } from '../services/signing/signing-service.ts';
 import type { StoreService } from '../services/store/store-service.ts';
 import type { SyncService } from '../services/sync/sync-service.ts';
 import type { MetadataService } from '../services/metadata/metadata-service.ts';
+import type { OcrService } from '../services/ocr/ocr-service.ts';
 import type { TheThucService } from '../services/the-thuc/the-thuc-service.ts';
 import type { TokenService } from '../services/tokens/token-service.ts';
 import type { IssuingService } from '../services/workflow/issuing-service.ts';
@@ -57,6 +58,7 @@ export interface Services {
   readonly theThuc: TheThucService;
   /** Fields an incoming PDF prints about itself, read from its text layer, with confidences. */
   readonly metadata: MetadataService;
+  readonly ocr: OcrService;
   /** The idle lock (issue #19): locks after `settings.lock.idleMinutes`, unlocks with the sign-in password. */
   readonly lock: LockService;
 }

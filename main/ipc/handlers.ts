@@ -18,6 +18,7 @@ import { guardLock } from './lock-guard.ts';
 import { lockHandlers } from './lock.ipc.ts';
 import { officeHandlers } from './office.ipc.ts';
 import { metadataHandlers } from './metadata.ipc.ts';
+import { ocrHandlers } from './ocr.ipc.ts';
 import { settingsHandlers } from './settings.ipc.ts';
 import { signingHandlers } from './signing.ipc.ts';
 import { syncHandlers } from './sync.ipc.ts';
@@ -51,6 +52,7 @@ export function createHandlerTable(services: Services): HandlerTable {
       ...lockHandlers(services),
       ...officeHandlers(services),
       ...metadataHandlers(services),
+      ...ocrHandlers(services),
       ...settingsHandlers(services),
       ...signingHandlers(services),
       ...syncHandlers(services),

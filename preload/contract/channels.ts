@@ -15,6 +15,7 @@ import { layoutChannels } from './layout.ts';
 import { lockChannels } from './lock.ts';
 import { officeChannels } from './office.ts';
 import { metadataChannels } from './metadata.ts';
+import { ocrChannels } from './ocr.ts';
 import { settingsChannels } from './settings.ts';
 import { signingChannels } from './signing.ts';
 import { syncChannels } from './sync.ts';
@@ -43,6 +44,7 @@ export const channels = {
   ...lockChannels,
   ...officeChannels,
   ...metadataChannels,
+  ...ocrChannels,
   ...settingsChannels,
   ...signingChannels,
   ...syncChannels,

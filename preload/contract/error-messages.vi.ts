@@ -47,6 +47,14 @@ export const errorTextVi: Readonly<Record<ErrorCode, ErrorText>> = {
     action: 'Đặt khung cho ô còn thiếu rồi chuẩn bị lại văn bản, trước khi lãnh đạo ký.',
   },
   IMAGE_INVALID: { message: 'Ảnh chữ ký/con dấu không hợp lệ.', action: 'Dùng ảnh PNG nền trong suốt.' },
+  OCR_FAILED: {
+    message: 'Không đọc được chữ trên bản quét.',
+    action: 'Quét lại rõ hơn (200–300 dpi) hoặc nhập các trường bằng tay.',
+  },
+  OCR_CANCELLED: {
+    message: 'Đã dừng đọc bản quét.',
+    action: 'Bấm đọc lại khi cần; các trường đã nhập vẫn giữ nguyên.',
+  },
   MODULE_LOAD_FAILED: {
     message: 'Không nạp được trình điều khiển thiết bị ký số (PKCS#11).',
     action: 'Cài lại phần mềm của nhà cung cấp chữ ký số, dùng đúng bản 64-bit.',

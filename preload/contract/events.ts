@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CheckVerdictSchema } from './arrival-check.ts';
 import { issuingEvents } from './issuing.ts';
 import { lockEvents } from './lock.ts';
+import { ocrEvents } from './ocr.ts';
 import { overviewEvents } from './overview.ts';
 import { registersEvents } from './registers.ts';
 import { signingEvents } from './signing.ts';
@@ -25,6 +26,7 @@ export const eventSchemas = {
   ...lockEvents,
   ...registersEvents,
   ...overviewEvents,
+  ...ocrEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

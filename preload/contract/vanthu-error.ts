@@ -24,6 +24,9 @@ export const ERROR_CODES = [
   'PDF_PLACEMENT_NOT_FOUND',
   'PDF_FIELD_PLACEMENT_NOT_FOUND',
   'IMAGE_INVALID',
+  // OCR of scans (issue #21)
+  'OCR_FAILED',
+  'OCR_CANCELLED',
   // tokens and certificates
   'MODULE_LOAD_FAILED',
   'MODULE_HUNG',

@@ -226,6 +226,14 @@ export const vi = {
     },
     verify: 'Kiểm tra chữ ký số',
     verifying: 'Đang kiểm tra chữ ký số…',
+    ocr: {
+      read: 'Đọc bản quét (OCR)',
+      hint: 'Với văn bản giấy đã quét: đọc chữ trên ảnh ngay trên máy này, điền sẵn các trường còn trống.',
+      reading: 'Đang đọc bản quét',
+      stop: 'Dừng đọc',
+      done: (pages: number, confidence: number) =>
+        `Đã đọc ${pages} trang (độ tin cậy ${Math.round(confidence)}%); nội dung được lưu để tìm kiếm.`,
+    },
     prefilled: (fields: string) => `Đã điền sẵn từ văn bản và chữ ký số: ${fields}. Hãy đối chiếu lại.`,
     submit: 'Đăng ký (cấp số đến)',
     registering: 'Đang đăng ký…',

@@ -11,6 +11,7 @@ import { createStoreInboxSink, type StoreInboxSink } from '../sync/store-sinks.t
 import { listRenumberings } from './renumberings.ts';
 import type { StoreApi } from './store.ts';
 import * as appendices from './appendices.ts';
+import * as texts from './document-texts.ts';
 import * as arrival from './arrival-gate.ts';
 import { removeRecalledFile } from './recall-file.ts';
 import { listArrangements, storeArrangements } from './calendar-store.ts';
@@ -41,6 +42,8 @@ export interface StoreMethods {
   ) => ReturnType<typeof arrival.setArrivalCheck>;
   'incoming.removeRecalledFile': (id: string) => ReturnType<typeof removeRecalledFile>;
   'incoming.returnReason': (id: string) => ReturnType<typeof arrival.returnReason>;
+  'texts.save': (text: texts.DocumentText) => void;
+  'texts.get': (sha256: string) => texts.DocumentText | null;
   'incoming.assign': (
     id: string,
     input: Parameters<typeof workflow.assignIncoming>[2],
@@ -201,6 +204,8 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
       arrival.setArrivalCheck(store.context, id, check, verification),
     'incoming.removeRecalledFile': (id) => removeRecalledFile(store.context, id),
     'incoming.returnReason': (id) => arrival.returnReason(store.context, id),
+    'texts.save': (text) => texts.saveDocumentText(store.context, text),
+    'texts.get': (sha256) => texts.documentText(store.context, sha256),
     'incoming.assign': (id, input) => workflow.assignIncoming(store.context, id, input),
     'incoming.assignment': (id) => workflow.getAssignment(store.context, id),
     'incoming.attachment': (id) => workflow.incomingAttachment(store.context, id),

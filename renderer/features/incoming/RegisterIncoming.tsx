@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AppError, ChosenFile } from '../../../preload/contract/index.ts';
 import type { IncomingAddResult } from '../../../preload/contract/incoming.ts';
+import type { DocumentMetadataDto } from '../../../preload/contract/metadata.ts';
 import type { VerifyReport } from '../../../preload/contract/verify.ts';
 import { clearDraft, readDraft, writeDraft } from '../../app/drafts.ts';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
@@ -17,6 +18,7 @@ import { vi } from '../../i18n/vi.ts';
 import { VerdictPanel } from '../verify/VerdictPanel.tsx';
 import { readHeaderFields } from '../pdf/header-fields.ts';
 import { PdfViewer } from '../pdf/PdfViewer.tsx';
+import { ReadScan } from './ReadScan.tsx';
 import { RegisterFields } from './RegisterFields.tsx';
 import { Registered } from './Registered.tsx';
 import {
@@ -94,8 +96,13 @@ export function RegisterIncoming() {
       // Not worth an alert: the page-1 reading below has filled what it could.
       return;
     }
+    mergeMetadata(read.value);
+  };
+
+  /** Fields main read from the document's text (text layer or OCR) fill what is still empty. */
+  const mergeMetadata = (found: DocumentMetadataDto): void => {
     setForm((current) => {
-      const { form: next, filled } = prefillFromMetadata(current, read.value);
+      const { form: next, filled } = prefillFromMetadata(current, found);
       writeDraft(DRAFT_KEY, next);
       setPrefilled((before) => [...new Set([...before, ...filled])]);
       setFromText((before) => new Set([...before, ...filled]));
@@ -215,6 +222,12 @@ export function RegisterIncoming() {
             {vi.incoming.verify}
           </button>
           {busy === 'verify' ? <Progress label={vi.incoming.verifying} /> : null}
+          <ReadScan
+            file={file}
+            disabled={busy !== null}
+            onError={setFailure}
+            onRead={(read) => mergeMetadata(read.metadata)}
+          />
         </fieldset>
         <RegisterFields form={form} errors={errors} set={set} />
         {busy === 'register' ? <Progress label={vi.incoming.registering} /> : null}

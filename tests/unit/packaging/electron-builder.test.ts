@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -42,5 +42,12 @@ describe('electron-builder.yml', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string };
     expect(pkg.main).toBe('dist/electron/main.cjs');
     expect(config['files']).toEqual(expect.arrayContaining(['dist/electron/**', 'dist/renderer/**']));
+  });
+
+  it('ships the Vietnamese OCR model where the OCR worker looks for it, outside the asar archive (#21)', () => {
+    expect(config['extraResources']).toEqual([
+      { from: 'node_modules/@tesseract.js-data/vie/4.0.0_best_int/vie.traineddata.gz', to: 'ocr/vie.traineddata.gz' },
+    ]);
+    expect(existsSync('node_modules/@tesseract.js-data/vie/4.0.0_best_int/vie.traineddata.gz')).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import { up as office } from './012-office.ts';
 import { up as incomingChecks } from './013-incoming-checks.ts';
 import { up as due } from './014-due.ts';
 import { up as officeOutgoing } from './015-office-outgoing.ts';
+import { up as documentTexts } from './016-document-texts.ts';
 
 export interface Migration {
   readonly version: number;
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'incoming-checks', up: incomingChecks, rebuildsTables: true },
   { version: 14, name: 'due', up: due },
   { version: 15, name: 'office-outgoing', up: officeOutgoing },
+  { version: 16, name: 'document-texts', up: documentTexts },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
