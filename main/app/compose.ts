@@ -97,6 +97,7 @@ export function composeServices(options: ComposeOptions): Services {
     verify,
     scanner: findMalwareScanner(),
     filesDir: profile.files,
+    scratchDir: join(profile.cache, 'quet'),
     log,
     onChecked: (id, verdict) => events.emit('incoming.checked', { id, verdict }),
   });

@@ -15,7 +15,7 @@ import type { Services } from '../services.ts';
 import { watchNetworkReturn } from '../../services/sync/network-return.ts';
 import { electronKeystore } from '../../platform/electron-keystore.ts';
 import { defaultKeyFilePath } from '../../services/vault/key-files.ts';
-import { startProfile, type ProfileStart } from '../../services/vault/profile-start.ts';
+import { encryptsByDefault, startProfile, type ProfileStart } from '../../services/vault/profile-start.ts';
 import { recoveryKeyNotice } from '../../services/vault/recovery-notice.ts';
 import { profilePaths, resolveProfileDir } from '../profile.ts';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY } from '../window/csp.ts';
@@ -43,7 +43,7 @@ async function start(): Promise<void> {
     started = startProfile(
       profilePaths(profileDir),
       { keystore: electronKeystore(), keyFile: defaultKeyFilePath(profileDir) },
-      { encryptPlain: process.env['VANTHU_ENCRYPT_PROFILE'] === '1' },
+      { encryptPlain: encryptsByDefault(process.env) },
     );
   } catch (error) {
     dialog.showErrorBox('Văn thư số', error instanceof Error ? error.message : String(error));

@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { verdictOf, type ArrivalCheck, type ArrivalFinding } from '../../../preload/contract/arrival-check.ts';
 import type { VerifyReport } from '../../../preload/contract/verify.ts';
 import type { Logger } from '../log/logger.ts';
 import type { VerifyService } from '../pdf/verify/verify-service.ts';
-import { attachmentPath } from '../store/attachments.ts';
+import { attachmentPath, copyAttachmentTo, readAttachment, storesSealed } from '../store/attachments.ts';
+import { withPrivateScratch } from '../vault/private-scratch.ts';
 import type { StoreCall } from '../store/store-client.ts';
 import { findActiveContent } from './active-content.ts';
 import { malwareFindings } from './malware-findings.ts';
@@ -15,6 +16,11 @@ export interface ArrivalCheckerDeps {
   readonly verify: VerifyService;
   readonly scanner: MalwareScanner;
   readonly filesDir: string;
+  /**
+   * Where the malware scanner (an external program that reads a path) gets a sealed file's
+   * plaintext: a private folder per check, removed after it. Unused for a plain profile.
+   */
+  readonly scratchDir: string;
   readonly log: Logger;
   readonly clock?: () => Date;
   /** After each document is checked (the renderer refreshes its list). */
@@ -30,7 +36,7 @@ export interface ArrivalChecker {
 
 /** Check one stored file: verifier, signature kinds, active content, malware scan. */
 export async function checkArrival(
-  deps: Pick<ArrivalCheckerDeps, 'verify' | 'scanner' | 'filesDir'>,
+  deps: Pick<ArrivalCheckerDeps, 'verify' | 'scanner' | 'filesDir' | 'scratchDir'>,
   file: { sha256: string; coQuanBanHanh: string },
   now: Date,
 ): Promise<{ check: ArrivalCheck; report: VerifyReport | null }> {
@@ -38,8 +44,16 @@ export async function checkArrival(
   const findings: ArrivalFinding[] = [];
   let report: VerifyReport | null = null;
   let signatures: ArrivalCheck['signatures'] = [];
+  let bytes: Uint8Array | null = null;
   try {
-    const { evidencePath: _kept, ...verified } = await deps.verify.verify({ path, trustPaths: [], offline: false });
+    // Read through the file store: sealed on disk in an encrypted profile.
+    bytes = readAttachment(deps.filesDir, file.sha256);
+    const { evidencePath: _kept, ...verified } = await deps.verify.verify({
+      path,
+      bytes,
+      trustPaths: [],
+      offline: false,
+    });
     report = verified;
     signatures = checkedSignatures(verified);
     findings.push(...signatureFindings(verified, signatures, file.coQuanBanHanh));
@@ -52,16 +66,37 @@ export async function checkArrival(
     });
   }
   try {
-    findings.push(...findActiveContent(await readFile(path)));
+    if (bytes !== null) {
+      findings.push(...findActiveContent(bytes));
+    }
   } catch {
     // An unreadable file is already said above; the scan below still runs on its bytes.
   }
-  const malware = await deps.scanner.scan(path);
+  const malware = await scanStored(deps, file.sha256, path);
   findings.push(...malwareFindings(malware));
   return {
     check: { verdict: verdictOf(findings), checkedAt: now.toISOString(), signatures, findings, malware },
     report,
   };
+}
+
+/**
+ * The scanner reads a path. A plain profile's stored file is scanned where it is; a sealed one is
+ * decrypted into a private 0700 folder for the scan and removed with it.
+ */
+function scanStored(
+  deps: Pick<ArrivalCheckerDeps, 'scanner' | 'filesDir' | 'scratchDir'>,
+  sha256: string,
+  path: string,
+): ReturnType<MalwareScanner['scan']> {
+  if (!storesSealed(deps.filesDir)) {
+    return deps.scanner.scan(path);
+  }
+  return withPrivateScratch(deps.scratchDir, async (dir) => {
+    const plain = join(dir, `${sha256}.pdf`);
+    copyAttachmentTo(deps.filesDir, sha256, plain);
+    return deps.scanner.scan(plain);
+  });
 }
 
 /**

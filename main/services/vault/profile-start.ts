@@ -34,3 +34,13 @@ export function startProfile(
   }
   return { key: undefined, recoveryKey: null };
 }
+
+/**
+ * Encryption at rest is on by default: a new profile gets its key at set-up and a plain one is
+ * encrypted in place on the first start after the upgrade. `VANTHU_ENCRYPT_PROFILE=0` keeps a
+ * plain profile plain (the benchmarks' plain column, development); an encrypted profile is always
+ * opened encrypted.
+ */
+export function encryptsByDefault(env: NodeJS.ProcessEnv): boolean {
+  return env['VANTHU_ENCRYPT_PROFILE'] !== '0';
+}

@@ -43,7 +43,11 @@ function inProcess(store: StoreApi): StoreCall {
 async function check(path: string, coQuanBanHanh = ISSUER, scanner = clamav): Promise<ArrivalCheck> {
   const filesDir = join(dir, 'files');
   const sha256 = writeAttachmentFile(filesDir, new Uint8Array(readFileSync(path)));
-  const { check: result } = await checkArrival({ verify, scanner, filesDir }, { sha256, coQuanBanHanh }, testNow());
+  const { check: result } = await checkArrival(
+    { verify, scanner, filesDir, scratchDir: join(dir, 'quet') },
+    { sha256, coQuanBanHanh },
+    testNow(),
+  );
   return result;
 }
 
@@ -179,6 +183,7 @@ describe('arrival → check → tiếp nhận or trả lại', () => {
       verify,
       scanner: noScanner,
       filesDir: store.context.filesDir,
+      scratchDir: join(dir, 'quet'),
       log: silentLogger,
       clock: testNow,
     });

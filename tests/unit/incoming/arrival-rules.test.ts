@@ -121,6 +121,7 @@ describe('the background check', () => {
       verify: {} as never,
       scanner: { name: 'none', scan: () => Promise.reject(new Error('unused')) },
       filesDir: tmpdir(),
+      scratchDir: tmpdir(),
       log: silentLogger,
     });
     checker.wake();

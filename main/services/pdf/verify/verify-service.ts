@@ -13,7 +13,10 @@ import { loadTrustStore } from './trust-store.ts';
 import { verifyPdfBytes } from './verify-document.ts';
 
 export interface VerifyRequest {
+  /** The file to read, or — with `bytes` — only the name the report and the log give it. */
   readonly path: string;
+  /** The file's bytes already in memory: a stored file read through the file store (decrypted). */
+  readonly bytes?: Uint8Array;
   readonly trustPaths: readonly string[];
   readonly offline: boolean;
   /** Re-verify with the proof kept at the last verification, as of its time (expired certificates). */
@@ -40,10 +43,10 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
   const cache = createFileRevocationCache(join(deps.cacheDir, 'revocation'));
   return {
     async verify(request) {
-      const path = resolve(request.path);
+      const path = request.bytes === undefined ? resolve(request.path) : request.path;
       let size: number;
       try {
-        size = (await stat(path)).size;
+        size = request.bytes?.byteLength ?? (await stat(path)).size;
       } catch (cause) {
         throw new VanthuError('FILE_NOT_FOUND', errorMessageVi('FILE_NOT_FOUND', path), { cause, details: { path } });
       }
@@ -51,7 +54,7 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
         throw new VanthuError('FILE_TOO_LARGE', errorMessageVi('FILE_TOO_LARGE'), { details: { path, size } });
       }
       const anchors = loadTrustStore([...deps.settings.get().verify.trustPaths, ...request.trustPaths]);
-      const bytes = await readFile(path);
+      const bytes = request.bytes === undefined ? await readFile(path) : Buffer.from(request.bytes);
       if (request.fromProof === true) {
         const proof = loadKeptProof(deps.evidenceDir, createHash('sha256').update(bytes).digest('hex'));
         const { report } = await verifyPdfBytes(bytes, path, {
