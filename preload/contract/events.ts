@@ -3,6 +3,7 @@ import { CheckVerdictSchema } from './arrival-check.ts';
 import { issuingEvents } from './issuing.ts';
 import { lockEvents } from './lock.ts';
 import { overviewEvents } from './overview.ts';
+import { profileStartEvents } from './profile-start.ts';
 import { registersEvents } from './registers.ts';
 import { signingEvents } from './signing.ts';
 import { syncEventSchemas } from './sync.ts';
@@ -25,6 +26,7 @@ export const eventSchemas = {
   ...lockEvents,
   ...registersEvents,
   ...overviewEvents,
+  ...profileStartEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;
