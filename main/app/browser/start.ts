@@ -4,6 +4,7 @@ import { startBackground } from '../background.ts';
 import { composeServices } from '../compose.ts';
 import { headlessKeySources } from '../../services/vault/cli-key.ts';
 import { encryptsByDefault, startProfile } from '../../services/vault/profile-start.ts';
+import { encryptProgressLine } from '../../services/vault/encrypt-progress-text.ts';
 import { recoveryKeyNotice } from '../../services/vault/recovery-notice.ts';
 import { profilePaths, resolveProfileDir } from '../profile.ts';
 import { startBrowserHost } from './host.ts';
@@ -20,7 +21,7 @@ const started = startProfile(
   profilePaths(profileDir),
   headlessKeySources(profileDir, process.env),
   { encryptPlain: encryptsByDefault(process.env) },
-  (p) => process.stderr.write(`${JSON.stringify({ encrypting: p })}\n`),
+  (p) => process.stderr.write(`${encryptProgressLine(p)}\n`),
 );
 if (started.recoveryKey !== null) {
   process.stderr.write(recoveryKeyNotice(started.recoveryKey));
