@@ -147,7 +147,7 @@ export function composeServices(options: ComposeOptions): Services {
     log,
     settings,
     events,
-    databaseStatus: () => readDatabaseStatus(profile.database),
+    databaseStatus: () => readDatabaseStatus(profile.database, undefined, options.profileKey),
     store,
     sync,
     tokens: createTokenService({
