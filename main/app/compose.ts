@@ -109,6 +109,7 @@ export function composeServices(options: ComposeOptions): Services {
     cancel: () => inspector.close(),
     scanner: findMalwareScanner(),
     filesDir: profile.files,
+    scratchDir: join(profile.cache, 'quet'),
     log,
     onChecked: (id, verdict) => events.emit('incoming.checked', { id, verdict }),
   });
@@ -158,7 +159,7 @@ export function composeServices(options: ComposeOptions): Services {
     log,
     settings,
     events,
-    databaseStatus: () => readDatabaseStatus(profile.database),
+    databaseStatus: () => readDatabaseStatus(profile.database, undefined, options.profileKey),
     store,
     sync,
     tokens: createTokenService({

@@ -1,11 +1,11 @@
-import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { AppendixFile } from '../../preload/contract/appendices.ts';
 import { errorMessageVi, isVanthuError, VanthuError } from '../../preload/contract/index.ts';
 import type { Services } from '../app/services.ts';
-import { attachmentPath } from '../services/store/attachments.ts';
+import { attachmentPath, readAttachment } from '../services/store/attachments.ts';
 import type { StoredAppendixFile } from '../services/store/appendices.ts';
+import { withPrivateScratch } from '../services/vault/private-scratch.ts';
 import type { HandlerTable } from './dispatch.ts';
 import { requireKnownModule } from './signing.ipc.ts';
 
@@ -21,6 +21,7 @@ async function withVerdict(services: Services, file: StoredAppendixFile): Promis
   try {
     const { evidencePath: _evidence, ...report } = await services.verify.verify({
       path: attachmentPath(services.profile.files, file.sha256),
+      bytes: readAttachment(services.profile.files, file.sha256),
       trustPaths: [],
       offline: false,
       fromProof: false,
@@ -49,25 +50,29 @@ export function appendicesHandlers(services: Services): Pick<HandlerTable, Appen
     'outgoing.addAppendix': async ({ id, title, file, ...request }) => {
       requireKnownModule(services, request.modulePath);
       const doc = await store.call('outgoing.get', id);
-      if (doc.soKyHieu === null || (doc.state !== 'da-cap-so' && doc.state !== 'da-dong-dau')) {
+      const { soKyHieu } = doc;
+      if (soKyHieu === null || (doc.state !== 'da-cap-so' && doc.state !== 'da-dong-dau')) {
         // Checked again in the store's transaction; refusing here spares the PIN entry and the signature.
         throw new VanthuError('STATE_TRANSITION_INVALID', errorMessageVi('STATE_TRANSITION_INVALID'), {
           details: { from: doc.state, to: 'phu-luc' },
         });
       }
-      const scratch = join(services.profile.cache, 'phu-luc');
-      mkdirSync(scratch, { recursive: true });
-      const outPath = join(scratch, `${uuidv7()}.pdf`);
-      try {
+      // The chosen file is read through the file store; the signer's output waits in a private
+      // folder that goes with the call (the store worker reads it by path).
+      return withPrivateScratch(join(services.profile.cache, 'phu-luc'), async (dir) => {
+        const outPath = join(dir, `${uuidv7()}.pdf`);
         const chosen = services.files.get(file, 'pdf');
-        const path = attachmentPath(services.profile.files, chosen.sha256);
-        await signing.appendix({ ...request, path, outPath, soKyHieu: doc.soKyHieu });
+        await signing.appendix({
+          ...request,
+          path: chosen.sha256,
+          bytes: readAttachment(services.profile.files, chosen.sha256),
+          outPath,
+          soKyHieu,
+        });
         const added = await store.call('outgoing.attachAppendix', id, { path: outPath, title, signed: true });
         services.files.release(file);
         return added;
-      } finally {
-        rmSync(outPath, { force: true });
-      }
+      });
     },
     'outgoing.removeAppendix': ({ id, sha256 }) => store.call('outgoing.removeAppendix', id, sha256),
     'outgoing.appendixFile': async ({ id, sha256 }) =>

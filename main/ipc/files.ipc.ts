@@ -1,5 +1,5 @@
 import type { Services } from '../app/services.ts';
-import { attachmentPath } from '../services/store/attachments.ts';
+import { attachmentPath, readAttachment } from '../services/store/attachments.ts';
 import type { HandlerTable } from './dispatch.ts';
 
 type FilesChannels = 'files.choose' | 'files.begin' | 'files.append' | 'files.finish' | 'files.verify';
@@ -19,6 +19,8 @@ export function filesHandlers(services: Services): Pick<HandlerTable, FilesChann
       const file = files.get(handle, 'pdf');
       const { evidencePath: _evidence, ...report } = await services.verify.verify({
         path: attachmentPath(services.profile.files, file.sha256),
+        // Read through the file store: sealed on disk in an encrypted profile.
+        bytes: readAttachment(services.profile.files, file.sha256),
         trustPaths: [],
         offline,
         fromProof: false,

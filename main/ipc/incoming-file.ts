@@ -1,6 +1,4 @@
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
 import type { IncomingAddResult, IncomingInput } from '../../preload/contract/incoming.ts';
 import { needsArrivalCheck } from '../../preload/contract/arrival-check.ts';
 import type { Services } from '../app/services.ts';
@@ -8,7 +6,8 @@ import type { ServerNumber } from '../domain/numbering.ts';
 import { staysOnWorkstation } from '../domain/secrecy.ts';
 import { vietnamYear } from '../domain/vietnam-time.ts';
 import type { numberForRegistration } from '../services/sync/online-numbers.ts';
-import { attachmentPath } from '../services/store/attachments.ts';
+import { copyAttachmentTo } from '../services/store/attachments.ts';
+import { withPrivateScratch } from '../services/vault/private-scratch.ts';
 
 type RegistrationNumber = Awaited<ReturnType<typeof numberForRegistration>>;
 
@@ -29,11 +28,11 @@ export async function addIncomingWithFile(
     return services.store.call('incoming.add', input, undefined, await takeNumber());
   }
   const chosen = services.files.get(handle, 'pdf');
-  const dir = join(services.profile.cache, 'den', uuidv7());
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, chosen.name);
-  try {
-    copyFileSync(attachmentPath(services.profile.files, chosen.sha256), path);
+  // The store worker reads the file by path and names it from it: the plaintext (decrypted from
+  // the file store) waits in a private folder that goes with the call.
+  return withPrivateScratch(join(services.profile.cache, 'den'), async (dir) => {
+    const path = join(dir, chosen.name);
+    copyAttachmentTo(services.profile.files, chosen.sha256, path);
     // The number is taken last, once the file is in place, so a failed copy wastes no number.
     const result = await services.store.call(
       'incoming.add',
@@ -43,9 +42,7 @@ export async function addIncomingWithFile(
     );
     services.files.release(handle);
     return result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Services } from '../app/services.ts';
 import type { HandlerTable } from './dispatch.ts';
 import { VanthuError } from '../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../preload/contract/error-messages.vi.ts';
-import { attachmentPath } from '../services/store/attachments.ts';
+import { attachmentPath, readAttachment } from '../services/store/attachments.ts';
 import { numberForRegistration } from '../services/sync/online-numbers.ts';
 import { addIncomingWithFile, numberForAdmission } from './incoming-file.ts';
 
@@ -58,6 +58,7 @@ export function incomingHandlers(services: Services): Pick<HandlerTable, Incomin
       const path = attachmentPath(services.profile.files, document.fileSha256);
       const { evidencePath: _evidence, ...report } = await services.verify.verify({
         path,
+        bytes: readAttachment(services.profile.files, document.fileSha256),
         trustPaths: [],
         offline,
         fromProof: false,

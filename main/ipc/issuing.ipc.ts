@@ -1,6 +1,6 @@
 import { errorMessageVi, VanthuError } from '../../preload/contract/index.ts';
 import type { Services } from '../app/services.ts';
-import { attachmentPath } from '../services/store/attachments.ts';
+import { readAttachment } from '../services/store/attachments.ts';
 import type { HandlerTable } from './dispatch.ts';
 import { requireKnownModule } from './signing.ipc.ts';
 
@@ -44,7 +44,8 @@ export function issuingHandlers(services: Services): Pick<HandlerTable, IssuingC
       }
       // The same layout that placed the draft's fields (prepareFields, placement auto), on the stored file.
       return services.layout.propose({
-        path: attachmentPath(services.profile.files, doc.fileSha256),
+        path: doc.fileSha256,
+        bytes: readAttachment(services.profile.files, doc.fileSha256),
         render: true,
         dpi: 72,
       });

@@ -4,6 +4,7 @@ import { issuingEvents } from './issuing.ts';
 import { lockEvents } from './lock.ts';
 import { ocrEvents } from './ocr.ts';
 import { overviewEvents } from './overview.ts';
+import { profileStartEvents } from './profile-start.ts';
 import { registersEvents } from './registers.ts';
 import { signingEvents } from './signing.ts';
 import { syncEventSchemas } from './sync.ts';
@@ -27,6 +28,7 @@ export const eventSchemas = {
   ...registersEvents,
   ...overviewEvents,
   ...ocrEvents,
+  ...profileStartEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

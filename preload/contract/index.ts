@@ -8,6 +8,7 @@ export * from './files.ts';
 export * from './issuing.ts';
 export * from './result.ts';
 export * from './lock.ts';
+export * from './profile-start.ts';
 export * from './settings.ts';
 export * from './sync.ts';
 export * from './tokens.ts';

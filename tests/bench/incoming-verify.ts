@@ -185,6 +185,7 @@ try {
         inspect: inProcessInspector(services.verify),
         scanner: noScanner,
         filesDir: services.profile.files,
+        scratchDir: join(services.profile.cache, 'quet'),
         log: silentLogger,
       }),
     );

@@ -12,6 +12,7 @@ import { becomes } from './support/role.ts';
 import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
 import { chooseTrustRoot } from './support/settings-files.ts';
+import { openProfileDatabase, storedFileOutside } from '../support/profile-at-rest.ts';
 
 /*
  * Phụ lục of an outgoing document, end to end (issue #9): the văn thư of Sở Nội vụ signs two
@@ -241,10 +242,10 @@ test('phụ lục: signed with the số, ký hiệu, attached, one taken back, p
     await shot(other, '04-received-appendix');
 
     // The bytes kept by the recipient carry a valid organization signature with the document's số, ký hiệu.
-    const db = new Database(join(recipient.profileDir, 'vanthu.sqlite'), { readonly: true, fileMustExist: true });
+    const db = openProfileDatabase(recipient.profileDir);
     const { sha256 } = db.prepare(`select sha256 from incoming_appendices`).get() as { sha256: string };
     db.close();
-    const stored = join(recipient.profileDir, 'files', sha256.slice(0, 2), sha256);
+    const stored = storedFileOutside(recipient.profileDir, sha256);
     const report = execFileSync('pdfsig', ['-nssdir', `sql:${fixture.pki.nssDir}`, stored]).toString('utf8');
     expect(report.match(/Signature is Valid/g)?.length).toBe(1);
     const text = execFileSync('pdftotext', ['-l', '1', stored, '-']).toString('utf8');

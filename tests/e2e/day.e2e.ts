@@ -12,6 +12,7 @@ import { becomes } from './support/role.ts';
 import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
 import { chooseTrustRoot } from './support/settings-files.ts';
+import { openProfileDatabase, storedFileOutside } from '../support/profile-at-rest.ts';
 
 /*
  * The whole working day of issue #9, in one browser session against the real services: the
@@ -239,13 +240,13 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
 
   // The published file is the one the store keeps for the document (by hash), not a file beside the draft.
   const publishedFile = (): string => {
-    const db = new Database(join(shell.profileDir, 'vanthu.sqlite'), { readonly: true });
+    const db = openProfileDatabase(shell.profileDir);
     try {
       const sha = db
         .prepare(`SELECT file_sha256 FROM outgoing_documents WHERE state = 'da-phat-hanh'`)
         .pluck()
         .get() as string;
-      return join(shell.profileDir, 'files', sha.slice(0, 2), sha);
+      return storedFileOutside(shell.profileDir, sha);
     } finally {
       db.close();
     }

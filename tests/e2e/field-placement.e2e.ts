@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
 import { nav, openNew } from './support/frame.ts';
@@ -11,6 +10,7 @@ import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { becomes } from './support/role.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
 import { chooseTrustRoot } from './support/settings-files.ts';
+import { openProfileDatabase, storedFileOutside } from '../support/profile-at-rest.ts';
 
 /**
  * A draft whose date line the layout module cannot read (issue #14): creating it refuses with
@@ -145,13 +145,13 @@ test('the leader signs the draft, and cấp số writes the date into the box th
 
   // The numbered file: its date text lies inside the box drawn on the preview, and the
   // leader's signature is still valid for pdfsig.
-  const db = new Database(join(shell.profileDir, 'vanthu.sqlite'), { readonly: true });
+  const db = openProfileDatabase(shell.profileDir);
   const sha = db
     .prepare(`SELECT file_sha256 FROM outgoing_documents WHERE state = 'da-cap-so'`)
     .pluck()
     .get() as string;
   db.close();
-  const numbered = join(shell.profileDir, 'files', sha.slice(0, 2), sha);
+  const numbered = storedFileOutside(shell.profileDir, sha);
   const inBox = execFileSync('pdftotext', [
     ...['-f', '1', '-l', '1', '-r', '72'],
     ...['-x', String(DRAWN.x - 2), '-y', String(DRAWN.y - 2)],

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
 import { nav, openNew } from './support/frame.ts';
@@ -10,6 +9,7 @@ import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { becomes } from './support/role.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
 import { chooseTrustRoot } from './support/settings-files.ts';
+import { openProfileDatabase, storedFileOutside } from '../support/profile-at-rest.ts';
 
 /**
  * The issuing journey in the browser shell (#15): a chuyên viên chooses a PDF and its .docx, a
@@ -171,13 +171,13 @@ test('the văn thư numbers, seals and publishes the stored file; pdfsig finds b
   await expect(detail).toContainText('Đã phát hành');
   await saveScreen(page, '32-outgoing-published');
   // The published file is the one the store keeps for the document.
-  const db = new Database(join(shell.profileDir, 'vanthu.sqlite'), { readonly: true });
+  const db = openProfileDatabase(shell.profileDir);
   const sha = db
     .prepare(`SELECT file_sha256 FROM outgoing_documents WHERE state = 'da-phat-hanh'`)
     .pluck()
     .get() as string;
   db.close();
-  const published = join(shell.profileDir, 'files', sha.slice(0, 2), sha);
+  const published = storedFileOutside(shell.profileDir, sha);
   const report = execFileSync('pdfsig', ['-nssdir', `sql:${fixture.pki.nssDir}`, published]).toString('utf8');
   expect(report.match(/Signature is Valid/g)?.length).toBe(2);
 });
@@ -187,7 +187,7 @@ test('a reply received on paper is linked to the published document, which then 
 }) => {
   await becomes(page, shell.url, 'Văn thư');
   const read = (): { id: string; dueAt: string | null } => {
-    const db = new Database(join(shell.profileDir, 'vanthu.sqlite'), { readonly: true });
+    const db = openProfileDatabase(shell.profileDir);
     const row = db.prepare(`SELECT id, due_at AS dueAt FROM outgoing_documents WHERE state = 'da-phat-hanh'`).get() as {
       id: string;
       dueAt: string | null;

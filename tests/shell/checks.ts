@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { VanthuApi } from '../../preload/contract/api.ts';
 import { assertDatabaseNotInUse } from '../../main/services/store/backup.ts';
+import { profileKeyOf } from '../support/profile-at-rest.ts';
 import { SANDBOX_MODULES, type PageDouble, type Timeline } from '../support/electron-double/index.ts';
 import type { RunningShell } from './harness.ts';
 
@@ -119,7 +120,9 @@ export function quitProblems(shell: RunningShell, exitCode: number): string[] {
     problems.push('sync still attached to powerMonitor resume');
   }
   try {
-    assertDatabaseNotInUse(join(shell.profileDir, 'vanthu.sqlite'));
+    // Keyed: the profile is encrypted by default (the key wrapped by the double's safeStorage).
+    const key = profileKeyOf(shell.profileDir, shell.electron.safeStorage);
+    assertDatabaseNotInUse(join(shell.profileDir, 'vanthu.sqlite'), key);
   } catch (error) {
     problems.push(`store left open: ${(error as { code?: string }).code ?? String(error)}`);
   }

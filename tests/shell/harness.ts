@@ -63,10 +63,12 @@ export async function startShell(options: { bundle?: string; profileDir?: string
   const electron = createElectronDouble({ userData: join(profileDir, 'electron-user-data') });
   const loaded = loadWithElectron(options.bundle ?? BUILT_MAIN, electron.module);
   electron.app.emitReady();
+  // The app's window: the first one still open (an encryption's progress window closes before).
+  const appWindow = (): BrowserWindowDouble | undefined => electron.windows.find((w) => !w.isDestroyed());
   await waitFor(
     'the shell to load its page and start sync, or fail',
     () =>
-      (syncStarted(electron) && electron.windows[0]?.loaded !== undefined) ||
+      (syncStarted(electron) && appWindow()?.loaded !== undefined) ||
       electron.dialog.errorBoxes.length > 0 ||
       electron.app.exitCode() !== undefined,
   );
@@ -74,7 +76,7 @@ export async function startShell(options: { bundle?: string; profileDir?: string
     loaded.restore();
     throw new Error(`the shell failed to start: ${JSON.stringify(electron.dialog.errorBoxes)}`);
   }
-  const window = electron.windows[0];
+  const window = appWindow();
   if (window === undefined || window.loaded === undefined) {
     loaded.restore();
     throw new Error('the shell stopped before loading its window');

@@ -9,7 +9,8 @@ const SNV = { maDinhDanh: '000.00.01.H99', name: 'Sở Nội vụ tỉnh Demo' }
 
 /*
  * The built shell reads the idle time from Electron's powerMonitor (the double's), locks once it
- * passes the setting, tells the page, and refuses the page's other calls until the password.
+ * passes the setting, tells the page, and refuses the page's other calls until the password; the
+ * OS going to sleep or showing its lock screen (powerMonitor 'suspend', 'lock-screen') locks at once.
  */
 describe('the idle lock in the built Electron shell', () => {
   let shell: RunningShell | undefined;
@@ -54,5 +55,34 @@ describe('the idle lock in the built Electron shell', () => {
       { locked: false, idleMinutes: 1 },
     ]);
     expect(await vanthu.invoke('settings.get', {})).toMatchObject({ ok: true });
+  }, 60_000);
+
+  it('locks at once when the machine goes to sleep or the OS lock screen comes up, whatever the idle time', async () => {
+    const running = shell;
+    if (running === undefined) {
+      throw new Error('the first test starts the shell');
+    }
+    const { vanthu, electron } = running;
+    // A long idle setting: only the OS events can lock within this test.
+    expect(await vanthu.invoke('settings.update', { lock: { idleMinutes: 60 } })).toMatchObject({ ok: true });
+    electron.powerMonitor.idleSeconds = 0;
+    const changes: unknown[] = [];
+    vanthu.on('lock.changed', (payload) => changes.push(payload));
+
+    electron.powerMonitor.lockScreen();
+    await waitFor('the lock on the OS lock screen', () => changes.length > 0);
+    expect(changes).toEqual([{ locked: true, idleMinutes: 60 }]);
+    expect(await vanthu.invoke('settings.get', {})).toMatchObject({ ok: false, error: { code: 'APP_LOCKED' } });
+    expect(await vanthu.invoke('lock.unlock', { password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+
+    electron.powerMonitor.suspend();
+    await waitFor('the lock on sleep', () => changes.length > 2);
+    expect(changes).toEqual([
+      { locked: true, idleMinutes: 60 },
+      { locked: false, idleMinutes: 60 },
+      { locked: true, idleMinutes: 60 },
+    ]);
+    expect(await vanthu.invoke('settings.get', {})).toMatchObject({ ok: false, error: { code: 'APP_LOCKED' } });
+    expect(await vanthu.invoke('lock.unlock', { password: DEMO_PASSWORD })).toMatchObject({ ok: true });
   }, 60_000);
 });

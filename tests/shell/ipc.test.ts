@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { attachmentPath } from '../../main/services/store/attachments.ts';
+import { storedFileOutside } from '../support/profile-at-rest.ts';
 import { INCOMING, ORGANIZATION } from './fixtures.ts';
 import { BUILT_MAIN, startShell, type RunningShell } from './harness.ts';
 
@@ -64,7 +65,9 @@ describe('IPC through the built preload and the Electron registration, to real h
     const bytes = readFileSync(PDF);
     expect(chosen).toMatchObject({ ok: true, value: { name: 'lo-qd-kt-1.pdf', size: bytes.length, purpose: 'pdf' } });
     const { sha256 } = chosen.value as { sha256: string };
-    expect(readFileSync(attachmentPath(join(shell.profileDir, 'files'), sha256))).toEqual(bytes);
+    // Sealed on disk (encryption is on by default); the store gives the chosen bytes back.
+    expect(readFileSync(attachmentPath(join(shell.profileDir, 'files'), sha256)).includes('%PDF')).toBe(false);
+    expect(readFileSync(storedFileOutside(shell.profileDir, sha256, shell.electron.safeStorage))).toEqual(bytes);
     expect(JSON.stringify(chosen)).not.toContain(PDF);
     expect(shell.electron.dialog.opened).toEqual([
       expect.objectContaining({

@@ -5,7 +5,7 @@ import { ENVELOPE_NAME } from '../../main/services/vault/key-files.ts';
 import { startShell, waitFor, type RunningShell } from './harness.ts';
 
 /*
- * The profile key in Electron: created at set-up when encryption is asked for, kept in the profile
+ * The profile key in Electron: created at set-up (encryption is on by default), kept in the profile
  * only wrapped (by the OS keystore — the double's safeStorage, a real cipher — and by the recovery
  * key), the database no longer plain SQLite, and the recovery key shown once in a message box.
  */
@@ -18,8 +18,8 @@ describe('safeStorage wrapping the profile key', () => {
     shell = undefined;
   });
 
-  it('wraps a new profile key with safeStorage, encrypts the database and shows the recovery key once', async () => {
-    process.env['VANTHU_ENCRYPT_PROFILE'] = '1';
+  it('by default wraps a new profile key with safeStorage, encrypts the database and shows the recovery key once', async () => {
+    delete process.env['VANTHU_ENCRYPT_PROFILE'];
     shell = await startShell();
     const { electron, profileDir } = shell;
     // Something must be stored for the database to exist: the organization's settings and a register.

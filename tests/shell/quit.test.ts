@@ -1,6 +1,5 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openProfileDatabase } from '../support/profile-at-rest.ts';
 import { quitProblems } from './checks.ts';
 import { startShell, type RunningShell } from './harness.ts';
 import { INCOMING, ORGANIZATION } from './fixtures.ts';
@@ -32,7 +31,7 @@ describe('quitting the built Electron shell', () => {
       'app.quit called',
       'app.exited',
     ]);
-    const db = new Database(join(shell.profileDir, 'vanthu.sqlite'), { readonly: true });
+    const db = openProfileDatabase(shell.profileDir, shell.electron.safeStorage);
     try {
       expect(db.prepare('select count(*) as n from incoming_documents').get()).toEqual({ n: 4 });
     } finally {

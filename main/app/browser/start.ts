@@ -3,7 +3,8 @@ import { createHandlerTable } from '../../ipc/handlers.ts';
 import { startBackground } from '../background.ts';
 import { composeServices } from '../compose.ts';
 import { headlessKeySources } from '../../services/vault/cli-key.ts';
-import { startProfile } from '../../services/vault/profile-start.ts';
+import { encryptsByDefault, startProfile } from '../../services/vault/profile-start.ts';
+import { encryptProgressLine } from '../../services/vault/encrypt-progress-text.ts';
 import { recoveryKeyNotice } from '../../services/vault/recovery-notice.ts';
 import { profilePaths, resolveProfileDir } from '../profile.ts';
 import { startBrowserHost } from './host.ts';
@@ -15,13 +16,12 @@ import { startBrowserHost } from './host.ts';
 const staticDir =
   process.env['VANTHU_RENDERER_DIR'] ?? fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
 const profileDir = resolveProfileDir();
-// The key file beside the profile (no OS keystore here). A plain profile is encrypted only when
-// asked (VANTHU_ENCRYPT_PROFILE=1) until every reader of stored files goes through the store.
+// The key file beside the profile (no OS keystore here); encrypted unless VANTHU_ENCRYPT_PROFILE=0.
 const started = startProfile(
   profilePaths(profileDir),
   headlessKeySources(profileDir, process.env),
-  { encryptPlain: process.env['VANTHU_ENCRYPT_PROFILE'] === '1' },
-  (p) => process.stderr.write(`${JSON.stringify({ encrypting: p })}\n`),
+  { encryptPlain: encryptsByDefault(process.env) },
+  (p) => process.stderr.write(`${encryptProgressLine(p)}\n`),
 );
 if (started.recoveryKey !== null) {
   process.stderr.write(recoveryKeyNotice(started.recoveryKey));

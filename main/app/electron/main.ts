@@ -7,6 +7,7 @@ import { createElectronSessionVault } from '../../platform/electron-session-vaul
 import { electronFileChooser } from '../../platform/electron-file-chooser.ts';
 import { createElectronNotifier } from '../../platform/electron-notifier.ts';
 import { electronIdleSeconds } from '../../platform/electron-idle.ts';
+import { lockOnSystemEvents } from '../../platform/electron-lock-events.ts';
 import { electronSaveChooser } from '../../platform/electron-save-chooser.ts';
 import { openElectronSettings } from '../../platform/electron-settings.ts';
 import { startBackground, type Background } from '../background.ts';
@@ -15,10 +16,17 @@ import type { Services } from '../services.ts';
 import { watchNetworkReturn } from '../../services/sync/network-return.ts';
 import { electronKeystore } from '../../platform/electron-keystore.ts';
 import { defaultKeyFilePath } from '../../services/vault/key-files.ts';
-import { startProfile, type ProfileStart } from '../../services/vault/profile-start.ts';
+import {
+  encryptsAtStart,
+  encryptsByDefault,
+  startProfileYielding,
+  type ProfileStart,
+} from '../../services/vault/profile-start.ts';
+import { ENCRYPTING_QUERY, IPC_EVENT } from '../../../preload/contract/index.ts';
 import { recoveryKeyNotice } from '../../services/vault/recovery-notice.ts';
 import { profilePaths, resolveProfileDir } from '../profile.ts';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY } from '../window/csp.ts';
+
 import { hardenContents } from '../window/harden.ts';
 import { createWindowOptions } from '../window/window-options.ts';
 
@@ -34,36 +42,14 @@ protocol.registerSchemesAsPrivileged([
 // scripts/build.ts bundles this file to CommonJS (dist/electron/main.cjs), so __dirname is that folder.
 const rendererDir = join(__dirname, '..', 'renderer');
 
-async function start(): Promise<void> {
-  await app.whenReady();
-  const profileDir = process.env['VANTHU_PROFILE'] ?? resolveProfileDir();
-  let started: ProfileStart;
-  try {
-    // The key wrapped by safeStorage (DPAPI, Keychain, libsecret); the key file where it has none.
-    started = startProfile(
-      profilePaths(profileDir),
-      { keystore: electronKeystore(), keyFile: defaultKeyFilePath(profileDir) },
-      { encryptPlain: process.env['VANTHU_ENCRYPT_PROFILE'] === '1' },
-    );
-  } catch (error) {
-    dialog.showErrorBox('Văn thư số', error instanceof Error ? error.message : String(error));
-    app.quit();
+let serving = false;
+
+/** The renderer over app:// with the CSP header, and the contents' guards; once, before any window. */
+function serveRenderer(): void {
+  if (serving) {
     return;
   }
-  const services = composeServices({
-    ...(started.key === undefined ? {} : { profileKey: started.key }),
-    profileDir,
-    shell: 'electron',
-    settings: openElectronSettings(profileDir),
-    fileChooser: electronFileChooser(),
-    saveChooser: electronSaveChooser(),
-    sessionVault: createElectronSessionVault(profileDir),
-    // The window exists only later; a notice clicked before it does opens nothing.
-    notifier: (events) => createElectronNotifier({ Notification, window: () => mainWindow, events }),
-    idleSeconds: electronIdleSeconds(powerMonitor),
-  });
-  registerElectronIpc(ipcMain, createHandlerTable(services), services);
-
+  serving = true;
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) {
@@ -83,9 +69,69 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => {
     hardenContents(contents, (url) => void shell.openExternal(url));
   });
+}
+
+/**
+ * The window of the in-place encryption: the renderer's progress state only (it calls nothing;
+ * no handler is registered yet), fed by `profile.encrypting` events until the app's window opens.
+ */
+async function openProgressWindow(): Promise<BrowserWindow> {
+  serveRenderer();
+  const window = new BrowserWindow(createWindowOptions(join(__dirname, 'preload.cjs')));
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(`${APP_ORIGIN}/index.html?${ENCRYPTING_QUERY}`);
+  return window;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const profileDir = process.env['VANTHU_PROFILE'] ?? resolveProfileDir();
+  const profile = profilePaths(profileDir);
+  const options = { encryptPlain: encryptsByDefault(process.env) };
+  // Encrypting a large plain profile in place takes a while: a window shows its progress first.
+  const progressWindow = encryptsAtStart(profile, options) ? await openProgressWindow() : undefined;
+  let started: ProfileStart;
+  try {
+    // The key wrapped by safeStorage (DPAPI, Keychain, libsecret); the key file where it has none.
+    started = await startProfileYielding(
+      profile,
+      { keystore: electronKeystore(), keyFile: defaultKeyFilePath(profileDir) },
+      options,
+      (progress) => {
+        if (progressWindow !== undefined && !progressWindow.isDestroyed()) {
+          progressWindow.webContents.send(IPC_EVENT, 'profile.encrypting', progress);
+        }
+      },
+    );
+  } catch (error) {
+    dialog.showErrorBox('Văn thư số', error instanceof Error ? error.message : String(error));
+    app.quit();
+    return;
+  }
+  const services = composeServices({
+    ...(started.key === undefined ? {} : { profileKey: started.key }),
+    profileDir,
+    shell: 'electron',
+    settings: openElectronSettings(profileDir),
+    fileChooser: electronFileChooser(),
+    saveChooser: electronSaveChooser(),
+    sessionVault: createElectronSessionVault(profileDir),
+    // The window exists only later; a notice clicked before it does opens nothing.
+    notifier: (events) => createElectronNotifier({ Notification, window: () => mainWindow, events }),
+    idleSeconds: electronIdleSeconds(powerMonitor),
+  });
+  registerElectronIpc(ipcMain, createHandlerTable(services), services);
+  // Sleep and the OS lock screen lock the app at once; attached for the app's whole life.
+  lockOnSystemEvents(powerMonitor, () => {
+    services.lock.lockNow().catch((error: unknown) => services.log.error('lock.system_event_failed', { error }));
+  });
+
+  serveRenderer();
 
   const window = new BrowserWindow(createWindowOptions(join(__dirname, 'preload.cjs')));
   mainWindow = window;
+  // The progress window goes once the app's own window exists (closing it first would quit).
+  progressWindow?.close();
   const stopEvents = forwardEvents(services, window.webContents);
   window.on('closed', stopEvents);
   window.once('ready-to-show', () => {

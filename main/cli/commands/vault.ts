@@ -1,22 +1,10 @@
 import type { Command } from '../command.ts';
 import { readSecret } from '../secret-input.ts';
 import { headlessKeySources } from '../../services/vault/cli-key.ts';
-import { encryptProfile, needsEncryption, type EncryptProgress } from '../../services/vault/encrypt-profile.ts';
+import { encryptProfile, needsEncryption } from '../../services/vault/encrypt-profile.ts';
+import { encryptProgressLine } from '../../services/vault/encrypt-progress-text.ts';
 import { isProfileEncrypted, rewrapProfileKey, unlockProfileKey } from '../../services/vault/profile-vault.ts';
 import { recoveryKeyNotice } from '../../services/vault/recovery-notice.ts';
-
-function progressLine(p: EncryptProgress): string {
-  switch (p.phase) {
-    case 'key':
-      return 'Đang tạo khóa hồ sơ…';
-    case 'database':
-      return `Đang mã hóa cơ sở dữ liệu (${Math.ceil(p.bytes / 1024)} KB)…`;
-    case 'files':
-      return `Đang mã hóa tệp đã lưu: ${p.done}/${p.total}`;
-    case 'done':
-      return `Xong: cơ sở dữ liệu và ${p.files} tệp đã được mã hóa.`;
-  }
-}
 
 export const encryptCommand: Command = {
   name: 'encrypt',
@@ -33,7 +21,7 @@ export const encryptCommand: Command = {
       ...headlessKeySources(profile.root, io.env),
       ...(passphrase === undefined ? {} : { passphrase }),
     };
-    const { recoveryKey } = encryptProfile(profile, sources, (p) => io.err(`${progressLine(p)}\n`));
+    const { recoveryKey } = encryptProfile(profile, sources, (p) => io.err(`${encryptProgressLine(p)}\n`));
     if (recoveryKey !== null) {
       io.out(recoveryKeyNotice(recoveryKey));
     }

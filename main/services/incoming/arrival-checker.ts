@@ -1,12 +1,9 @@
-import { chmod, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verdictOf, type ArrivalCheck, type MalwareScan } from '../../../preload/contract/arrival-check.ts';
 import type { VerifyReport } from '../../../preload/contract/verify.ts';
 import type { Logger } from '../log/logger.ts';
-import { attachmentPath } from '../store/attachments.ts';
-import { readStoredOrPlain } from '../vault/read-stored.ts';
-import { isSealed } from '../vault/sealed-file.ts';
+import { attachmentPath, copyAttachmentTo, storesSealed } from '../store/attachments.ts';
+import { withPrivateScratch } from '../vault/private-scratch.ts';
 import type { StoreCall } from '../store/store-client.ts';
 import type { Inspector } from './inspect-file.ts';
 import { malwareFindings } from './malware-findings.ts';
@@ -18,6 +15,11 @@ export interface ArrivalCheckerDeps {
   readonly inspect: Inspector;
   readonly scanner: MalwareScanner;
   readonly filesDir: string;
+  /**
+   * Where the malware scanner (an external program that reads a path) gets a sealed file's
+   * plaintext: a private folder per check, removed after it. Unused for a plain profile.
+   */
+  readonly scratchDir: string;
   readonly log: Logger;
   readonly clock?: () => Date;
   /** After each document is checked (the renderer refreshes its list). */
@@ -35,53 +37,29 @@ export interface ArrivalChecker {
   stop(): Promise<void>;
 }
 
-/** Said when a sealed file has no key here: a scan of ciphertext would find nothing and look like a pass. */
-export const SEALED_NOT_SCANNED = 'tệp được lưu mã hóa trên máy, phần mềm quét mã độc không đọc được';
-
-async function isSealedFile(path: string): Promise<boolean> {
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const head = new Uint8Array(4);
-      await handle.read(head, 0, 4, 0);
-      return isSealed(head);
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Missing or unreadable: the scanner says so in its own words.
-    return false;
-  }
-}
-
 /**
- * The scanner reads a file by its path (Defender's MpCmdRun takes nothing else). In an encrypted
- * profile the stored file is ciphertext, so the scanner is given the plaintext in a private
- * folder (0700, a 0600 file) that is removed as soon as the scan ends, whatever its outcome: the
- * only plaintext of a stored document written to disk, for as long as the scan takes.
+ * The scanner reads a path (Defender's MpCmdRun takes nothing else). A plain profile's stored
+ * file is scanned where it is; a sealed one is decrypted into a private 0700 folder for the scan
+ * and removed with it — never the ciphertext, whose scan would find nothing and look like a pass.
  */
-async function scanStored(scanner: MalwareScanner, path: string): Promise<MalwareScan> {
-  if (!(await isSealedFile(path))) {
-    return scanner.scan(path);
+function scanStored(
+  deps: Pick<ArrivalCheckerDeps, 'scanner' | 'filesDir' | 'scratchDir'>,
+  sha256: string,
+  path: string,
+): Promise<MalwareScan> {
+  if (!storesSealed(deps.filesDir)) {
+    return deps.scanner.scan(path);
   }
-  const plain = await readStoredOrPlain(path);
-  if (isSealed(plain)) {
-    return { scanner: null, status: 'not-scanned', detail: SEALED_NOT_SCANNED };
-  }
-  const folder = await mkdtemp(join(tmpdir(), 'vanthu-scan-'));
-  try {
-    await chmod(folder, 0o700);
-    const copy = join(folder, 'van-ban.pdf');
-    await writeFile(copy, plain, { mode: 0o600 });
-    return await scanner.scan(copy);
-  } finally {
-    await rm(folder, { recursive: true, force: true });
-  }
+  return withPrivateScratch(deps.scratchDir, async (dir) => {
+    const plain = join(dir, `${sha256}.pdf`);
+    copyAttachmentTo(deps.filesDir, sha256, plain);
+    return deps.scanner.scan(plain);
+  });
 }
 
 /** Check one stored file: the inspection (verifier, signature kinds, active content), then the malware scan. */
 export async function checkArrival(
-  deps: Pick<ArrivalCheckerDeps, 'inspect' | 'scanner' | 'filesDir'>,
+  deps: Pick<ArrivalCheckerDeps, 'inspect' | 'scanner' | 'filesDir' | 'scratchDir'>,
   file: { sha256: string; coQuanBanHanh: string },
   now: Date,
 ): Promise<{ check: ArrivalCheck; report: VerifyReport | null }> {
@@ -89,7 +67,7 @@ export async function checkArrival(
   // The scan is a child process: it runs while the worker reads the file.
   const [inspection, malware] = await Promise.all([
     deps.inspect({ path, coQuanBanHanh: file.coQuanBanHanh }),
-    scanStored(deps.scanner, path),
+    scanStored(deps, file.sha256, path),
   ]);
   const findings = [...inspection.findings, ...malwareFindings(malware)];
   return {

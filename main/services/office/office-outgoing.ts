@@ -1,9 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import { OutgoingInputSchema } from '../../../preload/contract/outgoing.ts';
 import { exportFileName } from '../../domain/file-name.ts';
 import type { PersonRole } from '../../domain/office-steps.ts';
-import { attachmentPath, recordAttachment } from '../store/attachments.ts';
+import { attachmentPath, recordAttachment, storedFileSize } from '../store/attachments.ts';
 import { appendAudit } from '../store/audit.ts';
 import { createOutgoing, getOutgoing } from '../store/outgoing-service.ts';
 import type { StoreContext } from '../store/store-context.ts';
@@ -87,7 +87,7 @@ function adoptCase(ctx: StoreContext, kase: CaseRow): OutgoingDocument | null {
         if (file === null) {
           continue;
         }
-        const size = statSync(attachmentPath(ctx.filesDir, file.sha256)).size;
+        const size = storedFileSize(ctx.filesDir, file.sha256);
         recordAttachment(ctx.db, file.sha256, size, 'application/pdf', now);
         const name = exportFileName(
           `${stage === 'du-thao' ? 'Du thao' : 'Da ky'} ${input.data.tenLoai} ${input.data.kyHieu}`,

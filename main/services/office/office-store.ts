@@ -1,8 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { STEP_CASE_KIND, stateAfter, type CaseKind, type StepKind } from '../../domain/office-steps.ts';
 import { stepFiles, type CaseFile, type QueueEntryDto, type StepBody } from '../../../preload/contract/office.ts';
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
-import { attachmentPath } from '../store/attachments.ts';
+import { attachmentPath, storedFileSize } from '../store/attachments.ts';
 import type { StoreContext } from '../store/store-context.ts';
 import { adoptArrivedOutgoing, caseOfOutgoing } from './office-outgoing.ts';
 import type { OfficeInboxItem } from './office-api.ts';
@@ -120,7 +120,7 @@ export function recordStep(ctx: StoreContext, input: LocalStep): { stepId: strin
         at,
       );
       for (const file of files) {
-        putCaseFile(ctx, input.caseId, file, statSync(attachmentPath(ctx.filesDir, file.sha256)).size);
+        putCaseFile(ctx, input.caseId, file, storedFileSize(ctx.filesDir, file.sha256));
       }
       if (input.outgoingId !== undefined) {
         // The drafter's record is the case's from now on: a retry finds the case instead of starting another.

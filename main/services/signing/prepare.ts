@@ -6,7 +6,7 @@ import type { SignatureRole } from '../pdf/placement.ts';
 import { defaultPrepareOptions } from '../pdf/sign/default-placements.ts';
 import { signFailure } from '../pdf/sign/fail.ts';
 import { FIELD_NGAY_BAN_HANH, FIELD_SO_KY_HIEU } from '../pdf/sign/fields.ts';
-import { readPdfInput } from '../pdf/sign/input.ts';
+import { assertPdfBytes, readPdfInput } from '../pdf/sign/input.ts';
 import { preparePdf, type PreparedBox, type PrepareOptions, type PrepareResult } from '../pdf/sign/prepare.ts';
 
 type PrepareRequest = z.output<typeof PrepareRequestSchema>;
@@ -22,8 +22,11 @@ export interface PlacedBoxes {
  * The prepare revision: số/ký hiệu and date fields plus one empty signature field per planned
  * signer, placed from the document's own text ('auto') or at fixed A4 positions ('default').
  */
-export async function prepareFields(request: PrepareRequest): Promise<PrepareResult> {
-  const bytes = await readPdfInput(request.path);
+export async function prepareFields(request: PrepareRequest & { readonly bytes?: Uint8Array }): Promise<PrepareResult> {
+  const bytes = request.bytes ?? (await readPdfInput(request.path));
+  if (request.bytes !== undefined) {
+    assertPdfBytes(bytes);
+  }
   const placed: PlacedBoxes = {
     ...(request.soKyHieu === undefined ? {} : { soKyHieu: request.soKyHieu }),
     ...(request.ngayBanHanh === undefined ? {} : { ngayBanHanh: request.ngayBanHanh }),

@@ -20,7 +20,7 @@ import type { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../log/logger.ts';
 import { runBatch, type BatchItemResult } from '../pdf/sign/batch.ts';
 import { addDss } from '../pdf/sign/dss.ts';
-import { readPdfInput } from '../pdf/sign/input.ts';
+import { assertPdfBytes, readPdfInput } from '../pdf/sign/input.ts';
 import { numberPdf } from '../pdf/sign/number.ts';
 import type { SignResult } from '../pdf/sign/sign.ts';
 import type { Signer } from '../pdf/signer.ts';
@@ -53,23 +53,31 @@ export interface SignFilesHooks {
   readonly onSigned?: (file: { path: string; outPath: string }, signed: SignedFile) => Promise<void>;
 }
 
+/** A file to sign: by path, or its bytes in memory (`path` then only names it). */
+export interface SignInput {
+  readonly path: string;
+  readonly outPath: string;
+  readonly bytes?: Uint8Array;
+}
+
 export interface SigningService {
   prepare(
     request: Req<typeof PrepareRequestSchema>,
   ): Promise<{ path: string; sha256: string; fields: string[]; bytesAdded: number }>;
   sign(request: Req<typeof SignRequestSchema>): Promise<SignedFile>;
+  /** `bytes`, when given, is the input itself (a stored file read through the store); `path` then only names it. */
   number(
-    request: Req<typeof NumberRequestSchema>,
+    request: Req<typeof NumberRequestSchema> & { readonly bytes?: Uint8Array },
   ): Promise<{ path: string; sha256: string; soText: string; ngayText: string; bytesAdded: number }>;
   seal(request: Req<typeof SealRequestSchema>): Promise<SignedFile>;
-  appendix(request: Req<typeof AppendixRequestSchema>): Promise<SignedFile>;
+  appendix(request: Req<typeof AppendixRequestSchema> & { readonly bytes?: Uint8Array }): Promise<SignedFile>;
   copy(request: Req<typeof CopyRequestSchema>): Promise<SignedFile>;
   batch(request: Req<typeof BatchRequestSchema>): Promise<BatchResult>;
   /** One login for many files, no events: the caller reports progress in its own terms. */
   signFiles(
     token: TokenRequest,
     operation: SigningOperation,
-    files: ReadonlyArray<{ path: string; outPath: string }>,
+    files: ReadonlyArray<SignInput>,
     hooks?: SignFilesHooks,
   ): Promise<Array<BatchItemResult<SignedFile>>>;
   /** Log out every token session open now (the idle lock); a running batch fails its next file. */
@@ -96,7 +104,7 @@ export function createSigningService(deps: SigningServiceDeps): SigningService {
   const run = async (
     token: TokenRequest,
     operation: SigningOperation,
-    files: ReadonlyArray<{ path: string; outPath: string }>,
+    files: ReadonlyArray<SignInput>,
     onProgress: (done: number, total: number, current: string | undefined) => void,
     onSigned?: SignFilesHooks['onSigned'],
   ) => {
@@ -121,7 +129,11 @@ export function createSigningService(deps: SigningServiceDeps): SigningService {
         ...(token.tsaUrl === undefined ? {} : { timestamp: tsaTimestampSource({ url: token.tsaUrl }) }),
       };
       const results = await runBatch(
-        files.map((f) => ({ inPath: f.path, outPath: f.outPath })),
+        files.map((f) => ({
+          inPath: f.path,
+          outPath: f.outPath,
+          ...(f.bytes === undefined ? {} : { bytes: f.bytes }),
+        })),
         async (bytes, outPath) => {
           assertDistinct(inputOf.get(outPath) ?? '', outPath);
           const signed = await signedFile(outPath, await runOperation(operation, bytes, outPath, context));
@@ -163,7 +175,7 @@ export function createSigningService(deps: SigningServiceDeps): SigningService {
     return collected;
   };
 
-  const single = async (request: TokenRequest & { path: string; outPath: string }, operation: SigningOperation) => {
+  const single = async (request: TokenRequest & SignInput, operation: SigningOperation) => {
     assertDistinct(request.path, request.outPath);
     const [result] = await run(request, operation, [request], () => undefined);
     if (result === undefined) {
@@ -196,7 +208,10 @@ export function createSigningService(deps: SigningServiceDeps): SigningService {
     },
     async number(request) {
       assertDistinct(request.path, request.outPath);
-      const bytes = await readPdfInput(request.path);
+      const bytes = request.bytes ?? (await readPdfInput(request.path));
+      if (request.bytes !== undefined) {
+        assertPdfBytes(bytes);
+      }
       const result = await numberPdf(bytes, request.outPath, {
         soKyHieu: request.soKyHieu,
         ngayBanHanh: request.ngayBanHanh,

@@ -250,3 +250,18 @@ export function openAttachment(filesDir: string, sha256: string): StoredFileRead
     close: () => closeSync(fd),
   };
 }
+
+/** A stored file's plaintext size: a sealed file is larger on disk than what it holds. */
+export function storedFileSize(filesDir: string, sha256: string): number {
+  const reader = openAttachment(filesDir, sha256);
+  try {
+    return reader.size;
+  } finally {
+    reader.close();
+  }
+}
+
+/** Whether the profile owning this files folder seals what it stores. */
+export function storesSealed(filesDir: string): boolean {
+  return filesKeyFor(filesDir) !== undefined;
+}

@@ -100,10 +100,7 @@ function opensWithKey(path: string, key: Buffer): boolean {
   }
 }
 
-function encryptDatabase(databasePath: string, key: Buffer, progress: (p: EncryptProgress) => void): void {
-  if (opensWithKey(databasePath, key)) {
-    return;
-  }
+function encryptDatabase(databasePath: string, key: Buffer): void {
   // Everything the WAL holds goes into the main file, so one file is the whole database.
   const plain = new Database(databasePath, { fileMustExist: true });
   try {
@@ -116,7 +113,6 @@ function encryptDatabase(databasePath: string, key: Buffer, progress: (p: Encryp
     rmSync(`${staging}${suffix}`, { force: true });
   }
   copyFileSync(databasePath, staging);
-  progress({ phase: 'database', bytes: statSync(staging).size });
   const db = new CipherDatabase(staging, { fileMustExist: true });
   try {
     // rekey rewrites every page inside one rollback-journal transaction of the copy.
@@ -202,6 +198,38 @@ export function encryptProfile(
   sources: Omit<KeySources, 'profileRoot' | 'recoveryKey'>,
   progress: (p: EncryptProgress) => void = () => undefined,
 ): { key: Buffer; recoveryKey: string | null } {
+  const steps = encryptSteps(profile, sources, progress);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done === true) {
+      return step.value;
+    }
+  }
+}
+
+/**
+ * The same run, giving the event loop a turn after every step (the key, the database, each
+ * file), so a shell can paint its progress while a large profile is encrypted.
+ */
+export async function encryptProfileYielding(
+  profile: ProfilePaths,
+  sources: Omit<KeySources, 'profileRoot' | 'recoveryKey'>,
+  progress: (p: EncryptProgress) => void = () => undefined,
+): Promise<{ key: Buffer; recoveryKey: string | null }> {
+  const steps = encryptSteps(profile, sources, progress);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done === true) {
+      return step.value;
+    }
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The run as steps, one `yield` after each durable step; the order is what makes kills safe. */
+function* encryptSteps(
+  profile: ProfilePaths,
+  sources: Omit<KeySources, 'profileRoot' | 'recoveryKey'>,
+  progress: (p: EncryptProgress) => void,
+): Generator<void, { key: Buffer; recoveryKey: string | null }> {
   const marker = markerPath(profile.root);
   let key: Buffer;
   let recoveryKey: string | null = null;
@@ -215,19 +243,29 @@ export function encryptProfile(
     fsyncPath(profile.root);
     key = made.key;
     recoveryKey = made.recoveryKey;
+    yield;
   }
-  if (existsSync(profile.database)) {
-    encryptDatabase(profile.database, key, progress);
+  if (existsSync(profile.database) && !opensWithKey(profile.database, key)) {
+    // Said before the one long step (the rekey of the whole file), so a window can show it.
+    const wal = `${profile.database}-wal`;
+    progress({
+      phase: 'database',
+      bytes: statSync(profile.database).size + (existsSync(wal) ? statSync(wal).size : 0),
+    });
+    yield;
+    encryptDatabase(profile.database, key);
+    yield;
   }
   const filesKey = deriveKey(key, 'files');
   const files = storedFiles(profile.files);
   progress({ phase: 'files', done: 0, total: files.length });
-  files.forEach((path, index) => {
+  for (const [index, path] of files.entries()) {
     if (isStillPlain(path)) {
       sealInPlace(path, filesKey);
     }
     progress({ phase: 'files', done: index + 1, total: files.length });
-  });
+    yield;
+  }
   rmSync(marker);
   fsyncPath(profile.root);
   progress({ phase: 'done', files: files.length });

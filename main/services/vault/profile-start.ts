@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import type { ProfilePaths } from '../../app/profile.ts';
-import { encryptProfile, markerPath, needsEncryption, type EncryptProgress } from './encrypt-profile.ts';
+import {
+  encryptProfile,
+  encryptProfileYielding,
+  markerPath,
+  needsEncryption,
+  type EncryptProgress,
+} from './encrypt-profile.ts';
 import { isProfileEncrypted, setUpProfileKey, unlockProfileKey, type KeySources } from './profile-vault.ts';
 
 export interface ProfileStart {
@@ -8,6 +14,14 @@ export interface ProfileStart {
   readonly key: Buffer | undefined;
   /** Made at this start: to be shown once (printable), never stored. */
   readonly recoveryKey: string | null;
+}
+
+/**
+ * Whether this start encrypts the profile in place (an interrupted run, or a plain profile holding
+ * data when encryption is on): the one case long enough for a shell to show progress.
+ */
+export function encryptsAtStart(profile: ProfilePaths, options: { readonly encryptPlain: boolean }): boolean {
+  return existsSync(markerPath(profile.root)) || (options.encryptPlain && needsEncryption(profile));
 }
 
 /**
@@ -22,8 +36,7 @@ export function startProfile(
   options: { readonly encryptPlain: boolean },
   progress: (p: EncryptProgress) => void = () => undefined,
 ): ProfileStart {
-  const interrupted = existsSync(markerPath(profile.root));
-  if (interrupted || (options.encryptPlain && needsEncryption(profile))) {
+  if (encryptsAtStart(profile, options)) {
     return encryptProfile(profile, sources, progress);
   }
   if (isProfileEncrypted(profile.root)) {
@@ -33,4 +46,27 @@ export function startProfile(
     return setUpProfileKey({ ...sources, profileRoot: profile.root });
   }
   return { key: undefined, recoveryKey: null };
+}
+
+/**
+ * Encryption at rest is on by default: a new profile gets its key at set-up and a plain one is
+ * encrypted in place on the first start after the upgrade. `VANTHU_ENCRYPT_PROFILE=0` keeps a
+ * plain profile plain (the benchmarks' plain column, development); an encrypted profile is always
+ * opened encrypted.
+ */
+export function encryptsByDefault(env: NodeJS.ProcessEnv): boolean {
+  return env['VANTHU_ENCRYPT_PROFILE'] !== '0';
+}
+
+/** `startProfile` giving the event loop a turn between the steps of an encryption (Electron's progress window). */
+export async function startProfileYielding(
+  profile: ProfilePaths,
+  sources: Omit<KeySources, 'profileRoot' | 'recoveryKey'>,
+  options: { readonly encryptPlain: boolean },
+  progress: (p: EncryptProgress) => void,
+): Promise<ProfileStart> {
+  if (encryptsAtStart(profile, options)) {
+    return encryptProfileYielding(profile, sources, progress);
+  }
+  return startProfile(profile, sources, options, progress);
 }

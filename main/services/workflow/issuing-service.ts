@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   errorMessageVi,
@@ -22,7 +21,7 @@ import type { Logger } from '../log/logger.ts';
 import type { SigningService } from '../signing/signing-service.ts';
 import type { PageRenderer } from '../pdf/layout/page-renderer.ts';
 import { prepareFields } from '../signing/prepare.ts';
-import { attachmentPath, readAttachment, sha256Of, writeAttachmentFile } from '../store/attachments.ts';
+import { readAttachment, sha256Of, writeAttachmentFile } from '../store/attachments.ts';
 import { chainBroken, type OutputRecord, type OutputStage } from '../store/issuing.ts';
 import type { StoreCall } from '../store/store-client.ts';
 import type { OnlineNumbers } from '../sync/online-numbers.ts';
@@ -36,6 +35,7 @@ import {
   checkSignedInput,
 } from './chain-checks.ts';
 import { draftPage, placedBoxes } from './draft-fields.ts';
+import { withPrivateScratch } from '../vault/private-scratch.ts';
 import { recoverOutputs, type RecoveryReport } from './recovery.ts';
 import { requireRole } from './roles.ts';
 
@@ -65,7 +65,10 @@ export interface IssuingService {
 export interface IssuingDeps {
   readonly store: StoreCall;
   readonly filesDir: string;
-  /** Profile scratch space for the signing engine's output before it enters the store. */
+  /**
+   * Profile scratch space for the signing engine's output before it enters the store: each call
+   * gets its own 0700 folder there, removed when the call ends (the engine writes to a path).
+   */
   readonly scratchDir: string;
   readonly signing: Pick<SigningService, 'signFiles' | 'number'>;
   readonly intake: FileIntake;
@@ -137,10 +140,9 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
     }
   };
 
-  const scratchPath = (): string => {
-    mkdirSync(deps.scratchDir, { recursive: true });
-    return join(deps.scratchDir, `${randomUUID()}.pdf`);
-  };
+  // Inputs reach the engine as bytes read through the file store (decrypted in an encrypted
+  // profile); only its outputs touch the disk, in a private folder that goes with the call.
+  const scratch = <T>(work: (dir: string) => Promise<T>): Promise<T> => withPrivateScratch(deps.scratchDir, work);
 
   /** A stored file read back, refused if its bytes no longer hash to its name. */
   const readStored = (sha256: string, stage: string): Uint8Array => {
@@ -179,7 +181,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
     stage: OutputStage,
     signer: SignerChoice,
     pin: string | null,
-    items: ReadonlyArray<{ id: string; from: string; path: string; outPath: string }>,
+    items: ReadonlyArray<{ id: string; from: string; bytes: Uint8Array; outPath: string }>,
     check: (id: string, bytes: Uint8Array) => Promise<void>,
     onProgress: (done: number, total: number, id: string | null) => void,
   ) => {
@@ -192,7 +194,8 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
     const results = await deps.signing.signFiles(
       { ...signer, pin, longTerm: false },
       stage === 'da-ky' ? { kind: 'sign', role: 'personal', certify: 2 } : { kind: 'seal', lock: true },
-      items.map((i) => ({ path: i.path, outPath: i.outPath })),
+      // The path only names the input in results; the engine signs the bytes given.
+      items.map((i) => ({ path: i.from, outPath: i.outPath, bytes: i.bytes })),
       {
         // By position: two documents may hold byte-identical drafts (one stored file, one path).
         onProgress: (done, total, current) =>
@@ -249,15 +252,16 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
       await requireRole(store, 'outgoing.draft');
       const pdf = deps.intake.get(pdfHandle, 'pdf');
       const source = deps.intake.get(sourceHandle, 'nguon');
-      const outPath = scratchPath();
-      try {
-        const path = attachmentPath(deps.filesDir, pdf.sha256);
+      return scratch(async (dir) => {
+        const outPath = join(dir, 'du-thao.pdf');
+        const draft = readStored(pdf.sha256, 'du-thao');
         // The draft carries its số, date and signature fields from the start, so the leader signs
         // exactly the file the văn thư will number and seal. A field the text does not reveal is
         // refused here (PDF_FIELD_PLACEMENT_NOT_FOUND) until a person places it.
-        const boxes = await placedBoxes(readStored(pdf.sha256, 'du-thao'), placed);
+        const boxes = await placedBoxes(draft, placed);
         await prepareFields({
-          path,
+          path: pdf.sha256,
+          bytes: draft,
           outPath,
           signers: ['personal', 'organization'],
           placement: 'auto',
@@ -275,9 +279,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
         deps.intake.release(sourceHandle);
         deps.log.info('issuing.draft', { id: doc.id });
         return doc;
-      } finally {
-        rmSync(outPath, { force: true });
-      }
+      });
     },
 
     async sign({ ids, signer, pin, batchId }) {
@@ -288,7 +290,6 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
         deps.events.emit('issuing.progress', { batchId: batchId ?? null, done, total, currentId });
       const refused = new Map<string, AppError>();
       const drafts = new Map<string, Uint8Array>();
-      const items: Array<{ id: string; from: string; path: string; outPath: string }> = [];
       // Every draft's input read and checked at once (the store answers in turn); the batch keeps
       // the order the leader chose.
       const inputs = await Promise.all(
@@ -303,18 +304,14 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
           }
         }),
       );
-      for (const input of inputs) {
-        if (input !== null) {
-          drafts.set(input.id, input.bytes);
-          items.push({
-            id: input.id,
-            from: input.sha,
-            path: attachmentPath(deps.filesDir, input.sha),
-            outPath: scratchPath(),
-          });
+      return scratch(async (dir) => {
+        const items: Array<{ id: string; from: string; bytes: Uint8Array; outPath: string }> = [];
+        for (const [index, input] of inputs.entries()) {
+          if (input !== null) {
+            drafts.set(input.id, input.bytes);
+            items.push({ id: input.id, from: input.sha, bytes: input.bytes, outPath: join(dir, `${index}.pdf`) });
+          }
         }
-      }
-      try {
         const signed =
           items.length === 0
             ? []
@@ -335,11 +332,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
         const failed = results.filter((r) => !r.ok).length;
         deps.log.info('issuing.sign', { total: results.length, failed });
         return { total: results.length, failed, results };
-      } finally {
-        for (const item of items) {
-          rmSync(item.outPath, { force: true });
-        }
-      }
+      });
     },
 
     number: (id) =>
@@ -349,25 +342,25 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
         const { doc: signed, sha, bytes } = await inputOf(id, 'da-ky', 'da-ky', 'da-cap-so');
         await checkSignedInput(bytes);
         const doc = await store('issuing.reserveNumber', id, sha, await serverNumber(signed));
-        if (doc.soKyHieu === null || doc.ngayBanHanh === null) {
+        const { soKyHieu, ngayBanHanh } = doc;
+        if (soKyHieu === null || ngayBanHanh === null) {
           throw chainBroken('NOT_NUMBERED', 'Văn bản chưa được cấp số.', { stage: 'da-cap-so' });
         }
-        const outPath = scratchPath();
-        try {
+        return scratch(async (dir) => {
+          const outPath = join(dir, 'da-cap-so.pdf');
           await deps.signing.number({
-            path: attachmentPath(deps.filesDir, sha),
+            path: sha,
+            bytes,
             outPath,
-            soKyHieu: doc.soKyHieu,
-            ngayBanHanh: doc.ngayBanHanh,
+            soKyHieu,
+            ngayBanHanh,
           });
           const numbered = new Uint8Array(readFileSync(outPath));
           await checkNumbered(numbered, bytes, doc);
           const after = await keepOutput({ id, stage: 'da-cap-so', from: sha }, numbered);
           deps.log.info('issuing.number', { id, so: after.so });
           return after;
-        } finally {
-          rmSync(outPath, { force: true });
-        }
+        });
       }),
 
     seal: ({ id, signer, pin }) =>
@@ -376,13 +369,12 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
         await ready();
         const { doc, sha, bytes } = await inputOf(id, 'da-cap-so', 'da-cap-so', 'da-dong-dau');
         await checkNumberedInput(bytes, doc);
-        const outPath = scratchPath();
-        try {
+        return scratch(async (dir) => {
           const [result] = await signOne(
             'da-dong-dau',
             signer,
             pin,
-            [{ id, from: sha, path: attachmentPath(deps.filesDir, sha), outPath }],
+            [{ id, from: sha, bytes, outPath: join(dir, 'da-dong-dau.pdf') }],
             (_id, sealed) => checkSealed(sealed, bytes, doc),
             () => undefined,
           );
@@ -395,9 +387,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
           }
           deps.log.info('issuing.seal', { id });
           return result.document;
-        } finally {
-          rmSync(outPath, { force: true });
-        }
+        });
       }),
 
     publish: (id) =>

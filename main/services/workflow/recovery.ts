@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { isVanthuError } from '../../../preload/contract/index.ts';
 import type { Logger } from '../log/logger.ts';
-import { attachmentPath, sha256Of } from '../store/attachments.ts';
+import { attachmentPath, readAttachment, sha256Of } from '../store/attachments.ts';
 import { STEP_INPUT, type PendingOutput } from '../store/issuing.ts';
 import type { StoreCall } from '../store/store-client.ts';
 import { checkNumbered, checkSealed, checkSigned } from './chain-checks.ts';
@@ -54,15 +54,18 @@ async function adoptable(deps: RecoveryDeps, pending: PendingOutput): Promise<bo
   if (!existsSync(path) || !existsSync(fromPath)) {
     return false;
   }
-  const bytes = new Uint8Array(readFileSync(path));
-  if (sha256Of(bytes) !== pending.sha256) {
+  const bytes = readWhole(deps.filesDir, pending.sha256);
+  if (bytes === null || sha256Of(bytes) !== pending.sha256) {
     return false;
   }
   const doc = await deps.store('outgoing.get', pending.id);
   if (doc.state !== STEP_INPUT[pending.stage].state || doc.fileSha256 !== pending.from) {
     return false;
   }
-  const input = new Uint8Array(readFileSync(fromPath));
+  const input = readWhole(deps.filesDir, pending.from);
+  if (input === null) {
+    return false;
+  }
   try {
     if (pending.stage === 'da-ky') {
       await checkSigned(bytes, input);
@@ -77,5 +80,17 @@ async function adoptable(deps: RecoveryDeps, pending: PendingOutput): Promise<bo
       throw error;
     }
     return false;
+  }
+}
+
+/** A stored file's plaintext through the file store (decrypted when sealed), or null when it does not open. */
+function readWhole(filesDir: string, sha256: string): Uint8Array | null {
+  try {
+    return new Uint8Array(readAttachment(filesDir, sha256));
+  } catch (error) {
+    if (!isVanthuError(error)) {
+      throw error;
+    }
+    return null;
   }
 }

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { composeServices } from '../../../main/app/compose.ts';
 import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
 import { dispatch } from '../../../main/ipc/dispatch.ts';
@@ -10,6 +10,8 @@ import Database from 'better-sqlite3';
 import { writeAttachmentFile } from '../../../main/services/store/attachments.ts';
 import { openDatabase } from '../../../main/services/store/open-database.ts';
 import { createStore } from '../../../main/services/store/store.ts';
+import { startProfile } from '../../../main/services/vault/profile-start.ts';
+import { profilePaths } from '../../../main/app/profile.ts';
 import type { UserRole } from '../../../main/domain/user-role.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import type { Result } from '../../../preload/contract/result.ts';
@@ -30,10 +32,23 @@ export const DRAFT_INPUT = {
 /** A profile whose sổ đi has an open lease, the app's handler table over it, and the test tokens. */
 export function issuingProfile(
   pki: PkiMaterial,
-  options: { profileDir?: string; server?: { url: string; username: string; password: string } } = {},
+  options: {
+    profileDir?: string;
+    server?: { url: string; username: string; password: string };
+    /** Set up as the shells do by default: a profile key (key file beside the profile), everything encrypted. */
+    encrypted?: boolean;
+  } = {},
 ) {
   const profileDir = options.profileDir ?? join(mkdtempSync(join(tmpdir(), 'vanthu ban hành ')), 'hồ sơ');
-  const seeded = openDatabase(join(profileDir, 'vanthu.sqlite'));
+  const profileKey =
+    options.encrypted === true
+      ? startProfile(
+          profilePaths(profileDir),
+          { keyFile: join(dirname(profileDir), 'vanthu.key') },
+          { encryptPlain: true },
+        ).key
+      : undefined;
+  const seeded = openDatabase(join(profileDir, 'vanthu.sqlite'), profileKey === undefined ? {} : { key: profileKey });
   const seededStore = createStore({ db: seeded, filesDir: join(profileDir, 'files'), maDinhDanh: ORG });
   // real time: the services under test number in the year of the process clock.
   const year = vietnamYear(new Date());
@@ -47,6 +62,7 @@ export function issuingProfile(
     profileDir,
     shell: 'cli',
     log: silentLogger,
+    ...(profileKey === undefined ? {} : { profileKey }),
     ...(server === undefined
       ? {}
       : { syncCredentials: () => ({ username: server.username, password: server.password }) }),

@@ -45,7 +45,7 @@ async function check(path: string, coQuanBanHanh = ISSUER, scanner = clamav): Pr
   const filesDir = join(dir, 'files');
   const sha256 = writeAttachmentFile(filesDir, new Uint8Array(readFileSync(path)));
   const { check: result } = await checkArrival(
-    { inspect: inProcessInspector(verify), scanner, filesDir },
+    { inspect: inProcessInspector(verify), scanner, filesDir, scratchDir: join(dir, 'quet') },
     { sha256, coQuanBanHanh },
     testNow(),
   );
@@ -184,6 +184,7 @@ describe('arrival → check → tiếp nhận or trả lại', () => {
       inspect: inProcessInspector(verify),
       scanner: noScanner,
       filesDir: store.context.filesDir,
+      scratchDir: join(dir, 'quet'),
       log: silentLogger,
       clock: testNow,
     });

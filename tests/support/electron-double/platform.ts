@@ -115,6 +115,16 @@ export class PowerMonitorDouble extends EventEmitter implements Pick<PowerMonito
   resume(): void {
     this.emit('resume', electronEvent({}));
   }
+
+  /** The machine going to sleep (lid closed, Start → Sleep). */
+  suspend(): void {
+    this.emit('suspend', electronEvent({}));
+  }
+
+  /** The OS lock screen (Win+L, Ctrl+Cmd+Q). */
+  lockScreen(): void {
+    this.emit('lock-screen', electronEvent({}));
+  }
 }
 
 /** Instances of the `Notification` class of one double. */

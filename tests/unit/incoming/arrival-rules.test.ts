@@ -121,6 +121,7 @@ describe('the background check', () => {
       inspect: () => Promise.reject(new Error('unused')),
       scanner: { name: 'none', scan: () => Promise.reject(new Error('unused')) },
       filesDir: tmpdir(),
+      scratchDir: tmpdir(),
       log: silentLogger,
     });
     checker.wake();
@@ -160,6 +161,7 @@ describe('the background check', () => {
       },
       scanner: { name: 'none', scan: () => Promise.resolve({ scanner: null, status: 'not-scanned', detail: '' }) },
       filesDir: tmpdir(),
+      scratchDir: tmpdir(),
       log: silentLogger,
     });
     checker.wake();

@@ -24,7 +24,8 @@ export type LayoutOverrideRequest = z.output<typeof LayoutOverrideRequestSchema>
 export type LayoutOverride = z.output<typeof LayoutOverrideSchema>;
 
 export interface LayoutService {
-  propose(request: LayoutProposeRequest): Promise<LayoutProposal>;
+  /** `bytes`, when given, is the PDF itself (a stored file read through the file store); `path` then only names it. */
+  propose(request: LayoutProposeRequest & { readonly bytes?: Uint8Array }): Promise<LayoutProposal>;
   override(request: LayoutOverrideRequest): LayoutOverride;
 }
 
@@ -43,7 +44,7 @@ const MIN_BOX = { width: 20, height: 8 } as const;
 export function createLayoutService(deps: LayoutServiceDeps): LayoutService {
   return {
     async propose(request) {
-      const bytes = await readBounded(request.path, deps.maxBytes ?? DEFAULT_MAX_BYTES);
+      const bytes = request.bytes ?? (await readBounded(request.path, deps.maxBytes ?? DEFAULT_MAX_BYTES));
       const images = deps.settings.get().images;
       const warnings: string[] = [];
       const signature = await loadImage(request.signatureImagePath ?? images.signaturePng, 'signature', warnings);

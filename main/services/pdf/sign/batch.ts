@@ -1,9 +1,12 @@
 import { isVanthuError, type AppError } from '../../../../preload/contract/index.ts';
-import { readPdfInput } from './input.ts';
+import { assertPdfBytes, readPdfInput } from './input.ts';
 
 export interface BatchItem {
+  /** The input's name in results and progress; read from disk only when `bytes` is absent. */
   readonly inPath: string;
   readonly outPath: string;
+  /** The input already in memory (a stored file read through the file store, decrypted). */
+  readonly bytes?: Uint8Array;
 }
 
 export interface BatchProgress {
@@ -16,6 +19,14 @@ export interface BatchProgress {
 export type BatchItemResult<T> =
   | { readonly inPath: string; readonly outPath: string; readonly ok: true; readonly value: T }
   | { readonly inPath: string; readonly outPath: string; readonly ok: false; readonly error: AppError };
+
+function inputBytes(item: BatchItem): Promise<Uint8Array> {
+  if (item.bytes === undefined) {
+    return readPdfInput(item.inPath);
+  }
+  assertPdfBytes(item.bytes);
+  return Promise.resolve(item.bytes);
+}
 
 /**
  * Runs one operation over many files with the same signer (one token login for the whole
@@ -30,10 +41,15 @@ export async function runBatch<T>(
   for (const [index, item] of items.entries()) {
     onProgress({ done: index, total: items.length, current: item.inPath });
     try {
-      const bytes = await readPdfInput(item.inPath);
-      results.push({ ...item, ok: true, value: await operation(bytes, item.outPath) });
+      const bytes = await inputBytes(item);
+      results.push({
+        inPath: item.inPath,
+        outPath: item.outPath,
+        ok: true,
+        value: await operation(bytes, item.outPath),
+      });
     } catch (error) {
-      results.push({ ...item, ok: false, error: toAppError(error) });
+      results.push({ inPath: item.inPath, outPath: item.outPath, ok: false, error: toAppError(error) });
     }
   }
   onProgress({ done: items.length, total: items.length, current: undefined });

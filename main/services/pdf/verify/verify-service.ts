@@ -14,7 +14,10 @@ import { loadTrustStore } from './trust-store.ts';
 import { verifyPdfBytes } from './verify-document.ts';
 
 export interface VerifyRequest {
+  /** The file to read, or — with `bytes` — only the name the report and the log give it. */
   readonly path: string;
+  /** The file's bytes already in memory: a stored file read through the file store (decrypted). */
+  readonly bytes?: Uint8Array;
   readonly trustPaths: readonly string[];
   readonly offline: boolean;
   /** Re-verify with the proof kept at the last verification, as of its time (expired certificates). */
@@ -41,10 +44,10 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
   const cache = createFileRevocationCache(join(deps.cacheDir, 'revocation'));
   return {
     async verify(request) {
-      const path = resolve(request.path);
+      const path = request.bytes === undefined ? resolve(request.path) : request.path;
       let size: number;
       try {
-        size = (await stat(path)).size;
+        size = request.bytes?.byteLength ?? (await stat(path)).size;
       } catch (cause) {
         throw new VanthuError('FILE_NOT_FOUND', errorMessageVi('FILE_NOT_FOUND', path), { cause, details: { path } });
       }
@@ -52,8 +55,9 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
         throw new VanthuError('FILE_TOO_LARGE', errorMessageVi('FILE_TOO_LARGE'), { details: { path, size } });
       }
       const anchors = loadTrustStore([...deps.settings.get().verify.trustPaths, ...request.trustPaths]);
-      // A stored file of an encrypted profile is read in the clear (its folder's key).
-      const bytes = await readStoredOrPlain(path);
+      // Given bytes (the file store read them), or a path read in the clear: a stored file of an
+      // encrypted profile is sealed on disk under its folder's key.
+      const bytes = request.bytes === undefined ? await readStoredOrPlain(path) : Buffer.from(request.bytes);
       if (request.fromProof === true) {
         const proof = loadKeptProof(deps.evidenceDir, createHash('sha256').update(bytes).digest('hex'));
         const { report } = await verifyPdfBytes(bytes, path, {
