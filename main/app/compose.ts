@@ -19,6 +19,7 @@ import { createSyncService } from '../services/sync/sync-service.ts';
 import { ensureWorkstationId } from '../services/sync/workstation-id.ts';
 import { createTokenService } from '../services/tokens/token-service.ts';
 import { createIssuingService } from '../services/workflow/issuing-service.ts';
+import { createHintsService } from '../services/hints/hints-service.ts';
 import { createMetadataService } from '../services/metadata/metadata-service.ts';
 import { createTheThucService } from '../services/the-thuc/the-thuc-service.ts';
 import { noNativeChooser, type FileChooser } from '../platform/file-chooser.ts';
@@ -180,6 +181,11 @@ export function composeServices(options: ComposeOptions): Services {
     }),
     theThuc: createTheThucService({ store: store.call, filesDir: profile.files }),
     metadata: createMetadataService({ files, filesDir: profile.files }),
+    hints: createHintsService({
+      store: store.call,
+      filesDir: profile.files,
+      clock: options.clock ?? (() => new Date()),
+    }),
     layout: createLayoutService({ settings, log, renderer: pageRenderer }),
     verify,
     arrivals,

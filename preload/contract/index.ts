@@ -15,3 +15,4 @@ export * from './verify.ts';
 export * from './error-messages.vi.ts';
 export * from './the-thuc.ts';
 export * from './metadata.ts';
+export * from './hints.ts';
