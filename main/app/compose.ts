@@ -179,7 +179,7 @@ export function composeServices(options: ComposeOptions): Services {
       caseOf: (documentId) => store.call('office.caseOfOutgoing', documentId),
       log,
     }),
-    theThuc: createTheThucService({ store: store.call, filesDir: profile.files }),
+    theThuc: createTheThucService({ store: store.call, filesDir: profile.files, pageRenderer }),
     metadata: createMetadataService({ files, filesDir: profile.files }),
     hints: createHintsService({
       store: store.call,

@@ -426,6 +426,10 @@ export const vi = {
     clean: (n: number) => `Không thấy lỗi thể thức (đã kiểm tra ${n} quy tắc).`,
     page: (n: number) => `Trang ${n}`,
     why: (source: string, tolerance: string) => `(${source}; chấp nhận: ${tolerance})`,
+    previewLoading: 'Đang hiển thị trang…',
+    pageAlt: (n: number) => `Trang ${n} của dự thảo, các lỗi thể thức được khoanh đỏ`,
+    boxLabel: (message: string) => `Lỗi thể thức: ${message}`,
+    show: 'Xem trên trang',
   },
   signing: {
     title: 'Ký duyệt',
