@@ -72,7 +72,7 @@ export function isVietnameseSyllable(word: string): boolean {
   if (tones > 1) {
     return false;
   }
-  const bare = decomposed.replace(TONES, '').normalize('NFC').toLocaleLowerCase('vi');
+  const bare = decomposed.replace(TONES, '').normalize('NFC').toLowerCase();
   return SYLLABLE.test(bare);
 }
 
@@ -84,5 +84,5 @@ export function isVietnameseWord(word: string): boolean {
   if (isVietnameseSyllable(word)) {
     return true;
   }
-  return word === word.toLocaleUpperCase('vi') && /^[A-ZĂÂĐÊÔƠƯ]+$/u.test(word);
+  return word === word.toUpperCase() && /^[A-ZĂÂĐÊÔƠƯ]+$/u.test(word);
 }

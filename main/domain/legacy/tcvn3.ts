@@ -69,7 +69,7 @@ export function tcvn3Byte(char: string): number | undefined {
 export function encodeTcvn3(text: string): string {
   let out = '';
   for (const char of text.normalize('NFC')) {
-    const lower = char.toLocaleLowerCase('vi');
+    const lower = char.toLowerCase();
     // The "H" fonts draw capitals from the lower-case codes; a plain font has only ĂÂÊÔƠƯĐ.
     const code = TCVN3_CODES.get(char) ?? (char !== lower ? TCVN3_CODES.get(lower) : undefined);
     out += code === undefined ? char : String.fromCharCode(code);
@@ -100,12 +100,12 @@ export function decodeTcvn3(text: string, options: { upper?: boolean; isWord?: (
     }
     // ư starts a word ("ưu") or follows a lower-case letter ("trưởng", "tư"); "QĐ-UBND" keeps its hyphen.
     const withU = once.replace(/(^|\p{L})-(?=(\p{L})?)/gu, (whole, before: string, after: string | undefined) => {
-      const lowerAfter = after !== undefined && after !== after.toLocaleUpperCase('vi');
+      const lowerAfter = after !== undefined && after !== after.toUpperCase();
       // "-u" opens a word; "tr-ëng", "L-u", "th-;" carry it inside or at the end; "QĐ-UBND" is a hyphen.
       return lowerAfter || (before !== '' && after === undefined) ? `${before}ư` : whole;
     });
     const words = withU.split(/[^\p{L}]+/u).filter((w) => w !== '');
     return withU !== once && words.every(isWord) ? withU : once;
   });
-  return options.upper === true ? decoded.toLocaleUpperCase('vi') : decoded;
+  return options.upper === true ? decoded.toUpperCase() : decoded;
 }

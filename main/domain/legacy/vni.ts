@@ -29,8 +29,8 @@ const SINGLE: ReadonlyArray<readonly [string, string]> = [
   ['î', 'ỵ'],
 ];
 
-const lower = (s: string): string => s.toLocaleLowerCase('vi');
-const upper = (s: string): string => s.toLocaleUpperCase('vi');
+const lower = (s: string): string => s.toLowerCase();
+const upper = (s: string): string => s.toUpperCase();
 
 type VowelMark = '' | '\u0302' | '\u0306';
 interface Mark {
