@@ -20,6 +20,7 @@ import { createSyncService } from '../services/sync/sync-service.ts';
 import { ensureWorkstationId } from '../services/sync/workstation-id.ts';
 import { createTokenService } from '../services/tokens/token-service.ts';
 import { createIssuingService } from '../services/workflow/issuing-service.ts';
+import { createHintsService } from '../services/hints/hints-service.ts';
 import { createMetadataService } from '../services/metadata/metadata-service.ts';
 import { createOcrService } from '../services/ocr/ocr-service.ts';
 import { createTheThucService } from '../services/the-thuc/the-thuc-service.ts';
@@ -191,9 +192,14 @@ export function composeServices(options: ComposeOptions): Services {
       caseOf: (documentId) => store.call('office.caseOfOutgoing', documentId),
       log,
     }),
-    theThuc: createTheThucService({ store: store.call, filesDir: profile.files }),
+    theThuc: createTheThucService({ store: store.call, filesDir: profile.files, pageRenderer }),
     metadata: createMetadataService({ files, filesDir: profile.files }),
     ocr: createOcrService({ files, filesDir: profile.files, store: store.call, events }),
+    hints: createHintsService({
+      store: store.call,
+      filesDir: profile.files,
+      clock: options.clock ?? (() => new Date()),
+    }),
     layout: createLayoutService({ settings, log, renderer: pageRenderer }),
     verify,
     arrivals,

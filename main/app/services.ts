@@ -13,6 +13,7 @@ import type { SettingsStore } from '../services/settings/settings-store.ts';
 import type { SigningService } from '../services/signing/signing-service.ts';
 import type { StoreService } from '../services/store/store-service.ts';
 import type { SyncService } from '../services/sync/sync-service.ts';
+import type { HintsService } from '../services/hints/hints-service.ts';
 import type { MetadataService } from '../services/metadata/metadata-service.ts';
 import type { OcrService } from '../services/ocr/ocr-service.ts';
 import type { TheThucService } from '../services/the-thuc/the-thuc-service.ts';
@@ -59,6 +60,8 @@ export interface Services {
   /** Fields an incoming PDF prints about itself, read from its text layer, with confidences. */
   readonly metadata: MetadataService;
   readonly ocr: OcrService;
+  /** Summary, deadlines and chủ trì suggestions of incoming documents (#21). */
+  readonly hints: HintsService;
   /** The idle lock (issue #19): locks after `settings.lock.idleMinutes`, unlocks with the sign-in password. */
   readonly lock: LockService;
 }

@@ -17,6 +17,7 @@ import { layoutHandlers } from './layout.ipc.ts';
 import { guardLock } from './lock-guard.ts';
 import { lockHandlers } from './lock.ipc.ts';
 import { officeHandlers } from './office.ipc.ts';
+import { hintsHandlers } from './hints.ipc.ts';
 import { metadataHandlers } from './metadata.ipc.ts';
 import { ocrHandlers } from './ocr.ipc.ts';
 import { settingsHandlers } from './settings.ipc.ts';
@@ -53,6 +54,7 @@ export function createHandlerTable(services: Services): HandlerTable {
       ...officeHandlers(services),
       ...metadataHandlers(services),
       ...ocrHandlers(services),
+      ...hintsHandlers(services),
       ...settingsHandlers(services),
       ...signingHandlers(services),
       ...syncHandlers(services),

@@ -3,6 +3,7 @@ import { appChannels } from './app.ts';
 import { appendicesChannels } from './appendices.ts';
 import { calendarChannels } from './calendar.ts';
 import { filesChannels } from './files.ts';
+import { hintsChannels } from './hints.ts';
 import { imagesChannels } from './images.ts';
 import { incomingChannels } from './incoming.ts';
 import { issuingChannels } from './issuing.ts';
@@ -32,6 +33,7 @@ export const channels = {
   ...appendicesChannels,
   ...calendarChannels,
   ...filesChannels,
+  ...hintsChannels,
   ...imagesChannels,
   ...incomingChannels,
   ...issuingChannels,

@@ -17,3 +17,4 @@ export * from './error-messages.vi.ts';
 export * from './the-thuc.ts';
 export * from './metadata.ts';
 export * from './ocr.ts';
+export * from './hints.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define.ts';
+import { DraftPageSchema } from './issuing.ts';
 
 /**
  * Thể thức check of a draft before the leader signs (issue #21): rule-based findings against
@@ -33,4 +34,9 @@ export type TheThucReport = z.infer<typeof TheThucReportSchema>;
 export const theThucChannels = {
   /** Check the stored draft (stage du-thao) of an outgoing document. */
   'theThuc.checkDraft': channel(z.object({ id: z.string().min(1) }).strict(), TheThucReportSchema),
+  /** One page of that stored draft, rendered in main, for drawing the findings' boxes over it. */
+  'theThuc.page': channel(
+    z.object({ id: z.string().min(1), pageIndex: z.number().int().min(0).max(1999) }).strict(),
+    DraftPageSchema,
+  ),
 };

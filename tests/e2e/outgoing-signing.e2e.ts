@@ -119,6 +119,24 @@ test('the leader signs both drafts in one batch with one PIN; the PIN is not kep
   await expect(theThuc.getByTestId('the-thuc-document')).toHaveCount(2);
   await expect(theThuc.locator('[data-rule="tieu-ngu-gach"]')).toHaveCount(2);
   await expect(theThuc.getByTestId('the-thuc-findings').first()).toContainText('Phụ lục I');
+  // Each finding on the page the leader is about to sign: the seeded defect (no rule under the
+  // tiêu ngữ) is boxed where the tiêu ngữ stands, top right of page 1, once its page has shown.
+  const firstDraft = theThuc.getByTestId('the-thuc-document').first();
+  const pageImage = firstDraft.getByRole('img', { name: /^Trang 1 của dự thảo/ });
+  await expect(pageImage).toBeVisible();
+  await firstDraft.locator('li[data-rule="tieu-ngu-gach"]').getByTestId('the-thuc-show').click();
+  const defectBox = firstDraft.locator('[data-testid="the-thuc-box"][data-rule="tieu-ngu-gach"]');
+  await expect(defectBox).toHaveAttribute('data-selected', 'true');
+  await expect(defectBox).toBeVisible();
+  const pageRect = await pageImage.boundingBox();
+  const boxRect = await defectBox.boundingBox();
+  expect(pageRect).not.toBeNull();
+  expect(boxRect).not.toBeNull();
+  if (pageRect !== null && boxRect !== null) {
+    expect(boxRect.x + boxRect.width / 2).toBeGreaterThan(pageRect.x + pageRect.width / 2);
+    expect(boxRect.y).toBeGreaterThan(pageRect.y);
+    expect(boxRect.y + boxRect.height).toBeLessThan(pageRect.y + pageRect.height / 4);
+  }
   await saveScreen(page, '40-signing-the-thuc');
   await page.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
   await expect(page.getByLabel('Chứng thư số dùng để ký').locator('option:checked')).toContainText('Nguyễn Văn A');

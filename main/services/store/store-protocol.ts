@@ -18,6 +18,7 @@ import { listArrangements, storeArrangements } from './calendar-store.ts';
 import { claimNotices } from './notices.ts';
 import { queueCounts } from './overview.ts';
 import { linkReply } from './reply-link.ts';
+import { similarAssigned } from './similar-assigned.ts';
 import { computeReport } from './report-query.ts';
 import * as issuing from './issuing.ts';
 import * as workflow from './workflow-actions.ts';
@@ -49,6 +50,8 @@ export interface StoreMethods {
     input: Parameters<typeof workflow.assignIncoming>[2],
   ) => ReturnType<typeof workflow.assignIncoming>;
   'incoming.assignment': (id: string) => ReturnType<typeof workflow.getAssignment>;
+  /** Past assigned documents with a trích yếu like this one (chủ trì suggestion). */
+  'incoming.similarAssigned': (id: string, trichYeu: string) => ReturnType<typeof similarAssigned>;
   'incoming.attachment': (id: string) => ReturnType<typeof workflow.incomingAttachment>;
   'outgoing.return': (id: string, comment: string) => ReturnType<typeof workflow.returnOutgoing>;
   'outgoing.returns': (id: string) => ReturnType<typeof workflow.outgoingReturns>;
@@ -208,6 +211,7 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'texts.get': (sha256) => texts.documentText(store.context, sha256),
     'incoming.assign': (id, input) => workflow.assignIncoming(store.context, id, input),
     'incoming.assignment': (id) => workflow.getAssignment(store.context, id),
+    'incoming.similarAssigned': (id, trichYeu) => similarAssigned(store.context, id, trichYeu),
     'incoming.attachment': (id) => workflow.incomingAttachment(store.context, id),
     'outgoing.return': (id, comment) => workflow.returnOutgoing(store.context, id, comment),
     'outgoing.returns': (id) => workflow.outgoingReturns(store.context, id),

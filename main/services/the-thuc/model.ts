@@ -1,9 +1,14 @@
+import type { LegacyEncoding } from '../../domain/legacy/detect.ts';
 import type { TextItem, TextLine } from '../../domain/nd30/text-lines.ts';
 
 /** A text item with the face it is set in (subset tag removed, e.g. "LiberationSerif-Bold"). */
 export interface FontItem extends TextItem {
   readonly font: string;
+  /** The reader's id of the font resource: one font, one encoding, across the document. */
+  readonly fontId?: string;
   readonly bold: boolean;
+  /** Set when `str` was converted to Unicode from a legacy encoding (TCVN3, VNI). */
+  readonly legacy?: { readonly encoding: LegacyEncoding; readonly confidence: number };
 }
 
 /** A horizontal stroke on the page (visual frame, points): the rule under tiêu ngữ is one. */

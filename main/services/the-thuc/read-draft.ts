@@ -6,6 +6,7 @@ import { VanthuError, errorMessageVi } from '../../../preload/contract/index.ts'
 import { toVisualPoint, type PageFrame } from '../../domain/nd30/geometry.ts';
 import { normalizeRotation } from '../../domain/nd30/rotation.ts';
 import { rebuildLines, type TextLine } from '../../domain/nd30/text-lines.ts';
+import { decodeLegacyFonts } from './legacy-text.ts';
 import type { DraftPage, FontItem, HorizontalRule } from './model.ts';
 
 /**
@@ -16,11 +17,16 @@ import type { DraftPage, FontItem, HorizontalRule } from './model.ts';
 export async function readDraft(bytes: Uint8Array): Promise<DraftPage[]> {
   const pdf = await open(bytes);
   try {
-    const pages: DraftPage[] = [];
+    const pages: RawPage[] = [];
     for (let i = 0; i < pdf.numPages; i += 1) {
       pages.push(await readPage(await pdf.getPage(i + 1), i));
     }
-    return pages;
+    // A font is TCVN3, VNI or Unicode throughout the document, so its text is judged as a whole.
+    const decoded = decodeLegacyFonts(pages.map((p) => p.items));
+    return pages.map((page, i) => {
+      const items = decoded[i] ?? page.items;
+      return { ...page, items, lines: rebuildLines(items).flatMap(splitQuocHieu) };
+    });
   } finally {
     // Frees the document in the (fake) worker too: the app checks many drafts in one run.
     await pdf.loadingTask.destroy();
@@ -54,7 +60,9 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
   n[4] * m[1] + n[5] * m[3] + m[5],
 ];
 
-async function readPage(page: PDFPageProxy, pageIndex: number): Promise<DraftPage> {
+type RawPage = Omit<DraftPage, 'lines'>;
+
+async function readPage(page: PDFPageProxy, pageIndex: number): Promise<RawPage> {
   const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
   // Upright drafts are the norm; a turned page is read in its /Rotate frame.
   const frame: PageFrame = { view: [x0, y0, x1, y1], rotation: normalizeRotation(page.rotate) };
@@ -85,6 +93,7 @@ async function readPage(page: PDFPageProxy, pageIndex: number): Promise<DraftPag
       width: raw.width,
       size: Math.hypot(c, d) || raw.height,
       font,
+      fontId: raw.fontName,
       bold: /bold|black|heavy|semibold/i.test(font),
     });
   }
@@ -94,7 +103,7 @@ async function readPage(page: PDFPageProxy, pageIndex: number): Promise<DraftPag
     width: frame.rotation % 180 === 0 ? x1 - x0 : y1 - y0,
     height: frame.rotation % 180 === 0 ? y1 - y0 : x1 - x0,
   };
-  return { pageIndex, ...size, items, lines: rebuildLines(items).flatMap(splitQuocHieu), rules };
+  return { pageIndex, ...size, items, rules };
 }
 
 /** Thin, wide paths (a stroked segment or a filled hairline box), in the visual frame. */

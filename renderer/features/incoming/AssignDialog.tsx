@@ -1,17 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AssignmentInput } from '../../../preload/contract/incoming.ts';
 import { clearDraft, readDraft, writeDraft } from '../../app/drafts.ts';
+import { assignDraftKey, EMPTY_ASSIGN_DRAFT, type AssignDraft } from './assign-draft.ts';
 import { Field } from '../../app/forms/Field.tsx';
 import { viWorkflow } from '../../i18n/vi-workflow.ts';
 
-interface Draft {
-  chuTri: string;
-  phoiHop: string;
-  hanXuLy: string;
-  yKien: string;
-}
-
-const EMPTY: Draft = { chuTri: '', phoiHop: '', hanXuLy: '', yKien: '' };
+type Draft = AssignDraft;
+const EMPTY = EMPTY_ASSIGN_DRAFT;
 
 /** Phân công: chủ trì (required), phối hợp one per line, hạn and ý kiến; kept if closed by mistake. */
 export function AssignDialog(props: {
@@ -20,7 +15,7 @@ export function AssignDialog(props: {
   readonly onClose: () => void;
 }) {
   const t = viWorkflow.assign;
-  const draftKey = `incoming.${props.documentId}.assign`;
+  const draftKey = assignDraftKey(props.documentId);
   const ref = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState<Draft>(() => readDraft<Draft>(draftKey) ?? EMPTY);
   const [error, setError] = useState<string | undefined>(undefined);

@@ -9,6 +9,7 @@ import { vi } from '../../i18n/vi.ts';
 import { ArrivalCheckFacts } from './ArrivalCheckFacts.tsx';
 import { IncomingActions } from './IncomingActions.tsx';
 import { IncomingFacts } from './IncomingFacts.tsx';
+import { IncomingHintsPanel } from './IncomingHintsPanel.tsx';
 import { AssignmentFacts } from './AssignmentFacts.tsx';
 import { ReceivedAppendices } from './ReceivedAppendices.tsx';
 import { ReplyLink } from './ReplyLink.tsx';
@@ -32,6 +33,7 @@ export function IncomingDetail({ id }: { id: string }) {
           <ArrivalCheckFacts document={data.value} />
           <IncomingFacts document={data.value} />
           <AssignmentFacts document={data.value} />
+          {data.value.fileRemoved ? null : <IncomingHintsPanel document={data.value} />}
           <ReplyLink document={data.value} onChanged={reload} />
           {data.value.fileSha256 === null || data.value.fileRemoved ? null : <StoredDocument document={data.value} />}
           {data.value.fileRemoved ? <p>{vi.arrival.recall.removed}</p> : null}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import type { TheThucReport } from '../../../preload/contract/the-thuc.ts';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
@@ -5,6 +6,7 @@ import { ServiceMissing } from '../../app/frame/ServiceMissing.tsx';
 import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
+import { FindingsPreview } from './FindingsPreview.tsx';
 
 export interface TheThucPanelProps {
   /** The drafts the leader is about to sign. */
@@ -35,6 +37,7 @@ function DraftFindings({ document }: { readonly document: OutgoingDocument }) {
     document.id,
     document.fileSha256,
   ]);
+  const [selected, setSelected] = useState(0);
   const data = report.data;
   return (
     <div data-testid="the-thuc-document">
@@ -54,10 +57,29 @@ function DraftFindings({ document }: { readonly document: OutgoingDocument }) {
           {data.value.findings.map((f, i) => (
             <li key={`${f.rule}-${i}`} data-rule={f.rule}>
               {vi.theThuc.page(f.pageIndex + 1)}: {f.message}{' '}
-              <span className="hint">{vi.theThuc.why(f.source, f.tolerance)}</span>
+              <span className="hint">{vi.theThuc.why(f.source, f.tolerance)}</span>{' '}
+              {f.box === undefined ? null : (
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-pressed={i === selected}
+                  onClick={() => setSelected(i)}
+                  data-testid="the-thuc-show"
+                >
+                  {vi.theThuc.show}
+                </button>
+              )}
             </li>
           ))}
         </ul>
+      ) : null}
+      {data.state === 'ready' && data.value.findings.some((f) => f.box !== undefined) ? (
+        <FindingsPreview
+          documentId={document.id}
+          fileSha256={document.fileSha256}
+          findings={data.value.findings}
+          selected={Math.min(selected, data.value.findings.length - 1)}
+        />
       ) : null}
     </div>
   );

@@ -19,6 +19,15 @@ export interface TextStyle {
 }
 
 /**
+ * How a line is written in a font that is not Unicode (tests of TCVN3/VNI documents): the text
+ * as the font's bytes, and the font that draws them.
+ */
+export type LineEncoder = (
+  text: string,
+  style: TextStyle,
+) => { text: string; font: PDFFont; /** When the font's marks have no advance. */ width?: number };
+
+/**
  * Draws text on A4 pages in the reader's (visual) frame and reports where each line went in
  * the page's user space. With /Rotate the content is turned so that the page reads upright,
  * like a scanner or a landscape template would produce.
@@ -31,10 +40,13 @@ export class PageWriter {
   private page: PDFPage | undefined;
   private matrix: Matrix = [1, 0, 0, 1, 0, 0];
 
-  constructor(doc: PDFDocument, fonts: Fonts, rotation: PageRotation) {
+  private readonly encoder: LineEncoder;
+
+  constructor(doc: PDFDocument, fonts: Fonts, rotation: PageRotation, encoder?: LineEncoder) {
     this.doc = doc;
     this.fonts = fonts;
     this.rotation = rotation;
+    this.encoder = encoder ?? ((text, style) => ({ text, font: this.fonts[style.font] }));
   }
 
   newPage(): void {
@@ -49,7 +61,8 @@ export class PageWriter {
   }
 
   width(text: string, style: TextStyle): number {
-    return this.fonts[style.font].widthOfTextAtSize(text.normalize('NFC'), style.size);
+    const drawn = this.encoder(text.normalize('NFC'), style);
+    return drawn.width ?? drawn.font.widthOfTextAtSize(drawn.text, style.size);
   }
 
   /** Draws one line with its left end at x (visual frame); returns its box in user space. */
@@ -59,7 +72,8 @@ export class PageWriter {
       throw new Error('newPage() first');
     }
     const nfc = text.normalize('NFC');
-    page.drawText(nfc, { x, y: baseline, size: style.size, font: this.fonts[style.font] });
+    const drawn = this.encoder(nfc, style);
+    page.drawText(drawn.text, { x, y: baseline, size: style.size, font: drawn.font });
     const w = this.width(nfc, style);
     return this.toUser({ x, y: baseline - 0.22 * style.size, width: w, height: style.size });
   }

@@ -1,7 +1,7 @@
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { embedVnFont } from '../../../main/services/pdf/stamp/font.ts';
 import type { Rect } from '../../../main/services/pdf/placement.ts';
-import { A4, PageWriter, wrap, type TextStyle } from './page-writer.ts';
+import { A4, PageWriter, wrap, type Fonts, type LineEncoder, type TextStyle } from './page-writer.ts';
 import type { DocumentSpec, GeneratedDocument, SignerBlockTruth } from './spec.ts';
 
 // ND30 Phụ lục I geometry: margins top/bottom 20 mm, left 30 mm, right 20 mm.
@@ -20,18 +20,29 @@ const SIGNER: TextStyle = { font: 'bold', size: 13 };
 const RECIPIENTS_HEAD: TextStyle = { font: 'italic', size: 12 };
 const RECIPIENTS: TextStyle = { font: 'regular', size: 11 };
 
+/** Fonts other than the embedded Unicode ones (legacy encodings), and what to do before saving. */
+export interface Typesetting {
+  readonly fonts: Fonts;
+  readonly encoder: LineEncoder;
+  readonly beforeSave: () => Promise<void>;
+}
+
 /** Writes an ND30-shaped document with pdf-lib and records where the key lines went. */
-export async function writeDocument(spec: DocumentSpec): Promise<GeneratedDocument> {
+export async function writeDocument(
+  spec: DocumentSpec,
+  typesetting?: (doc: PDFDocument) => Promise<Typesetting>,
+): Promise<GeneratedDocument> {
   const doc = await PDFDocument.create();
   doc.setProducer('pdf-lib (vanthu test corpus)');
   doc.setCreationDate(new Date('2026-11-22T07:00:00Z'));
   doc.setModificationDate(new Date('2026-11-22T07:00:00Z'));
-  const fonts = {
+  const typeset = await typesetting?.(doc);
+  const fonts = typeset?.fonts ?? {
     regular: await embedVnFont(doc, 'regular'),
     bold: await embedVnFont(doc, 'bold'),
     italic: await embedVnFont(doc, 'italic'),
   };
-  const w = new PageWriter(doc, fonts, spec.rotation ?? 0);
+  const w = new PageWriter(doc, fonts, spec.rotation ?? 0, typeset?.encoder);
   w.newPage();
 
   let y = A4.height - MARGIN.top - 12;
@@ -135,6 +146,7 @@ export async function writeDocument(spec: DocumentSpec): Promise<GeneratedDocume
     }
   }
 
+  await typeset?.beforeSave();
   const bytes = await doc.save({ useObjectStreams: false });
   return { spec, bytes, truth: { pageCount: w.pageIndex + 1, soLine, dateLine, signerBlocks } };
 }

@@ -25,7 +25,8 @@ export function createPopplerRenderer(binary = 'pdftoppm'): PageRenderer {
         const page = String(pageIndex + 1);
         await run(
           binary,
-          ['-r', String(dpi), '-f', page, '-l', page, '-singlefile', '-png', input, join(dir, 'page')],
+          // The crop box, as readers show the page and as every box drawn over the preview is given.
+          ['-r', String(dpi), '-f', page, '-l', page, '-cropbox', '-singlefile', '-png', input, join(dir, 'page')],
           {
             timeout: 30_000,
           },
