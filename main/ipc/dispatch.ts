@@ -3,6 +3,7 @@ import {
   errorMessageVi,
   fail,
   isChannelName,
+  isHostOnlyChannel,
   isVanthuError,
   ok,
   type ChannelName,
@@ -38,6 +39,16 @@ export async function dispatch(
 ): Promise<Result<unknown>> {
   if (!isChannelName(channelName)) {
     return fail({ code: 'IPC_UNKNOWN_CHANNEL', message: errorMessageVi('IPC_UNKNOWN_CHANNEL'), retryable: false });
+  }
+  if (isHostOnlyChannel(channelName) && context.shell !== 'cli') {
+    // A path-taking channel (host-only.ts): the screens use handles and ids, never these.
+    log.warn('ipc.host_only_refused', { channel: channelName, shell: context.shell });
+    return fail({
+      code: 'IPC_FORBIDDEN',
+      message: errorMessageVi('IPC_FORBIDDEN', 'Thao tác này chỉ dùng được từ công cụ dòng lệnh trên máy trạm.'),
+      retryable: false,
+      details: { channel: channelName },
+    });
   }
   const parsed = channels[channelName].request.safeParse(payload);
   if (!parsed.success) {

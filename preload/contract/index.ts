@@ -1,6 +1,7 @@
 export * from './api.ts';
 export * from './app.ts';
 export * from './channels.ts';
+export * from './host-only.ts';
 export * from './define.ts';
 export * from './errors.ts';
 export * from './events.ts';

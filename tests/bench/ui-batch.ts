@@ -16,7 +16,8 @@ import { buildPki } from '../support/pki/build.ts';
  * login, the same personal certified signature, P=2) in the same run, on the same SoftHSM2 token.
  * Timed in the UI: the PIN dialog's "Ký" → "Đã ký N văn bản." on screen; also shown: the whole
  * gesture from opening Ký duyệt (queue loaded, every box ticked, certificate chosen). The CLI is
- * timed as a process (start, login, sign, write). Goal: UI ≤ 1.2 × CLI.
+ * timed as a process (start, login, sign, write), once before the UI and once after it: the build
+ * machine's load moves within a run, and the two CLI figures show by how much. Goal: UI ≤ 1.2 × CLI.
  *   node tests/bench/ui-batch.ts [count]
  */
 const COUNT = Number(process.argv[2] ?? '100');
@@ -116,13 +117,20 @@ try {
   const uiMs = performance.now() - signing;
   const gestureMs = performance.now() - gesture;
   await context.close();
+  // The same CLI batch again, right after the UI: the load the UI ran under lies between the two.
+  const cliAfterMs = signBatch(inputs, join(dir, 'cli-ra-sau'));
+  const cliMean = (cliMs + cliAfterMs) / 2;
 
   console.log(`Batch signing, ${COUNT} drafts, one PIN, SoftHSM2 (RSA), browser shell + Debian Chromium`);
   console.log(`  UI  (PIN "Ký" → "Đã ký ${COUNT} văn bản."): ${s(uiMs)}, ${per(uiMs)}`);
   console.log(`  UI  whole gesture (open Ký duyệt, tick ${COUNT}, choose certificate, PIN, sign): ${s(gestureMs)}`);
   console.log(`  CLI vanthu sign-batch (${cli}, process start → ${COUNT} files written): ${s(cliMs)}, ${per(cliMs)}`);
+  console.log(`  CLI again, after the UI: ${s(cliAfterMs)}, ${per(cliAfterMs)}`);
   console.log(`  CLI with 1 file (process start, load, login, one signature): ${s(cliOneMs)}`);
-  console.log(`  ratio UI / CLI: ${(uiMs / cliMs).toFixed(2)}× (goal ≤ 1.2×)`);
+  console.log(
+    `  ratio UI / CLI: ${(uiMs / cliMean).toFixed(2)}× against the two CLI runs' mean ` +
+      `(${(uiMs / cliMs).toFixed(2)}× / ${(uiMs / cliAfterMs).toFixed(2)}× against each; goal ≤ 1.2×)`,
+  );
   console.log(
     `  per further document: UI ${per(uiMs)} vs CLI ${((cliMs - cliOneMs) / (COUNT - 1)).toFixed(0)} ms (CLI ${COUNT} − CLI 1, ÷ ${COUNT - 1})`,
   );

@@ -1,4 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
@@ -10,16 +12,24 @@ import { becomes } from './support/role.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
 import { chooseTrustRoot } from './support/settings-files.ts';
 import { openProfileDatabase, storedFileOutside } from '../support/profile-at-rest.ts';
+import { submitDraftByRpc } from './support/rpc-draft.ts';
+import { mupdfCheck, qpdfCheck } from '../support/validators.ts';
 
 /**
  * The issuing journey in the browser shell (#15): a chuyên viên chooses a PDF and its .docx, a
- * lãnh đạo signs two drafts in one batch with one PIN, the văn thư numbers, seals and publishes.
- * No path is typed anywhere: files are chosen, and every later step takes the stored file.
+ * lãnh đạo signs it and five other drafts in one batch with one PIN, the văn thư numbers, seals and
+ * publishes. No path is typed anywhere: files are chosen, and every later step takes the stored
+ * file. Tools we did not write accept the published file, and a number changed after the seal is a
+ * change the seal does not permit, for our verifier and for mupdf alike.
  */
 let shell: RunningShell;
 let fixture: SignedFixture;
 const DRAFT_PDF = join(import.meta.dirname, '../fixtures/pdf/lo-qd-kt-1.pdf');
 const DRAFT_DOCX = join(import.meta.dirname, '../fixtures/pdf/lo-qd-kt-1.docx');
+/** Drafts made through the form (both files chosen), then more through its channels: six in the batch. */
+const CHOSEN = ['Về việc ban hành Quy chế văn thư', 'Về việc ban hành Quy chế lưu trữ'];
+const MORE = [3, 4, 5, 6].map((n) => `Về việc ban hành Quy định số ${n} của phép thử ký hàng loạt`);
+const BATCH = CHOSEN.length + MORE.length;
 
 test.beforeAll(async () => {
   fixture = makeSignedFixture();
@@ -45,7 +55,7 @@ const answerBy = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 1
 
 test('a chuyên viên writes two drafts, each from a chosen PDF and its .docx, and submits them', async ({ page }) => {
   await becomes(page, shell.url, 'Chuyên viên');
-  for (const trichYeu of ['Về việc ban hành Quy chế văn thư', 'Về việc ban hành Quy chế lưu trữ']) {
+  for (const trichYeu of CHOSEN) {
     await nav(page, 'Văn bản đi').click();
     await openNew(page);
     await page.getByLabel('Tên loại văn bản').fill('Quyết định');
@@ -82,6 +92,22 @@ test('a chuyên viên writes two drafts, each from a chosen PDF and its .docx, a
   expect(leader !== null && seal !== null && seal.x < leader.x && seal.x + seal.width > leader.x).toBe(true);
   await expectNoSeriousAxeViolations(page);
   await saveScreen(page, '30-outgoing-draft-files');
+  // Four more drafts for the leader's batch, through the channels the form calls (files streamed
+  // to the host in chunks, as the file input does), so the batch holds six.
+  for (const trichYeu of MORE) {
+    await submitDraftByRpc(
+      page,
+      { pdf: DRAFT_PDF, source: DRAFT_DOCX },
+      {
+        tenLoai: 'Quyết định',
+        kyHieu: 'QĐ-UBND',
+        coQuanBanHanh: 'Ủy ban nhân dân tỉnh X',
+        trichYeu,
+        nguoiKy: 'Nguyễn Văn A',
+        recipients: [{ maDinhDanh: '000.00.01.H49', ten: 'Sở Tài chính tỉnh X' }],
+      },
+    );
+  }
 });
 
 test('main refuses a chuyên viên who tries to sign, and the screen shows its reason', async ({ page }) => {
@@ -103,12 +129,16 @@ test('main refuses a chuyên viên who tries to sign, and the screen shows its r
   await saveScreen(page, '39-signing-role-refused');
 });
 
-test('the leader signs both drafts in one batch with one PIN; the PIN is not kept', async ({ page }) => {
+test('the leader signs the chosen draft and five others in one batch with one PIN; the PIN is not kept', async ({
+  page,
+}) => {
   await becomes(page, shell.url, 'Lãnh đạo');
   await nav(page, 'Ký duyệt').click();
   const queue = page.getByTestId('signing-queue');
-  await expect(queue).toContainText('Quy chế văn thư');
-  await expect(queue).toContainText('Quy chế lưu trữ');
+  for (const trichYeu of [...CHOSEN, ...MORE]) {
+    await expect(queue).toContainText(trichYeu);
+  }
+  await expect(queue.getByRole('checkbox')).toHaveCount(BATCH);
   // Nothing to choose or type per document: each is signed from its stored draft.
   await expect(queue.getByRole('textbox')).toHaveCount(0);
   for (const box of await queue.getByRole('checkbox').all()) {
@@ -116,8 +146,8 @@ test('the leader signs both drafts in one batch with one PIN; the PIN is not kep
   }
   // Before signing, each draft's thể thức (NĐ 30 Phụ lục I): warnings naming their source, never a block.
   const theThuc = page.getByTestId('the-thuc-panel');
-  await expect(theThuc.getByTestId('the-thuc-document')).toHaveCount(2);
-  await expect(theThuc.locator('[data-rule="tieu-ngu-gach"]')).toHaveCount(2);
+  await expect(theThuc.getByTestId('the-thuc-document')).toHaveCount(BATCH);
+  await expect(theThuc.locator('[data-rule="tieu-ngu-gach"]')).toHaveCount(BATCH);
   await expect(theThuc.getByTestId('the-thuc-findings').first()).toContainText('Phụ lục I');
   // Each finding on the page the leader is about to sign: the seeded defect (no rule under the
   // tiêu ngữ) is boxed where the tiêu ngữ stands, top right of page 1, once its page has shown.
@@ -142,13 +172,15 @@ test('the leader signs both drafts in one batch with one PIN; the PIN is not kep
   await expect(page.getByLabel('Chứng thư số dùng để ký').locator('option:checked')).toContainText('Nguyễn Văn A');
   await page.keyboard.press('Control+Enter');
   const dialog = page.getByTestId('pin-dialog');
-  await expect(dialog).toContainText('2 văn bản');
+  await expect(dialog).toContainText(`${BATCH} văn bản`);
   await expect(page.getByTestId('preflight-facts')).toContainText('Nguyễn Văn A');
   await saveScreen(page, '40-signing-pin');
   const pin = fixture.pki.softhsm.tokens.find((t) => t.label === 'VanthuLanhDao')?.pin ?? '';
   await dialog.getByLabel('Mã PIN').fill(pin);
   await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
-  await expect(page.getByTestId('signed')).toContainText('Đã ký 2 văn bản.');
+  await expect(page.getByTestId('signed')).toContainText(`Đã ký ${BATCH} văn bản.`);
+  // One batch, one PIN: every draft of the queue is now signed, none left waiting.
+  await expect(queue.getByRole('checkbox')).toHaveCount(0);
   const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }));
   expect(stored).not.toContain(pin);
   const fields = await page.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
@@ -156,9 +188,7 @@ test('the leader signs both drafts in one batch with one PIN; the PIN is not kep
   await saveScreen(page, '41-signing-after');
 });
 
-test('the văn thư numbers, seals and publishes the stored file; pdfsig finds both signatures valid', async ({
-  page,
-}) => {
+test('the văn thư numbers, seals and publishes the stored file; pdfsig, mupdf and qpdf accept it', async ({ page }) => {
   // No server in this spec: the administrator gives the sổ đi an open lease (one workstation), by CLI.
   // real time: the app in the browser-shell host numbers in the year of its own clock.
   const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
@@ -170,7 +200,9 @@ test('the văn thư numbers, seals and publishes the stored file; pdfsig finds b
   await becomes(page, shell.url, 'Văn thư');
   await nav(page, 'Văn bản đi').click();
   await page.getByRole('button', { name: 'Lãnh đạo đã ký' }).click();
-  await page.getByTestId('outgoing-table').getByRole('link').first().click();
+  await expect(page.getByTestId('outgoing-table').getByRole('link')).toHaveCount(BATCH);
+  // The draft the chuyên viên made with the file chooser.
+  await page.getByTestId('outgoing-table').getByRole('link', { name: CHOSEN[0] }).click();
   const detail = page.getByTestId('outgoing-detail');
   await expect(detail).toContainText('Lãnh đạo đã ký');
   await detail.getByRole('button', { name: 'Cấp số' }).click();
@@ -190,14 +222,59 @@ test('the văn thư numbers, seals and publishes the stored file; pdfsig finds b
   await saveScreen(page, '32-outgoing-published');
   // The published file is the one the store keeps for the document.
   const db = openProfileDatabase(shell.profileDir);
-  const sha = db
-    .prepare(`SELECT file_sha256 FROM outgoing_documents WHERE state = 'da-phat-hanh'`)
-    .pluck()
-    .get() as string;
+  const row = db
+    .prepare(
+      `SELECT file_sha256 AS sha, trich_yeu AS trichYeu, ngay_ban_hanh AS ngay FROM outgoing_documents
+              WHERE state = 'da-phat-hanh'`,
+    )
+    .get() as { sha: string; trichYeu: string; ngay: string };
   db.close();
-  const published = storedFileOutside(shell.profileDir, sha);
+  expect(row.trichYeu).toBe(CHOSEN[0]);
+  const published = storedFileOutside(shell.profileDir, row.sha);
   const report = execFileSync('pdfsig', ['-nssdir', `sql:${fixture.pki.nssDir}`, published]).toString('utf8');
   expect(report.match(/Signature is Valid/g)?.length).toBe(2);
+  // mupdf's DocMDP/FieldMDP-aware change check: every revision after a signature is permitted.
+  const mupdf = mupdfCheck(published);
+  expect(mupdf.history, JSON.stringify(mupdf)).toBe(0);
+  expect(mupdf.signatures.filter((sig) => sig.signed).map((sig) => sig.validate)).toEqual([0, 0]);
+  const qpdf = qpdfCheck(published);
+  expect(qpdf.clean, qpdf.output).toBe(true);
+
+  // Someone changes the number after the seal (as form filling, outside the app): the seal locked
+  // that field, so our verifier and mupdf both report a change the organization did not permit.
+  // The date is moved a day too: both locked values change (the tool re-draws both fields, and a
+  // redrawn field whose value stays is a change our verifier refuses even under P=2).
+  const [y, m, d] = row.ngay.split('-').map(Number) as [number, number, number];
+  // fixed-date: the day after the record's own ngày ban hành, whatever today is.
+  const nextDay = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  const renumbered = join(mkdtempSync(join(tmpdir(), 'vanthu-e2e-renumber-')), 'sửa số sau khi đóng dấu.pdf');
+  execFileSync(
+    process.execPath,
+    ['main/cli/bin.ts', 'number', '--in', published, '--out', renumbered, '--so', '99/QĐ-UBND', '--date', nextDay],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const verified = spawnSync(
+    process.execPath,
+    ['main/cli/bin.ts', 'verify', renumbered, '--offline', '--json', '--trust', fixture.pki.chainPem],
+    { encoding: 'utf8', env: { ...process.env, VANTHU_PROFILE: mkdtempSync(join(tmpdir(), 'vanthu-e2e-verify-')) } },
+  );
+  const ours = JSON.parse(verified.stdout) as {
+    verdict: string;
+    signatures: Array<{ field: string; changesAfter: string }>;
+  };
+  // The leader's P=2 permits form filling; the seal's lock does not.
+  expect(
+    ours.signatures.map((sig) => `${sig.field}: ${sig.changesAfter}`),
+    verified.stdout,
+  ).toEqual(['ChuKy_NguoiKy: permitted', 'ChuKy_CoQuan: not-permitted']);
+  expect(ours.verdict).toBe('invalid');
+  const theirs = mupdfCheck(renumbered);
+  // mupdf agrees signature by signature (validateSignature: 0 = no disallowed change after it).
+  expect(theirs.signatures.filter((sig) => sig.signed).map((sig) => `${sig.name}: ${sig.validate === 0}`)).toEqual([
+    'ChuKy_NguoiKy: true',
+    'ChuKy_CoQuan: false',
+  ]);
+  expect(theirs.history).not.toBe(0);
 });
 
 test('a reply received on paper is linked to the published document, which then waits for nothing', async ({

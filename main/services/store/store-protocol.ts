@@ -21,6 +21,7 @@ import { linkReply } from './reply-link.ts';
 import { similarAssigned } from './similar-assigned.ts';
 import { computeReport } from './report-query.ts';
 import * as issuing from './issuing.ts';
+import { keepOutputs, type KeepOutputs } from './issuing-group.ts';
 import * as workflow from './workflow-actions.ts';
 
 /**
@@ -77,6 +78,7 @@ export interface StoreMethods {
   ) => ReturnType<typeof issuing.reserveNumber>;
   'issuing.beginOutput': (output: issuing.OutputRecord) => void;
   'issuing.recordOutput': (output: issuing.OutputRecord) => ReturnType<typeof issuing.recordOutput>;
+  'issuing.keepOutputs': (request: KeepOutputs) => ReturnType<typeof keepOutputs>;
   'issuing.pending': () => ReturnType<typeof issuing.pendingOutputs>;
   'issuing.dropPending': (id: string, stage: issuing.OutputStage) => ReturnType<typeof issuing.dropPending>;
   'issuing.publish': (id: string, checkedSha256: string) => ReturnType<typeof issuing.publishIssued>;
@@ -226,6 +228,7 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'issuing.reserveNumber': (id, from, online) => issuing.reserveNumber(store.context, id, from, online ?? null),
     'issuing.beginOutput': (output) => issuing.beginOutput(store.context, output),
     'issuing.recordOutput': (output) => issuing.recordOutput(store.context, output),
+    'issuing.keepOutputs': (request) => keepOutputs(store.context, request),
     'issuing.pending': () => issuing.pendingOutputs(store.context),
     'issuing.dropPending': (id, stage) => issuing.dropPending(store.context, id, stage),
     'issuing.publish': (id, checkedSha256) => issuing.publishIssued(store.context, id, checkedSha256),

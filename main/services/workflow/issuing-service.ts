@@ -22,7 +22,7 @@ import type { SigningService } from '../signing/signing-service.ts';
 import type { PageRenderer } from '../pdf/layout/page-renderer.ts';
 import { prepareFields } from '../signing/prepare.ts';
 import { readAttachment, sha256Of, writeAttachmentFile } from '../store/attachments.ts';
-import { chainBroken, type OutputRecord, type OutputStage } from '../store/issuing.ts';
+import { chainBroken, type OutputStage } from '../store/issuing.ts';
 import type { StoreCall } from '../store/store-client.ts';
 import type { OnlineNumbers } from '../sync/online-numbers.ts';
 import {
@@ -36,6 +36,7 @@ import {
 } from './chain-checks.ts';
 import { draftPage, placedBoxes } from './draft-fields.ts';
 import { withPrivateScratch } from '../vault/private-scratch.ts';
+import { outputKeeper } from './output-keeper.ts';
 import { recoverOutputs, type RecoveryReport } from './recovery.ts';
 import { requireRole } from './roles.ts';
 
@@ -169,13 +170,8 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
     return { doc, sha, bytes: readStored(sha, stage) };
   };
 
-  /** Announce, store, record: the one order that lets recovery find whatever a crash left. */
-  const keepOutput = async (record: Omit<OutputRecord, 'sha256' | 'size'>, bytes: Uint8Array) => {
-    const full: OutputRecord = { ...record, sha256: sha256Of(bytes), size: bytes.byteLength };
-    await store('issuing.beginOutput', full);
-    writeAttachmentFile(deps.filesDir, bytes);
-    return store('issuing.recordOutput', full);
-  };
+  /** Announce, store, record: the one order that lets recovery find whatever a crash left (shared commits). */
+  const keepOutput = outputKeeper(store, deps.filesDir);
 
   const signOne = async (
     stage: OutputStage,

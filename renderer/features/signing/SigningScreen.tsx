@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { AppError, EventPayload } from '../../../preload/contract/index.ts';
+import { useState } from 'react';
+import type { AppError } from '../../../preload/contract/index.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
-import { vanthu } from '../../bridge/vanthu.ts';
 import { useErrorCenter } from '../../app/feedback/error-center.tsx';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
@@ -10,6 +9,7 @@ import { SHORTCUTS, useShortcut } from '../../app/frame/shortcuts.ts';
 import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
+import { BatchProgress } from './BatchProgress.tsx';
 import { PinDialog } from './PinDialog.tsx';
 import { closesPinDialog, signDocuments } from './sign-batch.ts';
 import { SignerPicker } from './SignerPicker.tsx';
@@ -17,8 +17,6 @@ import type { SignerChoice } from './signer-choice.ts';
 import { SigningQueue } from './SigningQueue.tsx';
 import { TheThucPanel } from '../the-thuc/TheThucPanel.tsx';
 import { useTokens } from './use-tokens.ts';
-
-type Progressing = EventPayload<'issuing.progress'>;
 
 /**
  * Ký duyệt: the queue of drafts submitted for signature, the certificate, ONE PIN for every
@@ -33,19 +31,8 @@ export function SigningScreen() {
   const [choice, setChoice] = useState<SignerChoice | null>(null);
   const [pinOpen, setPinOpen] = useState(false);
   const [batchId, setBatchId] = useState<string | null>(null);
-  const [progress, setProgress] = useState<Progressing | null>(null);
   const [finished, setFinished] = useState<{ ok: number; failed: number } | null>(null);
   const [failures, setFailures] = useState<Readonly<Record<string, AppError>>>({});
-
-  useEffect(
-    () =>
-      vanthu.on('issuing.progress', (p) => {
-        if (p.batchId !== null && p.batchId === batchId) {
-          setProgress(p.currentId === null ? null : p);
-        }
-      }),
-    [batchId],
-  );
 
   const toggle = (id: string): void => {
     const next = new Set(selected);
@@ -66,7 +53,6 @@ export function SigningScreen() {
     setFinished(null);
     const outcome = await signDocuments(items, choice, pin, id);
     setBatchId(null);
-    setProgress(null);
     if (!outcome.ok) {
       // Wrong PIN, token pulled …: nothing was signed; the dialog stays open, emptied. A refusal a
       // PIN cannot change (role, chain, state) closes it.
@@ -87,14 +73,6 @@ export function SigningScreen() {
   useShortcut(SHORTCUTS.sign, () => setPinOpen(true), canSign);
   useShortcut(SHORTCUTS.reload, queue.reload);
 
-  const current =
-    progress === null || queue.data.state !== 'ready'
-      ? null
-      : vi.issuing.current(
-          progress.done,
-          progress.total,
-          queue.data.value.find((d) => d.id === progress.currentId)?.trichYeu ?? '',
-        );
   return (
     <section aria-labelledby="signing-title">
       <h1 id="signing-title">{vi.signing.title}</h1>
@@ -128,9 +106,7 @@ export function SigningScreen() {
               {vi.signing.signSelected(items.length)}
             </button>
           </div>
-          {progress === null ? null : (
-            <Progress label={current ?? vi.signing.progress} value={progress.done} max={progress.total} />
-          )}
+          <BatchProgress batchId={batchId} documents={queue.data.value} />
         </div>
       ) : null}
       {pinOpen && choice !== null ? (

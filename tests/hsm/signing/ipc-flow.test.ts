@@ -29,8 +29,7 @@ describe('signing.* over IPC with SoftHSM2 tokens', () => {
   const profileDir = join(dir, 'hồ sơ');
   const services = composeServices({ profileDir, shell: 'cli' });
   const table = createHandlerTable(services);
-  const call = (channel: string, payload: unknown) =>
-    dispatch(table, channel, payload, { shell: 'electron' }, silentLogger);
+  const call = (channel: string, payload: unknown) => dispatch(table, channel, payload, { shell: 'cli' }, silentLogger);
   writeFileSync(join(dir, 'chữ ký.png'), signaturePng());
   writeFileSync(join(dir, 'con dấu.png'), sealPng());
   // The tokens hold only their leaves: the chain must come from the trust store files.

@@ -30,8 +30,7 @@ describe('issuing and copying over IPC (#14)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu bản sao '));
   const services = composeServices({ profileDir: join(dir, 'hồ sơ'), shell: 'cli' });
   const table = createHandlerTable(services);
-  const call = (channel: string, payload: unknown) =>
-    dispatch(table, channel, payload, { shell: 'electron' }, silentLogger);
+  const call = (channel: string, payload: unknown) => dispatch(table, channel, payload, { shell: 'cli' }, silentLogger);
   const p = (name: string): string => join(dir, name);
   writeFileSync(p('chữ ký.png'), signaturePng());
   writeFileSync(p('con dấu.png'), sealPng());

@@ -28,7 +28,7 @@ describe('signing with longTerm (PAdES B-LT) over IPC', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu-blt-ipc-'));
   const services = composeServices({ profileDir: join(dir, 'profile'), shell: 'cli' });
   const call = (channel: string, payload: unknown) =>
-    dispatch(createHandlerTable(services), channel, payload, { shell: 'electron' }, silentLogger);
+    dispatch(createHandlerTable(services), channel, payload, { shell: 'cli' }, silentLogger);
   services.settings.update({
     tokens: { modulePaths: [pki.softhsm.module] },
     verify: { trustPaths: [pki.subPem, pki.rootPem] },

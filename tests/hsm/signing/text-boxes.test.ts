@@ -48,7 +48,7 @@ describe('text blocks and images from settings: appendix, copy, house style, ima
   const dir = mkdtempSync(join(tmpdir(), 'vanthu phụ lục '));
   const services = composeServices({ profileDir: join(dir, 'profile'), shell: 'cli' });
   const call = (channel: string, payload: unknown) =>
-    dispatch(createHandlerTable(services), channel, payload, { shell: 'electron' }, silentLogger);
+    dispatch(createHandlerTable(services), channel, payload, { shell: 'cli' }, silentLogger);
   services.settings.update({
     tokens: { modulePaths: [pki.softhsm.module] },
     verify: { trustPaths: [pki.subPem, pki.rootPem] },

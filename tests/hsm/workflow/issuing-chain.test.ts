@@ -7,6 +7,7 @@ import type { IssuingFile, IssuingSignResult } from '../../../preload/contract/i
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { allValid, qpdfCheck, validateAll } from '../../support/validators.ts';
+import { editIncrement, normalAppearanceOf, rewriteStream, widgetOf } from '../../support/verify/edit-increment.ts';
 import { FIXTURE_DOCX, FIXTURE_PDF, issuingProfile } from './issuing-support.ts';
 
 const pki = usePki();
@@ -119,14 +120,24 @@ describe('the issuing journey in main: one call per action, each step checks the
 
   it('đóng dấu refuses an unnumbered file, a file whose số differs from the record, and a file whose leader signature no longer holds; nothing is written', async () => {
     await asRole('lanh-dao');
-    const drafts = [await app.draft('Chưa cấp số'), await app.draft('Số khác'), await app.draft('Chữ ký bị sửa')];
+    const drafts = [
+      await app.draft('Chưa cấp số'),
+      await app.draft('Số khác'),
+      await app.draft('Chữ ký bị sửa'),
+      await app.draft('Hình chữ ký bị vẽ lại'),
+    ];
     await asRole('lanh-dao');
     const batch = value<IssuingSignResult>(
       await call('issuing.sign', { ids: drafts.map((d) => d.id), ...tokenOf('person') }),
     );
     expect(batch.failed).toBe(0);
     await asRole('van-thu');
-    const [unnumbered, otherNumber, tampered] = drafts as [OutgoingDocument, OutgoingDocument, OutgoingDocument];
+    const [unnumbered, otherNumber, tampered, redrawn] = drafts as [
+      OutgoingDocument,
+      OutgoingDocument,
+      OutgoingDocument,
+      OutgoingDocument,
+    ];
 
     // 1. The record says "cấp số" (the old path: number on the record only), the file has no number.
     await services.store.call('outgoing.issueNumber', unnumbered.id);
@@ -183,6 +194,28 @@ describe('the issuing journey in main: one call per action, each step checks the
       error: { code: 'ISSUING_CHAIN_BROKEN', details: { reason: 'LEADER_SIGNATURE_INVALID' } },
     });
     expect(await snapshot(tampered.id)).toEqual(before);
+    // 4. Every byte the leader signed intact, but a later revision redraws the leader's signature
+    // (a change P=2 does not permit): the signature no longer holds, the seal is refused.
+    value(await call('issuing.number', { id: redrawn.id }));
+    const numberedBytes = new Uint8Array(readFileSync(attachmentPath(files, await sha(redrawn.id, 'da-cap-so'))));
+    replaceStageFile(
+      redrawn.id,
+      'da-cap-so',
+      await editIncrement(numberedBytes, (inc) => {
+        rewriteStream(inc, normalAppearanceOf(widgetOf(inc.doc, 'ChuKy_NguoiKy').dict), 'q 1 0 0 rg 0 0 40 12 re f Q');
+      }),
+    );
+    before = await snapshot(redrawn.id);
+    const redrawnRefused = await call('issuing.seal', { id: redrawn.id, ...tokenOf('org') });
+    expect(redrawnRefused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'ISSUING_CHAIN_BROKEN',
+        details: { reason: 'LEADER_SIGNATURE_INVALID', integrity: 'ok', changesAfter: 'not-permitted' },
+      },
+    });
+    expect(await snapshot(redrawn.id)).toEqual(before);
+
     // Publishing cannot skip the seal either.
     expect(await call('issuing.publish', { id: tampered.id })).toMatchObject({
       ok: false,

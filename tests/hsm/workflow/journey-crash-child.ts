@@ -2,8 +2,10 @@
  * Child of the journey crash test: on start it recovers (adopts or cleans what a kill left), then
  * drives outgoing documents through draft → ký duyệt → cấp số → đóng dấu → phát hành through the
  * app's own handler table and SoftHSM2 tokens, printing `ACK <id> <state> <so|->` after each step
- * is recorded. The parent SIGKILLs it at a random moment. `recover` as the second argument only
- * recovers and exits.
+ * is recorded, and `STEP <channel>` before each call (where a kill lands). `READY` comes before the
+ * recovery: the parent arms its kill there and SIGKILLs it at a random moment of the work after.
+ * The second argument: `recover` only recovers and exits; `cycle` runs until one new document is
+ * published and exits (the parent times it to size its kill window); anything else runs until killed.
  */
 import { readFileSync, writeSync } from 'node:fs';
 import { composeServices } from '../../../main/app/compose.ts';
@@ -30,6 +32,7 @@ services.settings.update({
 });
 const table = createHandlerTable(services);
 const call = async <T>(channel: string, payload: unknown): Promise<T> => {
+  writeSync(1, `STEP ${channel}\n`);
   const result: Result<unknown> = await dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
   if (!result.ok) {
     // Not a kill: a step failed on its own, which the parent reports as a bug.
@@ -46,6 +49,8 @@ const upload = async (purpose: string, name: string, bytes: Uint8Array): Promise
   return (await call<{ handle: string }>('files.finish', { handle })).handle;
 };
 
+// One write: a kill armed on READY always finds the child inside its recovery or later.
+writeSync(1, 'READY\nSTEP recover\n');
 const recovered = await services.issuing.recover();
 writeSync(1, `RECOVERED ${recovered.adopted} ${recovered.cleaned}\n`);
 if (mode === 'recover') {
@@ -56,6 +61,8 @@ if (mode === 'recover') {
 
 const pdf = readFileSync(FIXTURE_PDF);
 const docx = readFileSync(FIXTURE_DOCX);
+// The documents this process drafted: `cycle` ends when the first of them is published.
+const mine = new Set<string>();
 for (let i = 0; ; i += 1) {
   const open = (await call<OutgoingDocument[]>('outgoing.list', { limit: 1000 })).filter(
     (d) => d.state !== 'da-phat-hanh',
@@ -68,6 +75,7 @@ for (let i = 0; ; i += 1) {
       pdf: await upload('pdf', 'du-thao.pdf', pdf),
       source: await upload('nguon', 'du-thao.docx', docx),
     });
+    mine.add(draft.id);
     ack(draft);
     ack(await call<OutgoingDocument>('outgoing.submit', { id: draft.id }));
     continue;
@@ -99,8 +107,14 @@ for (let i = 0; ; i += 1) {
   } else if (next.state === 'da-dong-dau') {
     await asRole('van-thu');
     ack(await call<OutgoingDocument>('issuing.publish', { id: next.id }));
+    if (mode === 'cycle' && mine.has(next.id)) {
+      break;
+    }
   } else {
     writeSync(2, `ERR unexpected state ${next.state}\n`);
     process.exit(3);
   }
 }
+await services.store.close();
+await services.tokens.stop();
+process.exit(0);

@@ -129,15 +129,10 @@ describe('vanthu verify', () => {
     expect(JSON.stringify(withOcsp?.['signatures'])).toContain('BEGIN CERTIFICATE');
   });
 
-  it('documents.verify answers over the IPC table with the same report', async () => {
-    const services = composeServices({ profileDir, shell: 'browser', log: silent });
-    const result = await dispatch(
-      createHandlerTable(services),
-      'documents.verify',
-      { path: corpus['vanthu-2'], trustPaths: [pki.rootPem], offline: true },
-      { shell: 'browser' },
-      silent,
-    );
+  it('documents.verify answers a command-line caller over the IPC table with the same report, and no shell', async () => {
+    const services = composeServices({ profileDir, shell: 'cli', log: silent });
+    const request = { path: corpus['vanthu-2'], trustPaths: [pki.rootPem], offline: true };
+    const result = await dispatch(createHandlerTable(services), 'documents.verify', request, { shell: 'cli' }, silent);
     expect(result.ok).toBe(true);
     if (result.ok) {
       const report = result.value as { signatures: Array<{ field: string; changesAfter: string }> };
@@ -150,9 +145,17 @@ describe('vanthu verify', () => {
       createHandlerTable(services),
       'documents.verify',
       { path: '' },
-      { shell: 'browser' },
+      { shell: 'cli' },
       silent,
     );
     expect(bad.ok).toBe(false);
+    // A renderer names no path on disk (#15): from either shell the channel is refused before it reads anything.
+    for (const shell of ['browser', 'electron'] as const) {
+      const refused = await dispatch(createHandlerTable(services), 'documents.verify', request, { shell }, silent);
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'IPC_FORBIDDEN', details: { channel: 'documents.verify' } },
+      });
+    }
   });
 });

@@ -113,7 +113,7 @@ describe('re-verifying from kept proof after the certificate expired', () => {
       createHandlerTable(services),
       'documents.verify',
       { path: files['good'], trustPaths: [pki.rootPem], fromProof: true },
-      { shell: 'browser' },
+      { shell: 'cli' },
       silent,
     );
     expect(result.ok).toBe(true);

@@ -31,6 +31,24 @@ describe('dispatch', () => {
     expect(result).toEqual({ ok: true, value: info });
   });
 
+  it('refuses a host-only (path-taking) channel from either shell before validating or running it, and lets the command line through', async () => {
+    let calls = 0;
+    const t = table({ 'documents.verify': () => ((calls += 1), { verdict: 'valid' }) });
+    const request = { path: '/etc/passwd' };
+    for (const shell of ['electron', 'browser'] as const) {
+      const log = recordingLogger();
+      const result = await dispatch(t, 'documents.verify', request, { shell }, log);
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'IPC_FORBIDDEN', retryable: false, details: { channel: 'documents.verify' } },
+      });
+      expect(log.lines).toEqual([['ipc.host_only_refused', { channel: 'documents.verify', shell }]]);
+    }
+    expect(calls).toBe(0);
+    expect(await dispatch(t, 'documents.verify', request, ctx, recordingLogger())).toMatchObject({ ok: true });
+    expect(calls).toBe(1);
+  });
+
   it('refuses unknown channels', async () => {
     const result = await dispatch(table({}), 'fs.readFile', {}, ctx, recordingLogger());
     expect(result).toMatchObject({ ok: false, error: { code: 'IPC_UNKNOWN_CHANNEL' } });

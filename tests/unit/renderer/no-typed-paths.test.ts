@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { channels, isChannelName } from '../../../preload/contract/channels.ts';
+import { HOST_ONLY_CHANNELS, isHostOnlyChannel } from '../../../preload/contract/host-only.ts';
 
 /**
  * No file path is ever typed by a person (issue #15): files enter through the chooser and travel
@@ -94,6 +95,20 @@ describe('no renderer form takes a typed file path', () => {
         ),
     );
     expect(offending).toEqual([]);
+  });
+
+  it('no screen names a host-only channel, and every other channel with a path field is host-only', () => {
+    expect([...called].filter((name) => isHostOnlyChannel(name))).toEqual([]);
+    const withPaths = Object.entries(channels).flatMap(([name, def]) =>
+      keysOf(def.request as z.ZodType)
+        .filter((key) => PATH_KEY.test(key.split('.').pop() ?? ''))
+        .map((key) => `${name} ${key}`)
+        .filter((found) => !ALLOWED.includes(found) && !SIGNER_MODULE.test(found))
+        .map(() => name),
+    );
+    // What remains names a file or folder on disk: only the command line may call it (dispatch refuses the shells).
+    expect([...new Set(withPaths)].filter((name) => !isHostOnlyChannel(name))).toEqual([]);
+    expect(HOST_ONLY_CHANNELS).toContain('documents.verify');
   });
 
   it('no renderer text asks for a path, except the PKCS#11 module expert option', () => {
