@@ -5,7 +5,7 @@ import { composeServices } from '../compose.ts';
 import { headlessKeySources } from '../../services/vault/cli-key.ts';
 import { startProfile } from '../../services/vault/profile-start.ts';
 import { recoveryKeyNotice } from '../../services/vault/recovery-notice.ts';
-import { profilePaths, resolveProfileDir } from '../profile.ts';
+import { profilePaths, resolveProfileDir } from '../../platform/profile.ts';
 import { startBrowserHost } from './host.ts';
 
 /*

@@ -6,7 +6,7 @@ import { INCOMING_STATE_LABEL_VI } from '../../domain/document-states.ts';
 import { formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
 import { displayDate } from '../../domain/vietnam-time.ts';
 import { openProfileStore } from '../../services/store/profile-store.ts';
-import type { CliIo, Command, CommandContext } from '../command.ts';
+import type { CliIo, Command, CommandContext } from './command.ts';
 import { parseOptions } from './store-options.ts';
 
 const USAGE = `Cách dùng:

@@ -1,6 +1,6 @@
 import { isVanthuError } from '../../../preload/contract/index.ts';
 import { LayoutProposeRequestSchema, type LayoutProposal } from '../../../preload/contract/layout.ts';
-import type { CliIo, Command } from '../command.ts';
+import type { CliIo, Command } from './command.ts';
 
 const ROLE_VI = {
   personal: 'Chữ ký lãnh đạo',

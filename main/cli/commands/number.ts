@@ -1,6 +1,6 @@
 import { readPdfInput } from '../../services/pdf/sign/input.ts';
 import { numberPdf } from '../../services/pdf/sign/number.ts';
-import type { Command } from '../command.ts';
+import type { Command } from './command.ts';
 import { parseOptions, printResult, required } from './sign.ts';
 
 export const numberCommand: Command = {

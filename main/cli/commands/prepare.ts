@@ -1,6 +1,6 @@
 import type { SignatureRole } from '../../services/pdf/placement.ts';
 import { prepareFields } from '../../services/signing/prepare.ts';
-import type { Command } from '../command.ts';
+import type { Command } from './command.ts';
 import { parseOptions, parsePlacement, parseRole, printResult, required } from './sign.ts';
 
 export const prepareCommand: Command = {

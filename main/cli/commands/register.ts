@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { loadPrintableRegister } from '../../services/registers/register-rows.ts';
 import { printRegisterPdf } from '../../services/registers/print-register.ts';
 import { openProfileStore } from '../../services/store/profile-store.ts';
-import type { CommandContext, Command } from '../command.ts';
+import type { CommandContext, Command } from './command.ts';
 import { parseOptions } from './store-options.ts';
 
 const USAGE = `Cách dùng:

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { runBatch } from '../../services/pdf/sign/batch.ts';
-import type { Command } from '../command.ts';
+import type { Command } from './command.ts';
 import {
   invalid,
   openSigner,

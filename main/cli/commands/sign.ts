@@ -13,8 +13,8 @@ import type { PlacementOptions } from '../../services/pdf/layout/types.ts';
 import type { CachedRevocation } from '../../services/pdf/verify/revocation-cache.ts';
 import { buildSigningChain, trustStoreCertificates } from '../../services/signing/chain.ts';
 import { openTokenSigner, type TokenSignerHandle } from '../../services/tokens/open-signer.ts';
-import type { CliIo, Command } from '../command.ts';
-import { readPin } from '../pin.ts';
+import type { CliIo, Command } from './command.ts';
+import { readPin } from './pin.ts';
 
 export function invalid(detail: string): VanthuError {
   return new VanthuError('INVALID_INPUT', errorMessageVi('INVALID_INPUT', detail));

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isVanthuError } from '../../../preload/contract/errors.ts';
 import type { SignatureReport, VerifyReport } from '../../../preload/contract/verify.ts';
 import { formatTimeVi } from '../../services/pdf/verify/problems.ts';
-import type { CliIo, Command } from '../command.ts';
+import type { CliIo, Command } from './command.ts';
 
 const EXIT = { valid: 0, invalid: 1, indeterminate: 2, unreadable: 3 } as const;
 

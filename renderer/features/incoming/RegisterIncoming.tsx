@@ -15,8 +15,8 @@ import { uploadFile } from '../../app/files/upload.ts';
 import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
 import { VerdictPanel } from '../verify/VerdictPanel.tsx';
-import { readHeaderFields } from '../pdf/header-fields.ts';
-import { PdfViewer } from '../pdf/PdfViewer.tsx';
+import { readHeaderFields } from '../../shared/pdf/header-fields.ts';
+import { PdfViewer } from '../../shared/pdf/PdfViewer.tsx';
 import { RegisterFields } from './RegisterFields.tsx';
 import { Registered } from './Registered.tsx';
 import {

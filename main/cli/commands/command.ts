@@ -1,4 +1,4 @@
-import type { Services } from '../app/services.ts';
+import type { Services } from '../../ipc/services.ts';
 
 /** Where a command writes: injected so tests can capture output without spawning. */
 export interface CliIo {
