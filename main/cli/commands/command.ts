@@ -42,3 +42,25 @@ export interface CommandEntry {
   readonly name: string;
   load(): Promise<Command>;
 }
+
+/** One subcommand: the arguments after its name, and the command's context. */
+export type Subcommand = (args: readonly string[], context: CommandContext) => Promise<number>;
+
+/**
+ * Runs `vanthu <command> <sub> …` from a table of subcommands; a missing or unknown one prints
+ * the usage and exits 64 (EX_USAGE), as every command does for bad input.
+ */
+export async function runSubcommand(
+  args: readonly string[],
+  context: CommandContext,
+  usage: string,
+  table: Readonly<Record<string, Subcommand>>,
+): Promise<number> {
+  const [name, ...rest] = args;
+  const sub = name !== undefined && Object.hasOwn(table, name) ? table[name] : undefined;
+  if (sub === undefined) {
+    context.io.err(`${usage}\n`);
+    return 64;
+  }
+  return sub(rest, context);
+}
