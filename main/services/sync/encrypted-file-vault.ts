@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { writeFileAtomicSync } from '../disk/atomic-write.ts';
 import type { SessionVault, StoredSession } from './session-vault.ts';
 
 /** OS-backed encryption (Electron's safeStorage in the app): the only port this vault needs. */
@@ -37,9 +38,7 @@ export function createEncryptedFileVault(path: string, cipher: SecretCipher): Se
         return;
       }
       // Written aside and renamed: a crash leaves the old session or the new one, never half of one.
-      const temp = `${path}.tmp`;
-      writeFileSync(temp, cipher.encryptString(JSON.stringify(session)), { mode: 0o600 });
-      renameSync(temp, path);
+      writeFileAtomicSync(path, cipher.encryptString(JSON.stringify(session)), { mode: 0o600 });
     },
     async clear() {
       memory = null;
