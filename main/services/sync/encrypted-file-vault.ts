@@ -1,6 +1,15 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { writeFileAtomicSync } from '../disk/atomic-write.ts';
+import { z } from 'zod';
 import type { SessionVault, StoredSession } from './session-vault.ts';
+
+/** The session file is decrypted from disk: parsed, and a file of another shape is dropped as unreadable. */
+const StoredSessionSchema: z.ZodType<StoredSession> = z.object({
+  serverUrl: z.string(),
+  username: z.string(),
+  maDinhDanh: z.string(),
+  refreshToken: z.string(),
+});
 
 /** OS-backed encryption (Electron's safeStorage in the app): the only port this vault needs. */
 export interface SecretCipher {
@@ -25,7 +34,7 @@ export function createEncryptedFileVault(path: string, cipher: SecretCipher): Se
         return null;
       }
       try {
-        memory = JSON.parse(cipher.decryptString(readFileSync(path))) as StoredSession;
+        memory = StoredSessionSchema.parse(JSON.parse(cipher.decryptString(readFileSync(path))));
         return memory;
       } catch {
         rmSync(path, { force: true });
