@@ -29,7 +29,7 @@ export const cjsBundle: BuildOptions = {
 // and so do the store, register and report printing, and the arrival check's reading of files.
 const workers: ReadonlyArray<readonly [string, string]> = [
   ['native/pkcs11/probe-child.ts', 'probe-child.cjs'],
-  ['native/pkcs11/worker/worker-entry.ts', 'pkcs11-worker.cjs'],
+  ['main/services/tokens/worker-entry.ts', 'pkcs11-worker.cjs'],
   ['main/services/store/store-worker.ts', 'store-worker.cjs'],
   ['main/services/registers/print-worker.ts', 'print-worker.cjs'],
   ['main/services/reports/report-print-worker.ts', 'report-print-worker.cjs'],

@@ -1,5 +1,5 @@
 import { createNoticeService } from '../services/notices/notice-service.ts';
-import type { Services } from './services.ts';
+import type { Services } from '../ipc/services.ts';
 
 export interface BackgroundOptions {
   /**

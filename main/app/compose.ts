@@ -34,7 +34,7 @@ import { createLockService, type IdleSeconds } from '../services/lock/lock-servi
 import { peopleUnlockCheck } from '../services/people/unlock-check.ts';
 import { composeBase } from './compose-base.ts';
 import { composeVerify } from './compose-verify.ts';
-import type { Services } from './services.ts';
+import type { Services } from '../ipc/services.ts';
 
 export interface ComposeOptions {
   readonly profileDir: string;

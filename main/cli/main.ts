@@ -1,7 +1,7 @@
 import { text } from 'node:stream/consumers';
-import { resolveProfileDir } from '../app/profile.ts';
-import type { Services } from '../app/services.ts';
-import type { ServiceLoaders } from './command.ts';
+import { resolveProfileDir } from '../platform/profile.ts';
+import type { Services } from '../ipc/services.ts';
+import type { ServiceLoaders } from './commands/command.ts';
 import { commands } from './commands/index.ts';
 import { runCli } from './run.ts';
 

@@ -1,6 +1,6 @@
-import type { Services } from '../app/services.ts';
-import { appVersion } from '../app/version.ts';
-import type { CliIo, Command, CommandContext, CommandEntry, ServiceLoaders } from './command.ts';
+import type { Services } from '../ipc/services.ts';
+import { appVersion } from '../platform/version.ts';
+import type { CliIo, Command, CommandContext, CommandEntry, ServiceLoaders } from './commands/command.ts';
 
 /**
  * Run `vanthu <command> …`. Expected failures print their Vietnamese message and exit 1

@@ -1,5 +1,5 @@
-import type { Services } from '../app/services.ts';
-import { appVersion } from '../app/version.ts';
+import type { Services } from './services.ts';
+import { appVersion } from '../platform/version.ts';
 import type { HandlerTable } from './dispatch.ts';
 
 export function appHandlers(services: Services): Pick<HandlerTable, 'app.getInfo'> {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { AppendixFile } from '../../preload/contract/appendices.ts';
 import { errorMessageVi, isVanthuError, VanthuError } from '../../preload/contract/index.ts';
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import { attachmentPath, readAttachment } from '../services/store/attachments.ts';
 import type { StoredAppendixFile } from '../services/store/appendices.ts';
 import { withPrivateScratch } from '../services/vault/private-scratch.ts';

@@ -1,4 +1,4 @@
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import { appHandlers } from './app.ipc.ts';
 import { appendicesHandlers } from './appendices.ipc.ts';
 import { calendarHandlers } from './calendar.ipc.ts';

@@ -1,4 +1,4 @@
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import type { HandlerTable } from './dispatch.ts';
 
 export function hintsHandlers(services: Services): Pick<HandlerTable, 'hints.incoming'> {

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { VanthuError } from '../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../preload/contract/error-messages.vi.ts';
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import { checkImage, MAX_IMAGE_BYTES } from '../services/pdf/stamp/image-check.ts';
 import { readAttachment } from '../services/store/attachments.ts';
 import type { HandlerTable } from './dispatch.ts';

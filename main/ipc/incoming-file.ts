@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { IncomingAddResult, IncomingInput } from '../../preload/contract/incoming.ts';
 import { needsArrivalCheck } from '../../preload/contract/arrival-check.ts';
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import type { ServerNumber } from '../domain/numbering.ts';
 import { staysOnWorkstation } from '../domain/secrecy.ts';
 import { vietnamYear } from '../domain/vietnam-time.ts';

@@ -1,4 +1,4 @@
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import type { HandlerTable } from './dispatch.ts';
 import { VanthuError } from '../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../preload/contract/error-messages.vi.ts';

@@ -1,5 +1,5 @@
 import { errorMessageVi, VanthuError } from '../../preload/contract/index.ts';
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import { readAttachment } from '../services/store/attachments.ts';
 import type { HandlerTable } from './dispatch.ts';
 import { requireKnownModule } from './signing.ipc.ts';

@@ -1,5 +1,5 @@
 import { errorMessageVi, LOCK_CHANNELS, VanthuError, type ChannelName } from '../../preload/contract/index.ts';
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import type { Handler, HandlerTable } from './dispatch.ts';
 
 /**

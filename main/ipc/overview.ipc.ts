@@ -1,4 +1,4 @@
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import { loadOverview } from '../services/overview/overview.ts';
 import type { HandlerTable } from './dispatch.ts';
 

@@ -1,6 +1,6 @@
 import type { IpcMain, WebContents } from 'electron';
 import { IPC_EVENT, IPC_INVOKE, errorMessageVi, fail } from '../../preload/contract/index.ts';
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import { dispatch, type HandlerTable } from './dispatch.ts';
 import { isTrustedSender } from './sender.ts';
 

@@ -1,4 +1,4 @@
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import { backupAgeDays, backupOverdue, backupReminderDue } from '../domain/backup-reminder.ts';
 import { printRegisterInWorker } from '../services/registers/print-in-worker.ts';
 import { writeAttachmentFile } from '../services/store/attachments.ts';

@@ -1,5 +1,5 @@
 import type { ChannelName, ParsedRequestOf } from '../../preload/contract/index.ts';
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import { incomingStepAction } from '../domain/role-steps.ts';
 import type { RoleAction } from '../domain/user-role.ts';
 import { requireRole } from '../services/workflow/roles.ts';

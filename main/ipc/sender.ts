@@ -1,4 +1,4 @@
-import { isAppUrl } from '../app/window/harden.ts';
+import { isAppUrl } from '../platform/app-origin.ts';
 
 /** The frame that sent an IPC message, as Electron reports it. */
 export interface SenderFrame {

@@ -1,4 +1,4 @@
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import { useFileForSettings } from '../services/files/settings-files.ts';
 import type { HandlerTable } from './dispatch.ts';
 

@@ -1,5 +1,5 @@
 import { errorMessageVi, VanthuError } from '../../preload/contract/index.ts';
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import { withRoleOverride } from '../services/tokens/role-override.ts';
 import type { HandlerTable } from './dispatch.ts';
 

@@ -1,9 +1,9 @@
-import { renameSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { dialog } from 'electron';
+import { writeFileAtomicSync } from '../services/disk/atomic-write.ts';
 import type { SaveChooser } from './save-chooser.ts';
 
-/** Electron's save dialog; the chosen path is written here (temp file, rename) and never leaves main. */
+/** Electron's save dialog; the chosen path is written here (temp file, fsync, rename) and never leaves main. */
 export function electronSaveChooser(): SaveChooser {
   return {
     native: true,
@@ -17,8 +17,7 @@ export function electronSaveChooser(): SaveChooser {
       if (picked.canceled || path === undefined || path === '') {
         return null;
       }
-      writeFileSync(`${path}.tmp`, bytes);
-      renameSync(`${path}.tmp`, path);
+      writeFileAtomicSync(path, bytes);
       return { name: basename(path) };
     },
   };

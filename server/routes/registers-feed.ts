@@ -1,8 +1,12 @@
+import { z } from 'zod';
 import { authenticate } from '../auth.ts';
 import { documentFiles } from '../document-files.ts';
 import { HttpProblem, sendJson } from '../http.ts';
 import { route } from '../router.ts';
 import type { ServerState } from '../state.ts';
+
+/** A document's metadata as the server stored it (its own JSON column): an object of any fields. */
+const MetadataSchema = z.record(z.string(), z.unknown());
 
 const PAGE = 200;
 
@@ -62,7 +66,7 @@ function registrationItem(state: ServerState, org: string, row: RegistrationRow)
     return {
       ...registration,
       source: row.source,
-      metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+      metadata: MetadataSchema.parse(JSON.parse(row.metadata)),
       files,
     };
   }
@@ -137,7 +141,7 @@ export const registersFeedRoutes = [
       )
       .all(caller.org, cursor.issued, limit) as IssuedRow[];
     const secret = (row: RegistrationRow) =>
-      row.metadata !== null && Number((JSON.parse(row.metadata) as { doMat?: number }).doMat ?? 0) > 0;
+      row.metadata !== null && Number(MetadataSchema.parse(JSON.parse(row.metadata))['doMat'] ?? 0) > 0;
     const items = [
       ...registrations.filter((row) => !secret(row)).map((row) => registrationItem(state, caller.org, row)),
       ...issued.map((row) => issuedItem(state, row)),

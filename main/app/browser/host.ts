@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Services } from '../services.ts';
+import type { Services } from '../../ipc/services.ts';
 import { dispatch, type HandlerTable } from '../../ipc/dispatch.ts';
 import { CONTENT_SECURITY_POLICY } from '../window/csp.ts';
 import { checkRpcRequest } from './guard.ts';

@@ -12,7 +12,7 @@ import { electronSaveChooser } from '../../platform/electron-save-chooser.ts';
 import { openElectronSettings } from '../../platform/electron-settings.ts';
 import { startBackground, type Background } from '../background.ts';
 import { composeServices } from '../compose.ts';
-import type { Services } from '../services.ts';
+import type { Services } from '../../ipc/services.ts';
 import { watchNetworkReturn } from '../../services/sync/network-return.ts';
 import { electronKeystore } from '../../platform/electron-keystore.ts';
 import { defaultKeyFilePath } from '../../services/vault/key-files.ts';
@@ -24,8 +24,9 @@ import {
 } from '../../services/vault/profile-start.ts';
 import { ENCRYPTING_QUERY, IPC_EVENT } from '../../../preload/contract/index.ts';
 import { recoveryKeyNotice } from '../../services/vault/recovery-notice.ts';
-import { profilePaths, resolveProfileDir } from '../profile.ts';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY } from '../window/csp.ts';
+import { profilePaths, resolveProfileDir } from '../../platform/profile.ts';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../../platform/app-origin.ts';
+import { CONTENT_SECURITY_POLICY } from '../window/csp.ts';
 
 import { hardenContents } from '../window/harden.ts';
 import { createWindowOptions } from '../window/window-options.ts';

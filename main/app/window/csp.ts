@@ -16,8 +16,3 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-/** The renderer's origin inside Electron (a privileged, standard custom scheme). */
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'vanthu';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

@@ -1,4 +1,4 @@
-import { APP_HOST, APP_SCHEME } from './csp.ts';
+import { isAppUrl } from '../../platform/app-origin.ts';
 
 /** The subset of Electron's WebContents/Session we harden; typed structurally so tests can pass fakes. */
 export interface HardenableContents {
@@ -13,17 +13,6 @@ export interface HardenableContents {
     ): void;
     setPermissionCheckHandler(handler: (wc: unknown, permission: string) => boolean): void;
   };
-}
-
-/** True when a URL belongs to our own renderer (the only place a window may show). */
-export function isAppUrl(url: string): boolean {
-  try {
-    // Compare scheme and host: WHATWG URL gives custom schemes an opaque ("null") origin.
-    const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { openProfileStore } from '../../services/store/profile-store.ts';
-import type { Command } from '../command.ts';
+import type { Command } from './command.ts';
 
 /** Exit codes: 0 the chain verifies, 2 it is broken (an entry was edited or deleted). */
 export const auditCommand: Command = {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { moduleCandidates } from '../../../native/pkcs11/catalog.ts';
-import type { Command } from '../command.ts';
+import type { Command } from './command.ts';
 
 interface Check {
   readonly name: string;

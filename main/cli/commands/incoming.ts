@@ -6,7 +6,7 @@ import { INCOMING_STATE_LABEL_VI } from '../../domain/document-states.ts';
 import { formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
 import { displayDate } from '../../domain/vietnam-time.ts';
 import { openProfileStore } from '../../services/store/profile-store.ts';
-import type { CliIo, Command, CommandContext } from '../command.ts';
+import { runSubcommand, type CliIo, type Command, type CommandContext } from './command.ts';
 import { parseOptions } from './store-options.ts';
 
 const USAGE = `Cách dùng:
@@ -120,15 +120,5 @@ export const incomingCommand: Command = {
   name: 'incoming',
   summary: 'Đăng ký và tra cứu văn bản đến (dùng được khi mất kết nối)',
   usage: USAGE,
-  async run(args, context) {
-    const [sub, ...rest] = args;
-    if (sub === 'add') {
-      return add(rest, context);
-    }
-    if (sub === 'list') {
-      return list(rest, context);
-    }
-    context.io.err(`${USAGE}\n`);
-    return 64;
-  },
+  run: (args, context) => runSubcommand(args, context, USAGE, { add, list }),
 };

@@ -1,4 +1,4 @@
-import type { CommandEntry } from '../command.ts';
+import type { CommandEntry } from './command.ts';
 
 /**
  * Every `vanthu` command, loaded only when run: each pulls in heavy modules (pdf.js, pkijs,

@@ -1,6 +1,7 @@
 import { isVanthuError } from '../../../preload/contract/index.ts';
 import { LayoutProposeRequestSchema, type LayoutProposal } from '../../../preload/contract/layout.ts';
-import type { CliIo, Command } from '../command.ts';
+import { parseOptionsOrReason } from './args.ts';
+import type { CliIo, Command } from './command.ts';
 
 const ROLE_VI = {
   personal: 'Chữ ký lãnh đạo',
@@ -19,28 +20,21 @@ interface Args {
 }
 
 function parseArgs(args: readonly string[]): Args | string {
-  let file: string | undefined;
-  let json = false;
-  const values: { image?: string; seal?: string; signer?: string } = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '--json') {
-      json = true;
-    } else if (arg === '--image' || arg === '--seal' || arg === '--signer') {
-      const value = args[++i];
-      if (value === undefined) {
-        return `Thiếu giá trị sau ${arg}.`;
-      }
-      values[arg.slice(2) as 'image' | 'seal' | 'signer'] = value;
-    } else if (arg.startsWith('--')) {
-      return `Tùy chọn không hợp lệ: ${arg}`;
-    } else if (file === undefined) {
-      file = arg;
-    } else {
-      return `Thừa tham số: ${arg}`;
-    }
+  const parsed = parseOptionsOrReason(args, {
+    json: { type: 'boolean' },
+    image: { type: 'string' },
+    seal: { type: 'string' },
+    signer: { type: 'string' },
+  });
+  if (typeof parsed === 'string') {
+    return parsed;
   }
-  return file === undefined ? 'Thiếu tệp PDF.' : { file, json, ...values };
+  const { json, ...values } = parsed.values;
+  const [file, extra] = parsed.positionals;
+  if (extra !== undefined) {
+    return `Thừa tham số: ${extra}`;
+  }
+  return file === undefined ? 'Thiếu tệp PDF.' : { file, json: json === true, ...values };
 }
 
 function printText(io: CliIo, proposal: LayoutProposal): void {

@@ -1,7 +1,8 @@
 import { readPdfInput } from '../../services/pdf/sign/input.ts';
 import { numberPdf } from '../../services/pdf/sign/number.ts';
-import type { Command } from '../command.ts';
-import { parseOptions, printResult, required } from './sign.ts';
+import type { Command } from './command.ts';
+import { parseOptions, required } from './args.ts';
+import { printResult } from './sign.ts';
 
 export const numberCommand: Command = {
   name: 'number',

@@ -1,7 +1,8 @@
 import type { SignatureRole } from '../../services/pdf/placement.ts';
 import { prepareFields } from '../../services/signing/prepare.ts';
-import type { Command } from '../command.ts';
-import { parseOptions, parsePlacement, parseRole, printResult, required } from './sign.ts';
+import type { Command } from './command.ts';
+import { parseOptions, required } from './args.ts';
+import { parsePlacement, parseRole, printResult } from './sign.ts';
 
 export const prepareCommand: Command = {
   name: 'prepare',

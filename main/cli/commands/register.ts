@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { loadPrintableRegister } from '../../services/registers/register-rows.ts';
 import { printRegisterPdf } from '../../services/registers/print-register.ts';
 import { openProfileStore } from '../../services/store/profile-store.ts';
-import type { CommandContext, Command } from '../command.ts';
+import { runSubcommand, type CommandContext, type Command } from './command.ts';
 import { parseOptions } from './store-options.ts';
 
 const USAGE = `Cách dùng:
@@ -91,15 +91,5 @@ export const registerCommand: Command = {
   name: 'register',
   summary: 'In sổ đăng ký văn bản đến/đi (Phụ lục IV) và ghi khối số',
   usage: USAGE,
-  async run(args, context) {
-    const [sub, ...rest] = args;
-    if (sub === 'print') {
-      return print(rest, context);
-    }
-    if (sub === 'lease') {
-      return lease(rest, context);
-    }
-    context.io.err(`${USAGE}\n`);
-    return 64;
-  },
+  run: (args, context) => runSubcommand(args, context, USAGE, { print, lease }),
 };

@@ -1,17 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { runBatch } from '../../services/pdf/sign/batch.ts';
-import type { Command } from '../command.ts';
-import {
-  invalid,
-  openSigner,
-  parseOptions,
-  printResult,
-  required,
-  SIGN_OPTIONS,
-  signOperation,
-  TOKEN_OPTIONS,
-} from './sign.ts';
+import type { Command } from './command.ts';
+import { invalid, parseOptions, required } from './args.ts';
+import { openSigner, printResult, SIGN_OPTIONS, signOperation, TOKEN_OPTIONS } from './sign.ts';
 
 export const signBatchCommand: Command = {
   name: 'sign-batch',

@@ -1,6 +1,5 @@
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import { VanthuError } from '../../../preload/contract/vanthu-error.ts';
 import type { Placement, SignatureRole } from '../../services/pdf/placement.ts';
@@ -11,34 +10,14 @@ import type { SignResult } from '../../services/pdf/sign/sign.ts';
 import type { Signer } from '../../services/pdf/signer.ts';
 import type { PlacementOptions } from '../../services/pdf/layout/types.ts';
 import type { CachedRevocation } from '../../services/pdf/verify/revocation-cache.ts';
-import { buildSigningChain, trustStoreCertificates } from '../../services/signing/chain.ts';
-import { openTokenSigner, type TokenSignerHandle } from '../../services/tokens/open-signer.ts';
-import type { CliIo, Command } from '../command.ts';
-import { readPin } from '../pin.ts';
-
-export function invalid(detail: string): VanthuError {
-  return new VanthuError('INVALID_INPUT', errorMessageVi('INVALID_INPUT', detail));
-}
-
-/** node:util parseArgs with Vietnamese errors for unknown or malformed options. */
-export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
-  args: readonly string[],
-  options: T,
-  allowPositionals = false,
-) {
-  try {
-    return parseArgs({ args: [...args], options, allowPositionals, strict: true });
-  } catch (error) {
-    throw invalid(error instanceof Error ? error.message : String(error));
-  }
-}
-
-export function required(value: string | undefined, name: string): string {
-  if (value === undefined || value === '') {
-    throw invalid(`Thiếu --${name}.`);
-  }
-  return value;
-}
+import { trustStoreCertificates } from '../../services/signing/chain.ts';
+import { silentLogger } from '../../services/log/logger.ts';
+import { openSigningSession } from '../../services/signing/open-session.ts';
+import type { TokenSignerHandle } from '../../services/tokens/open-signer.ts';
+import { createTokenService } from '../../services/tokens/token-service.ts';
+import { invalid, parseOptions, required } from './args.ts';
+import type { CliIo, Command } from './command.ts';
+import { readPin } from './pin.ts';
 
 /** "--page N --rect x,y,w,h" (page 1-based, points, origin bottom-left). */
 export function parsePlacement(page: string | undefined, rect: string | undefined): Placement | undefined {
@@ -69,8 +48,10 @@ export const TOKEN_OPTIONS = {
 
 /**
  * Opens the token once (one login) and hands back its Signer; the PIN is dropped after login.
- * Tokens usually hold only the leaf, so the chain is completed from the token's CA certificates
- * and the `--trust` files, each link checked by signature.
+ * The same opener as the app's (`openSigningSession`): the pre-flight runs first, without the PIN,
+ * so an expired certificate, one not meant for signing or a locked token is refused before the
+ * token is asked anything that counts against its PIN tries. Tokens usually hold only the leaf,
+ * so the chain is completed from the token's CA certificates and the `--trust` files.
  */
 export async function openSigner(
   values: { module?: string; token?: string; 'key-id'?: string; trust?: string[] },
@@ -80,15 +61,23 @@ export async function openSigner(
   const modulePath = required(values.module, 'module');
   const label = required(values.token, 'token');
   const keyIdHex = required(values['key-id'], 'key-id');
+  const trust = values.trust ?? [];
   // Read before the login, so a wrong path fails without touching the token.
-  const anchors = trustStoreCertificates(values.trust ?? []);
+  trustStoreCertificates(trust);
   const pin = await readPin(args, io);
-  const handle = await openTokenSigner({ modulePath, token: { label }, keyIdHex, pin });
-  const { signer } = handle;
-  return {
-    signer: { ...signer, chain: buildSigningChain(signer.certificate, signer.chain, anchors), sign: signer.sign },
-    close: () => handle.close(),
-  };
+  // The CLI signs as the administrator asks: the pre-flight checks the certificate and the
+  // token, not which of the two roles the certificate looks like.
+  const tokens = createTokenService({ log: silentLogger, userModulePaths: () => [modulePath] });
+  try {
+    return await openSigningSession(
+      { tokens, log: silentLogger, trustPaths: () => trust },
+      { modulePath, token: { label }, keyIdHex },
+      undefined,
+      pin,
+    );
+  } finally {
+    tokens.stop();
+  }
 }
 
 /** Certificates from a PEM bundle (the CA chain to embed when the token holds only the leaf). */

@@ -1,32 +1,32 @@
+import { parseArgs } from 'node:util';
+import { argumentErrorVi } from './args.ts';
+
 /**
- * Parse `--name value` options and `--flag` switches. Unknown options are an error, so a typo
- * never silently does something else.
+ * Parse `--name value` options and `--flag` switches for the store commands, over the CLI's one
+ * parser (node:util parseArgs, strict: a typo never silently does something else). Returns the
+ * Vietnamese reason instead of throwing, as these commands print usage with it.
  */
 export function parseOptions(
   args: readonly string[],
   spec: { values: readonly string[]; flags?: readonly string[] },
 ): { values: Record<string, string>; flags: Set<string>; positional: string[] } | string {
-  const values: Record<string, string> = {};
-  const flags = new Set<string>();
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const name = arg.slice(2);
-    if (spec.values.includes(name)) {
-      const value = args[++i];
-      if (value === undefined) {
-        return `Thiếu giá trị sau ${arg}.`;
+  const options = Object.fromEntries([
+    ...spec.values.map((name) => [name, { type: 'string' as const }] as const),
+    ...(spec.flags ?? []).map((name) => [name, { type: 'boolean' as const }] as const),
+  ]);
+  try {
+    const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    const values: Record<string, string> = {};
+    const flags = new Set<string>();
+    for (const [name, value] of Object.entries(parsed.values)) {
+      if (typeof value === 'string') {
+        values[name] = value;
+      } else if (value === true) {
+        flags.add(name);
       }
-      values[name] = value;
-    } else if (spec.flags?.includes(name) === true) {
-      flags.add(name);
-    } else {
-      return `Tùy chọn không hợp lệ: ${arg}`;
     }
+    return { values, flags, positional: parsed.positionals };
+  } catch (error) {
+    return argumentErrorVi(error);
   }
-  return { values, flags, positional };
 }

@@ -12,7 +12,7 @@ import { finalizeProvisional } from '../../services/sync/sync-service.ts';
 import { createAxiosTransport } from '../../services/sync/transport.ts';
 import { ensureWorkstationId } from '../../services/sync/workstation-id.ts';
 import { adoptForJob } from '../../services/sync/registration-adoption.ts';
-import type { Command, CommandContext } from '../command.ts';
+import type { Command, CommandContext } from './command.ts';
 import { parseOptions } from './store-options.ts';
 
 const USAGE = `Cách dùng:

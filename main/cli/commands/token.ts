@@ -6,7 +6,7 @@ import {
   type TokenList,
 } from '../../../preload/contract/tokens.ts';
 import { withRoleOverride } from '../../services/tokens/role-override.ts';
-import type { CliIo, Command } from '../command.ts';
+import type { CliIo, Command } from './command.ts';
 
 const USAGE = `Cách dùng:
   vanthu token list [--module ĐƯỜNG_DẪN]... [--json]

@@ -1,5 +1,5 @@
-import type { Command } from '../command.ts';
-import { readSecret } from '../secret-input.ts';
+import type { Command } from './command.ts';
+import { readSecret } from './secret-input.ts';
 import { headlessKeySources } from '../../services/vault/cli-key.ts';
 import { encryptProfile, needsEncryption } from '../../services/vault/encrypt-profile.ts';
 import { encryptProgressLine } from '../../services/vault/encrypt-progress-text.ts';

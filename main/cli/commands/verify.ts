@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { isVanthuError } from '../../../preload/contract/errors.ts';
 import type { SignatureReport, VerifyReport } from '../../../preload/contract/verify.ts';
 import { formatTimeVi } from '../../services/pdf/verify/problems.ts';
-import type { CliIo, Command } from '../command.ts';
+import { parseOptionsOrReason } from './args.ts';
+import type { CliIo, Command } from './command.ts';
 
 const EXIT = { valid: 0, invalid: 1, indeterminate: 2, unreadable: 3 } as const;
 
@@ -15,34 +16,29 @@ interface Args {
 }
 
 function parseArgs(args: readonly string[]): Args | string {
-  const trust: string[] = [];
-  let file: string | undefined;
-  let offline = false;
-  let json = false;
-  let fromProof = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '--trust') {
-      const value = args[++i];
-      if (value === undefined) {
-        return 'Thiếu đường dẫn sau --trust.';
-      }
-      trust.push(value);
-    } else if (arg === '--offline') {
-      offline = true;
-    } else if (arg === '--json') {
-      json = true;
-    } else if (arg === '--from-proof') {
-      fromProof = true;
-    } else if (arg.startsWith('--')) {
-      return `Tùy chọn không hợp lệ: ${arg}`;
-    } else if (file === undefined) {
-      file = arg;
-    } else {
-      return `Thừa tham số: ${arg}`;
-    }
+  const parsed = parseOptionsOrReason(args, {
+    trust: { type: 'string', multiple: true },
+    offline: { type: 'boolean' },
+    json: { type: 'boolean' },
+    'from-proof': { type: 'boolean' },
+  });
+  if (typeof parsed === 'string') {
+    return parsed;
   }
-  return file === undefined ? 'Thiếu tệp PDF cần kiểm tra.' : { file, trust, offline, json, fromProof };
+  const { values, positionals } = parsed;
+  const [file, extra] = positionals;
+  if (extra !== undefined) {
+    return `Thừa tham số: ${extra}`;
+  }
+  return file === undefined
+    ? 'Thiếu tệp PDF cần kiểm tra.'
+    : {
+        file,
+        trust: values.trust ?? [],
+        offline: values.offline === true,
+        json: values.json === true,
+        fromProof: values['from-proof'] === true,
+      };
 }
 
 /** The JSON fields the issue fixes, per signature, in that order. */

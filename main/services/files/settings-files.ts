@@ -1,6 +1,7 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from '../../../preload/contract/index.ts';
+import { writeFileAtomicSync } from '../disk/atomic-write.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import { readAttachment } from '../store/attachments.ts';
 import type { FileIntake } from './file-intake.ts';
@@ -23,8 +24,7 @@ export function useFileForSettings(
   mkdirSync(dir, { recursive: true });
   const ext = use === 'trustRoot' ? (/\.(pem|crt|cer|der)$/i.exec(file.name)?.[1]?.toLowerCase() ?? 'pem') : 'png';
   const target = join(dir, `${use}-${file.sha256.slice(0, 16)}.${ext}`);
-  writeFileSync(`${target}.tmp`, bytes);
-  renameSync(`${target}.tmp`, target);
+  writeFileAtomicSync(target, bytes);
   deps.intake.release(handle);
   if (use === 'trustRoot') {
     const current = deps.settings.get().verify.trustPaths.filter((p) => p !== target);

@@ -3,7 +3,7 @@ import type { Ink, SignatureLookFacts } from '../../domain/nd30/signature-look.t
 import type { Rect } from '../../domain/nd30/rect.ts';
 import type { Revision } from '../pdf/read/pdf-file.ts';
 import { PdfDict, PdfName, PdfRef, PdfStream, isArray, type PdfValue } from '../pdf/read/values.ts';
-import { loadRevision } from '../pdf/verify/pdf-model.ts';
+import { loadRevision } from '../pdf/read/pdf-model.ts';
 
 /** A seal or signature image is a few hundred pixels a side; more is sampled, never all read. */
 const MAX_SAMPLES = 40_000;

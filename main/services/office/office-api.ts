@@ -1,8 +1,15 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { CaseKind, StepKind } from '../../domain/office-steps.ts';
-import type { CaseFile, PersonSchema, StepBody } from '../../../preload/contract/office.ts';
+import { STEP_KINDS } from '../../../preload/contract/office-roles.ts';
+import {
+  CaseFileSchema,
+  PersonSchema,
+  StepBodySchema,
+  type CaseFile,
+  type StepBody,
+} from '../../../preload/contract/office.ts';
 import type { ApiClient } from '../sync/api-client.ts';
-import { TIMEOUTS } from '../sync/api-client.ts';
+import { parseAnswer, TIMEOUTS } from '../sync/api-client.ts';
 
 /** A person as the server knows them (API 1.4.0, `/v1/people`); the same shape crosses IPC. */
 export type PersonDto = z.infer<typeof PersonSchema>;
@@ -37,15 +44,50 @@ export interface OfficeInboxPage {
 }
 
 /** How long the server holds an empty inbox request; the client waits a little longer for the answer. */
+/** The office answers parsed, not cast (typed against the interfaces above so they cannot drift). */
+const OfficeInboxPageSchema: z.ZodType<OfficeInboxPage> = z.looseObject({
+  items: z.array(
+    z.looseObject({
+      seq: z.number(),
+      step: z.looseObject({
+        id: z.string(),
+        kind: z.enum(STEP_KINDS),
+        by: z.looseObject({ username: z.string(), fullName: z.string(), chucVu: z.string() }),
+        at: z.string(),
+        body: StepBodySchema,
+      }),
+      case: z.looseObject({
+        id: z.string(),
+        kind: z.enum(['incoming', 'outgoing']),
+        state: z.string(),
+        title: z.string(),
+        meta: z.unknown(),
+        drafter: z.string().nullable(),
+        director: z.string().nullable(),
+        pendingWith: z.string().nullable(),
+        draftSha256: z.string().nullable(),
+        files: z.array(CaseFileSchema.extend({ size: z.number() })),
+      }),
+    }),
+  ),
+  nextCursor: z.string(),
+  hasMore: z.boolean(),
+});
+const PeopleSchema = z.looseObject({ items: z.array(PersonSchema) });
+
 export const LONG_POLL_SECONDS = 25;
 
 /** The office part of the provincial API, over the sync ApiClient (its session, refresh and classification). */
 export const officeApi = {
   async me(api: ApiClient): Promise<PersonDto> {
-    return (await api.call({ method: 'GET', path: '/v1/people/me' })).data as PersonDto;
+    return parseAnswer(PersonSchema, (await api.call({ method: 'GET', path: '/v1/people/me' })).data, 'người dùng');
   },
   async people(api: ApiClient): Promise<PersonDto[]> {
-    return ((await api.call({ method: 'GET', path: '/v1/people' })).data as { items: PersonDto[] }).items;
+    return parseAnswer(
+      PeopleSchema,
+      (await api.call({ method: 'GET', path: '/v1/people' })).data,
+      'danh sách người dùng',
+    ).items;
   },
   /** `waitSeconds` > 0: a long-poll, answered as soon as a step reaches the person. */
   async inbox(
@@ -61,6 +103,6 @@ export const officeApi = {
       timeoutMs: waitSeconds * 1000 + TIMEOUTS.jsonMs,
       ...(signal === undefined ? {} : { signal }),
     });
-    return response.data as OfficeInboxPage;
+    return parseAnswer(OfficeInboxPageSchema, response.data, 'hộp việc');
   },
 };

@@ -27,7 +27,8 @@ function toJob(row: JobRow): OutboxJob {
     id: row.id,
     kind,
     key: row.job_key,
-    payload: JSON.parse(row.payload) as OutboxJob['payload'],
+    // Parsed again on the way out: the row lay on disk and may come from an older version.
+    payload: parseJobPayload(kind, JSON.parse(row.payload)),
     state: row.state,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,

@@ -1,7 +1,6 @@
-import fontkit from '@cantoo/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
 import { displayDate } from '../../domain/vietnam-time.ts';
-import { loadFontBytes } from '../pdf/stamp/font.ts';
+import { embedVnFont } from '../pdf/stamp/font.ts';
 import type { PrintableRegister } from './register-rows.ts';
 
 const A4_LANDSCAPE: [number, number] = [841.89, 595.28];
@@ -118,14 +117,9 @@ export type PrintProgress = (done: number, total: number) => void;
  */
 export async function printRegisterPdf(register: PrintableRegister, onProgress?: PrintProgress): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  // The app's own Liberation Serif (Times-metric, complete for Vietnamese): a Windows PC has no
-  // system font folder we could count on, and the stamps use the same files.
-  const [regularBytes, boldBytes] = await Promise.all([loadFontBytes('regular'), loadFontBytes('bold')]);
-  const fonts: Fonts = {
-    regular: await doc.embedFont(regularBytes, { subset: true }),
-    bold: await doc.embedFont(boldBytes, { subset: true }),
-  };
+  // The app's own Liberation Serif (Times-metric, complete for Vietnamese), loaded and embedded
+  // as the stamps do: a Windows PC has no system font folder we could count on.
+  const fonts: Fonts = { regular: await embedVnFont(doc, 'regular'), bold: await embedVnFont(doc, 'bold') };
   const title = register.kind === 'den' ? 'Sổ đăng ký văn bản đến' : 'Sổ đăng ký văn bản đi';
   doc.setTitle(`${title} năm ${register.year}`);
   doc.setLanguage('vi-VN');

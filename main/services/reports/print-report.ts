@@ -1,8 +1,7 @@
-import fontkit from '@cantoo/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
 import type { Report } from '../../../preload/contract/reports.ts';
 import { displayDate } from '../../domain/vietnam-time.ts';
-import { loadFontBytes } from '../pdf/stamp/font.ts';
+import { embedVnFont } from '../pdf/stamp/font.ts';
 import { percent, SCOPE_NOTE_VI, SOURCE_LABEL_VI, summaryLines } from './report-rows.ts';
 
 const A4: [number, number] = [595.28, 841.89];
@@ -118,11 +117,7 @@ function split(cursor: Cursor, fonts: Fonts, title: string, onTime: number, late
 /** The printable report: heading, the summary table, then the charts; A4 portrait, Liberation Serif. */
 export async function printReportPdf(report: Report, organization: string): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const fonts: Fonts = {
-    regular: await doc.embedFont(await loadFontBytes('regular'), { subset: true }),
-    bold: await doc.embedFont(await loadFontBytes('bold'), { subset: true }),
-  };
+  const fonts: Fonts = { regular: await embedVnFont(doc, 'regular'), bold: await embedVnFont(doc, 'bold') };
   const period = `Từ ngày ${displayDate(report.from)} đến ngày ${displayDate(report.to)}`;
   doc.setTitle(`Báo cáo công tác văn thư — ${period}`);
   doc.setLanguage('vi-VN');

@@ -1,10 +1,11 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { entryScript } from '../../../native/entry-script.ts';
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
 import type { Report } from '../../../preload/contract/reports.ts';
 import { reportWorkbook } from './report-xlsx.ts';
+import { writeFileAtomicSync } from '../disk/atomic-write.ts';
 
 /** Print the report in a worker thread of its own, like the registers. */
 export function printReportInWorker(report: Report, organization: string): Promise<Uint8Array> {
@@ -58,8 +59,7 @@ export function saveReportFile(
   const dir = join(profileRoot, 'bao-cao');
   mkdirSync(dir, { recursive: true });
   const target = join(dir, fileName);
-  writeFileSync(`${target}.tmp`, bytes);
-  renameSync(`${target}.tmp`, target);
+  writeFileAtomicSync(target, bytes);
   return { fileName, bytes: bytes.byteLength };
 }
 

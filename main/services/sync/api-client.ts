@@ -1,6 +1,34 @@
 import { classifyError, classifyResponse, SyncFailure } from './classify.ts';
 import type { DirectoryEntry, InboxItem, RegisterFeedItem, SyncCredentials } from './ports.ts';
 import type { HttpRequest, HttpResponse, SyncTransport } from './transport.ts';
+import type { z } from 'zod';
+import {
+  AllocatedNumberSchema,
+  CalendarPageSchema,
+  DirectoryPageSchema,
+  InboxPageSchema,
+  RecipientsSchema,
+  RegistersFeedPageSchema,
+  SessionSchema,
+} from './wire-schemas.ts';
+
+/**
+ * A server's answer parsed against its schema. An answer of another shape is a permanent
+ * failure of that exchange (the server is not the one the client speaks to), never data.
+ */
+export function parseAnswer<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    throw new SyncFailure({
+      kind: 'permanent',
+      code: 'BAD_RESPONSE',
+      message: `Máy chủ trả lời ${what} không đúng định dạng.`,
+      retryAfterMs: null,
+      details: { issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) },
+    });
+  }
+  return parsed.data;
+}
 
 /** Timeouts per kind of exchange: small JSON calls fail fast; chunks get time to travel. */
 export const TIMEOUTS = { jsonMs: 15_000, chunkMs: 120_000, downloadMs: 300_000 } as const;
@@ -87,8 +115,9 @@ export class ApiClient {
     if (response.status !== 200) {
       throw new SyncFailure(classifyResponse(response, this.#now()));
     }
-    await this.#adopt(response.data as Session);
-    return response.data as Session;
+    const session = parseAnswer(SessionSchema, response.data, 'phiên đăng nhập');
+    await this.#adopt(session);
+    return session;
   }
 
   #login(): Promise<Session> {
@@ -103,8 +132,9 @@ export class ApiClient {
     if (refresh !== '') {
       const response = await this.#send({ method: 'POST', path: '/v1/auth/refresh', json: { refreshToken: refresh } });
       if (response.status === 200) {
-        await this.#adopt(response.data as Session);
-        return response.data as Session;
+        const session = parseAnswer(SessionSchema, response.data, 'phiên đăng nhập');
+        await this.#adopt(session);
+        return session;
       }
       if (response.status !== 401) {
         throw new SyncFailure(classifyResponse(response, this.#now()));
@@ -162,13 +192,13 @@ export class ApiClient {
       path: '/v1/organizations',
       query: cursor === null ? {} : { cursor },
     });
-    return response.data as { items: DirectoryEntry[]; nextCursor: string };
+    return parseAnswer(DirectoryPageSchema, response.data, 'danh bạ cơ quan');
   }
 
   /** The years' announced holiday arrangements (API 1.4.0); validated by the store's importer. */
   async calendar(): Promise<unknown[]> {
     const response = await this.call({ method: 'GET', path: '/v1/calendar' });
-    return (response.data as { items: unknown[] }).items;
+    return parseAnswer(CalendarPageSchema, response.data, 'lịch làm việc').items;
   }
 
   /** Recipients of a published document and the statuses they reported (01–06). */
@@ -177,7 +207,7 @@ export class ApiClient {
       method: 'GET',
       path: `/v1/outgoing/${encodeURIComponent(documentId)}/recipients`,
     });
-    return (response.data as { items: RecipientStatus[] }).items;
+    return parseAnswer(RecipientsSchema, response.data, 'trạng thái nơi nhận').items;
   }
 
   /**
@@ -198,7 +228,7 @@ export class ApiClient {
       headers: { 'idempotency-key': key },
       timeoutMs,
     });
-    return (response.data as { number: number }).number;
+    return parseAnswer(AllocatedNumberSchema, response.data, 'số cấp').number;
   }
 
   /** The organization's registers (every workstation's registrations and issued documents) after a cursor. */
@@ -211,7 +241,7 @@ export class ApiClient {
       path: '/v1/registers/feed',
       query: { ...(cursor === null ? {} : { cursor }), limit: String(limit) },
     });
-    return response.data as { items: RegisterFeedItem[]; nextCursor: string; hasMore: boolean };
+    return parseAnswer(RegistersFeedPageSchema, response.data, 'sổ đăng ký');
   }
 
   async inbox(
@@ -223,6 +253,6 @@ export class ApiClient {
       path: '/v1/inbox',
       query: { ...(cursor === null ? {} : { cursor }), limit: String(limit) },
     });
-    return response.data as { items: InboxItem[]; nextCursor: string; hasMore: boolean };
+    return parseAnswer(InboxPageSchema, response.data, 'hộp thư đến');
   }
 }

@@ -1,5 +1,15 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { writeFileAtomicSync } from '../disk/atomic-write.ts';
+import { z } from 'zod';
 import type { SessionVault, StoredSession } from './session-vault.ts';
+
+/** The session file is decrypted from disk: parsed, and a file of another shape is dropped as unreadable. */
+const StoredSessionSchema: z.ZodType<StoredSession> = z.object({
+  serverUrl: z.string(),
+  username: z.string(),
+  maDinhDanh: z.string(),
+  refreshToken: z.string(),
+});
 
 /** OS-backed encryption (Electron's safeStorage in the app): the only port this vault needs. */
 export interface SecretCipher {
@@ -24,7 +34,7 @@ export function createEncryptedFileVault(path: string, cipher: SecretCipher): Se
         return null;
       }
       try {
-        memory = JSON.parse(cipher.decryptString(readFileSync(path))) as StoredSession;
+        memory = StoredSessionSchema.parse(JSON.parse(cipher.decryptString(readFileSync(path))));
         return memory;
       } catch {
         rmSync(path, { force: true });
@@ -37,9 +47,7 @@ export function createEncryptedFileVault(path: string, cipher: SecretCipher): Se
         return;
       }
       // Written aside and renamed: a crash leaves the old session or the new one, never half of one.
-      const temp = `${path}.tmp`;
-      writeFileSync(temp, cipher.encryptString(JSON.stringify(session)), { mode: 0o600 });
-      renameSync(temp, path);
+      writeFileAtomicSync(path, cipher.encryptString(JSON.stringify(session)), { mode: 0o600 });
     },
     async clear() {
       memory = null;

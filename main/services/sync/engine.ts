@@ -1,7 +1,8 @@
 import type { SyncConflict, SyncProgress, SyncStatus } from '../../../preload/contract/sync.ts';
+import { z } from 'zod';
 import type { Logger } from '../log/logger.ts';
 import type { OutboxJob } from '../outbox/outbox-store.ts';
-import type { ApiClient, RecipientStatus } from './api-client.ts';
+import { parseAnswer, type ApiClient, type RecipientStatus } from './api-client.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { classifyError, SyncFailure, type Failure } from './classify.ts';
 import { resolutionFor, runJob, type JobResult } from './jobs.ts';
@@ -20,6 +21,7 @@ import type {
   SyncOutbox,
 } from './ports.ts';
 import { downloadFile } from './transfer.ts';
+import { LeaseGrantSchema } from './wire-schemas.ts';
 
 export interface SyncEngineDeps {
   readonly api: ApiClient;
@@ -59,6 +61,13 @@ interface StoredFailure {
   readonly resolution?: string;
 }
 
+const StoredFailureSchema: z.ZodType<StoredFailure> = z.looseObject({
+  kind: z.enum(['retryable', 'permanent', 'auth', 'conflict']),
+  code: z.string(),
+  message: z.string(),
+  resolution: z.string().optional(),
+});
+
 function failureOf(error: unknown): Failure {
   return error instanceof SyncFailure ? error.failure : classifyError(error);
 }
@@ -81,11 +90,15 @@ export function parseStoredFailure(lastError: string | null): StoredFailure | nu
   if (lastError === null) {
     return null;
   }
+  // The outbox's last_error, read back from disk: parsed, and shown as is when it is not ours.
+  let json: unknown;
   try {
-    return JSON.parse(lastError) as StoredFailure;
+    json = JSON.parse(lastError);
   } catch {
-    return { kind: 'permanent', code: 'UNKNOWN', message: lastError };
+    json = undefined;
   }
+  const parsed = StoredFailureSchema.safeParse(json);
+  return parsed.success ? parsed.data : { kind: 'permanent', code: 'UNKNOWN', message: lastError };
 }
 
 /**
@@ -268,12 +281,16 @@ export class SyncEngine {
       return;
     }
     for (const need of await leases.needs()) {
-      const granted = (await this.#deps.api.mutate('/v1/leases', need.requestKey, {
-        registerKind: need.kind,
-        year: need.year,
-        count: need.count,
-        workstationId: need.workstationId,
-      })) as { leaseId: string; from: number; to: number };
+      const granted = parseAnswer(
+        LeaseGrantSchema,
+        await this.#deps.api.mutate('/v1/leases', need.requestKey, {
+          registerKind: need.kind,
+          year: need.year,
+          count: need.count,
+          workstationId: need.workstationId,
+        }),
+        'khối số',
+      );
       await leases.add(need.registerId, { id: granted.leaseId, firstNumber: granted.from, lastNumber: granted.to });
       this.#succeeded();
     }

@@ -1,8 +1,10 @@
 import { statSync } from 'node:fs';
 import { stepFiles } from '../../../preload/contract/office.ts';
+import { parseJobPayload, type JobKind, type JobPayload } from '../outbox/jobs.ts';
 import type { OutboxJob } from '../outbox/outbox-store.ts';
 import { officeResolution } from '../office/conflicts.ts';
 import type { ApiClient } from './api-client.ts';
+import { SyncFailure } from './classify.ts';
 import type { FileSource } from './ports.ts';
 import { uploadFile, type ProgressListener } from './transfer.ts';
 
@@ -77,6 +79,24 @@ async function unroutedDocument(ctx: JobContext, payload: RegisterPayload): Prom
 }
 
 /**
+ * A job's payload read back from the store, parsed again: it crossed the store worker and lay on
+ * disk. One that no longer parses fails permanently (the user sees it), never reaches the server.
+ */
+function payloadOf<K extends JobKind>(job: OutboxJob, kind: K): JobPayload<K> {
+  try {
+    return parseJobPayload(kind, job.payload);
+  } catch (error) {
+    throw new SyncFailure({
+      kind: 'permanent',
+      code: 'BAD_PAYLOAD',
+      message: 'Dữ liệu của việc chờ gửi bị hỏng, không gửi được.',
+      retryAfterMs: null,
+      details: { jobId: job.id, kind, cause: error instanceof Error ? error.message : String(error) },
+    });
+  }
+}
+
+/**
  * Send one outbox job. The job id is the Idempotency-Key, so running a job twice (after a
  * crash, or when an answer was lost) changes the server once and gets the first answer back.
  */
@@ -84,12 +104,12 @@ export async function runJob(ctx: JobContext, job: OutboxJob): Promise<unknown> 
   const id = encodeURIComponent;
   switch (job.kind) {
     case 'file.upload': {
-      const payload = job.payload as OutboxJob<'file.upload'>['payload'];
+      const payload = payloadOf(job, 'file.upload');
       await ensureUploaded(ctx, payload.sha256);
       return { sha256: payload.sha256 };
     }
     case 'incoming.register': {
-      const payload = job.payload as OutboxJob<'incoming.register'>['payload'];
+      const payload = payloadOf(job, 'incoming.register');
       return ctx.api.mutate(`/v1/documents/${id(payload.documentId)}/registration`, job.id, {
         year: Number(payload.ngayDen.slice(0, 4)),
         soDen: payload.soDen,
@@ -98,14 +118,14 @@ export async function runJob(ctx: JobContext, job: OutboxJob): Promise<unknown> 
       });
     }
     case 'incoming.status': {
-      const payload = job.payload as OutboxJob<'incoming.status'>['payload'];
+      const payload = payloadOf(job, 'incoming.status');
       return ctx.api.mutate(`/v1/documents/${id(payload.documentId)}/statuses`, job.id, {
         code: payload.statusCode,
         ...(payload.reason === null ? {} : { reason: payload.reason }),
       });
     }
     case 'outgoing.publish': {
-      const payload = job.payload as OutboxJob<'outgoing.publish'>['payload'];
+      const payload = payloadOf(job, 'outgoing.publish');
       // The signed file and its phụ lục go first, whatever order the jobs were queued in; uploading is idempotent.
       const appendices = payload.appendices ?? [];
       for (const sha256 of [payload.signedSha256, ...appendices.map((a) => a.sha256)]) {
@@ -133,11 +153,11 @@ export async function runJob(ctx: JobContext, job: OutboxJob): Promise<unknown> 
       });
     }
     case 'outgoing.recall': {
-      const payload = job.payload as OutboxJob<'outgoing.recall'>['payload'];
+      const payload = payloadOf(job, 'outgoing.recall');
       return ctx.api.mutate(`/v1/outgoing/${id(payload.documentId)}/recall`, job.id, { reason: payload.reason });
     }
     case 'office.step': {
-      const payload = job.payload as OutboxJob<'office.step'>['payload'];
+      const payload = payloadOf(job, 'office.step');
       // Files travel by hash: each is on the server before the step that names it (uploads are idempotent).
       for (const file of stepFiles(payload.step)) {
         await ensureUploaded(ctx, file.sha256);

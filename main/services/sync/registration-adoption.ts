@@ -1,6 +1,7 @@
 import type { IncomingState } from '../../domain/document-states.ts';
 import { vietnamDate, vietnamYear } from '../../domain/vietnam-time.ts';
 import type { Register } from '../registers/register-service.ts';
+import { parseJobPayload } from '../outbox/jobs.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { StoreContext } from '../store/store-context.ts';
 import type { ServerRegistration } from './ports.ts';
@@ -49,7 +50,9 @@ function isOwn(ctx: StoreContext, documentId: string, registration: ServerRegist
     return false;
   }
   const job = ctx.outbox.get(registration.key);
-  return job?.kind === 'incoming.register' && (job.payload as { documentId: string }).documentId === documentId;
+  return (
+    job?.kind === 'incoming.register' && parseJobPayload('incoming.register', job.payload).documentId === documentId
+  );
 }
 
 /**
@@ -231,7 +234,7 @@ export function adoptForJob(ctx: StoreContext, jobId: string, registration: Serv
         return false;
       }
       const now = ctx.clock();
-      const documentId = (job.payload as { documentId: string }).documentId;
+      const documentId = parseJobPayload('incoming.register', job.payload).documentId;
       const outcome = adoptRegistration(ctx, documentId, registration, 'conflict', now);
       if (outcome === 'missing' || outcome === 'clash') {
         return false;

@@ -4,6 +4,7 @@ import { YearArrangementSchema } from '../../../preload/contract/calendar.ts';
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../log/logger.ts';
+import { parseJobPayload } from '../outbox/jobs.ts';
 import { attachmentPath, openAttachment } from '../store/attachments.ts';
 import type { StoreCall } from '../store/store-client.ts';
 import { ApiClient } from './api-client.ts';
@@ -30,6 +31,7 @@ import { createOnlineNumbers, type OnlineNumbers } from './online-numbers.ts';
 import { fetchReplicaFiles } from './replica-files.ts';
 import { createMemorySessionVault, type SessionVault } from './session-vault.ts';
 import { createAxiosTransport } from './transport.ts';
+import { RegistrationAnswerSchema } from './wire-schemas.ts';
 
 export interface SyncService {
   status(): Promise<SyncStatus>;
@@ -173,8 +175,9 @@ export function finalizeProvisional(
     if (job.kind !== 'incoming.register') {
       return;
     }
-    const soDen = (response as { soDen?: unknown }).soDen;
-    const payload = job.payload as { documentId: string; soDen: number | null };
+    const answer = RegistrationAnswerSchema.safeParse(response);
+    const soDen = answer.success ? answer.data.soDen : undefined;
+    const payload = parseJobPayload('incoming.register', job.payload);
     if (payload.soDen === null && typeof soDen === 'number') {
       void Promise.resolve()
         .then(() => finalize(payload.documentId, soDen))

@@ -4,9 +4,10 @@ import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ApiClient } from './api-client.ts';
-import { TIMEOUTS } from './api-client.ts';
+import { parseAnswer, TIMEOUTS } from './api-client.ts';
 import { classifyError, SyncFailure } from './classify.ts';
 import type { FileSink, InboxFile } from './ports.ts';
+import { UploadStateSchema } from './wire-schemas.ts';
 
 /** Bytes per PATCH: large enough for throughput, small enough that a reset loses little. */
 export const UPLOAD_CHUNK = 8 * 1024 * 1024;
@@ -32,7 +33,7 @@ export async function uploadFile(
     path: '/v1/uploads',
     json: { sha256: file.sha256, size: file.size },
   });
-  const state = created.data as UploadState;
+  const state: UploadState = parseAnswer(UploadStateSchema, created.data, 'trạng thái tải lên');
   let offset = state.offset;
   onProgress(file.sha256, offset, file.size);
   if (state.complete) {
@@ -87,7 +88,7 @@ export async function uploadFile(
     path: '/v1/uploads',
     json: { sha256: file.sha256, size: file.size },
   });
-  if (!(confirmed.data as UploadState).complete) {
+  if (!parseAnswer(UploadStateSchema, confirmed.data, 'trạng thái tải lên').complete) {
     throw new SyncFailure({
       kind: 'retryable',
       code: 'UPLOAD_FINISHING',

@@ -2,9 +2,9 @@ import type { TheThucFinding, TheThucReport } from '../../../preload/contract/th
 import type { TextLine } from '../../domain/nd30/text-lines.ts';
 import type { DraftPage } from './model.ts';
 import { readDraft } from './read-draft.ts';
-import { coChuNoiDung, leTrang, phongChu, soTrang, tenLoai } from './rules/body.ts';
-import { coQuan, ngayThang, quocHieu, soKyHieu, TEN_LOAI, tieuNgu, tieuNguGach } from './rules/header.ts';
-import { choKy, nguoiKy, noiNhan } from './rules/signer.ts';
+import { coChuNoiDung, leTrang, phongChu, soTrang, tenLoai } from './rules-body.ts';
+import { coQuan, ngayThang, quocHieu, soKyHieu, TEN_LOAI, tieuNgu, tieuNguGach } from './rules-header.ts';
+import { choKy, nguoiKy, noiNhan } from './rules-signer.ts';
 import type { Draft, TheThucRule } from './rule.ts';
 
 /** Most valuable first: the panel lists findings in this order. */

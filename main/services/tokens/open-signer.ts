@@ -1,6 +1,6 @@
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import { isVanthuError, VanthuError } from '../../../preload/contract/vanthu-error.ts';
-import { moduleWorker, type ModuleWorker } from '../../../native/pkcs11/worker/module-worker.ts';
+import { moduleWorker, type ModuleWorker } from './module-worker.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Signer } from '../pdf/signer.ts';
 import type { TokenSelector } from './find-token.ts';

@@ -3,7 +3,7 @@ import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import { isVanthuError, VanthuError } from '../../../preload/contract/vanthu-error.ts';
 import { CK } from '../../../native/pkcs11/constants.ts';
 import type { Handle, Pkcs11Module } from '../../../native/pkcs11/module.ts';
-import type { OpenedSigner, WorkerOps } from '../../../native/pkcs11/worker/protocol.ts';
+import type { OpenedSigner, WorkerOps } from './worker-protocol.ts';
 import { ecdsaRawToDer, sha256DigestInfo } from './der.ts';
 import { findToken, keyIdBytes } from './find-token.ts';
 import { loginUser } from './login.ts';

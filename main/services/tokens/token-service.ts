@@ -3,7 +3,7 @@ import type { ModuleReport, PreflightRequest, PreflightResult, TokenList } from 
 import { moduleCandidates, vendorOf } from '../../../native/pkcs11/catalog.ts';
 import { CK } from '../../../native/pkcs11/constants.ts';
 import { probeModule } from '../../../native/pkcs11/probe.ts';
-import { moduleWorker } from '../../../native/pkcs11/worker/module-worker.ts';
+import { moduleWorker } from './module-worker.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../log/logger.ts';
 import { applyRoleOverrides, type RoleOverrides } from './role-override.ts';

@@ -15,7 +15,7 @@ import {
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import CipherDatabase from 'better-sqlite3-multiple-ciphers';
-import type { ProfilePaths } from '../../app/profile.ts';
+import type { ProfilePaths } from '../../platform/profile.ts';
 import { deriveKey } from './profile-key.ts';
 import { isProfileEncrypted, setUpProfileKey, unlockProfileKey, type KeySources } from './profile-vault.ts';
 import { sealTo } from './sealed-file.ts';

@@ -1,17 +1,8 @@
-import {
-  chmodSync,
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Keystore } from '../../platform/keystore.ts';
+import { writeFileAtomicSync } from '../disk/atomic-write.ts';
 import {
   deriveKey,
   keyCheck,
@@ -72,17 +63,7 @@ export function defaultKeyFilePath(profileRoot: string, env: NodeJS.ProcessEnv =
 /** Write JSON aside, fsync, rename: a crash leaves the old file or the new one. Owner-only. */
 export function writeSecretJson(path: string, value: unknown): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeSync(fd, JSON.stringify(value, null, 2));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  // The mode given to open() is filtered by the umask; set it outright.
-  chmodSync(temp, 0o600);
-  renameSync(temp, path);
+  writeFileAtomicSync(path, JSON.stringify(value, null, 2), { mode: 0o600 });
 }
 
 export function parseEnvelope(json: string): Envelope {

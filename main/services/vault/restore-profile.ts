@@ -1,4 +1,4 @@
-import type { ProfilePaths } from '../../app/profile.ts';
+import type { ProfilePaths } from '../../platform/profile.ts';
 import { restoreStore, type RestoreReport } from '../store/backup.ts';
 import { envelopePath, keyFromRecovery, parseEnvelope, writeSecretJson } from './key-files.ts';
 import { isProfileEncrypted, rewrapProfileKey, unlockProfileKey, type KeySources } from './profile-vault.ts';

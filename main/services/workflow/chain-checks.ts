@@ -3,7 +3,7 @@ import { textOf } from '../pdf/read/text.ts';
 import { FIELD_NGAY_BAN_HANH, FIELD_SO_KY_HIEU } from '../pdf/sign/fields.ts';
 import { ngayBanHanhText } from '../pdf/sign/ngay-ban-hanh.ts';
 import { DEFAULT_SIGNATURE_FIELD } from '../pdf/sign/sign.ts';
-import { loadRevision } from '../pdf/verify/pdf-model.ts';
+import { loadRevision } from '../pdf/read/pdf-model.ts';
 import type { CachedRevocation } from '../pdf/verify/revocation-cache.ts';
 import { verifyPdfBytes } from '../pdf/verify/verify-document.ts';
 import { chainBroken } from '../store/issuing.ts';

@@ -7,8 +7,8 @@ import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
 import { call } from '../../app/ipc/call.ts';
 import { viWorkflow } from '../../i18n/vi-workflow.ts';
-import { bytesOfBase64 } from '../pdf/base64.ts';
-import { openPdf, renderPage } from '../pdf/render-page.ts';
+import { bytesOfBase64 } from '../../shared/pdf/base64.ts';
+import { openPdf, renderPage } from '../../shared/pdf/render-page.ts';
 import { VerdictPanel } from '../verify/VerdictPanel.tsx';
 
 const PAGE_WIDTH_PX = 520;

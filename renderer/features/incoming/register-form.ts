@@ -3,7 +3,7 @@ import type { DocumentMetadataDto } from '../../../preload/contract/metadata.ts'
 import type { VerifyReport } from '../../../preload/contract/verify.ts';
 import type { FieldErrors } from '../../app/forms/field-errors.ts';
 import { vi } from '../../i18n/vi.ts';
-import type { HeaderFields } from '../pdf/header-fields.ts';
+import type { HeaderFields } from '../../shared/pdf/header-fields.ts';
 
 /**
  * The registration form as typed: every Phụ lục VI II field the văn thư enters (số đến is the

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../main/cli/command.ts';
+import type { CliIo } from '../../../main/cli/commands/command.ts';
 import { commands } from '../../../main/cli/commands/index.ts';
 import { runCli } from '../../../main/cli/run.ts';
 import { sealPng, signaturePng } from '../../support/corpus/images.ts';

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../main/cli/command.ts';
+import type { CliIo } from '../../../main/cli/commands/command.ts';
 import { commands } from '../../../main/cli/commands/index.ts';
 import { runCli } from '../../../main/cli/run.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { composeServices } from '../../../main/app/compose.ts';
-import type { CliIo } from '../../../main/cli/command.ts';
+import type { CliIo } from '../../../main/cli/commands/command.ts';
 import { commands } from '../../../main/cli/commands/index.ts';
 import { runCli } from '../../../main/cli/run.ts';
 import { dispatch } from '../../../main/ipc/dispatch.ts';

@@ -5,7 +5,7 @@ import { usePki } from '../../support/pki/use-pki.ts';
 
 const pki = usePki();
 const probe = fileURLToPath(new URL('../../../native/pkcs11/probe.ts', import.meta.url));
-const worker = fileURLToPath(new URL('../../../native/pkcs11/worker/module-worker.ts', import.meta.url));
+const worker = fileURLToPath(new URL('../../../main/services/tokens/module-worker.ts', import.meta.url));
 
 /**
  * Vitest transforms the modules it imports; the app's Node shells and the CLI do not. So the probe

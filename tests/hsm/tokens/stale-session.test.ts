@@ -2,7 +2,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVanthuError, type VanthuError } from '../../../preload/contract/index.ts';
-import { createModuleWorker } from '../../../native/pkcs11/worker/module-worker.ts';
+import { createModuleWorker } from '../../../main/services/tokens/module-worker.ts';
 import { openTokenSigner } from '../../../main/services/tokens/open-signer.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { addTokenWithKey, createScratchSofthsm } from './scratch-softhsm.ts';

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { isVanthuError, type VanthuError } from '../../../preload/contract/index.ts';
-import { createModuleWorker, type ModuleWorkerOptions } from '../../../native/pkcs11/worker/module-worker.ts';
+import { createModuleWorker, type ModuleWorkerOptions } from '../../../main/services/tokens/module-worker.ts';
 import { openTokenSigner } from '../../../main/services/tokens/open-signer.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { addTokenWithKey, createScratchSofthsm } from './scratch-softhsm.ts';

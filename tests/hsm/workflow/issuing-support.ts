@@ -11,7 +11,7 @@ import { writeAttachmentFile } from '../../../main/services/store/attachments.ts
 import { openDatabase } from '../../../main/services/store/open-database.ts';
 import { createStore } from '../../../main/services/store/store.ts';
 import { startProfile } from '../../../main/services/vault/profile-start.ts';
-import { profilePaths } from '../../../main/app/profile.ts';
+import { profilePaths } from '../../../main/platform/profile.ts';
 import type { UserRole } from '../../../main/domain/user-role.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import type { Result } from '../../../preload/contract/result.ts';

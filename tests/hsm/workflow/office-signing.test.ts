@@ -5,7 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startBackground, type Background } from '../../../main/app/background.ts';
 import { composeServices } from '../../../main/app/compose.ts';
-import type { Services } from '../../../main/app/services.ts';
+import type { Services } from '../../../main/ipc/services.ts';
 import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
 import { dispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlerTable } from '../../../main/ipc/handlers.ts';

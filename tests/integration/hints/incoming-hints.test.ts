@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { composeServices } from '../../../main/app/compose.ts';
-import type { Services } from '../../../main/app/services.ts';
+import type { Services } from '../../../main/ipc/services.ts';
 import { WorkingCalendar } from '../../../main/domain/calendar/working-days.ts';
 import { isoOfJdn, jdnOfIso } from '../../../main/domain/calendar/civil-date.ts';
 import { vietnamDate } from '../../../main/domain/vietnam-time.ts';

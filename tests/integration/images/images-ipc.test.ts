@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { composeServices } from '../../../main/app/compose.ts';
-import type { Services } from '../../../main/app/services.ts';
+import type { Services } from '../../../main/ipc/services.ts';
 import { dispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlerTable } from '../../../main/ipc/handlers.ts';
 import { silentLogger } from '../../../main/services/log/logger.ts';

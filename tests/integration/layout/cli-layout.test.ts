@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Services } from '../../../main/app/services.ts';
-import type { CliIo } from '../../../main/cli/command.ts';
+import type { Services } from '../../../main/ipc/services.ts';
+import type { CliIo } from '../../../main/cli/commands/command.ts';
 import { layoutCommand } from '../../../main/cli/commands/layout.ts';
 import { createCommandContext } from '../../../main/cli/run.ts';
 import { silentLogger } from '../../../main/services/log/logger.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../../main/app/browser/host.ts';
 import { composeServices } from '../../../main/app/compose.ts';
-import type { Services } from '../../../main/app/services.ts';
+import type { Services } from '../../../main/ipc/services.ts';
 import { createHandlerTable } from '../../../main/ipc/handlers.ts';
 
 /** Raw HTTP so the test controls Host and Origin exactly (fetch would not let us forge them). */

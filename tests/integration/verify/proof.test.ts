@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeServices } from '../../../main/app/compose.ts';
-import { profilePaths } from '../../../main/app/profile.ts';
+import { profilePaths } from '../../../main/platform/profile.ts';
 import { commands } from '../../../main/cli/commands/index.ts';
 import { runCli } from '../../../main/cli/run.ts';
 import { dispatch } from '../../../main/ipc/dispatch.ts';

@@ -8,7 +8,7 @@ import { preparePdf } from '../../../main/services/pdf/sign/prepare.ts';
 import { signPdf } from '../../../main/services/pdf/sign/sign.ts';
 import { softwareSignerFromFiles } from '../../../main/services/pdf/software-signer.ts';
 import { createAppearance } from '../../../main/services/pdf/stamp/appearance.ts';
-import { loadRevision } from '../../../main/services/pdf/verify/pdf-model.ts';
+import { loadRevision } from '../../../main/services/pdf/read/pdf-model.ts';
 import { placementsFrom } from '../../integration/sign/flow-support.ts';
 import { sealPng, signaturePng } from '../corpus/images.ts';
 import { makeDocument } from '../corpus/make-document.ts';

@@ -29,9 +29,15 @@ function cruise(paths: readonly string[]): Violation[] {
 describe('import boundaries (lint)', () => {
   const violations = cruise(['tests/fixtures/boundaries']);
   const rules = (from: string): string[] => violations.filter((v) => v.from.includes(from)).map((v) => v.rule.name);
+  const targets = (from: string, rule: string): string[] =>
+    violations.filter((v) => v.from.includes(from) && v.rule.name === rule).map((v) => v.to);
 
   it('catches a renderer → main import', () => {
     expect(rules('renderer/bad-import.ts')).toContain('renderer-only-contract');
+  });
+
+  it('catches a renderer → native import', () => {
+    expect(rules('renderer/bad-native.ts')).toContain('renderer-only-contract');
   });
 
   it('catches pdf → tokens, domain → fs and contract → non-zod imports', () => {
@@ -42,5 +48,45 @@ describe('import boundaries (lint)', () => {
 
   it('allows the renderer to import the contract', () => {
     expect(rules('renderer/fine.ts')).toEqual([]);
+  });
+
+  it('catches a service importing the composition root, a handler or the CLI', () => {
+    expect(targets('main/services/store/bad-service.ts', 'services-not-up').map((to) => to.split('/main/')[1])).toEqual(
+      expect.arrayContaining(['app/root.ts', 'ipc/handler.ts', 'cli/command.ts']),
+    );
+  });
+
+  it('catches a handler importing the composition root, and lets the root import handlers', () => {
+    expect(rules('main/ipc/bad-handler.ts')).toContain('ipc-not-app');
+    expect(rules('main/app/root.ts')).toEqual([]);
+  });
+
+  it('catches native importing main', () => {
+    expect(rules('native/facade.ts')).toContain('native-not-main');
+  });
+
+  it('catches two folders of main importing each other, though no file cycle exists', () => {
+    const loops = violations.filter((v) => v.rule.name === 'main-no-folder-cycles').map((v) => `${v.from} → ${v.to}`);
+    expect(loops).toEqual(
+      expect.arrayContaining([
+        'tests/fixtures/boundaries/main/services/loop-a → tests/fixtures/boundaries/main/services/loop-b',
+        'tests/fixtures/boundaries/main/services/loop-b → tests/fixtures/boundaries/main/services/loop-a',
+      ]),
+    );
+  });
+
+  it('catches a new loop between two folders that are in the known folder loops', () => {
+    const loops = violations.filter((v) => v.rule.name === 'main-no-folder-cycles').map((v) => `${v.from} → ${v.to}`);
+    expect(loops).toEqual(
+      expect.arrayContaining([
+        'tests/fixtures/boundaries/main/services/registers → tests/fixtures/boundaries/main/services/vault',
+        'tests/fixtures/boundaries/main/services/vault → tests/fixtures/boundaries/main/services/registers',
+      ]),
+    );
+  });
+
+  it('catches a renderer feature importing another feature, and allows renderer/shared', () => {
+    expect(rules('renderer/features/one/screen.ts')).toContain('renderer-features-apart');
+    expect(rules('renderer/features/one/fine-screen.ts')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VanthuError } from '../../../preload/contract/index.ts';
-import type { Services } from '../../../main/app/services.ts';
-import type { CliIo, Command, CommandEntry } from '../../../main/cli/command.ts';
+import type { Services } from '../../../main/ipc/services.ts';
+import type { CliIo, Command, CommandEntry } from '../../../main/cli/commands/command.ts';
 import { runCli } from '../../../main/cli/run.ts';
 
 function capture(): CliIo & { stdout: string; stderr: string } {

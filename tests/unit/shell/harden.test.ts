@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hardenContents, isAppUrl, type HardenableContents } from '../../../main/app/window/harden.ts';
+import { isAppUrl } from '../../../main/platform/app-origin.ts';
+import { hardenContents, type HardenableContents } from '../../../main/app/window/harden.ts';
 
 function fakeContents() {
   const listeners = new Map<string, (event: { preventDefault(): void }, url: string) => void>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPin } from '../../../main/cli/pin.ts';
+import { readPin } from '../../../main/cli/commands/pin.ts';
 
 const io = (env: Record<string, string>, stdin = '') => ({ env, readStdin: async () => stdin });
 

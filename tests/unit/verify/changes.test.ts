@@ -3,7 +3,7 @@ import { PdfFile } from '../../../main/services/pdf/read/pdf-file.ts';
 import { classifyChanges } from '../../../main/services/pdf/verify/changes/classify.ts';
 import { coverageOf } from '../../../main/services/pdf/verify/coverage.ts';
 import { locateSignatures } from '../../../main/services/pdf/verify/locate.ts';
-import { describeRevision } from '../../../main/services/pdf/verify/pdf-model.ts';
+import { describeRevision } from '../../../main/services/pdf/read/pdf-model.ts';
 import { laterRevisionEnds } from '../../../main/services/pdf/verify/revisions.ts';
 import { PdfBuilder } from '../../support/read/build-pdf.ts';
 

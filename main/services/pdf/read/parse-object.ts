@@ -1,59 +1,10 @@
-import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfValue } from './values.ts';
+import { readHexString, readLiteralString } from './lex-strings.ts';
+import { Ch, DELIMITER, hexValue, isDigit, latin1, PdfSyntaxError, SPACE } from './syntax.ts';
+import { PdfDict, PdfName, PdfRef, PdfStream, type PdfValue } from './values.ts';
 
-/** The bytes at a position are not a PDF object; callers turn this into "unreadable". */
-export class PdfSyntaxError extends Error {}
+export { PdfSyntaxError } from './syntax.ts';
 
 const MAX_DEPTH = 64;
-
-// Character classes of ISO 32000-1 §7.2.2: white-space and delimiters end a token.
-const SPACE = new Uint8Array(256);
-const DELIMITER = new Uint8Array(256);
-for (const c of [0, 9, 10, 12, 13, 32]) {
-  SPACE[c] = 1;
-}
-for (const c of '()<>[]{}/%') {
-  DELIMITER[c.charCodeAt(0)] = 1;
-}
-
-// Byte values named once (a const enum would not survive type stripping).
-const Ch = {
-  LF: 10,
-  CR: 13,
-  Percent: 37,
-  LParen: 40,
-  RParen: 41,
-  Plus: 43,
-  Minus: 45,
-  Dot: 46,
-  Slash: 47,
-  Zero: 48,
-  Nine: 57,
-  Less: 60,
-  Greater: 62,
-  LBracket: 91,
-  Backslash: 92,
-  RBracket: 93,
-  Hash: 35,
-} as const;
-
-function isDigit(c: number | undefined): boolean {
-  return c !== undefined && c >= Ch.Zero && c <= Ch.Nine;
-}
-
-function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) {
-    return c - 48;
-  }
-  const lower = c | 0x20;
-  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
-}
-
-/** Bytes [start, end) as a Latin-1 string. */
-function latin1(bytes: Uint8Array, start: number, end: number): string {
-  return end - start <= 64
-    ? String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[])
-    : Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
-}
 
 /** Resolves an indirect /Length while a stream is being read (the object may come later in the file). */
 export type LengthResolver = (ref: PdfRef) => number | undefined;
@@ -270,7 +221,7 @@ export class ObjectParser {
       if (b[this.pos + 1] === Ch.Less) {
         return this.dictOrStream(depth);
       }
-      return this.hexString();
+      return readHexString(this.bytes, this);
     }
     if (c === Ch.LBracket) {
       this.pos++;
@@ -285,7 +236,7 @@ export class ObjectParser {
       }
     }
     if (c === Ch.LParen) {
-      return this.literalString();
+      return readLiteralString(this.bytes, this);
     }
     if (isDigit(c) || c === Ch.Minus || c === Ch.Plus || c === Ch.Dot) {
       return this.numberOrRef();
@@ -386,78 +337,6 @@ export class ObjectParser {
     return Number.isFinite(value) ? value : 0;
   }
 
-  private literalString(): PdfString {
-    const b = this.bytes;
-    this.pos++;
-    const out: number[] = [];
-    let nesting = 1;
-    while (this.pos < b.length) {
-      const c = b[this.pos++] as number;
-      if (c === Ch.LParen) {
-        nesting++;
-      } else if (c === Ch.RParen) {
-        nesting--;
-        if (nesting === 0) {
-          return new PdfString(Uint8Array.from(out), false);
-        }
-      } else if (c === Ch.Backslash) {
-        const e = b[this.pos++];
-        if (e === undefined) {
-          break;
-        }
-        const simple = ESCAPES[e];
-        if (simple !== undefined) {
-          out.push(simple);
-        } else if (e >= 48 && e <= 55) {
-          let v = e - 48;
-          for (let k = 0; k < 2 && (b[this.pos] ?? 0) >= 48 && (b[this.pos] ?? 0) <= 55; k++) {
-            v = v * 8 + ((b[this.pos++] as number) - 48);
-          }
-          out.push(v & 0xff);
-        } else if (e === Ch.CR) {
-          if (b[this.pos] === Ch.LF) {
-            this.pos++;
-          }
-        } else if (e !== Ch.LF) {
-          out.push(e);
-        }
-        continue;
-      }
-      out.push(c);
-    }
-    throw new PdfSyntaxError('unterminated string');
-  }
-
-  private hexString(): PdfString {
-    const b = this.bytes;
-    this.pos++;
-    const out: number[] = [];
-    let high = -1;
-    while (this.pos < b.length) {
-      const c = b[this.pos++] as number;
-      if (c === Ch.Greater) {
-        if (high >= 0) {
-          out.push(high * 16);
-        }
-        return new PdfString(Uint8Array.from(out), true);
-      }
-      const v = hexValue(c);
-      if (v < 0) {
-        if (SPACE[c] === 1) {
-          continue;
-        }
-        throw new PdfSyntaxError('bad hex string');
-      }
-      if (high < 0) {
-        high = v;
-      } else {
-        out.push(high * 16 + v);
-        high = -1;
-      }
-    }
-    throw new PdfSyntaxError('unterminated hex string');
-  }
-
   private dictOrStream(depth: number): PdfDict | PdfStream {
     const b = this.bytes;
     this.pos += 2;
@@ -530,17 +409,6 @@ export class ObjectParser {
     return b.subarray(start, Math.max(start, dataEnd));
   }
 }
-
-const ESCAPES: Record<number, number> = {
-  110: 10, // \n
-  114: 13, // \r
-  116: 9, // \t
-  98: 8, // \b
-  102: 12, // \f
-  40: 40, // \(
-  41: 41, // \)
-  92: 92, // \\
-};
 
 /** The object "n g obj … " at `offset`: its number, generation and value. */
 export function parseIndirect(

@@ -1,46 +1,22 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import type { FileHandle } from 'node:fs/promises';
 import { isVanthuError } from '../../../../preload/contract/vanthu-error.ts';
+import { writeFileAtomic } from '../../disk/atomic-write.ts';
 import { signFailure } from './fail.ts';
 
 /**
- * Writes a file so that it either appears complete or not at all: a temporary file in the same
- * folder, written, fsynced, then renamed over the target. `fill` may patch the temporary file
- * through its handle (the signature is written there) before the fsync.
+ * Writes a signed or prepared PDF so that it either appears complete or not at all (the app's
+ * one atomic writer), with a full disk or a refused write reported as a signing failure.
  */
 export async function atomicWrite(
   outPath: string,
   parts: readonly Uint8Array[],
   fill?: (handle: FileHandle) => Promise<void>,
 ): Promise<void> {
-  const temp = join(dirname(outPath), `.${basename(outPath)}.${randomBytes(6).toString('hex')}.tmp`);
-  let handle: FileHandle | undefined;
   try {
-    handle = await open(temp, 'wx+');
-    for (const part of parts) {
-      await handle.write(part);
-    }
-    if (fill !== undefined) {
-      await fill(handle);
-    }
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(temp, outPath);
-    await syncDirectory(dirname(outPath));
+    await writeFileAtomic(outPath, parts, fill);
   } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
     throw mapWriteError(error, outPath);
   }
-}
-
-/** Makes the rename itself durable; not possible on every platform (Windows), so best effort. */
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, 'r').catch(() => undefined);
-  await handle?.sync().catch(() => undefined);
-  await handle?.close().catch(() => undefined);
 }
 
 function mapWriteError(error: unknown, outPath: string): unknown {

@@ -1,8 +1,8 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import type { VerifyReport } from '../../../../preload/contract/verify.ts';
 import type { SignatureMaterial } from './verify-signature.ts';
+import { writeFileAtomicSync } from '../../disk/atomic-write.ts';
 
 export interface KeptEvidence {
   readonly path: string;
@@ -34,9 +34,6 @@ export function keepEvidence(
     })),
   };
   const name = `${report.verifiedAt.replace(/[:.]/g, '-')}.json`;
-  // The thread too: the arrival check's worker keeps evidence beside the main thread's.
-  const tmp = join(dir, `${name}.${process.pid}.${threadId}.tmp`);
-  writeFileSync(tmp, JSON.stringify(body, null, 2));
-  renameSync(tmp, join(dir, name));
+  writeFileAtomicSync(join(dir, name), JSON.stringify(body, null, 2));
   return { path: join(dir, name) };
 }

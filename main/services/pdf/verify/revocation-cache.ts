@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { writeFileAtomicSync } from '../../disk/atomic-write.ts';
 
 export interface CachedRevocation {
   readonly status: 'good' | 'revoked';
@@ -33,11 +33,8 @@ export function createFileRevocationCache(dir: string): RevocationCache {
     },
     put(key, entry) {
       mkdirSync(dir, { recursive: true });
-      // Write then rename, so a crash never leaves half a cache entry. The thread is in the name:
-      // the arrival check's worker and the main thread share this folder within one process.
-      const tmp = join(dir, `${key}.${process.pid}.${threadId}.tmp`);
-      writeFileSync(tmp, JSON.stringify(entry));
-      renameSync(tmp, join(dir, `${key}.json`));
+      // Written aside and renamed, so a crash never leaves half a cache entry.
+      writeFileAtomicSync(join(dir, `${key}.json`), JSON.stringify(entry));
     },
   };
 }

@@ -5,7 +5,7 @@ import type { SignatureReport, VerifyReport } from '../../../../preload/contract
 import { locateSignatures, type SignatureDict } from './locate.ts';
 import { PdfFile } from '../read/pdf-file.ts';
 import { PdfRef } from '../read/values.ts';
-import { describeRevision, type PdfModel } from './pdf-model.ts';
+import { describeRevision, type PdfModel } from '../read/pdf-model.ts';
 import { combineVerdicts, problem } from './problems.ts';
 import type { RevocationCache } from './revocation-cache.ts';
 import { verifySignature, type SignatureMaterial } from './verify-signature.ts';

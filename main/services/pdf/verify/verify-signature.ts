@@ -6,7 +6,7 @@ import { classifyChanges } from './changes/classify.ts';
 import { fieldLockOf } from './changes/field-lock.ts';
 import { checkCms } from './cms.ts';
 import type { SignatureDict } from './locate.ts';
-import type { PdfModel } from './pdf-model.ts';
+import type { PdfModel } from '../read/pdf-model.ts';
 import { checkPathRevocation } from './path-revocation.ts';
 import { formatTimeVi, problem, verdictOf } from './problems.ts';
 import type { RevocationOptions } from './revocation.ts';

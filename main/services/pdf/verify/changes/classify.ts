@@ -1,7 +1,7 @@
 import type { ChangedObject } from '../../../../../preload/contract/verify.ts';
 import { sameValue } from '../../read/serialize.ts';
 import { PdfRef, PdfStream, type PdfValue } from '../../read/values.ts';
-import type { PdfModel } from '../pdf-model.ts';
+import type { PdfModel } from '../../read/pdf-model.ts';
 import type { Changed } from './changed.ts';
 import { CLAUSE } from './clauses.ts';
 import { allow, changedObject, combine, deny } from './decision.ts';

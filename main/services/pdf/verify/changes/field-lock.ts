@@ -1,6 +1,6 @@
 import { textOf } from '../../read/text.ts';
 import { type PdfDict, PdfRef, isArray } from '../../read/values.ts';
-import type { PdfModel } from '../pdf-model.ts';
+import type { PdfModel } from '../../read/pdf-model.ts';
 
 /** Fields a FieldMDP lock protects: all, the listed ones, or all but the listed ones (ISO 32000-1 Table 256). */
 export interface FieldLock {

@@ -1,5 +1,5 @@
 import { PdfDict, PdfName, PdfRef, isArray, type PdfValue } from '../../read/values.ts';
-import { changedKeys } from '../pdf-model.ts';
+import { changedKeys } from '../../read/pdf-model.ts';
 import type { Changed } from './changed.ts';
 import { CLAUSE } from './clauses.ts';
 import { allow, decide, deny, merge, type Decision } from './decision.ts';

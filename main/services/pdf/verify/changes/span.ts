@@ -1,6 +1,6 @@
 import { serialize } from '../../read/serialize.ts';
 import { PdfRef } from '../../read/values.ts';
-import type { PdfModel } from '../pdf-model.ts';
+import type { PdfModel } from '../../read/pdf-model.ts';
 import type { FieldLock } from './field-lock.ts';
 import { isDocTimestamp, isSignatureValue } from './uses.ts';
 

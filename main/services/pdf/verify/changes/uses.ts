@@ -1,5 +1,5 @@
 import { PdfDict, PdfRef, PdfStream, isArray, type PdfValue } from '../../read/values.ts';
-import { refOfKey, type PdfModel } from '../pdf-model.ts';
+import { refOfKey, type PdfModel } from '../../read/pdf-model.ts';
 
 /**
  * What an object of the final revision is used for. `owner` is the "n g R" key of the page,

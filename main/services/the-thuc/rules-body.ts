@@ -1,6 +1,6 @@
-import { lineItems, isBold, type DraftPage } from '../model.ts';
-import { fmtSize, hitAt, isUpper, mm, PL1, pt, sizeIn, type RuleHit, type TheThucRule } from '../rule.ts';
-import type { TextLine } from '../../../domain/nd30/text-lines.ts';
+import { lineItems, isBold, type DraftPage } from './model.ts';
+import { fmtSize, hitAt, isUpper, mm, PL1, pt, sizeIn, type RuleHit, type TheThucRule } from './rule.ts';
+import type { TextLine } from '../../domain/nd30/text-lines.ts';
 
 export const tenLoai: TheThucRule = {
   id: 'ten-loai',

@@ -1,7 +1,7 @@
-import { findSignerBlocks, type SignerBlock } from '../../../domain/nd30/signer-blocks.ts';
-import type { TextLine } from '../../../domain/nd30/text-lines.ts';
-import { isBold, type DraftPage } from '../model.ts';
-import { hitAt, isItalic, PL1, pt, sizeIn, type Draft, type RuleHit, type TheThucRule } from '../rule.ts';
+import { findSignerBlocks, type SignerBlock } from '../../domain/nd30/signer-blocks.ts';
+import type { TextLine } from '../../domain/nd30/text-lines.ts';
+import { isBold, type DraftPage } from './model.ts';
+import { hitAt, isItalic, PL1, pt, sizeIn, type Draft, type RuleHit, type TheThucRule } from './rule.ts';
 
 export const noiNhan: TheThucRule = {
   id: 'noi-nhan',

@@ -6,10 +6,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import { isVanthuError, VanthuError } from '../../../preload/contract/vanthu-error.ts';
-import { createSignerSessions, type SignerSessions } from '../../../main/services/tokens/signer-session.ts';
-import { CK } from '../constants.ts';
-import { loadModule, type Pkcs11Module } from '../module.ts';
-import type { WorkerData, WorkerOpName, WorkerOps, WorkerRequest, WorkerResponse, WorkerTestHook } from './protocol.ts';
+import { createSignerSessions, type SignerSessions } from './signer-session.ts';
+import { CK } from '../../../native/pkcs11/constants.ts';
+import { loadModule, type Pkcs11Module } from '../../../native/pkcs11/module.ts';
+import type {
+  WorkerData,
+  WorkerOpName,
+  WorkerOps,
+  WorkerRequest,
+  WorkerResponse,
+  WorkerTestHook,
+} from './worker-protocol.ts';
 
 const data = workerData as WorkerData;
 const port = parentPort;
@@ -54,12 +61,12 @@ const handlers: Handlers = {
   // worker that only signs (one `vanthu sign`) never loads it.
   list: async () => {
     const m = loaded().module;
-    const { listModuleTokens } = await import('../../../main/services/tokens/discovery.ts');
+    const { listModuleTokens } = await import('./discovery.ts');
     return { libraryDescription: m.libraryDescription, tokens: listModuleTokens(m) };
   },
   preflight: async (args) => {
     loaded();
-    const { runPreflight } = await import('../../../main/services/tokens/preflight.ts');
+    const { runPreflight } = await import('./preflight.ts');
     return runPreflight(args.request, args.roleOverrides);
   },
   snapshot: async () => {

@@ -20,7 +20,7 @@ import type { TheThucService } from '../services/the-thuc/the-thuc-service.ts';
 import type { TokenService } from '../services/tokens/token-service.ts';
 import type { IssuingService } from '../services/workflow/issuing-service.ts';
 import type { Office } from '../services/office/compose-office.ts';
-import type { ProfilePaths } from './profile.ts';
+import type { ProfilePaths } from '../platform/profile.ts';
 
 /** Everything the IPC handlers may call, built by hand in `compose.ts`. */
 export interface Services {

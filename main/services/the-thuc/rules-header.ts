@@ -1,5 +1,5 @@
-import { isBold } from '../model.ts';
-import { fmtSize, hitAt, isItalic, isUpper, PL1, sizeIn, type RuleHit, type TheThucRule } from '../rule.ts';
+import { isBold } from './model.ts';
+import { fmtSize, hitAt, isItalic, isUpper, PL1, sizeIn, type RuleHit, type TheThucRule } from './rule.ts';
 
 const QUOC_HIEU = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM'];
 const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';

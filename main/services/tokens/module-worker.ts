@@ -1,8 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import { VanthuError } from '../../../preload/contract/vanthu-error.ts';
-import { entryScript } from '../../entry-script.ts';
-import type { WorkerData, WorkerOpName, WorkerOps, WorkerRequest, WorkerResponse, WorkerTestHook } from './protocol.ts';
+import { entryScript } from '../../../native/entry-script.ts';
+import type {
+  WorkerData,
+  WorkerOpName,
+  WorkerOps,
+  WorkerRequest,
+  WorkerResponse,
+  WorkerTestHook,
+} from './worker-protocol.ts';
 
 export interface ModuleWorkerOptions {
   /** How long any request but `open` may take before the worker counts as hung. */

@@ -1,5 +1,5 @@
-import { errorMessageVi } from '../../preload/contract/error-messages.vi.ts';
-import { VanthuError } from '../../preload/contract/vanthu-error.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
+import { VanthuError } from '../../../preload/contract/vanthu-error.ts';
 import type { CliIo } from './command.ts';
 
 /**

@@ -1,7 +1,7 @@
-import { PdfFile, type Revision } from '../read/pdf-file.ts';
-import { serialize } from '../read/serialize.ts';
-import { textOf } from '../read/text.ts';
-import { type PdfDict, PdfRef, PdfStream, isArray, type PdfValue } from '../read/values.ts';
+import { PdfFile, type Revision } from './pdf-file.ts';
+import { serialize } from './serialize.ts';
+import { textOf } from './text.ts';
+import { type PdfDict, PdfRef, PdfStream, isArray, type PdfValue } from './values.ts';
 
 export interface FieldNode {
   readonly ref: string;

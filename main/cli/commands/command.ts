@@ -1,4 +1,4 @@
-import type { Services } from '../app/services.ts';
+import type { Services } from '../../ipc/services.ts';
 
 /** Where a command writes: injected so tests can capture output without spawning. */
 export interface CliIo {
@@ -41,4 +41,26 @@ export interface CommandEntry {
   /** `Command.name`, known before loading so that running a command loads only its module. */
   readonly name: string;
   load(): Promise<Command>;
+}
+
+/** One subcommand: the arguments after its name, and the command's context. */
+export type Subcommand = (args: readonly string[], context: CommandContext) => Promise<number>;
+
+/**
+ * Runs `vanthu <command> <sub> …` from a table of subcommands; a missing or unknown one prints
+ * the usage and exits 64 (EX_USAGE), as every command does for bad input.
+ */
+export async function runSubcommand(
+  args: readonly string[],
+  context: CommandContext,
+  usage: string,
+  table: Readonly<Record<string, Subcommand>>,
+): Promise<number> {
+  const [name, ...rest] = args;
+  const sub = name !== undefined && Object.hasOwn(table, name) ? table[name] : undefined;
+  if (sub === undefined) {
+    context.io.err(`${usage}\n`);
+    return 64;
+  }
+  return sub(rest, context);
 }

@@ -1,0 +1,85 @@
+import { Ch, hexValue, PdfSyntaxError, SPACE } from './syntax.ts';
+import { PdfString } from './values.ts';
+
+const ESCAPES: Record<number, number> = {
+  110: 10, // \n
+  114: 13, // \r
+  116: 9, // \t
+  98: 8, // \b
+  102: 12, // \f
+  40: 40, // \(
+  41: 41, // \)
+  92: 92, // \\
+};
+
+/** A literal string `( … )` at the cursor (ISO 32000-1 §7.3.4.2); the cursor ends after it, or where the string broke off. */
+export function readLiteralString(b: Uint8Array, cursor: { pos: number }): PdfString {
+  cursor.pos++;
+  const out: number[] = [];
+  let nesting = 1;
+  while (cursor.pos < b.length) {
+    const c = b[cursor.pos++] as number;
+    if (c === Ch.LParen) {
+      nesting++;
+    } else if (c === Ch.RParen) {
+      nesting--;
+      if (nesting === 0) {
+        return new PdfString(Uint8Array.from(out), false);
+      }
+    } else if (c === Ch.Backslash) {
+      const e = b[cursor.pos++];
+      if (e === undefined) {
+        break;
+      }
+      const simple = ESCAPES[e];
+      if (simple !== undefined) {
+        out.push(simple);
+      } else if (e >= 48 && e <= 55) {
+        let v = e - 48;
+        for (let k = 0; k < 2 && (b[cursor.pos] ?? 0) >= 48 && (b[cursor.pos] ?? 0) <= 55; k++) {
+          v = v * 8 + ((b[cursor.pos++] as number) - 48);
+        }
+        out.push(v & 0xff);
+      } else if (e === Ch.CR) {
+        if (b[cursor.pos] === Ch.LF) {
+          cursor.pos++;
+        }
+      } else if (e !== Ch.LF) {
+        out.push(e);
+      }
+      continue;
+    }
+    out.push(c);
+  }
+  throw new PdfSyntaxError('unterminated string');
+}
+
+/** A hexadecimal string `< … >` at the cursor (§7.3.4.3), moving the cursor as the literal string does; an odd last digit counts as followed by 0. */
+export function readHexString(b: Uint8Array, cursor: { pos: number }): PdfString {
+  cursor.pos++;
+  const out: number[] = [];
+  let high = -1;
+  while (cursor.pos < b.length) {
+    const c = b[cursor.pos++] as number;
+    if (c === Ch.Greater) {
+      if (high >= 0) {
+        out.push(high * 16);
+      }
+      return new PdfString(Uint8Array.from(out), true);
+    }
+    const v = hexValue(c);
+    if (v < 0) {
+      if (SPACE[c] === 1) {
+        continue;
+      }
+      throw new PdfSyntaxError('bad hex string');
+    }
+    if (high < 0) {
+      high = v;
+    } else {
+      out.push(high * 16 + v);
+      high = -1;
+    }
+  }
+  throw new PdfSyntaxError('unterminated hex string');
+}
