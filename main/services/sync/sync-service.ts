@@ -49,6 +49,12 @@ export interface SyncService {
    * the loop ends its wait and runs a round. Without a running loop it does nothing.
    */
   wake(): void;
+  /**
+   * Work was just queued: send what is due now, and only that (no leases, directory, inbox or
+   * receipts: they come with the next full round). A step costs its own requests, not a round's.
+   * Without a running loop it does nothing, like `wake`.
+   */
+  drainNow(): void;
   stop(): Promise<void>;
   /** Numbers from the server at the moment of a registration or cấp số (null when it cannot answer in time). */
   readonly numbers: OnlineNumbers;
@@ -221,6 +227,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   let engine: { url: string; engine: SyncEngine; api: ApiClient } | undefined;
   let loop: { controller: AbortController; done: Promise<void> } | undefined;
   let nap: AbortController | undefined;
+  /** The drain running now, and whether work was queued since it last looked. */
+  let draining: Promise<void> | undefined;
+  let drainAgain = false;
   /** The account of the session being kept (set by a login, else read back from the vault). */
   let username: string | null = null;
 
@@ -295,6 +304,29 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     now: () => Date.now(),
     log: options.log,
   });
+
+  const autoSyncOn = () => loop !== undefined && options.serverUrl() !== '' && (options.autoSync?.() ?? true);
+
+  /** Drains one after another while work keeps being queued; never two at once. */
+  const runDrains = async (): Promise<void> => {
+    try {
+      while (drainAgain && autoSyncOn()) {
+        drainAgain = false;
+        await current().drain();
+      }
+      // A job left to retry later (or held back by the backoff) is the loop's to schedule.
+      if (autoSyncOn() && (await current().nextDueInMs()) !== null) {
+        nap?.abort();
+      }
+    } catch (error) {
+      options.log.warn('sync.drain_error', { error });
+    } finally {
+      draining = undefined;
+      if (drainAgain && autoSyncOn()) {
+        draining = runDrains();
+      }
+    }
+  };
 
   return {
     numbers,
@@ -391,10 +423,18 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     wake() {
       nap?.abort();
     },
+    drainNow() {
+      if (!autoSyncOn()) {
+        return;
+      }
+      drainAgain = true;
+      draining ??= runDrains();
+    },
     async stop() {
-      loop?.controller.abort();
-      await loop?.done;
+      const stopping = loop;
       loop = undefined;
+      stopping?.controller.abort();
+      await Promise.all([stopping?.done, draining]);
     },
     client() {
       current();
