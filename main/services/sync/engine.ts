@@ -426,7 +426,13 @@ export class SyncEngine {
    * claimed: a drain and a round starting together share the one recovery.
    */
   #recover(): Promise<void> {
-    this.#recovered ??= Promise.resolve(this.#deps.outbox.requeueInFlight()).then(() => undefined);
+    this.#recovered ??= Promise.resolve(this.#deps.outbox.requeueInFlight()).then(
+      () => undefined,
+      (error: unknown) => {
+        this.#recovered = undefined; // the next round or drain tries the recovery again
+        throw error;
+      },
+    );
     return this.#recovered;
   }
 
