@@ -235,7 +235,7 @@ const stages: [string, Stage][] = [
   ['  stored → the sender has the answer', (s, r) => s.answered - r.stored],
   ['  stored → recipient’s long-poll answered', (s, r) => r.woke - r.stored],
   ['  long-poll answered → in the queue (page applied)', (_, r) => r.queued - r.woke],
-  ['in the queue → files fetched (queue read every 100 ms)', (_, r) => r.ready - r.queued],
+  ['in the queue → its file downloaded', (_, r) => r.ready - r.queued],
 ];
 const pairs = results.flatMap((r) =>
   r.received.flatMap((rec) => {
