@@ -231,9 +231,9 @@ type Stage = (s: Report['sent'][number], r: Report['received'][number]) => numbe
 const stages: [string, Stage][] = [
   ['taken → in the recipient’s queue (the figure)', (s, r) => r.queued - s.taken],
   ['  taken → enqueued (IPC, store transaction)', (s) => s.enqueued - s.taken],
-  ['  enqueued → stored by the server (wake, round, upload, POST)', (s, r) => r.stored - s.enqueued],
+  ['  enqueued → stored by the server (drain, upload, POST)', (s, r) => r.stored - s.enqueued],
   ['  stored → the sender has the answer', (s, r) => s.answered - r.stored],
-  ['  stored → recipient’s long-poll answered', (s, r) => r.woke - r.stored],
+  ['  stored → recipient’s long-poll answered', (_, r) => r.woke - r.stored],
   ['  long-poll answered → in the queue (page applied)', (_, r) => r.queued - r.woke],
   ['in the queue → its file downloaded', (_, r) => r.ready - r.queued],
 ];
