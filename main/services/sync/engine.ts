@@ -436,10 +436,17 @@ export class SyncEngine {
     return this.#recovered;
   }
 
-  /** Every due job (in parallel across keys, in order within a key); counts what happened. */
+  /** Workers claiming jobs now, across rounds and drains: at most `concurrency` at once. */
+  #workers = 0;
+
+  /**
+   * Every due job (in parallel across keys, in order within a key); counts what happened. Tops the
+   * pool up to `concurrency`: a drain asked for while workers run adds workers instead of leaving
+   * the new work to the one worker still alive (which sent a busy outbox one job at a time).
+   */
   async #sendDue(counts: { sent: number; retried: number; failed: number }): Promise<void> {
     const { outbox, clock } = this.#deps;
-    const concurrency = this.#deps.concurrency ?? 4;
+    const concurrency = Math.max(0, (this.#deps.concurrency ?? 4) - this.#workers);
     // A pool of workers, each claiming one job at a time: a long upload never holds back the
     // small changes of other documents, and a finished job lets the next of its key go at once.
     const worker = async (): Promise<void> => {
@@ -453,7 +460,15 @@ export class SyncEngine {
         job = next ?? (this.#haltRound ? undefined : (await outbox.claimDue(clock.now(), 1))[0]);
       }
     };
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    const counted = async (): Promise<void> => {
+      this.#workers += 1;
+      try {
+        await worker();
+      } finally {
+        this.#workers -= 1;
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, counted));
   }
 
   /**

@@ -227,9 +227,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   let engine: { url: string; engine: SyncEngine; api: ApiClient } | undefined;
   let loop: { controller: AbortController; done: Promise<void> } | undefined;
   let nap: AbortController | undefined;
-  /** The drain running now, and whether work was queued since it last looked. */
-  let draining: Promise<void> | undefined;
-  let drainAgain = false;
+  /** Drains running now (each adds workers up to the engine's limit), awaited on stop. */
+  const draining = new Set<Promise<void>>();
   /** The account of the session being kept (set by a login, else read back from the vault). */
   let username: string | null = null;
 
@@ -307,24 +306,15 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
   const autoSyncOn = () => loop !== undefined && options.serverUrl() !== '' && (options.autoSync?.() ?? true);
 
-  /** Drains one after another while work keeps being queued; never two at once. */
-  const runDrains = async (): Promise<void> => {
+  const drainOnce = async (): Promise<void> => {
     try {
-      while (drainAgain && autoSyncOn()) {
-        drainAgain = false;
-        await current().drain();
-      }
+      const report = await current().drain();
       // A job left to retry later (or held back by the backoff) is the loop's to schedule.
-      if (autoSyncOn() && (await current().nextDueInMs()) !== null) {
+      if (report.retried > 0 && autoSyncOn()) {
         nap?.abort();
       }
     } catch (error) {
       options.log.warn('sync.drain_error', { error });
-    } finally {
-      draining = undefined;
-      if (drainAgain && autoSyncOn()) {
-        draining = runDrains();
-      }
     }
   };
 
@@ -427,14 +417,14 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       if (!autoSyncOn()) {
         return;
       }
-      drainAgain = true;
-      draining ??= runDrains();
+      const run = drainOnce().finally(() => draining.delete(run));
+      draining.add(run);
     },
     async stop() {
       const stopping = loop;
       loop = undefined;
       stopping?.controller.abort();
-      await Promise.all([stopping?.done, draining]);
+      await Promise.all([stopping?.done, ...draining]);
     },
     client() {
       current();
