@@ -72,6 +72,7 @@ export function composeServices(options: ComposeOptions): Services {
   const { profile, log } = base;
   // Sync is built last; until then nothing can have been queued for it.
   let wakeSync = (): void => undefined;
+  let drainSync = (): void => undefined;
   // A new server address or organization is something sync should act on at once.
   const settings: SettingsStore = {
     get: () => base.settings.get(),
@@ -86,12 +87,12 @@ export function composeServices(options: ComposeOptions): Services {
   const events = createEventBus();
   // Files this thread stores or reads (intake, issuing) are sealed with the profile's key too.
   useFilesKey(profile.files, options.profileKey ?? null);
-  // Work queued in the store wakes sync, so it leaves at once instead of at the next poll.
+  // Work queued in the store is sent at once (a drain: its own requests, not a round's pulls).
   const store = createStoreService({
     profile,
     settings,
     log,
-    onQueued: () => wakeSync(),
+    onQueued: () => drainSync(),
     ...(options.profileKey === undefined ? {} : { key: options.profileKey }),
   });
   const verify = composeVerify(base);
@@ -151,7 +152,7 @@ export function composeServices(options: ComposeOptions): Services {
     api: () => services.sync.client(),
     filesDir: profile.files,
     notifier,
-    wake: () => wakeSync(),
+    wake: () => drainSync(),
     log,
   });
   const services: Services = {
@@ -216,5 +217,6 @@ export function composeServices(options: ComposeOptions): Services {
     }),
   };
   wakeSync = () => services.sync.wake();
+  drainSync = () => services.sync.drainNow();
   return services;
 }

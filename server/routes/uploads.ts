@@ -109,6 +109,10 @@ export const uploadRoutes = [
         await finishEmpty(state, sha256);
       }
       current = uploadState(state, sha256);
+    } else if (!current.complete && current.offset === current.size && !state.uploadLocks.has(sha256)) {
+      // Every byte is here but the check never ran: the server stopped between the last byte and it
+      // (found by the office day under SIGKILL). Without this the upload could never complete.
+      current = await finishLeftover(state, sha256);
     }
     const view = current ?? { size, offset: 0, complete: false };
     await sendJson(ctx, 201, { sha256, ...view }, offsetHeaders(view.offset, view.size));
@@ -162,6 +166,22 @@ export const uploadRoutes = [
     }
   }),
 ];
+
+/** Check and keep a part file whose bytes all arrived before a restart; a mismatch starts it again from 0. */
+async function finishLeftover(state: ServerState, sha256: string): Promise<ReturnType<typeof uploadState>> {
+  state.uploadLocks.add(sha256);
+  try {
+    await finish(state, sha256);
+  } catch (error) {
+    // finish() removed the part: the client sends the file again from offset 0.
+    if (!(error instanceof HttpProblem && error.code === 'HASH_MISMATCH')) {
+      throw error;
+    }
+  } finally {
+    state.uploadLocks.delete(sha256);
+  }
+  return uploadState(state, sha256);
+}
 
 async function finishEmpty(state: ServerState, sha256: string): Promise<void> {
   writeFileSync(partPath(state.dataDir, sha256), Buffer.alloc(0));

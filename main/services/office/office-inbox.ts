@@ -71,13 +71,8 @@ export function createOfficeInbox(deps: OfficeInboxDeps): OfficeInbox {
     await deps.store.markOfficeFilesReady(username);
   };
 
-  const pull = async (waitSeconds = 0, signal?: AbortSignal): Promise<number> => {
-    const username = deps.person();
-    if (username === null) {
-      return 0;
-    }
-    // Files a crash or an outage left behind first: a queue entry becomes usable offline as soon as possible.
-    await fetchFiles(username);
+  /** The exchange alone: pages applied (and announced) until the server has no more; files not fetched. */
+  const exchange = async (username: string, waitSeconds: number, signal?: AbortSignal): Promise<number> => {
     let arrived = 0;
     let wait = waitSeconds;
     for (;;) {
@@ -94,14 +89,54 @@ export function createOfficeInbox(deps: OfficeInboxDeps): OfficeInbox {
           documentId: item.caseId,
         });
       }
-      if (page.items.length > 0) {
-        await fetchFiles(username);
-      }
       if (!page.hasMore) {
         return arrived;
       }
       wait = 0;
     }
+  };
+
+  const pull = async (waitSeconds = 0, signal?: AbortSignal): Promise<number> => {
+    const username = deps.person();
+    if (username === null) {
+      return 0;
+    }
+    // Files a crash or an outage left behind first: a queue entry becomes usable offline as soon as possible.
+    await fetchFiles(username);
+    const arrived = await exchange(username, waitSeconds, signal);
+    if (arrived > 0) {
+      await fetchFiles(username);
+    }
+    return arrived;
+  };
+
+  /**
+   * The loop's files, fetched beside the long-poll rather than before the next one: while a case's
+   * files download, the next step routed to the person is already answered and in their queue.
+   * One fetch at a time; asked again while running, it runs once more; a failure is retried later.
+   */
+  let fetching: Promise<void> | undefined;
+  let fetchAgain = false;
+  let fetchFailures = 0;
+  const fetchBeside = (username: string, signal: AbortSignal): void => {
+    fetchAgain = true;
+    fetching ??= (async () => {
+      while (fetchAgain && !signal.aborted) {
+        fetchAgain = false;
+        try {
+          await fetchFiles(username);
+          fetchFailures = 0;
+        } catch (error) {
+          fetchFailures += 1;
+          const failure = error instanceof SyncFailure ? error.failure : classifyError(error);
+          deps.log.info('office.files_retry', { code: failure.code, failures: fetchFailures });
+          await clock.sleep(backoffDelay(fetchFailures, failure.retryAfterMs, INBOX_BACKOFF), signal);
+          fetchAgain = true;
+        }
+      }
+    })().finally(() => {
+      fetching = undefined;
+    });
   };
 
   return {
@@ -120,8 +155,14 @@ export function createOfficeInbox(deps: OfficeInboxDeps): OfficeInbox {
             await clock.sleep(60_000, signal);
             continue;
           }
+          const username = deps.person();
           try {
-            await pull(deps.waitSeconds ?? LONG_POLL_SECONDS, signal);
+            if (username !== null) {
+              fetchBeside(username, controller.signal);
+              if ((await exchange(username, deps.waitSeconds ?? LONG_POLL_SECONDS, signal)) > 0) {
+                fetchBeside(username, controller.signal);
+              }
+            }
             failures = 0;
           } catch (error) {
             if (signal.aborted) {
@@ -142,7 +183,7 @@ export function createOfficeInbox(deps: OfficeInboxDeps): OfficeInbox {
     },
     async stop() {
       loop?.controller.abort();
-      await loop?.done;
+      await Promise.all([loop?.done, fetching]);
       loop = undefined;
     },
   };

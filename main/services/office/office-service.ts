@@ -38,7 +38,7 @@ export interface OfficeService {
 export interface OfficeDeps {
   readonly person: () => SignedInPerson | null;
   readonly store: OfficeStorePort;
-  /** Ends the sync loop's wait so the step leaves now (SyncService.wake). */
+  /** Sends the step now (SyncService.drainNow), not at the loop's next round. */
   readonly wake: () => void;
   readonly log: Logger;
 }

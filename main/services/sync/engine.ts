@@ -107,7 +107,7 @@ export function parseStoredFailure(lastError: string | null): StoredFailure | nu
  */
 export class SyncEngine {
   readonly #deps: SyncEngineDeps;
-  #recovered = false;
+  #recovered: Promise<void> | undefined;
   readonly #uploads = new Map<string, Promise<void>>();
   /** Consecutive exchanges that got no answer at all; drives the whole engine's backoff. */
   #unreachable = 0;
@@ -438,45 +438,101 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Jobs a crash left in flight go back to pending, once per engine and before anything is
+   * claimed: a drain and a round starting together share the one recovery.
+   */
+  #recover(): Promise<void> {
+    this.#recovered ??= Promise.resolve(this.#deps.outbox.requeueInFlight()).then(
+      () => undefined,
+      (error: unknown) => {
+        this.#recovered = undefined; // the next round or drain tries the recovery again
+        throw error;
+      },
+    );
+    return this.#recovered;
+  }
+
+  /** Workers claiming jobs now, across rounds and drains: at most `concurrency` at once. */
+  #workers = 0;
+
+  /**
+   * Every due job (in parallel across keys, in order within a key); counts what happened. Tops the
+   * pool up to `concurrency`: a drain asked for while workers run adds workers instead of leaving
+   * the new work to the one worker still alive (which sent a busy outbox one job at a time).
+   */
+  async #sendDue(counts: { sent: number; retried: number; failed: number }): Promise<void> {
+    const { outbox, clock } = this.#deps;
+    const concurrency = Math.max(0, (this.#deps.concurrency ?? 4) - this.#workers);
+    // A pool of workers, each claiming one job at a time: a long upload never holds back the
+    // small changes of other documents, and a finished job lets the next of its key go at once.
+    const worker = async (): Promise<void> => {
+      let job = this.#haltRound ? undefined : (await outbox.claimDue(clock.now(), 1))[0];
+      while (job !== undefined) {
+        const { outcome, next } = await this.#settle(job);
+        counts.sent += outcome === 'sent' ? 1 : 0;
+        counts.retried += outcome === 'retried' ? 1 : 0;
+        counts.failed += outcome === 'failed' ? 1 : 0;
+        // A claimed job is always run (never left in flight); otherwise claim only while the round goes on.
+        job = next ?? (this.#haltRound ? undefined : (await outbox.claimDue(clock.now(), 1))[0]);
+      }
+    };
+    const counted = async (): Promise<void> => {
+      this.#workers += 1;
+      try {
+        await worker();
+      } finally {
+        this.#workers -= 1;
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, counted));
+  }
+
+  /**
+   * Send what is due in the outbox and nothing else: no leases, directory, inbox, registers or
+   * receipts. What the app runs when work was just queued, so a step costs its own requests only
+   * (the pulls come with the next full round). Claims are transactions, so a drain may overlap a round.
+   */
+  async drain(): Promise<RoundReport> {
+    await this.#recover();
+    const counts = { sent: 0, retried: 0, failed: 0 };
+    if (this.#deps.clock.now().getTime() < this.#offlineUntil) {
+      return { ...counts, pulled: 0 };
+    }
+    // Each drain tries again, as each round does (a refusal now halts this drain and any round).
+    this.#haltRound = false;
+    try {
+      await this.#sendDue(counts);
+    } catch (error) {
+      this.#noteFailure(failureOf(error));
+    } finally {
+      // The indicator's pending count changed only when a job was settled.
+      if (counts.sent + counts.retried + counts.failed > 0) {
+        this.#emit();
+      }
+    }
+    return { ...counts, pulled: 0 };
+  }
+
   /** One round: leases, every due job (in parallel across keys, in order within a key), inbox. */
   async runRound(): Promise<RoundReport> {
-    const { outbox, clock } = this.#deps;
-    if (!this.#recovered) {
-      await outbox.requeueInFlight();
-      this.#recovered = true;
-    }
+    await this.#recover();
     this.#status = { ...this.#status, running: true };
     this.#emit();
     // Every round tries again, including a fresh login after an auth failure.
     this.#haltRound = false;
     this.#answered = false;
-    let sent = 0;
-    let retried = 0;
-    let failed = 0;
+    const counts = { sent: 0, retried: 0, failed: 0 };
     let pulled = 0;
     if (this.#deps.clock.now().getTime() < this.#offlineUntil) {
       this.#status = { ...this.#status, running: false };
-      return { sent, retried, failed, pulled };
+      return { ...counts, pulled };
     }
     try {
       await this.#refillLeases();
       await this.#pullDirectory();
       await this.#pullCalendar();
-      const concurrency = this.#deps.concurrency ?? 4;
-      // A pool of workers, each claiming one job at a time: a long upload never holds back the
-      // small changes of other documents, and a finished job lets the next of its key go at once.
-      const worker = async (): Promise<void> => {
-        let job = this.#haltRound ? undefined : (await outbox.claimDue(clock.now(), 1))[0];
-        while (job !== undefined) {
-          const { outcome, next } = await this.#settle(job);
-          sent += outcome === 'sent' ? 1 : 0;
-          retried += outcome === 'retried' ? 1 : 0;
-          failed += outcome === 'failed' ? 1 : 0;
-          // A claimed job is always run (never left in flight); otherwise claim only while the round goes on.
-          job = next ?? (this.#haltRound ? undefined : (await outbox.claimDue(clock.now(), 1))[0]);
-        }
-      };
-      await Promise.all(Array.from({ length: concurrency }, worker));
+      await this.#sendDue(counts);
       pulled = await this.#pullInbox();
       await this.#pullRegisters();
       await this.#pullReceipts();
@@ -488,7 +544,7 @@ export class SyncEngine {
       this.#status = { ...this.#status, running: false };
       this.#emit();
     }
-    return { sent, retried, failed, pulled };
+    return { ...counts, pulled };
   }
 
   /** Milliseconds until the earliest pending job is due (null when nothing is pending). */

@@ -51,6 +51,12 @@ export interface SyncService {
    * the loop ends its wait and runs a round. Without a running loop it does nothing.
    */
   wake(): void;
+  /**
+   * Work was just queued: send what is due now, and only that (no leases, directory, inbox or
+   * receipts: they come with the next full round). A step costs its own requests, not a round's.
+   * Without a running loop it does nothing, like `wake`.
+   */
+  drainNow(): void;
   stop(): Promise<void>;
   /** Numbers from the server at the moment of a registration or cấp số (null when it cannot answer in time). */
   readonly numbers: OnlineNumbers;
@@ -224,6 +230,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   let engine: { url: string; engine: SyncEngine; api: ApiClient } | undefined;
   let loop: { controller: AbortController; done: Promise<void> } | undefined;
   let nap: AbortController | undefined;
+  /** Drains running now (each adds workers up to the engine's limit), awaited on stop. */
+  const draining = new Set<Promise<void>>();
   /** The account of the session being kept (set by a login, else read back from the vault). */
   let username: string | null = null;
 
@@ -298,6 +306,20 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     now: () => Date.now(),
     log: options.log,
   });
+
+  const autoSyncOn = () => loop !== undefined && options.serverUrl() !== '' && (options.autoSync?.() ?? true);
+
+  const drainOnce = async (): Promise<void> => {
+    try {
+      const report = await current().drain();
+      // A job left to retry later (or held back by the backoff) is the loop's to schedule.
+      if (report.retried > 0 && autoSyncOn()) {
+        nap?.abort();
+      }
+    } catch (error) {
+      options.log.warn('sync.drain_error', { error });
+    }
+  };
 
   return {
     numbers,
@@ -394,10 +416,18 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     wake() {
       nap?.abort();
     },
+    drainNow() {
+      if (!autoSyncOn()) {
+        return;
+      }
+      const run = drainOnce().finally(() => draining.delete(run));
+      draining.add(run);
+    },
     async stop() {
-      loop?.controller.abort();
-      await loop?.done;
+      const stopping = loop;
       loop = undefined;
+      stopping?.controller.abort();
+      await Promise.all([stopping?.done, ...draining]);
     },
     client() {
       current();
