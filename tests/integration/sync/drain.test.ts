@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackground, type Background } from '../../../main/app/background.ts';
 import { composeServices } from '../../../main/app/compose.ts';
-import type { Services } from '../../../main/app/services.ts';
+import type { Services } from '../../../main/ipc/services.ts';
 import { dispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlerTable } from '../../../main/ipc/handlers.ts';
 import { silentLogger } from '../../../main/services/log/logger.ts';
