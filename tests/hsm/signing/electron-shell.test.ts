@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachmentPath } from '../../../main/services/store/attachments.ts';
+import { storedFileOutside } from '../../support/profile-at-rest.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { allValid, validateAll } from '../../support/validators.ts';
 import { startShell, type RunningShell } from '../../shell/harness.ts';
@@ -62,7 +62,8 @@ describe('signing through the built Electron shell with a SoftHSM2 token', () =>
     expect(JSON.stringify(signed)).not.toContain(pin);
     const files = await value<Array<{ stage: string; sha256: string }>>('issuing.files', { id: draft.id });
     const sha = files.find((f) => f.stage === 'da-ky')?.sha256 ?? '';
-    const report = validateAll(attachmentPath(join(shell.profileDir, 'files'), sha), pki);
+    // The profile is encrypted by default: the validators get the plaintext, read as the app reads it.
+    const report = validateAll(storedFileOutside(shell.profileDir, sha, shell.electron.safeStorage), pki);
     expect(allValid(report, 1), JSON.stringify(report, null, 1)).toBe(true);
   });
 
