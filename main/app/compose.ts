@@ -13,7 +13,7 @@ import type { SettingsStore } from '../services/settings/settings-store.ts';
 import { createSigningService } from '../services/signing/signing-service.ts';
 import { readDatabaseStatus } from '../services/store/status.ts';
 import { createStoreService } from '../services/store/store-service.ts';
-import { useFilesKey } from '../services/vault/files-key.ts';
+import { useFilesKey } from '../services/cipher/files-key.ts';
 import type { SyncCredentials } from '../services/sync/ports.ts';
 import type { SessionVault } from '../services/sync/session-vault.ts';
 import { createSyncService } from '../services/sync/sync-service.ts';

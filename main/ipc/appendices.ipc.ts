@@ -5,7 +5,7 @@ import { errorMessageVi, isVanthuError, VanthuError } from '../../preload/contra
 import type { Services } from './services.ts';
 import { attachmentPath, readAttachment } from '../services/store/attachments.ts';
 import type { StoredAppendixFile } from '../services/store/appendices.ts';
-import { withPrivateScratch } from '../services/vault/private-scratch.ts';
+import { withPrivateScratch } from '../services/disk/private-scratch.ts';
 import type { HandlerTable } from './dispatch.ts';
 import { requireKnownModule } from './signing.ipc.ts';
 

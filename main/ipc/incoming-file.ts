@@ -7,7 +7,7 @@ import { staysOnWorkstation } from '../domain/secrecy.ts';
 import { vietnamYear } from '../domain/vietnam-time.ts';
 import type { numberForRegistration } from '../services/sync/online-numbers.ts';
 import { copyAttachmentTo } from '../services/store/attachments.ts';
-import { withPrivateScratch } from '../services/vault/private-scratch.ts';
+import { withPrivateScratch } from '../services/disk/private-scratch.ts';
 
 type RegistrationNumber = Awaited<ReturnType<typeof numberForRegistration>>;
 

@@ -16,7 +16,7 @@ import { IncomingInputSchema } from '../../preload/contract/incoming.ts';
 import { foldVietnamese } from '../../main/domain/fold.ts';
 import CipherDatabase from 'better-sqlite3-multiple-ciphers';
 import { openDatabase, rekey } from '../../main/services/store/open-database.ts';
-import { deriveKey, newProfileKey } from '../../main/services/vault/profile-key.ts';
+import { deriveKey, newProfileKey } from '../../main/services/cipher/profile-key.ts';
 import { createStore } from '../../main/services/store/store.ts';
 
 const COUNT = Number(process.argv[2] ?? 100_000);

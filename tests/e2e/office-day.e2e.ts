@@ -12,6 +12,7 @@ import { receiveChecked } from './support/receive.ts';
 import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
 import { chooseTrustRoot } from './support/settings-files.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
+import { openProfileDatabase, storedFileOutside } from '../support/profile-at-rest.ts';
 
 /*
  * The office's day across workstations (#16, first Done-when point): văn thư, lãnh đạo and
@@ -304,7 +305,8 @@ test('an incoming document and a draft travel between three workstations and a s
     await openedUntil(page, 'Văn bản đến', 'incoming-table', DRAFT_TRICH_YEU);
     await shot(page, '06-recipient-arrived');
     const received = (): string => {
-      const db = new Database(join(ubnd.shell.profileDir, 'vanthu.sqlite'), { readonly: true });
+      // The profile is encrypted at rest (#19): read as the app reads it, the file handed out in plain.
+      const db = openProfileDatabase(ubnd.shell.profileDir);
       try {
         const sha = db
           .prepare(`SELECT file_sha256 FROM incoming_documents WHERE trich_yeu = ?`)
@@ -313,7 +315,7 @@ test('an incoming document and a draft travel between three workstations and a s
         if (sha === null) {
           throw new Error('no file yet');
         }
-        return join(ubnd.shell.profileDir, 'files', sha.slice(0, 2), sha);
+        return storedFileOutside(ubnd.shell.profileDir, sha);
       } finally {
         db.close();
       }

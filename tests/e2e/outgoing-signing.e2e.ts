@@ -147,7 +147,7 @@ test('the leader signs the chosen draft and five others in one batch with one PI
   // Before signing, each draft's thể thức (NĐ 30 Phụ lục I): warnings naming their source, never a block.
   const theThuc = page.getByTestId('the-thuc-panel');
   await expect(theThuc.getByTestId('the-thuc-document')).toHaveCount(BATCH);
-  await expect(theThuc.locator('[data-rule="tieu-ngu-gach"]')).toHaveCount(BATCH);
+  await expect(theThuc.locator('li[data-rule="tieu-ngu-gach"]')).toHaveCount(BATCH);
   await expect(theThuc.getByTestId('the-thuc-findings').first()).toContainText('Phụ lục I');
   // Each finding on the page the leader is about to sign: the seeded defect (no rule under the
   // tiêu ngữ) is boxed where the tiêu ngữ stands, top right of page 1, once its page has shown.

@@ -6,7 +6,7 @@ import type { Keystore } from '../../main/platform/keystore.ts';
 import { copyAttachmentTo } from '../../main/services/store/attachments.ts';
 import { newConnection } from '../../main/services/store/open-database.ts';
 import { headlessKeySources } from '../../main/services/vault/cli-key.ts';
-import { useFilesKey } from '../../main/services/vault/files-key.ts';
+import { useFilesKey } from '../../main/services/cipher/files-key.ts';
 import { isProfileEncrypted, unlockProfileKey } from '../../main/services/vault/profile-vault.ts';
 
 /*

@@ -3,7 +3,7 @@ import { verdictOf, type ArrivalCheck, type MalwareScan } from '../../../preload
 import type { VerifyReport } from '../../../preload/contract/verify.ts';
 import type { Logger } from '../log/logger.ts';
 import { attachmentPath, copyAttachmentTo, storesSealed } from '../store/attachments.ts';
-import { withPrivateScratch } from '../vault/private-scratch.ts';
+import { withPrivateScratch } from '../disk/private-scratch.ts';
 import type { StoreCall } from '../store/store-client.ts';
 import type { Inspector } from './inspect-file.ts';
 import { malwareFindings } from './malware-findings.ts';

@@ -2,7 +2,7 @@ import type { ArrivalCheck, ArrivalFinding } from '../../../preload/contract/arr
 import type { VerifyReport } from '../../../preload/contract/verify.ts';
 import { signatureLooks } from '../../domain/nd30/signature-look.ts';
 import type { VerifyService } from '../pdf/verify/verify-service.ts';
-import { readStoredOrPlain } from '../vault/read-stored.ts';
+import { readStoredOrPlain } from '../cipher/read-stored.ts';
 import { findActiveContent } from './active-content.ts';
 import { readSignatureLooks } from './signature-appearance.ts';
 import { checkedSignatures, signatureFindings } from './signature-findings.ts';

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Logger } from '../log/logger.ts';
 import { createVerifyService } from '../pdf/verify/verify-service.ts';
 import { createSettingsStore } from '../settings/settings-store.ts';
-import { useFilesKey } from '../vault/files-key.ts';
+import { useFilesKey } from '../cipher/files-key.ts';
 import { inspectFile } from './inspect-file.ts';
 import type { InspectWorkerData, InspectWorkerMessage, InspectWorkerRequest } from './inspect-protocol.ts';
 

@@ -14,8 +14,8 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { filesKeyFor } from '../vault/files-key.ts';
-import { openSealedReader, sealTo, SealedFileError, unsealEach, unsealFile } from '../vault/sealed-file.ts';
+import { filesKeyFor } from '../cipher/files-key.ts';
+import { openSealedReader, sealTo, SealedFileError, unsealEach, unsealFile } from '../cipher/sealed-file.ts';
 import { VanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 

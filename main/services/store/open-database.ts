@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import CipherDatabase from 'better-sqlite3-multiple-ciphers';
 import { VanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
-import { deriveKey } from '../vault/profile-key.ts';
+import { deriveKey } from '../cipher/profile-key.ts';
 import { migrate } from './migrate.ts';
 import { registerSqlFunctions } from './sql-functions.ts';
 

@@ -4,7 +4,7 @@ import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import type { ProfilePaths } from '../../platform/profile.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import { isValidMaDinhDanh } from '../../domain/ma-dinh-danh.ts';
-import { useFilesKey } from '../vault/files-key.ts';
+import { useFilesKey } from '../cipher/files-key.ts';
 import { cliProfileKey } from '../vault/cli-key.ts';
 import { openDatabase } from './open-database.ts';
 import { createStore, type StoreApi } from './store.ts';

@@ -5,7 +5,7 @@ import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import { backupStore } from './backup.ts';
 import { dirname } from 'node:path';
 import { backupEncryption } from '../vault/backup-key.ts';
-import { useFilesKey } from '../vault/files-key.ts';
+import { useFilesKey } from '../cipher/files-key.ts';
 import { openDatabase } from './open-database.ts';
 import { schemaVersion } from './migrate.ts';
 import { storeMethods, type StoreRequest, type StoreResponse, type StoreWorkerData } from './store-protocol.ts';

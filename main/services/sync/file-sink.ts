@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { attachmentPath, storeAttachmentFromFile } from '../store/attachments.ts';
-import { filesKeyFor } from '../vault/files-key.ts';
+import { filesKeyFor } from '../cipher/files-key.ts';
 import type { FileSink } from './ports.ts';
 
 function fsyncDir(path: string): void {

@@ -1,6 +1,6 @@
 import type { BackupEncryption } from '../store/backup.ts';
 import { backupKeyOf, readEnvelope } from './key-files.ts';
-import { deriveKey } from './profile-key.ts';
+import { deriveKey } from '../cipher/profile-key.ts';
 
 /** How to encrypt a backup of the unlocked profile at `profileRoot` (see `backupStore`). */
 export function backupEncryption(profileRoot: string, profileKey: Buffer): BackupEncryption {

@@ -16,9 +16,9 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import CipherDatabase from 'better-sqlite3-multiple-ciphers';
 import type { ProfilePaths } from '../../platform/profile.ts';
-import { deriveKey } from './profile-key.ts';
+import { deriveKey } from '../cipher/profile-key.ts';
 import { isProfileEncrypted, setUpProfileKey, unlockProfileKey, type KeySources } from './profile-vault.ts';
-import { sealTo } from './sealed-file.ts';
+import { sealTo } from '../cipher/sealed-file.ts';
 
 /**
  * Encrypt an existing plain profile in place, on the first start after the upgrade. Crash-safe

@@ -12,7 +12,7 @@ import {
   wrapKey,
   type ScryptParams,
   type WrappedKey,
-} from './profile-key.ts';
+} from '../cipher/profile-key.ts';
 import { parseRecoveryKey, recoveryWrappingKey } from './recovery-key.ts';
 
 /**

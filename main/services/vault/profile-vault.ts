@@ -13,7 +13,7 @@ import {
   readKeyFile,
   writeSecretJson,
 } from './key-files.ts';
-import { newProfileKey } from './profile-key.ts';
+import { newProfileKey } from '../cipher/profile-key.ts';
 import { newRecoveryKey } from './recovery-key.ts';
 
 /** How this process may find the profile key. */

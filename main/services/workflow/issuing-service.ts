@@ -35,7 +35,7 @@ import {
   checkSignedInput,
 } from './chain-checks.ts';
 import { draftPage, placedBoxes } from './draft-fields.ts';
-import { withPrivateScratch } from '../vault/private-scratch.ts';
+import { withPrivateScratch } from '../disk/private-scratch.ts';
 import { outputKeeper } from './output-keeper.ts';
 import { recoverOutputs, type RecoveryReport } from './recovery.ts';
 import { requireRole } from './roles.ts';

@@ -7,7 +7,7 @@ import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
 import type { SignedInPersonDto } from '../../../preload/contract/office.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
-import { SendToLeader } from '../office/SendToLeader.tsx';
+import { SendToLeader } from '../../shared/SendToLeader.tsx';
 import type { AssignmentInput } from '../../../preload/contract/incoming.ts';
 import { AssignDialog } from './AssignDialog.tsx';
 import { actionsFor, receiveGate, type IncomingAction } from './incoming-actions.ts';

@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import { vanthu } from '../../bridge/vanthu.ts';
 import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
@@ -18,6 +20,16 @@ import { StoredDocument } from './StoredDocument.tsx';
 /** One incoming document: its registration, its handling trail and the actions its state allows. */
 export function IncomingDetail({ id }: { id: string }) {
   const { data, reload } = useLoad<IncomingDocument>('incoming.get', () => call('incoming.get', { id }), [id]);
+  // The background check's verdict appears on the open document without the clerk reloading.
+  useEffect(
+    () =>
+      vanthu.on('incoming.checked', (checked) => {
+        if (checked.id === id) {
+          reload();
+        }
+      }),
+    [id, reload],
+  );
   return (
     <>
       <p>

@@ -7,7 +7,7 @@ import { NoteDialog } from '../../app/forms/NoteDialog.tsx';
 import { hrefOf } from '../../app/frame/routes.ts';
 import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
-import { SendToLeader } from '../office/SendToLeader.tsx';
+import { SendToLeader } from '../../shared/SendToLeader.tsx';
 import { nextAction } from './outgoing-actions.ts';
 import { SealPanel } from './SealPanel.tsx';
 

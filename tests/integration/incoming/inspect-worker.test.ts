@@ -16,8 +16,8 @@ import { createAppearance } from '../../../main/services/pdf/stamp/appearance.ts
 import { createVerifyService } from '../../../main/services/pdf/verify/verify-service.ts';
 import { createSettingsStore } from '../../../main/services/settings/settings-store.ts';
 import { attachmentPath, writeAttachmentFile } from '../../../main/services/store/attachments.ts';
-import { useFilesKey } from '../../../main/services/vault/files-key.ts';
-import { isSealed } from '../../../main/services/vault/sealed-file.ts';
+import { useFilesKey } from '../../../main/services/cipher/files-key.ts';
+import { isSealed } from '../../../main/services/cipher/sealed-file.ts';
 import { testNow } from '../../support/clock/clock.ts';
 import { sealPng, signaturePng } from '../../support/corpus/images.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { profilePaths, type ProfilePaths } from '../../../main/platform/profile.ts';
 import { attachmentPath } from '../../../main/services/store/attachments.ts';
 import { encryptProfile, needsEncryption, type EncryptProgress } from '../../../main/services/vault/encrypt-profile.ts';
-import { deriveKey } from '../../../main/services/vault/profile-key.ts';
+import { deriveKey } from '../../../main/services/cipher/profile-key.ts';
 import { isProfileEncrypted, unlockProfileKey } from '../../../main/services/vault/profile-vault.ts';
-import { unsealFile } from '../../../main/services/vault/sealed-file.ts';
+import { unsealFile } from '../../../main/services/cipher/sealed-file.ts';
 import { tempDir } from './helpers.ts';
 import {
   filesContaining,

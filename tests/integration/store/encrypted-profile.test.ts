@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { profilePaths } from '../../../main/platform/profile.ts';
 import { readAttachment } from '../../../main/services/store/attachments.ts';
 import { openDatabase } from '../../../main/services/store/open-database.ts';
-import { newProfileKey } from '../../../main/services/vault/profile-key.ts';
+import { newProfileKey } from '../../../main/services/cipher/profile-key.ts';
 import { setUpProfileKey, unlockProfileKey } from '../../../main/services/vault/profile-vault.ts';
 import { tempDir } from './helpers.ts';
 import {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { profilePaths, type ProfilePaths } from '../../../main/platform/profile.ts';
 import { openDatabase } from '../../../main/services/store/open-database.ts';
 import { createStore, type StoreApi } from '../../../main/services/store/store.ts';
-import { useFilesKey } from '../../../main/services/vault/files-key.ts';
+import { useFilesKey } from '../../../main/services/cipher/files-key.ts';
 import { incoming, openLease, ORG, tempDir } from './helpers.ts';
 
 /** A trích yếu and a PDF header no encrypted byte sequence will contain by chance. */

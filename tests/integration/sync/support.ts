@@ -12,7 +12,7 @@ import type { SyncProgress } from '../../../preload/contract/sync.ts';
 import { silentLogger } from '../../../main/services/log/logger.ts';
 import type { OutboxStore } from '../../../main/services/outbox/outbox-store.ts';
 import { attachmentPath, openAttachment, writeAttachmentFile } from '../../../main/services/store/attachments.ts';
-import { useFilesKey } from '../../../main/services/vault/files-key.ts';
+import { useFilesKey } from '../../../main/services/cipher/files-key.ts';
 import { openDatabase } from '../../../main/services/store/open-database.ts';
 import { createStore, type StoreApi } from '../../../main/services/store/store.ts';
 import { ApiClient } from '../../../main/services/sync/api-client.ts';

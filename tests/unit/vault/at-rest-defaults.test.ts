@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encryptsByDefault } from '../../../main/services/vault/profile-start.ts';
-import { withPrivateScratch } from '../../../main/services/vault/private-scratch.ts';
+import { withPrivateScratch } from '../../../main/services/disk/private-scratch.ts';
 
 describe('encryption at rest by default', () => {
   it('is on unless VANTHU_ENCRYPT_PROFILE=0 turns it off', () => {

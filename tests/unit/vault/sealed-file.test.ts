@@ -9,7 +9,7 @@ import {
   SealedFileError,
   unsealEach,
   unsealFile,
-} from '../../../main/services/vault/sealed-file.ts';
+} from '../../../main/services/cipher/sealed-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vanthu-sealed-'));
 

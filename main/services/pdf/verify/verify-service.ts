@@ -6,7 +6,7 @@ import { VanthuError } from '../../../../preload/contract/errors.ts';
 import type { VerifyReport } from '../../../../preload/contract/verify.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { SettingsStore } from '../../settings/settings-store.ts';
-import { readStoredOrPlain } from '../../vault/read-stored.ts';
+import { readStoredOrPlain } from '../../cipher/read-stored.ts';
 import { keepEvidence } from './evidence.ts';
 import { loadKeptProof } from './proof.ts';
 import { createFileRevocationCache } from './revocation-cache.ts';

@@ -1,13 +1,13 @@
 import { useId, useState, type ReactNode } from 'react';
-import type { AppError } from '../../../preload/contract/errors.ts';
-import type { SignedInPersonDto } from '../../../preload/contract/office.ts';
-import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
-import { Progress } from '../../app/feedback/Progress.tsx';
-import { Field } from '../../app/forms/Field.tsx';
-import { SelectField } from '../../app/forms/SelectField.tsx';
-import { call } from '../../app/ipc/call.ts';
-import { useLoad } from '../../app/ipc/use-load.ts';
-import { viOffice } from '../../i18n/vi-office.ts';
+import type { AppError } from '../../preload/contract/errors.ts';
+import type { SignedInPersonDto } from '../../preload/contract/office.ts';
+import { ErrorNotice } from '../app/feedback/ErrorNotice.tsx';
+import { Progress } from '../app/feedback/Progress.tsx';
+import { Field } from '../app/forms/Field.tsx';
+import { SelectField } from '../app/forms/SelectField.tsx';
+import { call } from '../app/ipc/call.ts';
+import { useLoad } from '../app/ipc/use-load.ts';
+import { viOffice } from '../i18n/vi-office.ts';
 
 type Colleague = Omit<SignedInPersonDto, 'mode'>;
 
