@@ -158,15 +158,19 @@ test('the leader signs the chosen draft and five others in one batch with one PI
   const defectBox = firstDraft.locator('[data-testid="the-thuc-box"][data-rule="tieu-ngu-gach"]');
   await expect(defectBox).toHaveAttribute('data-selected', 'true');
   await expect(defectBox).toBeVisible();
-  const pageRect = await pageImage.boundingBox();
-  const boxRect = await defectBox.boundingBox();
-  expect(pageRect).not.toBeNull();
-  expect(boxRect).not.toBeNull();
-  if (pageRect !== null && boxRect !== null) {
-    expect(boxRect.x + boxRect.width / 2).toBeGreaterThan(pageRect.x + pageRect.width / 2);
-    expect(boxRect.y).toBeGreaterThan(pageRect.y);
-    expect(boxRect.y + boxRect.height).toBeLessThan(pageRect.y + pageRect.height / 4);
-  }
+  // Measured once the page has settled: six previews load their images and scroll their chosen
+  // boxes into view, so a first measurement may catch the layout moving.
+  await expect(async () => {
+    const pageRect = await pageImage.boundingBox();
+    const boxRect = await defectBox.boundingBox();
+    expect(pageRect).not.toBeNull();
+    expect(boxRect).not.toBeNull();
+    if (pageRect !== null && boxRect !== null) {
+      expect(boxRect.x + boxRect.width / 2).toBeGreaterThan(pageRect.x + pageRect.width / 2);
+      expect(boxRect.y).toBeGreaterThan(pageRect.y);
+      expect(boxRect.y + boxRect.height).toBeLessThan(pageRect.y + pageRect.height / 4);
+    }
+  }).toPass({ timeout: 10_000 });
   await saveScreen(page, '40-signing-the-thuc');
   await page.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
   await expect(page.getByLabel('Chứng thư số dùng để ký').locator('option:checked')).toContainText('Nguyễn Văn A');
