@@ -1,16 +1,10 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackground, type Background } from '../../../main/app/background.ts';
-import { composeServices } from '../../../main/app/compose.ts';
 import type { Services } from '../../../main/ipc/services.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
 import { SYNC_POLL_MS } from '../../../main/services/sync/sync-service.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
-import { startServer, tempDir } from './support.ts';
+import { appOnServer } from './app-on-server.ts';
 
-const SNV = '000.00.01.H99';
 /** Well inside the loop's idle poll: what arrives by then was sent because something woke sync. */
 const WITHIN = SYNC_POLL_MS / 4;
 
@@ -25,23 +19,10 @@ describe('sync runs by itself (#16)', () => {
   });
 
   it('pulls at start-up, sends queued work at once without "Đồng bộ ngay", and stops on quit', async () => {
-    const started = await startServer();
-    server = started.server;
-    services = composeServices({
-      profileDir: join(tempDir('bg'), 'profile'),
-      shell: 'browser',
-      log: silentLogger,
-      syncCredentials: () => ({ username: 'vanthu.snv', password: 'demo' }),
-    });
-    services.settings.update({
-      organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' },
-      server: { url: started.url },
-    });
-    const table = createHandlerTable(services);
-    const call = (channel: string, payload: unknown) =>
-      dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
-    const registrations = () =>
-      started.server.db.prepare('select count(*) as n from registrations where org = ?').get(SNV) as { n: number };
+    const app = await appOnServer('bg');
+    server = app.server;
+    services = app.services;
+    const { call, registrations } = app;
 
     background = startBackground(services);
     // Start-up: the inbox arrives, nobody pressing anything, and each arrival is checked in the
@@ -52,7 +33,7 @@ describe('sync runs by itself (#16)', () => {
       ).length;
     await expect.poll(checked, { timeout: WITHIN, interval: 100 }).toBe(3);
     await expect.poll(async () => (await services!.sync.status()).pending, { timeout: WITHIN }).toBe(0);
-    expect(registrations().n).toBe(0);
+    expect(registrations()).toBe(0);
 
     // The loop now waits out its poll; a paper document registered here leaves at once.
     const added = await call('incoming.add', {
@@ -67,7 +48,7 @@ describe('sync runs by itself (#16)', () => {
       },
     });
     expect(added).toMatchObject({ ok: true });
-    await expect.poll(() => registrations().n, { timeout: WITHIN, interval: 100 }).toBe(1);
+    await expect.poll(() => registrations(), { timeout: WITHIN, interval: 100 }).toBe(1);
 
     // Quit: the loop ends; work queued afterwards waits for the next start.
     await background.stop();
@@ -84,7 +65,7 @@ describe('sync runs by itself (#16)', () => {
       },
     });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(registrations().n).toBe(1);
+    expect(registrations()).toBe(1);
     expect((await services.sync.status()).pending).toBe(1);
   });
 });

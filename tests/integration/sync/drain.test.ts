@@ -1,17 +1,10 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackground, type Background } from '../../../main/app/background.ts';
-import { composeServices } from '../../../main/app/compose.ts';
 import type { Services } from '../../../main/ipc/services.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
-import { startServer, tempDir } from './support.ts';
-
-const SNV = '000.00.01.H99';
+import { appOnServer } from './app-on-server.ts';
 
 describe('queued work is drained, not sent with a whole round (#16)', () => {
   let server: ReferenceServer | undefined;
@@ -30,23 +23,10 @@ describe('queued work is drained, not sent with a whole round (#16)', () => {
   });
 
   it('a registration queued while the loop waits leaves with its own requests only: no directory, inbox, registers or receipts', async () => {
-    const started = await startServer();
-    server = started.server;
-    services = composeServices({
-      profileDir: join(tempDir('drain'), 'profile'),
-      shell: 'browser',
-      log: silentLogger,
-      syncCredentials: () => ({ username: 'vanthu.snv', password: 'demo' }),
-    });
-    services.settings.update({
-      organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' },
-      server: { url: started.url },
-    });
-    const table = createHandlerTable(services);
-    const call = (channel: string, payload: unknown) =>
-      dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
-    const registrations = () =>
-      started.server.db.prepare('select count(*) from registrations where org = ?').pluck().get(SNV) as number;
+    const app = await appOnServer('drain');
+    server = app.server;
+    services = app.services;
+    const { call, registrations } = app;
 
     background = startBackground(services);
     // Start-up's full round: the inbox, the directory, the registers — then the loop waits out its poll.
