@@ -264,9 +264,9 @@ test('an incoming document and a draft travel between three workstations and a s
     leaderLine.restore();
   });
 
-  // The issuing chain at the văn thư's takes its number from the server at that moment; requests stop
-  // failing from here, while uploads and downloads (the sealed file to the trục, to UBND) are still cut.
-  await server.faults({ errorRate: 0 });
+  // The issuing chain at the văn thư's takes its number from the server at that moment, through the
+  // same faults: a lost answer is asked again with the same key (the same number), and a server that
+  // keeps failing leaves the number to the workstation's leased block.
 
   await test.step('văn thư: the signed draft arrives; cấp số, đóng dấu, phát hành', async () => {
     const { page } = vt;

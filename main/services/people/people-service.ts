@@ -40,13 +40,37 @@ export interface PeopleDeps {
   readonly log: Logger;
   /** Told when the person changes (the office inbox follows them). */
   readonly onChange?: (person: SignedInPerson | null) => void;
+  /** Pause before the second attempt of a request that failed in passing (doubles after). */
+  readonly retryPauseMs?: number;
 }
 
 function badCredentials(): VanthuError {
   return new VanthuError('SYNC_AUTH', errorMessageVi('SYNC_AUTH', 'Sai tên đăng nhập hoặc mật khẩu.'));
 }
 
+/** Attempts of one sign-in request before a retryable failure counts as "the server cannot be reached". */
+export const SIGN_IN_ATTEMPTS = 3;
+
+/**
+ * A lost answer or a busy server is asked again at once (login and reading who the person is are
+ * safe to repeat): a person clicking "Đăng nhập" once should not be told the network is down
+ * because one request of three failed.
+ */
+async function transientRetried<T>(request: () => Promise<T>, pauseMs: number): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await request();
+    } catch (error) {
+      if (!(error instanceof SyncFailure && error.failure.kind === 'retryable') || attempt >= SIGN_IN_ATTEMPTS) {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, pauseMs * attempt));
+    }
+  }
+}
+
 export function createPeopleService(deps: PeopleDeps): PeopleService {
+  const pauseMs = deps.retryPauseMs ?? 200;
   let person: SignedInPerson | null = null;
   const become = (next: SignedInPerson | null) => {
     person = next;
@@ -77,7 +101,7 @@ export function createPeopleService(deps: PeopleDeps): PeopleService {
   return {
     async signIn(username, password) {
       try {
-        await deps.api().login({ username, password });
+        await transientRetried(() => deps.api().login({ username, password }), pauseMs);
       } catch (error) {
         if (error instanceof SyncFailure && error.failure.kind === 'retryable') {
           return offline(username, password, error);
@@ -88,7 +112,8 @@ export function createPeopleService(deps: PeopleDeps): PeopleService {
         throw error;
       }
       const api = deps.api();
-      const [me, colleagues] = [await officeApi.me(api), await officeApi.people(api)];
+      const me = await transientRetried(() => officeApi.me(api), pauseMs);
+      const colleagues = await transientRetried(() => officeApi.people(api), pauseMs);
       await deps.store.rememberPerson(me, await createVerifier(password), colleagues);
       deps.log.info('people.sign_in', { username, mode: 'online', roles: me.roles });
       return become({ ...me, mode: 'online' }) as SignedInPerson;

@@ -570,7 +570,9 @@ export class SyncEngine {
    */
   async runUntilIdle(options: { maxRounds?: number; signal?: AbortSignal; pollMs?: number } = {}): Promise<number> {
     const maxRounds = options.maxRounds ?? Number.POSITIVE_INFINITY;
+    const pollMs = options.pollMs ?? 5_000;
     let rounds = 0;
+    let failedPulls = 0;
     while (rounds < maxRounds && options.signal?.aborted !== true) {
       rounds += 1;
       const report = await this.runRound();
@@ -581,7 +583,11 @@ export class SyncEngine {
       if (wait === null && inboxHealthy) {
         return rounds;
       }
-      await this.#deps.clock.sleep(wait ?? options.pollMs ?? 5_000, options.signal);
+      // A pull that failed in passing (a 503, a reset) is tried again soon, doubling from 1 s up to
+      // the poll: what waits for this workstation should not wait a whole poll for one lost answer.
+      failedPulls = inboxHealthy ? 0 : failedPulls + 1;
+      const retryPull = inboxHealthy ? pollMs : Math.min(pollMs, 1_000 * 2 ** (failedPulls - 1));
+      await this.#deps.clock.sleep(wait ?? retryPull, options.signal);
     }
     return rounds;
   }
