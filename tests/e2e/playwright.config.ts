@@ -38,7 +38,9 @@ export default defineConfig({
       ],
       // Chromium stalls or aborts under libfaketime (scripts/test-future.sh), so the browser keeps
       // the real clock while the host it talks to — the app under test — lives in the shifted year.
-      env: withoutFakeTime(process.env),
+      // A desktop session always runs in a UTF-8 locale; a fresh CI machine starts in C, where
+      // Chromium cannot open a chosen file whose name is Vietnamese ("Bản quét QĐ 15.pdf").
+      env: { ...withoutFakeTime(process.env), LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
     },
   },
 });
