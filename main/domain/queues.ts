@@ -1,3 +1,4 @@
+import { QUEUE_VALUES } from '../../preload/contract/overview.ts';
 import type { IncomingState, OutgoingState } from './document-states.ts';
 import type { UserRole } from './user-role.ts';
 
@@ -6,15 +7,7 @@ import type { UserRole } from './user-role.ts';
  * or everything past its due time. One definition, used both for the counts and for the filtered
  * list a click opens, so the two always agree.
  */
-export const QUEUES = [
-  'cho-tiep-nhan',
-  'cho-trinh',
-  'cho-y-kien',
-  'cho-ky',
-  'cho-phat-hanh',
-  'dang-xu-ly',
-  'qua-han',
-] as const;
+export const QUEUES = QUEUE_VALUES;
 export type Queue = (typeof QUEUES)[number];
 
 export type QueueScope =

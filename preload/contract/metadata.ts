@@ -26,6 +26,8 @@ export const DocumentMetadataSchema = z.object({
   noiNhan: MetadataFieldSchema.optional(),
 });
 export type DocumentMetadataDto = z.infer<typeof DocumentMetadataSchema>;
+/** The fields main reads, in the order the form lists them: one list for main and the renderer. */
+export const METADATA_FIELDS = DocumentMetadataSchema.keyof().options;
 
 export const metadataChannels = {
   /** Read the fields of a chosen PDF (a file handle of purpose "pdf"). */

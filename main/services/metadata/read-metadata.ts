@@ -1,3 +1,4 @@
+import { METADATA_FIELDS } from '../../../preload/contract/metadata.ts';
 import { findSignerBlocks } from '../../domain/nd30/signer-blocks.ts';
 import type { TextLine } from '../../domain/nd30/text-lines.ts';
 import { draftOf } from '../the-thuc/check.ts';
@@ -10,17 +11,7 @@ export interface MetadataField {
   readonly evidence: string;
 }
 
-export const METADATA_FIELDS = [
-  'so',
-  'kyHieu',
-  'ngayBanHanh',
-  'coQuanBanHanh',
-  'tenLoai',
-  'trichYeu',
-  'nguoiKy',
-  'chucVu',
-  'noiNhan',
-] as const;
+export { METADATA_FIELDS };
 export type MetadataFieldName = (typeof METADATA_FIELDS)[number];
 export type DocumentMetadata = Partial<Record<MetadataFieldName, MetadataField>>;
 

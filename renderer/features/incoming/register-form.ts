@@ -1,5 +1,5 @@
 import type { IncomingInput } from '../../../preload/contract/incoming.ts';
-import type { DocumentMetadataDto } from '../../../preload/contract/metadata.ts';
+import { METADATA_FIELDS, type DocumentMetadataDto } from '../../../preload/contract/metadata.ts';
 import type { VerifyReport } from '../../../preload/contract/verify.ts';
 import type { FieldErrors } from '../../app/forms/field-errors.ts';
 import { vi } from '../../i18n/vi.ts';
@@ -206,17 +206,7 @@ export function prefillFromText(f: RegisterForm, found: HeaderFields): { form: R
 
 /** Below this a field read from the text is left for the văn thư to type. */
 const MIN_CONFIDENCE = 0.5;
-const FROM_METADATA = [
-  'so',
-  'kyHieu',
-  'ngayBanHanh',
-  'coQuanBanHanh',
-  'tenLoai',
-  'trichYeu',
-  'nguoiKy',
-  'chucVu',
-  'noiNhan',
-] as const satisfies readonly (keyof DocumentMetadataDto & RegisterField)[];
+const FROM_METADATA = METADATA_FIELDS satisfies readonly (keyof DocumentMetadataDto & RegisterField)[];
 
 /**
  * Fill the empty fields main read from the document's text layer (`metadata.read`). A field the
