@@ -1,11 +1,11 @@
 import { useId, useState, type ReactNode } from 'react';
-import type { AppError } from '../../preload/contract/errors.ts';
 import type { SignedInPersonDto } from '../../preload/contract/office.ts';
 import { ErrorNotice } from '../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../app/feedback/Progress.tsx';
 import { Field } from '../app/forms/Field.tsx';
 import { SelectField } from '../app/forms/SelectField.tsx';
 import { call } from '../app/ipc/call.ts';
+import { useAction } from '../app/ipc/use-action.ts';
 import { useLoad } from '../app/ipc/use-load.ts';
 import { viOffice } from '../i18n/vi-office.ts';
 
@@ -39,8 +39,7 @@ export function SendToLeader({ kind, documentId, onSent, fallback }: SendToLeade
   const [via, setVia] = useState('');
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const action = useAction();
   const [sent, setSent] = useState<string | null>(null);
   if (person.data.state !== 'ready') {
     return null;
@@ -60,20 +59,17 @@ export function SendToLeader({ kind, documentId, onSent, fallback }: SendToLeade
       return;
     }
     setMissing(false);
-    setBusy(true);
-    setError(null);
     const trimmed = note.trim() === '' ? {} : { note: note.trim() };
-    const result =
-      kind === 'draft'
-        ? await call('office.submitDraft', { id: documentId, to: leader, via: via === '' ? null : via, ...trimmed })
-        : await call('office.present', { id: documentId, to: leader, ...trimmed });
-    setBusy(false);
-    if (result.ok) {
-      setSent(t.sent(people.find((p) => p.username === leader)?.fullName ?? leader));
-      onSent();
-    } else {
-      setError(result.error);
-    }
+    await action.run(
+      () =>
+        kind === 'draft'
+          ? call('office.submitDraft', { id: documentId, to: leader, via: via === '' ? null : via, ...trimmed })
+          : call('office.present', { id: documentId, to: leader, ...trimmed }),
+      () => {
+        setSent(t.sent(people.find((p) => p.username === leader)?.fullName ?? leader));
+        onSent();
+      },
+    );
   };
 
   return (
@@ -105,18 +101,18 @@ export function SendToLeader({ kind, documentId, onSent, fallback }: SendToLeade
       ) : null}
       <Field label={t.note} rows={2} maxLength={2000} value={note} onChange={setNote} />
       <div className="actions">
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={action.busy}>
           {kind === 'draft' ? t.sendDraft : t.sendIncoming}
         </button>
       </div>
-      {busy ? <Progress label={viOffice.actions.working} /> : null}
+      {action.busy ? <Progress label={viOffice.actions.working} /> : null}
       {sent === null ? null : (
         <p role="status" className="notice notice-ok" data-testid="send-to-leader-sent">
           {sent}
         </p>
       )}
-      {error === null ? null : (
-        <ErrorNotice error={error} {...(error.retryable ? { onRetry: () => void send() } : {})} />
+      {action.error === null ? null : (
+        <ErrorNotice error={action.error} {...(action.error.retryable ? { onRetry: () => void send() } : {})} />
       )}
     </form>
   );

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
-import type { AppError } from '../../../preload/contract/errors.ts';
 import type { QueueEntryDto, SignedInPersonDto } from '../../../preload/contract/office.ts';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
 import { Field } from '../../app/forms/Field.tsx';
 import { SelectField } from '../../app/forms/SelectField.tsx';
 import { call } from '../../app/ipc/call.ts';
+import { useAction } from '../../app/ipc/use-action.ts';
 import { viOffice } from '../../i18n/vi-office.ts';
 import { buildStep, EMPTY_FIELDS, type FormStep, type StepFields } from './step-draft.ts';
 
@@ -39,8 +39,7 @@ export function StepForm({ step, entry, colleagues, onDone, onCancel }: StepForm
   const id = useId();
   const [fields, setFields] = useState<StepFields>(EMPTY_FIELDS);
   const [missing, setMissing] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const action = useAction();
   const set = (patch: Partial<StepFields>) => setFields((old) => ({ ...old, ...patch }));
   const options = (role: Colleague['roles'][number]) =>
     colleagues
@@ -56,15 +55,10 @@ export function StepForm({ step, entry, colleagues, onDone, onCancel }: StepForm
       return;
     }
     setMissing(null);
-    setBusy(true);
-    setError(null);
-    const result = await call('office.take', { caseId: entry.caseId, step: built.body });
-    setBusy(false);
-    if (result.ok) {
-      onDone(t.taken(viOffice.steps[step]));
-    } else {
-      setError(result.error);
-    }
+    await action.run(
+      () => call('office.take', { caseId: entry.caseId, step: built.body }),
+      () => onDone(t.taken(viOffice.steps[step])),
+    );
   };
 
   return (
@@ -152,16 +146,16 @@ export function StepForm({ step, entry, colleagues, onDone, onCancel }: StepForm
       )}
       {missing === 'draft' ? <p className="notice notice-warn">{t.noDraft}</p> : null}
       <div className="actions">
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={action.busy}>
           {t.send}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
           {t.cancel}
         </button>
       </div>
-      {busy ? <Progress label={t.working} /> : null}
-      {error === null ? null : (
-        <ErrorNotice error={error} {...(error.retryable ? { onRetry: () => void submit() } : {})} />
+      {action.busy ? <Progress label={t.working} /> : null}
+      {action.error === null ? null : (
+        <ErrorNotice error={action.error} {...(action.error.retryable ? { onRetry: () => void submit() } : {})} />
       )}
     </form>
   );
