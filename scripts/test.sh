@@ -9,6 +9,7 @@ source scripts/setup-node.sh >/dev/null
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 
 SUMMARY=()
+FAILED_LOGS=()
 FAILED=0
 LOGS="$(mktemp -d)"
 trap 'rm -rf "$LOGS"' EXIT
@@ -20,7 +21,9 @@ plain() { sed 's/\x1b\[[0-9;]*m//g' "$1"; }
 counts() {
   local text; text="$(plain "$1")"
   local vitest; vitest="$(grep -E '^ *Tests +[0-9]' <<<"$text" | tail -1 | sed -E 's/^ *Tests +//; s/ \([0-9]+\)$//')"
-  if [ -n "$vitest" ]; then echo "$vitest"; return; fi
+  # A suite whose beforeAll threw counts its tests as skipped: the failed file must show too.
+  local files; files="$(grep -E '^ *Test Files +[0-9]+ failed' <<<"$text" | tail -1 | sed -E 's/^ *Test Files +([0-9]+) failed.*/\1/')"
+  if [ -n "$vitest" ]; then echo "$vitest${files:+ | $files file(s) failed}"; return; fi
   grep -E '^ +[0-9]+ (passed|failed|skipped|flaky|did not run)' <<<"$text" | sed -E 's/^ +//; s/ \(.*\)$//' | paste -sd '|' | sed 's/|/ | /g'
 }
 # Runs one step; its output goes to the terminal and to a log the summary reads.
@@ -29,7 +32,16 @@ check() {
   step "$name"
   local log="$LOGS/$name.log"
   if "$@" 2>&1 | tee "$log"; then record "$name" "passed"; return 0; fi
-  record "$name" "FAILED"; FAILED=1; return 1
+  record "$name" "FAILED"; FAILED=1; FAILED_LOGS+=("$name"); return 1
+}
+# Why a step failed, printed again just before the summary: CI keeps only the end of the output,
+# where a tier's own report of its failure would long have scrolled away. Vitest's "Failed
+# Tests/Suites" and "Unhandled Errors" blocks, Playwright's numbered failures, else the log's end.
+why_failed() {
+  local text; text="$(plain "$LOGS/$1.log")"
+  local from; from="$(grep -nE '⎯+ (Failed (Tests|Suites)|Unhandled (Errors|Rejection))|^ +[0-9]+\) ' <<<"$text" | head -1 | cut -d: -f1)"
+  printf '\n=== why %s failed ===\n' "$1"
+  if [ -n "$from" ]; then tail -n "+$from" <<<"$text" | head -60; else tail -n 30 <<<"$text"; fi
 }
 
 check format bash -c 'npx prettier --check . >/dev/null && echo "formatting ok"'
@@ -54,7 +66,7 @@ tier() {
   local name="$1"; shift
   step "$name"
   local log="$LOGS/$name.log" result
-  if "$@" 2>&1 | tee "$log"; then result="passed"; else result="FAILED"; FAILED=1; fi
+  if "$@" 2>&1 | tee "$log"; then result="passed"; else result="FAILED"; FAILED=1; FAILED_LOGS+=("$name"); fi
   local n; n="$(counts "$log")"
   record "$name" "$result${n:+: $n}"
 }
@@ -87,6 +99,7 @@ else
   fi
 fi
 
+for name in "${FAILED_LOGS[@]}"; do why_failed "$name"; done
 printf '\n=== summary ===\n'
 printf '%s\n' "${SUMMARY[@]}"
 if [ "$FAILED" = 1 ]; then echo "npm test: FAILED"; exit 1; fi

@@ -12,6 +12,7 @@ import { softwareSignerFromFiles } from '../../../main/services/pdf/software-sig
 import { createAppearance } from '../../../main/services/pdf/stamp/appearance.ts';
 import { placementsFrom } from '../../integration/sign/flow-support.ts';
 import { sealPng, signaturePng } from '../corpus/images.ts';
+import { testNow } from '../clock/clock.ts';
 import { makeDocument } from '../corpus/make-document.ts';
 import type { PkiMaterial } from '../pki/build.ts';
 import { PdfBuilder } from '../read/build-pdf.ts';
@@ -215,8 +216,8 @@ export async function buildChangeCases(
 
   // The clerk numbers, the organization seals and locks the number and date, then the number's
   // appearance is redrawn in place (its value untouched).
-  // real time: the issue date is today's, like the run-time-issued certificates that sign it.
-  const today = new Date().toISOString().slice(0, 10);
+  // The issue date is the run's anchor, the instant the test certificates are issued around.
+  const today = testNow().toISOString().slice(0, 10);
   await numberPdf(read('p2'), path('p2-numbered'), {
     soKyHieu: '15/QĐ-UBND',
     ngayBanHanh: today,
