@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackground, type Background } from '../../../main/app/background.ts';
@@ -7,39 +6,15 @@ import type { Services } from '../../../main/ipc/services.ts';
 import { dispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlerTable } from '../../../main/ipc/handlers.ts';
 import { silentLogger } from '../../../main/services/log/logger.ts';
-import { ApiClient } from '../../../main/services/sync/api-client.ts';
 import { SYNC_POLL_MS } from '../../../main/services/sync/sync-service.ts';
-import { uploadFile } from '../../../main/services/sync/transfer.ts';
-import { createAxiosTransport } from '../../../main/services/sync/transport.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
 import { DEMO_PASSWORD } from '../../../server/seed.ts';
-import { sha256, startServer, tempDir } from '../sync/support.ts';
+import { publishThroughServer, startServer, tempDir } from '../sync/support.ts';
 import { SNV, UBND } from './support.ts';
 
 /** Well inside the loop's idle poll: what arrives by then came because the sign-in ran a round. */
 const WITHIN = SYNC_POLL_MS / 3;
 const TRICH_YEU = 'Về việc tổ chức hội nghị công tác văn thư';
-
-/** Sở Nội vụ publishes a document to UBND through the real routes (upload, then POST /v1/outgoing). */
-async function publishToUbnd(url: string): Promise<void> {
-  const api = new ApiClient(
-    createAxiosTransport({ baseUrl: url, timeoutMs: 20_000 }),
-    () => ({ username: 'vanthu.snv', password: DEMO_PASSWORD }),
-    () => new Date(),
-  );
-  const bytes = Buffer.from(`%PDF-1.7\n% kế hoạch ${randomUUID()}\n%%EOF\n`);
-  const hash = sha256(bytes);
-  await uploadFile(api, { sha256: hash, size: bytes.length, read: (at, n) => bytes.subarray(at, at + n) }, () => {});
-  await api.mutate('/v1/outgoing', randomUUID(), {
-    id: randomUUID(),
-    // fixed-date: the ngày ban hành printed on the document, never compared with today
-    maDinhDanhVanBan: `${SNV},2026/03/02,15/KH-SNV`,
-    recipients: [UBND],
-    files: [{ sha256: hash }],
-    trichYeu: TRICH_YEU,
-    tenLoai: 'Kế hoạch',
-  });
-}
 
 describe('a person signing in runs a sync round at once, not at the next poll (#16)', () => {
   let server: ReferenceServer | undefined;
@@ -86,7 +61,13 @@ describe('a person signing in runs a sync round at once, not at the next poll (#
     expect(await call('people.signOut', {})).toMatchObject({ ok: true });
 
     // While nobody is signed in, Sở Nội vụ publishes to UBND; then the server starts failing.
-    await publishToUbnd(started.url);
+    await publishThroughServer({
+      url: started.url,
+      username: 'vanthu.snv',
+      maDinhDanh: SNV,
+      recipients: [UBND],
+      trichYeu: TRICH_YEU,
+    });
     started.server.faults.update({ errorRate: 0.2, resetRate: 0.2, seed: 16 });
     expect(await call('people.signIn', { username: 'vanthu.ubnd', password: DEMO_PASSWORD })).toMatchObject({
       ok: true,
