@@ -570,6 +570,15 @@ export class SyncEngine {
     return { ...counts, pulled };
   }
 
+  /**
+   * Something says the server may be reachable again (the network came back, a person signed in,
+   * "Đồng bộ ngay"): the next round or drain probes at once instead of waiting out the backoff
+   * that unanswered exchanges built up. If it still gets no answer, the backoff goes on from there.
+   */
+  retryNow(): void {
+    this.#offlineUntil = 0;
+  }
+
   /** Milliseconds until the earliest pending job is due (null when nothing is pending). */
   async nextDueInMs(): Promise<number | null> {
     // Only the oldest job of each key can run; a key stuck behind a failed job waits for the user.
