@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../main/services/log/logger.ts';
 import type { StoreCall } from '../../../main/services/store/store-client.ts';
-import { storeMethods } from '../../../main/services/store/store-protocol.ts';
+import { storeMethods, type StoreMethod } from '../../../main/services/store/store-protocol.ts';
 import type { SyncClock } from '../../../main/services/sync/ports.ts';
 import { createSyncService, type SyncService } from '../../../main/services/sync/sync-service.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
@@ -41,13 +41,10 @@ describe('a wake ends the backoff that an unreachable server built up (#16)', ()
     const started = await startServer(undefined, () => clock.ms());
     server = started.server;
     const ws = openWorkstation({ url: started.url, username: 'vanthu.snv', clock, storeOnClock: true });
-    const methods = storeMethods(ws.store, () => {
-      throw new Error('no backup here');
-    });
-    const store = ((method: string, ...args: unknown[]) =>
-      Promise.resolve().then(() =>
-        (methods as Record<string, (...a: unknown[]) => unknown>)[method]?.(...args),
-      )) as StoreCall;
+    // The store as the app calls it (through the worker's method table), in process here.
+    const methods = storeMethods(ws.store, () => ({ path: '', bytes: 0 }));
+    const store = (async (method: StoreMethod, ...args: unknown[]) =>
+      (methods[method] as (...a: unknown[]) => unknown)(...args)) as StoreCall;
     sync = createSyncService({
       serverUrl: () => started.url,
       credentials: () => ({ username: 'vanthu.snv', password: DEMO_PASSWORD }),
