@@ -30,8 +30,8 @@ export interface Office {
 /**
  * The office for the app: people sign in through the sync client (one session per workstation),
  * steps go to the store worker (which drains the outbox when their jobs are queued), a sign-in wakes
- * a whole sync round, and the person's inbox is long-polled by the background. `notifier` is Electron's or the browser shell's; the
- * CLI and headless runs pass `silentNotifier`.
+ * a whole sync round, and the person's inbox is long-polled by the background. `notifier` is
+ * Electron's or the browser shell's; the CLI and headless runs pass `silentNotifier`.
  */
 export function composeOffice(deps: {
   readonly store: StoreCall;
