@@ -152,7 +152,8 @@ export function composeServices(options: ComposeOptions): Services {
     api: () => services.sync.client(),
     filesDir: profile.files,
     notifier,
-    wake: () => drainSync(),
+    drain: () => drainSync(),
+    wake: () => wakeSync(),
     log,
   });
   const services: Services = {

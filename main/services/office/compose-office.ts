@@ -29,15 +29,18 @@ export interface Office {
 
 /**
  * The office for the app: people sign in through the sync client (one session per workstation),
- * steps go to the store worker (which wakes sync when their jobs are queued), and the person's
- * inbox is long-polled by the background. `notifier` is Electron's or the browser shell's; the
- * CLI and headless runs pass `silentNotifier`.
+ * steps go to the store worker (which drains the outbox when their jobs are queued), a sign-in wakes
+ * a whole sync round, and the person's inbox is long-polled by the background. `notifier` is
+ * Electron's or the browser shell's; the CLI and headless runs pass `silentNotifier`.
  */
 export function composeOffice(deps: {
   readonly store: StoreCall;
   readonly api: () => ApiClient;
   readonly filesDir: string;
   readonly notifier: Notifier;
+  /** Send queued work now, and only that (SyncService.drainNow): what a step needs. */
+  readonly drain: () => void;
+  /** A whole round now (SyncService.wake): pulls included, what a sign-in needs. */
   readonly wake: () => void;
   readonly log: Logger;
 }): Office {
@@ -58,7 +61,8 @@ export function composeOffice(deps: {
       }
       // A new person has their own inbox: end the previous one's wait at once.
       inbox.wake();
-      // A session is what a sleeping sync round lacked (the trục's arrivals, queued steps): run one now, not at the next poll.
+      // A session is what a sleeping sync round lacked (the trục's arrivals, queued steps): run one now,
+      // not at the next poll. A round, not a drain: a drain sends the outbox and pulls nothing.
       if (person !== null) {
         deps.wake();
       }
@@ -77,7 +81,7 @@ export function composeOffice(deps: {
   const office = createOfficeService({
     person: () => people.current(),
     store: officeStore,
-    wake: deps.wake,
+    wake: deps.drain,
     log: deps.log,
   });
   const inbox = createOfficeInbox({

@@ -46,7 +46,9 @@ export function stepOfIssued(
       return sealed.length !== 1 ? null : { kind: 'seal', files: sealed };
     }
     case 'publish':
-      return { kind: 'publish', trucDocumentId: null, recipients: doc.recipients.map((r) => r.maDinhDanh) };
+      // The record's id is the one its publication (the outgoing.publish job) carries to the trục:
+      // the case on the server then names its document there.
+      return { kind: 'publish', trucDocumentId: doc.id, recipients: doc.recipients.map((r) => r.maDinhDanh) };
   }
 }
 

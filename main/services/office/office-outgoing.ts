@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
+import { StepBodySchema } from '../../../preload/contract/office.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import { OutgoingInputSchema } from '../../../preload/contract/outgoing.ts';
 import { exportFileName } from '../../domain/file-name.ts';
 import type { PersonRole } from '../../domain/office-steps.ts';
 import { attachmentPath, recordAttachment, storedFileSize } from '../store/attachments.ts';
 import { appendAudit } from '../store/audit.ts';
+import { recordOutput } from '../store/issuing.ts';
 import { createOutgoing, getOutgoing } from '../store/outgoing-service.ts';
 import type { StoreContext } from '../store/store-context.ts';
 
@@ -144,4 +146,51 @@ export function adoptArrivedOutgoing(ctx: StoreContext, username: string): Outgo
     })
     .map((kase) => adoptCase(ctx, kase))
     .filter((doc): doc is OutgoingDocument => doc !== null);
+}
+
+/** The leader's signed file of exactly this draft, when its đã ký step and the file are both here. */
+function signedFileOf(ctx: StoreContext, caseId: string, draftSha256: string): string | null {
+  const bodies = ctx.db
+    .prepare(`SELECT body FROM office_steps WHERE case_id = ? AND kind = 'sign' ORDER BY at DESC`)
+    .pluck()
+    .all(caseId) as string[];
+  for (const body of bodies) {
+    const step = StepBodySchema.safeParse(JSON.parse(body));
+    if (step.success && step.data.kind === 'sign' && step.data.draftSha256 === draftSha256) {
+      const signed = step.data.files.find((file) => file.role === 'da-ky');
+      return signed !== undefined && existsSync(attachmentPath(ctx.filesDir, signed.sha256)) ? signed.sha256 : null;
+    }
+  }
+  return null;
+}
+
+/**
+ * The drafter's own record (linked when the draft was sent from Văn bản đi) follows the leader's
+ * signature: once the đã ký step and its signed file are here, the record is "Đã ký" and holds that
+ * file, recorded as the issuing chain records its own outputs. Only the draft the leader signed
+ * moves: a record whose draft was replaced since stays as it is. Returns the records moved now.
+ */
+export function followSignedDrafts(ctx: StoreContext): string[] {
+  const waiting = ctx.db
+    .prepare(
+      `SELECT o.case_id AS caseId, o.document_id AS documentId, d.file_sha256 AS draft
+       FROM office_outgoing o JOIN outgoing_documents d ON d.id = o.document_id
+       WHERE d.state = 'trinh-ky' AND d.file_sha256 IS NOT NULL`,
+    )
+    .all() as { caseId: string; documentId: string; draft: string }[];
+  const moved: string[] = [];
+  for (const { caseId, documentId, draft } of waiting) {
+    const signed = signedFileOf(ctx, caseId, draft);
+    if (signed !== null) {
+      recordOutput(ctx, {
+        id: documentId,
+        stage: 'da-ky',
+        from: draft,
+        sha256: signed,
+        size: storedFileSize(ctx.filesDir, signed),
+      });
+      moved.push(documentId);
+    }
+  }
+  return moved;
 }

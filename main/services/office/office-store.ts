@@ -4,7 +4,7 @@ import { stepFiles, type CaseFile, type QueueEntryDto, type StepBody } from '../
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
 import { attachmentPath, storedFileSize } from '../store/attachments.ts';
 import type { StoreContext } from '../store/store-context.ts';
-import { adoptArrivedOutgoing, caseOfOutgoing } from './office-outgoing.ts';
+import { adoptArrivedOutgoing, caseOfOutgoing, followSignedDrafts } from './office-outgoing.ts';
 import type { OfficeInboxItem } from './office-api.ts';
 
 /** A step taken on this workstation: written with its outbox job in one transaction. */
@@ -370,10 +370,12 @@ export function officeStoreOn(ctx: StoreContext) {
     applyOfficeInbox: (username: string, items: readonly OfficeInboxItem[], nextCursor: string) =>
       applyOfficeInbox(ctx, username, items, nextCursor),
     missingOfficeFiles: (username: string) => missingOfficeFiles(ctx, username),
-    // Files here: a case that waits for the issuing chain on this workstation becomes its local record.
+    // Files here: a case that waits for the issuing chain on this workstation becomes its local record,
+    // and a draft sent from here that the leader signed shows it (with the signed file).
     markOfficeFilesReady: (username: string) => {
       const ready = markOfficeFilesReady(ctx, username);
       adoptArrivedOutgoing(ctx, username);
+      followSignedDrafts(ctx);
       return ready;
     },
     caseOfOutgoing: (documentId: string) => caseOfOutgoing(ctx, documentId),

@@ -116,6 +116,8 @@ export class SyncEngine {
   #haltRound = false;
   /** Set within a round once the server answered: only then is a leased block cut and given back. */
   #answered = false;
+  /** Set within a round when one of its parts failed: the loop tries again soon, not at the poll. */
+  #roundFailed = false;
   #status: Omit<SyncStatus, 'pending' | 'failed' | 'conflicts' | 'needsLogin'> = {
     connection: 'unknown',
     authRequired: false,
@@ -186,6 +188,8 @@ export class SyncEngine {
     const offline = failure.kind === 'retryable' && failure.details['cause'] !== undefined;
     if (offline || failure.kind === 'auth') {
       this.#haltRound = true;
+      // What the halted round did not reach is tried again soon, as for a part that failed.
+      this.#roundFailed = true;
     }
     if (offline) {
       // One probe per backoff step while the server is unreachable, not one per queued job.
@@ -514,6 +518,24 @@ export class SyncEngine {
     return { ...counts, pulled: 0 };
   }
 
+  /**
+   * One part of a round. A server that answered with an error (a 503, a lost answer) fails this part
+   * only: the others still run, so a refused lease or directory page never keeps the inbox from being
+   * pulled. A server that did not answer, or a refused session, halts the rest of the round.
+   */
+  async #part(run: () => Promise<unknown>): Promise<void> {
+    if (this.#haltRound) {
+      return;
+    }
+    try {
+      await run();
+    } catch (error) {
+      // Retried at the loop's next pass (soon, since the round failed); it only changes what we show.
+      this.#roundFailed = true;
+      this.#noteFailure(failureOf(error));
+    }
+  }
+
   /** One round: leases, every due job (in parallel across keys, in order within a key), inbox. */
   async runRound(): Promise<RoundReport> {
     await this.#recover();
@@ -522,29 +544,39 @@ export class SyncEngine {
     // Every round tries again, including a fresh login after an auth failure.
     this.#haltRound = false;
     this.#answered = false;
+    this.#roundFailed = false;
     const counts = { sent: 0, retried: 0, failed: 0 };
     let pulled = 0;
     if (this.#deps.clock.now().getTime() < this.#offlineUntil) {
+      this.#roundFailed = true;
       this.#status = { ...this.#status, running: false };
       return { ...counts, pulled };
     }
     try {
-      await this.#refillLeases();
-      await this.#pullDirectory();
-      await this.#pullCalendar();
-      await this.#sendDue(counts);
-      pulled = await this.#pullInbox();
-      await this.#pullRegisters();
-      await this.#pullReceipts();
-      await this.#returnLeases();
-    } catch (error) {
-      // Leases and inbox are retried next round; their failure only changes what we show.
-      this.#noteFailure(failureOf(error));
+      await this.#part(() => this.#refillLeases());
+      await this.#part(() => this.#pullDirectory());
+      await this.#part(() => this.#pullCalendar());
+      await this.#part(() => this.#sendDue(counts));
+      await this.#part(async () => {
+        pulled = await this.#pullInbox();
+      });
+      await this.#part(() => this.#pullRegisters());
+      await this.#part(() => this.#pullReceipts());
+      await this.#part(() => this.#returnLeases());
     } finally {
       this.#status = { ...this.#status, running: false };
       this.#emit();
     }
     return { ...counts, pulled };
+  }
+
+  /**
+   * Something says the server may be reachable again (the network came back, a person signed in,
+   * "Đồng bộ ngay"): the next round or drain probes at once instead of waiting out the backoff
+   * that unanswered exchanges built up. If it still gets no answer, the backoff goes on from there.
+   */
+  retryNow(): void {
+    this.#offlineUntil = 0;
   }
 
   /** Milliseconds until the earliest pending job is due (null when nothing is pending). */
@@ -575,18 +607,18 @@ export class SyncEngine {
     let failedPulls = 0;
     while (rounds < maxRounds && options.signal?.aborted !== true) {
       rounds += 1;
-      const report = await this.runRound();
+      await this.runRound();
       const due = await this.nextDueInMs();
       const offlineFor = this.#offlineUntil - this.#deps.clock.now().getTime();
       const wait = due === null ? (offlineFor > 0 ? offlineFor : null) : Math.max(due, offlineFor);
-      const inboxHealthy = this.#status.lastError === null || report.pulled > 0;
-      if (wait === null && inboxHealthy) {
+      const healthy = !this.#roundFailed;
+      if (wait === null && healthy) {
         return rounds;
       }
       // A pull that failed in passing (a 503, a reset) is tried again soon, doubling from 1 s up to
       // the poll: what waits for this workstation should not wait a whole poll for one lost answer.
-      failedPulls = inboxHealthy ? 0 : failedPulls + 1;
-      const retryPull = inboxHealthy ? pollMs : Math.min(pollMs, 1_000 * 2 ** (failedPulls - 1));
+      failedPulls = healthy ? 0 : failedPulls + 1;
+      const retryPull = healthy ? pollMs : Math.min(pollMs, 1_000 * 2 ** (failedPulls - 1));
       await this.#deps.clock.sleep(wait ?? retryPull, options.signal);
     }
     return rounds;

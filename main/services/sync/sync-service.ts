@@ -371,7 +371,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         const session = await api.login({ username: input.username, password: input.password });
         options.rememberServer?.(url, input.username);
         options.log.info('sync.login', { username: input.username, maDinhDanh: session.maDinhDanh });
-        // Signed in: what waited for a session goes now.
+        // Signed in (so the server answers): what waited for a session or the backoff goes now.
+        engine?.engine.retryNow();
         nap?.abort();
         return { serverUrl: url, username: input.username, maDinhDanh: session.maDinhDanh };
       } catch (error) {
@@ -387,7 +388,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     conflicts: () => current().conflicts(),
     // Read from the store: they stay listed whether or not a server is configured.
     renumberings: (limit) => options.store('sync.renumberings', limit),
-    runOnce: () => current().runRound(),
+    // The user asked for it: a round now, whatever backoff the loop is waiting out.
+    runOnce: () => {
+      const syncEngine = current();
+      syncEngine.retryNow();
+      return syncEngine.runRound();
+    },
     start() {
       if (loop !== undefined) {
         return;
@@ -414,6 +420,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       loop = { controller, done };
     },
     wake() {
+      // A wake is news that the server may answer again: the round it starts must not sit out the backoff.
+      engine?.engine.retryNow();
       nap?.abort();
     },
     drainNow() {

@@ -1,6 +1,6 @@
 import type { ArrivalCheck } from '../../../preload/contract/arrival-check.ts';
 import { setArrivalCheck } from '../../../main/services/store/arrival-gate.ts';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,7 @@ import { createStoreRegistersFeed } from '../../../main/services/sync/registers-
 import { adoptForJob } from '../../../main/services/sync/registration-adoption.ts';
 import { createStoreInboxSink } from '../../../main/services/sync/store-sinks.ts';
 import { finalizeProvisional } from '../../../main/services/sync/sync-service.ts';
+import { uploadFile } from '../../../main/services/sync/transfer.ts';
 import { createAxiosTransport } from '../../../main/services/sync/transport.ts';
 
 export function tempDir(prefix: string): string {
@@ -234,4 +235,37 @@ function registersSink(store: StoreApi): RegistersFeedSink {
 
 export function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Another organization publishes a document through the real routes (upload, then POST
+ * /v1/outgoing), as its sync would; its id. Used where only the recipient's side is under test.
+ */
+export async function publishThroughServer(options: {
+  url: string;
+  username: string;
+  maDinhDanh: string;
+  recipients: readonly string[];
+  trichYeu: string;
+  now?: () => Date;
+}): Promise<string> {
+  const api = new ApiClient(
+    createAxiosTransport({ baseUrl: options.url, timeoutMs: 20_000 }),
+    () => ({ username: options.username, password: DEMO_PASSWORD }),
+    options.now ?? (() => new Date()),
+  );
+  const bytes = Buffer.from(`%PDF-1.7\n% ${options.trichYeu} ${randomUUID()}\n%%EOF\n`);
+  const hash = sha256(bytes);
+  await uploadFile(api, { sha256: hash, size: bytes.length, read: (at, n) => bytes.subarray(at, at + n) }, () => {});
+  const id = randomUUID();
+  await api.mutate('/v1/outgoing', randomUUID(), {
+    id,
+    // fixed-date: the ngày ban hành printed on the document, never compared with today
+    maDinhDanhVanBan: `${options.maDinhDanh},2026/03/02,15/KH-TEST`,
+    recipients: options.recipients,
+    files: [{ sha256: hash }],
+    trichYeu: options.trichYeu,
+    tenLoai: 'Kế hoạch',
+  });
+  return id;
 }

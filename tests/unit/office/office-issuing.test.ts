@@ -39,13 +39,13 @@ describe('stepOfIssued: an issuing result as the case’s next step', () => {
     expect(stepOfIssued('number', doc({}), files)).toBeNull();
   });
 
-  it('đóng dấu needs the sealed file; phát hành names the recipients', () => {
+  it('đóng dấu needs the sealed file; phát hành names the recipients and the document it sends to the trục', () => {
     expect(stepOfIssued('seal', doc({}), [file('da-cap-so', 'c')])).toBeNull();
     expect(stepOfIssued('seal', doc({}), [file('da-dong-dau', 'd')])).toMatchObject({ kind: 'seal' });
     const recipients = [{ maDinhDanh: '000.00.00.H99', ten: 'UBND' }] as OutgoingDocument['recipients'];
-    expect(stepOfIssued('publish', doc({ recipients }), [])).toEqual({
+    expect(stepOfIssued('publish', doc({ id: 'van-ban-di-1', recipients }), [])).toEqual({
       kind: 'publish',
-      trucDocumentId: null,
+      trucDocumentId: 'van-ban-di-1',
       recipients: ['000.00.00.H99'],
     });
   });
