@@ -3,11 +3,11 @@ import { createReadStream, createWriteStream, existsSync, statSync, truncateSync
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { UploadStateSchema } from '../../../preload/contract/wire/uploads.ts';
 import type { ApiClient } from './api-client.ts';
 import { parseAnswer, TIMEOUTS } from './api-client.ts';
 import { classifyError, SyncFailure } from './classify.ts';
 import type { FileSink, InboxFile } from './ports.ts';
-import { UploadStateSchema } from './wire-schemas.ts';
 
 /** Bytes per PATCH: large enough for throughput, small enough that a reset loses little. */
 export const UPLOAD_CHUNK = 8 * 1024 * 1024;
