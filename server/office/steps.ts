@@ -1,5 +1,6 @@
 import { STEP_CASE_KIND, STEP_SENDER_STATUS, type PersonRole } from '../../preload/contract/office-roles.ts';
 import { stepFiles, type StepBody } from '../../preload/contract/office.ts';
+import { StepBodySchema } from '../../preload/contract/wire/office.ts';
 import { HttpProblem } from '../http.ts';
 import type { ServerState } from '../state.ts';
 import { colleague, withRole, type Person } from './people.ts';
@@ -279,7 +280,12 @@ function lastAssignment(state: ServerState, org: string, caseId: string): { chuT
     )
     .pluck()
     .get(org, caseId) as string | undefined;
-  return body === undefined ? null : (JSON.parse(body) as { chuTri: string; phoiHop: string[] });
+  if (body === undefined) {
+    return null;
+  }
+  // The step as it arrived (parsed then); parsed again rather than cast, since it lay in the database.
+  const step = StepBodySchema.parse(JSON.parse(body) as unknown);
+  return step.kind === 'assign' ? { chuTri: step.chuTri, phoiHop: step.phoiHop } : null;
 }
 
 /**

@@ -2,10 +2,14 @@ import { classifyError, classifyResponse, SyncFailure } from './classify.ts';
 import type { DirectoryEntry, InboxItem, RegisterFeedItem, SyncCredentials } from './ports.ts';
 import type { HttpRequest, HttpResponse, SyncTransport } from './transport.ts';
 import type { z } from 'zod';
-import { SessionSchema } from '../../../preload/contract/wire/auth.ts';
+import {
+  SessionSchema,
+  type LoginRequestSchema,
+  type RefreshRequestSchema,
+} from '../../../preload/contract/wire/auth.ts';
 import { CalendarPageSchema, OrganizationsPageSchema } from '../../../preload/contract/wire/directory.ts';
 import { InboxPageSchema } from '../../../preload/contract/wire/documents.ts';
-import { AllocatedNumberSchema } from '../../../preload/contract/wire/numbers.ts';
+import { AllocatedNumberSchema, type NumberRequestSchema } from '../../../preload/contract/wire/numbers.ts';
 import { RecipientsSchema, type RecipientStatus } from '../../../preload/contract/wire/outgoing.ts';
 import { RegistersFeedPageSchema } from '../../../preload/contract/wire/registers-feed.ts';
 
@@ -103,7 +107,9 @@ export class ApiClient {
     const response = await this.#send({
       method: 'POST',
       path: '/v1/auth/login',
-      json: { username: credentials.username, password: credentials.password },
+      json: { username: credentials.username, password: credentials.password } satisfies z.input<
+        typeof LoginRequestSchema
+      >,
     });
     if (response.status !== 200) {
       throw new SyncFailure(classifyResponse(response, this.#now()));
@@ -123,7 +129,11 @@ export class ApiClient {
   async #renew(): Promise<Session> {
     const refresh = this.#session?.refreshToken || ((await this.#hooks.storedRefreshToken?.()) ?? '');
     if (refresh !== '') {
-      const response = await this.#send({ method: 'POST', path: '/v1/auth/refresh', json: { refreshToken: refresh } });
+      const response = await this.#send({
+        method: 'POST',
+        path: '/v1/auth/refresh',
+        json: { refreshToken: refresh } satisfies z.input<typeof RefreshRequestSchema>,
+      });
       if (response.status === 200) {
         const session = parseAnswer(SessionSchema, response.data, 'phiên đăng nhập');
         await this.#adopt(session);
@@ -217,7 +227,7 @@ export class ApiClient {
     const response = await this.call({
       method: 'POST',
       path: '/v1/numbers',
-      json: { registerKind: kind, year, documentId },
+      json: { registerKind: kind, year, documentId } satisfies z.input<typeof NumberRequestSchema>,
       headers: { 'idempotency-key': key },
       timeoutMs,
     });

@@ -3,7 +3,8 @@ import { createReadStream, createWriteStream, existsSync, statSync, truncateSync
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { UploadStateSchema } from '../../../preload/contract/wire/uploads.ts';
+import type { z } from 'zod';
+import { UploadStateSchema, type UploadRequestSchema } from '../../../preload/contract/wire/uploads.ts';
 import type { ApiClient } from './api-client.ts';
 import { parseAnswer, TIMEOUTS } from './api-client.ts';
 import { classifyError, SyncFailure } from './classify.ts';
@@ -31,7 +32,7 @@ export async function uploadFile(
   const created = await api.call({
     method: 'POST',
     path: '/v1/uploads',
-    json: { sha256: file.sha256, size: file.size },
+    json: { sha256: file.sha256, size: file.size } satisfies z.input<typeof UploadRequestSchema>,
   });
   const state: UploadState = parseAnswer(UploadStateSchema, created.data, 'trạng thái tải lên');
   let offset = state.offset;
@@ -86,7 +87,7 @@ export async function uploadFile(
   const confirmed = await api.call({
     method: 'POST',
     path: '/v1/uploads',
-    json: { sha256: file.sha256, size: file.size },
+    json: { sha256: file.sha256, size: file.size } satisfies z.input<typeof UploadRequestSchema>,
   });
   if (!parseAnswer(UploadStateSchema, confirmed.data, 'trạng thái tải lên').complete) {
     throw new SyncFailure({
