@@ -108,7 +108,12 @@ export function sendProblem(ctx: RequestContext, problem: HttpProblem): Promise<
     { 'content-type': 'application/problem+json; charset=utf-8', ...problem.headers },
     Buffer.from(
       JSON.stringify(
-        shaped(ProblemSchema, { status: problem.status, code: problem.code, detail: problem.message, ...problem.extra }),
+        shaped(ProblemSchema, {
+          status: problem.status,
+          code: problem.code,
+          detail: problem.message,
+          ...problem.extra,
+        }),
       ),
     ),
   );
