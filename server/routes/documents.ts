@@ -5,7 +5,7 @@ import {
   RegistrationRequestSchema,
   StatusAnswerSchema,
   StatusRequestSchema,
-  UnroutedDocumentSchema,
+  type UnroutedDocumentSchema,
 } from '../../preload/contract/wire/documents.ts';
 import { authenticate } from '../auth.ts';
 import { documentFiles } from '../document-files.ts';
