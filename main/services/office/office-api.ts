@@ -1,80 +1,21 @@
-import { z } from 'zod';
-import type { CaseKind, StepKind } from '../../domain/office-steps.ts';
-import { STEP_KINDS } from '../../../preload/contract/office-roles.ts';
+import type { z } from 'zod';
 import {
-  CaseFileSchema,
+  OfficeInboxPageSchema,
+  PeopleSchema,
   PersonSchema,
-  StepBodySchema,
-  type CaseFile,
-  type StepBody,
-} from '../../../preload/contract/office.ts';
+  type OfficeInboxItem,
+  type OfficeInboxPage,
+} from '../../../preload/contract/wire/office.ts';
 import type { ApiClient } from '../sync/api-client.ts';
 import { parseAnswer, TIMEOUTS } from '../sync/api-client.ts';
 
 /** A person as the server knows them (API 1.4.0, `/v1/people`); the same shape crosses IPC. */
 export type PersonDto = z.infer<typeof PersonSchema>;
 
-export interface OfficeInboxItem {
-  readonly seq: number;
-  readonly step: {
-    readonly id: string;
-    readonly kind: StepKind;
-    readonly by: { readonly username: string; readonly fullName: string; readonly chucVu: string };
-    readonly at: string;
-    readonly body: StepBody;
-  };
-  readonly case: {
-    readonly id: string;
-    readonly kind: CaseKind;
-    readonly state: string;
-    readonly title: string;
-    readonly meta: unknown;
-    readonly drafter: string | null;
-    readonly director: string | null;
-    readonly pendingWith: string | null;
-    readonly draftSha256: string | null;
-    readonly files: readonly (CaseFile & { readonly size: number })[];
-  };
-}
-
-export interface OfficeInboxPage {
-  readonly items: OfficeInboxItem[];
-  readonly nextCursor: string;
-  readonly hasMore: boolean;
-}
+/** The office answers, parsed by the wire's schemas (preload/contract/wire/office.ts). */
+export type { OfficeInboxItem, OfficeInboxPage };
 
 /** How long the server holds an empty inbox request; the client waits a little longer for the answer. */
-/** The office answers parsed, not cast (typed against the interfaces above so they cannot drift). */
-const OfficeInboxPageSchema: z.ZodType<OfficeInboxPage> = z.looseObject({
-  items: z.array(
-    z.looseObject({
-      seq: z.number(),
-      step: z.looseObject({
-        id: z.string(),
-        kind: z.enum(STEP_KINDS),
-        by: z.looseObject({ username: z.string(), fullName: z.string(), chucVu: z.string() }),
-        at: z.string(),
-        body: StepBodySchema,
-      }),
-      case: z.looseObject({
-        id: z.string(),
-        kind: z.enum(['incoming', 'outgoing']),
-        state: z.string(),
-        title: z.string(),
-        meta: z.unknown(),
-        drafter: z.string().nullable(),
-        director: z.string().nullable(),
-        pendingWith: z.string().nullable(),
-        draftSha256: z.string().nullable(),
-        files: z.array(CaseFileSchema.extend({ size: z.number() })),
-      }),
-    }),
-  ),
-  nextCursor: z.string(),
-  hasMore: z.boolean(),
-});
-const PeopleSchema = z.looseObject({ items: z.array(PersonSchema) });
-
 export const LONG_POLL_SECONDS = 25;
 
 /** The office part of the provincial API, over the sync ApiClient (its session, refresh and classification). */

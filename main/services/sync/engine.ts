@@ -1,5 +1,6 @@
 import type { SyncConflict, SyncProgress, SyncStatus } from '../../../preload/contract/sync.ts';
 import { z } from 'zod';
+import { LeaseGrantSchema } from '../../../preload/contract/wire/numbers.ts';
 import type { Logger } from '../log/logger.ts';
 import type { OutboxJob } from '../outbox/outbox-store.ts';
 import { parseAnswer, type ApiClient, type RecipientStatus } from './api-client.ts';
@@ -21,7 +22,6 @@ import type {
   SyncOutbox,
 } from './ports.ts';
 import { downloadFile } from './transfer.ts';
-import { LeaseGrantSchema } from './wire-schemas.ts';
 
 export interface SyncEngineDeps {
   readonly api: ApiClient;
