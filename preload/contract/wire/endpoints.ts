@@ -34,6 +34,13 @@ import { UploadRequestSchema, UploadStateSchema } from './uploads.ts';
  * The reference server parses with these schemas and shapes its answers with them, the sync client
  * parses the answers with them, and tests/unit/wire checks the table against the yaml.
  */
+/**
+ * The body a client writes for a request schema (its input side: before defaults and transforms);
+ * request bodies are built with `satisfies WireBody<typeof …RequestSchema>`, so a field the server
+ * requires and the client leaves out fails the type check, not the request.
+ */
+export type WireBody<S extends z.ZodType> = z.input<S>;
+
 export type WireEndpoint =
   | { readonly request: z.ZodType | null; readonly response: z.ZodType; readonly status: number }
   | { readonly bytes: 'request' | 'response' | 'none'; readonly status: number };
