@@ -54,18 +54,24 @@ export function readLiteralString(b: Uint8Array, cursor: { pos: number }): PdfSt
   throw new PdfSyntaxError('unterminated string');
 }
 
-/** A hexadecimal string `< … >` at the cursor (§7.3.4.3), moving the cursor as the literal string does; an odd last digit counts as followed by 0. */
+/**
+ * A hexadecimal string `< … >` at the cursor (§7.3.4.3), moving the cursor as the literal string
+ * does; an odd last digit counts as followed by 0. Decoded into a buffer sized once by where the
+ * next ">" is (a signature's /Contents is thousands of digits).
+ */
 export function readHexString(b: Uint8Array, cursor: { pos: number }): PdfString {
   cursor.pos++;
-  const out: number[] = [];
+  const close = b.indexOf(Ch.Greater, cursor.pos);
+  const out = new Uint8Array(close < 0 ? 0 : (close - cursor.pos + 1) >> 1);
+  let n = 0;
   let high = -1;
   while (cursor.pos < b.length) {
     const c = b[cursor.pos++] as number;
     if (c === Ch.Greater) {
       if (high >= 0) {
-        out.push(high * 16);
+        out[n++] = high * 16;
       }
-      return new PdfString(Uint8Array.from(out), true);
+      return new PdfString(n === out.length ? out : out.slice(0, n), true);
     }
     const v = hexValue(c);
     if (v < 0) {
@@ -77,7 +83,7 @@ export function readHexString(b: Uint8Array, cursor: { pos: number }): PdfString
     if (high < 0) {
       high = v;
     } else {
-      out.push(high * 16 + v);
+      out[n++] = high * 16 + v;
       high = -1;
     }
   }

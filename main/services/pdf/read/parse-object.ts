@@ -169,10 +169,65 @@ export class ObjectParser {
         }
         this.skipValue(depth + 1);
       }
+    } else if (isDigit(c) || c === Ch.Minus || c === Ch.Plus || c === Ch.Dot) {
+      this.skipNumberOrRef();
+    } else if (c !== Ch.LParen && c !== Ch.Less && this.skipConstant()) {
+      return;
     } else {
-      // Strings, numbers, references and keywords: read as usual (no nested structure to skip).
+      // Strings (rare in the dictionaries skimmed) and anything malformed: read, or thrown, as usual.
       this.value(depth);
     }
+  }
+
+  /**
+   * Steps over what numberOrRef would read, to the same position, building nothing: a page's
+   * dozens of "n 0 R" resource references were most of a skim's garbage.
+   */
+  private skipNumberOrRef(): void {
+    const b = this.bytes;
+    const start = this.pos;
+    if (this.integer() >= 0) {
+      const afterNum = this.pos;
+      this.skipSpace();
+      if (this.integer() >= 0) {
+        this.skipSpace();
+        const r = this.pos;
+        if (
+          b[r] === 82 /* R */ &&
+          (r + 1 >= b.length || SPACE[b[r + 1] as number] === 1 || DELIMITER[b[r + 1] as number] === 1)
+        ) {
+          this.pos = r + 1;
+          return;
+        }
+      }
+      this.pos = afterNum;
+      if (b[this.pos] !== Ch.Dot) {
+        return;
+      }
+      this.pos = start;
+    }
+    while (this.pos < b.length && this.pos - start < 64) {
+      const c = b[this.pos] as number;
+      if (!(isDigit(c) || c === Ch.Dot || c === Ch.Minus || c === Ch.Plus)) {
+        break;
+      }
+      this.pos++;
+    }
+  }
+
+  /** Steps over true, false or null; false (position unchanged) for any other token. */
+  private skipConstant(): boolean {
+    const b = this.bytes;
+    const start = this.pos;
+    let end = start;
+    while (end < b.length && SPACE[b[end] as number] !== 1 && DELIMITER[b[end] as number] !== 1) {
+      end++;
+    }
+    if (this.bytesAre(start, end, 'true') || this.bytesAre(start, end, 'false') || this.bytesAre(start, end, 'null')) {
+      this.pos = end;
+      return true;
+    }
+    return false;
   }
 
   private skipName(): void {

@@ -1,5 +1,6 @@
-import { X509Certificate, constants, createHash, createVerify, type KeyObject } from 'node:crypto';
+import { X509Certificate, constants, createVerify, type KeyObject } from 'node:crypto';
 import { certDer, subjectKeyId } from './cert-der.ts';
+import { detachedContent, type SignedContent } from './range-digest.ts';
 import {
   algorithm,
   children,
@@ -174,11 +175,11 @@ function verifySignature(
 }
 
 /**
- * Check a CMS SignedData over `content` (the ByteRange chunks, or null to use the encapsulated
+ * Check a CMS SignedData over `content` (the ByteRange's bytes, or null to use the encapsulated
  * content): the messageDigest attribute against our own digest, then the signature with the
  * signer certificate's key. Path and trust are judged elsewhere.
  */
-export function checkCms(der: Uint8Array, content: readonly Uint8Array[] | null): CmsCheck {
+export function checkCms(der: Uint8Array, content: SignedContent | null): CmsCheck {
   let parsed: ParsedCms;
   try {
     parsed = parseCms(der);
@@ -218,12 +219,9 @@ export function checkCms(der: Uint8Array, content: readonly Uint8Array[] | null)
   if (digestName === null) {
     return fail('ALGORITHM_UNSUPPORTED', { ...base, signerCert });
   }
-  const data = content ?? (eContent === null ? [] : [eContent]);
-  const digest = createHash(digestName);
-  for (const chunk of data) {
-    digest.update(chunk);
-  }
-  const ourDigest = digest.digest();
+  const signed = content ?? detachedContent(eContent === null ? [] : [eContent]);
+  const data = signed.chunks;
+  const ourDigest = signed.digest(digestName);
 
   let signedBytes: readonly Uint8Array[] = data;
   if (signerInfo.signedAttrs !== undefined && signerInfo.signedAttrsTlv !== undefined) {

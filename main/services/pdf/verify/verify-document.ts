@@ -1,4 +1,4 @@
-import { createHash, type X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import { errorMessageVi } from '../../../../preload/contract/error-messages.vi.ts';
 import { VanthuError } from '../../../../preload/contract/errors.ts';
 import type { SignatureReport, VerifyReport } from '../../../../preload/contract/verify.ts';
@@ -7,6 +7,7 @@ import { PdfFile } from '../read/pdf-file.ts';
 import { PdfRef } from '../read/values.ts';
 import { describeRevision, type PdfModel } from '../read/pdf-model.ts';
 import { combineVerdicts, problem } from './problems.ts';
+import { RangeDigests } from './range-digest.ts';
 import type { RevocationCache } from './revocation-cache.ts';
 import { verifySignature, type SignatureMaterial } from './verify-signature.ts';
 
@@ -100,6 +101,7 @@ export async function verifyPdfBytes(bytes: Uint8Array, file: string, options: V
     return model;
   };
   const current = revision(bytes.length);
+  const digests = new RangeDigests(bytes);
   const now = options.now ?? new Date();
   const signatures: SignatureReport[] = [];
   const material: SignatureMaterial[] = [];
@@ -108,6 +110,7 @@ export async function verifyPdfBytes(bytes: Uint8Array, file: string, options: V
       sig,
       field: fieldNameOf(current, sig, index),
       bytes,
+      digests,
       current,
       revision,
       anchors: options.anchors,
@@ -127,7 +130,7 @@ export async function verifyPdfBytes(bytes: Uint8Array, file: string, options: V
   return {
     report: {
       file,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: digests.digest('sha256', [[0, bytes.length]]).toString('hex'),
       verifiedAt: now.toISOString(),
       verdict,
       reasons: reasonsOf(verdict, signatures),
