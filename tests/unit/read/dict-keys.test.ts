@@ -35,6 +35,14 @@ describe('a dictionary read for a few keys only', () => {
     expect(() => new ObjectParser(bytesOf('<< /A [1 foo] /K 1 >>'), 0).value()).toThrow(PdfSyntaxError);
   });
 
+  it('steps over nesting as deep as a reading allows, and no deeper', () => {
+    const nested = (depth: number) => `<< /A ${'['.repeat(depth)}${']'.repeat(depth)} /K 1 >>`;
+    expect(skim(nested(64), ['K'])?.get('K')).toBe(1);
+    expect((new ObjectParser(bytesOf(nested(64)), 0).value() as PdfDict).get('K')).toBe(1);
+    expect(() => skim(nested(65), ['K'])).toThrow(PdfSyntaxError);
+    expect(() => new ObjectParser(bytesOf(nested(65)), 0).value()).toThrow(PdfSyntaxError);
+  });
+
   it('refuses a stream and malformed input, which are then read whole', () => {
     expect(skim('<< /Length 3 >>\nstream\nabc\nendstream', ['Length'])).toBeNull();
     expect(skim('[1 2]', ['Kids'])).toBeNull();

@@ -1,4 +1,5 @@
 import { readHexString, readLiteralString } from './lex-strings.ts';
+import { skipValue } from './skip-value.ts';
 import { Ch, DELIMITER, hexValue, isDigit, latin1, PdfSyntaxError, SPACE } from './syntax.ts';
 import { PdfDict, PdfName, PdfRef, PdfStream, type PdfValue } from './values.ts';
 
@@ -118,7 +119,7 @@ export class ObjectParser {
       this.skipName();
       const wanted = keys.find((k) => this.bytesAre(start, this.pos, k));
       if (wanted === undefined) {
-        this.skipValue(1);
+        this.pos = skipValue(this.bytes, this.pos, 1, MAX_DEPTH);
       } else {
         map.set(this.nameTextAt(start), this.value(1));
       }
@@ -130,104 +131,6 @@ export class ObjectParser {
     }
     this.pos = afterDict;
     return new PdfDict(map);
-  }
-
-  /** Steps over one value as `value` would read it, building nothing (strings excepted: rare). */
-  private skipValue(depth: number): void {
-    if (depth > MAX_DEPTH) {
-      throw new PdfSyntaxError('nesting too deep');
-    }
-    this.skipSpace();
-    const b = this.bytes;
-    const c = b[this.pos];
-    if (c === undefined) {
-      throw new PdfSyntaxError('unexpected end of data');
-    }
-    if (c === Ch.Slash) {
-      this.skipName();
-    } else if (c === Ch.Less && b[this.pos + 1] === Ch.Less) {
-      this.pos += 2;
-      for (;;) {
-        this.skipSpace();
-        if (b[this.pos] === Ch.Greater && b[this.pos + 1] === Ch.Greater) {
-          this.pos += 2;
-          return;
-        }
-        if (b[this.pos] !== Ch.Slash) {
-          throw new PdfSyntaxError('dictionary key is not a name');
-        }
-        this.skipName();
-        this.skipValue(depth + 1);
-      }
-    } else if (c === Ch.LBracket) {
-      this.pos++;
-      for (;;) {
-        this.skipSpace();
-        if (b[this.pos] === Ch.RBracket) {
-          this.pos++;
-          return;
-        }
-        this.skipValue(depth + 1);
-      }
-    } else if (isDigit(c) || c === Ch.Minus || c === Ch.Plus || c === Ch.Dot) {
-      this.skipNumberOrRef();
-    } else if (c !== Ch.LParen && c !== Ch.Less && this.skipConstant()) {
-      return;
-    } else {
-      // Strings (rare in the dictionaries skimmed) and anything malformed: read, or thrown, as usual.
-      this.value(depth);
-    }
-  }
-
-  /**
-   * Steps over what numberOrRef would read, to the same position, building nothing: a page's
-   * dozens of "n 0 R" resource references were most of a skim's garbage.
-   */
-  private skipNumberOrRef(): void {
-    const b = this.bytes;
-    const start = this.pos;
-    if (this.integer() >= 0) {
-      const afterNum = this.pos;
-      this.skipSpace();
-      if (this.integer() >= 0) {
-        this.skipSpace();
-        const r = this.pos;
-        if (
-          b[r] === 82 /* R */ &&
-          (r + 1 >= b.length || SPACE[b[r + 1] as number] === 1 || DELIMITER[b[r + 1] as number] === 1)
-        ) {
-          this.pos = r + 1;
-          return;
-        }
-      }
-      this.pos = afterNum;
-      if (b[this.pos] !== Ch.Dot) {
-        return;
-      }
-      this.pos = start;
-    }
-    while (this.pos < b.length && this.pos - start < 64) {
-      const c = b[this.pos] as number;
-      if (!(isDigit(c) || c === Ch.Dot || c === Ch.Minus || c === Ch.Plus)) {
-        break;
-      }
-      this.pos++;
-    }
-  }
-
-  /** Steps over true, false or null; false (position unchanged) for any other token. */
-  private skipConstant(): boolean {
-    const b = this.bytes;
-    const start = this.pos;
-    let end = start;
-    while (end < b.length && SPACE[b[end] as number] !== 1 && DELIMITER[b[end] as number] !== 1) {
-      end++;
-    }
-    if (this.bytesAre(start, end, 'true') || this.bytesAre(start, end, 'false') || this.bytesAre(start, end, 'null')) {
-      this.pos = end;
-      return true;
-    }
-    return false;
   }
 
   private skipName(): void {
