@@ -1,5 +1,6 @@
 import type { X509Certificate } from 'node:crypto';
 import { buildPath } from './chain.ts';
+import { CertificateMemo } from './cert-memo.ts';
 import { certInfo } from './cert-info.ts';
 import { extendedKeyUsage } from './cert-der.ts';
 import { checkCms } from './cms.ts';
@@ -67,8 +68,9 @@ export function checkTimestamp(
   token: Uint8Array,
   imprinted: SignedContent,
   anchors: readonly X509Certificate[],
+  memo: CertificateMemo = new CertificateMemo(),
 ): TimestampCheck {
-  const cms = checkCms(token, null);
+  const cms = checkCms(token, null, memo);
   const none = { time: null, authority: null, trusted: false, usageOk: false, certificates: cms.certificates };
   if (cms.eContentType !== TST_INFO || cms.eContent === null) {
     return { ...none, ok: false, reason: 'Dấu thời gian không đúng định dạng RFC 3161.' };
@@ -93,7 +95,7 @@ export function checkTimestamp(
     return { ...base, ok: false, reason: 'Dấu thời gian không khớp với chữ ký được đóng dấu.' };
   }
   const tsaCert = cms.signerCert as X509Certificate;
-  const path = buildPath(tsaCert, cms.certificates, anchors, info.genTime);
+  const path = buildPath(tsaCert, cms.certificates, anchors, info.genTime, memo);
   const usageOk = isTimestampingCert(tsaCert);
   const trusted = usageOk && path.trust === 'trusted' && path.expiredAt === null && path.notYetValidAt === null;
   const reason = !usageOk

@@ -8,6 +8,7 @@ import { PdfRef } from '../read/values.ts';
 import { describeRevision, type PdfModel } from '../read/pdf-model.ts';
 import { combineVerdicts, problem } from './problems.ts';
 import { RangeDigests } from './range-digest.ts';
+import { CertificateMemo } from './cert-memo.ts';
 import type { RevocationCache } from './revocation-cache.ts';
 import { verifySignature, type SignatureMaterial } from './verify-signature.ts';
 
@@ -102,6 +103,7 @@ export async function verifyPdfBytes(bytes: Uint8Array, file: string, options: V
   };
   const current = revision(bytes.length);
   const digests = new RangeDigests(bytes);
+  const memo = new CertificateMemo();
   const now = options.now ?? new Date();
   const signatures: SignatureReport[] = [];
   const material: SignatureMaterial[] = [];
@@ -111,6 +113,7 @@ export async function verifyPdfBytes(bytes: Uint8Array, file: string, options: V
       field: fieldNameOf(current, sig, index),
       bytes,
       digests,
+      memo,
       current,
       revision,
       anchors: options.anchors,

@@ -1,6 +1,7 @@
 import type { X509Certificate } from 'node:crypto';
 import type { SignatureReport, VerifyProblem } from '../../../../preload/contract/verify.ts';
 import { buildPath } from './chain.ts';
+import type { CertificateMemo } from './cert-memo.ts';
 import { certInfo, type CertInfo } from './cert-info.ts';
 import { classifyChanges } from './changes/classify.ts';
 import { fieldLockOf } from './changes/field-lock.ts';
@@ -29,6 +30,8 @@ export interface SignatureInput {
   readonly bytes: Uint8Array;
   /** The file's digests, shared by its signatures (each signs from byte 0 on). */
   readonly digests: RangeDigests;
+  /** The verification's certificates and their links, shared by its signatures. */
+  readonly memo: CertificateMemo;
   readonly current: PdfModel;
   /** Loads the revision a signature covers (memoised by the caller). */
   readonly revision: (end: number) => PdfModel;
@@ -105,7 +108,7 @@ export async function verifySignature(
     problems.push(problem('BYTE_RANGE_INVALID'));
   } else if (isDocTimestamp) {
     tokens.push(sig.contents);
-    const ts = checkTimestamp(sig.contents, content, anchors);
+    const ts = checkTimestamp(sig.contents, content, anchors, input.memo);
     carried = ts.certificates;
     signerCert = ts.certificates[0] ?? null;
     timestampTime = ts.time;
@@ -120,7 +123,7 @@ export async function verifySignature(
       problems.push(problem('TSA_CERT_USAGE'));
     }
   } else {
-    const cms = checkCms(sig.contents, content);
+    const cms = checkCms(sig.contents, content, input.memo);
     signerCert = cms.signerCert;
     carried = cms.certificates;
     claimed = cms.claimedSigningTime ?? sig.claimedTime;
@@ -135,7 +138,7 @@ export async function verifySignature(
     }
     if (cms.timestampToken !== null) {
       tokens.push(cms.timestampToken);
-      const ts = checkTimestamp(cms.timestampToken, detachedContent([cms.signatureValue]), anchors);
+      const ts = checkTimestamp(cms.timestampToken, detachedContent([cms.signatureValue]), anchors, input.memo);
       timestampTime = ts.time;
       timestampAuthority = ts.authority;
       timestampTrusted = ts.ok && ts.trusted;
@@ -185,7 +188,7 @@ export async function verifySignature(
   let caRevocation: SignatureReport['caRevocation'] = [];
   const signer = signerCert === null ? EMPTY_SIGNER : certInfo(signerCert);
   if (signerCert !== null) {
-    const path = buildPath(signerCert, [...carried, ...input.extraCertificates], anchors, at);
+    const path = buildPath(signerCert, [...carried, ...input.extraCertificates], anchors, at, input.memo);
     trust = path.trust;
     chain = path.path.map((c) => certInfo(c).subject);
     if (path.trust === 'untrusted') {
