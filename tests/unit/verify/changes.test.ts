@@ -112,7 +112,7 @@ describe('revisions and coverage', () => {
     const at = (end: number) => {
       const t = fill(end);
       const bytes = new Uint8Array(Buffer.from(t, 'latin1'));
-      const [sig] = locateSignatures(t, bytes);
+      const [sig] = locateSignatures(bytes);
       return sig === undefined ? 'none' : coverageOf(sig, bytes);
     };
     expect(at((head + tail).length)).toBe('revision');

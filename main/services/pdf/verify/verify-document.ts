@@ -84,8 +84,7 @@ export async function verifyPdfBytes(bytes: Uint8Array, file: string, options: V
   if (!head.includes('%PDF-')) {
     throw malformed('no %PDF- header');
   }
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  const sigs = locateSignatures(text, bytes);
+  const sigs = locateSignatures(bytes);
   // Read lazily: only the objects the verdict needs are parsed, once for all revisions.
   const pdf = new PdfFile(bytes);
   const models = new Map<number, PdfModel>();
