@@ -87,6 +87,25 @@ function pastNumberOrRef(b: Uint8Array, start: number): number {
   return pos;
 }
 
+/** "n g R" with single spaces and short numbers, the usual reference, else pastNumberOrRef. */
+function pastRefQuickly(b: Uint8Array, start: number): number {
+  let p = start;
+  const len = b.length;
+  while (p < len && p - start < 10 && (b[p] as number) >= 48 && (b[p] as number) <= 57) {
+    p++;
+  }
+  if (p > start && p - start < 10 && b[p] === 32) {
+    let q = p + 1;
+    while (q < len && q - p < 6 && (b[q] as number) >= 48 && (b[q] as number) <= 57) {
+      q++;
+    }
+    if (q > p + 1 && q - p < 6 && b[q] === 32 && b[q + 1] === 82 && (q + 2 >= len || CLASS[b[q + 2] as number] !== 0)) {
+      return q + 2;
+    }
+  }
+  return pastNumberOrRef(b, start);
+}
+
 function spells(b: Uint8Array, start: number, end: number, word: string): boolean {
   if (end - start !== word.length) {
     return false;
@@ -150,7 +169,7 @@ export function skipValue(b: Uint8Array, pos: number, depth: number, maxDepth: n
       if (c === Ch.Slash) {
         pos = pastRegular(b, pos + 1);
       } else if (isDigitByte(c) || c === Ch.Minus || c === Ch.Plus || c === Ch.Dot) {
-        pos = pastNumberOrRef(b, pos);
+        pos = pastRefQuickly(b, pos);
       } else if (c === Ch.LParen || c === Ch.Less) {
         const cursor = { pos };
         (c === Ch.LParen ? readLiteralString : readHexString)(b, cursor);
