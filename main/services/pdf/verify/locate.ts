@@ -80,6 +80,20 @@ export function decodePdfString(raw: string): string {
 }
 
 /**
+ * The /Contents string's digits decoded (white-space dropped, an odd last digit followed by 0).
+ * Most are digits only, decoded in one native call; Node's decoding stops at the first other
+ * byte, so a shorter result means there was white-space to drop first.
+ */
+function hexContents(digits: string): Buffer {
+  const direct = Buffer.from(digits, 'hex');
+  if (direct.length * 2 === digits.length) {
+    return direct;
+  }
+  const hex = digits.replace(/\s/g, '');
+  return Buffer.from(hex.length % 2 === 1 ? `${hex}0` : hex, 'hex');
+}
+
+/**
  * The placeholder is padded with zeros after the DER; cut at the DER's own length (trimming
  * trailing zeros would also cut a signature that happens to end in 0x00).
  */
@@ -108,13 +122,26 @@ function derPrefix(buf: Buffer): Buffer {
 
 const STRING = String.raw`(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)`;
 
+/** The expressions for each key, compiled once (each signature asks for the same few keys). */
+const ENTRY = new Map<string, RegExp>();
+
+function entryPattern(kind: 'string' | 'name', key: string): RegExp {
+  const id = `${kind} ${key}`;
+  let re = ENTRY.get(id);
+  if (re === undefined) {
+    re = new RegExp(kind === 'string' ? String.raw`/${key}\s*${STRING}` : String.raw`/${key}\s*/([^\s/<>\[\]()]+)`);
+    ENTRY.set(id, re);
+  }
+  return re;
+}
+
 function stringEntry(dict: string, key: string): string | null {
-  const m = new RegExp(String.raw`/${key}\s*${STRING}`).exec(dict);
+  const m = entryPattern('string', key).exec(dict);
   return m === null ? null : decodePdfString(m[1] as string);
 }
 
 function nameEntry(dict: string, key: string): string {
-  const m = new RegExp(String.raw`/${key}\s*/([^\s/<>\[\]()]+)`).exec(dict);
+  const m = entryPattern('name', key).exec(dict);
   return m === null ? '' : (m[1] as string);
 }
 
@@ -150,8 +177,7 @@ export function locateSignatures(bytes: Uint8Array): SignatureDict[] {
     const dictText = usable
       ? latin1At(bytes, start, hole.start) + latin1At(bytes, hole.end, end)
       : latin1At(bytes, start, end);
-    const hex = usable ? latin1At(bytes, hole.start + 1, hole.end - 1).replace(/\s/g, '') : '';
-    const contents = derPrefix(Buffer.from(hex.length % 2 === 1 ? `${hex}0` : hex, 'hex'));
+    const contents = derPrefix(usable ? hexContents(latin1At(bytes, hole.start + 1, hole.end - 1)) : Buffer.alloc(0));
     const mText = stringEntry(dictText, 'M');
     found.push({
       objectNumber: headLine === null ? -1 : Number(headLine[1]),

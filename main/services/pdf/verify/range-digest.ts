@@ -82,7 +82,8 @@ export class RangeDigests {
     }
     const hash = from === undefined ? createHash(algorithm) : from.hash.copy();
     this.hashed(hash, [from?.pos ?? 0, end]);
-    if (from?.pos !== end && list.length < MAX_CHECKPOINTS) {
+    // None at the file's end: nothing longer can start from there.
+    if (from?.pos !== end && end < this.bytes.length && list.length < MAX_CHECKPOINTS) {
       list.push({ pos: end, hash: hash.copy() });
     }
     return hash;
