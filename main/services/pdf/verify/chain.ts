@@ -1,6 +1,9 @@
 import type { X509Certificate } from 'node:crypto';
 import { CertificateMemo } from './cert-memo.ts';
 
+// Where the signing side's chain building has always found it.
+export { issues } from './cert-memo.ts';
+
 export interface PathResult {
   /** signer first, anchor last when trusted. */
   readonly path: readonly X509Certificate[];
@@ -12,8 +15,6 @@ export interface PathResult {
 }
 
 const MAX_DEPTH = 8;
-
-export { issues } from './cert-memo.ts';
 
 /**
  * Build the path from the signer to a trust anchor, using the certificates the signature
