@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { entryScript } from '../entry-script.ts';
-import { errorMessageVi, ErrorCodeSchema, VanthuError } from '../../preload/contract/index.ts';
+import { errorMessageVi } from '../../preload/contract/error-messages.vi.ts';
+import { ERROR_CODES, VanthuError, type ErrorCode } from '../../preload/contract/vanthu-error.ts';
 
 export interface ProbeResult {
   readonly libraryDescription: string;
@@ -63,10 +64,11 @@ export function probeModule(
         resolve({ libraryDescription: parsed.libraryDescription ?? '', tokens: parsed.tokens ?? [] });
         return;
       }
-      const code = ErrorCodeSchema.safeParse(parsed.code);
+      // The closed list itself, not its zod schema: the signing path loads no schemas.
+      const known = (ERROR_CODES as readonly unknown[]).includes(parsed.code);
       reject(
         new VanthuError(
-          code.success ? code.data : 'MODULE_LOAD_FAILED',
+          known ? (parsed.code as ErrorCode) : 'MODULE_LOAD_FAILED',
           typeof parsed.message === 'string'
             ? parsed.message
             : errorMessageVi('MODULE_LOAD_FAILED', 'Trình điều khiển làm dừng chương trình kiểm tra.'),

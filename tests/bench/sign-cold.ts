@@ -5,6 +5,8 @@
  * same run, whose time is subtracted: what is left is the work of our command (loading its
  * modules, the token login, the signature). Peak RSS from /usr/bin/time. Prints figures; asserts
  * nothing. Goals (issue #14): ≤ 0.3 s net of Node's start-up, ≤ 100 MiB peak RSS.
+ * BENCH_BEFORE=<an older bundle's vanthu.mjs> adds that bundle, interleaved with the others, to
+ * compare before and after a change in one run.
  *   node tests/bench/sign-cold.ts [runs]
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +23,7 @@ import { buildPki, P12_PASSWORD } from '../support/pki/build.ts';
 
 const runs = Number(process.argv[2] ?? '10');
 const CLI = 'dist/cli/vanthu.mjs';
+const BEFORE = process.env.BENCH_BEFORE;
 const SOURCE = 'tests/fixtures/pdf/lo-qd-kt-1.pdf';
 if (!existsSync(CLI)) {
   throw new Error(`${CLI} is missing: run node scripts/build.ts first`);
@@ -81,11 +84,11 @@ try {
   const image = join(dir, 'chu-ky.png');
   writeFileSync(image, signaturePng());
   const env = { ...process.env, SOFTHSM2_CONF: pki.softhsm.conf, VANTHU_PIN: pin };
-  const vanthu = (i: number): Run =>
+  const vanthu = (i: number, cli = CLI): Run =>
     timed(
       process.execPath,
       [
-        CLI,
+        cli,
         'sign',
         ...['--in', prepared, '--out', join(dir, `vanthu-${i}.pdf`)],
         ...['--module', pki.softhsm.module, '--token', token.label, '--key-id', token.keyIdHex],
@@ -107,15 +110,22 @@ try {
   vanthu(-1);
   mutool(-1);
   bare();
+  if (BEFORE !== undefined) {
+    vanthu(-1, BEFORE);
+  }
   const load = loadavg()[0] ?? 0;
   const ours: Run[] = [];
   const theirs: Run[] = [];
   const node: Run[] = [];
+  const before: Run[] = [];
   // Interleaved, so a burst of load from the machine's other users hits all three alike.
   for (let i = 0; i < runs; i += 1) {
     node.push(bare());
     ours.push(vanthu(i));
     theirs.push(mutool(i));
+    if (BEFORE !== undefined) {
+      before.push(vanthu(i, BEFORE));
+    }
   }
   const o = summary(ours);
   const m = summary(theirs);
@@ -128,6 +138,11 @@ try {
   console.log(line('node -e 0:', n));
   console.log(line('vanthu sign (SoftHSM2, bundle):', o));
   console.log(line('mutool sign (PKCS#12):', m));
+  if (BEFORE !== undefined) {
+    const b = summary(before);
+    console.log(line('vanthu sign, BENCH_BEFORE:', b));
+    console.log(`BENCH_BEFORE net of node -e 0: CPU ${(b.cpuMs - n.cpuMs).toFixed(0)} ms`);
+  }
   console.log(
     `vanthu net of node -e 0: wall ${(o.ms - n.ms).toFixed(0)} ms, CPU ${(o.cpuMs - n.cpuMs).toFixed(0)} ms (goal ≤ 300); peak RSS ${o.rssMiB.toFixed(1)} MiB (goal ≤ 100)`,
   );

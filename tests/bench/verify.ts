@@ -1,7 +1,10 @@
 /**
  * Benchmark: verify a 200-page PDF with two signatures (leader, then organization in a later
  * revision, so the first one's "what changed after" is computed), and compare with poppler's
- * `pdfsig` on the same file in the same run. Goal from issue #6: ratio ≤ 1.0×.
+ * `pdfsig` on the same file in the same run. Goals: issue #6, the CLI ≤ 1.0× pdfsig; issue #14,
+ * in-process ≤ 0.35× pdfsig in CPU. In-process figures: the first verification of the process
+ * (compiling the code), the next `iterations` (as this bench always measured), and `iterations`
+ * more after 20 unmeasured ones (the main process of the app, which verifies all day).
  * Prints ms per verification for: vanthu in-process, `vanthu verify` as a process (Node start
  * included, like pdfsig's) both as shipped (the bundle `npm run build` makes, built afresh here
  * from the current sources) and from the sources, and pdfsig; and the ratios.
@@ -92,18 +95,31 @@ try {
   const anchors = loadTrustStore([pki.rootPem]);
   const cache = createFileRevocationCache(join(dir, 'cache'));
   const inProcess: number[] = [];
+  const firstCpu = process.cpuUsage();
   const check = await verifyPdfBytes(bytes, two, { anchors, offline: true, cache }); // warm-up, outside the figures
+  const firstUsed = process.cpuUsage(firstCpu);
   if (check.report.signatures.length !== 2 || check.report.signatures.some((s) => s.integrity !== 'ok')) {
     throw new Error(`unexpected verification: ${JSON.stringify(check.report.signatures.map((s) => s.integrity))}`);
   }
   const inProcessCpu: number[] = [];
-  for (let i = 0; i < iterations; i += 1) {
+  const verifyTimed = async (wall: number[], cpu: number[]) => {
     const start = performance.now();
-    const cpu = process.cpuUsage();
+    const before = process.cpuUsage();
     await verifyPdfBytes(new Uint8Array(readFileSync(two)), two, { anchors, offline: true, cache });
-    inProcess.push(performance.now() - start);
-    const used = process.cpuUsage(cpu);
-    inProcessCpu.push((used.user + used.system) / 1000);
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(before);
+    cpu.push((used.user + used.system) / 1000);
+  };
+  for (let i = 0; i < iterations; i += 1) {
+    await verifyTimed(inProcess, inProcessCpu);
+  }
+  for (let i = 0; i < 20; i += 1) {
+    await verifyTimed([], []);
+  }
+  const warmed: number[] = [];
+  const warmedCpu: number[] = [];
+  for (let i = 0; i < iterations; i += 1) {
+    await verifyTimed(warmed, warmedCpu);
   }
   const env = { ...process.env, VANTHU_PROFILE: join(dir, 'profile') };
   await buildCli(bundleDir);
@@ -151,7 +167,16 @@ try {
     `file: 200 pages, 2 signatures, ${(bytes.length / 1024).toFixed(0)} KiB; ${iterations} runs each (wall: median, CPU: mean)`,
   );
   console.log(`                      wall        CPU`);
-  console.log(`vanthu in-process     ${a.toFixed(1).padStart(7)} ms  ${ac.toFixed(1).padStart(7)} ms`);
+  const [w, wc] = [median(warmed), mean(warmedCpu)];
+  console.log(
+    `vanthu in-process     ${'—'.padStart(7)}     ${((firstUsed.user + firstUsed.system) / 1000).toFixed(1).padStart(7)} ms   first of the process`,
+  );
+  console.log(
+    `vanthu in-process     ${a.toFixed(1).padStart(7)} ms  ${ac.toFixed(1).padStart(7)} ms   the next ${iterations}`,
+  );
+  console.log(
+    `vanthu in-process     ${w.toFixed(1).padStart(7)} ms  ${wc.toFixed(1).padStart(7)} ms   warmed (after 20 more)`,
+  );
   console.log(
     `vanthu verify (CLI)   ${b.toFixed(1).padStart(7)} ms  ${bc.toFixed(1).padStart(7)} ms   as shipped (bundle)`,
   );
@@ -160,7 +185,7 @@ try {
   );
   console.log(`pdfsig                ${c.toFixed(1).padStart(7)} ms  ${cc.toFixed(1).padStart(7)} ms`);
   console.log(
-    `ratio in-process/pdfsig ${(a / c).toFixed(2)}× wall, ${(ac / cc).toFixed(2)}× CPU;   CLI/pdfsig ${(b / c).toFixed(2)}× wall, ${(bc / cc).toFixed(2)}× CPU   (goal ≤ 1.0×)`,
+    `ratio in-process/pdfsig ${(ac / cc).toFixed(2)}× CPU, warmed ${(wc / cc).toFixed(2)}× CPU (goal ≤ 0.35×);   CLI/pdfsig ${(b / c).toFixed(2)}× wall, ${(bc / cc).toFixed(2)}× CPU   (goal ≤ 1.0×)`,
   );
 } finally {
   // BENCH_KEEP=1 leaves the file and PKI behind for profiling (`node --cpu-prof`).

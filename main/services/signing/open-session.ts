@@ -1,4 +1,5 @@
-import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
+import { VanthuError } from '../../../preload/contract/vanthu-error.ts';
 import type { SignerRole } from '../../../preload/contract/tokens.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Signer } from '../pdf/signer.ts';

@@ -1,4 +1,4 @@
-import { isVanthuError } from '../../../preload/contract/index.ts';
+import { isVanthuError } from '../../../preload/contract/vanthu-error.ts';
 import type { ModuleReport, PreflightRequest, PreflightResult, TokenList } from '../../../preload/contract/tokens.ts';
 import { moduleCandidates, vendorOf } from '../../../native/pkcs11/catalog.ts';
 import { CK } from '../../../native/pkcs11/constants.ts';

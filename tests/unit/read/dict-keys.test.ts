@@ -21,6 +21,28 @@ describe('a dictionary read for a few keys only', () => {
     expect(serialize(whole.get('Annots') ?? null)).toBe(serialize(dict?.get('Annots') ?? null));
   });
 
+  it('steps over numbers, references and constants to where a whole reading ends', () => {
+    const text =
+      '<< /A [-.5 4. +3 --2 1 0 R 7 0 8] /B << /C true /D false /E null /F 12 >> /G 3 /H 2 0 R /K 9 >>  rest';
+    const parser = new ObjectParser(bytesOf(text), 0);
+    const dict = parser.dictKeys(['K']);
+    const whole = new ObjectParser(bytesOf(text), 0);
+    whole.value();
+    expect(dict?.get('K')).toBe(9);
+    expect(parser.pos).toBe(whole.pos);
+    // A bare word other than true, false or null is as malformed skipped as read.
+    expect(() => skim('<< /A [1 foo] /K 1 >>', ['K'])).toThrow(PdfSyntaxError);
+    expect(() => new ObjectParser(bytesOf('<< /A [1 foo] /K 1 >>'), 0).value()).toThrow(PdfSyntaxError);
+  });
+
+  it('steps over nesting as deep as a reading allows, and no deeper', () => {
+    const nested = (depth: number) => `<< /A ${'['.repeat(depth)}${']'.repeat(depth)} /K 1 >>`;
+    expect(skim(nested(64), ['K'])?.get('K')).toBe(1);
+    expect((new ObjectParser(bytesOf(nested(64)), 0).value() as PdfDict).get('K')).toBe(1);
+    expect(() => skim(nested(65), ['K'])).toThrow(PdfSyntaxError);
+    expect(() => new ObjectParser(bytesOf(nested(65)), 0).value()).toThrow(PdfSyntaxError);
+  });
+
   it('refuses a stream and malformed input, which are then read whole', () => {
     expect(skim('<< /Length 3 >>\nstream\nabc\nendstream', ['Length'])).toBeNull();
     expect(skim('[1 2]', ['Kids'])).toBeNull();
@@ -46,6 +68,10 @@ describe('a dictionary read for a few keys only', () => {
     const revision = new PdfFile(bytesOf(body)).revision();
     const skimmed = revision.dictWith(new PdfRef(2, 0), ['Type', 'Annots']);
     expect([...(skimmed?.map.keys() ?? [])]).toEqual(['Type', 'Annots']);
+    // Fewer keys are served by the same skim (the use index after the page walk), more are added.
+    expect(revision.dictWith(new PdfRef(2, 0), ['Annots'])).toBe(skimmed);
+    const wider = revision.dictWith(new PdfRef(2, 0), ['Parent']);
+    expect([...(wider?.map.keys() ?? [])]).toEqual(['Type', 'Parent', 'Annots']);
     expect(revision.dict(new PdfRef(2, 0))?.get('Resources')).toBeInstanceOf(PdfDict);
   });
 });

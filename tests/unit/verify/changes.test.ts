@@ -90,6 +90,14 @@ describe('revisions and coverage', () => {
     expect(laterRevisionEnds(bytes, 0)).toEqual([first, bytes.length]);
   });
 
+  it('counts each "startxref n %%EOF" with one end-of-line, CR LF, CR or LF, and nothing short of it', () => {
+    const text = 'a\nstartxref\r\n12\r\n%%EOF\r\nb startxref 3 %%EOF\rc startxref\t4\n%%EO\nstartxref 5\n%%EOF\n\nd';
+    const bytes = new Uint8Array(Buffer.from(text, 'latin1'));
+    const ends = [text.indexOf('b '), text.indexOf('c '), text.indexOf('\nd')];
+    expect(laterRevisionEnds(bytes, 0)).toEqual([...ends, bytes.length]);
+    expect(laterRevisionEnds(bytes, ends[0] as number)).toEqual([ends[1], ends[2], bytes.length]);
+  });
+
   it('ISO 32000-1 §12.8.1: an exact hole ending a revision is "revision"; one ending inside an update is "partial"', () => {
     const head = '%PDF-1.7\n1 0 obj\n<< /ByteRange [0 AAAAAA BBBBBB CCCCCC] /Contents <00> >>\nendobj\n';
     const tail = 'startxref\n0\n%%EOF\n';
@@ -104,7 +112,7 @@ describe('revisions and coverage', () => {
     const at = (end: number) => {
       const t = fill(end);
       const bytes = new Uint8Array(Buffer.from(t, 'latin1'));
-      const [sig] = locateSignatures(t, bytes);
+      const [sig] = locateSignatures(bytes);
       return sig === undefined ? 'none' : coverageOf(sig, bytes);
     };
     expect(at((head + tail).length)).toBe('revision');

@@ -1,4 +1,5 @@
-import { VanthuError, errorMessageVi } from '../../../../preload/contract/index.ts';
+import { errorMessageVi } from '../../../../preload/contract/error-messages.vi.ts';
+import { VanthuError } from '../../../../preload/contract/vanthu-error.ts';
 import {
   DEFAULT_SEAL_DIAMETER_MM,
   DEFAULT_SIGNATURE_ASPECT,

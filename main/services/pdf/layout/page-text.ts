@@ -3,7 +3,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 // importing pdf.worker.mjs by path, which does not exist next to the esbuild bundle of main.
 import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { VanthuError, errorMessageVi } from '../../../../preload/contract/index.ts';
+import { errorMessageVi } from '../../../../preload/contract/error-messages.vi.ts';
+import { VanthuError } from '../../../../preload/contract/vanthu-error.ts';
 import { toVisualPoint, type PageFrame } from '../../../domain/nd30/geometry.ts';
 import { normalizeRotation, type PageRotation } from '../../../domain/nd30/rotation.ts';
 import type { TextItem } from '../../../domain/nd30/text-lines.ts';

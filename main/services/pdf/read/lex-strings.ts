@@ -54,18 +54,39 @@ export function readLiteralString(b: Uint8Array, cursor: { pos: number }): PdfSt
   throw new PdfSyntaxError('unterminated string');
 }
 
-/** A hexadecimal string `< … >` at the cursor (§7.3.4.3), moving the cursor as the literal string does; an odd last digit counts as followed by 0. */
+/**
+ * Bytes [start, end) decoded natively when they are an even number of hex digits and nothing
+ * else (Node's hex decoding stops at the first other byte, so a shorter result means "no").
+ */
+function hexDigitsOnly(b: Uint8Array, start: number, end: number): Uint8Array | null {
+  const text = Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('latin1');
+  const decoded = Buffer.from(text, 'hex');
+  return decoded.length * 2 === end - start ? new Uint8Array(decoded) : null;
+}
+
+/**
+ * A hexadecimal string `< … >` at the cursor (§7.3.4.3), moving the cursor as the literal string
+ * does; an odd last digit counts as followed by 0. Decoded into a buffer sized once by where the
+ * next ">" is (a signature's /Contents is thousands of digits).
+ */
 export function readHexString(b: Uint8Array, cursor: { pos: number }): PdfString {
   cursor.pos++;
-  const out: number[] = [];
+  const close = b.indexOf(Ch.Greater, cursor.pos);
+  const even = close >= 0 && (close - cursor.pos) % 2 === 0 ? hexDigitsOnly(b, cursor.pos, close) : null;
+  if (even !== null) {
+    cursor.pos = close + 1;
+    return new PdfString(even, true);
+  }
+  const out = new Uint8Array(close < 0 ? 0 : (close - cursor.pos + 1) >> 1);
+  let n = 0;
   let high = -1;
   while (cursor.pos < b.length) {
     const c = b[cursor.pos++] as number;
     if (c === Ch.Greater) {
       if (high >= 0) {
-        out.push(high * 16);
+        out[n++] = high * 16;
       }
-      return new PdfString(Uint8Array.from(out), true);
+      return new PdfString(n === out.length ? out : out.slice(0, n), true);
     }
     const v = hexValue(c);
     if (v < 0) {
@@ -77,7 +98,7 @@ export function readHexString(b: Uint8Array, cursor: { pos: number }): PdfString
     if (high < 0) {
       high = v;
     } else {
-      out.push(high * 16 + v);
+      out[n++] = high * 16 + v;
       high = -1;
     }
   }

@@ -1,4 +1,5 @@
 import { readHexString, readLiteralString } from './lex-strings.ts';
+import { skipValue } from './skip-value.ts';
 import { Ch, DELIMITER, hexValue, isDigit, latin1, PdfSyntaxError, SPACE } from './syntax.ts';
 import { PdfDict, PdfName, PdfRef, PdfStream, type PdfValue } from './values.ts';
 
@@ -118,7 +119,7 @@ export class ObjectParser {
       this.skipName();
       const wanted = keys.find((k) => this.bytesAre(start, this.pos, k));
       if (wanted === undefined) {
-        this.skipValue(1);
+        this.pos = skipValue(this.bytes, this.pos, 1, MAX_DEPTH);
       } else {
         map.set(this.nameTextAt(start), this.value(1));
       }
@@ -130,49 +131,6 @@ export class ObjectParser {
     }
     this.pos = afterDict;
     return new PdfDict(map);
-  }
-
-  /** Steps over one value as `value` would read it, building nothing (strings excepted: rare). */
-  private skipValue(depth: number): void {
-    if (depth > MAX_DEPTH) {
-      throw new PdfSyntaxError('nesting too deep');
-    }
-    this.skipSpace();
-    const b = this.bytes;
-    const c = b[this.pos];
-    if (c === undefined) {
-      throw new PdfSyntaxError('unexpected end of data');
-    }
-    if (c === Ch.Slash) {
-      this.skipName();
-    } else if (c === Ch.Less && b[this.pos + 1] === Ch.Less) {
-      this.pos += 2;
-      for (;;) {
-        this.skipSpace();
-        if (b[this.pos] === Ch.Greater && b[this.pos + 1] === Ch.Greater) {
-          this.pos += 2;
-          return;
-        }
-        if (b[this.pos] !== Ch.Slash) {
-          throw new PdfSyntaxError('dictionary key is not a name');
-        }
-        this.skipName();
-        this.skipValue(depth + 1);
-      }
-    } else if (c === Ch.LBracket) {
-      this.pos++;
-      for (;;) {
-        this.skipSpace();
-        if (b[this.pos] === Ch.RBracket) {
-          this.pos++;
-          return;
-        }
-        this.skipValue(depth + 1);
-      }
-    } else {
-      // Strings, numbers, references and keywords: read as usual (no nested structure to skip).
-      this.value(depth);
-    }
   }
 
   private skipName(): void {

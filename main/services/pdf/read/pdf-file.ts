@@ -18,6 +18,14 @@ interface ObjectStream {
   readonly offsets: readonly number[];
 }
 
+/** Some keys of a plain dictionary object, read without building the rest (see ObjectParser.dictKeys). */
+interface Skim {
+  readonly num: number;
+  readonly end: number;
+  readonly keys: readonly string[];
+  readonly dict: PdfDict;
+}
+
 const MAX_REF_CHAIN = 32;
 
 /**
@@ -33,7 +41,7 @@ export class PdfFile {
   private readonly objectStreams = new Map<number, ObjectStream | null>();
   private readonly members = new Map<string, PdfValue | null>();
   private readonly decrypted = new Map<number, PdfValue>();
-  private readonly skims = new Map<string, { readonly num: number; readonly end: number; readonly dict: PdfDict }>();
+  private readonly skims = new Map<number, Skim>();
   private security: Security | undefined;
 
   constructor(bytes: Uint8Array) {
@@ -106,20 +114,21 @@ export class PdfFile {
     if (known !== undefined && !('failedWithin' in known) && known.end <= end) {
       return known.num === num && known.value instanceof PdfDict ? known.value : undefined;
     }
-    // Every revision walks the same pages: a skim is kept as a whole reading is.
-    const cacheKey = `${offset}:${keys.join(' ')}`;
-    const skimmed = this.skims.get(cacheKey);
-    if (skimmed !== undefined && skimmed.end <= end) {
+    // Every revision walks the same pages, and the use index asks for fewer keys than the walk:
+    // a skim is kept as a whole reading is, and serves any request for keys it has read.
+    const skimmed = this.skims.get(offset);
+    if (skimmed !== undefined && skimmed.end <= end && keys.every((k) => skimmed.keys.includes(k))) {
       return skimmed.num === num ? skimmed.dict : undefined;
     }
+    const wanted = skimmed === undefined ? keys : [...new Set([...skimmed.keys, ...keys])];
     try {
       const parser = new ObjectParser(this.bytes.subarray(0, end), offset);
       const [n] = parser.objectHeader();
-      const dict = parser.dictKeys(keys);
+      const dict = parser.dictKeys(wanted);
       if (dict === null) {
         return undefined;
       }
-      this.skims.set(cacheKey, { num: n, end: parser.pos, dict });
+      this.skims.set(offset, { num: n, end: parser.pos, keys: wanted, dict });
       return n === num ? dict : undefined;
     } catch {
       return undefined;

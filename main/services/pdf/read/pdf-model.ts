@@ -156,6 +156,12 @@ export function changedKeys(a: PdfDict, b: PdfDict): string[] {
 
 /** The reference a "n g R" key names. */
 export function refOfKey(key: string): PdfRef {
-  const [n = '0', g = '0'] = key.split(' ');
-  return new PdfRef(Number(n), Number(g));
+  // Read without splitting: the use index asks this for every page of every revision it indexes.
+  const space = key.indexOf(' ');
+  if (space < 0) {
+    return new PdfRef(Number(key === '' ? '0' : key), 0);
+  }
+  const next = key.indexOf(' ', space + 1);
+  const g = key.slice(space + 1, next < 0 ? key.length : next);
+  return new PdfRef(Number(key.slice(0, space)), Number(g === '' ? '0' : g));
 }

@@ -1,4 +1,5 @@
-import { isVanthuError, type AppError } from '../../../../preload/contract/index.ts';
+import type { AppError } from '../../../../preload/contract/errors.ts';
+import { isVanthuError } from '../../../../preload/contract/vanthu-error.ts';
 import { assertPdfBytes, readPdfInput } from './input.ts';
 
 export interface BatchItem {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import type { Signer } from '../signer.ts';
+import { children, parseDer, raw, type Tlv } from '../verify/der.ts';
+import { derNull, objectIdentifier, octetString, sequence, setOf, smallInteger, tlv } from './der-write.ts';
 
 const OID = {
   data: '1.2.840.113549.1.7.1',
@@ -28,102 +28,89 @@ export interface CmsInput {
   readonly extraCertificates?: readonly Uint8Array[];
 }
 
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+/** The issuer Name and serialNumber INTEGER of a certificate, as encoded in it. */
+function issuerAndSerial(certDer: Uint8Array): { issuer: Uint8Array; serial: Uint8Array } {
+  const [tbs] = children(parseDer(certDer));
+  const fields = children(tbs as Tlv);
+  // tbsCertificate: [0] version?, serialNumber, signature, issuer, …
+  const offset = fields[0]?.tag === 0xa0 ? 1 : 0;
+  const serial = fields[offset];
+  const issuer = fields[offset + 2];
+  if (serial?.tag !== 0x02 || issuer?.tag !== 0x30) {
+    throw new Error('certificate without issuer or serial number');
+  }
+  return { issuer: raw(issuer), serial: raw(serial) };
 }
 
-function attribute(type: string, value: asn1js.AsnType): pkijs.Attribute {
-  return new pkijs.Attribute({ type, values: [value] });
+function attribute(type: string, value: Uint8Array): Uint8Array {
+  return sequence(objectIdentifier(type), setOf([value]));
 }
 
 /** ESS signingCertificateV2: binds the signer's certificate into the signed attributes (PAdES). */
-function signingCertificateV2(certDer: Uint8Array, cert: pkijs.Certificate): asn1js.Sequence {
+function signingCertificateV2(certDer: Uint8Array, issuer: Uint8Array, serial: Uint8Array): Uint8Array {
   const certHash = createHash('sha256').update(certDer).digest();
-  const issuerSerial = new asn1js.Sequence({
-    value: [
-      new asn1js.Sequence({
-        value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [cert.issuer.toSchema()] })],
-      }),
-      cert.serialNumber,
-    ],
-  });
+  // IssuerSerial: GeneralNames holding the issuer as a directoryName ([4] EXPLICIT Name).
+  const issuerSerial = sequence(sequence(tlv(0xa4, issuer)), serial);
   // hashAlgorithm is omitted: SHA-256 is the DEFAULT and DER forbids encoding defaults.
-  const essCertIdV2 = new asn1js.Sequence({
-    value: [new asn1js.OctetString({ valueHex: toArrayBuffer(certHash) }), issuerSerial],
-  });
-  return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
-}
-
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i += 1) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) {
-      return d;
-    }
-  }
-  return a.length - b.length;
+  return sequence(sequence(sequence(octetString(certHash), issuerSerial)));
 }
 
 /**
  * A detached CMS SignedData in PAdES B-B form: contentType, messageDigest and
  * signingCertificateV2 signed, no signingTime (the time is the dictionary's /M), certificates
- * signer + chain. With a timestamp source, adds signatureTimeStampToken (B-T).
+ * signer + chain. With a timestamp source, adds signatureTimeStampToken (B-T). Written with a
+ * small DER writer (der-write.ts): loading pkijs was a good part of a cold `vanthu sign`.
  */
 export async function buildCms(input: CmsInput): Promise<Uint8Array> {
   const { signer } = input;
-  const cert = pkijs.Certificate.fromBER(toArrayBuffer(signer.certificate));
-  const chain = uniqueDer([...signer.chain, ...(input.extraCertificates ?? [])], signer.certificate).map((der) =>
-    pkijs.Certificate.fromBER(toArrayBuffer(der)),
-  );
+  const { issuer, serial } = issuerAndSerial(signer.certificate);
+  const chain = uniqueDer([...signer.chain, ...(input.extraCertificates ?? [])], signer.certificate);
+  const sha256 = sequence(objectIdentifier(OID.sha256));
 
-  // SET OF must be DER-sorted by encoding; the token signs exactly these bytes.
+  // SET OF is DER-sorted by encoding; the token signs exactly these bytes.
   const attributes = [
-    attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.data })),
-    attribute(OID.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(input.digest) })),
-    attribute(OID.signingCertificateV2, signingCertificateV2(signer.certificate, cert)),
-  ]
-    .map((attr) => ({ attr, der: new Uint8Array(attr.toSchema().toBER(false)) }))
-    .sort((a, b) => compareBytes(a.der, b.der))
-    .map(({ attr }) => attr);
-  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes });
-  const toSign = new Uint8Array(signedAttrs.toSchema().toBER(false));
-  toSign[0] = 0x31; // [0] IMPLICIT → SET, as RFC 5652 §5.4 requires for the signature input.
-
+    attribute(OID.contentType, objectIdentifier(OID.data)),
+    attribute(OID.messageDigest, octetString(input.digest)),
+    attribute(OID.signingCertificateV2, signingCertificateV2(signer.certificate, issuer, serial)),
+  ];
+  const toSign = setOf(attributes); // SET, as RFC 5652 §5.4 requires for the signature input
   const signature = await signer.sign(toSign);
-  const signerInfo = new pkijs.SignerInfo({
-    version: 1,
-    sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }),
-    digestAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 }),
+  const signedAttrs = Uint8Array.from(toSign);
+  signedAttrs[0] = 0xa0; // …and [0] IMPLICIT in the SignerInfo.
+
+  const signerInfo = [
+    smallInteger(1),
+    sequence(issuer, serial),
+    sha256,
     signedAttrs,
-    signatureAlgorithm: new pkijs.AlgorithmIdentifier(
-      signer.algorithm === 'rsa-pkcs1-sha256'
-        ? { algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }
-        : { algorithmId: OID.ecdsaWithSha256 },
-    ),
-    signature: new asn1js.OctetString({ valueHex: toArrayBuffer(signature) }),
-  });
+    signer.algorithm === 'rsa-pkcs1-sha256'
+      ? sequence(objectIdentifier(OID.rsaEncryption), derNull())
+      : sequence(objectIdentifier(OID.ecdsaWithSha256)),
+    octetString(signature),
+  ];
   if (input.timestamp !== undefined) {
     const token = await input.timestamp(signature);
-    const parsed = asn1js.fromBER(toArrayBuffer(token));
-    if (parsed.offset === -1) {
+    let whole: boolean;
+    try {
+      whole = parseDer(token).end === token.length;
+    } catch {
+      whole = false;
+    }
+    if (!whole) {
       throw new Error('timestamp token is not DER');
     }
-    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
-      type: 1,
-      attributes: [attribute(OID.signatureTimeStampToken, parsed.result)],
-    });
+    signerInfo.push(setOf([attribute(OID.signatureTimeStampToken, token)], 0xa1));
   }
 
-  const signedData = new pkijs.SignedData({
-    version: 1,
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
-    digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 })],
-    certificates: [cert, ...chain],
-    signerInfos: [signerInfo],
-  });
-  const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
-  return new Uint8Array(contentInfo.toSchema().toBER(false));
+  const signedData = sequence(
+    smallInteger(1),
+    setOf([sha256]),
+    sequence(objectIdentifier(OID.data)),
+    // [0] IMPLICIT certificates, in this order (signer first), as before.
+    tlv(0xa0, signer.certificate, ...chain),
+    setOf([sequence(...signerInfo)]),
+  );
+  return sequence(objectIdentifier(OID.signedData), tlv(0xa0, signedData));
 }
 
 function uniqueDer(certs: readonly Uint8Array[], signerCert: Uint8Array): Uint8Array[] {

@@ -1,5 +1,6 @@
 import { PNG } from 'pngjs';
-import { VanthuError, errorMessageVi } from '../../../../preload/contract/index.ts';
+import { errorMessageVi } from '../../../../preload/contract/error-messages.vi.ts';
+import { VanthuError } from '../../../../preload/contract/vanthu-error.ts';
 import { readPngInfo } from './png-info.ts';
 import { setPngDpi } from './png-phys.ts';
 import { downscaleRgba } from './png-resize.ts';

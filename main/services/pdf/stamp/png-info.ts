@@ -1,4 +1,5 @@
-import { VanthuError, errorMessageVi } from '../../../../preload/contract/index.ts';
+import { errorMessageVi } from '../../../../preload/contract/error-messages.vi.ts';
+import { VanthuError } from '../../../../preload/contract/vanthu-error.ts';
 
 /** What the PNG header says, read without decoding the pixels. */
 export interface PngInfo {

@@ -1,4 +1,8 @@
 import type { X509Certificate } from 'node:crypto';
+import { CertificateMemo } from './cert-memo.ts';
+
+// Where the signing side's chain building has always found it.
+export { issues } from './cert-memo.ts';
 
 export interface PathResult {
   /** signer first, anchor last when trusted. */
@@ -12,15 +16,6 @@ export interface PathResult {
 
 const MAX_DEPTH = 8;
 
-/** True when `issuer` issued `child`: names match and the signature checks (not names alone). */
-export function issues(issuer: X509Certificate, child: X509Certificate): boolean {
-  try {
-    return child.checkIssued(issuer) && child.verify(issuer.publicKey);
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Build the path from the signer to a trust anchor, using the certificates the signature
  * carries plus the anchors. Each link is checked by signature, not only by name.
@@ -31,7 +26,9 @@ export function buildPath(
   carried: readonly X509Certificate[],
   anchors: readonly X509Certificate[],
   at: Date,
+  memo: CertificateMemo = new CertificateMemo(),
 ): PathResult {
+  const issues = (issuer: X509Certificate, child: X509Certificate) => memo.issues(issuer, child);
   const path: X509Certificate[] = [signer];
   let trusted = anchors.some((a) => a.raw.equals(signer.raw));
   let current = signer;

@@ -1,5 +1,15 @@
-import { X509Certificate, constants, createHash, createVerify, type KeyObject } from 'node:crypto';
+import {
+  type X509Certificate,
+  constants,
+  createVerify,
+  verify as cryptoVerify,
+  type KeyObject,
+  type VerifyKeyObjectInput,
+  type VerifyPublicKeyInput,
+} from 'node:crypto';
 import { certDer, subjectKeyId } from './cert-der.ts';
+import { CertificateMemo } from './cert-memo.ts';
+import { detachedContent, type SignedContent } from './range-digest.ts';
 import {
   algorithm,
   children,
@@ -125,6 +135,9 @@ function findSigner(sid: Tlv, certs: readonly X509Certificate[]): X509Certificat
   return null;
 }
 
+/** A key, or a key with its padding or signature encoding, as Node's verify takes it. */
+type VerifyKeyWithOptions = KeyObject | VerifyKeyObjectInput | VerifyPublicKeyInput;
+
 function verifySignature(
   algOid: string,
   algParams: Tlv | undefined,
@@ -138,12 +151,17 @@ function verifySignature(
   if (algOid === RSA_ENCRYPTION || algOid === EC_PUBLIC_KEY) {
     hash = digestName;
   }
-  const verifier = (name: string) => {
+  // One piece (the signed attributes, nearly always) is checked in one call; a Verify stream
+  // costs more to set up than the check itself.
+  const check = (name: string, options: VerifyKeyWithOptions): boolean => {
+    if (data.length === 1) {
+      return cryptoVerify(name, data[0] as Uint8Array, options, signature);
+    }
     const v = createVerify(name);
     for (const chunk of data) {
       v.update(chunk);
     }
-    return v;
+    return v.verify(options, signature);
   };
   if (algOid === RSA_PSS) {
     // RSASSA-PSS-params: [0] hashAlgorithm (default SHA-1), [2] saltLength (default 20).
@@ -165,23 +183,27 @@ function verifySignature(
     if (pssHash === '') {
       return 'unsupported';
     }
-    return verifier(pssHash).verify({ key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength }, signature);
+    return check(pssHash, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength });
   }
   if (hash === undefined || (keyType !== 'rsa' && keyType !== 'ec')) {
     return 'unsupported';
   }
-  return verifier(hash).verify(keyType === 'ec' ? { key, dsaEncoding: 'der' } : key, signature);
+  return check(hash, keyType === 'ec' ? { key, dsaEncoding: 'der' } : key);
 }
 
 /**
- * Check a CMS SignedData over `content` (the ByteRange chunks, or null to use the encapsulated
+ * Check a CMS SignedData over `content` (the ByteRange's bytes, or null to use the encapsulated
  * content): the messageDigest attribute against our own digest, then the signature with the
  * signer certificate's key. Path and trust are judged elsewhere.
  */
-export function checkCms(der: Uint8Array, content: readonly Uint8Array[] | null): CmsCheck {
+export function checkCms(
+  der: Uint8Array,
+  content: SignedContent | null,
+  memo: CertificateMemo = new CertificateMemo(),
+): CmsCheck {
   let parsed: ParsedCms;
   try {
-    parsed = parseCms(der);
+    parsed = parseCms(der, memo);
   } catch {
     return fail('CMS_MALFORMED');
   }
@@ -218,12 +240,9 @@ export function checkCms(der: Uint8Array, content: readonly Uint8Array[] | null)
   if (digestName === null) {
     return fail('ALGORITHM_UNSUPPORTED', { ...base, signerCert });
   }
-  const data = content ?? (eContent === null ? [] : [eContent]);
-  const digest = createHash(digestName);
-  for (const chunk of data) {
-    digest.update(chunk);
-  }
-  const ourDigest = digest.digest();
+  const signed = content ?? detachedContent(eContent === null ? [] : [eContent]);
+  const data = signed.chunks;
+  const ourDigest = signed.digest(digestName);
 
   let signedBytes: readonly Uint8Array[] = data;
   if (signerInfo.signedAttrs !== undefined && signerInfo.signedAttrsTlv !== undefined) {
@@ -276,7 +295,7 @@ interface ParsedCms {
 }
 
 /** ContentInfo → SignedData (RFC 5652 §5.1), the first SignerInfo and the certificates; throws if malformed. */
-function parseCms(der: Uint8Array): ParsedCms {
+function parseCms(der: Uint8Array, memo: CertificateMemo): ParsedCms {
   const [contentType, wrapped] = children(expectTag(parseDer(der), 0x30));
   if (oid(contentType as Tlv) !== SIGNED_DATA) {
     throw new Error('not SignedData');
@@ -292,7 +311,7 @@ function parseCms(der: Uint8Array): ParsedCms {
       continue;
     } // attribute and other certificate formats are not X.509.
     try {
-      certificates.push(new X509Certificate(raw(c)));
+      certificates.push(memo.parse(raw(c)));
     } catch {
       // An unreadable extra certificate does not make the signature unreadable.
     }

@@ -1,3 +1,5 @@
+import { byteRanges, contentsString, latin1At } from './locate-scan.ts';
+
 /**
  * Find signature dictionaries by their /ByteRange, without trusting the file's structure: a
  * dictionary counts only if its /Contents hex string fills exactly the gap the ByteRange leaves.
@@ -78,6 +80,20 @@ export function decodePdfString(raw: string): string {
 }
 
 /**
+ * The /Contents string's digits decoded (white-space dropped, an odd last digit followed by 0).
+ * Most are digits only, decoded in one native call; Node's decoding stops at the first other
+ * byte, so a shorter result means there was white-space to drop first.
+ */
+function hexContents(digits: string): Buffer {
+  const direct = Buffer.from(digits, 'hex');
+  if (direct.length * 2 === digits.length) {
+    return direct;
+  }
+  const hex = digits.replace(/\s/g, '');
+  return Buffer.from(hex.length % 2 === 1 ? `${hex}0` : hex, 'hex');
+}
+
+/**
  * The placeholder is padded with zeros after the DER; cut at the DER's own length (trimming
  * trailing zeros would also cut a signature that happens to end in 0x00).
  */
@@ -106,13 +122,26 @@ function derPrefix(buf: Buffer): Buffer {
 
 const STRING = String.raw`(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)`;
 
+/** The expressions for each key, compiled once (each signature asks for the same few keys). */
+const ENTRY = new Map<string, RegExp>();
+
+function entryPattern(kind: 'string' | 'name', key: string): RegExp {
+  const id = `${kind} ${key}`;
+  let re = ENTRY.get(id);
+  if (re === undefined) {
+    re = new RegExp(kind === 'string' ? String.raw`/${key}\s*${STRING}` : String.raw`/${key}\s*/([^\s/<>\[\]()]+)`);
+    ENTRY.set(id, re);
+  }
+  return re;
+}
+
 function stringEntry(dict: string, key: string): string | null {
-  const m = new RegExp(String.raw`/${key}\s*${STRING}`).exec(dict);
+  const m = entryPattern('string', key).exec(dict);
   return m === null ? null : decodePdfString(m[1] as string);
 }
 
 function nameEntry(dict: string, key: string): string {
-  const m = new RegExp(String.raw`/${key}\s*/([^\s/<>\[\]()]+)`).exec(dict);
+  const m = entryPattern('name', key).exec(dict);
   return m === null ? '' : (m[1] as string);
 }
 
@@ -124,40 +153,31 @@ function docMdpOf(dict: string): number | null {
   return p === null ? 2 : Number(p[1]);
 }
 
-/** The /Contents hex string of the dictionary between `from` and `to`: where its "<" is and where its ">" ends. */
-function contentsString(text: string, from: number, to: number): { start: number; end: number } | null {
-  const re = /\/Contents\s*<[0-9A-Fa-f\s]*>/g;
-  re.lastIndex = from;
-  const m = re.exec(text);
-  if (m === null || m.index >= to) {
-    return null;
-  }
-  const start = m.index + m[0].indexOf('<');
-  return { start, end: m.index + m[0].length };
-}
-
-export function locateSignatures(text: string, bytes: Uint8Array): SignatureDict[] {
+export function locateSignatures(bytes: Uint8Array): SignatureDict[] {
   const found: SignatureDict[] = [];
-  const re = /\/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && found.length < MAX_SIGNATURES) {
-    const br = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] as const;
-    const head = text.lastIndexOf(' obj', m.index);
-    const headLine = head < 0 ? null : /(\d+)\s+(\d+)\s*$/.exec(text.slice(Math.max(0, head - 24), head));
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const m of byteRanges(bytes)) {
+    if (found.length >= MAX_SIGNATURES) {
+      break;
+    }
+    const br = m.values;
+    const head = b.lastIndexOf(' obj', m.index, 'latin1');
+    const headLine = head < 0 ? null : /(\d+)\s+(\d+)\s*$/.exec(latin1At(bytes, Math.max(0, head - 24), head));
     // The dictionary around this ByteRange: from the object header to its endobj.
     const start = head < 0 ? m.index : head;
-    const endobj = text.indexOf('endobj', m.index);
-    const end = endobj < 0 ? Math.min(text.length, m.index + 4096) : endobj;
+    const endobj = b.indexOf('endobj', m.index, 'latin1');
+    const end = endobj < 0 ? Math.min(bytes.length, m.index + 4096) : endobj;
     const gapStart = br[0] + br[1];
     const gapEnd = br[2];
-    const hole = contentsString(text, start, end);
+    const hole = contentsString(bytes, start, end);
     // The /Contents string must lie in the unsigned gap (a signature cannot sign itself) and the
     // ranges must lie in the file; then the CMS can be checked even if more than the string is unsigned.
     const usable = hole !== null && gapStart <= hole.start && hole.end <= gapEnd && gapEnd + br[3] <= bytes.length;
     const exactHole = usable && br[0] === 0 && gapStart === hole.start && gapEnd === hole.end;
-    const dictText = usable ? text.slice(start, hole.start) + text.slice(hole.end, end) : text.slice(start, end);
-    const hex = usable ? text.slice(hole.start + 1, hole.end - 1).replace(/\s/g, '') : '';
-    const contents = derPrefix(Buffer.from(hex.length % 2 === 1 ? `${hex}0` : hex, 'hex'));
+    const dictText = usable
+      ? latin1At(bytes, start, hole.start) + latin1At(bytes, hole.end, end)
+      : latin1At(bytes, start, end);
+    const contents = derPrefix(usable ? hexContents(latin1At(bytes, hole.start + 1, hole.end - 1)) : Buffer.alloc(0));
     const mText = stringEntry(dictText, 'M');
     found.push({
       objectNumber: headLine === null ? -1 : Number(headLine[1]),

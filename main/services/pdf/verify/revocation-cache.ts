@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomicSync } from '../../disk/atomic-write.ts';
 
@@ -25,8 +25,14 @@ export function revocationKey(issuerDer: Uint8Array, serialHex: string): string 
 export function createFileRevocationCache(dir: string): RevocationCache {
   return {
     get(key) {
+      const file = join(dir, `${key}.json`);
+      // Most certificates have no entry: asked first without an exception (Node builds one with
+      // a stack for every missing file, a good part of an offline verification's time).
+      if (statSync(file, { throwIfNoEntry: false }) === undefined) {
+        return undefined;
+      }
       try {
-        return JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as CachedRevocation;
+        return JSON.parse(readFileSync(file, 'utf8')) as CachedRevocation;
       } catch {
         return undefined;
       }

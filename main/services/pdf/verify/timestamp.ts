@@ -1,9 +1,11 @@
-import { createHash, type X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import { buildPath } from './chain.ts';
+import { CertificateMemo } from './cert-memo.ts';
 import { certInfo } from './cert-info.ts';
 import { extendedKeyUsage } from './cert-der.ts';
 import { checkCms } from './cms.ts';
 import { algorithm, children, expectTag, parseDer, time, value, type Tlv } from './der.ts';
+import type { SignedContent } from './range-digest.ts';
 
 const TST_INFO = '1.2.840.113549.1.9.16.1.4';
 const DIGESTS: Readonly<Record<string, string>> = {
@@ -64,10 +66,11 @@ function isTimestampingCert(cert: X509Certificate): boolean {
  */
 export function checkTimestamp(
   token: Uint8Array,
-  imprinted: readonly Uint8Array[],
+  imprinted: SignedContent,
   anchors: readonly X509Certificate[],
+  memo: CertificateMemo = new CertificateMemo(),
 ): TimestampCheck {
-  const cms = checkCms(token, null);
+  const cms = checkCms(token, null, memo);
   const none = { time: null, authority: null, trusted: false, usageOk: false, certificates: cms.certificates };
   if (cms.eContentType !== TST_INFO || cms.eContent === null) {
     return { ...none, ok: false, reason: 'Dấu thời gian không đúng định dạng RFC 3161.' };
@@ -87,16 +90,12 @@ export function checkTimestamp(
   if (hashName === undefined) {
     return { ...base, ok: false, reason: 'Dấu thời gian dùng thuật toán băm không hỗ trợ.' };
   }
-  const hash = createHash(hashName);
-  for (const chunk of imprinted) {
-    hash.update(chunk);
-  }
   const expected = Buffer.from(info.imprint);
-  if (!hash.digest().equals(expected)) {
+  if (!imprinted.digest(hashName).equals(expected)) {
     return { ...base, ok: false, reason: 'Dấu thời gian không khớp với chữ ký được đóng dấu.' };
   }
   const tsaCert = cms.signerCert as X509Certificate;
-  const path = buildPath(tsaCert, cms.certificates, anchors, info.genTime);
+  const path = buildPath(tsaCert, cms.certificates, anchors, info.genTime, memo);
   const usageOk = isTimestampingCert(tsaCert);
   const trusted = usageOk && path.trust === 'trusted' && path.expiredAt === null && path.notYetValidAt === null;
   const reason = !usageOk

@@ -1,4 +1,4 @@
-import { createHash, type X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import { errorMessageVi } from '../../../../preload/contract/error-messages.vi.ts';
 import { VanthuError } from '../../../../preload/contract/errors.ts';
 import type { SignatureReport, VerifyReport } from '../../../../preload/contract/verify.ts';
@@ -7,6 +7,8 @@ import { PdfFile } from '../read/pdf-file.ts';
 import { PdfRef } from '../read/values.ts';
 import { describeRevision, type PdfModel } from '../read/pdf-model.ts';
 import { combineVerdicts, problem } from './problems.ts';
+import { RangeDigests } from './range-digest.ts';
+import { CertificateMemo } from './cert-memo.ts';
 import type { RevocationCache } from './revocation-cache.ts';
 import { verifySignature, type SignatureMaterial } from './verify-signature.ts';
 
@@ -82,8 +84,7 @@ export async function verifyPdfBytes(bytes: Uint8Array, file: string, options: V
   if (!head.includes('%PDF-')) {
     throw malformed('no %PDF- header');
   }
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  const sigs = locateSignatures(text, bytes);
+  const sigs = locateSignatures(bytes);
   // Read lazily: only the objects the verdict needs are parsed, once for all revisions.
   const pdf = new PdfFile(bytes);
   const models = new Map<number, PdfModel>();
@@ -100,6 +101,8 @@ export async function verifyPdfBytes(bytes: Uint8Array, file: string, options: V
     return model;
   };
   const current = revision(bytes.length);
+  const digests = new RangeDigests(bytes);
+  const memo = new CertificateMemo();
   const now = options.now ?? new Date();
   const signatures: SignatureReport[] = [];
   const material: SignatureMaterial[] = [];
@@ -108,6 +111,8 @@ export async function verifyPdfBytes(bytes: Uint8Array, file: string, options: V
       sig,
       field: fieldNameOf(current, sig, index),
       bytes,
+      digests,
+      memo,
       current,
       revision,
       anchors: options.anchors,
@@ -127,7 +132,7 @@ export async function verifyPdfBytes(bytes: Uint8Array, file: string, options: V
   return {
     report: {
       file,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: digests.digest('sha256', [[0, bytes.length]]).toString('hex'),
       verifiedAt: now.toISOString(),
       verdict,
       reasons: reasonsOf(verdict, signatures),

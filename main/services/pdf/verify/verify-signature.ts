@@ -1,6 +1,7 @@
 import type { X509Certificate } from 'node:crypto';
 import type { SignatureReport, VerifyProblem } from '../../../../preload/contract/verify.ts';
 import { buildPath } from './chain.ts';
+import type { CertificateMemo } from './cert-memo.ts';
 import { certInfo, type CertInfo } from './cert-info.ts';
 import { classifyChanges } from './changes/classify.ts';
 import { fieldLockOf } from './changes/field-lock.ts';
@@ -11,6 +12,7 @@ import { checkPathRevocation } from './path-revocation.ts';
 import { formatTimeVi, problem, verdictOf } from './problems.ts';
 import type { RevocationOptions } from './revocation.ts';
 import { checkTimestamp } from './timestamp.ts';
+import { detachedContent, type RangeDigests } from './range-digest.ts';
 import { coverageOf } from './coverage.ts';
 import { laterRevisionEnds } from './revisions.ts';
 import { algorithmVi, uncoveredVi } from './coverage-text.ts';
@@ -26,6 +28,10 @@ export interface SignatureInput {
   readonly sig: SignatureDict;
   readonly field: string;
   readonly bytes: Uint8Array;
+  /** The file's digests, shared by its signatures (each signs from byte 0 on). */
+  readonly digests: RangeDigests;
+  /** The verification's certificates and their links, shared by its signatures. */
+  readonly memo: CertificateMemo;
   readonly current: PdfModel;
   /** Loads the revision a signature covers (memoised by the caller). */
   readonly revision: (end: number) => PdfModel;
@@ -73,7 +79,14 @@ export async function verifySignature(
   const { sig, bytes, anchors } = input;
   const [start1, len1, start2, len2] = sig.byteRange;
   const end = start2 + len2;
-  const chunks = sig.valid ? [bytes.subarray(start1, start1 + len1), bytes.subarray(start2, end)] : [];
+  const content = input.digests.content(
+    sig.valid
+      ? [
+          [start1, start1 + len1],
+          [start2, end],
+        ]
+      : [],
+  );
   const problems: VerifyProblem[] = [];
   const isDocTimestamp = sig.subFilter === 'ETSI.RFC3161' || sig.type === 'DocTimeStamp';
   const coverage = coverageOf(sig, bytes);
@@ -95,7 +108,7 @@ export async function verifySignature(
     problems.push(problem('BYTE_RANGE_INVALID'));
   } else if (isDocTimestamp) {
     tokens.push(sig.contents);
-    const ts = checkTimestamp(sig.contents, chunks, anchors);
+    const ts = checkTimestamp(sig.contents, content, anchors, input.memo);
     carried = ts.certificates;
     signerCert = ts.certificates[0] ?? null;
     timestampTime = ts.time;
@@ -110,7 +123,7 @@ export async function verifySignature(
       problems.push(problem('TSA_CERT_USAGE'));
     }
   } else {
-    const cms = checkCms(sig.contents, chunks);
+    const cms = checkCms(sig.contents, content, input.memo);
     signerCert = cms.signerCert;
     carried = cms.certificates;
     claimed = cms.claimedSigningTime ?? sig.claimedTime;
@@ -125,7 +138,7 @@ export async function verifySignature(
     }
     if (cms.timestampToken !== null) {
       tokens.push(cms.timestampToken);
-      const ts = checkTimestamp(cms.timestampToken, [cms.signatureValue], anchors);
+      const ts = checkTimestamp(cms.timestampToken, detachedContent([cms.signatureValue]), anchors, input.memo);
       timestampTime = ts.time;
       timestampAuthority = ts.authority;
       timestampTrusted = ts.ok && ts.trusted;
@@ -175,7 +188,7 @@ export async function verifySignature(
   let caRevocation: SignatureReport['caRevocation'] = [];
   const signer = signerCert === null ? EMPTY_SIGNER : certInfo(signerCert);
   if (signerCert !== null) {
-    const path = buildPath(signerCert, [...carried, ...input.extraCertificates], anchors, at);
+    const path = buildPath(signerCert, [...carried, ...input.extraCertificates], anchors, at, input.memo);
     trust = path.trust;
     chain = path.path.map((c) => certInfo(c).subject);
     if (path.trust === 'untrusted') {

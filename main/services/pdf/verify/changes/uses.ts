@@ -47,7 +47,8 @@ const cache = new WeakMap<PdfModel, { full?: UseIndex; lite?: UseIndex }>();
 const stopCache = new WeakMap<PdfModel, ReadonlySet<number>>();
 
 function numOf(key: string | null): number {
-  return key === null || key === '' ? -1 : Number(key.split(' ')[0]);
+  // "n g R": the number before the first space, read without splitting (called per page and object).
+  return key === null || key === '' ? -1 : Number(key.slice(0, key.indexOf(' ') >>> 0));
 }
 
 /**
