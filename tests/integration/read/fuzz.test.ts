@@ -20,34 +20,38 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('the lazy reader on damaged files', () => {
-  it.each(['vanthu-2', 'pdfsig-2', 'mutool-2'] as const)('reads 400 mutations of %s without throwing', (name) => {
-    const base = new Uint8Array(readFileSync(corpus[name]));
-    const outcomes = { read: 0, noTrailer: 0, objects: 0 };
-    for (let seed = 0; seed < 400; seed++) {
-      const { bytes } = mutate(base, seed);
-      const file = new PdfFile(bytes);
-      const ends = [bytes.length, ...[0.3, 0.6].map((f) => Math.floor(bytes.length * f))];
-      for (const end of ends) {
-        let revision;
-        try {
-          revision = file.revision(end);
-        } catch (error) {
-          expect(error, `seed ${seed}`).toBeInstanceOf(PdfSyntaxError);
-          outcomes.noTrailer++;
-          continue;
+  it.each(['vanthu-2', 'pdfsig-2', 'mutool-2'] as const)(
+    'reads 400 mutations of %s without throwing',
+    (name) => {
+      const base = new Uint8Array(readFileSync(corpus[name]));
+      const outcomes = { read: 0, noTrailer: 0, objects: 0 };
+      for (let seed = 0; seed < 400; seed++) {
+        const { bytes } = mutate(base, seed);
+        const file = new PdfFile(bytes);
+        const ends = [bytes.length, ...[0.3, 0.6].map((f) => Math.floor(bytes.length * f))];
+        for (const end of ends) {
+          let revision;
+          try {
+            revision = file.revision(end);
+          } catch (error) {
+            expect(error, `seed ${seed}`).toBeInstanceOf(PdfSyntaxError);
+            outcomes.noTrailer++;
+            continue;
+          }
+          outcomes.read++;
+          for (const ref of revision.refs()) {
+            revision.lookup(ref);
+            outcomes.objects++;
+          }
+          revision.catalog();
         }
-        outcomes.read++;
-        for (const ref of revision.refs()) {
-          revision.lookup(ref);
-          outcomes.objects++;
-        }
-        revision.catalog();
       }
-    }
-    // Most damage leaves the file readable; the rest is reported, not thrown as anything else.
-    expect(outcomes.read).toBeGreaterThan(outcomes.noTrailer);
-    expect(outcomes.objects).toBeGreaterThan(400 * 10);
-    // 1,200 damaged readings of every object: CPU-bound, about 15 s on a quiet core, past the
-    // tier's 60 s on a machine whose cores other test files hold.
-  }, 300_000);
+      // Most damage leaves the file readable; the rest is reported, not thrown as anything else.
+      expect(outcomes.read).toBeGreaterThan(outcomes.noTrailer);
+      expect(outcomes.objects).toBeGreaterThan(400 * 10);
+      // 1,200 damaged readings of every object: CPU-bound, about 15 s on a quiet core, past the
+      // tier's 60 s on a machine whose cores other test files hold.
+    },
+    300_000,
+  );
 });
