@@ -5,11 +5,14 @@ import { NoteDialog } from '../../app/forms/NoteDialog.tsx';
 import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { viWorkflow } from '../../i18n/vi-workflow.ts';
+import { useRole } from '../../shared/use-role.ts';
+import { mayReturn } from './outgoing-actions.ts';
 
-/** The leader sends a draft under trình ký back with a comment; the drafter reads the comments here. */
+/** The leader sends a draft under trình ký back with a comment (the workflow table's row); the drafter reads the comments here. */
 export function ReturnDraft({ document, onChanged }: { document: OutgoingDocument; onChanged: () => void }) {
   const t = viWorkflow.returnDraft;
   const [asking, setAsking] = useState(false);
+  const role = useRole();
   const errors = useErrorCenter();
   const { data } = useLoad('outgoing.returns', () => call('outgoing.returns', { id: document.id }), [
     document.id,
@@ -27,7 +30,7 @@ export function ReturnDraft({ document, onChanged }: { document: OutgoingDocumen
   const comments = data.state === 'ready' ? data.value : [];
   return (
     <>
-      {document.state === 'trinh-ky' ? (
+      {role !== null && mayReturn(document.state, role) ? (
         <button type="button" className="danger" onClick={() => setAsking(true)}>
           {t.action}
         </button>

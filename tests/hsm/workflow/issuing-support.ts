@@ -12,7 +12,7 @@ import { openDatabase } from '../../../main/services/store/open-database.ts';
 import { createStore } from '../../../main/services/store/store.ts';
 import { startProfile } from '../../../main/services/vault/profile-start.ts';
 import { profilePaths } from '../../../main/platform/profile.ts';
-import type { UserRole } from '../../../main/domain/user-role.ts';
+import type { UserRole } from '../../../preload/contract/workflow.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import type { Result } from '../../../preload/contract/result.ts';
 import type { PkiMaterial } from '../../support/pki/build.ts';

@@ -201,12 +201,12 @@ describe('workflow channels the screens need (assign, return, attachment) throug
     await asRole('chuyen-vien');
     const doc = value<{ id: string }>(await call('outgoing.create', { input: draft }));
     await asRole('lanh-dao');
-    await refused('outgoing.submit', { id: doc.id }, 'Lãnh đạo không được tạo dự thảo văn bản đi');
+    await refused('outgoing.submit', { id: doc.id }, 'Lãnh đạo không được trình ký dự thảo');
     await asRole('chuyen-vien');
     value(await call('outgoing.submit', { id: doc.id }));
-    await refused('outgoing.return', { id: doc.id, comment: 'Sửa lại' }, 'Chuyên viên không được ký duyệt văn bản đi');
+    await refused('outgoing.return', { id: doc.id, comment: 'Sửa lại' }, 'Chuyên viên không được trả lại dự thảo');
     await asRole('van-thu');
-    await refused('outgoing.return', { id: doc.id, comment: 'Sửa lại' }, 'Văn thư không được ký duyệt văn bản đi');
+    await refused('outgoing.return', { id: doc.id, comment: 'Sửa lại' }, 'Văn thư không được trả lại dự thảo');
     await refused('outgoing.recall', { id: doc.id, reason: 'Sai sót' }, 'Văn thư không được thu hồi văn bản đi');
 
     // Incoming: only the văn thư registers, receives and presents; the leader directs; the chuyên viên handles.
