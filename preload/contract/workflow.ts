@@ -10,9 +10,9 @@
  * trưởng phòng) has its own steps and roles: office-roles.ts.
  */
 import type { z } from 'zod';
-import { INCOMING_STATE_VALUES } from './incoming.ts';
+import type { INCOMING_STATE_VALUES } from './incoming.ts';
 import type { UserRoleSchema } from './organizations.ts';
-import { OUTGOING_STATE_VALUES } from './outgoing.ts';
+import type { OUTGOING_STATE_VALUES } from './outgoing.ts';
 
 /** The profile's role on this workstation: văn thư, lãnh đạo or chuyên viên (docs/glossary.md). */
 export type UserRole = z.infer<typeof UserRoleSchema>;
