@@ -30,8 +30,7 @@ export interface Office {
 /**
  * The office for the app: people sign in through the sync client (one session per workstation),
  * steps go to the store worker (which wakes sync when their jobs are queued), and the person's
- * inbox is long-polled by the background. `notifier` is Electron's or the browser shell's; the
- * CLI and headless runs pass `silentNotifier`.
+ * inbox is long-polled by the background. `notifier` is Electron's or the browser shell's.
  */
 export function composeOffice(deps: {
   readonly store: StoreCall;

@@ -163,4 +163,3 @@ export async function pullInbox(ws: OfficeWorkstation, attempts = 200): Promise<
 }
 
 export const SNV = '000.00.01.H99';
-export const UBND = '000.00.00.H99';
