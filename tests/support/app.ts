@@ -1,6 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { composeServices, type ComposeOptions } from '../../main/app/compose.ts';
 import { dispatch, type CallContext } from '../../main/ipc/dispatch.ts';
 import { createHandlerTable } from '../../main/ipc/handlers.ts';
@@ -17,20 +17,21 @@ import type { ChannelName, RequestOf, ResponseOf, Result } from '../../preload/c
  */
 export interface TestApp {
   readonly services: Services;
-  /** The folder the profile lives in (`profile/` under it), removed by the OS's tmp cleaning. */
+  /** The folder the profile is in (a fresh tmp folder unless a profileDir was given). */
   readonly dir: string;
   readonly profileDir: string;
   call<C extends ChannelName>(channel: C, payload: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   /** The call's value; a refusal throws with its code and Vietnamese message. */
   value<C extends ChannelName>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>>;
-  raw(channel: string, payload: unknown): Promise<Result<unknown>>;
+  /** Anything, from any shell: for what the contract or the shell check refuses. */
+  raw(channel: string, payload: unknown, caller?: CallContext['shell']): Promise<Result<unknown>>;
   /** The local profile takes a role, as Cài đặt does: main checks the workflow table against it. */
   asRole(role: 'van-thu' | 'lanh-dao' | 'chuyen-vien'): Promise<void>;
   close(): Promise<void>;
 }
 
-export interface OpenAppOptions extends Partial<Omit<ComposeOptions, 'profileDir'>> {
-  /** The tmp folder's prefix. */
+export interface OpenAppOptions extends Partial<ComposeOptions> {
+  /** The tmp folder's prefix, when no profileDir is given. */
   readonly prefix?: string;
   /** The organization set in Cài đặt first; none leaves the profile unconfigured. */
   readonly organization?: { readonly maDinhDanh: string; readonly name: string } | null;
@@ -43,15 +44,15 @@ export const SO_TU_PHAP = { maDinhDanh: '000.00.12.H55', name: 'Sở Tư pháp t
 
 export function openApp(options: OpenAppOptions = {}): TestApp {
   const { prefix = 'vanthu-app-', organization = SO_TU_PHAP, caller = 'browser', ...compose } = options;
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  const profileDir = join(dir, 'profile');
+  const profileDir = compose.profileDir ?? join(mkdtempSync(join(tmpdir(), prefix)), 'profile');
+  const dir = dirname(profileDir);
   const services = composeServices({ shell: 'browser', log: silentLogger, ...compose, profileDir });
   if (organization !== null) {
     services.settings.update({ organization: { ...organization } });
   }
   const table = createHandlerTable(services);
-  const raw = (channel: string, payload: unknown): Promise<Result<unknown>> =>
-    dispatch(table, channel, payload, { shell: caller }, compose.log ?? silentLogger);
+  const raw = (channel: string, payload: unknown, shell = caller): Promise<Result<unknown>> =>
+    dispatch(table, channel, payload, { shell }, compose.log ?? silentLogger);
   const call = <C extends ChannelName>(channel: C, payload: RequestOf<C>): Promise<Result<ResponseOf<C>>> =>
     // dispatch answers with what the channel's handler returned, which the table types as ResponseOf<C>.
     raw(channel, payload) as Promise<Result<ResponseOf<C>>>;
