@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
+import type { UserRole } from '../../../preload/contract/workflow.ts';
 import { useErrorCenter } from '../../app/feedback/error-center.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
 import { NoteDialog } from '../../app/forms/NoteDialog.tsx';
@@ -8,7 +9,6 @@ import { vi } from '../../i18n/vi.ts';
 import type { SignedInPersonDto } from '../../../preload/contract/office.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { SendToLeader } from '../../shared/SendToLeader.tsx';
-import { useRole } from '../../shared/use-role.ts';
 import type { AssignmentInput } from '../../../preload/contract/incoming.ts';
 import { AssignDialog } from './AssignDialog.tsx';
 import { actionsFor, receiveGate, type IncomingAction } from './incoming-actions.ts';
@@ -18,7 +18,16 @@ import { dateVi } from './incoming-filters.ts';
 const REMOVE_FILE = 'removeFile';
 
 /** The buttons for the document's state and the person's role; a return asks for the reason, a submission for an opinion. */
-export function IncomingActions({ document, onChanged }: { document: IncomingDocument; onChanged: () => void }) {
+export function IncomingActions({
+  document,
+  role,
+  onChanged,
+}: {
+  document: IncomingDocument;
+  /** The profile's role; null when it could not be read (nothing is offered). */
+  role: UserRole | null;
+  onChanged: () => void;
+}) {
   const [asking, setAsking] = useState<IncomingAction | typeof REMOVE_FILE | null>(null);
   const [prepared, setPrepared] = useState<string | undefined>(undefined);
   const [working, setWorking] = useState(false);
@@ -26,7 +35,6 @@ export function IncomingActions({ document, onChanged }: { document: IncomingDoc
   const person = useLoad<SignedInPersonDto | null>('people.current', () => call('people.current', {}), []);
   // A signed-in văn thư presents through the server to a named leader; the local-only trình is for a lone workstation.
   const officeOn = person.data.state === 'ready' && person.data.value !== null;
-  const role = useRole();
   const actions = (role === null ? [] : actionsFor(document.state, role)).filter(
     (a) => !(officeOn && a.action === 'incoming.submit'),
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AppError, ChannelName } from '../../../preload/contract/index.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
-import { WORKFLOW_ACTIONS } from '../../../preload/contract/workflow.ts';
+import { WORKFLOW_ACTIONS, type UserRole } from '../../../preload/contract/workflow.ts';
 import { useErrorCenter } from '../../app/feedback/error-center.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
 import { NoteDialog } from '../../app/forms/NoteDialog.tsx';
@@ -9,18 +9,25 @@ import { hrefOf } from '../../app/frame/routes.ts';
 import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
 import { SendToLeader } from '../../shared/SendToLeader.tsx';
-import { useRole } from '../../shared/use-role.ts';
 import { nextAction, type NextStep } from './outgoing-actions.ts';
 import { SealPanel } from './SealPanel.tsx';
 
 type SimpleChannel = Extract<ChannelName, 'outgoing.submit' | 'issuing.number' | 'issuing.publish'>;
 
 /** The one next step for the document's stage and the person's role; sealing opens its own panel, recall asks why. */
-export function OutgoingActions({ document, onChanged }: { document: OutgoingDocument; onChanged: () => void }) {
+export function OutgoingActions({
+  document,
+  role,
+  onChanged,
+}: {
+  document: OutgoingDocument;
+  /** The profile's role; null when it could not be read (nothing is offered). */
+  role: UserRole | null;
+  onChanged: () => void;
+}) {
   const [working, setWorking] = useState(false);
   const [recalling, setRecalling] = useState(false);
   const errors = useErrorCenter();
-  const role = useRole();
   const action = role === null ? null : nextAction(document.state, role);
 
   const after = (result: { ok: true } | { ok: false; error: AppError }, retry: () => void): void => {
