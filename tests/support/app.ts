@@ -37,22 +37,35 @@ export interface OpenAppOptions extends Partial<ComposeOptions> {
   readonly organization?: { readonly maDinhDanh: string; readonly name: string } | null;
   /** Which shell the calls say they come from (the CLI may use the host-only channels). */
   readonly caller?: CallContext['shell'];
+  /** Log into the profile's log file as the app does (for tests that read it); silent otherwise. */
+  readonly logToProfile?: boolean;
 }
 
 /** The organization most IPC tests work in. */
 export const SO_TU_PHAP = { maDinhDanh: '000.00.12.H55', name: 'Sở Tư pháp tỉnh Thái Nguyên' } as const;
 
 export function openApp(options: OpenAppOptions = {}): TestApp {
-  const { prefix = 'vanthu-app-', organization = SO_TU_PHAP, caller = 'browser', ...compose } = options;
+  const {
+    prefix = 'vanthu-app-',
+    organization = SO_TU_PHAP,
+    caller = 'browser',
+    logToProfile = false,
+    ...compose
+  } = options;
   const profileDir = compose.profileDir ?? join(mkdtempSync(join(tmpdir(), prefix)), 'profile');
   const dir = dirname(profileDir);
-  const services = composeServices({ shell: 'browser', log: silentLogger, ...compose, profileDir });
+  const services = composeServices({
+    shell: 'browser',
+    ...(logToProfile ? {} : { log: silentLogger }),
+    ...compose,
+    profileDir,
+  });
   if (organization !== null) {
     services.settings.update({ organization: { ...organization } });
   }
   const table = createHandlerTable(services);
   const raw = (channel: string, payload: unknown, shell = caller): Promise<Result<unknown>> =>
-    dispatch(table, channel, payload, { shell }, compose.log ?? silentLogger);
+    dispatch(table, channel, payload, { shell }, services.log);
   const call = <C extends ChannelName>(channel: C, payload: RequestOf<C>): Promise<Result<ResponseOf<C>>> =>
     // dispatch answers with what the channel's handler returned, which the table types as ResponseOf<C>.
     raw(channel, payload) as Promise<Result<ResponseOf<C>>>;
