@@ -17,12 +17,11 @@ export type DueRule =
   /** The date by which the recipients of an outgoing document must answer. */
   | 'han-tra-loi';
 
-export const DUE_RULE_SOURCE: Readonly<Record<DueRule, string>> = {
-  trinh: 'S-TN26 Điều 8 k3a; khẩn: S-BG20 Điều 9 k3',
-  'phat-hanh': 'S-TN26 Điều 9 k4a; S-BG20 Điều 4 k3đ',
-  'han-xu-ly': 'S-BG20 Điều 9 k2–3; S-SL25 Điều 12 k2d',
-  'han-tra-loi': 'S-BG20 Điều 18 k3',
-};
+/*
+ * The sources of the due rules: trình S-TN26 Điều 8 k3a (khẩn: S-BG20 Điều 9 k3); phát hành S-TN26
+ * Điều 9 k4a, S-BG20 Điều 4 k3đ; hạn xử lý S-BG20 Điều 9 k2–3, S-SL25 Điều 12 k2d; hạn trả lời
+ * S-BG20 Điều 18 k3.
+ */
 
 export interface Due {
   readonly rule: DueRule;

@@ -1,46 +1,11 @@
 /**
- * Workflow states and the transitions the rules allow [ND30 Điều 14, 20–23; S-TN26 Điều 8–9].
- * Pure data: the store checks every change against these tables. The state names themselves
- * are the contract's (the renderer shows them), so they are defined there once.
+ * What the Trục hears about an incoming document's states. The states, the transitions between
+ * them and their labels are the contract's workflow table (preload/contract/workflow.ts), which
+ * the store, main's role checks and the renderer all read.
  */
-import { INCOMING_STATE_VALUES } from '../../preload/contract/incoming.ts';
-import { OUTGOING_STATE_VALUES } from '../../preload/contract/outgoing.ts';
+import type { IncomingState } from '../../preload/contract/workflow.ts';
 
-export const INCOMING_STATES = INCOMING_STATE_VALUES;
-export type IncomingState = (typeof INCOMING_STATES)[number];
-
-const INCOMING_NEXT: Readonly<Record<IncomingState, readonly IncomingState[]>> = {
-  'da-den': ['da-tiep-nhan', 'tra-lai', 'thu-hoi'],
-  'da-tiep-nhan': ['da-trinh', 'thu-hoi'],
-  'tra-lai': [],
-  // The leader may send a document back to the văn thư ("không thuộc chức năng").
-  'da-trinh': ['phan-cong', 'da-tiep-nhan', 'thu-hoi'],
-  'phan-cong': ['dang-xu-ly', 'da-trinh', 'thu-hoi'],
-  'dang-xu-ly': ['hoan-thanh', 'da-trinh', 'thu-hoi'],
-  'hoan-thanh': [],
-  'thu-hoi': [],
-};
-
-export const OUTGOING_STATES = OUTGOING_STATE_VALUES;
-export type OutgoingState = (typeof OUTGOING_STATES)[number];
-
-const OUTGOING_NEXT: Readonly<Record<OutgoingState, readonly OutgoingState[]>> = {
-  'du-thao': ['trinh-ky'],
-  'trinh-ky': ['da-ky', 'du-thao'],
-  'da-ky': ['da-cap-so'],
-  'da-cap-so': ['da-dong-dau'],
-  'da-dong-dau': ['da-phat-hanh'],
-  'da-phat-hanh': ['da-thu-hoi'],
-  'da-thu-hoi': [],
-};
-
-export function canTransitionIncoming(from: IncomingState, to: IncomingState): boolean {
-  return INCOMING_NEXT[from].includes(to);
-}
-
-export function canTransitionOutgoing(from: OutgoingState, to: OutgoingState): boolean {
-  return OUTGOING_NEXT[from].includes(to);
-}
+export type { IncomingState, OutgoingState } from '../../preload/contract/workflow.ts';
 
 /**
  * Status codes sent back to the sender over the Trục for each incoming state, where one applies
@@ -53,15 +18,4 @@ export const INCOMING_STATUS_CODE: Partial<Record<IncomingState, '01' | '02' | '
   'phan-cong': '04',
   'dang-xu-ly': '05',
   'hoan-thanh': '06',
-};
-
-export const INCOMING_STATE_LABEL_VI: Readonly<Record<IncomingState, string>> = {
-  'da-den': 'Đã đến',
-  'da-tiep-nhan': 'Đã tiếp nhận',
-  'tra-lai': 'Trả lại',
-  'da-trinh': 'Đã trình',
-  'phan-cong': 'Phân công',
-  'dang-xu-ly': 'Đang xử lý',
-  'hoan-thanh': 'Hoàn thành',
-  'thu-hoi': 'Thu hồi',
 };

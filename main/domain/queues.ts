@@ -1,6 +1,6 @@
 import { QUEUE_VALUES } from '../../preload/contract/overview.ts';
 import type { IncomingState, OutgoingState } from './document-states.ts';
-import type { UserRole } from './user-role.ts';
+import type { UserRole } from '../../preload/contract/workflow.ts';
 
 /**
  * The work queues Tổng quan counts (issue #20): each is a set of states of one kind of document,

@@ -8,34 +8,13 @@ export const RECALL_ANSWER_CODES = ['15', '16'] as const;
 export const RECIPIENT_STATUS_CODES = [...PROCESSING_STATUS_CODES, '13', ...RECALL_ANSWER_CODES] as const;
 export type RecipientStatusCode = (typeof RECIPIENT_STATUS_CODES)[number];
 
-export const RECIPIENT_STATUS_LABEL_VI: Readonly<Record<RecipientStatusCode, string>> = {
-  '01': 'Đã đến',
-  '02': 'Trả lại',
-  '03': 'Đã tiếp nhận',
-  '04': 'Phân công',
-  '05': 'Đang xử lý',
-  '06': 'Hoàn thành',
-  '13': 'Thu hồi',
-  '15': 'Đồng ý thu hồi',
-  '16': 'Từ chối thu hồi',
-};
-
 export function isRecipientStatusCode(value: string): value is RecipientStatusCode {
   return (RECIPIENT_STATUS_CODES as readonly string[]).includes(value);
-}
-
-export function isRecallAnswer(code: RecipientStatusCode): code is (typeof RECALL_ANSWER_CODES)[number] {
-  return code === '15' || code === '16';
 }
 
 /** A return (02) means nothing without its reason [ND30 Điều 21 k2b]; other codes need none. */
 export function statusNeedsReason(code: RecipientStatusCode): boolean {
   return code === '02';
-}
-
-/** No more processing news will come after these: the recipient finished, or sent it back. */
-export function isFinalProcessingStatus(code: string | null): boolean {
-  return code === '06' || code === '02';
 }
 
 export interface ReportedStatus {

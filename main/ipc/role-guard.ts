@@ -1,34 +1,37 @@
 import type { ChannelName, ParsedRequestOf } from '../../preload/contract/index.ts';
 import type { Services } from './services.ts';
-import { incomingStepAction } from '../domain/role-steps.ts';
-import type { RoleAction } from '../domain/user-role.ts';
+import { incomingTransition, type WorkflowActionName } from '../../preload/contract/workflow.ts';
 import { requireRole } from '../services/workflow/roles.ts';
 import type { Handler, HandlerTable } from './dispatch.ts';
 
-type Needs<C extends ChannelName> = (request: ParsedRequestOf<C>, services: Services) => Promise<RoleAction>;
+/** The table's action a request takes; null when the table has no such move (the store then refuses it). */
+type Needs<C extends ChannelName> = (
+  request: ParsedRequestOf<C>,
+  services: Services,
+) => Promise<WorkflowActionName | null>;
 
 const fixed =
-  <C extends ChannelName>(action: RoleAction): Needs<C> =>
+  <C extends ChannelName>(action: WorkflowActionName): Needs<C> =>
   () =>
     Promise.resolve(action);
 
 /**
- * The workflow actions outside the issuing service and the role each needs (domain/user-role.ts):
+ * The workflow actions outside the issuing service and the table's action each takes
+ * (preload/contract/workflow.ts, which names the roles):
  * checked in main before the handler runs, so a refused step changes nothing. The issuing
  * service (issuing.*) checks its own. Reading, listing and viewing need no role.
  */
 const NEEDS: { readonly [C in ChannelName]?: Needs<C> } = {
   'outgoing.create': fixed('outgoing.draft'),
-  'outgoing.submit': fixed('outgoing.draft'),
-  'outgoing.return': fixed('outgoing.sign'),
+  'outgoing.submit': fixed('outgoing.submit'),
+  'outgoing.return': fixed('outgoing.return'),
   'outgoing.recall': fixed('outgoing.recall'),
-  // Appendices carry the organization's signature: the văn thư's, like the seal.
-  'outgoing.addAppendix': fixed('outgoing.seal'),
-  'outgoing.removeAppendix': fixed('outgoing.seal'),
+  'outgoing.addAppendix': fixed('outgoing.appendix'),
+  'outgoing.removeAppendix': fixed('outgoing.appendix'),
   'incoming.add': fixed('incoming.register'),
   'incoming.assign': fixed('incoming.assign'),
   'incoming.transition': async ({ id, to }, services) =>
-    incomingStepAction((await services.store.call('incoming.get', id)).state, to),
+    incomingTransition((await services.store.call('incoming.get', id)).state, to)?.action ?? null,
 };
 
 /** The handler table with each workflow action refused (ROLE_NOT_ALLOWED) for a role that may not do it. */
@@ -37,7 +40,10 @@ export function guardRoles(services: Services, table: HandlerTable): HandlerTabl
   for (const [name, needs] of Object.entries(NEEDS) as [ChannelName, Needs<ChannelName>][]) {
     const handler = table[name] as Handler<ChannelName>;
     guarded[name] = async (request, context) => {
-      await requireRole(services.store.call, await needs(request, services));
+      const action = await needs(request, services);
+      if (action !== null) {
+        await requireRole(services.store.call, action);
+      }
       return handler(request, context);
     };
   }

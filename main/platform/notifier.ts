@@ -10,14 +10,9 @@ export interface DesktopNotice {
 
 /**
  * Desktop notifications behind an interface: Electron's `Notification` in the desktop app; the
- * browser shell forwards notices to the page (which uses the Web Notification API); the CLI and
- * tests without a display use `silentNotifier` or a recording fake.
+ * browser shell forwards notices to the page (which uses the Web Notification API); tests use a
+ * recording fake.
  */
 export interface Notifier {
   notify(notice: DesktopNotice): void;
 }
-
-/** Where no one can see a notification (CLI, headless tools): notices are dropped on purpose. */
-export const silentNotifier: Notifier = {
-  notify: () => undefined,
-};

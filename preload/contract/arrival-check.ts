@@ -37,7 +37,6 @@ export const ARRIVAL_FINDING_CODES = [
   'CHECK_FAILED',
 ] as const;
 export const ArrivalFindingCodeSchema = z.enum(ARRIVAL_FINDING_CODES);
-export type ArrivalFindingCode = z.infer<typeof ArrivalFindingCodeSchema>;
 
 export const ArrivalFindingSchema = z.object({
   code: ArrivalFindingCodeSchema,

@@ -18,7 +18,6 @@ export const DeadlineMentionSchema = z.object({
   /** Vietnamese: how the date was counted. */
   explanation: z.string(),
 });
-export type DeadlineMentionDto = z.infer<typeof DeadlineMentionSchema>;
 
 export const ChuTriSuggestionSchema = z.object({
   chuTri: z.string(),

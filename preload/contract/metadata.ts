@@ -12,7 +12,6 @@ export const MetadataFieldSchema = z.object({
   confidence: z.number().min(0).max(1),
   evidence: z.string(),
 });
-export type MetadataFieldDto = z.infer<typeof MetadataFieldSchema>;
 
 export const DocumentMetadataSchema = z.object({
   so: MetadataFieldSchema.optional(),

@@ -84,6 +84,54 @@ export const STEP_LABEL_VI: Readonly<Record<StepKind, string>> = {
   recall: 'thu hồi',
 };
 
+/**
+ * The case's journey (the server's order, server/office/steps.ts): from which states each step may
+ * be taken, in the order a queue offers them, and where the case stands after it. `new` is a step
+ * that opens a case; a trình ký through a trưởng phòng stops at `xem-xet` first (`toVia`). Main
+ * records the state after a step at once (the server has the last word); the queue offers a
+ * person the steps of the case's state that their roles allow.
+ */
+export const CASE_TRANSITIONS: readonly {
+  readonly from: string;
+  readonly step: StepKind;
+  readonly to: string;
+  readonly toVia?: string;
+}[] = [
+  { from: 'new', step: 'submit', to: 'da-trinh' },
+  { from: 'da-trinh', step: 'assign', to: 'phan-cong' },
+  { from: 'phan-cong', step: 'progress', to: 'dang-xu-ly' },
+  { from: 'phan-cong', step: 'complete', to: 'hoan-thanh' },
+  { from: 'dang-xu-ly', step: 'progress', to: 'dang-xu-ly' },
+  { from: 'dang-xu-ly', step: 'complete', to: 'hoan-thanh' },
+  { from: 'new', step: 'draft', to: 'du-thao' },
+  { from: 'du-thao', step: 'submit-for-signature', to: 'trinh-ky', toVia: 'xem-xet' },
+  { from: 'du-thao', step: 'withdraw-draft', to: 'da-rut' },
+  { from: 'tra-lai', step: 'submit-for-signature', to: 'trinh-ky', toVia: 'xem-xet' },
+  { from: 'tra-lai', step: 'withdraw-draft', to: 'da-rut' },
+  { from: 'xem-xet', step: 'submit-for-signature', to: 'trinh-ky' },
+  { from: 'xem-xet', step: 'return-draft', to: 'tra-lai' },
+  { from: 'trinh-ky', step: 'sign', to: 'da-ky' },
+  { from: 'trinh-ky', step: 'return-draft', to: 'tra-lai' },
+  { from: 'da-ky', step: 'number', to: 'da-cap-so' },
+  { from: 'da-cap-so', step: 'seal', to: 'da-dong-dau' },
+  { from: 'da-dong-dau', step: 'publish', to: 'da-phat-hanh' },
+  { from: 'da-phat-hanh', step: 'recall', to: 'da-thu-hoi' },
+];
+
+/** Where a case stands once a step is taken (the same wherever the step is taken from). */
+export function stateAfter(step: StepKind, viaDepartmentHead = false): string {
+  const row = CASE_TRANSITIONS.find((candidate) => candidate.step === step);
+  if (row === undefined) {
+    throw new Error(`no row for ${step} in CASE_TRANSITIONS`);
+  }
+  return viaDepartmentHead ? (row.toVia ?? row.to) : row.to;
+}
+
+/** The steps a case in `state` waits for that a person holding `roles` may take, in the table's order. */
+export function stepsFrom(state: string, roles: readonly PersonRole[]): StepKind[] {
+  return CASE_TRANSITIONS.filter((row) => row.from === state && personCan(roles, row.step)).map((row) => row.step);
+}
+
 /** Whether a person holding `roles` may take the step (one person may hold two roles). */
 export function personCan(roles: readonly PersonRole[], step: StepKind): boolean {
   return roles.some((role) => STEP_ROLES[step].includes(role));

@@ -13,7 +13,6 @@ const Text = z.string().trim().max(2000);
 
 /** What a file is to its case: the incoming document, the draft and its editable original, then each output of the issuing chain. */
 export const CASE_FILE_ROLES = ['van-ban', 'du-thao', 'nguon', 'da-ky', 'da-cap-so', 'da-dong-dau'] as const;
-export type CaseFileRole = (typeof CASE_FILE_ROLES)[number];
 
 export const CaseFileSchema = z.object({
   sha256: Sha256Schema,

@@ -23,7 +23,7 @@ export const UserProfileSchema = z.object({
   chucVu: z.string(),
   role: UserRoleSchema,
   maDinhDanh: z.string(),
-  /** Actions the role performs here (see main/domain/user-role.ts), for the UI to offer. */
+  /** Actions the role performs here (the workflow table, workflow.ts), for the UI to offer. */
   actions: z.array(z.string()),
   updatedAt: z.string().nullable(),
 });

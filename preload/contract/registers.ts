@@ -11,7 +11,6 @@ export const RegisterSchema = z.object({
   year: z.number().int(),
   quyenSo: z.number().int(),
 });
-export type RegisterDto = z.infer<typeof RegisterSchema>;
 
 export const NumberLeaseSchema = z.object({
   id: z.string(),

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { AppErrorSchema, type AppError } from './errors.ts';
+import type { AppError } from './errors.ts';
 
 /** The envelope every IPC call returns: callers never depend on thrown classes crossing processes. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -10,11 +9,4 @@ export function ok<T>(value: T): Result<T> {
 
 export function fail<T = never>(error: AppError): Result<T> {
   return { ok: false, error };
-}
-
-export function resultSchema<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: AppErrorSchema }),
-  ]);
 }

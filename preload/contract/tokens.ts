@@ -112,7 +112,6 @@ export const SetRoleRequestSchema = z
     role: SignerRoleSchema.nullable(),
   })
   .strict();
-export type SetRoleRequest = z.infer<typeof SetRoleRequestSchema>;
 
 export const tokensChannels = {
   'tokens.setRole': channel(SetRoleRequestSchema, z.object({ roleOverrides: z.record(z.string(), SignerRoleSchema) })),

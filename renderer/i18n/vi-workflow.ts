@@ -1,3 +1,5 @@
+import { WORKFLOW_ACTIONS } from '../../preload/contract/workflow.ts';
+
 /** Vietnamese texts of the workflow additions (stored file, phân công, login, trả lại dự thảo). */
 export const viWorkflow = {
   stored: {
@@ -49,7 +51,7 @@ export const viWorkflow = {
     added: (ten: string) => `Đã thêm ${ten}`,
   },
   returnDraft: {
-    action: 'Trả lại dự thảo',
+    action: WORKFLOW_ACTIONS['outgoing.return'].button,
     title: 'Trả lại dự thảo cho người soạn',
     comment: 'Ý kiến của lãnh đạo',
     hint: 'Người soạn sẽ đọc ý kiến này để sửa dự thảo.',

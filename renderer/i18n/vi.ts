@@ -1,3 +1,4 @@
+import { INCOMING_STATE_LABEL_VI, OUTGOING_STATE_LABEL_VI, WORKFLOW_ACTIONS } from '../../preload/contract/workflow.ts';
 import { viAppendices } from './vi-appendices.ts';
 import { viArrival } from './vi-arrival.ts';
 import { viIssuing } from './vi-issuing.ts';
@@ -172,16 +173,8 @@ export const vi = {
       hanXuLy: 'Hạn xử lý',
       state: 'Trạng thái',
     },
-    states: {
-      'da-den': 'Đã đến',
-      'da-tiep-nhan': 'Đã tiếp nhận',
-      'tra-lai': 'Trả lại',
-      'da-trinh': 'Đã trình',
-      'phan-cong': 'Phân công',
-      'dang-xu-ly': 'Đang xử lý',
-      'hoan-thanh': 'Hoàn thành',
-      'thu-hoi': 'Thu hồi',
-    },
+    /** The workflow table's words (preload/contract/workflow.ts), shared with main. */
+    states: INCOMING_STATE_LABEL_VI,
     sources: { truc: 'Trục liên thông', email: 'Thư điện tử', giay: 'Văn bản giấy (quét)', khac: 'Khác' },
     doKhan: ['Thường', 'Khẩn', 'Thượng khẩn', 'Hỏa tốc', 'Hỏa tốc hẹn giờ'],
     doMat: ['Thường', 'Mật', 'Tối mật', 'Tuyệt mật'],
@@ -259,14 +252,14 @@ export const vi = {
       history: 'Ý kiến và trạng thái',
     },
     actions: {
-      receive: 'Tiếp nhận',
-      return: 'Trả lại…',
-      submit: 'Trình lãnh đạo…',
-      assign: 'Phân công',
-      start: 'Bắt đầu xử lý',
-      finish: 'Hoàn thành',
-      backToClerk: 'Chuyển lại văn thư',
-      recall: 'Thu hồi',
+      receive: WORKFLOW_ACTIONS['incoming.receive'].button,
+      return: WORKFLOW_ACTIONS['incoming.return'].button,
+      submit: WORKFLOW_ACTIONS['incoming.submit'].button,
+      assign: WORKFLOW_ACTIONS['incoming.assign'].button,
+      start: WORKFLOW_ACTIONS['incoming.start'].button,
+      finish: WORKFLOW_ACTIONS['incoming.finish'].button,
+      backToClerk: WORKFLOW_ACTIONS['incoming.backToClerk'].button,
+      recall: WORKFLOW_ACTIONS['incoming.recall'].button,
       none: 'Không còn thao tác nào ở trạng thái này.',
       working: 'Đang cập nhật trạng thái…',
     },
@@ -294,15 +287,7 @@ export const vi = {
     nextStep: 'Bước tiếp theo',
     recallReason: 'Lý do thu hồi',
     noStatus: 'Chưa phản hồi',
-    states: {
-      'du-thao': 'Dự thảo',
-      'trinh-ky': 'Trình ký',
-      'da-ky': 'Lãnh đạo đã ký',
-      'da-cap-so': 'Đã cấp số',
-      'da-dong-dau': 'Đã đóng dấu',
-      'da-phat-hanh': 'Đã phát hành',
-      'da-thu-hoi': 'Đã thu hồi',
-    },
+    states: OUTGOING_STATE_LABEL_VI,
     statusCodes: {
       '01': 'Đã đến',
       '02': 'Trả lại',
@@ -328,12 +313,12 @@ export const vi = {
       recipientsHint: 'Ví dụ: 000.00.01.H49 | Sở Tài chính tỉnh X',
     },
     actions: {
-      submit: 'Trình ký',
-      sign: 'Mở Ký duyệt',
-      number: 'Cấp số',
-      seal: 'Đóng dấu (ký số cơ quan)',
-      publish: 'Phát hành',
-      recall: 'Thu hồi…',
+      submit: WORKFLOW_ACTIONS['outgoing.submit'].button,
+      sign: WORKFLOW_ACTIONS['outgoing.sign'].button,
+      number: WORKFLOW_ACTIONS['outgoing.number'].button,
+      seal: WORKFLOW_ACTIONS['outgoing.seal'].button,
+      publish: WORKFLOW_ACTIONS['outgoing.publish'].button,
+      recall: WORKFLOW_ACTIONS['outgoing.recall'].button,
     },
     recallDialog: { title: 'Thu hồi văn bản đã phát hành', reason: 'Lý do thu hồi', confirm: 'Thu hồi' },
     errors: {

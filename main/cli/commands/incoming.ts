@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
 import { IncomingInputSchema, type IncomingDocument } from '../../../preload/contract/incoming.ts';
 import { backupReminderDue } from '../../domain/backup-reminder.ts';
-import { INCOMING_STATE_LABEL_VI } from '../../domain/document-states.ts';
+import { INCOMING_STATE_LABEL_VI } from '../../../preload/contract/workflow.ts';
 import { formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
 import { displayDate } from '../../domain/vietnam-time.ts';
 import { openProfileStore } from '../../services/store/profile-store.ts';

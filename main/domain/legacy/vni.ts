@@ -71,11 +71,6 @@ export function isVniMark(char: string): boolean {
   return MARKS.has(lower(char));
 }
 
-/** Whether a character is one VNI uses (a mark or a single code, either case). */
-export function isVniCode(char: string): boolean {
-  return MARKS.has(lower(char)) || SINGLES.has(char);
-}
-
 /**
  * Decodes a VNI text layer: single codes first (ô → ơ), then a base letter and the mark after
  * it are composed. A mark with no base that takes it stays as it is.

@@ -41,14 +41,6 @@ interface DraftMeta {
   recipients?: { maDinhDanh: string; ten: string }[];
 }
 
-/** The local outgoing record of a case, if it became one here. */
-export function outgoingOfCase(ctx: StoreContext, caseId: string): string | null {
-  return (
-    (ctx.db.prepare('SELECT document_id FROM office_outgoing WHERE case_id = ?').pluck().get(caseId) as
-      string | undefined) ?? null
-  );
-}
-
 /** The case a local outgoing record stands for, if it came from one. */
 export function caseOfOutgoing(ctx: StoreContext, documentId: string): string | null {
   return (

@@ -108,7 +108,6 @@ export const jobSchemas = {
 } as const;
 
 export type JobKind = keyof typeof jobSchemas;
-export const JOB_KINDS = Object.keys(jobSchemas) as JobKind[];
 export type JobPayload<K extends JobKind> = z.infer<(typeof jobSchemas)[K]>;
 
 /**

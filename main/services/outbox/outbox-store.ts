@@ -77,10 +77,3 @@ export interface OutboxStore {
   list(filter?: { state?: OutboxState; limit?: number }): OutboxJob[];
   counts(): OutboxCounts;
 }
-
-/** The same port seen from another thread or process: every call is asynchronous. */
-export type AsyncOutboxStore = {
-  readonly [M in Exclude<keyof OutboxStore, 'enqueue'>]: (
-    ...args: Parameters<OutboxStore[M]>
-  ) => Promise<ReturnType<OutboxStore[M]>>;
-};

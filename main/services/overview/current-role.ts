@@ -1,4 +1,4 @@
-import type { UserRole } from '../../domain/user-role.ts';
+import type { UserRole } from '../../../preload/contract/workflow.ts';
 import type { StoreCall } from '../store/store-client.ts';
 
 /**

@@ -8,7 +8,8 @@ import type {
   IncomingDocument,
   IncomingInput,
 } from '../../../preload/contract/incoming.ts';
-import { canTransitionIncoming, INCOMING_STATUS_CODE, type IncomingState } from '../../domain/document-states.ts';
+import { incomingTransition } from '../../../preload/contract/workflow.ts';
+import { INCOMING_STATUS_CODE, type IncomingState } from '../../domain/document-states.ts';
 import { exportFileName } from '../../domain/file-name.ts';
 import { formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
 import { staysOnWorkstation } from '../../domain/secrecy.ts';
@@ -249,7 +250,8 @@ export function enqueueRegistration(
 }
 
 /**
- * Move an incoming document along its workflow; the sender hears about it through the outbox.
+ * Move an incoming document along a row of the workflow table (preload/contract/workflow.ts); the
+ * sender hears about it through the outbox.
  * Tiếp nhận goes through the arrival check first and gives the số đến (arrival-gate.ts).
  */
 export function transitionIncoming(
@@ -271,7 +273,7 @@ export function transitionIncoming(
           { details: { from: current.state, to, replica: true } },
         );
       }
-      if (!canTransitionIncoming(current.state, to)) {
+      if (incomingTransition(current.state, to) === undefined) {
         throw new VanthuError('STATE_TRANSITION_INVALID', errorMessageVi('STATE_TRANSITION_INVALID'), {
           details: { from: current.state, to },
         });

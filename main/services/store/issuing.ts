@@ -3,7 +3,7 @@ import { VanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import type { IssuingFile, IssuingStage } from '../../../preload/contract/issuing.ts';
 import type { OutgoingDocument, OutgoingInput } from '../../../preload/contract/outgoing.ts';
-import type { OutgoingState } from '../../domain/document-states.ts';
+import { outgoingStep, type OutgoingMove, type OutgoingState } from '../../../preload/contract/workflow.ts';
 import { exportFileName } from '../../domain/file-name.ts';
 import type { ServerNumber } from '../../domain/numbering.ts';
 import { attachmentPath, recordAttachment } from './attachments.ts';
@@ -28,11 +28,22 @@ export interface StoredInput {
 
 export type OutputStage = Extract<IssuingStage, 'da-ky' | 'da-cap-so' | 'da-dong-dau'>;
 
-/** What each step takes: the state the document must be in and the stage whose file it reads. */
+/** The workflow table's step whose output each stage is, and the stage whose file that step reads. */
+const STAGE_STEP: Readonly<Record<OutputStage, { action: OutgoingMove; from: IssuingStage }>> = {
+  'da-ky': { action: 'outgoing.sign', from: 'du-thao' },
+  'da-cap-so': { action: 'outgoing.number', from: 'da-ky' },
+  'da-dong-dau': { action: 'outgoing.seal', from: 'da-cap-so' },
+};
+
+function inputOf(stage: OutputStage): { state: OutgoingState; from: IssuingStage } {
+  return { state: outgoingStep(STAGE_STEP[stage].action).from, from: STAGE_STEP[stage].from };
+}
+
+/** What each step takes: the state the document must be in (the table's) and the stage whose file it reads. */
 export const STEP_INPUT: Readonly<Record<OutputStage, { state: OutgoingState; from: IssuingStage }>> = {
-  'da-ky': { state: 'trinh-ky', from: 'du-thao' },
-  'da-cap-so': { state: 'da-ky', from: 'da-ky' },
-  'da-dong-dau': { state: 'da-cap-so', from: 'da-cap-so' },
+  'da-ky': inputOf('da-ky'),
+  'da-cap-so': inputOf('da-cap-so'),
+  'da-dong-dau': inputOf('da-dong-dau'),
 };
 
 export interface OutputRecord {
@@ -243,7 +254,7 @@ export function recordOutput(ctx: StoreContext, output: OutputRecord): OutgoingD
         now,
       );
       ctx.db.prepare(`DELETE FROM issuing_pending WHERE document_id = ? AND stage = ?`).run(output.id, output.stage);
-      return moveOutgoing(ctx, output.id, output.stage, () => ({ file_sha256: output.sha256 }));
+      return moveOutgoing(ctx, output.id, STAGE_STEP[output.stage].action, () => ({ file_sha256: output.sha256 }));
     })
     .immediate();
 }

@@ -2,7 +2,12 @@ import { v7 as uuidv7 } from 'uuid';
 import { VanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import type { OutgoingDocument, OutgoingInput } from '../../../preload/contract/outgoing.ts';
-import { canTransitionOutgoing, type OutgoingState } from '../../domain/document-states.ts';
+import {
+  outgoingStep,
+  outgoingTransition,
+  type OutgoingMove,
+  type OutgoingState,
+} from '../../../preload/contract/workflow.ts';
 import { exportFileName } from '../../domain/file-name.ts';
 import { maDinhDanhVanBan } from '../../domain/ma-dinh-danh.ts';
 import { staysOnWorkstation } from '../../domain/secrecy.ts';
@@ -57,9 +62,10 @@ interface RecipientRow {
   recall_at: string | null;
 }
 
-function invalid(from: OutgoingState, to: OutgoingState): VanthuError {
+/** Refused by the workflow table: `action` cannot be taken from the document's state. */
+export function invalidMove(from: OutgoingDocument['state'], action: OutgoingMove): VanthuError {
   return new VanthuError('STATE_TRANSITION_INVALID', errorMessageVi('STATE_TRANSITION_INVALID'), {
-    details: { from, to },
+    details: { from, to: outgoingStep(action).to },
   });
 }
 
@@ -191,19 +197,24 @@ export function createOutgoing(ctx: StoreContext, input: OutgoingInput): Outgoin
     .immediate();
 }
 
-/** One state change with its audit entry; `extra` sets columns in the same transaction. */
+/**
+ * One step of the workflow table (preload/contract/workflow.ts) with its audit entry: the state
+ * it leads to is the table's; `extra` sets columns in the same transaction.
+ */
 export function moveOutgoing(
   ctx: StoreContext,
   id: string,
-  to: OutgoingState,
+  action: OutgoingMove,
   extra: (doc: OutgoingDocument, now: Date) => Record<string, unknown> = () => ({}),
 ): OutgoingDocument {
   return ctx.db
     .transaction(() => {
       const doc = getOutgoing(ctx, id);
-      if (!canTransitionOutgoing(doc.state, to)) {
-        throw invalid(doc.state, to);
+      const row = outgoingTransition(doc.state, action);
+      if (row === undefined) {
+        throw invalidMove(doc.state, action);
       }
+      const to = row.to;
       const now = ctx.clock();
       const fields = extra(doc, now);
       const sets = Object.keys(fields).map((k) => `${k} = @${k}`);
@@ -235,12 +246,13 @@ function storeFile(ctx: StoreContext, path: string): string {
   return sha256;
 }
 
-export const submitOutgoing = (ctx: StoreContext, id: string): OutgoingDocument => moveOutgoing(ctx, id, 'trinh-ky');
+export const submitOutgoing = (ctx: StoreContext, id: string): OutgoingDocument =>
+  moveOutgoing(ctx, id, 'outgoing.submit');
 
 /** The leader has signed (personal signature); the signed PDF is kept beside the draft. */
 export function markSigned(ctx: StoreContext, id: string, filePath: string): OutgoingDocument {
   const sha256 = storeFile(ctx, filePath);
-  return moveOutgoing(ctx, id, 'da-ky', () => ({ file_sha256: sha256 }));
+  return moveOutgoing(ctx, id, 'outgoing.sign', () => ({ file_sha256: sha256 }));
 }
 
 /**
@@ -249,7 +261,7 @@ export function markSigned(ctx: StoreContext, id: string, filePath: string): Out
  * and nothing changes.
  */
 export function issueNumber(ctx: StoreContext, id: string): OutgoingDocument {
-  return moveOutgoing(ctx, id, 'da-cap-so', (doc, now) => takeNumber(ctx, doc, now));
+  return moveOutgoing(ctx, id, 'outgoing.number', (doc, now) => takeNumber(ctx, doc, now));
 }
 
 /**
@@ -285,7 +297,7 @@ export function takeNumber(
 /** The organization signature is applied; the sealed PDF replaces the signed one as the document's file. */
 export function markSealed(ctx: StoreContext, id: string, filePath: string): OutgoingDocument {
   const sha256 = storeFile(ctx, filePath);
-  return moveOutgoing(ctx, id, 'da-dong-dau', () => ({ file_sha256: sha256 }));
+  return moveOutgoing(ctx, id, 'outgoing.seal', () => ({ file_sha256: sha256 }));
 }
 
 /** A secret document is sent on paper, never through the system (domain/secrecy.ts). */
@@ -305,7 +317,7 @@ export function publishOutgoing(ctx: StoreContext, id: string): OutgoingDocument
     if (before.recipients.length === 0 || before.fileSha256 === null || before.maDinhDanhVanBan === null) {
       throw new VanthuError('INVALID_INPUT', errorMessageVi('INVALID_INPUT', '(cần nơi nhận và tệp đã đóng dấu)'));
     }
-    const doc = moveOutgoing(ctx, id, 'da-phat-hanh');
+    const doc = moveOutgoing(ctx, id, 'outgoing.publish');
     const now = ctx.clock();
     const sha256 = before.fileSha256;
     const size = ctx.db.prepare(`SELECT size FROM attachments WHERE sha256 = ?`).pluck().get(sha256) as number;
@@ -353,7 +365,7 @@ export function publishOutgoing(ctx: StoreContext, id: string): OutgoingDocument
 export function recallOutgoing(ctx: StoreContext, id: string, reason: string): OutgoingDocument {
   return ctx.db.transaction(() => {
     refuseSecret(getOutgoing(ctx, id));
-    const doc = moveOutgoing(ctx, id, 'da-thu-hoi', (_doc, now) => ({
+    const doc = moveOutgoing(ctx, id, 'outgoing.recall', (_doc, now) => ({
       recall_reason: reason,
       recalled_at: now.toISOString(),
     }));

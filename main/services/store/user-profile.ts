@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { UserProfile, UserProfilePatch } from '../../../preload/contract/organizations.ts';
-import { ROLE_ACTIONS, type UserRole } from '../../domain/user-role.ts';
+import { actionsOfRole, type UserRole } from '../../../preload/contract/workflow.ts';
 import { appendAudit } from './audit.ts';
 
 /** One person uses a workstation profile; the row is created on first update. */
@@ -20,7 +20,7 @@ function toProfile(row: ProfileRow): UserProfile {
     chucVu: row.chuc_vu,
     role: row.role,
     maDinhDanh: row.ma_dinh_danh,
-    actions: [...ROLE_ACTIONS[row.role]],
+    actions: actionsOfRole(row.role),
     updatedAt: row.updated_at === '' ? null : row.updated_at,
   };
 }

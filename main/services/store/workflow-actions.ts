@@ -7,11 +7,11 @@ import type {
   IncomingDocument,
 } from '../../../preload/contract/incoming.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
-import { canTransitionOutgoing } from '../../domain/document-states.ts';
+import { outgoingTransition } from '../../../preload/contract/workflow.ts';
 import { readAttachment } from './attachments.ts';
 import { appendAudit } from './audit.ts';
 import { getIncoming, transitionIncoming } from './incoming-service.ts';
-import { getOutgoing } from './outgoing-service.ts';
+import { getOutgoing, invalidMove } from './outgoing-service.ts';
 import type { StoreContext } from './store-context.ts';
 
 /** A document being handled may be re-assigned (another lead, a new deadline) without a state change. */
@@ -102,13 +102,12 @@ export function returnOutgoing(ctx: StoreContext, id: string, comment: string): 
   return ctx.db
     .transaction(() => {
       const doc = getOutgoing(ctx, id);
-      if (!canTransitionOutgoing(doc.state, 'du-thao')) {
-        throw new VanthuError('STATE_TRANSITION_INVALID', errorMessageVi('STATE_TRANSITION_INVALID'), {
-          details: { from: doc.state, to: 'du-thao' },
-        });
+      const row = outgoingTransition(doc.state, 'outgoing.return');
+      if (row === undefined) {
+        throw invalidMove(doc.state, 'outgoing.return');
       }
       const at = ctx.clock().toISOString();
-      ctx.db.prepare(`UPDATE outgoing_documents SET state = 'du-thao', updated_at = ? WHERE id = ?`).run(at, id);
+      ctx.db.prepare(`UPDATE outgoing_documents SET state = ?, updated_at = ? WHERE id = ?`).run(row.to, at, id);
       ctx.db
         .prepare(`INSERT INTO outgoing_returns (outgoing_id, comment, returned_by, returned_at) VALUES (?, ?, ?, ?)`)
         .run(id, comment, ctx.actor, at);
@@ -119,7 +118,7 @@ export function returnOutgoing(ctx: StoreContext, id: string, comment: string): 
           action: 'outgoing.return',
           entity: 'outgoing',
           entityId: id,
-          details: { from: doc.state, to: 'du-thao', comment },
+          details: { from: doc.state, to: row.to, comment },
         },
         new Date(at),
       );

@@ -1,3 +1,4 @@
+import { INCOMING_TRANSITIONS } from '../../../preload/contract/workflow.ts';
 import type { IncomingState } from '../../domain/document-states.ts';
 import { recordIncomingAppendices } from '../store/appendices.ts';
 import { recordAttachment } from '../store/attachments.ts';
@@ -9,8 +10,10 @@ import { adoptRegistration, arrivalNumber } from './registration-adoption.ts';
 /** Cursors live in the store's `meta` table, written in the same transaction as what they cover. */
 const INBOX_CURSOR = 'sync.inbox.cursor';
 
-/** States from which a recall still changes something (a finished or returned document stays as it is). */
-const RECALLABLE: readonly IncomingState[] = ['da-den', 'da-tiep-nhan', 'da-trinh', 'phan-cong', 'dang-xu-ly'];
+/** States from which the workflow table lets a recall move the document (a finished or returned one stays as it is). */
+const RECALLABLE: readonly IncomingState[] = INCOMING_TRANSITIONS.filter((row) => row.action === 'incoming.recall').map(
+  (row) => row.from,
+);
 
 export interface InboxApplied {
   readonly added: number;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
+import type { UserRole } from '../../../preload/contract/workflow.ts';
 import { useErrorCenter } from '../../app/feedback/error-center.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
 import { NoteDialog } from '../../app/forms/NoteDialog.tsx';
@@ -13,20 +14,32 @@ import { AssignDialog } from './AssignDialog.tsx';
 import { actionsFor, receiveGate, type IncomingAction } from './incoming-actions.ts';
 import { dateVi } from './incoming-filters.ts';
 
-/** The confirmation asked before a recalled document's file is deleted (QĐ 28 Điều 9 k2). */
-const REMOVE_FILE: IncomingAction = { id: 'removeFile', to: 'thu-hoi', label: vi.arrival.recall.removeFile };
+/** The confirmation asked before a recalled document's file is deleted (QĐ 28 Điều 9 k2): no move, so not in the table. */
+const REMOVE_FILE = 'removeFile';
 
-/** The buttons for the document's state; a return asks for the reason, a submission for an opinion. */
-export function IncomingActions({ document, onChanged }: { document: IncomingDocument; onChanged: () => void }) {
-  const [asking, setAsking] = useState<IncomingAction | null>(null);
+/** The buttons for the document's state and the person's role; a return asks for the reason, a submission for an opinion. */
+export function IncomingActions({
+  document,
+  role,
+  onChanged,
+}: {
+  document: IncomingDocument;
+  /** The profile's role; null when it could not be read (nothing is offered). */
+  role: UserRole | null;
+  onChanged: () => void;
+}) {
+  const [asking, setAsking] = useState<IncomingAction | typeof REMOVE_FILE | null>(null);
   const [prepared, setPrepared] = useState<string | undefined>(undefined);
   const [working, setWorking] = useState(false);
   const errors = useErrorCenter();
   const person = useLoad<SignedInPersonDto | null>('people.current', () => call('people.current', {}), []);
   // A signed-in văn thư presents through the server to a named leader; the local-only trình is for a lone workstation.
   const officeOn = person.data.state === 'ready' && person.data.value !== null;
-  const actions = actionsFor(document.state).filter((a) => !(officeOn && a.id === 'submit'));
+  const actions = (role === null ? [] : actionsFor(document.state, role)).filter(
+    (a) => !(officeOn && a.action === 'incoming.submit'),
+  );
   const gate = receiveGate(document);
+  const dialog = asking === REMOVE_FILE ? null : asking;
 
   const run = async (action: IncomingAction, note?: string, acceptReason?: string): Promise<void> => {
     setAsking(null);
@@ -65,11 +78,11 @@ export function IncomingActions({ document, onChanged }: { document: IncomingDoc
   };
 
   const click = (a: IncomingAction): void => {
-    if (a.id === 'receive' && gate === 'anyway') {
+    if (a.action === 'incoming.receive' && gate === 'anyway') {
       setAsking({ ...a, ask: 'reason' });
-    } else if (a.id === 'return') {
+    } else if (a.action === 'incoming.return') {
       void askReturn(a);
-    } else if (a.ask === undefined && a.id !== 'assign') {
+    } else if (a.ask === undefined && a.action !== 'incoming.assign') {
       void run(a);
     } else {
       setAsking(a);
@@ -98,13 +111,13 @@ export function IncomingActions({ document, onChanged }: { document: IncomingDoc
       <div className="actions">
         {actions.map((a) => (
           <button
-            key={a.id}
+            key={a.action}
             type="button"
-            className={a.id === 'return' ? 'danger' : undefined}
-            disabled={working || (a.id === 'receive' && (gate === 'pending' || gate === 'refused'))}
+            className={a.action === 'incoming.return' ? 'danger' : undefined}
+            disabled={working || (a.action === 'incoming.receive' && (gate === 'pending' || gate === 'refused'))}
             onClick={() => click(a)}
           >
-            {a.id === 'receive' && gate === 'anyway' ? vi.arrival.receive.anyway : a.label}
+            {a.action === 'incoming.receive' && gate === 'anyway' ? vi.arrival.receive.anyway : a.label}
           </button>
         ))}
         {document.state === 'thu-hoi' && document.fileSha256 !== null && !document.fileRemoved ? (
@@ -119,10 +132,10 @@ export function IncomingActions({ document, onChanged }: { document: IncomingDoc
       {gate === 'pending' && document.state === 'da-den' ? <p role="status">{vi.arrival.receive.pending}</p> : null}
       {gate === 'refused' && document.state === 'da-den' ? <p role="alert">{vi.arrival.receive.invalid}</p> : null}
       {working ? <Progress label={vi.incoming.actions.working} /> : null}
-      {asking?.id === 'assign' ? (
+      {dialog?.action === 'incoming.assign' ? (
         <AssignDialog documentId={document.id} onConfirm={(a) => void assign(a)} onClose={() => setAsking(null)} />
       ) : null}
-      {asking?.ask === 'reason' && asking.id === 'return' ? (
+      {dialog?.ask === 'reason' && dialog.action === 'incoming.return' ? (
         <NoteDialog
           title={vi.incoming.returnDialog.title}
           label={vi.incoming.returnDialog.reason}
@@ -131,11 +144,11 @@ export function IncomingActions({ document, onChanged }: { document: IncomingDoc
           required
           draftKey={`incoming.${document.id}.return`}
           {...(prepared === undefined ? {} : { initialNote: prepared })}
-          onConfirm={(note) => void run(asking, note)}
+          onConfirm={(note) => void run(dialog, note)}
           onClose={() => setAsking(null)}
         />
       ) : null}
-      {asking?.ask === 'reason' && asking.id === 'receive' ? (
+      {dialog?.ask === 'reason' && dialog.action === 'incoming.receive' ? (
         <NoteDialog
           title={vi.arrival.receive.anywayTitle}
           label={vi.arrival.receive.anywayReason}
@@ -143,7 +156,7 @@ export function IncomingActions({ document, onChanged }: { document: IncomingDoc
           confirm={vi.arrival.receive.anywayConfirm}
           required
           draftKey={`incoming.${document.id}.accept`}
-          onConfirm={(reason) => void run(asking, undefined, reason)}
+          onConfirm={(reason) => void run(dialog, undefined, reason)}
           onClose={() => setAsking(null)}
         />
       ) : null}
@@ -159,7 +172,7 @@ export function IncomingActions({ document, onChanged }: { document: IncomingDoc
           onClose={() => setAsking(null)}
         />
       ) : null}
-      {asking?.ask === 'opinion' ? (
+      {dialog?.ask === 'opinion' ? (
         <NoteDialog
           title={vi.incoming.submitDialog.title}
           label={vi.incoming.submitDialog.note}
@@ -170,7 +183,7 @@ export function IncomingActions({ document, onChanged }: { document: IncomingDoc
           onConfirm={(note, date) =>
             // The transition carries only a note: the proposed deadline travels inside it.
             void run(
-              asking,
+              dialog,
               [note, date === '' ? '' : `${vi.incoming.submitDialog.deadline}: ${dateVi(date)}`]
                 .filter(Boolean)
                 .join('\n'),

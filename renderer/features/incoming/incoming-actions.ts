@@ -1,11 +1,17 @@
 import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
-import { vi } from '../../i18n/vi.ts';
+import {
+  INCOMING_TRANSITIONS,
+  movesFrom,
+  WORKFLOW_ACTIONS,
+  type IncomingMove,
+  type UserRole,
+} from '../../../preload/contract/workflow.ts';
 import { needsCheck } from './arrival-verdict.ts';
 
 type State = IncomingDocument['state'];
 
 export interface IncomingAction {
-  readonly id: 'receive' | 'return' | 'submit' | 'assign' | 'start' | 'finish' | 'backToClerk' | 'removeFile';
+  readonly action: IncomingMove;
   readonly to: State;
   readonly label: string;
   /** Asks for a note first: 'reason' (required) or 'opinion' (optional, with a deadline). */
@@ -13,28 +19,30 @@ export interface IncomingAction {
 }
 
 /**
- * What the user can do from each state (ND30 Điều 20–23, S-TN26 Điều 8). The store enforces the
- * same table and answers STATE_TRANSITION_INVALID if the two ever disagree.
+ * The moves this screen has a button for, and what each asks first. A recall comes from the
+ * sender through sync, and asking the leader again is not offered here: the table's other rows.
  */
-const BY_STATE: Readonly<Record<State, readonly IncomingAction[]>> = {
-  'da-den': [
-    { id: 'receive', to: 'da-tiep-nhan', label: vi.incoming.actions.receive },
-    { id: 'return', to: 'tra-lai', label: vi.incoming.actions.return, ask: 'reason' },
-  ],
-  'da-tiep-nhan': [{ id: 'submit', to: 'da-trinh', label: vi.incoming.actions.submit, ask: 'opinion' }],
-  'tra-lai': [],
-  'da-trinh': [
-    { id: 'assign', to: 'phan-cong', label: vi.incoming.actions.assign },
-    { id: 'backToClerk', to: 'da-tiep-nhan', label: vi.incoming.actions.backToClerk },
-  ],
-  'phan-cong': [{ id: 'start', to: 'dang-xu-ly', label: vi.incoming.actions.start }],
-  'dang-xu-ly': [{ id: 'finish', to: 'hoan-thanh', label: vi.incoming.actions.finish }],
-  'hoan-thanh': [],
-  'thu-hoi': [],
+const OFFERED: Partial<Readonly<Record<IncomingMove, Pick<IncomingAction, 'ask'>>>> = {
+  'incoming.receive': {},
+  'incoming.return': { ask: 'reason' },
+  'incoming.submit': { ask: 'opinion' },
+  'incoming.assign': {},
+  'incoming.backToClerk': {},
+  'incoming.start': {},
+  'incoming.finish': {},
 };
 
-export function actionsFor(state: State): readonly IncomingAction[] {
-  return BY_STATE[state];
+/**
+ * What the person can do from each state: the workflow table's rows (preload/contract/workflow.ts)
+ * from that state that their role may take, which are what the store and main's role check allow.
+ */
+export function actionsFor(state: State, role: UserRole): readonly IncomingAction[] {
+  return movesFrom(INCOMING_TRANSITIONS, state, role).flatMap((row) => {
+    const offered = OFFERED[row.action];
+    return offered === undefined
+      ? []
+      : [{ action: row.action, to: row.to, label: WORKFLOW_ACTIONS[row.action].button, ...offered }];
+  });
 }
 
 /**

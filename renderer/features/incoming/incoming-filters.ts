@@ -1,4 +1,4 @@
-import type { DocumentFilter, IncomingDocument } from '../../../preload/contract/incoming.ts';
+import type { DocumentFilter } from '../../../preload/contract/incoming.ts';
 
 export const FILTER_IDS = ['all', 'received', 'waiting', 'submitted', 'processing', 'overdue'] as const;
 export type FilterId = (typeof FILTER_IDS)[number];
@@ -20,18 +20,6 @@ export function filterRequest(id: FilterId, search: string): Partial<DocumentFil
     default:
       return base;
   }
-}
-
-/** Urgent first (hỏa tốc, thượng khẩn, khẩn), keeping the store's order within each level. */
-export function urgentFirst(list: readonly IncomingDocument[]): IncomingDocument[] {
-  return list
-    .map((doc, index) => ({ doc, index }))
-    .sort((a, b) => b.doc.doKhan - a.doc.doKhan || a.index - b.index)
-    .map((x) => x.doc);
-}
-
-export function isOverdue(doc: IncomingDocument, today: string): boolean {
-  return doc.hanXuLy !== null && doc.hanXuLy < today && !['hoan-thanh', 'tra-lai', 'thu-hoi'].includes(doc.state);
 }
 
 export function soKyHieu(doc: { so: string; kyHieu: string }): string {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AppError, ChannelName } from '../../../preload/contract/index.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
+import { WORKFLOW_ACTIONS, type UserRole } from '../../../preload/contract/workflow.ts';
 import { useErrorCenter } from '../../app/feedback/error-center.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
 import { NoteDialog } from '../../app/forms/NoteDialog.tsx';
@@ -8,17 +9,26 @@ import { hrefOf } from '../../app/frame/routes.ts';
 import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
 import { SendToLeader } from '../../shared/SendToLeader.tsx';
-import { nextAction } from './outgoing-actions.ts';
+import { nextAction, type NextStep } from './outgoing-actions.ts';
 import { SealPanel } from './SealPanel.tsx';
 
 type SimpleChannel = Extract<ChannelName, 'outgoing.submit' | 'issuing.number' | 'issuing.publish'>;
 
-/** The one next step for the document's stage; sealing opens its own panel, recall asks why. */
-export function OutgoingActions({ document, onChanged }: { document: OutgoingDocument; onChanged: () => void }) {
+/** The one next step for the document's stage and the person's role; sealing opens its own panel, recall asks why. */
+export function OutgoingActions({
+  document,
+  role,
+  onChanged,
+}: {
+  document: OutgoingDocument;
+  /** The profile's role; null when it could not be read (nothing is offered). */
+  role: UserRole | null;
+  onChanged: () => void;
+}) {
   const [working, setWorking] = useState(false);
   const [recalling, setRecalling] = useState(false);
   const errors = useErrorCenter();
-  const action = nextAction(document.state);
+  const action = role === null ? null : nextAction(document.state, role);
 
   const after = (result: { ok: true } | { ok: false; error: AppError }, retry: () => void): void => {
     setWorking(false);
@@ -37,22 +47,22 @@ export function OutgoingActions({ document, onChanged }: { document: OutgoingDoc
     setWorking(true);
     after(await call('outgoing.recall', { id: document.id, reason }), () => void recall(reason));
   };
-  const simple: Partial<Record<NonNullable<typeof action>, SimpleChannel>> = {
-    submit: 'outgoing.submit',
-    number: 'issuing.number',
-    publish: 'issuing.publish',
+  const simple: Partial<Record<NextStep, SimpleChannel>> = {
+    'outgoing.submit': 'outgoing.submit',
+    'outgoing.number': 'issuing.number',
+    'outgoing.publish': 'issuing.publish',
   };
   const channel = action === null ? undefined : simple[action];
   return (
     <section aria-labelledby="out-actions-title">
       <h3 id="out-actions-title">{vi.outgoing.nextStep}</h3>
       {action === null ? <p>{vi.incoming.actions.none}</p> : null}
-      {channel !== undefined && action !== null && !(action === 'submit' && document.fileSha256 !== null) ? (
+      {channel !== undefined && action !== null && !(action === 'outgoing.submit' && document.fileSha256 !== null) ? (
         <button type="button" disabled={working} onClick={() => void run(channel)}>
-          {vi.outgoing.actions[action]}
+          {WORKFLOW_ACTIONS[action].button}
         </button>
       ) : null}
-      {action === 'submit' && document.fileSha256 !== null ? (
+      {action === 'outgoing.submit' && document.fileSha256 !== null ? (
         // A signed-in chuyên viên sends the stored draft to a leader at their own workstation.
         <SendToLeader
           kind="draft"
@@ -65,9 +75,9 @@ export function OutgoingActions({ document, onChanged }: { document: OutgoingDoc
           }
         />
       ) : null}
-      {action === 'sign' ? <a href={hrefOf('signing')}>{vi.outgoing.actions.sign}</a> : null}
-      {action === 'seal' ? <SealPanel document={document} onSealed={onChanged} /> : null}
-      {action === 'recall' ? (
+      {action === 'outgoing.sign' ? <a href={hrefOf('signing')}>{vi.outgoing.actions.sign}</a> : null}
+      {action === 'outgoing.seal' ? <SealPanel document={document} onSealed={onChanged} /> : null}
+      {action === 'outgoing.recall' ? (
         <button type="button" className="danger" disabled={working} onClick={() => setRecalling(true)}>
           {vi.outgoing.actions.recall}
         </button>

@@ -6,6 +6,7 @@ import { ServiceMissing } from '../../app/frame/ServiceMissing.tsx';
 import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
+import { useRole } from '../../shared/use-role.ts';
 import { dateVi } from '../incoming/incoming-filters.ts';
 import { OutgoingActions } from './OutgoingActions.tsx';
 import { PlacementPreview } from './PlacementPreview.tsx';
@@ -16,16 +17,18 @@ import { TheThucPanel } from '../the-thuc/TheThucPanel.tsx';
 /** One outgoing document: its facts, its next step, and after publication the recipients' statuses. */
 export function OutgoingDetail({ id }: { id: string }) {
   const { data, reload } = useLoad<OutgoingDocument>('outgoing.get', () => call('outgoing.get', { id }), [id]);
+  // The next step is the role's row of the workflow table: the page shows with it, not before.
+  const role = useRole();
   const f = vi.outgoing.fields;
   return (
     <>
       <p>
         <a href={hrefOf('outgoing')}>{vi.common.back}</a>
       </p>
-      {data.state === 'loading' ? <Progress label={vi.app.loading} /> : null}
+      {data.state === 'loading' || role === 'loading' ? <Progress label={vi.app.loading} /> : null}
       {data.state === 'failed' ? <ErrorNotice error={data.error} onRetry={reload} /> : null}
       {data.state === 'missing' ? <ServiceMissing channel={data.channel} /> : null}
-      {data.state === 'ready' ? (
+      {data.state === 'ready' && role !== 'loading' ? (
         <article aria-labelledby="out-title" data-testid="outgoing-detail">
           <h2 id="out-title">
             {data.value.tenLoai} {data.value.trichYeu}
@@ -48,12 +51,12 @@ export function OutgoingDetail({ id }: { id: string }) {
               </>
             )}
           </dl>
-          <OutgoingActions document={data.value} onChanged={reload} />
+          <OutgoingActions document={data.value} role={role} onChanged={reload} />
           {/* The drafter sees the draft's thể thức as soon as it is stored, before trình ký. */}
           {data.value.state === 'du-thao' && data.value.fileSha256 !== null ? (
             <TheThucPanel documents={[data.value]} />
           ) : null}
-          <ReturnDraft document={data.value} onChanged={reload} />
+          <ReturnDraft document={data.value} role={role} onChanged={reload} />
           <PlacementPreview document={data.value} />
           <AppendixPanel document={data.value} onChanged={reload} />
           <h3>{vi.outgoing.groups.recipients}</h3>

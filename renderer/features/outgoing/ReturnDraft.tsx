@@ -1,13 +1,23 @@
 import { useState } from 'react';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
+import type { UserRole } from '../../../preload/contract/workflow.ts';
 import { useErrorCenter } from '../../app/feedback/error-center.tsx';
 import { NoteDialog } from '../../app/forms/NoteDialog.tsx';
 import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { viWorkflow } from '../../i18n/vi-workflow.ts';
+import { mayReturn } from './outgoing-actions.ts';
 
-/** The leader sends a draft under trình ký back with a comment; the drafter reads the comments here. */
-export function ReturnDraft({ document, onChanged }: { document: OutgoingDocument; onChanged: () => void }) {
+/** The leader sends a draft under trình ký back with a comment (the workflow table's row); the drafter reads the comments here. */
+export function ReturnDraft({
+  document,
+  role,
+  onChanged,
+}: {
+  document: OutgoingDocument;
+  role: UserRole | null;
+  onChanged: () => void;
+}) {
   const t = viWorkflow.returnDraft;
   const [asking, setAsking] = useState(false);
   const errors = useErrorCenter();
@@ -27,7 +37,7 @@ export function ReturnDraft({ document, onChanged }: { document: OutgoingDocumen
   const comments = data.state === 'ready' ? data.value : [];
   return (
     <>
-      {document.state === 'trinh-ky' ? (
+      {role !== null && mayReturn(document.state, role) ? (
         <button type="button" className="danger" onClick={() => setAsking(true)}>
           {t.action}
         </button>

@@ -1,20 +1,26 @@
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
+import {
+  movesFrom,
+  OUTGOING_TRANSITIONS,
+  type OutgoingMove,
+  type UserRole,
+} from '../../../preload/contract/workflow.ts';
 
 type State = OutgoingDocument['state'];
 
-export type OutgoingActionId = 'submit' | 'sign' | 'number' | 'seal' | 'publish' | 'recall';
+/** The steps the "Bước tiếp theo" panel has a control for; trả lại dự thảo has its own (ReturnDraft). */
+export type NextStep = Exclude<OutgoingMove, 'outgoing.return'>;
 
-/** The next step of each state (ND30 Điều 14, S-TN26 Điều 9); the store enforces the same order. */
-const NEXT: Readonly<Record<State, OutgoingActionId | null>> = {
-  'du-thao': 'submit',
-  'trinh-ky': 'sign',
-  'da-ky': 'number',
-  'da-cap-so': 'seal',
-  'da-dong-dau': 'publish',
-  'da-phat-hanh': 'recall',
-  'da-thu-hoi': null,
-};
+/**
+ * The next step of the issuing chain the person may take from the document's state: the workflow
+ * table's row (preload/contract/workflow.ts) their role may take, as the store and main allow.
+ */
+export function nextAction(state: State, role: UserRole): NextStep | null {
+  const row = movesFrom(OUTGOING_TRANSITIONS, state, role).find((move) => move.action !== 'outgoing.return');
+  return row?.action ?? null;
+}
 
-export function nextAction(state: State): OutgoingActionId | null {
-  return NEXT[state];
+/** Whether the person may send the draft back (the leader, under trình ký). */
+export function mayReturn(state: State, role: UserRole): boolean {
+  return movesFrom(OUTGOING_TRANSITIONS, state, role).some((move) => move.action === 'outgoing.return');
 }

@@ -2,11 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { composeServices } from '../../../main/app/compose.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
 import type { EventPayload } from '../../../preload/contract/index.ts';
+import { openApp } from '../../support/app.ts';
 import { sealPng, signaturePng } from '../../support/corpus/images.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
@@ -27,9 +24,9 @@ function tokenOf(id: 'person' | 'org' | 'wrong-usage') {
 describe('signing.* over IPC with SoftHSM2 tokens', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu ký số '));
   const profileDir = join(dir, 'hồ sơ');
-  const services = composeServices({ profileDir, shell: 'cli' });
-  const table = createHandlerTable(services);
-  const call = (channel: string, payload: unknown) => dispatch(table, channel, payload, { shell: 'cli' }, silentLogger);
+  const app = openApp({ profileDir, shell: 'cli', caller: 'cli', organization: null, logToProfile: true });
+  const { services } = app;
+  const call = (channel: string, payload: unknown) => app.raw(channel, payload);
   writeFileSync(join(dir, 'chữ ký.png'), signaturePng());
   writeFileSync(join(dir, 'con dấu.png'), sealPng());
   // The tokens hold only their leaves: the chain must come from the trust store files.

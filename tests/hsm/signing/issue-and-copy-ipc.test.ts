@@ -2,10 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { composeServices } from '../../../main/app/compose.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
+import { openApp } from '../../support/app.ts';
 import { sealPng, signaturePng } from '../../support/corpus/images.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
 import { writeDocument } from '../../support/corpus/write-document.ts';
@@ -28,9 +25,9 @@ function tokenOf(id: 'person' | 'org') {
 
 describe('issuing and copying over IPC (#14)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu bản sao '));
-  const services = composeServices({ profileDir: join(dir, 'hồ sơ'), shell: 'cli' });
-  const table = createHandlerTable(services);
-  const call = (channel: string, payload: unknown) => dispatch(table, channel, payload, { shell: 'cli' }, silentLogger);
+  const app = openApp({ profileDir: join(dir, 'hồ sơ'), shell: 'cli', caller: 'cli', organization: null });
+  const { services } = app;
+  const call = (channel: string, payload: unknown) => app.raw(channel, payload);
   const p = (name: string): string => join(dir, name);
   writeFileSync(p('chữ ký.png'), signaturePng());
   writeFileSync(p('con dấu.png'), sealPng());

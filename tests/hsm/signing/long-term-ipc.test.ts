@@ -3,12 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { composeServices } from '../../../main/app/compose.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
 import { certInfo } from '../../../main/services/pdf/verify/cert-info.ts';
 import { createFileRevocationCache, revocationKey } from '../../../main/services/pdf/verify/revocation-cache.ts';
+import { openApp } from '../../support/app.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { pdfsig } from '../../support/validators.ts';
@@ -26,9 +23,9 @@ function tokenOf(id: 'person' | 'expiring') {
 
 describe('signing with longTerm (PAdES B-LT) over IPC', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu-blt-ipc-'));
-  const services = composeServices({ profileDir: join(dir, 'profile'), shell: 'cli' });
-  const call = (channel: string, payload: unknown) =>
-    dispatch(createHandlerTable(services), channel, payload, { shell: 'cli' }, silentLogger);
+  const app = openApp({ profileDir: join(dir, 'profile'), shell: 'cli', caller: 'cli', organization: null });
+  const { services } = app;
+  const call = (channel: string, payload: unknown) => app.raw(channel, payload);
   services.settings.update({
     tokens: { modulePaths: [pki.softhsm.module] },
     verify: { trustPaths: [pki.subPem, pki.rootPem] },

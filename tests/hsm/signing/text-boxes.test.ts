@@ -3,15 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { composeServices } from '../../../main/app/compose.ts';
 import type { CliIo } from '../../../main/cli/commands/command.ts';
 import { commands } from '../../../main/cli/commands/index.ts';
 import { runCli } from '../../../main/cli/run.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
 import { textWidth } from '../../../main/services/pdf/layout/measure.ts';
 import { appendixLine } from '../../../main/services/pdf/sign/issue-text.ts';
+import { openApp } from '../../support/app.ts';
 import { opaquePng, sealPng } from '../../support/corpus/images.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
 import { pdfToText } from '../../support/corpus/render.ts';
@@ -46,9 +43,9 @@ async function widgetWidth(path: string, field: string): Promise<number> {
 
 describe('text blocks and images from settings: appendix, copy, house style, image checks', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu phụ lục '));
-  const services = composeServices({ profileDir: join(dir, 'profile'), shell: 'cli' });
-  const call = (channel: string, payload: unknown) =>
-    dispatch(createHandlerTable(services), channel, payload, { shell: 'cli' }, silentLogger);
+  const app = openApp({ profileDir: join(dir, 'profile'), shell: 'cli', caller: 'cli', organization: null });
+  const { services } = app;
+  const call = (channel: string, payload: unknown) => app.raw(channel, payload);
   services.settings.update({
     tokens: { modulePaths: [pki.softhsm.module] },
     verify: { trustPaths: [pki.subPem, pki.rootPem] },

@@ -1,20 +1,17 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { composeServices } from '../../../main/app/compose.ts';
 import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
 import Database from 'better-sqlite3';
 import { writeAttachmentFile } from '../../../main/services/store/attachments.ts';
 import { openDatabase } from '../../../main/services/store/open-database.ts';
 import { createStore } from '../../../main/services/store/store.ts';
 import { startProfile } from '../../../main/services/vault/profile-start.ts';
 import { profilePaths } from '../../../main/platform/profile.ts';
-import type { UserRole } from '../../../main/domain/user-role.ts';
+import type { UserRole } from '../../../preload/contract/workflow.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import type { Result } from '../../../preload/contract/result.ts';
+import { openApp } from '../../support/app.ts';
 import type { PkiMaterial } from '../../support/pki/build.ts';
 
 export const ORG = '000.00.00.H49';
@@ -58,24 +55,24 @@ export function issuingProfile(
   }
   seeded.close();
   const { server } = options;
-  const services = composeServices({
+  const app = openApp({
     profileDir,
     shell: 'cli',
-    log: silentLogger,
+    organization: null,
     ...(profileKey === undefined ? {} : { profileKey }),
     ...(server === undefined
       ? {}
       : { syncCredentials: () => ({ username: server.username, password: server.password }) }),
   });
+  const { services } = app;
   services.settings.update({
     ...(server === undefined ? {} : { server: { url: server.url } }),
     organization: { maDinhDanh: ORG, name: 'Ủy ban nhân dân tỉnh X' },
     tokens: { modulePaths: [pki.softhsm.module] },
     verify: { trustPaths: [pki.subPem, pki.rootPem] },
   });
-  const table = createHandlerTable(services);
-  const call = (channel: string, payload: unknown): Promise<Result<unknown>> =>
-    dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
+  // The journeys here read answers by shape; the typed call is app.call.
+  const call = (channel: string, payload: unknown): Promise<Result<unknown>> => app.raw(channel, payload);
   const value = <T>(result: Result<unknown>): T => {
     if (!result.ok) {
       throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.details)}`);

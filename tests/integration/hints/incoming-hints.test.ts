@@ -1,20 +1,12 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { composeServices } from '../../../main/app/compose.ts';
-import type { Services } from '../../../main/ipc/services.ts';
 import { WorkingCalendar } from '../../../main/domain/calendar/working-days.ts';
 import { isoOfJdn, jdnOfIso } from '../../../main/domain/calendar/civil-date.ts';
 import { vietnamDate } from '../../../main/domain/vietnam-time.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
-import type { IncomingHints } from '../../../preload/contract/hints.ts';
-import type { Result } from '../../../preload/contract/result.ts';
 import { anchoredClock, testNow } from '../../support/clock/clock.ts';
 import { legacyTypesetting } from '../../support/corpus/legacy-typesetting.ts';
 import { QUYET_DINH } from '../../support/corpus/make-document.ts';
 import { writeDocument } from '../../support/corpus/write-document.ts';
-import { tempDir } from '../store/helpers.ts';
+import { openApp, type TestApp } from '../../support/app.ts';
 
 /** Past documents and whom they went to: the chủ trì suggestion learns from these. */
 const PAST = [
@@ -43,50 +35,36 @@ const viDay = (iso: string): { d: string; m: string; y: string } => ({
 });
 
 describe('the incoming document page: summary, proposed hạn xử lý, chủ trì suggestion (#21 point 5)', () => {
-  let services: Services;
-  let call: (channel: string, payload: unknown) => Promise<Result<unknown>>;
-  const value = <T>(result: Result<unknown>): T => {
-    if (!result.ok) {
-      throw new Error(`${result.error.code}: ${result.error.message}`);
-    }
-    return result.value as T;
-  };
-  const asRole = async (role: 'van-thu' | 'lanh-dao') => value(await call('profile.update', { role }));
+  let app: TestApp;
+  const asRole = (role: 'van-thu' | 'lanh-dao') => app.asRole(role);
 
   beforeEach(async () => {
-    const dir = tempDir('vanthu-hints-');
-    services = composeServices({
-      profileDir: join(dir, 'profile'),
-      shell: 'browser',
-      log: silentLogger,
+    app = openApp({
+      prefix: 'vanthu-hints-',
+      organization: { maDinhDanh: '000.00.12.H55', name: 'Sở Nội vụ tỉnh Bắc Ninh' },
       clock: anchoredClock(),
     });
-    services.settings.update({ organization: { maDinhDanh: '000.00.12.H55', name: 'Sở Nội vụ tỉnh Bắc Ninh' } });
-    const table = createHandlerTable(services);
-    call = (channel, payload) => dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
     for (const past of PAST) {
       await asRole('van-thu');
-      const { document } = value<{ document: { id: string } }>(
-        await call('incoming.add', {
-          input: {
-            tenLoai: 'Công văn',
-            so: past.so,
-            kyHieu: 'UBND-VP',
-            ngayBanHanh: vietnamDate(testNow()),
-            coQuanBanHanh: 'Ủy ban nhân dân tỉnh',
-            trichYeu: past.trichYeu,
-            source: 'email',
-          },
-        }),
-      );
-      value(await call('incoming.transition', { id: document.id, to: 'da-tiep-nhan' }));
-      value(await call('incoming.transition', { id: document.id, to: 'da-trinh' }));
+      const { document } = await app.value('incoming.add', {
+        input: {
+          tenLoai: 'Công văn',
+          so: past.so,
+          kyHieu: 'UBND-VP',
+          ngayBanHanh: vietnamDate(testNow()),
+          coQuanBanHanh: 'Ủy ban nhân dân tỉnh',
+          trichYeu: past.trichYeu,
+          source: 'email',
+        },
+      });
+      await app.value('incoming.transition', { id: document.id, to: 'da-tiep-nhan' });
+      await app.value('incoming.transition', { id: document.id, to: 'da-trinh' });
       await asRole('lanh-dao');
-      value(await call('incoming.assign', { id: document.id, assignment: { chuTri: past.chuTri } }));
+      await app.value('incoming.assign', { id: document.id, assignment: { chuTri: past.chuTri } });
     }
   });
   afterEach(async () => {
-    await services.store.close();
+    await app.services.store.close();
   });
 
   /** A Quyết định whose Điều set two limits, dated from the run's anchor. */
@@ -106,28 +84,26 @@ describe('the incoming document page: summary, proposed hạn xử lý, chủ tr
     };
     const doc = await writeDocument(spec, encoding === undefined ? undefined : legacyTypesetting(encoding));
     await asRole('van-thu');
-    const chosen = services.files.accept('pdf', 'qd.pdf', doc.bytes);
-    const { document } = value<{ document: { id: string; ngayDen: string } }>(
-      await call('incoming.add', {
-        input: {
-          tenLoai: 'Quyết định',
-          so: '15',
-          kyHieu: 'QĐ-UBND',
-          ngayBanHanh: ngayDen,
-          coQuanBanHanh: 'Ủy ban nhân dân tỉnh Bắc Ninh',
-          trichYeu: spec.trichYeu,
-          source: 'email',
-        },
-        file: chosen.handle,
-      }),
-    );
+    const chosen = app.services.files.accept('pdf', 'qd.pdf', doc.bytes);
+    const { document } = await app.value('incoming.add', {
+      input: {
+        tenLoai: 'Quyết định',
+        so: '15',
+        kyHieu: 'QĐ-UBND',
+        ngayBanHanh: ngayDen,
+        coQuanBanHanh: 'Ủy ban nhân dân tỉnh Bắc Ninh',
+        trichYeu: spec.trichYeu,
+        source: 'email',
+      },
+      file: chosen.handle,
+    });
     return { id: document.id, ngayDen: document.ngayDen, fixed };
   }
 
   for (const encoding of [undefined, 'tcvn3'] as const) {
     it(`lists the Điều, the limits on the working-day calendar and the chủ trì of similar documents${encoding === undefined ? '' : ` (typed in ${encoding})`}`, async () => {
       const { id, ngayDen, fixed } = await register(encoding);
-      const hints = value<IncomingHints>(await call('hints.incoming', { id }));
+      const hints = await app.value('hints.incoming', { id });
       const calendar = new WorkingCalendar();
 
       expect(hints.hasText).toBe(true);
@@ -162,20 +138,18 @@ describe('the incoming document page: summary, proposed hạn xử lý, chủ tr
 
   it('a document nobody assigned anything like gets no chủ trì suggestion, and a paper one without a file no summary', async () => {
     await asRole('van-thu');
-    const { document } = value<{ document: { id: string } }>(
-      await call('incoming.add', {
-        input: {
-          tenLoai: 'Giấy mời',
-          so: '7',
-          kyHieu: 'GM-HND',
-          ngayBanHanh: vietnamDate(testNow()),
-          coQuanBanHanh: 'Hội Nông dân tỉnh',
-          trichYeu: 'Mời dự lễ kỷ niệm ngày thành lập Hội',
-          source: 'giay',
-        },
-      }),
-    );
-    const hints = value<IncomingHints>(await call('hints.incoming', { id: document.id }));
+    const { document } = await app.value('incoming.add', {
+      input: {
+        tenLoai: 'Giấy mời',
+        so: '7',
+        kyHieu: 'GM-HND',
+        ngayBanHanh: vietnamDate(testNow()),
+        coQuanBanHanh: 'Hội Nông dân tỉnh',
+        trichYeu: 'Mời dự lễ kỷ niệm ngày thành lập Hội',
+        source: 'giay',
+      },
+    });
+    const hints = await app.value('hints.incoming', { id: document.id });
     expect(hints).toMatchObject({ hasText: false, dieu: [], deadlines: [], proposedHanXuLy: null, chuTri: [] });
   });
 });

@@ -2,13 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { composeServices } from '../../../main/app/compose.ts';
-import type { Services } from '../../../main/ipc/services.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
-import type { Result } from '../../../preload/contract/result.ts';
-import { tempDir } from '../store/helpers.ts';
+import { openApp, type TestApp } from '../../support/app.ts';
 
 /** A signature-like PNG: transparent background, a dark blue stroke across the middle. */
 function signaturePng(path: string, opaque = false): string {
@@ -28,26 +22,19 @@ function signaturePng(path: string, opaque = false): string {
 }
 
 describe('images.preview through dispatch (the Cài đặt preview, same checks as signing)', () => {
-  let services: Services;
-  let dir: string;
-  let call: (channel: string, payload: unknown) => Promise<Result<unknown>>;
+  let app: TestApp;
   beforeEach(() => {
-    dir = tempDir('vanthu-images-');
-    services = composeServices({ profileDir: join(dir, 'profile'), shell: 'browser', log: silentLogger });
-    const table = createHandlerTable(services);
-    call = (channel, payload) => dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
+    app = openApp({ prefix: 'vanthu-images-', organization: null });
   });
-  afterEach(async () => {
-    await services.store.close();
-  });
+  afterEach(() => app.close());
 
   it('previews the configured signature image as a checked PNG data URL', async () => {
-    expect(await call('images.preview', { kind: 'signature' })).toMatchObject({
+    expect(await app.call('images.preview', { kind: 'signature' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', details: { field: 'images.signaturePng' } },
     });
-    services.settings.update({ images: { signaturePng: signaturePng(join(dir, 'chu-ky.png')) } });
-    const result = await call('images.preview', { kind: 'signature' });
+    app.services.settings.update({ images: { signaturePng: signaturePng(join(app.dir, 'chu-ky.png')) } });
+    const result = await app.call('images.preview', { kind: 'signature' });
     expect(result).toMatchObject({ ok: true, value: { width: 240, height: 90, downscaled: false } });
     const value = (result as { value: { dataUrl: string; warnings: string[] } }).value;
     expect(value.dataUrl.startsWith('data:image/png;base64,')).toBe(true);
@@ -57,19 +44,19 @@ describe('images.preview through dispatch (the Cài đặt preview, same checks 
   });
 
   it('refuses a chosen image without a transparent background with IMAGE_INVALID, a missing setting with INVALID_INPUT', async () => {
-    const opaque = readFileSync(signaturePng(join(dir, 'nen-trang.png'), true));
-    const chosen = services.files.accept('anh', 'nen-trang.png', new Uint8Array(opaque));
-    expect(await call('images.preview', { kind: 'seal', file: chosen.handle })).toMatchObject({
+    const opaque = readFileSync(signaturePng(join(app.dir, 'nen-trang.png'), true));
+    const chosen = app.services.files.accept('anh', 'nen-trang.png', new Uint8Array(opaque));
+    expect(await app.call('images.preview', { kind: 'seal', file: chosen.handle })).toMatchObject({
       ok: false,
       error: { code: 'IMAGE_INVALID' },
     });
-    services.settings.update({ images: { sealPng: '' } });
-    expect(await call('images.preview', { kind: 'seal' })).toMatchObject({
+    app.services.settings.update({ images: { sealPng: '' } });
+    expect(await app.call('images.preview', { kind: 'seal' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', details: { field: 'images.sealPng' } },
     });
     // A typed path is not accepted.
-    expect(await call('images.preview', { kind: 'seal', path: join(dir, 'khong-co.png') })).toMatchObject({
+    expect(await app.raw('images.preview', { kind: 'seal', path: join(app.dir, 'khong-co.png') })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });

@@ -1,25 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composeServices } from '../../../main/app/compose.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
 import { attachmentPath } from '../../../main/services/store/attachments.ts';
-import type { Result } from '../../../preload/contract/result.ts';
+import type { FilePurpose } from '../../../preload/contract/files.ts';
 import { signaturePng } from '../../support/corpus/images.ts';
-import { tempDir } from '../store/helpers.ts';
+import { openApp } from '../../support/app.ts';
 
 const DOCX = join(import.meta.dirname, '../../fixtures/pdf/lo-qd-kt-1.docx');
 const PDF = join(import.meta.dirname, '../../fixtures/pdf/lo-qd-kt-1.pdf');
 
 describe('files as handles over IPC (#15)', () => {
-  const dir = tempDir('vanthu-ipc-files-');
-  const services = composeServices({ profileDir: join(dir, 'profile'), shell: 'browser', log: silentLogger });
-  const table = createHandlerTable(services);
-  const call = (channel: string, payload: unknown): Promise<Result<unknown>> =>
-    dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
-  const upload = async (purpose: string, name: string, bytes: Uint8Array, chunk = 64 * 1024) => {
+  const app = openApp({ prefix: 'vanthu-ipc-files-', organization: null });
+  const { services, call } = app;
+  const upload = async (purpose: FilePurpose, name: string, bytes: Uint8Array, chunk = 64 * 1024) => {
     const begun = await call('files.begin', { purpose, name, size: bytes.byteLength });
     if (!begun.ok) {
       return begun;

@@ -1,18 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composeServices } from '../../../main/app/compose.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
-import { tempDir } from '../store/helpers.ts';
+import { openApp } from '../../support/app.ts';
 
 describe('organizations and profile over IPC', () => {
   it('lists and searches the directory, and reads and changes the local profile', async () => {
-    const dir = tempDir('vanthu-ipc-org-');
-    const services = composeServices({ profileDir: join(dir, 'profile'), shell: 'browser', log: silentLogger });
-    const table = createHandlerTable(services);
-    const call = (channel: string, payload: unknown) =>
-      dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
+    const app = openApp({ prefix: 'vanthu-ipc-org-', organization: null });
+    const { services, call } = app;
     try {
       services.settings.update({ organization: { maDinhDanh: '000.00.12.H55', name: 'Sở Tư pháp' } });
       // What sync's DirectorySink does through the store worker.
@@ -31,7 +23,7 @@ describe('organizations and profile over IPC', () => {
       });
 
       expect(await call('profile.get', {})).toMatchObject({ ok: true, value: { role: 'van-thu', updatedAt: null } });
-      expect(await call('profile.update', { role: 'quan-tri' })).toMatchObject({
+      expect(await app.raw('profile.update', { role: 'quan-tri' })).toMatchObject({
         ok: false,
         error: { code: 'INVALID_INPUT' },
       });

@@ -2,19 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composeServices } from '../../../main/app/compose.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
-import { tempDir } from '../store/helpers.ts';
+import { openApp } from '../../support/app.ts';
 
 describe('store over IPC (same handler table as both shells)', () => {
   it('registers, searches, prints, verifies and backs up through the contract channels', async () => {
-    const dir = tempDir('vanthu-ipc-');
-    const services = composeServices({ profileDir: join(dir, 'profile'), shell: 'browser', log: silentLogger });
-    const table = createHandlerTable(services);
-    const call = (channel: string, payload: unknown) =>
-      dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
+    const app = openApp({ prefix: 'vanthu-ipc-', organization: null });
+    const { services, call, dir } = app;
     try {
       const input = {
         tenLoai: 'Công văn',
@@ -49,7 +42,7 @@ describe('store over IPC (same handler table as both shells)', () => {
       writeFileSync(out, Buffer.from(printed.ok ? ((printed.value as { base64: string }).base64 ?? '') : '', 'base64'));
       expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('SỞ TƯ PHÁP TỈNH THÁI NGUYÊN');
       // A typed destination is no longer accepted: main decides where the file goes.
-      expect(await call('registers.print', { kind: 'den', year, outPath: out })).toMatchObject({
+      expect(await app.raw('registers.print', { kind: 'den', year, outPath: out })).toMatchObject({
         ok: false,
         error: { code: 'INVALID_INPUT' },
       });

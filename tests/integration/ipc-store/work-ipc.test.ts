@@ -1,11 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composeServices } from '../../../main/app/compose.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
-import { tempDir } from '../store/helpers.ts';
+import { openApp } from '../../support/app.ts';
 
 /*
  * Tổng quan, the year's arrangement, replies and Báo cáo through the same handler table as both
@@ -14,18 +10,13 @@ import { tempDir } from '../store/helpers.ts';
  */
 describe('Tổng quan, calendar and reports over IPC', () => {
   it('counts the queues, imports an arrangement from a chosen file (a bad one changes nothing), backs up now and exports a report', async () => {
-    const dir = tempDir('vanthu-ipc-work-');
-    const profileDir = join(dir, 'profile');
-    const services = composeServices({
-      profileDir,
-      shell: 'browser',
-      log: silentLogger,
+    const app = openApp({
+      prefix: 'vanthu-ipc-work-',
+      organization: null,
       // fixed-date: see above.
       clock: () => new Date('2027-03-05T03:00:00Z'),
     });
-    const table = createHandlerTable(services);
-    const call = (channel: string, payload: unknown) =>
-      dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
+    const { services, call, profileDir } = app;
     const upload = async (name: string, text: string): Promise<string> => {
       const bytes = Buffer.from(text, 'utf8');
       const begun = await call('files.begin', { purpose: 'lich-nghi', name, size: bytes.byteLength });

@@ -1,25 +1,18 @@
-import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackground, type Background } from '../../../main/app/background.ts';
-import { composeServices } from '../../../main/app/compose.ts';
-import type { Services } from '../../../main/ipc/services.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
 import { DEMO_PASSWORD } from '../../../server/seed.ts';
 import { SNV } from '../office/support.ts';
-import { startServer, tempDir } from '../sync/support.ts';
+import { openApp, type TestApp } from '../../support/app.ts';
+import { startServer } from '../sync/support.ts';
 
-interface App {
-  readonly services: Services;
+interface App extends TestApp {
   readonly background: Background;
   readonly changes: unknown[];
   /** Token-session logouts the lock asked of the signing service. */
   logouts(): number;
   idle: number;
-  call(channel: string, payload: unknown): Promise<unknown>;
 }
 
 async function until(what: () => boolean, ms = 5_000): Promise<void> {
@@ -51,13 +44,13 @@ describe('the idle lock through the IPC handler table, a real store and the refe
       changes: [],
       logouts: () => logouts,
     } as unknown as App;
-    const services = composeServices({
-      profileDir: join(tempDir('idle-lock'), 'profile'),
-      shell: 'browser',
-      log: silentLogger,
+    const opened = openApp({
+      prefix: 'idle-lock-',
+      organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' },
       idleSeconds: () => app.idle,
     });
-    services.settings.update({ organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' }, server: { url } });
+    const { services } = opened;
+    services.settings.update({ server: { url } });
     // The signing service's sessions are per request; counting the lock's call is enough here
     // (closing real token sessions is the signing service's own test).
     services.signing.closeSessions = () => {
@@ -69,13 +62,7 @@ describe('the idle lock through the IPC handler table, a real store and the refe
         app.changes.push(payload);
       }
     });
-    const table = createHandlerTable(services);
-    Object.assign(app, {
-      services,
-      background: startBackground(services, { lockPollMs: 25 }),
-      call: (channel: string, payload: unknown) =>
-        dispatch(table, channel, payload, { shell: 'browser' }, services.log),
-    });
+    Object.assign(app, opened, { background: startBackground(services, { lockPollMs: 25 }) });
     apps.push(app);
     return app;
   }
@@ -96,7 +83,7 @@ describe('the idle lock through the IPC handler table, a real store and the refe
       ['people.current', {}],
       ['sync.status', {}],
     ] as const) {
-      expect(await app.call(channel, payload)).toMatchObject({ ok: false, error: { code: 'APP_LOCKED' } });
+      expect(await app.raw(channel, payload)).toMatchObject({ ok: false, error: { code: 'APP_LOCKED' } });
     }
     // A wrong password is refused, the window stays locked, and trying again is allowed.
     expect(await app.call('lock.unlock', { password: 'sai-mat-khau' })).toMatchObject({

@@ -1,24 +1,17 @@
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackground, type Background } from '../../../main/app/background.ts';
-import { composeServices } from '../../../main/app/compose.ts';
-import type { Services } from '../../../main/ipc/services.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
 import type { DesktopNotice } from '../../../main/platform/notifier.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
 import { DEMO_PASSWORD } from '../../../server/seed.ts';
-import { startServer, tempDir } from '../sync/support.ts';
+import { openApp, type TestApp } from '../../support/app.ts';
+import { startServer } from '../sync/support.ts';
 import { SNV } from './support.ts';
 
-interface App {
-  readonly services: Services;
+interface App extends TestApp {
   readonly background: Background;
   readonly notices: DesktopNotice[];
-  call(channel: string, payload: unknown): Promise<unknown>;
 }
 
 describe('the office in the app: two composed workstations, their store workers and background loops', () => {
@@ -34,20 +27,13 @@ describe('the office in the app: two composed workstations, their store workers 
 
   function open(url: string): App {
     const notices: DesktopNotice[] = [];
-    const services = composeServices({
-      profileDir: join(tempDir('office-app'), 'profile'),
-      shell: 'browser',
-      log: silentLogger,
+    const opened = openApp({
+      prefix: 'office-app-',
+      organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' },
       notifier: () => ({ notify: (notice) => notices.push(notice) }),
     });
-    services.settings.update({ organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' }, server: { url } });
-    const table = createHandlerTable(services);
-    const app: App = {
-      services,
-      background: startBackground(services),
-      notices,
-      call: (channel, payload) => dispatch(table, channel, payload, { shell: 'browser' }, services.log),
-    };
+    opened.services.settings.update({ server: { url } });
+    const app: App = { ...opened, background: startBackground(opened.services), notices };
     apps.push(app);
     return app;
   }

@@ -3,13 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { composeServices } from '../../../main/app/compose.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
 import { printRegisterInWorker } from '../../../main/services/registers/print-in-worker.ts';
 import { loadPrintableRegister } from '../../../main/services/registers/register-rows.ts';
-import { incoming, openLease, openTestStore, tempDir } from './helpers.ts';
+import { openApp } from '../../support/app.ts';
+import { incoming, openLease, openTestStore } from './helpers.ts';
 
 const ROWS = 120;
 
@@ -44,9 +41,11 @@ describe('register printing off the main thread', () => {
   });
 
   it('sends registers.printProgress events through the IPC handler', async () => {
-    const dir = tempDir('vanthu-print-ipc-');
-    const services = composeServices({ profileDir: join(dir, 'profile'), shell: 'browser', log: silentLogger });
-    const table = createHandlerTable(services);
+    const app = openApp({
+      prefix: 'vanthu-print-ipc-',
+      organization: { maDinhDanh: '000.00.12.H55', name: 'Sở Tư pháp' },
+    });
+    const { services } = app;
     const events: unknown[] = [];
     services.events.subscribe((event, payload) => {
       if (event === 'registers.printProgress') {
@@ -54,18 +53,11 @@ describe('register printing off the main thread', () => {
       }
     });
     try {
-      services.settings.update({ organization: { maDinhDanh: '000.00.12.H55', name: 'Sở Tư pháp' } });
       for (let i = 1; i <= 3; i += 1) {
         await services.store.call('incoming.add', incoming({ so: String(i) }));
       }
       const year = (await services.store.call('registers.list'))[0]?.year ?? 0;
-      const result = await dispatch(
-        table,
-        'registers.print',
-        { kind: 'den', year },
-        { shell: 'browser' },
-        silentLogger,
-      );
+      const result = await app.call('registers.print', { kind: 'den', year });
       // No save dialog in the browser shell: the bytes come back for the page to download.
       expect(result).toMatchObject({ ok: true, value: { rows: 3, fileName: `so-den-${year}.pdf`, savedAs: null } });
       expect(events.at(-1)).toEqual({ fileName: `so-den-${year}.pdf`, done: 3, total: 3 });

@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeServices } from '../../../main/app/compose.ts';
+import { openApp } from '../../support/app.ts';
 import { commands } from '../../../main/cli/commands/index.ts';
 import { runCli } from '../../../main/cli/run.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
 import { signPdf } from '../../../main/services/pdf/sign/sign.ts';
 import { softwareSignerFromFiles } from '../../../main/services/pdf/software-signer.ts';
 import type { Logger } from '../../../main/services/log/logger.ts';
@@ -130,28 +129,18 @@ describe('vanthu verify', () => {
   });
 
   it('documents.verify answers a command-line caller over the IPC table with the same report, and no shell', async () => {
-    const services = composeServices({ profileDir, shell: 'cli', log: silent });
-    const request = { path: corpus['vanthu-2'], trustPaths: [pki.rootPem], offline: true };
-    const result = await dispatch(createHandlerTable(services), 'documents.verify', request, { shell: 'cli' }, silent);
-    expect(result.ok).toBe(true);
-    if (result.ok) {
-      const report = result.value as { signatures: Array<{ field: string; changesAfter: string }> };
-      expect(report.signatures.map((s) => [s.field, s.changesAfter])).toEqual([
-        ['ChuKy_NguoiKy', 'permitted'],
-        ['ChuKy_CoQuan', 'none'],
-      ]);
-    }
-    const bad = await dispatch(
-      createHandlerTable(services),
-      'documents.verify',
-      { path: '' },
-      { shell: 'cli' },
-      silent,
-    );
+    const app = openApp({ profileDir, shell: 'cli', log: silent, caller: 'cli', organization: null });
+    const request = { path: corpus['vanthu-2'] ?? '', trustPaths: [pki.rootPem], offline: true };
+    const report = await app.value('documents.verify', request);
+    expect(report.signatures.map((s) => [s.field, s.changesAfter])).toEqual([
+      ['ChuKy_NguoiKy', 'permitted'],
+      ['ChuKy_CoQuan', 'none'],
+    ]);
+    const bad = await app.call('documents.verify', { path: '' });
     expect(bad.ok).toBe(false);
     // A renderer names no path on disk (#15): from either shell the channel is refused before it reads anything.
     for (const shell of ['browser', 'electron'] as const) {
-      const refused = await dispatch(createHandlerTable(services), 'documents.verify', request, { shell }, silent);
+      const refused = await app.raw('documents.verify', request, shell);
       expect(refused).toMatchObject({
         ok: false,
         error: { code: 'IPC_FORBIDDEN', details: { channel: 'documents.verify' } },

@@ -3,12 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeServices } from '../../../main/app/compose.ts';
+import { openApp } from '../../support/app.ts';
 import { profilePaths } from '../../../main/platform/profile.ts';
 import { commands } from '../../../main/cli/commands/index.ts';
 import { runCli } from '../../../main/cli/run.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import type { VerifyReport } from '../../../preload/contract/verify.ts';
 import type { Logger } from '../../../main/services/log/logger.ts';
 import { signPdf } from '../../../main/services/pdf/sign/sign.ts';
 import { softwareSignerFromFiles } from '../../../main/services/pdf/software-signer.ts';
@@ -108,19 +106,12 @@ describe('re-verifying from kept proof after the certificate expired', () => {
   });
 
   it('re-verifying from proof writes no new proof, and works through documents.verify', async () => {
-    const services = composeServices({ profileDir, shell: 'cli', log: silent });
-    const result = await dispatch(
-      createHandlerTable(services),
-      'documents.verify',
-      { path: files['good'], trustPaths: [pki.rootPem], fromProof: true },
-      { shell: 'cli' },
-      silent,
-    );
-    expect(result.ok).toBe(true);
-    if (!result.ok) {
-      return;
-    }
-    const report = result.value as VerifyReport;
+    const app = openApp({ profileDir, shell: 'cli', log: silent, caller: 'cli', organization: null });
+    const report = await app.value('documents.verify', {
+      path: files['good'] ?? '',
+      trustPaths: [pki.rootPem],
+      fromProof: true,
+    });
     expect(report.verdict).toBe('valid');
     expect(report.signatures[0]?.revocation.source).toBe('proof');
     const kept = join(profilePaths(profileDir).files, 'verifications', report.sha256);

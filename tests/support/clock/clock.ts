@@ -1,8 +1,6 @@
 import { inject } from 'vitest';
 import { ANCHOR_ENV, runAnchor } from './anchor.ts';
 
-const DAY = 86_400_000;
-
 /**
  * "Now" for a test: the run's anchor (see anchor.ts), as the global setup chose it. A child
  * process a test starts imports anchor.ts instead and reads the anchor it inherited.
@@ -10,11 +8,6 @@ const DAY = 86_400_000;
 export function testNow(): Date {
   const provided = inject('testNow');
   return provided !== undefined ? new Date(provided) : runAnchor();
-}
-
-/** The anchor moved by a number of days (negative: before it). */
-export function daysFromNow(days: number): Date {
-  return new Date(testNow().getTime() + days * DAY);
 }
 
 /** The anchor moved by milliseconds, for due times and short windows. */

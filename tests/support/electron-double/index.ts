@@ -12,10 +12,10 @@ import {
 import { NetDouble, ProtocolDouble } from './protocol.ts';
 import { Timeline } from './timeline.ts';
 
-export type { BrowserWindowDouble, LoadedPage } from './browser-window.ts';
+export type { BrowserWindowDouble } from './browser-window.ts';
 export type { NotificationDouble } from './platform.ts';
 export type { PageDouble } from './renderer.ts';
-export { runPreload, SANDBOX_MODULES } from './renderer.ts';
+export { SANDBOX_MODULES } from './renderer.ts';
 export { Timeline } from './timeline.ts';
 
 /**

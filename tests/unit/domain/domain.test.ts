@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backupReminderDue } from '../../../main/domain/backup-reminder.ts';
-import { canTransitionIncoming, canTransitionOutgoing } from '../../../main/domain/document-states.ts';
+import { incomingTransition, outgoingTransition } from '../../../preload/contract/workflow.ts';
 import { exportFileName, isValidExportFileName } from '../../../main/domain/file-name.ts';
 import { foldVietnamese } from '../../../main/domain/fold.ts';
 import {
@@ -82,11 +82,11 @@ describe('Vietnam calendar', () => {
 
 describe('document states', () => {
   it('follows the incoming and outgoing workflows', () => {
-    expect(canTransitionIncoming('da-den', 'da-tiep-nhan')).toBe(true);
-    expect(canTransitionIncoming('da-den', 'hoan-thanh')).toBe(false);
-    expect(canTransitionIncoming('tra-lai', 'da-tiep-nhan')).toBe(false);
-    expect(canTransitionOutgoing('da-ky', 'da-cap-so')).toBe(true);
-    expect(canTransitionOutgoing('du-thao', 'da-phat-hanh')).toBe(false);
+    expect(incomingTransition('da-den', 'da-tiep-nhan')?.action).toBe('incoming.receive');
+    expect(incomingTransition('da-den', 'hoan-thanh')).toBeUndefined();
+    expect(incomingTransition('tra-lai', 'da-tiep-nhan')).toBeUndefined();
+    expect(outgoingTransition('da-ky', 'outgoing.number')?.to).toBe('da-cap-so');
+    expect(outgoingTransition('du-thao', 'outgoing.publish')).toBeUndefined();
   });
 });
 
