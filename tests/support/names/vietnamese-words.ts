@@ -15,11 +15,11 @@
  *   `do` is the syllable độ). A run is covered when, English words at its ends set aside
  *   (`get` of `getSoDen`), it splits into terms the glossary's identifier column spells.
  */
-export const SYLLABLE =
+const SYLLABLE =
   /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(ieu|yeu|oai|oay|oeo|uay|uoi|uou|uyu|ai|ao|au|ay|eo|eu|iu|oi|ui|uu|((uye|uya|ie|ye|oa|oe|oo|ua|ue|uo|uy|ia|a|e|i|o|u|y)(ng|nh|ch|[cmnpt])?))$/;
 
 /** English words and short variable names of the code that happen to fit the syllable shape. */
-export const NOT_VIETNAMESE: ReadonlySet<string> = new Set(
+const NOT_VIETNAMESE: ReadonlySet<string> = new Set(
   (
     'ap at be bit by ca can cap cat cut day dec do doc dot dup dy ec em gap gen get go got hi hit ' +
     'hung im in lang le len li lo long loop mac map may me mi min mo moon na nap net no non not num oem om ' +
@@ -50,12 +50,17 @@ export function vietnameseRuns(words: readonly string[]): string[][] {
   const runs: string[][] = [];
   let run: string[] = [];
   const close = (): void => {
-    if (run.some((w) => !NOT_VIETNAMESE.has(w))) runs.push(run);
+    if (run.some((w) => !NOT_VIETNAMESE.has(w))) {
+      runs.push(run);
+    }
     run = [];
   };
   for (const w of words) {
-    if (isSyllable(w)) run.push(w);
-    else close();
+    if (isSyllable(w)) {
+      run.push(w);
+    } else {
+      close();
+    }
   }
   close();
   return runs;
@@ -79,10 +84,16 @@ function splits(words: readonly string[], terms: ReadonlySet<string>): boolean {
  */
 export function covered(run: readonly string[], terms: ReadonlySet<string>): boolean {
   for (let start = 0; start <= run.length; start++) {
-    if (start > 0 && !NOT_VIETNAMESE.has(run[start - 1] ?? '')) break;
+    if (start > 0 && !NOT_VIETNAMESE.has(run[start - 1] ?? '')) {
+      break;
+    }
     for (let end = run.length; end > start; end--) {
-      if (splits(run.slice(start, end), terms)) return true;
-      if (!NOT_VIETNAMESE.has(run[end - 1] ?? '')) break;
+      if (splits(run.slice(start, end), terms)) {
+        return true;
+      }
+      if (!NOT_VIETNAMESE.has(run[end - 1] ?? '')) {
+        break;
+      }
     }
   }
   return false;
@@ -95,7 +106,9 @@ export function covered(run: readonly string[], terms: ReadonlySet<string>): boo
  * far more often than a concept. Each is a word sequence an identifier's words must not contain.
  */
 export function otherSpellings(term: readonly string[]): string[][] {
-  if (term.length < 2) return [];
+  if (term.length < 2) {
+    return [];
+  }
   const found: string[][] = [[term.join('')]];
   for (let start = 0; start < term.length; start++) {
     for (let end = start + 2; end <= term.length; end++) {
@@ -104,7 +117,9 @@ export function otherSpellings(term: readonly string[]): string[][] {
         .map((w) => w[0])
         .join('');
       const variant = [...term.slice(0, start), initials, ...term.slice(end)];
-      if (variant.length > 1 || initials.length > 2) found.push(variant);
+      if (variant.length > 1 || initials.length > 2) {
+        found.push(variant);
+      }
     }
   }
   return found;
@@ -113,7 +128,9 @@ export function otherSpellings(term: readonly string[]): string[][] {
 /** Whether `words` holds `part` as consecutive words. */
 export function containsSequence(words: readonly string[], part: readonly string[]): boolean {
   for (let i = 0; i + part.length <= words.length; i++) {
-    if (part.every((w, k) => words[i + k] === w)) return true;
+    if (part.every((w, k) => words[i + k] === w)) {
+      return true;
+    }
   }
   return false;
 }
@@ -123,9 +140,13 @@ export function glossaryTerms(markdown: string): Set<string> {
   const terms = new Set<string>();
   for (const line of markdown.split('\n')) {
     const cells = line.split('|');
-    if (!line.startsWith('|') || cells.length < 4) continue;
+    if (!line.startsWith('|') || cells.length < 4) {
+      continue;
+    }
     for (const [, code] of (cells[2] ?? '').matchAll(/`([^`]+)`/g)) {
-      for (const run of vietnameseRuns(wordsOf(code ?? ''))) terms.add(run.join(' '));
+      for (const run of vietnameseRuns(wordsOf(code ?? ''))) {
+        terms.add(run.join(' '));
+      }
     }
   }
   return terms;

@@ -25,7 +25,9 @@ const GLOSSARY = readFileSync(join(ROOT, 'docs/glossary.md'), 'utf8');
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sources(path);
+    if (entry.isDirectory()) {
+      return entry.name === 'node_modules' ? [] : sources(path);
+    }
     return /\.tsx?$/.test(entry.name) ? [path] : [];
   });
 }
