@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 /**
  * Test tiers, all run by `npm test`:
  * - unit: pure code and fakes at ports, no external programs;
+ * - renderer: the renderer's view-models (form validation, header-field reading, filters, list
+ *   presets, signer choice) and the contract checks of its screens — plain functions, so the node
+ *   environment; no DOM library is installed and none is needed;
  * - integration: real SQLite, real PDFs, external validators (pdfsig, mutool, qpdf, openssl);
  * - hsm: real PKCS#11 through SoftHSM2 tokens built from the declared test PKI;
  * - shell: the built Electron bundles (dist/electron, so after the build) run against the
@@ -17,6 +20,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/clock/global-setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'renderer',
+          include: ['tests/renderer/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/clock/global-setup.ts'],
         },

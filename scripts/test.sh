@@ -72,6 +72,7 @@ tier() {
 }
 
 tier unit vitest_tier unit
+tier renderer vitest_tier renderer
 tier integration vitest_tier integration
 tier hsm vitest_tier hsm
 # The shell smoke suite loads dist/electron (the built main and preload) against the Electron double.

@@ -51,7 +51,7 @@ export function composeOffice(deps: {
     store: {
       rememberPerson: (person, verifier, colleagues) => store('people.remember', person, verifier, colleagues),
       localPerson: (username) => store('people.local', username),
-      colleaguesWith: (ma, role) => store('people.colleagues', ma, role),
+      colleaguesWith: (maDinhDanh, role) => store('people.colleagues', maDinhDanh, role),
     },
     onChange: (person) => {
       if (person !== null) {

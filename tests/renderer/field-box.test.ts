@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxFromPointer, centredBox, CLICK_BOX, nudged } from '../../../renderer/features/outgoing/field-box.ts';
+import { boxFromPointer, centredBox, CLICK_BOX, nudged } from '../../renderer/features/outgoing/field-box.ts';
 
 const A4 = { width: 595.28, height: 841.89 };
 

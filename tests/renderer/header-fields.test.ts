@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readHeaderFields } from '../../../renderer/shared/pdf/header-fields.ts';
+import { readHeaderFields } from '../../renderer/shared/pdf/header-fields.ts';
 
 describe('page-1 autofill in the registration form reads every số, ký hiệu form (#21)', () => {
   it('keeps the year of a legal document in the ký hiệu: 69/2024/QĐ-UBND', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { QueueEntryDto } from '../../../preload/contract/office.ts';
-import { StepBodySchema } from '../../../preload/contract/office.ts';
-import { buildStep, draftOf, EMPTY_FIELDS } from '../../../renderer/features/office/step-draft.ts';
+import type { QueueEntryDto } from '../../preload/contract/office.ts';
+import { StepBodySchema } from '../../preload/contract/office.ts';
+import { buildStep, draftOf, EMPTY_FIELDS } from '../../renderer/features/office/step-draft.ts';
 
 const DRAFT = 'a'.repeat(64);
 const NEWER = 'b'.repeat(64);

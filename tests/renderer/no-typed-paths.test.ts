@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { channels, isChannelName } from '../../../preload/contract/channels.ts';
-import { HOST_ONLY_CHANNELS, isHostOnlyChannel } from '../../../preload/contract/host-only.ts';
+import { channels, isChannelName } from '../../preload/contract/channels.ts';
+import { HOST_ONLY_CHANNELS, isHostOnlyChannel } from '../../preload/contract/host-only.ts';
 
 /**
  * No file path is ever typed by a person (issue #15): files enter through the chooser and travel
@@ -11,7 +11,7 @@ import { HOST_ONLY_CHANNELS, isHostOnlyChannel } from '../../../preload/contract
  * reads every channel the renderer names and refuses a path-like field in its request; and no
  * renderer text asks for a path. Both fail the moment a screen brings one back.
  */
-const ROOT = join(import.meta.dirname, '../../..');
+const ROOT = join(import.meta.dirname, '../..');
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queueActions } from '../../../renderer/features/office/queue-actions.ts';
+import { queueActions } from '../../renderer/features/office/queue-actions.ts';
 
 describe('queueActions', () => {
   it('offers a leader the phân công on a presented document, and a chuyên viên nothing there', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { VerifyReport } from '../../../preload/contract/verify.ts';
+import type { VerifyReport } from '../../preload/contract/verify.ts';
 import {
   emptyRegisterForm,
   prefillFromMetadata,
   prefillFromReport,
-} from '../../../renderer/features/incoming/register-form.ts';
+} from '../../renderer/features/incoming/register-form.ts';
 
 const read = (value: string, confidence = 0.9) => ({ value, confidence, evidence: value });
 const METADATA = {
