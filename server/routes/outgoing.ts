@@ -3,6 +3,7 @@ import { authenticate } from '../auth.ts';
 import { addDocumentFiles } from '../document-files.ts';
 import { applyOnce } from '../idempotency.ts';
 import { HttpProblem, readJson, sendJson } from '../http.ts';
+import { wakeOrganizations } from '../office/wakeups.ts';
 import { route } from '../router.ts';
 import type { ServerState } from '../state.ts';
 
@@ -127,6 +128,8 @@ export const outgoingRoutes = [
       }
       return { status: 201, body: { id: doc.id, publishedAt: new Date(now).toISOString() } };
     });
+    // The recipients' văn thư who hold a long-poll hear of it now, not at their next poll (1.6.0).
+    wakeOrganizations(state, doc.recipients);
     await sendJson(ctx, outcome.status, outcome.body);
   }),
 
@@ -177,6 +180,10 @@ export const outgoingRoutes = [
         .run(now, id);
       return { status: 200, body: { id, recalledAt: new Date(now).toISOString() } };
     });
+    wakeOrganizations(
+      state,
+      state.db.prepare('select to_org from deliveries where document_id = ?').pluck().all(id) as string[],
+    );
     await sendJson(ctx, outcome.status, outcome.body);
   }),
 ];

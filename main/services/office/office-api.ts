@@ -74,6 +74,17 @@ const OfficeInboxPageSchema: z.ZodType<OfficeInboxPage> = z.looseObject({
   hasMore: z.boolean(),
 });
 const PeopleSchema = z.looseObject({ items: z.array(PersonSchema) });
+/** Since API 1.6.0: whether the trục brought the organization something after the cursor the client passed. */
+const TrucNewsSchema = z.looseObject({
+  truc: z.looseObject({ arrived: z.boolean(), cursor: z.string() }).optional(),
+});
+
+/** What the trục brought, as the office inbox answer tells it (absent from a server before 1.6.0). */
+export interface TrucNews {
+  readonly arrived: boolean;
+  /** Where the organization's /v1/inbox ends now: the `trucCursor` to pass next time. */
+  readonly cursor: string;
+}
 
 export const LONG_POLL_SECONDS = 25;
 
@@ -89,20 +100,30 @@ export const officeApi = {
       'danh sách người dùng',
     ).items;
   },
-  /** `waitSeconds` > 0: a long-poll, answered as soon as a step reaches the person. */
+  /**
+   * `waitSeconds` > 0: a long-poll, answered as soon as a step reaches the person — and, with
+   * `trucCursor` (the workstation's /v1/inbox cursor, API 1.6.0), as soon as the trục brings the
+   * organization a document or a recall after it (`truc` in the answer).
+   */
   async inbox(
     api: ApiClient,
     cursor: string | null,
     waitSeconds: number,
     signal?: AbortSignal,
-  ): Promise<OfficeInboxPage> {
+    trucCursor?: string,
+  ): Promise<OfficeInboxPage & { readonly truc?: TrucNews | undefined }> {
     const response = await api.call({
       method: 'GET',
       path: '/v1/office/inbox',
-      query: { ...(cursor === null ? {} : { cursor }), wait: String(waitSeconds) },
+      query: {
+        ...(cursor === null ? {} : { cursor }),
+        wait: String(waitSeconds),
+        ...(trucCursor === undefined ? {} : { trucCursor }),
+      },
       timeoutMs: waitSeconds * 1000 + TIMEOUTS.jsonMs,
       ...(signal === undefined ? {} : { signal }),
     });
-    return parseAnswer(OfficeInboxPageSchema, response.data, 'hộp việc');
+    const page = parseAnswer(OfficeInboxPageSchema, response.data, 'hộp việc');
+    return { ...page, truc: parseAnswer(TrucNewsSchema, response.data, 'hộp việc').truc };
   },
 };
