@@ -97,8 +97,11 @@ export function assignIncoming(
     .immediate();
 }
 
-/** Trả lại dự thảo: trình ký → dự thảo, the comment kept for the drafter and in the audit chain. */
-export function returnOutgoing(ctx: StoreContext, id: string, comment: string): OutgoingDocument {
+/**
+ * Trả lại dự thảo: trình ký → dự thảo, the comment kept for the drafter and in the audit chain.
+ * `returnedBy`: the leader who returned it at their own workstation (the step arrived here); else this profile's.
+ */
+export function returnOutgoing(ctx: StoreContext, id: string, comment: string, returnedBy?: string): OutgoingDocument {
   return ctx.db
     .transaction(() => {
       const doc = getOutgoing(ctx, id);
@@ -111,7 +114,7 @@ export function returnOutgoing(ctx: StoreContext, id: string, comment: string): 
       ctx.db.prepare(`UPDATE outgoing_documents SET state = 'du-thao', updated_at = ? WHERE id = ?`).run(at, id);
       ctx.db
         .prepare(`INSERT INTO outgoing_returns (outgoing_id, comment, returned_by, returned_at) VALUES (?, ?, ?, ?)`)
-        .run(id, comment, ctx.actor, at);
+        .run(id, comment, returnedBy ?? ctx.actor, at);
       appendAudit(
         ctx.db,
         {
@@ -119,7 +122,7 @@ export function returnOutgoing(ctx: StoreContext, id: string, comment: string): 
           action: 'outgoing.return',
           entity: 'outgoing',
           entityId: id,
-          details: { from: doc.state, to: 'du-thao', comment },
+          details: { from: doc.state, to: 'du-thao', comment, ...(returnedBy === undefined ? {} : { returnedBy }) },
         },
         new Date(at),
       );
