@@ -58,6 +58,14 @@ module.exports = {
       to: { path: [at('(main|native|server)/'), at('preload/index')] },
     },
     {
+      name: 'renderer-not-wire',
+      comment:
+        'The provincial API (preload/contract/wire) is spoken by main and the reference server; the renderer talks only to window.vanthu.',
+      severity: 'error',
+      from: { path: at('renderer/') },
+      to: { path: at('preload/contract/wire/') },
+    },
+    {
       name: 'renderer-no-node',
       comment: 'The renderer runs sandboxed in Chromium: no Node built-ins, no electron.',
       severity: 'error',

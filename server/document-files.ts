@@ -7,13 +7,14 @@ import type { ServerDb } from './db.ts';
  */
 export type DocumentFileKind = 'chinh' | 'phu-luc';
 
-export interface DocumentFile {
+/** A type rather than an interface: it is handed to the wire's schemas, whose answers are open objects. */
+export type DocumentFile = {
   readonly sha256: string;
   readonly name: string;
   readonly size: number;
   readonly kind: DocumentFileKind;
   readonly title: string | null;
-}
+};
 
 /** Columns added in 1.3.0, for a data directory created before them. */
 export function addFileColumns(db: ServerDb): void {

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { z } from 'zod';
+import { ProblemSchema } from '../preload/contract/wire/common.ts';
 import type { Faults } from './faults.ts';
 
 /** A problem answer (RFC 9457 shape) with the project's machine-readable `code`. */
@@ -105,7 +107,23 @@ export function sendProblem(ctx: RequestContext, problem: HttpProblem): Promise<
     problem.status,
     { 'content-type': 'application/problem+json; charset=utf-8', ...problem.headers },
     Buffer.from(
-      JSON.stringify({ status: problem.status, code: problem.code, detail: problem.message, ...problem.extra }),
+      JSON.stringify(
+        shaped(ProblemSchema, {
+          status: problem.status,
+          code: problem.code,
+          detail: problem.message,
+          ...problem.extra,
+        }),
+      ),
     ),
   );
+}
+
+/**
+ * An answer shaped by its wire schema (preload/contract/wire): typed where the route writes it and
+ * checked before it is sent, so the reference server cannot drift from what clients parse. A
+ * mismatch is this server's bug, answered 500 and warned about (app.ts).
+ */
+export function shaped<S extends z.ZodType>(schema: S, value: z.input<S>): z.output<S> {
+  return schema.parse(value);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { HttpProblem, type RequestContext } from './http.ts';
+import { ProblemSchema } from '../preload/contract/wire/common.ts';
+import { HttpProblem, shaped, type RequestContext } from './http.ts';
 import type { ServerState } from './state.ts';
 
 export interface Outcome {
@@ -49,7 +50,10 @@ export function applyOnce(
     } catch (error) {
       // Conflicts are answers too: remembered so that a repeat cannot succeed after the fact.
       if (error instanceof HttpProblem && error.status === 409) {
-        outcome = { status: 409, body: { status: 409, code: error.code, detail: error.message, ...error.extra } };
+        outcome = {
+          status: 409,
+          body: shaped(ProblemSchema, { status: 409, code: error.code, detail: error.message, ...error.extra }),
+        };
       } else {
         throw error;
       }

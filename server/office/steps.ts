@@ -1,5 +1,6 @@
 import { STEP_CASE_KIND, STEP_SENDER_STATUS, type PersonRole } from '../../preload/contract/office-roles.ts';
 import { stepFiles, type StepBody } from '../../preload/contract/office.ts';
+import { StepBodySchema } from '../../preload/contract/wire/office.ts';
 import { HttpProblem } from '../http.ts';
 import type { ServerState } from '../state.ts';
 import { colleague, withRole, type Person } from './people.ts';
@@ -76,10 +77,18 @@ interface Change {
  * stands now, so a step taken offline on stale information is refused with a conflict naming
  * what happened (another leader directed it; the draft was replaced or withdrawn).
  */
+/** The case a step continues: only a submit or a draft may start one. */
+function existing(row: CaseRow | undefined): CaseRow {
+  if (row === undefined) {
+    throw new HttpProblem(404, 'CASE_NOT_FOUND', 'Không tìm thấy văn bản trên hệ thống.');
+  }
+  return row;
+}
+
 function decide(state: ServerState, caller: Person, row: CaseRow | undefined, body: StepBody): Change {
   const org = caller.org;
-  if (row === undefined && body.kind !== 'submit' && body.kind !== 'draft') {
-    throw new HttpProblem(404, 'CASE_NOT_FOUND', 'Không tìm thấy văn bản trên hệ thống.');
+  if (body.kind !== 'submit' && body.kind !== 'draft') {
+    existing(row);
   }
   switch (body.kind) {
     case 'submit': {
@@ -104,7 +113,7 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
       };
     }
     case 'assign': {
-      const current = row as CaseRow;
+      const current = existing(row);
       if (current.director !== null && current.director !== caller.username) {
         refuse('ALREADY_DIRECTED', `Văn bản đã được ${fullName(state, org, current.director)} chỉ đạo trước.`, {
           directedBy: current.director,
@@ -126,7 +135,7 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
     }
     case 'progress':
     case 'complete': {
-      const current = row as CaseRow;
+      const current = existing(row);
       const assignment = lastAssignment(state, org, current.id);
       const mayReport =
         assignment !== null &&
@@ -177,7 +186,7 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
       };
     }
     case 'withdraw-draft': {
-      const current = row as CaseRow;
+      const current = existing(row);
       if (current.drafter !== caller.username) {
         throw new HttpProblem(403, 'NOT_DRAFTER', 'Chỉ người soạn được rút dự thảo.');
       }
@@ -188,7 +197,7 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
       return { fields: { state: 'da-rut', pending_with: null }, recipients: [heldBy] };
     }
     case 'submit-for-signature': {
-      const current = row as CaseRow;
+      const current = existing(row);
       requirePerson(state, org, body.to, 'lanh-dao');
       const forwarding = current.state === 'xem-xet' && current.pending_with === caller.username;
       if (!forwarding) {
@@ -210,7 +219,7 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
     }
     case 'return-draft':
     case 'sign': {
-      const current = row as CaseRow;
+      const current = existing(row);
       if (current.state === 'da-rut') {
         refuse('DRAFT_WITHDRAWN', `Dự thảo đã được ${fullName(state, org, current.drafter)} rút lại.`, {
           drafter: current.drafter,
@@ -244,7 +253,7 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
     case 'number':
     case 'seal':
     case 'publish': {
-      const current = row as CaseRow;
+      const current = existing(row);
       const from = { number: 'da-ky', seal: 'da-cap-so', publish: 'da-dong-dau' }[body.kind];
       const to = { number: 'da-cap-so', seal: 'da-dong-dau', publish: 'da-phat-hanh' }[body.kind];
       if (current.state !== from) {
@@ -260,7 +269,7 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
       };
     }
     case 'recall': {
-      const current = row as CaseRow;
+      const current = existing(row);
       if (current.state !== 'da-phat-hanh') {
         outOfOrder(current, 'thu hồi');
       }
@@ -279,7 +288,12 @@ function lastAssignment(state: ServerState, org: string, caseId: string): { chuT
     )
     .pluck()
     .get(org, caseId) as string | undefined;
-  return body === undefined ? null : (JSON.parse(body) as { chuTri: string; phoiHop: string[] });
+  if (body === undefined) {
+    return null;
+  }
+  // The step as it arrived (parsed then); parsed again rather than cast, since it lay in the database.
+  const step = StepBodySchema.parse(JSON.parse(body) as unknown);
+  return step.kind === 'assign' ? { chuTri: step.chuTri, phoiHop: step.phoiHop } : null;
 }
 
 /**

@@ -1,14 +1,11 @@
-import { z } from 'zod';
+import { LoginRequestSchema, RefreshRequestSchema, SessionSchema } from '../../preload/contract/wire/auth.ts';
 import { issueTokens } from '../auth.ts';
-import { HttpProblem, readJson, sendJson } from '../http.ts';
+import { HttpProblem, readJson, sendJson, shaped } from '../http.ts';
 import { route } from '../router.ts';
-
-const LoginSchema = z.object({ username: z.string().min(1), password: z.string().min(1) });
-const RefreshSchema = z.object({ refreshToken: z.string().min(1) });
 
 export const authRoutes = [
   route('POST', '/v1/auth/login', async (state, ctx) => {
-    const body = LoginSchema.safeParse(await readJson(ctx.req));
+    const body = LoginRequestSchema.safeParse(await readJson(ctx.req));
     if (!body.success) {
       throw new HttpProblem(400, 'INVALID_INPUT', 'Thiếu tên đăng nhập hoặc mật khẩu.');
     }
@@ -18,10 +15,10 @@ export const authRoutes = [
     if (user === undefined || user.password !== body.data.password) {
       throw new HttpProblem(401, 'BAD_CREDENTIALS', 'Sai tên đăng nhập hoặc mật khẩu.');
     }
-    await sendJson(ctx, 200, { ...issueTokens(state, user.username), maDinhDanh: user.org });
+    await sendJson(ctx, 200, shaped(SessionSchema, { ...issueTokens(state, user.username), maDinhDanh: user.org }));
   }),
   route('POST', '/v1/auth/refresh', async (state, ctx) => {
-    const body = RefreshSchema.safeParse(await readJson(ctx.req));
+    const body = RefreshRequestSchema.safeParse(await readJson(ctx.req));
     if (!body.success) {
       throw new HttpProblem(400, 'INVALID_INPUT', 'Thiếu refreshToken.');
     }
@@ -36,6 +33,6 @@ export const authRoutes = [
     const user = state.db.prepare('select ma_dinh_danh as org from users where username = ?').get(row.username) as {
       org: string;
     };
-    await sendJson(ctx, 200, { ...issueTokens(state, row.username), maDinhDanh: user.org });
+    await sendJson(ctx, 200, shaped(SessionSchema, { ...issueTokens(state, row.username), maDinhDanh: user.org }));
   }),
 ];

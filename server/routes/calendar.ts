@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authenticate } from '../auth.ts';
-import { HttpProblem, readJson, sendJson } from '../http.ts';
+import { CalendarPageSchema } from '../../preload/contract/wire/directory.ts';
+import { HttpProblem, readJson, sendJson, shaped } from '../http.ts';
 import { route } from '../router.ts';
 import type { ServerState } from '../state.ts';
 
@@ -29,7 +30,7 @@ export const calendarRoutes = [
   route('GET', '/v1/calendar', async (state, ctx) => {
     authenticate(state, ctx);
     const rows = table(state).prepare('select body from calendar_arrangements order by year').pluck().all() as string[];
-    await sendJson(ctx, 200, { items: rows.map((body) => JSON.parse(body) as unknown) });
+    await sendJson(ctx, 200, shaped(CalendarPageSchema, { items: rows.map((body) => JSON.parse(body) as unknown) }));
   }),
 ];
 

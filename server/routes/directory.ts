@@ -1,5 +1,6 @@
 import { authenticate } from '../auth.ts';
-import { sendJson } from '../http.ts';
+import { OrganizationsPageSchema } from '../../preload/contract/wire/directory.ts';
+import { sendJson, shaped } from '../http.ts';
 import { route } from '../router.ts';
 
 /** The organization directory; `cursor` is the highest change sequence the client has seen. */
@@ -11,9 +12,13 @@ export const directoryRoutes = [
       .prepare('select ma_dinh_danh as maDinhDanh, ten, seq from organizations where seq > ? order by seq limit 500')
       .all(cursor) as { maDinhDanh: string; ten: string; seq: number }[];
     const next = rows.length === 0 ? cursor : (rows[rows.length - 1]?.seq ?? cursor);
-    await sendJson(ctx, 200, {
-      items: rows.map(({ maDinhDanh, ten }) => ({ maDinhDanh, ten })),
-      nextCursor: String(next),
-    });
+    await sendJson(
+      ctx,
+      200,
+      shaped(OrganizationsPageSchema, {
+        items: rows.map(({ maDinhDanh, ten }) => ({ maDinhDanh, ten })),
+        nextCursor: String(next),
+      }),
+    );
   }),
 ];

@@ -1,8 +1,16 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import {
+  InboxPageSchema,
+  RegistrationAnswerSchema,
+  RegistrationRequestSchema,
+  StatusAnswerSchema,
+  StatusRequestSchema,
+  type UnroutedDocumentSchema,
+} from '../../preload/contract/wire/documents.ts';
 import { authenticate } from '../auth.ts';
 import { documentFiles } from '../document-files.ts';
 import { applyOnce } from '../idempotency.ts';
-import { HttpProblem, readJson, sendJson } from '../http.ts';
+import { HttpProblem, readJson, sendJson, shaped } from '../http.ts';
 import { route } from '../router.ts';
 import type { ServerState } from '../state.ts';
 import { allocatedFor, isReturned, nextNumber, releaseUnusedAllocation } from './numbers.ts';
@@ -51,35 +59,6 @@ function deliveredDocument(state: ServerState, id: string, org: string): Documen
   return row;
 }
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-/** A document that did not come through the trục (paper, email): what the văn thư entered (Phụ lục VI). */
-const UnroutedDocumentSchema = z.object({
-  source: z.enum(['email', 'giay', 'khac']),
-  metadata: z.object({
-    maDinhDanhVanBan: z.string().max(120).nullable().optional(),
-    tenLoai: z.string().min(1).max(100),
-    soKyHieu: z.string().min(1).max(50),
-    ngayBanHanh: IsoDate,
-    coQuanBanHanh: z.string().min(1).max(200),
-    maCoQuanBanHanh: z.string().max(35).nullable().optional(),
-    trichYeu: z.string().min(1).max(500),
-    nguoiKy: z.string().max(50).optional(),
-    chucVu: z.string().max(100).optional(),
-    doKhan: z.number().int().min(0).max(9).optional(),
-    doMat: z.number().int().min(0).max(9).optional(),
-    soTrang: z.number().int().positive().max(999).nullable().optional(),
-  }),
-  files: z.array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) })).max(20),
-});
-
-const RegistrationSchema = z.object({
-  year: z.number().int().min(2000).max(2100),
-  soDen: z.number().int().positive().nullable(),
-  ngayDen: IsoDate,
-  document: UnroutedDocumentSchema.optional(),
-});
-
 type UnroutedDocument = z.infer<typeof UnroutedDocumentSchema>;
 
 /** Whether the document was delivered to the caller through the trục. */
@@ -116,14 +95,6 @@ function keepUnrouted(state: ServerState, id: string, org: string, doc: Unrouted
   }
 }
 
-const StatusSchema = z
-  .object({
-    // 01–06 while the document is live; 15 (đồng ý thu hồi) / 16 (từ chối thu hồi) answer a recall (13).
-    code: z.enum(['01', '02', '03', '04', '05', '06', '15', '16']),
-    reason: z.string().trim().min(1).max(2000).optional(),
-  })
-  .refine((s) => s.code !== '02' || s.reason !== undefined, { message: 'Trạng thái 02 cần lý do.' });
-
 const PAGE = 100;
 
 /**
@@ -159,13 +130,17 @@ export const documentRoutes = [
       },
     }));
     const last = events[events.length - 1];
-    await sendJson(ctx, 200, { items, nextCursor: String(last?.seq ?? cursor), hasMore: events.length === limit });
+    await sendJson(
+      ctx,
+      200,
+      shaped(InboxPageSchema, { items, nextCursor: String(last?.seq ?? cursor), hasMore: events.length === limit }),
+    );
   }),
 
   route('POST', '/v1/documents/:id/registration', async (state, ctx) => {
     const caller = authenticate(state, ctx);
     const raw = await readJson(ctx.req);
-    const body = RegistrationSchema.safeParse(raw);
+    const body = RegistrationRequestSchema.safeParse(raw);
     if (!body.success) {
       throw new HttpProblem(400, 'INVALID_INPUT', 'Thông tin đăng ký văn bản đến không hợp lệ.');
     }
@@ -226,7 +201,7 @@ export const documentRoutes = [
           .prepare(`insert into inbox_events (org, kind, document_id, created_at) values (?, 'registered', ?, ?)`)
           .run(caller.org, id, state.now());
       }
-      return { status: 201, body: { documentId: id, year, soDen } };
+      return { status: 201, body: shaped(RegistrationAnswerSchema, { documentId: id, year, soDen }) };
     });
     await sendJson(ctx, outcome.status, outcome.body);
   }),
@@ -234,7 +209,7 @@ export const documentRoutes = [
   route('POST', '/v1/documents/:id/statuses', async (state, ctx) => {
     const caller = authenticate(state, ctx);
     const raw = await readJson(ctx.req);
-    const body = StatusSchema.safeParse(raw);
+    const body = StatusRequestSchema.safeParse(raw);
     if (!body.success) {
       throw new HttpProblem(400, 'INVALID_INPUT', body.error.issues[0]?.message ?? 'Trạng thái không hợp lệ.');
     }
@@ -256,12 +231,12 @@ export const documentRoutes = [
         .run(id, caller.org, body.data.code, body.data.reason ?? null, at, key);
       return {
         status: 201,
-        body: {
+        body: shaped(StatusAnswerSchema, {
           id: Number(result.lastInsertRowid),
           documentId: id,
           code: body.data.code,
           at: new Date(at).toISOString(),
-        },
+        }),
       };
     });
     await sendJson(ctx, outcome.status, outcome.body);

@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import { LeaseGrantSchema, LeaseRequestSchema } from '../../preload/contract/wire/numbers.ts';
 import { authenticate } from '../auth.ts';
 import { applyOnce } from '../idempotency.ts';
-import { HttpProblem, readJson, sendJson } from '../http.ts';
+import { HttpProblem, readJson, sendJson, shaped } from '../http.ts';
 import { route } from '../router.ts';
 import type { ServerState } from '../state.ts';
-
-const LeaseRequestSchema = z.object({
-  registerKind: z.enum(['di', 'den']),
-  year: z.number().int().min(2000).max(2100),
-  count: z.number().int().min(1).max(1000),
-  workstationId: z.string().min(1).max(100),
-});
 
 /**
  * Take the next `count` numbers of a register. The counter only moves forward inside one
@@ -48,7 +41,7 @@ export const leaseRoutes = [
           'insert into leases (id, org, kind, year, workstation, from_no, to_no, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(leaseId, caller.org, registerKind, year, workstationId, from, to, state.now());
-      return { status: 201, body: { leaseId, registerKind, year, from, to } };
+      return { status: 201, body: shaped(LeaseGrantSchema, { leaseId, registerKind, year, from, to }) };
     });
     await sendJson(ctx, outcome.status, outcome.body);
   }),

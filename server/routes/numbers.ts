@@ -1,20 +1,17 @@
-import { z } from 'zod';
+import {
+  AllocatedNumberSchema,
+  LeaseReturnedSchema,
+  LeaseReturnRequestSchema,
+  NumberRequestSchema,
+} from '../../preload/contract/wire/numbers.ts';
 import { authenticate } from '../auth.ts';
 import { applyOnce } from '../idempotency.ts';
-import { HttpProblem, readJson, sendJson } from '../http.ts';
+import { HttpProblem, readJson, sendJson, shaped } from '../http.ts';
 import { route } from '../router.ts';
 import type { ServerState } from '../state.ts';
 import { takeNumbers } from './leases.ts';
 
 type RegisterKind = 'di' | 'den';
-
-const AllocationSchema = z.object({
-  registerKind: z.enum(['di', 'den']),
-  year: z.number().int().min(2000).max(2100),
-  documentId: z.string().min(1).max(100).optional(),
-});
-
-const ReturnSchema = z.object({ from: z.number().int().positive() });
 
 /**
  * The next number of a register, in order of receipt: the lowest number a workstation gave back
@@ -114,7 +111,7 @@ export const numberRoutes = [
   route('POST', '/v1/numbers', async (state, ctx) => {
     const caller = authenticate(state, ctx);
     const raw = await readJson(ctx.req);
-    const body = AllocationSchema.safeParse(raw);
+    const body = NumberRequestSchema.safeParse(raw);
     if (!body.success) {
       throw new HttpProblem(400, 'INVALID_INPUT', 'Yêu cầu lấy số không hợp lệ.');
     }
@@ -123,7 +120,7 @@ export const numberRoutes = [
       const already =
         documentId === undefined ? undefined : allocatedFor(state, caller.org, registerKind, year, documentId);
       if (already !== undefined) {
-        return { status: 201, body: { registerKind, year, number: already } };
+        return { status: 201, body: shaped(AllocatedNumberSchema, { registerKind, year, number: already }) };
       }
       const number = nextNumber(state, caller.org, registerKind, year);
       state.db
@@ -132,7 +129,7 @@ export const numberRoutes = [
            values (?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(caller.org, registerKind, year, number, key, documentId ?? null, state.now());
-      return { status: 201, body: { registerKind, year, number } };
+      return { status: 201, body: shaped(AllocatedNumberSchema, { registerKind, year, number }) };
     });
     await sendJson(ctx, outcome.status, outcome.body);
   }),
@@ -140,7 +137,7 @@ export const numberRoutes = [
   route('POST', '/v1/leases/:id/return', async (state, ctx) => {
     const caller = authenticate(state, ctx);
     const raw = await readJson(ctx.req);
-    const body = ReturnSchema.safeParse(raw);
+    const body = LeaseReturnRequestSchema.safeParse(raw);
     if (!body.success) {
       throw new HttpProblem(400, 'INVALID_INPUT', 'Yêu cầu trả lại số không hợp lệ.');
     }
@@ -176,7 +173,7 @@ export const numberRoutes = [
           returned += pool.run(caller.org, lease.kind, lease.year, no, leaseId, state.now()).changes;
         }
       }
-      return { status: 200, body: { leaseId, from, to: lease.to_no, returned } };
+      return { status: 200, body: shaped(LeaseReturnedSchema, { leaseId, from, to: lease.to_no, returned }) };
     });
     await sendJson(ctx, outcome.status, outcome.body);
   }),

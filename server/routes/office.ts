@@ -1,8 +1,8 @@
 import { personCan, PERSON_ROLE_LABEL_VI, STEP_LABEL_VI, STEP_ROLES } from '../../preload/contract/office-roles.ts';
-import { StepBodySchema } from '../../preload/contract/office.ts';
+import { OfficeInboxPageSchema, StepAnswerSchema, StepBodySchema } from '../../preload/contract/wire/office.ts';
 import { authenticate } from '../auth.ts';
 import { applyOnce } from '../idempotency.ts';
-import { HttpProblem, readJson, sendJson } from '../http.ts';
+import { HttpProblem, readJson, sendJson, shaped } from '../http.ts';
 import { personOf } from '../office/people.ts';
 import { applyStep } from '../office/steps.ts';
 import { waitForPerson, wakePeople } from '../office/wakeups.ts';
@@ -117,7 +117,7 @@ export const officeRoutes = [
     const outcome = applyOnce(state, ctx, caller.org, raw, (key) => {
       const applied = applyStep(state, caller, caseId, key, body.data);
       recipients = applied.recipients;
-      return { status: 201, body: { stepId: key, caseId, caseState: applied.caseState } };
+      return { status: 201, body: shaped(StepAnswerSchema, { stepId: key, caseId, caseState: applied.caseState }) };
     });
     wakePeople(state, recipients);
     await sendJson(ctx, outcome.status, outcome.body);
@@ -150,11 +150,13 @@ export const officeRoutes = [
       truc = trucNews();
     }
     const last = items[items.length - 1];
-    await sendJson(ctx, 200, {
+    // Rows of the server's own tables (kinds and bodies stored as text): checked against the wire as they leave.
+    const page = OfficeInboxPageSchema.parse({
       items,
       nextCursor: String(last?.seq ?? cursor),
       hasMore: items.length === limit,
       ...(truc === null ? {} : { truc }),
     });
+    await sendJson(ctx, 200, page);
   }),
 ];

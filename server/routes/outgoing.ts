@@ -1,43 +1,18 @@
-import { z } from 'zod';
+import {
+  MA_DINH_DANH_VAN_BAN,
+  PublishedSchema,
+  PublishRequestSchema,
+  RecalledSchema,
+  RecallRequestSchema,
+  RecipientsSchema,
+} from '../../preload/contract/wire/outgoing.ts';
 import { authenticate } from '../auth.ts';
 import { addDocumentFiles } from '../document-files.ts';
 import { applyOnce } from '../idempotency.ts';
-import { HttpProblem, readJson, sendJson } from '../http.ts';
+import { HttpProblem, readJson, sendJson, shaped } from '../http.ts';
 import { wakeOrganizations } from '../office/wakeups.ts';
 import { route } from '../router.ts';
 import type { ServerState } from '../state.ts';
-
-const MA_DINH_DANH = /^(?=.{1,35}$)[A-Z0-9]+(?:\.[A-Z0-9]+)*$/;
-
-/** `<OrganId>,<YYYY/MM/DD>,<Số>/<Ký hiệu>`: the edXML document identifier carries the number and date. */
-const MA_DINH_DANH_VAN_BAN = /^([A-Z0-9.]{1,35}),(\d{4})\/(\d{2})\/(\d{2}),(.+)$/;
-
-const PublishSchema = z.object({
-  id: z.string().min(1).max(100),
-  maDinhDanhVanBan: z.string().regex(MA_DINH_DANH_VAN_BAN),
-  trichYeu: z.string().max(2000).optional(),
-  tenLoai: z.string().max(100).optional(),
-  // Since API 1.1.0: shown to recipients with the trích yếu.
-  nguoiKy: z.string().max(50).optional(),
-  chucVu: z.string().max(100).optional(),
-  doKhan: z.number().int().min(0).max(9).optional(),
-  recipients: z.array(z.string().regex(MA_DINH_DANH)).min(1).max(500),
-  files: z
-    .array(
-      z.object({
-        sha256: z.string().regex(/^[0-9a-f]{64}$/),
-        name: z.string().min(1).optional(),
-        // Since API 1.3.0: the document itself or one of its phụ lục (ND30 Phụ lục I, I.III.1), with its title.
-        kind: z.enum(['chinh', 'phu-luc']).default('chinh'),
-        title: z.string().trim().min(1).max(300).optional(),
-      }),
-    )
-    .min(1)
-    .max(51)
-    .refine((files) => files.some((file) => file.kind === 'chinh'), { message: 'Thiếu tệp văn bản chính.' }),
-});
-
-const RecallSchema = z.object({ reason: z.string().trim().min(1).max(2000) });
 
 function ownOutgoing(state: ServerState, id: string, org: string) {
   const row = state.db.prepare('select id, recalled_at from documents where id = ? and from_org = ?').get(id, org) as
@@ -52,7 +27,7 @@ export const outgoingRoutes = [
   route('POST', '/v1/outgoing', async (state, ctx) => {
     const caller = authenticate(state, ctx);
     const raw = await readJson(ctx.req);
-    const parsed = PublishSchema.safeParse(raw);
+    const parsed = PublishRequestSchema.safeParse(raw);
     if (!parsed.success) {
       throw new HttpProblem(400, 'INVALID_INPUT', 'Thông tin phát hành không hợp lệ.');
     }
@@ -126,7 +101,7 @@ export const outgoingRoutes = [
           .prepare(`insert into inbox_events (org, kind, document_id, created_at) values (?, 'document', ?, ?)`)
           .run(recipient, doc.id, now);
       }
-      return { status: 201, body: { id: doc.id, publishedAt: new Date(now).toISOString() } };
+      return { status: 201, body: shaped(PublishedSchema, { id: doc.id, publishedAt: new Date(now).toISOString() }) };
     });
     // The recipients' văn thư who hold a long-poll hear of it now, not at their next poll (1.6.0).
     wakeOrganizations(state, doc.recipients);
@@ -152,13 +127,13 @@ export const outgoingRoutes = [
       );
       return { ...row, latest: statuses[statuses.length - 1] ?? null, statuses };
     });
-    await sendJson(ctx, 200, { items });
+    await sendJson(ctx, 200, shaped(RecipientsSchema, { items }));
   }),
 
   route('POST', '/v1/outgoing/:id/recall', async (state, ctx) => {
     const caller = authenticate(state, ctx);
     const raw = await readJson(ctx.req);
-    const parsed = RecallSchema.safeParse(raw);
+    const parsed = RecallRequestSchema.safeParse(raw);
     if (!parsed.success) {
       throw new HttpProblem(400, 'INVALID_INPUT', 'Thu hồi cần lý do.');
     }
@@ -178,7 +153,7 @@ export const outgoingRoutes = [
            select to_org, 'recall', document_id, ? from deliveries where document_id = ?`,
         )
         .run(now, id);
-      return { status: 200, body: { id, recalledAt: new Date(now).toISOString() } };
+      return { status: 200, body: shaped(RecalledSchema, { id, recalledAt: new Date(now).toISOString() }) };
     });
     wakeOrganizations(
       state,

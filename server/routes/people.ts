@@ -1,5 +1,6 @@
+import { PeopleSchema, PersonSchema } from '../../preload/contract/wire/office.ts';
 import { authenticate } from '../auth.ts';
-import { sendJson } from '../http.ts';
+import { sendJson, shaped } from '../http.ts';
 import { departmentsOf, peopleOf, personOf, type Person } from '../office/people.ts';
 import { route } from '../router.ts';
 
@@ -10,7 +11,7 @@ function personView(person: Person) {
     fullName: person.fullName,
     chucVu: person.chucVu,
     department: person.department,
-    roles: person.roles,
+    roles: [...person.roles],
   };
 }
 
@@ -18,13 +19,17 @@ function personView(person: Person) {
 export const peopleRoutes = [
   route('GET', '/v1/people/me', async (state, ctx) => {
     const caller = authenticate(state, ctx);
-    await sendJson(ctx, 200, personView(personOf(state, caller.username)));
+    await sendJson(ctx, 200, shaped(PersonSchema, personView(personOf(state, caller.username))));
   }),
   route('GET', '/v1/people', async (state, ctx) => {
     const caller = authenticate(state, ctx);
-    await sendJson(ctx, 200, {
-      items: peopleOf(state, caller.org).map(personView),
-      departments: departmentsOf(state, caller.org),
-    });
+    await sendJson(
+      ctx,
+      200,
+      shaped(PeopleSchema, {
+        items: peopleOf(state, caller.org).map(personView),
+        departments: departmentsOf(state, caller.org),
+      }),
+    );
   }),
 ];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authenticate } from '../auth.ts';
 import { documentFiles } from '../document-files.ts';
+import { RegistersFeedPageSchema } from '../../preload/contract/wire/registers-feed.ts';
 import { HttpProblem, sendJson } from '../http.ts';
 import { route } from '../router.ts';
 import type { ServerState } from '../state.ts';
@@ -150,10 +151,12 @@ export const registersFeedRoutes = [
       registration: registrations[registrations.length - 1]?.rowid ?? cursor.registration,
       issued: issued[issued.length - 1]?.rowid ?? cursor.issued,
     };
-    await sendJson(ctx, 200, {
+    // Rows of the server's own tables (sources and metadata stored as text): checked against the wire as they leave.
+    const page = RegistersFeedPageSchema.parse({
       items,
       nextCursor: `${next.registration}.${next.issued}`,
       hasMore: registrations.length === limit || issued.length === limit,
     });
+    await sendJson(ctx, 200, page);
   }),
 ];

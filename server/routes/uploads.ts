@@ -1,23 +1,13 @@
 import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { z } from 'zod';
+import { UploadRequestSchema, UploadStateSchema } from '../../preload/contract/wire/uploads.ts';
 import { authenticate } from '../auth.ts';
 import { blobPath, partPath, sha256OfFile } from '../blobs.ts';
-import { HttpProblem, readJson, sendBody, sendJson, type RequestContext } from '../http.ts';
+import { HttpProblem, readJson, sendBody, sendJson, shaped, type RequestContext } from '../http.ts';
 import { route } from '../router.ts';
 import type { ServerState } from '../state.ts';
 
 /** Largest PATCH body; clients send at most this much per request. */
 export const MAX_CHUNK = 16 * 1024 * 1024;
-const SHA256 = /^[0-9a-f]{64}$/;
-
-const CreateSchema = z.object({
-  sha256: z.string().regex(SHA256),
-  size: z
-    .number()
-    .int()
-    .nonnegative()
-    .max(2 * 1024 * 1024 * 1024),
-});
 
 interface UploadRow {
   sha256: string;
@@ -92,7 +82,7 @@ export const uploadRoutes = [
   // Creating an upload is idempotent by its SHA-256: no Idempotency-Key needed.
   route('POST', '/v1/uploads', async (state, ctx) => {
     authenticate(state, ctx);
-    const body = CreateSchema.safeParse(await readJson(ctx.req));
+    const body = UploadRequestSchema.safeParse(await readJson(ctx.req));
     if (!body.success) {
       throw new HttpProblem(400, 'INVALID_INPUT', 'Khai báo tải lên không hợp lệ.');
     }
@@ -115,7 +105,7 @@ export const uploadRoutes = [
       current = await finishLeftover(state, sha256);
     }
     const view = current ?? { size, offset: 0, complete: false };
-    await sendJson(ctx, 201, { sha256, ...view }, offsetHeaders(view.offset, view.size));
+    await sendJson(ctx, 201, shaped(UploadStateSchema, { sha256, ...view }), offsetHeaders(view.offset, view.size));
   }),
 
   route('HEAD', '/v1/uploads/:sha256', async (state, ctx) => {

@@ -111,11 +111,22 @@ export type JobKind = keyof typeof jobSchemas;
 export const JOB_KINDS = Object.keys(jobSchemas) as JobKind[];
 export type JobPayload<K extends JobKind> = z.infer<(typeof jobSchemas)[K]>;
 
+/**
+ * A job's kind and payload together, as one discriminated union: reading `kind` tells the
+ * compiler which payload it holds, and a row read back from the database is parsed through it
+ * (an unknown kind or a payload of another shape is refused there, never sent).
+ */
+export const JobEntrySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('incoming.register'), payload: IncomingRegisterJobSchema }),
+  z.object({ kind: z.literal('incoming.status'), payload: IncomingStatusJobSchema }),
+  z.object({ kind: z.literal('outgoing.publish'), payload: OutgoingPublishJobSchema }),
+  z.object({ kind: z.literal('outgoing.recall'), payload: OutgoingRecallJobSchema }),
+  z.object({ kind: z.literal('file.upload'), payload: FileUploadJobSchema }),
+  z.object({ kind: z.literal('office.step'), payload: OfficeStepJobSchema }),
+]);
+export type JobEntry = z.infer<typeof JobEntrySchema>;
+
 /** Validate a payload read back from the database; a job that fails this is failed permanently. */
 export function parseJobPayload<K extends JobKind>(kind: K, payload: unknown): JobPayload<K> {
   return jobSchemas[kind].parse(payload) as JobPayload<K>;
-}
-
-export function isJobKind(value: string): value is JobKind {
-  return Object.hasOwn(jobSchemas, value);
 }

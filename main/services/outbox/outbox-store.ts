@@ -6,16 +6,14 @@ import type { JobKind, JobPayload } from './jobs.ts';
  */
 export type OutboxState = 'pending' | 'in-flight' | 'done' | 'failed' | 'paused';
 
-export interface OutboxJob<K extends JobKind = JobKind> {
+interface OutboxJobFields {
   /** uuid v7: sorts by creation time and is the server's Idempotency-Key. */
   readonly id: string;
-  readonly kind: K;
   /**
    * Jobs with the same key are delivered one at a time, in creation order (a status change
    * must not overtake the registration it refers to). Usually the document id, or the sha256.
    */
   readonly key: string;
-  readonly payload: JobPayload<K>;
   readonly state: OutboxState;
   readonly attempts: number;
   /** ISO 8601 UTC. */
@@ -25,11 +23,19 @@ export interface OutboxJob<K extends JobKind = JobKind> {
   readonly updatedAt: string;
 }
 
-export interface NewJob<K extends JobKind = JobKind> {
-  readonly kind: K;
-  readonly key: string;
-  readonly payload: JobPayload<K>;
-}
+/**
+ * A queued job. Without a kind given it is the union of every kind, discriminated by `kind`:
+ * `switch (job.kind)` narrows `job.payload` to that kind's payload without a cast. (Indexing a
+ * type mapped over the kinds, rather than a conditional type, lets a generic `K` be built too.)
+ */
+export type OutboxJob<K extends JobKind = JobKind> = {
+  [P in K]: OutboxJobFields & { readonly kind: P; readonly payload: JobPayload<P> };
+}[K];
+
+/** A job to queue; as a union over kinds, a payload can only go with its own kind. */
+export type NewJob<K extends JobKind = JobKind> = {
+  [P in K]: { readonly kind: P; readonly key: string; readonly payload: JobPayload<P> };
+}[K];
 
 export type OutboxCounts = Readonly<Record<OutboxState, number>>;
 

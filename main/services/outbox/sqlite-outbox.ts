@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { VanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
-import { isJobKind, parseJobPayload, type JobKind } from './jobs.ts';
+import { JobEntrySchema, parseJobPayload, type JobKind } from './jobs.ts';
 import type { NewJob, OutboxCounts, OutboxJob, OutboxState, OutboxStore } from './outbox-store.ts';
 
 interface JobRow {
@@ -18,17 +18,10 @@ interface JobRow {
   updated_at: string;
 }
 
-function toJob(row: JobRow): OutboxJob {
-  const kind = row.kind;
-  if (!isJobKind(kind)) {
-    throw new Error(`unknown outbox job kind ${kind}`);
-  }
+function fieldsOf(row: JobRow) {
   return {
     id: row.id,
-    kind,
     key: row.job_key,
-    // Parsed again on the way out: the row lay on disk and may come from an older version.
-    payload: parseJobPayload(kind, JSON.parse(row.payload)),
     state: row.state,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
@@ -36,6 +29,16 @@ function toJob(row: JobRow): OutboxJob {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+function toJob(row: JobRow): OutboxJob {
+  // Parsed again on the way out, kind and payload together: the row lay on disk and may come
+  // from an older version; an unknown kind or a payload of another shape is refused here.
+  const entry = JobEntrySchema.safeParse({ kind: row.kind, payload: JSON.parse(row.payload) as unknown });
+  if (!entry.success) {
+    throw new Error(`outbox job ${row.id} of kind ${row.kind} does not parse: ${entry.error.message}`);
+  }
+  return { ...entry.data, ...fieldsOf(row) };
 }
 
 /**
@@ -107,7 +110,8 @@ export function createSqliteOutbox(db: Database): OutboxStore {
       } catch (error) {
         throw secretRefusal(error, job.key) ?? error;
       }
-      return toJob(byId.get(id) as JobRow) as OutboxJob<K>;
+      const row = byId.get(id) as JobRow;
+      return { ...fieldsOf(row), kind: job.kind, payload: parseJobPayload(job.kind, JSON.parse(row.payload)) };
     },
     claimDue(now, limit) {
       return db.transaction(() => claim(now, limit)).immediate();

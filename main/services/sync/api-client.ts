@@ -3,14 +3,17 @@ import type { DirectoryEntry, InboxItem, RegisterFeedItem, SyncCredentials } fro
 import type { HttpRequest, HttpResponse, SyncTransport } from './transport.ts';
 import type { z } from 'zod';
 import {
-  AllocatedNumberSchema,
-  CalendarPageSchema,
-  DirectoryPageSchema,
-  InboxPageSchema,
-  RecipientsSchema,
-  RegistersFeedPageSchema,
   SessionSchema,
-} from './wire-schemas.ts';
+  type LoginRequestSchema,
+  type RefreshRequestSchema,
+} from '../../../preload/contract/wire/auth.ts';
+import { CalendarPageSchema, OrganizationsPageSchema } from '../../../preload/contract/wire/directory.ts';
+import { InboxPageSchema } from '../../../preload/contract/wire/documents.ts';
+import { AllocatedNumberSchema, type NumberRequestSchema } from '../../../preload/contract/wire/numbers.ts';
+import { RecipientsSchema, type RecipientStatus } from '../../../preload/contract/wire/outgoing.ts';
+import { RegistersFeedPageSchema } from '../../../preload/contract/wire/registers-feed.ts';
+
+export type { RecipientStatus };
 
 /**
  * A server's answer parsed against its schema. An answer of another shape is a permanent
@@ -33,13 +36,7 @@ export function parseAnswer<T>(schema: z.ZodType<T>, data: unknown, what: string
 /** Timeouts per kind of exchange: small JSON calls fail fast; chunks get time to travel. */
 export const TIMEOUTS = { jsonMs: 15_000, chunkMs: 120_000, downloadMs: 300_000 } as const;
 
-export interface RecipientStatus {
-  readonly maDinhDanh: string;
-  readonly ten: string;
-  readonly latest: { code: string; reason: string | null; at: string } | null;
-  readonly statuses: readonly { code: string; reason: string | null; at: string }[];
-}
-
+/** The session as the client keeps it (the answer carries more, e.g. `expiresIn`, which it does not need). */
 export interface Session {
   readonly accessToken: string;
   readonly refreshToken: string;
@@ -110,7 +107,9 @@ export class ApiClient {
     const response = await this.#send({
       method: 'POST',
       path: '/v1/auth/login',
-      json: { username: credentials.username, password: credentials.password },
+      json: { username: credentials.username, password: credentials.password } satisfies z.input<
+        typeof LoginRequestSchema
+      >,
     });
     if (response.status !== 200) {
       throw new SyncFailure(classifyResponse(response, this.#now()));
@@ -130,7 +129,11 @@ export class ApiClient {
   async #renew(): Promise<Session> {
     const refresh = this.#session?.refreshToken || ((await this.#hooks.storedRefreshToken?.()) ?? '');
     if (refresh !== '') {
-      const response = await this.#send({ method: 'POST', path: '/v1/auth/refresh', json: { refreshToken: refresh } });
+      const response = await this.#send({
+        method: 'POST',
+        path: '/v1/auth/refresh',
+        json: { refreshToken: refresh } satisfies z.input<typeof RefreshRequestSchema>,
+      });
       if (response.status === 200) {
         const session = parseAnswer(SessionSchema, response.data, 'phiên đăng nhập');
         await this.#adopt(session);
@@ -192,7 +195,7 @@ export class ApiClient {
       path: '/v1/organizations',
       query: cursor === null ? {} : { cursor },
     });
-    return parseAnswer(DirectoryPageSchema, response.data, 'danh bạ cơ quan');
+    return parseAnswer(OrganizationsPageSchema, response.data, 'danh bạ cơ quan');
   }
 
   /** The years' announced holiday arrangements (API 1.4.0); validated by the store's importer. */
@@ -224,7 +227,7 @@ export class ApiClient {
     const response = await this.call({
       method: 'POST',
       path: '/v1/numbers',
-      json: { registerKind: kind, year, documentId },
+      json: { registerKind: kind, year, documentId } satisfies z.input<typeof NumberRequestSchema>,
       headers: { 'idempotency-key': key },
       timeoutMs,
     });

@@ -1,4 +1,7 @@
+import { z } from 'zod';
 import type { HttpResponse } from './transport.ts';
+
+const ProblemFieldsSchema = z.record(z.string(), z.unknown());
 
 /**
  * What to do with a failed exchange:
@@ -50,10 +53,10 @@ export function parseRetryAfter(value: string | undefined, now: Date): number | 
 }
 
 export function classifyResponse(response: HttpResponse, now: Date): Failure {
-  const body = (typeof response.data === 'object' && response.data !== null ? response.data : {}) as Record<
-    string,
-    unknown
-  >;
+  // A problem answer (preload/contract/wire ProblemSchema) is read field by field: a proxy's error
+  // page in front of the server answers too, without them.
+  const problem = ProblemFieldsSchema.safeParse(response.data);
+  const body = problem.success ? problem.data : {};
   const code = typeof body['code'] === 'string' ? body['code'] : `HTTP_${response.status}`;
   const message = typeof body['detail'] === 'string' ? body['detail'] : `Máy chủ trả về mã ${response.status}.`;
   const retryAfterMs = parseRetryAfter(response.headers['retry-after'], now);

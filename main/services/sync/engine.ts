@@ -1,5 +1,11 @@
 import type { SyncConflict, SyncProgress, SyncStatus } from '../../../preload/contract/sync.ts';
 import { z } from 'zod';
+import {
+  LeaseGrantSchema,
+  type LeaseRequestSchema,
+  type LeaseReturnRequestSchema,
+} from '../../../preload/contract/wire/numbers.ts';
+import type { WireBody } from '../../../preload/contract/wire/endpoints.ts';
 import type { Logger } from '../log/logger.ts';
 import type { OutboxJob } from '../outbox/outbox-store.ts';
 import { parseAnswer, type ApiClient, type RecipientStatus } from './api-client.ts';
@@ -21,7 +27,6 @@ import type {
   SyncOutbox,
 } from './ports.ts';
 import { downloadFile } from './transfer.ts';
-import { LeaseGrantSchema } from './wire-schemas.ts';
 
 export interface SyncEngineDeps {
   readonly api: ApiClient;
@@ -292,7 +297,7 @@ export class SyncEngine {
           year: need.year,
           count: need.count,
           workstationId: need.workstationId,
-        }),
+        } satisfies WireBody<typeof LeaseRequestSchema>),
         'khối số',
       );
       await leases.add(need.registerId, { id: granted.leaseId, firstNumber: granted.from, lastNumber: granted.to });
@@ -315,9 +320,7 @@ export class SyncEngine {
       await this.#deps.api.mutate(
         `/v1/leases/${encodeURIComponent(cut.leaseId)}/return`,
         `lease-return:${cut.leaseId}`,
-        {
-          from: cut.from,
-        },
+        { from: cut.from } satisfies WireBody<typeof LeaseReturnRequestSchema>,
       );
       await leases.returned?.(cut.leaseId);
       this.#succeeded();

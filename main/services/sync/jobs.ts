@@ -2,6 +2,9 @@ import { statSync } from 'node:fs';
 import { stepFiles } from '../../../preload/contract/office.ts';
 import { parseJobPayload, type JobKind, type JobPayload } from '../outbox/jobs.ts';
 import type { OutboxJob } from '../outbox/outbox-store.ts';
+import type { RegistrationRequestSchema, StatusRequestSchema } from '../../../preload/contract/wire/documents.ts';
+import type { PublishRequestSchema, RecallRequestSchema } from '../../../preload/contract/wire/outgoing.ts';
+import type { WireBody } from '../../../preload/contract/wire/endpoints.ts';
 import { officeResolution } from '../office/conflicts.ts';
 import type { ApiClient } from './api-client.ts';
 import { SyncFailure } from './classify.ts';
@@ -115,14 +118,14 @@ export async function runJob(ctx: JobContext, job: OutboxJob): Promise<unknown> 
         soDen: payload.soDen,
         ngayDen: payload.ngayDen,
         ...(await unroutedDocument(ctx, payload)),
-      });
+      } satisfies WireBody<typeof RegistrationRequestSchema>);
     }
     case 'incoming.status': {
       const payload = payloadOf(job, 'incoming.status');
       return ctx.api.mutate(`/v1/documents/${id(payload.documentId)}/statuses`, job.id, {
         code: payload.statusCode,
         ...(payload.reason === null ? {} : { reason: payload.reason }),
-      });
+      } satisfies WireBody<typeof StatusRequestSchema>);
     }
     case 'outgoing.publish': {
       const payload = payloadOf(job, 'outgoing.publish');
@@ -138,7 +141,7 @@ export async function runJob(ctx: JobContext, job: OutboxJob): Promise<unknown> 
         // API 1.3.0: each file says whether it is the document or a phụ lục; the order is kept.
         files: [
           { sha256: payload.signedSha256 },
-          ...appendices.map((a) => ({ sha256: a.sha256, name: a.fileName, kind: 'phu-luc', title: a.title })),
+          ...appendices.map((a) => ({ sha256: a.sha256, name: a.fileName, kind: 'phu-luc' as const, title: a.title })),
         ],
         // Số, ký hiệu and ngày ban hành travel inside maDinhDanhVanBan; the rest is sent as entered.
         ...(payload.metadata === undefined
@@ -150,11 +153,13 @@ export async function runJob(ctx: JobContext, job: OutboxJob): Promise<unknown> 
               chucVu: payload.metadata.chucVu,
               doKhan: payload.metadata.doKhan,
             }),
-      });
+      } satisfies WireBody<typeof PublishRequestSchema>);
     }
     case 'outgoing.recall': {
       const payload = payloadOf(job, 'outgoing.recall');
-      return ctx.api.mutate(`/v1/outgoing/${id(payload.documentId)}/recall`, job.id, { reason: payload.reason });
+      return ctx.api.mutate(`/v1/outgoing/${id(payload.documentId)}/recall`, job.id, {
+        reason: payload.reason,
+      } satisfies WireBody<typeof RecallRequestSchema>);
     }
     case 'office.step': {
       const payload = payloadOf(job, 'office.step');

@@ -1,5 +1,18 @@
+import type { DirectoryEntry } from '../../../preload/contract/wire/directory.ts';
+import type { InboxItem, ServerRegistration } from '../../../preload/contract/wire/documents.ts';
+import type { RegisterFeedItem } from '../../../preload/contract/wire/registers-feed.ts';
 import type { OutboxStore } from '../outbox/outbox-store.ts';
 import type { RecipientStatus } from './api-client.ts';
+
+/** The provincial API's shapes sync hands to the store: written once, as the wire's schemas (preload/contract/wire). */
+export type { DirectoryEntry } from '../../../preload/contract/wire/directory.ts';
+export type {
+  InboxDocument,
+  InboxFile,
+  InboxItem,
+  ServerRegistration,
+} from '../../../preload/contract/wire/documents.ts';
+export type { RegisterFeedFile, RegisterFeedItem } from '../../../preload/contract/wire/registers-feed.ts';
 
 export type Awaitable<T> = T | Promise<T>;
 
@@ -24,104 +37,10 @@ export interface FileSource {
   open?(sha256: string): { readonly size: number; read(position: number, length: number): Buffer; close(): void };
 }
 
-export interface InboxFile {
-  readonly sha256: string;
-  readonly name: string;
-  readonly size: number;
-  /** Since API 1.3.0: the document itself ('chinh', also when absent) or one of its phụ lục, with its title. */
-  readonly kind?: 'chinh' | 'phu-luc';
-  readonly title?: string | null;
-}
-
-export interface InboxDocument {
-  readonly id: string;
-  readonly fromOrg: string;
-  readonly soKyHieu: string;
-  readonly trichYeu: string;
-  readonly tenLoai: string;
-  readonly ngayBanHanh: string;
-  /** Sent by servers from API 1.1.0; absent from older ones. */
-  readonly nguoiKy?: string;
-  readonly chucVu?: string;
-  readonly doKhan?: number;
-  readonly files: readonly InboxFile[];
-  readonly recalledAt: string | null;
-  readonly recallReason: string | null;
-  /** The organization's registration as it stands (servers from API 1.2.0; absent from older ones). */
-  readonly registration?: ServerRegistration | null;
-}
-
-/** A số đến the server holds for our organization: one workstation registered the document. */
-export interface ServerRegistration {
-  readonly soDen: number;
-  readonly year: number;
-  /** Absent from ALREADY_REGISTERED answers of servers before API 1.2.0: the local ngày đến stays. */
-  readonly ngayDen?: string;
-  /** The Idempotency-Key it was made with: equal to one of our job ids when the registration is ours. */
-  readonly key?: string;
-}
-
-/** A file of a replicated register entry: fetched by hash only when someone opens it. */
-export interface RegisterFeedFile {
-  readonly sha256: string;
-  readonly size: number;
-}
-
-/**
- * One entry of the organization's registers (API 1.4.0), made at any of its workstations: a
- * registration (sổ đến) or an issued document (sổ đi). `key` is the Idempotency-Key it was made with.
- */
-export type RegisterFeedItem =
-  | {
-      readonly kind: 'den';
-      readonly documentId: string;
-      readonly key: string;
-      readonly year: number;
-      readonly soDen: number;
-      readonly ngayDen: string;
-      readonly source: 'truc' | 'email' | 'giay' | 'khac';
-      readonly metadata: {
-        readonly maDinhDanhVanBan?: string | null;
-        readonly tenLoai?: string | null;
-        readonly soKyHieu?: string | null;
-        readonly ngayBanHanh?: string | null;
-        readonly coQuanBanHanh?: string | null;
-        readonly maCoQuanBanHanh?: string | null;
-        readonly trichYeu?: string | null;
-        readonly nguoiKy?: string | null;
-        readonly chucVu?: string | null;
-        readonly doKhan?: number | null;
-        readonly doMat?: number | null;
-        readonly soTrang?: number | null;
-      };
-      readonly files: readonly RegisterFeedFile[];
-    }
-  | {
-      readonly kind: 'di';
-      readonly documentId: string;
-      readonly key: string | null;
-      readonly soKyHieu: string;
-      readonly ngayBanHanh: string;
-      readonly trichYeu: string;
-      readonly tenLoai: string;
-      readonly nguoiKy: string;
-      readonly chucVu: string;
-      readonly doKhan: number;
-      readonly recipients: readonly { readonly maDinhDanh: string; readonly ten: string }[];
-      readonly files: readonly RegisterFeedFile[];
-    };
-
 /** The store's side of the registers feed: a page and its cursor in ONE transaction. */
 export interface RegistersFeedSink {
   cursor(): Awaitable<string | null>;
   apply(items: readonly RegisterFeedItem[], nextCursor: string): Awaitable<unknown>;
-}
-
-export interface InboxItem {
-  readonly seq: number;
-  /** 'registered' since API 1.2.0: a workstation of our organization registered the document. */
-  readonly kind: 'document' | 'recall' | 'registered';
-  readonly document: InboxDocument;
 }
 
 /**
@@ -140,11 +59,6 @@ export interface InboxSink {
  */
 export interface RegistrationSink {
   adopt(jobId: string, registration: ServerRegistration): Awaitable<boolean>;
-}
-
-export interface DirectoryEntry {
-  readonly maDinhDanh: string;
-  readonly ten: string;
 }
 
 /** The organization directory (recipients by mã định danh): changes after a cursor, applied with it. */

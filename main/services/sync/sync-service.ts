@@ -1,6 +1,7 @@
 import type { RenumberingNotice, SyncConflict, SyncLoginResult, SyncStatus } from '../../../preload/contract/sync.ts';
 import { z } from 'zod';
 import { YearArrangementSchema } from '../../../preload/contract/calendar.ts';
+import { RegistrationAnswerSchema } from '../../../preload/contract/wire/documents.ts';
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { Logger } from '../log/logger.ts';
@@ -31,7 +32,6 @@ import { createOnlineNumbers, type OnlineNumbers } from './online-numbers.ts';
 import { fetchReplicaFiles } from './replica-files.ts';
 import { createMemorySessionVault, type SessionVault } from './session-vault.ts';
 import { createAxiosTransport } from './transport.ts';
-import { RegistrationAnswerSchema } from './wire-schemas.ts';
 
 export interface SyncService {
   status(): Promise<SyncStatus>;

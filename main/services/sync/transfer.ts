@@ -3,11 +3,12 @@ import { createReadStream, createWriteStream, existsSync, statSync, truncateSync
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { z } from 'zod';
+import { UploadStateSchema, type UploadRequestSchema } from '../../../preload/contract/wire/uploads.ts';
 import type { ApiClient } from './api-client.ts';
 import { parseAnswer, TIMEOUTS } from './api-client.ts';
 import { classifyError, SyncFailure } from './classify.ts';
 import type { FileSink, InboxFile } from './ports.ts';
-import { UploadStateSchema } from './wire-schemas.ts';
 
 /** Bytes per PATCH: large enough for throughput, small enough that a reset loses little. */
 export const UPLOAD_CHUNK = 8 * 1024 * 1024;
@@ -31,7 +32,7 @@ export async function uploadFile(
   const created = await api.call({
     method: 'POST',
     path: '/v1/uploads',
-    json: { sha256: file.sha256, size: file.size },
+    json: { sha256: file.sha256, size: file.size } satisfies z.input<typeof UploadRequestSchema>,
   });
   const state: UploadState = parseAnswer(UploadStateSchema, created.data, 'trạng thái tải lên');
   let offset = state.offset;
@@ -86,7 +87,7 @@ export async function uploadFile(
   const confirmed = await api.call({
     method: 'POST',
     path: '/v1/uploads',
-    json: { sha256: file.sha256, size: file.size },
+    json: { sha256: file.sha256, size: file.size } satisfies z.input<typeof UploadRequestSchema>,
   });
   if (!parseAnswer(UploadStateSchema, confirmed.data, 'trạng thái tải lên').complete) {
     throw new SyncFailure({

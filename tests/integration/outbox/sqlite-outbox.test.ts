@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { JobPayload } from '../../../main/services/outbox/jobs.ts';
 import { createSqliteOutbox } from '../../../main/services/outbox/sqlite-outbox.ts';
 import { openDatabase } from '../../../main/services/store/open-database.ts';
 import { msFromNow, testNow } from '../../support/clock/clock.ts';
@@ -41,6 +42,25 @@ describe('SQLite outbox', () => {
     expect(again).toMatchObject({ id: job.id, attempts: 1, lastError: 'ECONNRESET' });
     outbox.markFailed(job.id, 'SYNC_REJECTED');
     expect(outbox.get(job.id)).toMatchObject({ state: 'failed', attempts: 2 });
+  });
+
+  it('reads a job back as the member of a union its kind names, and refuses a row whose payload is not of its kind', () => {
+    const db = openDatabase(':memory:');
+    const outbox = createSqliteOutbox(db);
+    const queued = outbox.enqueue(status('A', '01'), testNow());
+    expectTypeOf(queued.payload).toEqualTypeOf<JobPayload<'incoming.status'>>();
+    const [job] = outbox.list();
+    expect(job?.kind).toBe('incoming.status');
+    if (job?.kind === 'incoming.status') {
+      // Narrowed by its kind alone: no cast, no second parse.
+      expectTypeOf(job.payload).toEqualTypeOf<JobPayload<'incoming.status'>>();
+      expect(job.payload.statusCode).toBe('01');
+    }
+    // A row changed on disk (or written by another version): another kind's payload, or a kind no one knows.
+    db.prepare(`UPDATE outbox_jobs SET kind = 'file.upload' WHERE id = ?`).run(queued.id);
+    expect(() => outbox.get(queued.id)).toThrow(/of kind file\.upload does not parse/);
+    db.prepare(`UPDATE outbox_jobs SET kind = 'fax.send' WHERE id = ?`).run(queued.id);
+    expect(() => outbox.get(queued.id)).toThrow(/of kind fax\.send does not parse/);
   });
 
   it('pauses and resumes, and requeues jobs left in flight by a crash', () => {

@@ -252,6 +252,7 @@ export async function publishThroughServer(options: {
   const api = new ApiClient(
     createAxiosTransport({ baseUrl: options.url, timeoutMs: 20_000 }),
     () => ({ username: options.username, password: DEMO_PASSWORD }),
+    // real time: the reference server's sessions and their expiry run on its wall clock.
     options.now ?? (() => new Date()),
   );
   const bytes = Buffer.from(`%PDF-1.7\n% ${options.trichYeu} ${randomUUID()}\n%%EOF\n`);

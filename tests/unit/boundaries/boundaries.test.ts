@@ -46,6 +46,10 @@ describe('import boundaries (lint)', () => {
     expect(rules('preload/contract/schema.ts')).toContain('contract-only-zod');
   });
 
+  it('catches the renderer importing the provincial API schemas (preload/contract/wire)', () => {
+    expect(rules('renderer/bad-wire.ts')).toContain('renderer-not-wire');
+  });
+
   it('allows the renderer to import the contract', () => {
     expect(rules('renderer/fine.ts')).toEqual([]);
   });

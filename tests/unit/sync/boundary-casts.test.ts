@@ -5,9 +5,16 @@ import { describe, expect, it } from 'vitest';
 /**
  * Data that crossed a process or network boundary is parsed with zod, never cast with `as`:
  * the provincial server's answers (sync client, office API), the outbox read back from disk,
- * what the IPC handlers receive and what the reference server's routes receive.
+ * what the IPC handlers receive, what the reference server's routes receive and the wire's schemas.
  */
-const BOUNDARY_FOLDERS = ['main/services/sync', 'main/services/outbox', 'main/ipc', 'server/routes'];
+const BOUNDARY_FOLDERS = [
+  'main/services/sync',
+  'main/services/outbox',
+  'main/ipc',
+  'server/routes',
+  'server/office',
+  'preload/contract/wire',
+];
 const BOUNDARY_FILES = ['main/services/office/office-api.ts'];
 
 /** A cast on received or parsed data (a line of code, comments excluded). */
