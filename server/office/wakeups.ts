@@ -45,3 +45,15 @@ export function wakePeople(state: ServerState, usernames: Iterable<string>): voi
     }
   }
 }
+
+/**
+ * A trục arrival (a document or a recall) for these organizations: wake their people's held
+ * requests, so a workstation that asked to hear of the trục (`trucCursor`) pulls it at once.
+ * The others find nothing for them and wait on. Call after the transaction committed.
+ */
+export function wakeOrganizations(state: ServerState, orgs: Iterable<string>): void {
+  const usernames = state.db.prepare('select username from users where ma_dinh_danh = ?').pluck();
+  for (const org of new Set(orgs)) {
+    wakePeople(state, usernames.all(org) as string[]);
+  }
+}

@@ -73,6 +73,19 @@ function itemsFor(state: ServerState, username: string, cursor: number, limit: n
   });
 }
 
+/**
+ * Whether the organization's trục inbox holds a document or a recall after `since`, and where that
+ * inbox ends now (its cursor). A registration made by a workstation of the organization is no news.
+ */
+function trucArrivals(state: ServerState, org: string, since: number): { arrived: boolean; cursor: string } {
+  const latest = state.db
+    .prepare(`select max(seq) from inbox_events where org = ? and kind in ('document', 'recall')`)
+    .pluck()
+    .get(org) as number | null;
+  const end = state.db.prepare('select max(seq) from inbox_events where org = ?').pluck().get(org) as number | null;
+  return { arrived: (latest ?? 0) > since, cursor: String(Math.max(end ?? 0, since)) };
+}
+
 /** Workflow steps between the people of an organization (API 1.4.0). */
 export const officeRoutes = [
   route('POST', '/v1/office/cases/:id/steps', async (state, ctx) => {
@@ -115,18 +128,26 @@ export const officeRoutes = [
     const cursor = Number(ctx.url.searchParams.get('cursor') ?? '0') || 0;
     const limit = Math.min(Number(ctx.url.searchParams.get('limit') ?? PAGE) || PAGE, 500);
     const wait = Math.min(Math.max(Number(ctx.url.searchParams.get('wait') ?? '0') || 0, 0), LONG_POLL_MAX_S);
+    // Since 1.6.0: the caller's /v1/inbox cursor. The request is then also answered when the trục
+    // brings the organization a document or a recall after it, so the workstation pulls it at once.
+    const trucCursor = ctx.url.searchParams.get('trucCursor');
+    const trucNews = () => (trucCursor === null ? null : trucArrivals(state, caller.org, Number(trucCursor) || 0));
     let items = itemsFor(state, caller.username, cursor, limit);
-    if (items.length === 0 && wait > 0) {
-      // Long-poll: hold the request until a step is routed to this person, the wait ends, or the client leaves.
+    let truc = trucNews();
+    const until = Date.now() + wait * 1000;
+    while (items.length === 0 && truc?.arrived !== true && Date.now() < until) {
+      // Long-poll: hold the request until a step is routed to this person (or the trục brings news they
+      // asked for), the wait ends, or the client leaves. A wake for someone else's news waits on.
       const left = new AbortController();
       const onClose = () => left.abort();
       ctx.res.once('close', onClose);
-      await waitForPerson(state, caller.username, wait * 1000, left.signal);
+      await waitForPerson(state, caller.username, until - Date.now(), left.signal);
       ctx.res.off('close', onClose);
       if (left.signal.aborted) {
         return;
       }
       items = itemsFor(state, caller.username, cursor, limit);
+      truc = trucNews();
     }
     const last = items[items.length - 1];
     // Rows of the server's own tables (kinds and bodies stored as text): checked against the wire as they leave.
@@ -134,6 +155,7 @@ export const officeRoutes = [
       items,
       nextCursor: String(last?.seq ?? cursor),
       hasMore: items.length === limit,
+      ...(truc === null ? {} : { truc }),
     });
     await sendJson(ctx, 200, page);
   }),

@@ -10,6 +10,7 @@ import { authenticate } from '../auth.ts';
 import { addDocumentFiles } from '../document-files.ts';
 import { applyOnce } from '../idempotency.ts';
 import { HttpProblem, readJson, sendJson, shaped } from '../http.ts';
+import { wakeOrganizations } from '../office/wakeups.ts';
 import { route } from '../router.ts';
 import type { ServerState } from '../state.ts';
 
@@ -102,6 +103,8 @@ export const outgoingRoutes = [
       }
       return { status: 201, body: shaped(PublishedSchema, { id: doc.id, publishedAt: new Date(now).toISOString() }) };
     });
+    // The recipients' văn thư who hold a long-poll hear of it now, not at their next poll (1.6.0).
+    wakeOrganizations(state, doc.recipients);
     await sendJson(ctx, outcome.status, outcome.body);
   }),
 
@@ -152,6 +155,10 @@ export const outgoingRoutes = [
         .run(now, id);
       return { status: 200, body: shaped(RecalledSchema, { id, recalledAt: new Date(now).toISOString() }) };
     });
+    wakeOrganizations(
+      state,
+      state.db.prepare('select to_org from deliveries where document_id = ?').pluck().all(id) as string[],
+    );
     await sendJson(ctx, outcome.status, outcome.body);
   }),
 ];

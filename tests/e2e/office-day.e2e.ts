@@ -167,6 +167,8 @@ test('an incoming document and a draft travel between three workstations and a s
     await signIn(vt, 'vanthu.snv', 'Nguyễn Thị Lan — Văn thư');
     await signIn(ld, 'lanhdao.snv', 'Hoàng Văn Nam — Lãnh đạo');
     await signIn(cv, 'chuyenvien.snv', 'Bùi Thị Ngọc — Chuyên viên');
+    // UBND's văn thư too, at the start of the day: what the trục brings them wakes their long-poll.
+    await signIn(ubnd, 'vanthu.ubnd', 'Lê Thị Hoa — Văn thư');
   });
 
   // From here a fifth of the requests fail (half of them with the answer lost) and a fifth of the transfers are cut.
@@ -300,8 +302,7 @@ test('an incoming document and a draft travel between three workstations and a s
 
   await test.step('UBND: the published document arrives at its văn thư; pdfsig and mupdf accept both signatures', async () => {
     const { page } = ubnd;
-    // UBND's văn thư signs in now: the sign-in runs a sync round at once (an idle workstation's next is the minute's poll).
-    await signIn(ubnd, 'vanthu.ubnd', 'Lê Thị Hoa — Văn thư');
+    // Signed in since the morning: the publication woke their long-poll, which pulled the trục at once.
     await openedUntil(page, 'Văn bản đến', 'incoming-table', DRAFT_TRICH_YEU);
     await shot(page, '06-recipient-arrived');
     const received = (): string => {

@@ -91,6 +91,13 @@ export function composeOffice(deps: {
     person: () => people.current()?.username ?? null,
     notifier: deps.notifier,
     log: deps.log,
+    // The trục's arrivals are the văn thư's work: their long-poll also hears of them, and a whole
+    // round (which pulls the trục inbox) runs at once. Other people's workstations get them at the poll.
+    truc: {
+      watching: () => people.current()?.roles.includes('van-thu') ?? false,
+      cursor: () => store('sync.inboxCursor'),
+      arrived: deps.wake,
+    },
   });
   const handoff = createOfficeHandoff({
     office,

@@ -5,6 +5,7 @@ import {
   PersonSchema,
   type OfficeInboxItem,
   type OfficeInboxPage,
+  type TrucNews,
 } from '../../../preload/contract/wire/office.ts';
 import type { ApiClient } from '../sync/api-client.ts';
 import { parseAnswer, TIMEOUTS } from '../sync/api-client.ts';
@@ -13,7 +14,7 @@ import { parseAnswer, TIMEOUTS } from '../sync/api-client.ts';
 export type PersonDto = z.infer<typeof PersonSchema>;
 
 /** The office answers, parsed by the wire's schemas (preload/contract/wire/office.ts). */
-export type { OfficeInboxItem, OfficeInboxPage };
+export type { OfficeInboxItem, OfficeInboxPage, TrucNews };
 
 /** How long the server holds an empty inbox request; the client waits a little longer for the answer. */
 export const LONG_POLL_SECONDS = 25;
@@ -30,17 +31,26 @@ export const officeApi = {
       'danh sách người dùng',
     ).items;
   },
-  /** `waitSeconds` > 0: a long-poll, answered as soon as a step reaches the person. */
+  /**
+   * `waitSeconds` > 0: a long-poll, answered as soon as a step reaches the person — and, with
+   * `trucCursor` (the workstation's /v1/inbox cursor, API 1.6.0), as soon as the trục brings the
+   * organization a document or a recall after it (`truc` in the answer).
+   */
   async inbox(
     api: ApiClient,
     cursor: string | null,
     waitSeconds: number,
     signal?: AbortSignal,
+    trucCursor?: string,
   ): Promise<OfficeInboxPage> {
     const response = await api.call({
       method: 'GET',
       path: '/v1/office/inbox',
-      query: { ...(cursor === null ? {} : { cursor }), wait: String(waitSeconds) },
+      query: {
+        ...(cursor === null ? {} : { cursor }),
+        wait: String(waitSeconds),
+        ...(trucCursor === undefined ? {} : { trucCursor }),
+      },
       timeoutMs: waitSeconds * 1000 + TIMEOUTS.jsonMs,
       ...(signal === undefined ? {} : { signal }),
     });

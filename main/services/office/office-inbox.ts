@@ -8,7 +8,7 @@ import { backoffDelay, type BackoffPolicy } from '../sync/backoff.ts';
 import { classifyError, SyncFailure } from '../sync/classify.ts';
 import { systemClock, type Awaitable, type FileSink, type SyncClock } from '../sync/ports.ts';
 import { downloadFile } from '../sync/transfer.ts';
-import { LONG_POLL_SECONDS, officeApi, type OfficeInboxItem } from './office-api.ts';
+import { LONG_POLL_SECONDS, officeApi, type OfficeInboxItem, type TrucNews } from './office-api.ts';
 
 /** The store's side of the person's inbox (office-store.ts). */
 export interface OfficeInboxStorePort {
@@ -34,6 +34,19 @@ export interface OfficeInboxDeps {
   readonly clock?: SyncClock;
   /** Seconds the server may hold an empty request (tests shorten it). */
   readonly waitSeconds?: number;
+  /**
+   * The trục, watched through the same long-poll (API 1.6.0): the server answers it when the trục
+   * brings the organization a document or a recall, and `arrived` pulls it at once instead of at
+   * the sync loop's next poll. Without it (or while `watching` says no) the trục is not watched.
+   */
+  readonly truc?: {
+    /** Whether the signed-in person's work includes the trục's arrivals (the văn thư's). */
+    readonly watching: () => boolean;
+    /** The workstation's /v1/inbox cursor (null before its first pull). */
+    readonly cursor: () => Awaitable<string | null>;
+    /** The trục brought something since: pull it now. */
+    readonly arrived: () => void;
+  };
 }
 
 export interface OfficeInbox {
@@ -71,15 +84,29 @@ export function createOfficeInbox(deps: OfficeInboxDeps): OfficeInbox {
     await deps.store.markOfficeFilesReady(username);
   };
 
-  /** The exchange alone: pages applied (and announced) until the server has no more; files not fetched. */
-  const exchange = async (username: string, waitSeconds: number, signal?: AbortSignal): Promise<number> => {
+  /**
+   * The exchange alone: pages applied (and announced) until the server has no more; files not fetched.
+   * With `trucCursor`, the first page also says what the trục brought since (`onTruc`).
+   */
+  const exchange = async (
+    username: string,
+    waitSeconds: number,
+    signal?: AbortSignal,
+    trucCursor?: string,
+    onTruc?: (news: TrucNews) => void,
+  ): Promise<number> => {
     let arrived = 0;
     let wait = waitSeconds;
+    let watch = trucCursor;
     for (;;) {
-      const page = await officeApi.inbox(deps.api(), await deps.store.officeCursor(username), wait, signal);
+      const page = await officeApi.inbox(deps.api(), await deps.store.officeCursor(username), wait, signal, watch);
       if (deps.person() !== username) {
         return arrived; // Signed out or another person signed in while we waited: not theirs.
       }
+      if (page.truc !== undefined) {
+        onTruc?.(page.truc);
+      }
+      watch = undefined;
       const fresh = await deps.store.applyOfficeInbox(username, page.items, page.nextCursor);
       arrived += fresh.length;
       for (const item of fresh) {
@@ -139,6 +166,28 @@ export function createOfficeInbox(deps: OfficeInboxDeps): OfficeInbox {
     });
   };
 
+  /**
+   * The /v1/inbox cursor to watch the trục from: where the server's last answer said it ended, or at
+   * a new person's first request the workstation's own cursor (so what came just before is news).
+   */
+  let trucSeen: { username: string; cursor: string } | undefined;
+  const trucCursorFor = async (username: string): Promise<string | undefined> => {
+    if (deps.truc === undefined || !deps.truc.watching()) {
+      return undefined;
+    }
+    if (trucSeen?.username === username) {
+      return trucSeen.cursor;
+    }
+    return (await deps.truc.cursor()) ?? '0';
+  };
+  const trucNews = (username: string) => (news: TrucNews) => {
+    // Remembered before the pull runs: the next long-poll is held again instead of answered at once.
+    trucSeen = { username, cursor: news.cursor };
+    if (news.arrived) {
+      deps.truc?.arrived();
+    }
+  };
+
   return {
     pull,
     start() {
@@ -159,7 +208,9 @@ export function createOfficeInbox(deps: OfficeInboxDeps): OfficeInbox {
           try {
             if (username !== null) {
               fetchBeside(username, controller.signal);
-              if ((await exchange(username, deps.waitSeconds ?? LONG_POLL_SECONDS, signal)) > 0) {
+              const wait = deps.waitSeconds ?? LONG_POLL_SECONDS;
+              const truc = await trucCursorFor(username);
+              if ((await exchange(username, wait, signal, truc, trucNews(username))) > 0) {
                 fetchBeside(username, controller.signal);
               }
             }

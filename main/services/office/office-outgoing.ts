@@ -8,6 +8,7 @@ import { attachmentPath, recordAttachment, storedFileSize } from '../store/attac
 import { appendAudit } from '../store/audit.ts';
 import { recordOutput } from '../store/issuing.ts';
 import { createOutgoing, getOutgoing } from '../store/outgoing-service.ts';
+import { returnOutgoing } from '../store/workflow-actions.ts';
 import type { StoreContext } from '../store/store-context.ts';
 
 /**
@@ -185,4 +186,31 @@ export function followSignedDrafts(ctx: StoreContext): string[] {
     }
   }
   return moved;
+}
+
+/**
+ * The drafter's own record follows a trả lại dự thảo as it arrives (in the transaction that keeps
+ * the step): a record still in Trình ký with exactly the draft returned goes back to Dự thảo, the
+ * leader's comment kept as a local return keeps it (outgoing_returns, shown on the record), so the
+ * drafter revises and sends it again. Applied once, when the step first arrives: a draft sent again
+ * afterwards is not moved back by the old return. Returns the record moved, or null.
+ */
+export function followReturnedDraft(
+  ctx: StoreContext,
+  caseId: string,
+  step: { readonly comment: string; readonly draftSha256: string },
+  returnedBy: string,
+): string | null {
+  const documentId = ctx.db
+    .prepare(
+      `SELECT o.document_id FROM office_outgoing o JOIN outgoing_documents d ON d.id = o.document_id
+       WHERE o.case_id = ? AND d.state = 'trinh-ky' AND d.file_sha256 = ?`,
+    )
+    .pluck()
+    .get(caseId, step.draftSha256) as string | undefined;
+  if (documentId === undefined) {
+    return null;
+  }
+  returnOutgoing(ctx, documentId, step.comment, returnedBy);
+  return documentId;
 }

@@ -4,7 +4,7 @@ import { stepFiles, type CaseFile, type QueueEntryDto, type StepBody } from '../
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
 import { attachmentPath, storedFileSize } from '../store/attachments.ts';
 import type { StoreContext } from '../store/store-context.ts';
-import { adoptArrivedOutgoing, caseOfOutgoing, followSignedDrafts } from './office-outgoing.ts';
+import { adoptArrivedOutgoing, caseOfOutgoing, followReturnedDraft, followSignedDrafts } from './office-outgoing.ts';
 import type { OfficeInboxItem } from './office-api.ts';
 
 /** A step taken on this workstation: written with its outbox job in one transaction. */
@@ -182,7 +182,7 @@ export function applyOfficeInbox(
         for (const file of kase.files) {
           putCaseFile(ctx, kase.id, file, file.size);
         }
-        ctx.db
+        const kept = ctx.db
           .prepare(
             `INSERT OR IGNORE INTO office_steps (id, case_id, kind, actor, actor_name, body, origin, at)
              VALUES (?, ?, ?, ?, ?, ?, 'server', ?)`,
@@ -195,7 +195,11 @@ export function applyOfficeInbox(
             item.step.by.fullName,
             JSON.stringify(item.step.body),
             item.step.at,
-          );
+          ).changes;
+        if (kept > 0 && item.step.body.kind === 'return-draft') {
+          // Needs no file: the drafter's record goes back to Dự thảo with the comment as the step arrives.
+          followReturnedDraft(ctx, kase.id, item.step.body, item.step.by.fullName);
+        }
         const added = ctx.db
           .prepare(
             `INSERT OR IGNORE INTO office_queue (username, step_id, case_id, seq, arrived_at) VALUES (?, ?, ?, ?, ?)`,

@@ -97,8 +97,11 @@ export function assignIncoming(
     .immediate();
 }
 
-/** Trả lại dự thảo: trình ký → dự thảo, the comment kept for the drafter and in the audit chain. */
-export function returnOutgoing(ctx: StoreContext, id: string, comment: string): OutgoingDocument {
+/**
+ * Trả lại dự thảo: trình ký → dự thảo, the comment kept for the drafter and in the audit chain.
+ * `returnedBy`: the leader who returned it at their own workstation (the step arrived here); else this profile's.
+ */
+export function returnOutgoing(ctx: StoreContext, id: string, comment: string, returnedBy?: string): OutgoingDocument {
   return ctx.db
     .transaction(() => {
       const doc = getOutgoing(ctx, id);
@@ -110,7 +113,7 @@ export function returnOutgoing(ctx: StoreContext, id: string, comment: string): 
       ctx.db.prepare(`UPDATE outgoing_documents SET state = ?, updated_at = ? WHERE id = ?`).run(row.to, at, id);
       ctx.db
         .prepare(`INSERT INTO outgoing_returns (outgoing_id, comment, returned_by, returned_at) VALUES (?, ?, ?, ?)`)
-        .run(id, comment, ctx.actor, at);
+        .run(id, comment, returnedBy ?? ctx.actor, at);
       appendAudit(
         ctx.db,
         {
@@ -118,7 +121,7 @@ export function returnOutgoing(ctx: StoreContext, id: string, comment: string): 
           action: 'outgoing.return',
           entity: 'outgoing',
           entityId: id,
-          details: { from: doc.state, to: row.to, comment },
+          details: { from: doc.state, to: row.to, comment, ...(returnedBy === undefined ? {} : { returnedBy }) },
         },
         new Date(at),
       );

@@ -42,11 +42,19 @@ export const OfficeInboxItemSchema = z.looseObject({
 });
 export type OfficeInboxItem = z.infer<typeof OfficeInboxItemSchema>;
 
+/**
+ * Since API 1.6.0, with `trucCursor` (the caller's /v1/inbox cursor): whether the trục brought the
+ * organization a document or a recall after it, and where /v1/inbox ends now (the next `trucCursor`).
+ */
+export const TrucNewsSchema = z.looseObject({ arrived: z.boolean(), cursor: z.string() });
+export type TrucNews = z.infer<typeof TrucNewsSchema>;
+
 /** `GET /v1/office/inbox`: steps routed to the signed-in person after a cursor (a long-poll with `wait`). */
 export const OfficeInboxPageSchema = z.looseObject({
   items: z.array(OfficeInboxItemSchema),
   nextCursor: z.string(),
   hasMore: z.boolean(),
+  truc: TrucNewsSchema.optional(),
 });
 export type OfficeInboxPage = z.infer<typeof OfficeInboxPageSchema>;
 

@@ -4,6 +4,7 @@ import { createOfficeHandoff } from '../../../main/services/office/office-handof
 import { caseOfOutgoing } from '../../../main/services/office/office-outgoing.ts';
 import { createDraft, issuingFiles } from '../../../main/services/store/issuing.ts';
 import { getOutgoing, submitOutgoing } from '../../../main/services/store/outgoing-service.ts';
+import { outgoingReturns } from '../../../main/services/store/workflow-actions.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
 import { DEMO_PASSWORD } from '../../../server/seed.ts';
 import { testNow } from '../../support/clock/clock.ts';
@@ -20,7 +21,10 @@ import {
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\n%%EOF\n`);
 
 /** The chuyên viên's draft on their own workstation, sent for signature from Văn bản đi (office.submitDraft). */
-async function draftSentFromVanBanDi(cv: OfficeWorkstation, text: string): Promise<{ id: string; draft: string }> {
+async function draftSentFromVanBanDi(
+  cv: OfficeWorkstation,
+  text: string,
+): Promise<{ id: string; draft: string; sendAgain: () => Promise<unknown> }> {
   const ctx = cv.store.context;
   const bytes = pdf(text);
   const draft = cv.putFile(bytes);
@@ -47,10 +51,10 @@ async function draftSentFromVanBanDi(cv: OfficeWorkstation, text: string): Promi
     markPresented: () => Promise.reject(new Error('not used')),
   });
   await handoff.submitDraft({ id: doc.id, to: 'lanhdao.snv', via: null });
-  return { id: doc.id, draft };
+  return { id: doc.id, draft, sendAgain: () => handoff.submitDraft({ id: doc.id, to: 'lanhdao.snv', via: null }) };
 }
 
-describe("the drafter's own record follows the leader's signature (#16)", () => {
+describe("the drafter's own record follows the leader's signature or return (#16)", () => {
   let server: ReferenceServer | undefined;
   afterEach(async () => {
     closeOfficeWorkstations();
@@ -120,5 +124,37 @@ describe("the drafter's own record follows the leader's signature (#16)", () => 
     cv.putFile(pdf('chữ ký trên một bản khác'));
     await pullInbox(cv);
     expect(getOutgoing(cv.store.context, id).state).toBe('trinh-ky');
+  });
+
+  it('returned with comments at the leader’s workstation: the record is Dự thảo again, the comment on it', async () => {
+    const clock = virtualClock(testNow().getTime());
+    const started = await startServer(undefined, () => clock.ms());
+    server = started.server;
+    const cv = openOfficeWorkstation({ url: started.url, maDinhDanh: SNV, clock });
+    const ld = openOfficeWorkstation({ url: started.url, maDinhDanh: SNV, clock });
+    await cv.people.signIn('chuyenvien.snv', DEMO_PASSWORD);
+    await ld.people.signIn('lanhdao.snv', DEMO_PASSWORD);
+
+    const { id, draft, sendAgain } = await draftSentFromVanBanDi(cv, 'dự thảo kế hoạch');
+    await drain(cv);
+    await pullInbox(ld);
+    const caseId = caseOfOutgoing(cv.store.context, id) ?? '';
+    const comment = 'Bổ sung thành phần tham dự và thời gian tổ chức.';
+    await ld.office.take(caseId, { kind: 'return-draft', comment, draftSha256: draft });
+    await drain(ld);
+
+    await pullInbox(cv);
+    expect((await cv.office.queue())[0]).toMatchObject({ stepKind: 'return-draft', caseState: 'tra-lai' });
+    // Before, the record stayed in Trình ký on the drafter's workstation after the leader had returned it.
+    expect(getOutgoing(cv.store.context, id)).toMatchObject({ state: 'du-thao', fileSha256: draft });
+    expect(outgoingReturns(cv.store.context, id)).toMatchObject([{ comment, returnedBy: 'Hoàng Văn Nam' }]);
+
+    // Sent again: the return that already arrived does not move it back on the next pull.
+    await sendAgain();
+    expect(getOutgoing(cv.store.context, id).state).toBe('trinh-ky');
+    await drain(cv);
+    await pullInbox(cv);
+    expect(getOutgoing(cv.store.context, id).state).toBe('trinh-ky');
+    expect(outgoingReturns(cv.store.context, id)).toHaveLength(1);
   });
 });
