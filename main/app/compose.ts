@@ -35,6 +35,7 @@ import { peopleUnlockCheck } from '../services/people/unlock-check.ts';
 import { composeBase } from './compose-base.ts';
 import { composeVerify } from './compose-verify.ts';
 import type { Services } from '../ipc/services.ts';
+import { clearPrivateScratch } from '../services/disk/private-scratch.ts';
 
 export interface ComposeOptions {
   readonly profileDir: string;
@@ -70,6 +71,8 @@ export interface ComposeOptions {
 export function composeServices(options: ComposeOptions): Services {
   const base = composeBase({ ...options, settings: options.settings ?? openConfSettings(options.profileDir) });
   const { profile, log } = base;
+  // A process killed mid-operation may have left a document's plaintext in a scratch folder.
+  clearPrivateScratch(profile.cache);
   // Sync is built last; until then nothing can have been queued for it.
   let wakeSync = (): void => undefined;
   let drainSync = (): void => undefined;

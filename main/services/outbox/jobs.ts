@@ -123,7 +123,6 @@ export const JobEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('file.upload'), payload: FileUploadJobSchema }),
   z.object({ kind: z.literal('office.step'), payload: OfficeStepJobSchema }),
 ]);
-export type JobEntry = z.infer<typeof JobEntrySchema>;
 
 /** Validate a payload read back from the database; a job that fails this is failed permanently. */
 export function parseJobPayload<K extends JobKind>(kind: K, payload: unknown): JobPayload<K> {

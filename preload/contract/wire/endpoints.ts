@@ -74,4 +74,3 @@ export const WIRE_ENDPOINTS = {
   'GET /v1/office/inbox': { request: null, response: OfficeInboxPageSchema, status: 200 },
 } as const satisfies Record<string, WireEndpoint>;
 
-export type WireOperation = keyof typeof WIRE_ENDPOINTS;
