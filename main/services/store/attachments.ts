@@ -18,6 +18,7 @@ import { filesKeyFor } from '../cipher/files-key.ts';
 import { openSealedReader, sealTo, SealedFileError, unsealEach, unsealFile } from '../cipher/sealed-file.ts';
 import { VanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
+import { statement } from './statements.ts';
 
 /** Provincial rules: each file at most 50 MB [S-NB22 Điều 8 k4]. */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
@@ -160,7 +161,8 @@ export function storeAttachmentFromFile(filesDir: string, sourcePath: string): {
 
 /** Record the attachment row (idempotent); inside the document's transaction. */
 export function recordAttachment(db: Database, sha256: string, size: number, mediaType: string, now: Date): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO attachments (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   ).run(sha256, size, mediaType, now.toISOString());
 }

@@ -171,7 +171,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
   };
 
   /** Announce, store, record: the one order that lets recovery find whatever a crash left (shared commits). */
-  const keepOutput = outputKeeper(store, deps.filesDir);
+  const keeper = outputKeeper(store, deps.filesDir);
 
   const signOne = async (
     stage: OutputStage,
@@ -187,7 +187,10 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
     // store worker wait on different things); each document's own order — check, announce, store,
     // record — is unchanged, so recovery finds whatever a crash leaves. Awaited before returning.
     const keeping = new Map<string, Promise<AppError | null>>();
-    const results = await deps.signing.signFiles(
+    // A batch's outputs share their commits (output-keeper.ts); held until every check has run.
+    const checks: Array<Promise<unknown>> = [];
+    const release = items.length > 1 ? keeper.hold() : () => undefined;
+    const signing = deps.signing.signFiles(
       { ...signer, pin, longTerm: false },
       stage === 'da-ky' ? { kind: 'sign', role: 'personal', certify: 2 } : { kind: 'seal', lock: true },
       // The path only names the input in results; the engine signs the bytes given.
@@ -202,9 +205,11 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
             throw new Error('signed file not in the batch');
           }
           const bytes = new Uint8Array(readFileSync(file.outPath));
+          const checked = check(item.id, bytes);
+          checks.push(checked.catch(() => undefined));
           const work = (async () => {
-            await check(item.id, bytes);
-            recorded.set(item.id, await keepOutput({ id: item.id, stage, from: item.from }, bytes));
+            await checked;
+            recorded.set(item.id, await keeper.keep({ id: item.id, stage, from: item.from }, bytes, items.length > 1));
           })();
           // Settled into a value at once: a refusal is this document's result, never an unhandled rejection.
           keeping.set(
@@ -218,6 +223,13 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
         },
       },
     );
+    let results: Awaited<typeof signing>;
+    try {
+      results = await signing;
+    } finally {
+      await Promise.all(checks);
+      release();
+    }
     const kept = new Map<string, AppError | null>();
     for (const [outPath, work] of keeping) {
       kept.set(outPath, await work);
@@ -353,7 +365,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
           });
           const numbered = new Uint8Array(readFileSync(outPath));
           await checkNumbered(numbered, bytes, doc);
-          const after = await keepOutput({ id, stage: 'da-cap-so', from: sha }, numbered);
+          const after = await keeper.keep({ id, stage: 'da-cap-so', from: sha }, numbered);
           deps.log.info('issuing.number', { id, so: after.so });
           return after;
         });
