@@ -7,6 +7,7 @@ import {
   type AppError,
   type DraftPage,
   type IssuingFile,
+  type IssuingStage,
   type IssuingSignResult,
   type PlacedFields,
   type SignerChoice,
@@ -154,20 +155,44 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
     return bytes;
   };
 
-  const stageSha = async (id: string, stage: string): Promise<string | null> =>
-    (await store('issuing.files', id)).find((f) => f.stage === stage)?.sha256 ?? null;
+  /**
+   * The documents at a step's input, read from the store in one call: each in `state`, its file
+   * the stage's recorded file, read back and its hash checked. Each answers alone, as a refusal.
+   */
+  const inputsOf = async (
+    ids: readonly string[],
+    state: OutgoingDocument['state'],
+    stage: IssuingStage,
+    to: string,
+  ): Promise<Array<{ doc: OutgoingDocument; sha: string; bytes: Uint8Array } | VanthuError>> =>
+    (await store('issuing.stepInputs', ids, stage)).map((read) => {
+      try {
+        if (!read.ok) {
+          throw new VanthuError(read.error.code, read.error.message, {
+            retryable: read.error.retryable,
+            ...(read.error.details === undefined ? {} : { details: read.error.details }),
+          });
+        }
+        const { doc, stageSha256: sha } = read.value;
+        if (doc.state !== state) {
+          throw stateRefused(doc, to);
+        }
+        if (sha === null || doc.fileSha256 !== sha) {
+          throw chainBroken('INPUT_CHANGED', 'Tệp của văn bản không phải tệp của bước trước.', { stage });
+        }
+        return { doc, sha, bytes: readStored(sha, stage) };
+      } catch (error) {
+        return isVanthuError(error) ? error : new VanthuError('INTERNAL', errorMessageVi('INTERNAL'), { cause: error });
+      }
+    });
 
-  /** The document at a step's input: in `state`, its file the stage's recorded file. */
-  const inputOf = async (id: string, state: OutgoingDocument['state'], stage: string, to: string) => {
-    const doc = await store('outgoing.get', id);
-    if (doc.state !== state) {
-      throw stateRefused(doc, to);
+  /** The document at a step's input (one document's step: its refusal thrown). */
+  const inputOf = async (id: string, state: OutgoingDocument['state'], stage: IssuingStage, to: string) => {
+    const [input] = await inputsOf([id], state, stage, to);
+    if (input === undefined || input instanceof VanthuError) {
+      throw input ?? new VanthuError('INTERNAL', errorMessageVi('INTERNAL'));
     }
-    const sha = await stageSha(id, stage);
-    if (sha === null || doc.fileSha256 !== sha) {
-      throw chainBroken('INPUT_CHANGED', 'Tệp của văn bản không phải tệp của bước trước.', { stage });
-    }
-    return { doc, sha, bytes: readStored(sha, stage) };
+    return input;
   };
 
   /** Announce, store, record: the one order that lets recovery find whatever a crash left (shared commits). */
@@ -204,7 +229,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
           if (item === undefined) {
             throw new Error('signed file not in the batch');
           }
-          const bytes = new Uint8Array(readFileSync(file.outPath));
+          const { bytes } = file;
           const checked = check(item.id, bytes);
           checks.push(checked.catch(() => undefined));
           const work = (async () => {
@@ -300,12 +325,16 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
       const drafts = new Map<string, Uint8Array>();
       // Every draft's input read and checked at once (the store answers in turn); the batch keeps
       // the order the leader chose.
+      const read = await inputsOf(unique, 'trinh-ky', 'du-thao', 'da-ky');
       const inputs = await Promise.all(
-        unique.map(async (id) => {
+        unique.map(async (id, i) => {
           try {
-            const { sha, bytes } = await inputOf(id, 'trinh-ky', 'du-thao', 'da-ky');
-            await checkDraft(bytes);
-            return { id, sha, bytes };
+            const input = read[i];
+            if (input === undefined || input instanceof VanthuError) {
+              throw input ?? new VanthuError('INTERNAL', errorMessageVi('INTERNAL'));
+            }
+            await checkDraft(input.bytes);
+            return { id, sha: input.sha, bytes: input.bytes };
           } catch (error) {
             refused.set(id, toAppError(error));
             return null;

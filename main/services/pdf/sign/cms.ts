@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { Signer } from '../signer.ts';
+import { parsedCertificate } from './certificate-facts.ts';
 
 const OID = {
   data: '1.2.840.113549.1.7.1',
@@ -72,9 +73,9 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
  */
 export async function buildCms(input: CmsInput): Promise<Uint8Array> {
   const { signer } = input;
-  const cert = pkijs.Certificate.fromBER(toArrayBuffer(signer.certificate));
+  const cert = parsedCertificate(signer.certificate);
   const chain = uniqueDer([...signer.chain, ...(input.extraCertificates ?? [])], signer.certificate).map((der) =>
-    pkijs.Certificate.fromBER(toArrayBuffer(der)),
+    parsedCertificate(der),
   );
 
   // SET OF must be DER-sorted by encoding; the token signs exactly these bytes.

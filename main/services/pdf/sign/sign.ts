@@ -1,4 +1,3 @@
-import { X509Certificate } from 'node:crypto';
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef } from '@cantoo/pdf-lib';
 import type { Placement, SignatureRole } from '../placement.ts';
 import type { Signer } from '../signer.ts';
@@ -9,6 +8,7 @@ import { acroForm, addWidgetField, catalog, catalogRef, findField, hasSignature,
 import { Increment } from './increment.ts';
 import { pageRefAt, widgetRotation } from './pages.ts';
 import { assertCertificateUsable } from './signer-check.ts';
+import { certificateFacts } from './certificate-facts.ts';
 import { assertModificationAllowed } from './mdp.ts';
 import { readFieldLock, registerLock, type FieldLock } from './field-lock.ts';
 import { buildSigDict } from './sig-dict.ts';
@@ -235,7 +235,7 @@ function rectSize(widget: PDFDict): [number, number] {
 
 function commonName(signer: Signer): string | undefined {
   try {
-    const subject = new X509Certificate(signer.certificate).subject;
+    const { subject } = certificateFacts(signer.certificate);
     return /(?:^|\n)CN=([^\n]+)/.exec(subject)?.[1];
   } catch {
     return undefined;
