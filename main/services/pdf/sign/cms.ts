@@ -74,9 +74,7 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
 export async function buildCms(input: CmsInput): Promise<Uint8Array> {
   const { signer } = input;
   const cert = parsedCertificate(signer.certificate);
-  const chain = uniqueDer([...signer.chain, ...(input.extraCertificates ?? [])], signer.certificate).map((der) =>
-    parsedCertificate(der),
-  );
+  const chainDer = uniqueDer([...signer.chain, ...(input.extraCertificates ?? [])], signer.certificate);
 
   // SET OF must be DER-sorted by encoding; the token signs exactly these bytes.
   const attributes = [
@@ -120,11 +118,41 @@ export async function buildCms(input: CmsInput): Promise<Uint8Array> {
     version: 1,
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
     digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 })],
-    certificates: [cert, ...chain],
     signerInfos: [signerInfo],
   });
-  const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
-  return new Uint8Array(contentInfo.toSchema().toBER(false));
+  // The certificates go in as the DER they came as, spliced into the SignedData: encoding them
+  // again through pkijs for every file was half of the CMS's cost in a batch (issue #15), and the
+  // bytes are the same (the certificates are DER already; tests/integration/sign/cms-encoding.test.ts).
+  const [version, digestAlgorithms, encapContentInfo, signerInfos] = signedData.toSchema(true).valueBlock.value;
+  if (
+    version === undefined ||
+    digestAlgorithms === undefined ||
+    encapContentInfo === undefined ||
+    signerInfos === undefined
+  ) {
+    throw new Error('SignedData without its four parts');
+  }
+  const ber = (block: asn1js.AsnType): Uint8Array => new Uint8Array(block.toBER(false));
+  const body = derTlv(0x30, [
+    ber(version),
+    ber(digestAlgorithms),
+    ber(encapContentInfo),
+    derTlv(0xa0, [signer.certificate, ...chainDer]),
+    ber(signerInfos),
+  ]);
+  // ContentInfo ::= SEQUENCE { contentType, [0] EXPLICIT content }
+  return derTlv(0x30, [ber(new asn1js.ObjectIdentifier({ value: OID.signedData })), derTlv(0xa0, [body])]);
+}
+
+/** One DER element: tag, definite length, the parts' bytes. */
+function derTlv(tag: number, parts: readonly Uint8Array[]): Uint8Array {
+  const length = parts.reduce((n, p) => n + p.byteLength, 0);
+  const lengthBytes: number[] = [];
+  for (let n = length; n > 0; n = Math.floor(n / 256)) {
+    lengthBytes.unshift(n & 0xff);
+  }
+  const header = length < 0x80 ? [tag, length] : [tag, 0x80 | lengthBytes.length, ...lengthBytes];
+  return new Uint8Array(Buffer.concat([Uint8Array.from(header), ...parts]));
 }
 
 function uniqueDer(certs: readonly Uint8Array[], signerCert: Uint8Array): Uint8Array[] {
