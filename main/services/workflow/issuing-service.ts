@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   errorMessageVi,
@@ -214,6 +215,9 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
     const keeping = new Map<string, Promise<AppError | null>>();
     // A batch's outputs share their commits (output-keeper.ts); held until every check has run.
     const checks: Array<Promise<unknown>> = [];
+    // Each scratch output is removed as soon as it has been read (off the main thread), so the
+    // scratch folder's removal at the end does not unlink a whole batch at once on the main thread.
+    const removals: Array<Promise<void>> = [];
     const release = items.length > 1 ? keeper.hold() : () => undefined;
     const signing = deps.signing.signFiles(
       { ...signer, pin, longTerm: false },
@@ -221,6 +225,8 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
       // The path only names the input in results; the engine signs the bytes given.
       items.map((i) => ({ path: i.from, outPath: i.outPath, bytes: i.bytes })),
       {
+        // The engine's output is read back at once and stored durably by the keeper.
+        scratch: true,
         // By position: two documents may hold byte-identical drafts (one stored file, one path).
         onProgress: (done, total, current) =>
           onProgress(done, total, current === undefined ? null : (items[done]?.id ?? null)),
@@ -230,6 +236,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
             throw new Error('signed file not in the batch');
           }
           const { bytes } = file;
+          removals.push(unlink(file.outPath).catch(() => undefined));
           const checked = check(item.id, bytes);
           checks.push(checked.catch(() => undefined));
           const work = (async () => {
@@ -254,6 +261,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
     } finally {
       await Promise.all(checks);
       release();
+      await Promise.all(removals);
     }
     const kept = new Map<string, AppError | null>();
     for (const [outPath, work] of keeping) {

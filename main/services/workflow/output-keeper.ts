@@ -1,7 +1,7 @@
 import type { AppError } from '../../../preload/contract/errors.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import { VanthuError } from '../../../preload/contract/vanthu-error.ts';
-import { sha256Of, writeAttachmentFile } from '../store/attachments.ts';
+import { sha256Of, writeAttachmentFileAsync } from '../store/attachments.ts';
 import type { OutputRecord } from '../store/issuing.ts';
 import type { keepOutputs } from '../store/issuing-group.ts';
 import type { StoreCall } from '../store/store-client.ts';
@@ -89,20 +89,23 @@ export function outputKeeper(store: StoreCall, filesDir: string): OutputKeeper {
             waiting.reject(kept === undefined ? new Error('no answer for a recorded output') : refusal(kept.error));
           }
         });
-        begin.forEach((waiting, i) => {
-          const kept = answer.begun[i];
-          if (kept?.ok !== true) {
-            waiting.reject(kept === undefined ? new Error('no answer for an announced output') : refusal(kept.error));
-            return;
-          }
-          try {
-            // Announced and durable: only now may the bytes enter the content store.
-            writeAttachmentFile(filesDir, waiting.bytes);
-            toRecord.push(waiting);
-          } catch (error) {
-            waiting.reject(error);
-          }
-        });
+        // Announced and durable: only now may the bytes enter the content store. The group's
+        // files are written together, their fsyncs waited on off the main thread.
+        await Promise.all(
+          begin.map(async (waiting, i) => {
+            const kept = answer.begun[i];
+            if (kept?.ok !== true) {
+              waiting.reject(kept === undefined ? new Error('no answer for an announced output') : refusal(kept.error));
+              return;
+            }
+            try {
+              await writeAttachmentFileAsync(filesDir, waiting.bytes);
+              toRecord.push(waiting);
+            } catch (error) {
+              waiting.reject(error);
+            }
+          }),
+        );
       }
     } finally {
       pumping = false;

@@ -54,6 +54,11 @@ export interface SignOptions {
   readonly signingTime?: Date;
   readonly reason?: string;
   readonly location?: string;
+  /**
+   * False when `outPath` is scratch space its caller reads back at once and stores durably
+   * itself (the workflow's content store): the file is written without fsync.
+   */
+  readonly durable?: boolean;
 }
 
 export interface SignResult {
@@ -192,6 +197,7 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
         ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
         ...(options.extraCertificates === undefined ? {} : { extraCertificates: options.extraCertificates }),
       }),
+    ...(options.durable === undefined ? {} : { durable: options.durable }),
   });
   return {
     fieldName,
