@@ -89,23 +89,22 @@ export function outputKeeper(store: StoreCall, filesDir: string): OutputKeeper {
             waiting.reject(kept === undefined ? new Error('no answer for a recorded output') : refusal(kept.error));
           }
         });
-        // Announced and durable: only now may the bytes enter the content store. The group's
-        // files are written together, their fsyncs waited on off the main thread.
-        await Promise.all(
-          begin.map(async (waiting, i) => {
-            const kept = answer.begun[i];
-            if (kept?.ok !== true) {
-              waiting.reject(kept === undefined ? new Error('no answer for an announced output') : refusal(kept.error));
-              return;
-            }
-            try {
-              await writeAttachmentFileAsync(filesDir, waiting.bytes);
-              toRecord.push(waiting);
-            } catch (error) {
-              waiting.reject(error);
-            }
-          }),
-        );
+        // Announced and durable: only now may the bytes enter the content store. One file at a
+        // time: its fsyncs wait in libuv's small thread pool, which the signing engine's own file
+        // calls share, and a whole group's fsyncs at once there stalled the signing.
+        for (const [i, waiting] of begin.entries()) {
+          const kept = answer.begun[i];
+          if (kept?.ok !== true) {
+            waiting.reject(kept === undefined ? new Error('no answer for an announced output') : refusal(kept.error));
+            continue;
+          }
+          try {
+            await writeAttachmentFileAsync(filesDir, waiting.bytes);
+            toRecord.push(waiting);
+          } catch (error) {
+            waiting.reject(error);
+          }
+        }
       }
     } finally {
       pumping = false;
