@@ -331,8 +331,8 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
         deps.events.emit('issuing.progress', { batchId: batchId ?? null, done, total, currentId });
       const refused = new Map<string, AppError>();
       const drafts = new Map<string, Uint8Array>();
-      // Every draft's input read and checked at once (the store answers in turn); the batch keeps
-      // the order the leader chose.
+      // Every draft's input read in one store call and checked; the batch keeps the order the
+      // leader chose.
       const read = await inputsOf(unique, 'trinh-ky', 'du-thao', 'da-ky');
       const inputs = await Promise.all(
         unique.map(async (id, i) => {
