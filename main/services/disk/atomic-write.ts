@@ -60,13 +60,18 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array, opt
 
 /**
  * The same, asynchronous, from parts; `fill` may patch the temporary file through its handle
- * before the fsync (the PDF signer writes the signature there).
+ * before the fsync (the PDF signer writes the signature there). `durable: false` keeps the
+ * all-or-nothing rename but skips both fsyncs: for scratch output that its caller reads back at
+ * once and keeps durably elsewhere (the workflow's content store), where waiting on the disk
+ * twice per file only slowed a batch (issue #15).
  */
 export async function writeFileAtomic(
   path: string,
   parts: readonly Uint8Array[],
   fill?: (handle: FileHandle) => Promise<void>,
+  options: { readonly durable?: boolean } = {},
 ): Promise<void> {
+  const durable = options.durable ?? true;
   const temp = tempBeside(path);
   let handle: FileHandle | undefined;
   try {
@@ -77,7 +82,9 @@ export async function writeFileAtomic(
     if (fill !== undefined) {
       await fill(handle);
     }
-    await handle.sync();
+    if (durable) {
+      await handle.sync();
+    }
     await handle.close();
     handle = undefined;
     await rename(temp, path);
@@ -86,5 +93,7 @@ export async function writeFileAtomic(
     await unlink(temp).catch(() => undefined);
     throw error;
   }
-  await syncDirectory(dirname(path));
+  if (durable) {
+    await syncDirectory(dirname(path));
+  }
 }

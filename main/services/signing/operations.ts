@@ -18,6 +18,8 @@ export interface OperationContext {
   readonly organization: Settings['organization'];
   readonly timestamp?: TimestampSource;
   readonly now?: () => Date;
+  /** False when the output path is scratch its caller stores durably itself (no fsync). */
+  readonly durable?: boolean;
 }
 
 /** ND30 text blocks (appendix, copy, optional house-style lines under the seal): 10 pt. */
@@ -96,5 +98,6 @@ export async function runOperation(
     ...(houseText.length === 0 ? {} : { textLines: houseText, fontSize: TEXT_SIZE }),
     ...(operation.kind === 'sign' && operation.certify !== undefined ? { certify: operation.certify } : {}),
     ...(operation.kind === 'seal' && operation.lock ? { lockFields: [FIELD_SO_KY_HIEU, FIELD_NGAY_BAN_HANH] } : {}),
+    ...(context.durable === undefined ? {} : { durable: context.durable }),
   });
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Appendix } from '../../../preload/contract/appendices.ts';
+import { statement } from './statements.ts';
 
 interface AppendixRow {
   position: number;
@@ -25,13 +26,12 @@ function toAppendix(row: AppendixRow): Appendix {
 
 /** An outgoing document's appendices in order (read by getOutgoing, so the record lists them). */
 export function outgoingAppendixRows(db: Database, outgoingId: string): Appendix[] {
-  const rows = db
-    .prepare(
-      `SELECT p.position, p.kind, p.title, p.sha256, p.file_name, p.signed, a.size
+  const rows = statement(
+    db,
+    `SELECT p.position, p.kind, p.title, p.sha256, p.file_name, p.signed, a.size
          FROM outgoing_appendices p LEFT JOIN attachments a ON a.sha256 = p.sha256
         WHERE p.outgoing_id = ? ORDER BY p.position`,
-    )
-    .all(outgoingId) as AppendixRow[];
+  ).all(outgoingId) as AppendixRow[];
   return rows.map(toAppendix);
 }
 

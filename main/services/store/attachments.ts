@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { fsync } from 'node:fs';
+import { promisify } from 'node:util';
 import {
   closeSync,
   existsSync,
@@ -18,8 +20,11 @@ import { filesKeyFor } from '../cipher/files-key.ts';
 import { openSealedReader, sealTo, SealedFileError, unsealEach, unsealFile } from '../cipher/sealed-file.ts';
 import { VanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
+import { statement } from './statements.ts';
 
 /** Provincial rules: each file at most 50 MB [S-NB22 Điều 8 k4]. */
+const fsyncAsync = promisify(fsync);
+
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
 export function attachmentPath(filesDir: string, sha256: string): string {
@@ -75,6 +80,59 @@ export function rewriteAttachmentFile(filesDir: string, bytes: Uint8Array): stri
 }
 
 /**
+ * The same as writeAttachmentFile, with the two fsyncs waited on off the main thread: the
+ * workflow stores a batch's signed files while the next ones are signed, and the main thread
+ * blocked on the disk twice per file held the whole batch back (issue #15).
+ */
+export async function writeAttachmentFileAsync(filesDir: string, bytes: Uint8Array): Promise<string> {
+  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) {
+    throw new VanthuError('FILE_TOO_LARGE', errorMessageVi('FILE_TOO_LARGE'));
+  }
+  const sha256 = sha256Of(bytes);
+  if (existsSync(attachmentPath(filesDir, sha256))) {
+    return sha256;
+  }
+  const target = attachmentPath(filesDir, sha256);
+  const folder = join(filesDir, sha256.slice(0, 2));
+  mkdirSync(folder, { recursive: true });
+  const temp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      const key = filesKeyFor(filesDir);
+      if (key === undefined) {
+        writeSync(fd, bytes);
+      } else {
+        sealTo(key, { bytes }, fd);
+      }
+      await fsyncAsync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
+    const dirFd = openSync(folder, 'r');
+    try {
+      await fsyncAsync(dirFd);
+    } finally {
+      closeSync(dirFd);
+    }
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw writeFailure(error);
+  }
+  return sha256;
+}
+
+function writeFailure(error: unknown): VanthuError {
+  const code = (error as { code?: string }).code;
+  return new VanthuError(
+    code === 'ENOSPC' ? 'DISK_FULL' : 'FILE_WRITE_FAILED',
+    errorMessageVi(code === 'ENOSPC' ? 'DISK_FULL' : 'FILE_WRITE_FAILED'),
+    { cause: error },
+  );
+}
+
+/**
  * Write a stored file through a temporary file, fsync and rename, so the final path holds
  * either nothing or the whole file, and fsync the folder so the rename reaches the disk before
  * a document row may point at the file.
@@ -101,12 +159,7 @@ function writeStoredFile(filesDir: string, sha256: string, write: (fd: number) =
     }
   } catch (error) {
     rmSync(temp, { force: true });
-    const code = (error as { code?: string }).code;
-    throw new VanthuError(
-      code === 'ENOSPC' ? 'DISK_FULL' : 'FILE_WRITE_FAILED',
-      errorMessageVi(code === 'ENOSPC' ? 'DISK_FULL' : 'FILE_WRITE_FAILED'),
-      { cause: error },
-    );
+    throw writeFailure(error);
   }
 }
 
@@ -160,7 +213,8 @@ export function storeAttachmentFromFile(filesDir: string, sourcePath: string): {
 
 /** Record the attachment row (idempotent); inside the document's transaction. */
 export function recordAttachment(db: Database, sha256: string, size: number, mediaType: string, now: Date): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO attachments (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   ).run(sha256, size, mediaType, now.toISOString());
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { statement } from './statements.ts';
 
 export interface AuditEntry {
   readonly actor: string;
@@ -51,7 +52,7 @@ function entryHash(row: Omit<AuditRow, 'hash'>): string {
 
 /** Append one entry; call inside the transaction of the change it records. */
 export function appendAudit(db: Database, entry: AuditEntry, now: Date = new Date()): AuditRecord {
-  const last = db.prepare(`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).get() as
+  const last = statement(db, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).get() as
     { seq: number; hash: string } | undefined;
   const row = {
     seq: (last?.seq ?? 0) + 1,
@@ -64,12 +65,14 @@ export function appendAudit(db: Database, entry: AuditEntry, now: Date = new Dat
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
   const hash = entryHash(row);
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, details, prev_hash, hash)
      VALUES (@seq, @at, @actor, @action, @entity, @entity_id, @details, @prev_hash, @hash)`,
   ).run({ ...row, hash });
   // The head is kept beside the chain so deleting the newest entries is noticed too.
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO meta (key, value) VALUES ('audit_head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
   ).run(`${row.seq}:${hash}`);
   return {

@@ -1,7 +1,9 @@
 import type { AppError } from '../../../preload/contract/errors.ts';
 import { isVanthuError } from '../../../preload/contract/vanthu-error.ts';
+import type { IssuingStage } from '../../../preload/contract/issuing.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
-import { beginOutput, recordOutput, type OutputRecord } from './issuing.ts';
+import { getOutgoing } from './outgoing-service.ts';
+import { beginOutput, recordOutput, stageFile, type OutputRecord } from './issuing.ts';
 import type { StoreContext } from './store-context.ts';
 
 export type Kept<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
@@ -42,4 +44,27 @@ export function keepOutputs(
       begun: request.begin.map((output) => each(() => (beginOutput(ctx, output), null))),
     }))
     .immediate();
+}
+
+/** A step's input as the store holds it: the document, and the file its previous stage recorded. */
+export interface StepInput {
+  readonly doc: OutgoingDocument;
+  readonly stageSha256: string | null;
+}
+
+/**
+ * Every input of a batch read at once (issue #15): one call for the batch instead of two per
+ * document, each document answered alone (one not found does not refuse the others).
+ */
+export function stepInputs(ctx: StoreContext, ids: readonly string[], stage: IssuingStage): Array<Kept<StepInput>> {
+  return ids.map((id) => {
+    try {
+      return { ok: true, value: { doc: getOutgoing(ctx, id), stageSha256: stageFile(ctx, id, stage) } };
+    } catch (error) {
+      if (isVanthuError(error)) {
+        return { ok: false, error: error.toAppError() };
+      }
+      throw error;
+    }
+  });
 }

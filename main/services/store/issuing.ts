@@ -10,6 +10,7 @@ import { attachmentPath, recordAttachment } from './attachments.ts';
 import { appendAudit } from './audit.ts';
 import { createOutgoing, getOutgoing, moveOutgoing, publishOutgoing, takeNumber } from './outgoing-service.ts';
 import type { StoreContext } from './store-context.ts';
+import { statement } from './statements.ts';
 
 /**
  * The store's half of the issuing chain (issue #15); the workflow service in main does the PDF
@@ -81,12 +82,11 @@ function insertFile(
   now: Date,
 ): void {
   recordAttachment(ctx.db, file.sha256, file.size, file.mediaType, now);
-  ctx.db
-    .prepare(
-      `INSERT INTO outgoing_files (document_id, stage, sha256, file_name, from_sha256, created_at)
+  statement(
+    ctx.db,
+    `INSERT INTO outgoing_files (document_id, stage, sha256, file_name, from_sha256, created_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(id, stage, file.sha256, file.fileName, file.from, now.toISOString());
+  ).run(id, stage, file.sha256, file.fileName, file.from, now.toISOString());
 }
 
 /**
@@ -146,8 +146,8 @@ export function issuingFiles(ctx: StoreContext, id: string): IssuingFile[] {
 
 /** The hash of a stage's file, or null when the step has not happened. */
 export function stageFile(ctx: StoreContext, id: string, stage: IssuingStage): string | null {
-  const sha = ctx.db
-    .prepare(`SELECT sha256 FROM outgoing_files WHERE document_id = ? AND stage = ?`)
+  // Always plucked: the cached statement keeps that mode.
+  const sha = statement(ctx.db, `SELECT sha256 FROM outgoing_files WHERE document_id = ? AND stage = ?`)
     .pluck()
     .get(id, stage) as string | undefined;
   return sha ?? null;
@@ -211,14 +211,13 @@ export function beginOutput(ctx: StoreContext, output: OutputRecord): void {
   ctx.db
     .transaction(() => {
       requireInput(ctx, output.id, output.stage, output.from);
-      ctx.db
-        .prepare(
-          `INSERT INTO issuing_pending (document_id, stage, sha256, size, from_sha256, created_at)
+      statement(
+        ctx.db,
+        `INSERT INTO issuing_pending (document_id, stage, sha256, size, from_sha256, created_at)
            VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (document_id, stage) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size,
              from_sha256 = excluded.from_sha256, created_at = excluded.created_at`,
-        )
-        .run(output.id, output.stage, output.sha256, output.size, output.from, ctx.clock().toISOString());
+      ).run(output.id, output.stage, output.sha256, output.size, output.from, ctx.clock().toISOString());
     })
     .immediate();
 }
@@ -253,7 +252,7 @@ export function recordOutput(ctx: StoreContext, output: OutputRecord): OutgoingD
         },
         now,
       );
-      ctx.db.prepare(`DELETE FROM issuing_pending WHERE document_id = ? AND stage = ?`).run(output.id, output.stage);
+      statement(ctx.db, `DELETE FROM issuing_pending WHERE document_id = ? AND stage = ?`).run(output.id, output.stage);
       return moveOutgoing(ctx, output.id, STAGE_STEP[output.stage].action, () => ({ file_sha256: output.sha256 }));
     })
     .immediate();
@@ -278,7 +277,7 @@ export function dropPending(ctx: StoreContext, id: string, stage: OutputStage): 
         .prepare(`SELECT sha256 FROM issuing_pending WHERE document_id = ? AND stage = ?`)
         .pluck()
         .get(id, stage) as string | undefined;
-      ctx.db.prepare(`DELETE FROM issuing_pending WHERE document_id = ? AND stage = ?`).run(id, stage);
+      statement(ctx.db, `DELETE FROM issuing_pending WHERE document_id = ? AND stage = ?`).run(id, stage);
       const referenced =
         sha !== undefined &&
         ctx.db.prepare(`SELECT 1 FROM attachments WHERE sha256 = ?`).pluck().get(sha) !== undefined;

@@ -19,6 +19,7 @@ import { readAttachmentSource, recordAttachment, writeAttachmentFile } from './a
 import { appendAudit } from './audit.ts';
 import { dueOfRow, listOrder } from './due-rows.ts';
 import type { StoreContext } from './store-context.ts';
+import { statement } from './statements.ts';
 
 interface OutgoingRow {
   id: string;
@@ -70,17 +71,16 @@ export function invalidMove(from: OutgoingDocument['state'], action: OutgoingMov
 }
 
 export function getOutgoing(ctx: StoreContext, id: string): OutgoingDocument {
-  const row = ctx.db.prepare(`SELECT * FROM outgoing_documents WHERE id = ?`).get(id) as OutgoingRow | undefined;
+  const row = statement(ctx.db, `SELECT * FROM outgoing_documents WHERE id = ?`).get(id) as OutgoingRow | undefined;
   if (row === undefined) {
     throw new VanthuError('NOT_FOUND', errorMessageVi('NOT_FOUND'), { details: { id } });
   }
   const register = ctx.registers.get(row.register_id);
-  const recipients = ctx.db
-    .prepare(
-      `SELECT ma_dinh_danh, ten, status_code, status_at, status_reason, recall_code, recall_at
+  const recipients = statement(
+    ctx.db,
+    `SELECT ma_dinh_danh, ten, status_code, status_at, status_reason, recall_code, recall_at
        FROM outgoing_recipients WHERE document_id = ? ORDER BY rowid`,
-    )
-    .all(id) as RecipientRow[];
+  ).all(id) as RecipientRow[];
   return {
     id: row.id,
     registerId: row.register_id,
@@ -218,11 +218,10 @@ export function moveOutgoing(
       const now = ctx.clock();
       const fields = extra(doc, now);
       const sets = Object.keys(fields).map((k) => `${k} = @${k}`);
-      ctx.db
-        .prepare(
-          `UPDATE outgoing_documents SET ${[...sets, 'state = @state', 'updated_at = @at'].join(', ')} WHERE id = @id`,
-        )
-        .run({ ...fields, state: to, at: now.toISOString(), id });
+      statement(
+        ctx.db,
+        `UPDATE outgoing_documents SET ${[...sets, 'state = @state', 'updated_at = @at'].join(', ')} WHERE id = @id`,
+      ).run({ ...fields, state: to, at: now.toISOString(), id });
       appendAudit(
         ctx.db,
         {

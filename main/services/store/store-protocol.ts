@@ -1,4 +1,5 @@
 import type { AppError } from '../../../preload/contract/errors.ts';
+import type { IssuingStage } from '../../../preload/contract/issuing.ts';
 import type { ServerNumber } from '../../domain/numbering.ts';
 import { officeStoreOn } from '../office/office-store.ts';
 import type { OutboxStore } from '../outbox/outbox-store.ts';
@@ -21,7 +22,7 @@ import { linkReply } from './reply-link.ts';
 import { similarAssigned } from './similar-assigned.ts';
 import { computeReport } from './report-query.ts';
 import * as issuing from './issuing.ts';
-import { keepOutputs, type KeepOutputs } from './issuing-group.ts';
+import { keepOutputs, stepInputs, type KeepOutputs } from './issuing-group.ts';
 import * as workflow from './workflow-actions.ts';
 
 /**
@@ -79,6 +80,7 @@ export interface StoreMethods {
   'issuing.beginOutput': (output: issuing.OutputRecord) => void;
   'issuing.recordOutput': (output: issuing.OutputRecord) => ReturnType<typeof issuing.recordOutput>;
   'issuing.keepOutputs': (request: KeepOutputs) => ReturnType<typeof keepOutputs>;
+  'issuing.stepInputs': (ids: readonly string[], stage: IssuingStage) => ReturnType<typeof stepInputs>;
   'issuing.pending': () => ReturnType<typeof issuing.pendingOutputs>;
   'issuing.dropPending': (id: string, stage: issuing.OutputStage) => ReturnType<typeof issuing.dropPending>;
   'issuing.publish': (id: string, checkedSha256: string) => ReturnType<typeof issuing.publishIssued>;
@@ -229,6 +231,7 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'issuing.beginOutput': (output) => issuing.beginOutput(store.context, output),
     'issuing.recordOutput': (output) => issuing.recordOutput(store.context, output),
     'issuing.keepOutputs': (request) => keepOutputs(store.context, request),
+    'issuing.stepInputs': (ids, stage) => stepInputs(store.context, ids, stage),
     'issuing.pending': () => issuing.pendingOutputs(store.context),
     'issuing.dropPending': (id, stage) => issuing.dropPending(store.context, id, stage),
     'issuing.publish': (id, checkedSha256) => issuing.publishIssued(store.context, id, checkedSha256),

@@ -31,31 +31,38 @@ export interface RecordNumber {
   readonly ngayBanHanh: string | null;
 }
 
-export async function readChainFacts(bytes: Uint8Array): Promise<ChainFacts> {
+/** The verifier's report of each signature: integrity, coverage, DocMDP/FieldMDP, changes after. */
+async function readSignatures(bytes: Uint8Array): Promise<readonly SignatureReport[]> {
   const entries = new Map<string, CachedRevocation>();
   const { report } = await verifyPdfBytes(bytes, 'van-ban', {
     anchors: [],
     offline: true,
     cache: { get: (key) => entries.get(key), put: (key, entry) => void entries.set(key, entry) },
   });
+  return report.signatures;
+}
+
+/** The signatures and the text fields' values: the file parsed twice, so only where the fields count. */
+export async function readChainFacts(bytes: Uint8Array): Promise<ChainFacts> {
+  const signatures = await readSignatures(bytes);
   const model = loadRevision(bytes);
   const fields = new Map<string, string>();
   for (const field of model.fields.values()) {
     fields.set(field.name, textOf(model.revision.resolve(field.dict.get('V'))));
   }
-  return { signatures: report.signatures, fields };
+  return { signatures, fields };
 }
 
 function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
   return bytes.length >= prefix.length && Buffer.compare(bytes.subarray(0, prefix.length), prefix) === 0;
 }
 
-function signature(facts: ChainFacts, field: string): SignatureReport | undefined {
+function signature(facts: Pick<ChainFacts, 'signatures'>, field: string): SignatureReport | undefined {
   return facts.signatures.find((s) => s.field === field && s.kind === 'signature');
 }
 
 /** The leader's certified signature holds: intact, DocMDP P=2, and nothing forbidden after it. */
-function requireLeader(facts: ChainFacts, stage: string): void {
+function requireLeader(facts: Pick<ChainFacts, 'signatures'>, stage: string): void {
   const leader = signature(facts, LEADER_FIELD);
   if (leader === undefined) {
     throw chainBroken('NOT_SIGNED', 'Tệp chưa có chữ ký của lãnh đạo.', { stage });
@@ -126,7 +133,8 @@ export async function checkSigned(signed: Uint8Array, draft: Uint8Array): Promis
   if (!startsWith(signed, draft)) {
     throw chainBroken('DRAFT_NOT_COVERED', 'Tệp đã ký không phải bản dự thảo đang lưu.', { stage: 'da-ky' });
   }
-  const facts = await readChainFacts(signed);
+  // The leader's step changes no text field: its output's signatures are all there is to check.
+  const facts = { signatures: await readSignatures(signed) };
   requireLeader(facts, 'da-ky');
   if (facts.signatures.length !== 1 || signature(facts, LEADER_FIELD)?.coverage !== 'whole') {
     throw chainBroken('UNEXPECTED_SIGNATURES', 'Tệp lãnh đạo ký có chữ ký hoặc thay đổi ngoài chữ ký duyệt.', {
@@ -137,7 +145,7 @@ export async function checkSigned(signed: Uint8Array, draft: Uint8Array): Promis
 
 /** Cấp số's input: the leader's signed file, unchanged since. */
 export async function checkSignedInput(signed: Uint8Array): Promise<void> {
-  const facts = await readChainFacts(signed);
+  const facts = { signatures: await readSignatures(signed) };
   requireLeader(facts, 'da-ky');
   if (facts.signatures.length !== 1) {
     throw chainBroken('UNEXPECTED_SIGNATURES', 'Tệp lãnh đạo ký có thêm chữ ký khác.', { stage: 'da-ky' });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   errorMessageVi,
@@ -7,6 +8,7 @@ import {
   type AppError,
   type DraftPage,
   type IssuingFile,
+  type IssuingStage,
   type IssuingSignResult,
   type PlacedFields,
   type SignerChoice,
@@ -154,24 +156,48 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
     return bytes;
   };
 
-  const stageSha = async (id: string, stage: string): Promise<string | null> =>
-    (await store('issuing.files', id)).find((f) => f.stage === stage)?.sha256 ?? null;
+  /**
+   * The documents at a step's input, read from the store in one call: each in `state`, its file
+   * the stage's recorded file, read back and its hash checked. Each answers alone, as a refusal.
+   */
+  const inputsOf = async (
+    ids: readonly string[],
+    state: OutgoingDocument['state'],
+    stage: IssuingStage,
+    to: string,
+  ): Promise<Array<{ doc: OutgoingDocument; sha: string; bytes: Uint8Array } | VanthuError>> =>
+    (await store('issuing.stepInputs', ids, stage)).map((read) => {
+      try {
+        if (!read.ok) {
+          throw new VanthuError(read.error.code, read.error.message, {
+            retryable: read.error.retryable,
+            ...(read.error.details === undefined ? {} : { details: read.error.details }),
+          });
+        }
+        const { doc, stageSha256: sha } = read.value;
+        if (doc.state !== state) {
+          throw stateRefused(doc, to);
+        }
+        if (sha === null || doc.fileSha256 !== sha) {
+          throw chainBroken('INPUT_CHANGED', 'Tệp của văn bản không phải tệp của bước trước.', { stage });
+        }
+        return { doc, sha, bytes: readStored(sha, stage) };
+      } catch (error) {
+        return isVanthuError(error) ? error : new VanthuError('INTERNAL', errorMessageVi('INTERNAL'), { cause: error });
+      }
+    });
 
-  /** The document at a step's input: in `state`, its file the stage's recorded file. */
-  const inputOf = async (id: string, state: OutgoingDocument['state'], stage: string, to: string) => {
-    const doc = await store('outgoing.get', id);
-    if (doc.state !== state) {
-      throw stateRefused(doc, to);
+  /** The document at a step's input (one document's step: its refusal thrown). */
+  const inputOf = async (id: string, state: OutgoingDocument['state'], stage: IssuingStage, to: string) => {
+    const [input] = await inputsOf([id], state, stage, to);
+    if (input === undefined || input instanceof VanthuError) {
+      throw input ?? new VanthuError('INTERNAL', errorMessageVi('INTERNAL'));
     }
-    const sha = await stageSha(id, stage);
-    if (sha === null || doc.fileSha256 !== sha) {
-      throw chainBroken('INPUT_CHANGED', 'Tệp của văn bản không phải tệp của bước trước.', { stage });
-    }
-    return { doc, sha, bytes: readStored(sha, stage) };
+    return input;
   };
 
   /** Announce, store, record: the one order that lets recovery find whatever a crash left (shared commits). */
-  const keepOutput = outputKeeper(store, deps.filesDir);
+  const keeper = outputKeeper(store, deps.filesDir);
 
   const signOne = async (
     stage: OutputStage,
@@ -187,12 +213,20 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
     // store worker wait on different things); each document's own order — check, announce, store,
     // record — is unchanged, so recovery finds whatever a crash leaves. Awaited before returning.
     const keeping = new Map<string, Promise<AppError | null>>();
-    const results = await deps.signing.signFiles(
+    // A batch's outputs share their commits (output-keeper.ts); held until every check has run.
+    const checks: Array<Promise<unknown>> = [];
+    // Each scratch output is removed as soon as it has been read (off the main thread), so the
+    // scratch folder's removal at the end does not unlink a whole batch at once on the main thread.
+    const removals: Array<Promise<void>> = [];
+    const release = items.length > 1 ? keeper.hold() : () => undefined;
+    const signing = deps.signing.signFiles(
       { ...signer, pin, longTerm: false },
       stage === 'da-ky' ? { kind: 'sign', role: 'personal', certify: 2 } : { kind: 'seal', lock: true },
       // The path only names the input in results; the engine signs the bytes given.
       items.map((i) => ({ path: i.from, outPath: i.outPath, bytes: i.bytes })),
       {
+        // The engine's output is read back at once and stored durably by the keeper.
+        scratch: true,
         // By position: two documents may hold byte-identical drafts (one stored file, one path).
         onProgress: (done, total, current) =>
           onProgress(done, total, current === undefined ? null : (items[done]?.id ?? null)),
@@ -201,10 +235,13 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
           if (item === undefined) {
             throw new Error('signed file not in the batch');
           }
-          const bytes = new Uint8Array(readFileSync(file.outPath));
+          const { bytes } = file;
+          removals.push(unlink(file.outPath).catch(() => undefined));
+          const checked = check(item.id, bytes);
+          checks.push(checked.catch(() => undefined));
           const work = (async () => {
-            await check(item.id, bytes);
-            recorded.set(item.id, await keepOutput({ id: item.id, stage, from: item.from }, bytes));
+            await checked;
+            recorded.set(item.id, await keeper.keep({ id: item.id, stage, from: item.from }, bytes, items.length > 1));
           })();
           // Settled into a value at once: a refusal is this document's result, never an unhandled rejection.
           keeping.set(
@@ -218,6 +255,14 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
         },
       },
     );
+    let results: Awaited<typeof signing>;
+    try {
+      results = await signing;
+    } finally {
+      await Promise.all(checks);
+      release();
+      await Promise.all(removals);
+    }
     const kept = new Map<string, AppError | null>();
     for (const [outPath, work] of keeping) {
       kept.set(outPath, await work);
@@ -286,14 +331,18 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
         deps.events.emit('issuing.progress', { batchId: batchId ?? null, done, total, currentId });
       const refused = new Map<string, AppError>();
       const drafts = new Map<string, Uint8Array>();
-      // Every draft's input read and checked at once (the store answers in turn); the batch keeps
-      // the order the leader chose.
+      // Every draft's input read in one store call and checked; the batch keeps the order the
+      // leader chose.
+      const read = await inputsOf(unique, 'trinh-ky', 'du-thao', 'da-ky');
       const inputs = await Promise.all(
-        unique.map(async (id) => {
+        unique.map(async (id, i) => {
           try {
-            const { sha, bytes } = await inputOf(id, 'trinh-ky', 'du-thao', 'da-ky');
-            await checkDraft(bytes);
-            return { id, sha, bytes };
+            const input = read[i];
+            if (input === undefined || input instanceof VanthuError) {
+              throw input ?? new VanthuError('INTERNAL', errorMessageVi('INTERNAL'));
+            }
+            await checkDraft(input.bytes);
+            return { id, sha: input.sha, bytes: input.bytes };
           } catch (error) {
             refused.set(id, toAppError(error));
             return null;
@@ -353,7 +402,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
           });
           const numbered = new Uint8Array(readFileSync(outPath));
           await checkNumbered(numbered, bytes, doc);
-          const after = await keepOutput({ id, stage: 'da-cap-so', from: sha }, numbered);
+          const after = await keeper.keep({ id, stage: 'da-cap-so', from: sha }, numbered);
           deps.log.info('issuing.number', { id, so: after.so });
           return after;
         });

@@ -11,9 +11,10 @@ export async function atomicWrite(
   outPath: string,
   parts: readonly Uint8Array[],
   fill?: (handle: FileHandle) => Promise<void>,
+  options: { readonly durable?: boolean } = {},
 ): Promise<void> {
   try {
-    await writeFileAtomic(outPath, parts, fill);
+    await writeFileAtomic(outPath, parts, fill, options);
   } catch (error) {
     throw mapWriteError(error, outPath);
   }

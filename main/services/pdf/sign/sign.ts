@@ -1,4 +1,3 @@
-import { X509Certificate } from 'node:crypto';
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef } from '@cantoo/pdf-lib';
 import type { Placement, SignatureRole } from '../placement.ts';
 import type { Signer } from '../signer.ts';
@@ -9,6 +8,7 @@ import { acroForm, addWidgetField, catalog, catalogRef, findField, hasSignature,
 import { Increment } from './increment.ts';
 import { pageRefAt, widgetRotation } from './pages.ts';
 import { assertCertificateUsable } from './signer-check.ts';
+import { certificateFacts } from './certificate-facts.ts';
 import { assertModificationAllowed } from './mdp.ts';
 import { readFieldLock, registerLock, type FieldLock } from './field-lock.ts';
 import { buildSigDict } from './sig-dict.ts';
@@ -54,6 +54,11 @@ export interface SignOptions {
   readonly signingTime?: Date;
   readonly reason?: string;
   readonly location?: string;
+  /**
+   * False when `outPath` is scratch space its caller reads back at once and stores durably
+   * itself (the workflow's content store): the file is written without fsync.
+   */
+  readonly durable?: boolean;
 }
 
 export interface SignResult {
@@ -192,6 +197,7 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
         ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
         ...(options.extraCertificates === undefined ? {} : { extraCertificates: options.extraCertificates }),
       }),
+    ...(options.durable === undefined ? {} : { durable: options.durable }),
   });
   return {
     fieldName,
@@ -235,7 +241,7 @@ function rectSize(widget: PDFDict): [number, number] {
 
 function commonName(signer: Signer): string | undefined {
   try {
-    const subject = new X509Certificate(signer.certificate).subject;
+    const { subject } = certificateFacts(signer.certificate);
     return /(?:^|\n)CN=([^\n]+)/.exec(subject)?.[1];
   } catch {
     return undefined;

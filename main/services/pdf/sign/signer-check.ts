@@ -1,7 +1,6 @@
-import { X509Certificate } from 'node:crypto';
 import type { Signer } from '../signer.ts';
+import { certificateFacts } from './certificate-facts.ts';
 import { signFailure } from './fail.ts';
-import { allowsSigning } from './key-usage.ts';
 
 /**
  * Refuses a certificate that is not valid at the signing time, or whose key usage does not
@@ -9,7 +8,7 @@ import { allowsSigning } from './key-usage.ts';
  * reject the signature anyway, and the clerk should hear it now.
  */
 export function assertCertificateUsable(signer: Signer, at: Date): void {
-  const cert = new X509Certificate(signer.certificate);
+  const cert = certificateFacts(signer.certificate);
   const details = { validFrom: cert.validFrom, validTo: cert.validTo };
   if (at.getTime() > Date.parse(cert.validTo)) {
     throw signFailure('CERT_EXPIRED', undefined, details);
@@ -17,7 +16,7 @@ export function assertCertificateUsable(signer: Signer, at: Date): void {
   if (at.getTime() < Date.parse(cert.validFrom)) {
     throw signFailure('CERT_NOT_YET_VALID', undefined, details);
   }
-  if (!allowsSigning(signer.certificate)) {
+  if (!cert.allowsSigning) {
     throw signFailure('CERT_KEY_USAGE', 'Chứng thư số không có mục đích ký số (digitalSignature/nonRepudiation).', {
       subject: cert.subject,
     });

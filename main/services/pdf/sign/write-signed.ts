@@ -14,6 +14,8 @@ export interface SignedFileInput {
   readonly sig: SigDictBytes;
   /** Builds the DER CMS for the digest of the signed ranges. */
   readonly sign: (digest: Uint8Array) => Promise<Uint8Array>;
+  /** False for scratch output kept durably elsewhere: written without fsync (see writeFileAtomic). */
+  readonly durable?: boolean;
 }
 
 /**
@@ -31,24 +33,29 @@ export async function writeSignedFile(input: SignedFileInput): Promise<{ cmsByte
   increment.set(Buffer.from(text, 'latin1'), input.sigOffset + sig.byteRangeAt);
 
   let cmsBytes = 0;
-  await atomicWrite(input.outPath, [base, increment], async (handle: FileHandle) => {
-    const digest = await hashByteRanges(handle, range);
-    const cms = await input.sign(digest);
-    const capacity = (contentsEnd - contentsStart - 2) / 2;
-    if (cms.length > capacity) {
-      throw signFailure('PDF_PLACEHOLDER_TOO_SMALL', `Cần ${cms.length} byte, chỉ dành ${capacity} byte.`, {
-        needed: cms.length,
-        reserved: capacity,
-      });
-    }
-    cmsBytes = cms.length;
-    // Upper-case hex, zero padded by the placeholder that is already there.
-    await handle.write(
-      Buffer.from(Buffer.from(cms).toString('hex').toUpperCase(), 'latin1'),
-      0,
-      cms.length * 2,
-      contentsStart + 1,
-    );
-  });
+  await atomicWrite(
+    input.outPath,
+    [base, increment],
+    async (handle: FileHandle) => {
+      const digest = await hashByteRanges(handle, range);
+      const cms = await input.sign(digest);
+      const capacity = (contentsEnd - contentsStart - 2) / 2;
+      if (cms.length > capacity) {
+        throw signFailure('PDF_PLACEHOLDER_TOO_SMALL', `Cần ${cms.length} byte, chỉ dành ${capacity} byte.`, {
+          needed: cms.length,
+          reserved: capacity,
+        });
+      }
+      cmsBytes = cms.length;
+      // Upper-case hex, zero padded by the placeholder that is already there.
+      await handle.write(
+        Buffer.from(Buffer.from(cms).toString('hex').toUpperCase(), 'latin1'),
+        0,
+        cms.length * 2,
+        contentsStart + 1,
+      );
+    },
+    { durable: input.durable ?? true },
+  );
   return { cmsBytes };
 }
