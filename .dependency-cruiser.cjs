@@ -81,7 +81,7 @@ module.exports = {
     {
       name: 'renderer-features-apart',
       comment:
-        'A renderer feature shares with another only through renderer/shared/. The imports that were there when the rule came are listed in .dependency-cruiser-known-violations.json (lint runs with --ignore-known); never add one.',
+        'A renderer feature shares with another only through renderer/shared/ (the signing dialogs, the verdict and thể thức panels, the phụ lục table and viewer, dates).',
       severity: 'error',
       from: { path: at('renderer/features/([^/]+)/') },
       to: { path: at('renderer/features/'), pathNot: at('renderer/features/$1/') },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateVi, filterRequest, soKyHieu } from '../../renderer/features/incoming/incoming-filters.ts';
+import { filterRequest, soKyHieu } from '../../renderer/features/incoming/incoming-filters.ts';
+import { dateVi } from '../../renderer/shared/dates.ts';
 
 describe('the văn bản đến list’s quick filters (renderer/features/incoming/incoming-filters.ts)', () => {
   it('asks the store for one state per filter, or the overdue rule, with the search trimmed', () => {

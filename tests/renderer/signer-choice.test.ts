@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CertificateInfo, TokenList, TokenSummary } from '../../preload/contract/tokens.ts';
-import { choiceKey, choicesFrom } from '../../renderer/features/signing/signer-choice.ts';
+import { choiceKey, choicesFrom } from '../../renderer/shared/signing/signer-choice.ts';
 import { hasErrors } from '../../renderer/app/forms/field-errors.ts';
 
 const certificate = (keyIdHex: string, roleGuess: CertificateInfo['roleGuess']): CertificateInfo => ({

@@ -73,4 +73,3 @@ export const WIRE_ENDPOINTS = {
   'POST /v1/office/cases/{id}/steps': { request: StepBodySchema, response: StepAnswerSchema, status: 201 },
   'GET /v1/office/inbox': { request: null, response: OfficeInboxPageSchema, status: 200 },
 } as const satisfies Record<string, WireEndpoint>;
-

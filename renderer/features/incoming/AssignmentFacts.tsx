@@ -2,7 +2,7 @@ import type { IncomingAssignment, IncomingDocument } from '../../../preload/cont
 import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { viWorkflow } from '../../i18n/vi-workflow.ts';
-import { dateVi } from './incoming-filters.ts';
+import { dateVi } from '../../shared/dates.ts';
 
 /** Who leads, who helps and by when, once the document has been assigned. */
 export function AssignmentFacts({ document }: { document: IncomingDocument }) {

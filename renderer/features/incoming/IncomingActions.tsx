@@ -12,7 +12,7 @@ import { SendToLeader } from '../../shared/SendToLeader.tsx';
 import type { AssignmentInput } from '../../../preload/contract/incoming.ts';
 import { AssignDialog } from './AssignDialog.tsx';
 import { actionsFor, receiveGate, type IncomingAction } from './incoming-actions.ts';
-import { dateVi } from './incoming-filters.ts';
+import { dateVi } from '../../shared/dates.ts';
 
 /** The confirmation asked before a recalled document's file is deleted (QĐ 28 Điều 9 k2): no move, so not in the table. */
 const REMOVE_FILE = 'removeFile';

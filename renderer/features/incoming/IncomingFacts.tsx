@@ -1,6 +1,7 @@
 import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
 import { vi } from '../../i18n/vi.ts';
-import { dateVi, soKyHieu } from './incoming-filters.ts';
+import { soKyHieu } from './incoming-filters.ts';
+import { dateVi } from '../../shared/dates.ts';
 
 /** The registered Phụ lục VI fields, as the register's row would show them. */
 export function IncomingFacts({ document: d }: { document: IncomingDocument }) {

@@ -8,7 +8,7 @@ import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
 import { prefillAssignment } from './assign-draft.ts';
-import { dateVi } from './incoming-filters.ts';
+import { dateVi } from '../../shared/dates.ts';
 
 /**
  * What the assistant read in the document (issue #21 point 5): its Điều, the limits it sets and

@@ -3,7 +3,8 @@ import { hrefOf } from '../../app/frame/routes.ts';
 import { vi } from '../../i18n/vi.ts';
 import { DueBadge } from '../../app/due/DueBadge.tsx';
 import { verdictKey } from './arrival-verdict.ts';
-import { dateVi, soKyHieu } from './incoming-filters.ts';
+import { soKyHieu } from './incoming-filters.ts';
+import { dateVi } from '../../shared/dates.ts';
 
 /** The list of incoming documents, one row each, the trích yếu a link to the detail. */
 export function IncomingTable({ documents }: { documents: readonly IncomingDocument[] }) {

@@ -7,8 +7,8 @@ import { ServiceMissing } from '../../app/frame/ServiceMissing.tsx';
 import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
-import { AppendixTable } from '../appendices/AppendixTable.tsx';
-import { AppendixViewer } from '../appendices/AppendixViewer.tsx';
+import { AppendixTable } from '../../shared/appendices/AppendixTable.tsx';
+import { AppendixViewer } from '../../shared/appendices/AppendixViewer.tsx';
 
 /** The phụ lục that arrived with an incoming document, in the sender's order; each opens with its verdict. */
 export function ReceivedAppendices({ document }: { document: IncomingDocument }) {

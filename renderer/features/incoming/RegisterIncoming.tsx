@@ -15,7 +15,7 @@ import { SHORTCUTS, useShortcut } from '../../app/frame/shortcuts.ts';
 import { uploadFile } from '../../app/files/upload.ts';
 import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
-import { VerdictPanel } from '../verify/VerdictPanel.tsx';
+import { VerdictPanel } from '../../shared/verify/VerdictPanel.tsx';
 import { readHeaderFields } from '../../shared/pdf/header-fields.ts';
 import { PdfViewer } from '../../shared/pdf/PdfViewer.tsx';
 import { ReadScan } from './ReadScan.tsx';

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { viWork } from '../../i18n/vi-work.ts';
-import { dateVi } from './incoming-filters.ts';
+import { dateVi } from '../../shared/dates.ts';
 
 /**
  * "Trả lời cho": an incoming document that answers one of ours is linked to it, which settles that

@@ -9,7 +9,7 @@ import { call } from '../../app/ipc/call.ts';
 import { viWorkflow } from '../../i18n/vi-workflow.ts';
 import { bytesOfBase64 } from '../../shared/pdf/base64.ts';
 import { openPdf, renderPage } from '../../shared/pdf/render-page.ts';
-import { VerdictPanel } from '../verify/VerdictPanel.tsx';
+import { VerdictPanel } from '../../shared/verify/VerdictPanel.tsx';
 
 const PAGE_WIDTH_PX = 520;
 

@@ -25,12 +25,3 @@ export function filterRequest(id: FilterId, search: string): Partial<DocumentFil
 export function soKyHieu(doc: { so: string; kyHieu: string }): string {
   return doc.kyHieu === '' ? doc.so : `${doc.so}/${doc.kyHieu}`;
 }
-
-/** 2026-03-05 → 05/03/2026, as Vietnamese documents write dates. */
-export function dateVi(iso: string | null): string {
-  if (iso === null) {
-    return '';
-  }
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}

@@ -4,6 +4,7 @@ import type { VerifyReport } from '../../../preload/contract/verify.ts';
 import type { FieldErrors } from '../../app/forms/field-errors.ts';
 import { vi } from '../../i18n/vi.ts';
 import type { HeaderFields } from '../../shared/pdf/header-fields.ts';
+import { todayInVietnam } from '../../shared/dates.ts';
 
 /**
  * The registration form as typed: every Phụ lục VI II field the văn thư enters (số đến is the
@@ -82,11 +83,6 @@ function isCalendarDate(text: string): boolean {
   }
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
-/** Today in Vietnam (UTC+7, no daylight saving), as YYYY-MM-DD. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** What the form checks besides its fields: whether a PDF was chosen. */

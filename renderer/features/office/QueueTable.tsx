@@ -2,7 +2,7 @@ import type { QueueEntryDto } from '../../../preload/contract/office.ts';
 import type { PersonRole, StepKind } from '../../../preload/contract/office-roles.ts';
 import { hrefOf } from '../../app/frame/routes.ts';
 import { viOffice } from '../../i18n/vi-office.ts';
-import { dateTimeVi } from '../sync/time.ts';
+import { dateTimeVi } from '../../shared/dates.ts';
 import { queueActions } from './queue-actions.ts';
 import { isFormStep } from './step-draft.ts';
 

@@ -10,12 +10,12 @@ import { Field } from '../../app/forms/Field.tsx';
 import { call } from '../../app/ipc/call.ts';
 import { vanthu } from '../../bridge/vanthu.ts';
 import { vi } from '../../i18n/vi.ts';
-import { AppendixTable } from '../appendices/AppendixTable.tsx';
-import { AppendixViewer } from '../appendices/AppendixViewer.tsx';
-import { PinDialog } from '../signing/PinDialog.tsx';
-import { SignerPicker } from '../signing/SignerPicker.tsx';
-import type { SignerChoice } from '../signing/signer-choice.ts';
-import { useTokens } from '../signing/use-tokens.ts';
+import { AppendixTable } from '../../shared/appendices/AppendixTable.tsx';
+import { AppendixViewer } from '../../shared/appendices/AppendixViewer.tsx';
+import { PinDialog } from '../../shared/signing/PinDialog.tsx';
+import { SignerPicker } from '../../shared/signing/SignerPicker.tsx';
+import type { SignerChoice } from '../../shared/signing/signer-choice.ts';
+import { useTokens } from '../../shared/signing/use-tokens.ts';
 
 const APPENDABLE = new Set<OutgoingDocument['state']>(['da-cap-so', 'da-dong-dau']);
 const SENT = new Set<OutgoingDocument['state']>(['da-phat-hanh', 'da-thu-hoi']);

@@ -7,12 +7,12 @@ import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
 import { useRole } from '../../shared/use-role.ts';
-import { dateVi } from '../incoming/incoming-filters.ts';
+import { dateVi } from '../../shared/dates.ts';
 import { OutgoingActions } from './OutgoingActions.tsx';
 import { PlacementPreview } from './PlacementPreview.tsx';
 import { ReturnDraft } from './ReturnDraft.tsx';
 import { AppendixPanel } from './AppendixPanel.tsx';
-import { TheThucPanel } from '../the-thuc/TheThucPanel.tsx';
+import { TheThucPanel } from '../../shared/the-thuc/TheThucPanel.tsx';
 
 /** One outgoing document: its facts, its next step, and after publication the recipients' statuses. */
 export function OutgoingDetail({ id }: { id: string }) {

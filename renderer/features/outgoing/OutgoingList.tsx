@@ -12,7 +12,7 @@ import { vi } from '../../i18n/vi.ts';
 import { DueBadge } from '../../app/due/DueBadge.tsx';
 import { outgoingPreset, type ListPreset } from '../../app/due/list-preset.ts';
 import { PresetNotice } from '../../app/due/PresetNotice.tsx';
-import { dateVi } from '../incoming/incoming-filters.ts';
+import { dateVi } from '../../shared/dates.ts';
 
 type StateFilter = OutgoingDocument['state'] | 'all';
 

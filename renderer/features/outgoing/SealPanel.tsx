@@ -3,11 +3,11 @@ import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import { useErrorCenter } from '../../app/feedback/error-center.tsx';
 import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
-import { PinDialog } from '../signing/PinDialog.tsx';
-import { closesPinDialog, signerOf } from '../signing/sign-batch.ts';
-import { SignerPicker } from '../signing/SignerPicker.tsx';
-import type { SignerChoice } from '../signing/signer-choice.ts';
-import { useTokens } from '../signing/use-tokens.ts';
+import { PinDialog } from '../../shared/signing/PinDialog.tsx';
+import { closesPinDialog, signerOf } from '../../shared/signing/sign-batch.ts';
+import { SignerPicker } from '../../shared/signing/SignerPicker.tsx';
+import type { SignerChoice } from '../../shared/signing/signer-choice.ts';
+import { useTokens } from '../../shared/signing/use-tokens.ts';
 
 /**
  * Đóng dấu: the văn thư applies the organization signature to the document's numbered file, as

@@ -9,7 +9,7 @@ import { hasErrors, type FieldErrors } from '../../app/forms/field-errors.ts';
 import { SelectField } from '../../app/forms/SelectField.tsx';
 import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
-import { todayInVietnam } from '../incoming/register-form.ts';
+import { todayInVietnam } from '../../shared/dates.ts';
 
 interface PrintForm {
   kind: 'den' | 'di';

@@ -2,7 +2,7 @@ import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
 import { errorTextVi } from '../../../preload/contract/index.ts';
 import { vi } from '../../i18n/vi.ts';
-import { useTokens } from '../signing/use-tokens.ts';
+import { useTokens } from '../../shared/signing/use-tokens.ts';
 
 /**
  * What the token layer found: each PKCS#11 module probed (loaded, or why not) and each token with

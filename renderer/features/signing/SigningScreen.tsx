@@ -10,13 +10,13 @@ import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
 import { BatchProgress } from './BatchProgress.tsx';
-import { PinDialog } from './PinDialog.tsx';
-import { closesPinDialog, signDocuments } from './sign-batch.ts';
-import { SignerPicker } from './SignerPicker.tsx';
-import type { SignerChoice } from './signer-choice.ts';
+import { PinDialog } from '../../shared/signing/PinDialog.tsx';
+import { closesPinDialog, signDocuments } from '../../shared/signing/sign-batch.ts';
+import { SignerPicker } from '../../shared/signing/SignerPicker.tsx';
+import type { SignerChoice } from '../../shared/signing/signer-choice.ts';
 import { SigningQueue } from './SigningQueue.tsx';
-import { TheThucPanel } from '../the-thuc/TheThucPanel.tsx';
-import { useTokens } from './use-tokens.ts';
+import { TheThucPanel } from '../../shared/the-thuc/TheThucPanel.tsx';
+import { useTokens } from '../../shared/signing/use-tokens.ts';
 
 /**
  * Ký duyệt: the queue of drafts submitted for signature, the certificate, ONE PIN for every

@@ -1,6 +1,6 @@
 import type { SyncConflict } from '../../../preload/contract/sync.ts';
 import { vi } from '../../i18n/vi.ts';
-import { dateTimeVi } from './time.ts';
+import { dateTimeVi } from '../../shared/dates.ts';
 
 /** Changes the server refused or that conflict: what, since when, why, and what to do. */
 export function ConflictTable({ conflicts }: { conflicts: readonly SyncConflict[] }) {

@@ -1,7 +1,7 @@
 import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
 import type { RenumberingNotice } from '../../../preload/contract/sync.ts';
 import { vi } from '../../i18n/vi.ts';
-import { dateTimeVi } from './time.ts';
+import { dateTimeVi } from '../../shared/dates.ts';
 
 /** Numbers as the register prints them: 01…09 with a leading zero [ND30-PL1 I.II.3.c]. */
 function so(n: number): string {

@@ -11,7 +11,7 @@ import { vanthu } from '../../bridge/vanthu.ts';
 import { vi } from '../../i18n/vi.ts';
 import { ConflictTable } from './ConflictTable.tsx';
 import { RenumberedList } from './RenumberedList.tsx';
-import { dateTimeVi } from './time.ts';
+import { dateTimeVi } from '../../shared/dates.ts';
 
 /** Đồng bộ: whether the server is reachable, what waits to be sent, what failed and needs a decision. */
 export function SyncScreen() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkTheThuc } from '../../../main/services/the-thuc/check.ts';
 import { readDraft } from '../../../main/services/the-thuc/read-draft.ts';
-import { previewBox } from '../../../renderer/features/the-thuc/preview-box.ts';
+import { previewBox } from '../../../renderer/shared/the-thuc/preview-box.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
 import { withOffsetBoxes } from '../../support/corpus/producers.ts';
 import { PNG } from 'pngjs';

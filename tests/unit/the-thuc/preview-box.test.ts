@@ -4,7 +4,7 @@ import type { PageRotation } from '../../../main/domain/nd30/rotation.ts';
 import { rebuildLines } from '../../../main/domain/nd30/text-lines.ts';
 import type { DraftPage } from '../../../main/services/the-thuc/model.ts';
 import { boxOf } from '../../../main/services/the-thuc/rule.ts';
-import { previewBox } from '../../../renderer/features/the-thuc/preview-box.ts';
+import { previewBox } from '../../../renderer/shared/the-thuc/preview-box.ts';
 
 /** A crop box away from the origin, as scanners and imposition tools leave it. */
 const VIEW = [30, 40, 30 + 595, 40 + 842] as const;

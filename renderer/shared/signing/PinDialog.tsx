@@ -5,7 +5,7 @@ import { Progress } from '../../app/feedback/Progress.tsx';
 import { call } from '../../app/ipc/call.ts';
 import { useLoad } from '../../app/ipc/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
-import { dateVi } from '../incoming/incoming-filters.ts';
+import { dateVi } from '../dates.ts';
 import type { SignerChoice } from './signer-choice.ts';
 
 export interface PinDialogProps {

@@ -6,8 +6,8 @@ import type { Result } from '../../../preload/contract/result.ts';
 import { ErrorNotice } from '../../app/feedback/ErrorNotice.tsx';
 import { Progress } from '../../app/feedback/Progress.tsx';
 import { vi } from '../../i18n/vi.ts';
-import { bytesOfBase64 } from '../../shared/pdf/base64.ts';
-import { openPdf, renderPage } from '../../shared/pdf/render-page.ts';
+import { bytesOfBase64 } from '../pdf/base64.ts';
+import { openPdf, renderPage } from '../pdf/render-page.ts';
 import { VerdictPanel } from '../verify/VerdictPanel.tsx';
 
 const PAGE_WIDTH_PX = 520;
