@@ -107,3 +107,8 @@ export class SyncFailure extends Error {
     this.failure = failure;
   }
 }
+
+/** The failure a thrown error stands for: the server's own when it answered, else the network's. */
+export function failureOf(error: unknown): Failure {
+  return error instanceof SyncFailure ? error.failure : classifyError(error);
+}
