@@ -85,7 +85,7 @@ export const STEP_LABEL_VI: Readonly<Record<StepKind, string>> = {
 };
 
 /**
- * The case's journey (the server's order, server/office/steps.ts): from which states each step may
+ * The case's journey (the server reads it too, server/office/steps.ts): from which states each step may
  * be taken, in the order a queue offers them, and where the case stands after it. `new` is a step
  * that opens a case; a trình ký through a trưởng phòng stops at `xem-xet` first (`toVia`). Main
  * records the state after a step at once (the server has the last word); the queue offers a

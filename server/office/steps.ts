@@ -1,4 +1,12 @@
-import { STEP_CASE_KIND, STEP_SENDER_STATUS, type PersonRole } from '../../preload/contract/office-roles.ts';
+import {
+  CASE_TRANSITIONS,
+  stateAfter,
+  STEP_CASE_KIND,
+  STEP_LABEL_VI,
+  STEP_SENDER_STATUS,
+  type PersonRole,
+  type StepKind,
+} from '../../preload/contract/office-roles.ts';
 import { stepFiles, type StepBody } from '../../preload/contract/office.ts';
 import { StepBodySchema } from '../../preload/contract/wire/office.ts';
 import { HttpProblem } from '../http.ts';
@@ -72,11 +80,11 @@ interface Change {
   readonly recipients: readonly (string | null)[];
 }
 
-/**
- * The server decides the order of steps: each checks its precondition against the case as it
- * stands now, so a step taken offline on stale information is refused with a conflict naming
- * what happened (another leader directed it; the draft was replaced or withdrawn).
- */
+/** The states the workflow table lets `step` be taken from (preload/contract/office-roles.ts). */
+function fromStates(step: StepKind): string[] {
+  return CASE_TRANSITIONS.filter((row) => row.step === step).map((row) => row.from);
+}
+
 /** The case a step continues: only a submit or a draft may start one. */
 function existing(row: CaseRow | undefined): CaseRow {
   if (row === undefined) {
@@ -85,6 +93,14 @@ function existing(row: CaseRow | undefined): CaseRow {
   return row;
 }
 
+/**
+ * The server decides the order of steps: each checks its precondition against the case as it
+ * stands now, so a step taken offline on stale information is refused with a conflict naming
+ * what happened (another leader directed it; the draft was replaced or withdrawn). The state a step
+ * leads to, and the states the one-way steps (cấp số, đóng dấu, phát hành, thu hồi) come from, are
+ * read from the workflow table CASE_TRANSITIONS; the checks the table cannot say (who holds the
+ * draft, a trưởng phòng forwarding, a replaced draft, a second leader) stay here.
+ */
 function decide(state: ServerState, caller: Person, row: CaseRow | undefined, body: StepBody): Change {
   const org = caller.org;
   if (body.kind !== 'submit' && body.kind !== 'draft') {
@@ -101,7 +117,7 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
       }
       return {
         fields: {
-          state: 'da-trinh',
+          state: stateAfter('submit'),
           title: body.document.trichYeu,
           meta: JSON.stringify(body.document),
           presented_by: caller.username,
@@ -129,7 +145,7 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
         }
       }
       return {
-        fields: { state: 'phan-cong', director: caller.username, pending_with: body.chuTri },
+        fields: { state: stateAfter('assign'), director: caller.username, pending_with: body.chuTri },
         recipients: [body.chuTri, ...body.phoiHop, current.presented_by],
       };
     }
@@ -148,7 +164,7 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
         refuse('ALREADY_COMPLETED', 'Văn bản đã được báo cáo hoàn thành.');
       }
       return {
-        fields: { state: body.kind === 'complete' ? 'hoan-thanh' : 'dang-xu-ly' },
+        fields: { state: stateAfter(body.kind) },
         recipients: body.kind === 'complete' ? [current.director, current.presented_by] : [current.director],
       };
     }
@@ -169,7 +185,7 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
       const heldBy = row !== undefined && ['trinh-ky', 'xem-xet'].includes(row.state) ? row.pending_with : null;
       return {
         fields: {
-          state: 'du-thao',
+          state: stateAfter('draft'),
           title: body.trichYeu,
           meta: JSON.stringify({
             trichYeu: body.trichYeu,
@@ -194,7 +210,7 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
         refuse('ALREADY_SIGNED', 'Dự thảo đã được ký; không rút được nữa.', { caseState: current.state });
       }
       const heldBy = ['trinh-ky', 'xem-xet'].includes(current.state) ? current.pending_with : null;
-      return { fields: { state: 'da-rut', pending_with: null }, recipients: [heldBy] };
+      return { fields: { state: stateAfter('withdraw-draft'), pending_with: null }, recipients: [heldBy] };
     }
     case 'submit-for-signature': {
       const current = existing(row);
@@ -213,9 +229,15 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
       }
       if (!forwarding && body.via !== null) {
         requirePerson(state, org, body.via, 'truong-phong');
-        return { fields: { state: 'xem-xet', pending_with: body.via, leader: body.to }, recipients: [body.via] };
+        return {
+          fields: { state: stateAfter(body.kind, true), pending_with: body.via, leader: body.to },
+          recipients: [body.via],
+        };
       }
-      return { fields: { state: 'trinh-ky', pending_with: body.to, leader: body.to }, recipients: [body.to] };
+      return {
+        fields: { state: stateAfter(body.kind), pending_with: body.to, leader: body.to },
+        recipients: [body.to],
+      };
     }
     case 'return-draft':
     case 'sign': {
@@ -243,10 +265,13 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
         });
       }
       if (body.kind === 'return-draft') {
-        return { fields: { state: 'tra-lai', pending_with: current.drafter }, recipients: [current.drafter] };
+        return {
+          fields: { state: stateAfter('return-draft'), pending_with: current.drafter },
+          recipients: [current.drafter],
+        };
       }
       return {
-        fields: { state: 'da-ky', director: caller.username, pending_with: null },
+        fields: { state: stateAfter('sign'), director: caller.username, pending_with: null },
         recipients: [current.drafter, ...withRole(state, org, 'van-thu')],
       };
     }
@@ -254,15 +279,13 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
     case 'seal':
     case 'publish': {
       const current = existing(row);
-      const from = { number: 'da-ky', seal: 'da-cap-so', publish: 'da-dong-dau' }[body.kind];
-      const to = { number: 'da-cap-so', seal: 'da-dong-dau', publish: 'da-phat-hanh' }[body.kind];
-      if (current.state !== from) {
-        outOfOrder(current, { number: 'cấp số', seal: 'đóng dấu', publish: 'phát hành' }[body.kind]);
+      if (!fromStates(body.kind).includes(current.state)) {
+        outOfOrder(current, STEP_LABEL_VI[body.kind]);
       }
       const others = withRole(state, org, 'van-thu');
       return {
         fields: {
-          state: to,
+          state: stateAfter(body.kind),
           ...(body.kind === 'publish' ? { truc_document_id: body.trucDocumentId } : {}),
         },
         recipients: body.kind === 'publish' ? [current.drafter, current.director, ...others] : others,
@@ -270,11 +293,11 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
     }
     case 'recall': {
       const current = existing(row);
-      if (current.state !== 'da-phat-hanh') {
-        outOfOrder(current, 'thu hồi');
+      if (!fromStates('recall').includes(current.state)) {
+        outOfOrder(current, STEP_LABEL_VI.recall);
       }
       return {
-        fields: { state: 'da-thu-hoi' },
+        fields: { state: stateAfter('recall') },
         recipients: [current.drafter, ...withRole(state, org, 'van-thu')],
       };
     }
