@@ -1,3 +1,5 @@
+import { USER_ROLE_LABEL_VI } from '../../preload/contract/workflow.ts';
+
 /** Texts of the issuing journey and of file choosers (issue #15). */
 export const viIssuing = {
   files: {
@@ -25,7 +27,8 @@ export const viIssuing = {
     role: 'Vai trò',
     save: 'Lưu vai trò',
     saved: (role: string) => `Đã chuyển sang vai trò ${role}.`,
-    roles: { 'van-thu': 'Văn thư', 'lanh-dao': 'Lãnh đạo', 'chuyen-vien': 'Chuyên viên' },
+    /** The workflow table's words for the roles (preload/contract/workflow.ts). */
+    roles: USER_ROLE_LABEL_VI,
   },
   draftFiles: 'Tệp của dự thảo',
   draftFilesHint: 'Chọn bản PDF để ký và tệp Word/LibreOffice gốc; cả hai được lưu cùng văn bản.',

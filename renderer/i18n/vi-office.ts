@@ -1,3 +1,23 @@
+import { PERSON_ROLE_LABEL_VI, STEP_KINDS, STEP_LABEL_VI, type StepKind } from '../../preload/contract/office-roles.ts';
+
+/** A table word as the first word of a cell or a button ("trình ký" → "Trình ký"). */
+function sentenceCase(label: string): string {
+  return `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
+}
+
+/**
+ * The office table's step words (preload/contract/office-roles.ts), as the queue shows them. A
+ * `sign` step reaches the queue once the leader has signed, so it reads as the state it reached
+ * ("Đã ký"), not as the act ("ký duyệt") the table names for refusals.
+ */
+const STEP_LABELS: Readonly<Record<StepKind, string>> = {
+  ...(Object.fromEntries(STEP_KINDS.map((kind) => [kind, sentenceCase(STEP_LABEL_VI[kind])])) as Record<
+    StepKind,
+    string
+  >),
+  sign: 'Đã ký',
+};
+
 /** Vietnamese texts of the office across workstations (#16): sign-in, the person's queue, refused steps. */
 export const viOffice = {
   nav: 'Hàng đợi của tôi',
@@ -13,12 +33,8 @@ export const viOffice = {
   person: (name: string, roles: string) => `${name} — ${roles}`,
   offline: 'Đăng nhập ngoại tuyến: các bước được giữ lại và gửi khi có mạng.',
   signOut: 'Đăng xuất',
-  roles: {
-    'van-thu': 'Văn thư',
-    'lanh-dao': 'Lãnh đạo',
-    'chuyen-vien': 'Chuyên viên',
-    'truong-phong': 'Trưởng phòng',
-  },
+  /** The office table's words for a person's roles. */
+  roles: PERSON_ROLE_LABEL_VI,
   empty: 'Chưa có văn bản nào chuyển đến đồng chí.',
   columns: {
     title: 'Văn bản',
@@ -30,21 +46,7 @@ export const viOffice = {
   },
   ready: 'Sẵn sàng',
   fetching: 'Đang tải tệp…',
-  steps: {
-    submit: 'Trình văn bản đến',
-    assign: 'Chỉ đạo, phân công',
-    progress: 'Báo cáo tiến độ',
-    complete: 'Báo cáo hoàn thành',
-    draft: 'Tạo dự thảo',
-    'withdraw-draft': 'Rút dự thảo',
-    'submit-for-signature': 'Trình ký',
-    'return-draft': 'Trả lại dự thảo',
-    sign: 'Đã ký',
-    number: 'Cấp số',
-    seal: 'Đóng dấu',
-    publish: 'Phát hành',
-    recall: 'Thu hồi',
-  },
+  steps: STEP_LABELS,
   actions: {
     column: 'Thao tác',
     /** Ký duyệt and the issuing chain run on the local record the case became on this workstation. */

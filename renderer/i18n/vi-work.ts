@@ -1,3 +1,5 @@
+import { USER_ROLE_LABEL_VI } from '../../preload/contract/workflow.ts';
+
 /** Texts of due times, Tổng quan's queues, notifications and Báo cáo (issue #20). */
 export const viWork = {
   reply: {
@@ -28,7 +30,8 @@ export const viWork = {
   overview: {
     queuesTitle: 'Việc của tôi',
     role: (role: string) => `Vai trò trên máy này: ${role}`,
-    roles: { 'van-thu': 'Văn thư', 'lanh-dao': 'Lãnh đạo', 'chuyen-vien': 'Chuyên viên' },
+    /** The workflow table's words for the roles (preload/contract/workflow.ts). */
+    roles: USER_ROLE_LABEL_VI,
     queue: {
       'cho-tiep-nhan': 'Chờ tiếp nhận',
       'cho-trinh': 'Chờ trình',

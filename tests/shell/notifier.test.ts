@@ -1,17 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { composeServices } from '../../main/app/compose.ts';
 import { forwardEvents } from '../../main/ipc/register-electron.ts';
 import { createElectronNotifier } from '../../main/platform/electron-notifier.ts';
-import { silentLogger } from '../../main/services/log/logger.ts';
 import { startBackground } from '../../main/app/background.ts';
-import { dispatch } from '../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../main/ipc/handlers.ts';
 import type { ReferenceServer } from '../../server/app.ts';
 import { DEMO_PASSWORD } from '../../server/seed.ts';
 import { startServer } from '../integration/sync/support.ts';
+import { openApp } from '../support/app.ts';
 import { startShell, waitFor, type RunningShell } from './harness.ts';
 
 /** The organization of the demo accounts on the reference server. */
@@ -38,10 +32,11 @@ describe('desktop notifications through Electron’s Notification', () => {
 
   function composed() {
     const { electron, window } = shell;
-    const services = composeServices({
-      profileDir: mkdtempSync(join(tmpdir(), 'vanthu-notice-')),
+    // An unconfigured profile: the notifier needs no organization.
+    const { services } = openApp({
+      prefix: 'vanthu-notice-',
       shell: 'electron',
-      log: silentLogger,
+      organization: null,
       notifier: (events) =>
         createElectronNotifier({ Notification: electron.Notification, window: () => window, events }),
     });
@@ -114,20 +109,14 @@ describe('a notification raised by an arriving item', () => {
       await shell.vanthu.invoke('people.signIn', { username: 'lanhdao.snv', password: DEMO_PASSWORD }),
     ).toMatchObject({ ok: true, value: { roles: ['lanh-dao'] } });
 
-    const vt = composeServices({
-      profileDir: join(mkdtempSync(join(tmpdir(), 'vanthu-notice-vt-')), 'profile'),
-      shell: 'browser',
-      log: silentLogger,
-    });
-    vt.settings.update(org);
+    const app = openApp({ prefix: 'vanthu-notice-vt-', organization: SNV });
+    const { services: vt, call } = app;
+    vt.settings.update({ server: org.server });
     const background = startBackground(vt);
     closing.push(async () => {
       await background.stop();
-      await vt.store.close();
+      await app.close();
     });
-    const table = createHandlerTable(vt);
-    const call = (channel: string, payload: unknown) =>
-      dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
     expect(await call('people.signIn', { username: 'vanthu.snv', password: DEMO_PASSWORD })).toMatchObject({
       ok: true,
     });

@@ -1,32 +1,36 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../preload/contract/index.ts';
-import type { PreflightResult, TokenList } from '../../../preload/contract/tokens.ts';
-import { composeServices } from '../../../main/app/compose.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
 import { createEventBus } from '../../../main/services/events/event-bus.ts';
 import { silentLogger } from '../../../main/services/log/logger.ts';
 import { createTokenService } from '../../../main/services/tokens/token-service.ts';
+import { openApp } from '../../support/app.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { createScratchSofthsm } from './scratch-softhsm.ts';
 
 const pki = usePki();
 
+/** The token and key of one test certificate, as a typed request names them. */
+function keyOf(name: string): { token: { label: string }; keyIdHex: string } {
+  const token = pki.certs[name]?.token;
+  if (token === undefined) {
+    throw new Error(`the test PKI has no token key for ${name}`);
+  }
+  return { token: { label: token.label }, keyIdHex: token.keyIdHex };
+}
+
 describe('tokens over IPC', () => {
-  const services = composeServices({ profileDir: mkdtempSync(join(tmpdir(), 'vanthu-ipc-tokens-')), shell: 'cli' });
-  const table = createHandlerTable(services);
-  const call = (channel: string, payload: unknown) =>
-    dispatch(table, channel, payload, { shell: 'electron' }, silentLogger);
-  afterAll(() => services.tokens.stop());
+  const app = openApp({ prefix: 'vanthu-ipc-tokens-', shell: 'cli', caller: 'electron', organization: null });
+  const { services, call } = app;
+  afterAll(async () => {
+    services.tokens.stop();
+    await app.close();
+  });
 
   it('tokens.list returns the SoftHSM2 tokens in a Result', async () => {
     const result = await call('tokens.list', { modulePaths: [pki.softhsm.module] });
     expect(result.ok).toBe(true);
-    const labels = result.ok ? (result.value as { tokens: Array<{ label: string }> }).tokens.map((t) => t.label) : [];
+    const labels = result.ok ? result.value.tokens.map((t) => t.label) : [];
     expect(labels.sort()).toEqual(['VanthuCoQuan', 'VanthuLanhDao']);
   });
 
@@ -48,12 +52,7 @@ describe('tokens over IPC', () => {
   });
 
   it('tokens.preflight answers with the checks, and rejects a malformed key id', async () => {
-    const expired = pki.certs['expired']?.token;
-    const result = await call('tokens.preflight', {
-      modulePath: pki.softhsm.module,
-      token: { label: expired?.label },
-      keyIdHex: expired?.keyIdHex,
-    });
+    const result = await call('tokens.preflight', { modulePath: pki.softhsm.module, ...keyOf('expired') });
     expect(result).toMatchObject({ ok: true, value: { ok: false } });
     const bad = await call('tokens.preflight', {
       modulePath: pki.softhsm.module,
@@ -66,50 +65,41 @@ describe('tokens over IPC', () => {
 
 describe('tokens.setRole', () => {
   it('keeps the override in settings and uses it in tokens.list and pre-flight, also after a restart', async () => {
-    const profileDir = mkdtempSync(join(tmpdir(), 'vanthu-ipc-role-'));
-    const person = pki.certs['person']?.token;
-    const request = {
-      modulePath: pki.softhsm.module,
-      token: { label: person?.label },
-      keyIdHex: person?.keyIdHex,
-      role: 'organization',
-    };
-    const open = () => {
-      const services = composeServices({ profileDir, shell: 'cli' });
-      const table = createHandlerTable(services);
-      const call = (channel: string, payload: unknown) =>
-        dispatch(table, channel, payload, { shell: 'electron' }, silentLogger);
-      return { services, call };
-    };
-    const first = open();
+    const person = keyOf('person');
+    const request = { modulePath: pki.softhsm.module, ...person, role: 'organization' as const };
+    const first = openApp({ prefix: 'vanthu-ipc-role-', shell: 'cli', caller: 'electron', organization: null });
+    // The restart opens the same profile folder again.
+    const open = () => openApp({ profileDir: first.profileDir, shell: 'cli', caller: 'electron', organization: null });
     try {
       const role = async () => {
         const result = await first.call('tokens.preflight', request);
-        return result.ok ? (result.value as PreflightResult).checks.find((c) => c.name === 'role') : undefined;
+        return result.ok ? result.value.checks.find((c) => c.name === 'role') : undefined;
       };
       // The CCCD in the subject makes the guess "personal": an organization step warns.
       expect(await role()).toMatchObject({ status: 'warn', code: 'CERT_ROLE_MISMATCH' });
       const before = await first.call('tokens.preflight', request);
-      const sha256Hex = before.ok ? ((before.value as PreflightResult).certificate?.sha256Hex ?? '') : '';
+      const sha256Hex = before.ok ? (before.value.certificate?.sha256Hex ?? '') : '';
       expect(sha256Hex).toMatch(/^[0-9a-f]{64}$/);
       const set = await first.call('tokens.setRole', { certificateSha256Hex: sha256Hex, role: 'organization' });
       expect(set).toMatchObject({ ok: true, value: { roleOverrides: { [sha256Hex]: 'organization' } } });
       expect(await role()).toMatchObject({ status: 'ok' });
     } finally {
       first.services.tokens.stop();
+      await first.close();
     }
     const second = open();
     try {
       const listed = await second.call('tokens.list', { modulePaths: [pki.softhsm.module] });
-      const certificates = listed.ok ? (listed.value as TokenList).tokens.flatMap((t) => t.certificates) : [];
+      const certificates = listed.ok ? listed.value.tokens.flatMap((t) => t.certificates) : [];
       const own = certificates.find((c) => c.roleOverridden);
-      expect(own).toMatchObject({ roleGuess: 'organization', keyIdHex: person?.keyIdHex });
+      expect(own).toMatchObject({ roleGuess: 'organization', keyIdHex: person.keyIdHex });
       expect(certificates.filter((c) => c.roleOverridden)).toHaveLength(1);
-      const dropped = await second.call('tokens.setRole', { certificateSha256Hex: own?.sha256Hex, role: null });
+      const dropped = await second.call('tokens.setRole', { certificateSha256Hex: own?.sha256Hex ?? '', role: null });
       expect(dropped).toMatchObject({ ok: true, value: { roleOverrides: {} } });
       expect(second.services.settings.get().tokens.roleOverrides).toEqual({});
     } finally {
       second.services.tokens.stop();
+      await second.close();
     }
   });
 });

@@ -8,12 +8,10 @@
  * published and exits (the parent times it to size its kill window); anything else runs until killed.
  */
 import { readFileSync, writeSync } from 'node:fs';
-import { composeServices } from '../../../main/app/compose.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
+import type { ChannelName, RequestOf, ResponseOf } from '../../../preload/contract/index.ts';
+import type { FilePurpose } from '../../../preload/contract/files.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
-import type { Result } from '../../../preload/contract/result.ts';
+import { openApp } from '../../support/app.ts';
 import { DRAFT_INPUT, FIXTURE_DOCX, FIXTURE_PDF, ORG } from './issuing-support.ts';
 
 interface Token {
@@ -24,29 +22,28 @@ const profileDir = process.argv[2] as string;
 const mode = process.argv[3];
 const tokens = JSON.parse(process.env['VANTHU_CRASH_TOKENS'] ?? '{}') as { person: Token; org: Token; trust: string[] };
 
-const services = composeServices({ profileDir, shell: 'cli', log: silentLogger });
+const app = openApp({ profileDir, shell: 'cli', organization: { maDinhDanh: ORG, name: 'Ủy ban nhân dân tỉnh X' } });
+const { services } = app;
 services.settings.update({
-  organization: { maDinhDanh: ORG, name: 'Ủy ban nhân dân tỉnh X' },
   tokens: { modulePaths: [tokens.person.signer.modulePath] },
   verify: { trustPaths: tokens.trust },
 });
-const table = createHandlerTable(services);
-const call = async <T>(channel: string, payload: unknown): Promise<T> => {
+const call = async <C extends ChannelName>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> => {
   writeSync(1, `STEP ${channel}\n`);
-  const result: Result<unknown> = await dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
+  const result = await app.call(channel, payload);
   if (!result.ok) {
     // Not a kill: a step failed on its own, which the parent reports as a bug.
     writeSync(2, `ERR ${channel} ${JSON.stringify(result.error)}\n`);
     process.exit(3);
   }
-  return result.value as T;
+  return result.value;
 };
 const ack = (doc: OutgoingDocument) => writeSync(1, `ACK ${doc.id} ${doc.state} ${doc.so ?? '-'}\n`);
-const asRole = (role: string) => call('profile.update', { role });
-const upload = async (purpose: string, name: string, bytes: Uint8Array): Promise<string> => {
-  const { handle } = await call<{ handle: string }>('files.begin', { purpose, name, size: bytes.byteLength });
+const asRole = (role: 'van-thu' | 'lanh-dao' | 'chuyen-vien') => call('profile.update', { role });
+const upload = async (purpose: FilePurpose, name: string, bytes: Uint8Array): Promise<string> => {
+  const { handle } = await call('files.begin', { purpose, name, size: bytes.byteLength });
   await call('files.append', { handle, offset: 0, base64: Buffer.from(bytes).toString('base64') });
-  return (await call<{ handle: string }>('files.finish', { handle })).handle;
+  return (await call('files.finish', { handle })).handle;
 };
 
 // One write: a kill armed on READY always finds the child inside its recovery or later.
@@ -54,7 +51,7 @@ writeSync(1, 'READY\nSTEP recover\n');
 const recovered = await services.issuing.recover();
 writeSync(1, `RECOVERED ${recovered.adopted} ${recovered.cleaned}\n`);
 if (mode === 'recover') {
-  await services.store.close();
+  await app.close();
   await services.tokens.stop();
   process.exit(0);
 }
@@ -64,35 +61,30 @@ const docx = readFileSync(FIXTURE_DOCX);
 // The documents this process drafted: `cycle` ends when the first of them is published.
 const mine = new Set<string>();
 for (let i = 0; ; i += 1) {
-  const open = (await call<OutgoingDocument[]>('outgoing.list', { limit: 1000 })).filter(
-    (d) => d.state !== 'da-phat-hanh',
-  );
+  const open = (await call('outgoing.list', { limit: 1000 })).filter((d) => d.state !== 'da-phat-hanh');
   const next = open.sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
   if (next === undefined || (open.length < 2 && i % 2 === 0)) {
     await asRole('chuyen-vien');
-    const draft = await call<OutgoingDocument>('issuing.createDraft', {
+    const draft = await call('issuing.createDraft', {
       input: { ...DRAFT_INPUT, trichYeu: `Văn bản ${process.pid}-${i}` },
       pdf: await upload('pdf', 'du-thao.pdf', pdf),
       source: await upload('nguon', 'du-thao.docx', docx),
     });
     mine.add(draft.id);
     ack(draft);
-    ack(await call<OutgoingDocument>('outgoing.submit', { id: draft.id }));
+    ack(await call('outgoing.submit', { id: draft.id }));
     continue;
   }
   if (next.state === 'du-thao') {
     // Killed between the draft and its submission.
     await asRole('chuyen-vien');
-    ack(await call<OutgoingDocument>('outgoing.submit', { id: next.id }));
+    ack(await call('outgoing.submit', { id: next.id }));
   } else if (next.state === 'trinh-ky') {
     await asRole('lanh-dao');
     const ids = open.filter((d) => d.state === 'trinh-ky').map((d) => d.id);
-    const result = await call<{ results: Array<{ ok: boolean; document?: OutgoingDocument; error?: unknown }> }>(
-      'issuing.sign',
-      { ids, ...tokens.person },
-    );
+    const result = await call('issuing.sign', { ids, ...tokens.person });
     for (const r of result.results) {
-      if (!r.ok || r.document === undefined) {
+      if (!r.ok) {
         writeSync(2, `ERR issuing.sign ${JSON.stringify(r.error)}\n`);
         process.exit(3);
       }
@@ -100,13 +92,13 @@ for (let i = 0; ; i += 1) {
     }
   } else if (next.state === 'da-ky') {
     await asRole('van-thu');
-    ack(await call<OutgoingDocument>('issuing.number', { id: next.id }));
+    ack(await call('issuing.number', { id: next.id }));
   } else if (next.state === 'da-cap-so') {
     await asRole('van-thu');
-    ack(await call<OutgoingDocument>('issuing.seal', { id: next.id, ...tokens.org }));
+    ack(await call('issuing.seal', { id: next.id, ...tokens.org }));
   } else if (next.state === 'da-dong-dau') {
     await asRole('van-thu');
-    ack(await call<OutgoingDocument>('issuing.publish', { id: next.id }));
+    ack(await call('issuing.publish', { id: next.id }));
     if (mode === 'cycle' && mine.has(next.id)) {
       break;
     }
@@ -115,6 +107,6 @@ for (let i = 0; ; i += 1) {
     process.exit(3);
   }
 }
-await services.store.close();
+await app.close();
 await services.tokens.stop();
 process.exit(0);

@@ -4,21 +4,15 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startBackground, type Background } from '../../../main/app/background.ts';
-import { composeServices } from '../../../main/app/compose.ts';
-import type { Services } from '../../../main/ipc/services.ts';
 import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
 import { attachmentPath } from '../../../main/services/store/attachments.ts';
 import { openDatabase } from '../../../main/services/store/open-database.ts';
 import { createStore } from '../../../main/services/store/store.ts';
-import type { IssuingFile, IssuingSignResult } from '../../../preload/contract/issuing.ts';
-import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
-import type { Result } from '../../../preload/contract/result.ts';
+import type { FilePurpose } from '../../../preload/contract/files.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
 import { DEMO_PASSWORD } from '../../../server/seed.ts';
 import { startServer } from '../../integration/sync/support.ts';
+import { openApp, type TestApp } from '../../support/app.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { allValid, validateAll } from '../../support/validators.ts';
 import { FIXTURE_DOCX, FIXTURE_PDF } from './issuing-support.ts';
@@ -27,11 +21,8 @@ const pki = usePki();
 const SNV = '000.00.01.H99';
 const UBND_RECIPIENT = { maDinhDanh: '000.00.00.H99', ten: 'Ủy ban nhân dân tỉnh Demo' };
 
-interface Workstation {
-  readonly services: Services;
+interface Workstation extends TestApp {
   readonly background: Background;
-  call(channel: string, payload: unknown): Promise<Result<unknown>>;
-  value<T>(channel: string, payload: unknown): Promise<T>;
 }
 
 /**
@@ -47,7 +38,7 @@ describe('a draft signed at the leader’s workstation and numbered at the văn 
   afterAll(async () => {
     for (const ws of stations) {
       await ws.background.stop();
-      await ws.services.store.close();
+      await ws.close();
       await ws.services.tokens.stop();
     }
     await server?.close();
@@ -63,28 +54,13 @@ describe('a draft signed at the leader’s workstation and numbered at the văn 
     const register = seededStore.context.registers.ensure({ maDinhDanh: SNV, kind: 'di', year });
     seededStore.context.registers.addLease(register.id, { firstNumber: 1, lastNumber: null });
     seeded.close();
-    const services = composeServices({ profileDir, shell: 'browser', log: silentLogger });
-    services.settings.update({
-      organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' },
+    const app = openApp({ profileDir, organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' } });
+    app.services.settings.update({
       server: { url },
       tokens: { modulePaths: [pki.softhsm.module] },
       verify: { trustPaths: [pki.subPem, pki.rootPem] },
     });
-    const table = createHandlerTable(services);
-    const call = (channel: string, payload: unknown) =>
-      dispatch(table, channel, payload, { shell: 'browser' }, services.log);
-    const ws: Workstation = {
-      services,
-      background: startBackground(services),
-      call,
-      async value<T>(channel: string, payload: unknown): Promise<T> {
-        const result = await call(channel, payload);
-        if (!result.ok) {
-          throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-        }
-        return result.value as T;
-      },
-    };
+    const ws: Workstation = { ...app, background: startBackground(app.services) };
     stations.push(ws);
     return ws;
   }
@@ -112,10 +88,10 @@ describe('a draft signed at the leader’s workstation and numbered at the văn 
     throw new Error(`timed out waiting for ${what}`);
   }
 
-  async function upload(ws: Workstation, purpose: string, name: string, bytes: Uint8Array): Promise<string> {
-    const { handle } = await ws.value<{ handle: string }>('files.begin', { purpose, name, size: bytes.byteLength });
+  async function upload(ws: Workstation, purpose: FilePurpose, name: string, bytes: Uint8Array): Promise<string> {
+    const { handle } = await ws.value('files.begin', { purpose, name, size: bytes.byteLength });
     await ws.value('files.append', { handle, offset: 0, base64: Buffer.from(bytes).toString('base64') });
-    return (await ws.value<{ handle: string }>('files.finish', { handle })).handle;
+    return (await ws.value('files.finish', { handle })).handle;
   }
 
   const serverCase = (id: string) =>
@@ -136,7 +112,7 @@ describe('a draft signed at the leader’s workstation and numbered at the văn 
     }
 
     // The chuyên viên drafts through the issuing chain (fields prepared), then the draft and trình ký go to the server.
-    const draft = await cv.value<OutgoingDocument>('issuing.createDraft', {
+    const draft = await cv.value('issuing.createDraft', {
       input: {
         tenLoai: 'Quyết định',
         kyHieu: 'QĐ-SNV',
@@ -148,7 +124,7 @@ describe('a draft signed at the leader’s workstation and numbered at the văn 
       source: await upload(cv, 'nguon', 'Du thao QD.docx', readFileSync(FIXTURE_DOCX)),
     });
     const draftSha = draft.fileSha256 ?? '';
-    const { caseId } = await cv.value<{ caseId: string }>('office.take', {
+    const { caseId } = await cv.value('office.take', {
       step: {
         kind: 'draft',
         trichYeu: draft.trichYeu,
@@ -167,23 +143,22 @@ describe('a draft signed at the leader’s workstation and numbered at the văn 
     // At the leader's workstation the trình ký became a local record holding the very draft, by hash.
     const atLeader = await waitFor(
       'the leader’s record',
-      async () => (await ld.value<OutgoingDocument[]>('outgoing.list', { state: 'trinh-ky' }))[0],
+      async () => (await ld.value('outgoing.list', { state: 'trinh-ky' }))[0],
     );
     expect(atLeader).toMatchObject({
       kyHieu: 'QĐ-SNV',
       trichYeu: 'Về việc ban hành Quy chế văn thư',
       fileSha256: draftSha,
     });
-    const signed = await ld.value<IssuingSignResult>('issuing.sign', { ids: [atLeader.id], ...tokenOf('person') });
+    const signed = await ld.value('issuing.sign', { ids: [atLeader.id], ...tokenOf('person') });
     expect(signed).toMatchObject({ total: 1, failed: 0, results: [{ ok: true, document: { state: 'da-ky' } }] });
     const signedSha =
-      (await ld.value<IssuingFile[]>('issuing.files', { id: atLeader.id })).find((f) => f.stage === 'da-ky')?.sha256 ??
-      '';
+      (await ld.value('issuing.files', { id: atLeader.id })).find((f) => f.stage === 'da-ky')?.sha256 ?? '';
 
     // The signed file travels back as đã ký: the văn thư's workstation holds it as a record in da-ky.
     const atVanThu = await waitFor(
       'the văn thư’s record',
-      async () => (await vt.value<OutgoingDocument[]>('outgoing.list', { state: 'da-ky' }))[0],
+      async () => (await vt.value('outgoing.list', { state: 'da-ky' }))[0],
     );
     expect(atVanThu.fileSha256).toBe(signedSha);
     expect(readFileSync(attachmentPath(vt.services.profile.files, signedSha))).toEqual(
@@ -191,15 +166,15 @@ describe('a draft signed at the leader’s workstation and numbered at the văn 
     );
     expect(serverCase(caseId)).toBe('da-ky');
 
-    const numbered = await vt.value<OutgoingDocument>('issuing.number', { id: atVanThu.id });
+    const numbered = await vt.value('issuing.number', { id: atVanThu.id });
     expect(numbered).toMatchObject({ state: 'da-cap-so', soKyHieu: expect.stringMatching(/\/QĐ-SNV$/) });
-    const sealed = await vt.value<OutgoingDocument>('issuing.seal', { id: atVanThu.id, ...tokenOf('org') });
+    const sealed = await vt.value('issuing.seal', { id: atVanThu.id, ...tokenOf('org') });
     expect(sealed.state).toBe('da-dong-dau');
     // Tools we did not write accept both signatures: the leader's (made on another workstation) and the seal.
     const report = validateAll(attachmentPath(vt.services.profile.files, sealed.fileSha256 ?? ''), pki);
     expect(allValid(report, 2), JSON.stringify(report, null, 1)).toBe(true);
     // Phát hành to the nơi nhận the draft named; cấp số, đóng dấu and phát hành reach the server as the case's steps.
-    const published = await vt.value<OutgoingDocument>('issuing.publish', { id: atVanThu.id });
+    const published = await vt.value('issuing.publish', { id: atVanThu.id });
     expect(published).toMatchObject({ state: 'da-phat-hanh', recipients: [{ maDinhDanh: UBND_RECIPIENT.maDinhDanh }] });
     await waitFor('the published case on the server', async () =>
       serverCase(caseId) === 'da-phat-hanh' ? true : undefined,
@@ -218,6 +193,6 @@ describe('a draft signed at the leader’s workstation and numbered at the văn 
     expect(delivered).toEqual({ so_ky_hieu: published.soKyHieu, sha256: sealed.fileSha256 });
 
     // The drafter's workstation saw đã ký in its queue but made no record of its own (the văn thư issues).
-    expect(await cv.value<OutgoingDocument[]>('outgoing.list', { state: 'da-ky' })).toEqual([]);
+    expect(await cv.value('outgoing.list', { state: 'da-ky' })).toEqual([]);
   }, 120_000);
 });

@@ -1,14 +1,10 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackground, type Background } from '../../../main/app/background.ts';
-import { composeServices } from '../../../main/app/compose.ts';
-import type { Services } from '../../../main/ipc/services.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
 import { SYNC_POLL_MS } from '../../../main/services/sync/sync-service.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
 import { DEMO_PASSWORD } from '../../../server/seed.ts';
+import { openApp, type TestApp } from '../../support/app.ts';
 import { publishThroughServer, startServer, tempDir } from '../sync/support.ts';
 import { SNV, UBND } from './support.ts';
 
@@ -18,29 +14,23 @@ const TRICH_YEU = 'Về việc tổ chức hội nghị công tác văn thư';
 
 describe('a person signing in runs a sync round at once, not at the next poll (#16)', () => {
   let server: ReferenceServer | undefined;
-  let services: Services | undefined;
+  let app: TestApp | undefined;
   let background: Background | undefined;
   afterEach(async () => {
     await background?.stop();
-    await services?.store.close();
+    await app?.close();
     await server?.close();
   });
 
   it('what the trục brought while nobody was signed in reaches the văn thư who signs in, through errors and resets', async () => {
     const started = await startServer();
     server = started.server;
-    services = composeServices({
+    app = openApp({
       profileDir: join(tempDir('sign-in-round'), 'profile'),
-      shell: 'browser',
-      log: silentLogger,
-    });
-    services.settings.update({
       organization: { maDinhDanh: UBND, name: 'Ủy ban nhân dân tỉnh Demo' },
-      server: { url: started.url },
     });
-    const table = createHandlerTable(services);
-    const call = (channel: string, payload: unknown) =>
-      dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
+    const { services, call } = app;
+    services.settings.update({ server: { url: started.url } });
     background = startBackground(services);
     const sync = services.sync;
 
@@ -76,8 +66,8 @@ describe('a person signing in runs a sync round at once, not at the next poll (#
 
     // Before, the sign-in only drained the outbox: the trục's document waited for the minute's poll.
     const arrived = async () => {
-      const listed = (await call('incoming.list', {})) as { ok: boolean; value?: { trichYeu: string }[] };
-      return (listed.value ?? []).some((doc) => doc.trichYeu === TRICH_YEU);
+      const listed = await call('incoming.list', {});
+      return listed.ok && listed.value.some((doc) => doc.trichYeu === TRICH_YEU);
     };
     await expect.poll(arrived, { timeout: WITHIN, interval: 200 }).toBe(true);
   });

@@ -3,25 +3,19 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackground, type Background } from '../../../main/app/background.ts';
-import { composeServices } from '../../../main/app/compose.ts';
-import type { Services } from '../../../main/ipc/services.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
 import { SYNC_POLL_MS } from '../../../main/services/sync/sync-service.ts';
 import { uploadFile } from '../../../main/services/sync/transfer.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
 import { DEMO_PASSWORD } from '../../../server/seed.ts';
+import { openApp, type TestApp } from '../../support/app.ts';
 import { startServer, tempDir } from '../sync/support.ts';
 import { SNV, UBND } from './support.ts';
 
 /** "Within a few seconds": far inside the sync loop's idle poll, which is all that brought the trục's arrivals before. */
 const WITHIN = 10_000;
 
-interface App {
-  readonly services: Services;
+interface App extends TestApp {
   readonly background: Background;
-  call(channel: string, payload: unknown): Promise<unknown>;
 }
 
 describe('a trục arrival wakes the signed-in văn thư of the recipient organization (#16)', () => {
@@ -30,24 +24,15 @@ describe('a trục arrival wakes the signed-in văn thư of the recipient organi
   afterEach(async () => {
     for (const app of apps.splice(0)) {
       await app.background.stop();
-      await app.services.store.close();
+      await app.close();
     }
     await server?.close();
   });
 
   function open(url: string, org: { maDinhDanh: string; name: string }): App {
-    const services = composeServices({
-      profileDir: join(tempDir('truc-wake'), 'profile'),
-      shell: 'browser',
-      log: silentLogger,
-    });
-    services.settings.update({ organization: org, server: { url } });
-    const table = createHandlerTable(services);
-    const app: App = {
-      services,
-      background: startBackground(services),
-      call: (channel, payload) => dispatch(table, channel, payload, { shell: 'browser' }, silentLogger),
-    };
+    const opened = openApp({ profileDir: join(tempDir('truc-wake'), 'profile'), organization: org });
+    opened.services.settings.update({ server: { url } });
+    const app: App = { ...opened, background: startBackground(opened.services) };
     apps.push(app);
     return app;
   }
@@ -74,8 +59,8 @@ describe('a trục arrival wakes the signed-in văn thư of the recipient organi
   }
 
   const arrivedAt = (app: App, trichYeu: string) => async () => {
-    const listed = (await app.call('incoming.list', {})) as { ok: boolean; value?: { trichYeu: string }[] };
-    return (listed.value ?? []).some((doc) => doc.trichYeu === trichYeu);
+    const listed = await app.call('incoming.list', {});
+    return listed.ok && listed.value.some((doc) => doc.trichYeu === trichYeu);
   };
 
   it('a document published after the văn thư signed in is in their arrivals within seconds, not at the poll', async () => {

@@ -1,12 +1,9 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeServices } from '../../../main/app/compose.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
 import { createSqliteOutbox } from '../../../main/services/outbox/sqlite-outbox.ts';
 import { openDatabase } from '../../../main/services/store/open-database.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
+import { openApp } from '../../support/app.ts';
 import { startServer, tempDir } from './support.ts';
 
 const SNV = '000.00.01.H99';
@@ -32,19 +29,15 @@ describe('sync over IPC (the store worker outbox, the same handler table as both
     });
     db.close();
 
-    const services = composeServices({
+    const app = openApp({
       profileDir,
-      shell: 'browser',
-      log: silentLogger,
+      organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' },
       syncCredentials: () => ({ username: 'vanthu.snv', password: 'demo' }),
     });
+    const { services, call } = app;
     const events: string[] = [];
     services.events.subscribe((name) => events.push(name));
-    const table = createHandlerTable(services);
-    const call = (channel: string, payload: unknown) =>
-      dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
     try {
-      services.settings.update({ organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' } });
       expect(await call('sync.status', {})).toMatchObject({ ok: true, value: { connection: 'unknown', pending: 1 } });
 
       services.settings.update({ server: { url: 'http://qlvb.example.gov.vn' } });
@@ -54,7 +47,7 @@ describe('sync over IPC (the store worker outbox, the same handler table as both
       // The inbox arrives in the store (through its worker): three documents, waiting for tiếp nhận.
       expect(await call('sync.retryNow', {})).toMatchObject({ ok: true, value: { connection: 'online', pending: 0 } });
       const listed = await call('incoming.list', {});
-      expect(listed.ok && (listed.value as { source: string; state: string }[])).toEqual([
+      expect(listed.ok && listed.value).toEqual([
         expect.objectContaining({ source: 'truc', state: 'da-den' }),
         expect.objectContaining({ source: 'truc', state: 'da-den' }),
         expect.objectContaining({ source: 'truc', state: 'da-den' }),
@@ -72,7 +65,7 @@ describe('sync over IPC (the store worker outbox, the same handler table as both
         { code: '01' },
       ]);
     } finally {
-      await services.store.close();
+      await app.close();
     }
   });
 });

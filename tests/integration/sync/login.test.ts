@@ -2,10 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeServices } from '../../../main/app/compose.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
+import { openApp } from '../../support/app.ts';
 import { startServer, tempDir } from './support.ts';
 
 const SNV = '000.00.01.H99';
@@ -33,18 +31,13 @@ describe('login from the app (sync.login through dispatch)', () => {
       .prepare('insert into users (username, password, ma_dinh_danh) values (?, ?, ?)')
       .run('vanthu3.snv', password, SNV);
     const profileDir = join(tempDir('login'), 'profile');
-    const open = () => {
-      // The real file logger of the profile (no syncCredentials: only a login can open a session).
-      const services = composeServices({ profileDir, shell: 'browser' });
-      const table = createHandlerTable(services);
-      const call = (channel: string, payload: unknown) =>
-        dispatch(table, channel, payload, { shell: 'browser' }, services.log);
-      return { services, call };
-    };
-
-    const first = open();
+    // The real file logger of the profile (no syncCredentials: only a login can open a session).
+    const first = openApp({
+      profileDir,
+      logToProfile: true,
+      organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' },
+    });
     try {
-      first.services.settings.update({ organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' } });
       expect(await first.call('sync.status', {})).toMatchObject({ ok: true, value: { needsLogin: true } });
 
       const refused = await first.call('sync.login', {
@@ -80,15 +73,16 @@ describe('login from the app (sync.login through dispatch)', () => {
         value: { authRequired: true, needsLogin: true },
       });
     } finally {
-      await first.services.store.close();
+      await first.close();
     }
 
     // Outside Electron the refresh token lives in memory only: a restart asks for a new login.
-    const second = open();
+    // The organization is already in the profile's settings.
+    const second = openApp({ profileDir, logToProfile: true, organization: null });
     try {
       expect(await second.call('sync.status', {})).toMatchObject({ ok: true, value: { needsLogin: true } });
     } finally {
-      await second.services.store.close();
+      await second.close();
     }
 
     const files = everyFile(profileDir);

@@ -4,12 +4,9 @@ import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
 import { loadPrintableRegister } from '../../../main/services/registers/register-rows.ts';
 import { unusedNumbers } from '../../../main/services/store/renumberings.ts';
 import { setArrivalCheck } from '../../../main/services/store/arrival-gate.ts';
-import { composeServices } from '../../../main/app/compose.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
 import { type IncomingDocument } from '../../../preload/contract/incoming.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
+import { openApp } from '../../support/app.ts';
 import { closeWorkstations, PASSED_CHECK, startServer, tempDir, virtualClock } from './support.ts';
 import {
   printedText,
@@ -229,23 +226,16 @@ describe('one organization, two workstations: numbers in order of receipt while 
     server = started.server;
     // real time: the app numbers in the current Vietnamese year; both sides read the same clock.
     const a = station(started.url, 'vanthu.snv', virtualClock(Date.now()));
-    const services = composeServices({
+    const app = openApp({
       profileDir: join(tempDir('app'), 'profile'),
-      shell: 'browser',
-      log: silentLogger,
+      organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' },
       syncCredentials: () => ({ username: 'vanthu2.snv', password: 'demo' }),
     });
-    const table = createHandlerTable(services);
-    const call = async (channel: string, payload: unknown): Promise<unknown> => {
-      const result = await dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
-      if (!result.ok) {
-        throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-      }
-      return result.value;
-    };
+    // Each answer's value; a refusal throws with its code.
+    const { services, value: call } = app;
     const add = async (trichYeu: string, doMat = 0) =>
       (
-        (await call('incoming.add', {
+        await call('incoming.add', {
           input: {
             doMat,
             tenLoai: 'Công văn',
@@ -257,13 +247,10 @@ describe('one organization, two workstations: numbers in order of receipt while 
             trichYeu,
             source: 'giay',
           },
-        })) as { document: IncomingDocument }
+        })
       ).document;
     try {
-      services.settings.update({
-        organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' },
-        server: { url: started.url },
-      });
+      services.settings.update({ server: { url: started.url } });
       const docs = [await add('Việc của máy B 1'), await register(a, 'Việc của máy A'), await add('Việc của máy B 2')];
       const first = docs[0]!.soDen!;
       expect(docs.map((doc) => doc.soDen)).toEqual([first, first + 1, first + 2]);
@@ -281,10 +268,10 @@ describe('one organization, two workstations: numbers in order of receipt while 
       await call('sync.retryNow', {});
       await a.ws.engine.runUntilIdle({ maxRounds: 10 });
       await call('sync.retryNow', {});
-      const listed = (await call('incoming.list', { limit: 500 })) as IncomingDocument[];
+      const listed = await call('incoming.list', { limit: 500 });
       expect(listed.find((doc) => doc.id === docs[1]!.id)).toMatchObject({ soDen: first + 1 });
     } finally {
-      await services.store.close();
+      await app.close();
     }
   });
 });

@@ -1,10 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeServices } from '../../../main/app/compose.ts';
-import { dispatch } from '../../../main/ipc/dispatch.ts';
-import { createHandlerTable } from '../../../main/ipc/handlers.ts';
-import { silentLogger } from '../../../main/services/log/logger.ts';
 import { AssignmentInputSchema, IncomingInputSchema } from '../../../preload/contract/incoming.ts';
 import { loadPrintableRegister } from '../../../main/services/registers/register-rows.ts';
 import { listRenumberings } from '../../../main/services/store/renumberings.ts';
@@ -14,6 +10,7 @@ import { createRegisterLeaseSink } from '../../../main/services/sync/lease-adapt
 import { createOnlineNumbers } from '../../../main/services/sync/online-numbers.ts';
 import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
+import { openApp } from '../../support/app.ts';
 import { openServerDb } from '../../../server/db.ts';
 import {
   closeWorkstations,
@@ -278,30 +275,20 @@ describe('one organization, two workstations, one số đến per document', () 
     server = started.server;
     // real time: the reference server dates the registration with the real clock.
     const a = openWorkstation({ url: started.url, username: 'vanthu.snv', clock: virtualClock(Date.now()) });
-    const services = composeServices({
+    const app = openApp({
       profileDir: join(tempDir('app'), 'profile'),
-      shell: 'browser',
-      log: silentLogger,
+      organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' },
       syncCredentials: () => ({ username: 'vanthu2.snv', password: 'demo' }),
     });
-    const table = createHandlerTable(services);
-    const call = async (channel: string, payload: unknown): Promise<unknown> => {
-      const result = await dispatch(table, channel, payload, { shell: 'browser' }, silentLogger);
-      if (!result.ok) {
-        throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-      }
-      return result.value;
-    };
+    // Each answer's value; a refusal throws with its code.
+    const { services, value: call } = app;
     try {
-      services.settings.update({
-        organization: { maDinhDanh: SNV, name: 'Sở Nội vụ tỉnh Demo' },
-        server: { url: started.url },
-      });
+      services.settings.update({ server: { url: started.url } });
       // B (the app) pulls the inbox and receives it online; A pulls too and registers them first.
       await call('sync.retryNow', {});
       // B's clerk receives what arrived, once the background check is done (its verdict set aside here).
       await services.arrivals.idle();
-      for (const doc of (await call('incoming.list', {})) as { id: string; state: string }[]) {
+      for (const doc of await call('incoming.list', {})) {
         if (doc.state === 'da-den') {
           await services.store.call('incoming.setArrivalCheck', doc.id, PASSED_CHECK, null);
           await call('incoming.transition', { id: doc.id, to: 'da-tiep-nhan' });
@@ -316,7 +303,7 @@ describe('one organization, two workstations, one số đến per document', () 
       await call('sync.retryNow', {});
       expect(await call('sync.retryNow', {})).toMatchObject({ pending: 0, failed: 0, conflicts: 0 });
       expect(await call('sync.conflicts', {})).toEqual([]);
-      const listed = (await call('incoming.list', {})) as { id: string; soDen: number | null }[];
+      const listed = await call('incoming.list', {});
       expect(ids.map((id) => listed.find((d) => d.id === id)?.soDen)).toEqual(numbers);
       // The app's tiếp nhận took the organization's numbers online: nothing to repair on B. A,
       // which had no block and registered with provisional numbers, is given the very numbers
@@ -326,7 +313,7 @@ describe('one organization, two workstations, one số đến per document', () 
       expect(ids.map((id) => a.store.getIncoming(id).soDen)).toEqual(numbers);
       expect(listRenumberings(a.db)).toEqual([]);
     } finally {
-      await services.store.close();
+      await app.close();
     }
   });
 

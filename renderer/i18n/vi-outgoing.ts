@@ -1,0 +1,53 @@
+import { OUTGOING_STATE_LABEL_VI, WORKFLOW_ACTIONS } from '../../preload/contract/workflow.ts';
+
+/** Texts of Văn bản đi: the list, the draft form and the detail. */
+export const viOutgoing = {
+  title: 'Văn bản đi',
+  newDraft: 'Dự thảo mới',
+  filtersLabel: 'Lọc văn bản đi theo giai đoạn',
+  empty: 'Chưa có văn bản đi nào ở giai đoạn này.',
+  noNumber: 'Chưa cấp số',
+  saving: 'Đang lưu dự thảo…',
+  saveDraft: 'Lưu dự thảo',
+  nextStep: 'Bước tiếp theo',
+  recallReason: 'Lý do thu hồi',
+  noStatus: 'Chưa phản hồi',
+  states: OUTGOING_STATE_LABEL_VI,
+  statusCodes: {
+    '01': 'Đã đến',
+    '02': 'Trả lại',
+    '03': 'Đã chuyển xử lý',
+    '04': 'Đã phân công',
+    '05': 'Đang xử lý',
+    '06': 'Hoàn thành',
+  },
+  columns: { soKyHieu: 'Số, ký hiệu', ngay: 'Ngày ban hành', trichYeu: 'Văn bản', state: 'Giai đoạn' },
+  recipientColumns: { code: 'Mã định danh', name: 'Nơi nhận', status: 'Trạng thái' },
+  groups: { document: 'Văn bản (Phụ lục VI)', signer: 'Người ký', recipients: 'Nơi nhận' },
+  fields: {
+    tenLoai: 'Tên loại văn bản',
+    kyHieu: 'Ký hiệu',
+    kyHieuHint: 'Ví dụ QĐ-UBND; số được cấp khi phát hành.',
+    coQuanBanHanh: 'Cơ quan ban hành',
+    trichYeu: 'Trích yếu nội dung',
+    nguoiKy: 'Họ tên người ký',
+    chucVu: 'Chức vụ người ký',
+    doKhan: 'Độ khẩn',
+    hanTraLoi: 'Hạn trả lời',
+    recipients: 'Nơi nhận (mỗi dòng: mã định danh | tên cơ quan)',
+    recipientsHint: 'Ví dụ: 000.00.01.H49 | Sở Tài chính tỉnh X',
+  },
+  actions: {
+    submit: WORKFLOW_ACTIONS['outgoing.submit'].button,
+    sign: WORKFLOW_ACTIONS['outgoing.sign'].button,
+    number: WORKFLOW_ACTIONS['outgoing.number'].button,
+    seal: WORKFLOW_ACTIONS['outgoing.seal'].button,
+    publish: WORKFLOW_ACTIONS['outgoing.publish'].button,
+    recall: WORKFLOW_ACTIONS['outgoing.recall'].button,
+  },
+  recallDialog: { title: 'Thu hồi văn bản đã phát hành', reason: 'Lý do thu hồi', confirm: 'Thu hồi' },
+  errors: {
+    kyHieuWithNumber: 'Chỉ ghi ký hiệu (QĐ-UBND); số được cấp sau khi ký.',
+    recipients: 'Mỗi dòng gồm mã định danh, dấu | và tên cơ quan.',
+  },
+} as const;
