@@ -2,10 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { attachmentPath } from '../../../main/services/store/attachments.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
-import { DEMO_PASSWORD } from '../../../server/seed.ts';
-import { testNow } from '../../support/clock/clock.ts';
-import { sha256, startServer, virtualClock } from '../sync/support.ts';
-import { closeOfficeWorkstations, drain, openOfficeWorkstation, pullInbox, SNV } from './support.ts';
+import { sha256 } from '../sync/support.ts';
+import { closeOfficeWorkstations, drain, pullInbox, startOfficeDay } from './support.ts';
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\n%%EOF\n`);
 
@@ -18,15 +16,9 @@ describe('office conflicts: the world changed while someone worked offline', () 
   });
 
   async function setup() {
-    const clock = virtualClock(testNow().getTime());
-    const started = await startServer(undefined, () => clock.ms());
-    server = started.server;
-    const open = async (username: string, truc = false) => {
-      const ws = openOfficeWorkstation({ url: started.url, maDinhDanh: SNV, clock, truc });
-      await ws.people.signIn(username, DEMO_PASSWORD);
-      return ws;
-    };
-    return { started, open };
+    const day = await startOfficeDay();
+    server = day.server;
+    return day;
   }
 
   async function openVanThuWithArrivals(open: Awaited<ReturnType<typeof setup>>['open']) {

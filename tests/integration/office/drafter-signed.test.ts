@@ -6,17 +6,7 @@ import { createDraft, issuingFiles } from '../../../main/services/store/issuing.
 import { getOutgoing, submitOutgoing } from '../../../main/services/store/outgoing-service.ts';
 import { outgoingReturns } from '../../../main/services/store/workflow-actions.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
-import { DEMO_PASSWORD } from '../../../server/seed.ts';
-import { testNow } from '../../support/clock/clock.ts';
-import { startServer, virtualClock } from '../sync/support.ts';
-import {
-  closeOfficeWorkstations,
-  drain,
-  openOfficeWorkstation,
-  pullInbox,
-  SNV,
-  type OfficeWorkstation,
-} from './support.ts';
+import { closeOfficeWorkstations, drain, pullInbox, type OfficeWorkstation, startOfficeDay } from './support.ts';
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\n%%EOF\n`);
 
@@ -63,13 +53,10 @@ describe("the drafter's own record follows the leader's signature or return (#16
   });
 
   it('sent from Văn bản đi, signed at the leader’s workstation: the record shows Đã ký with the signed file', async () => {
-    const clock = virtualClock(testNow().getTime());
-    const started = await startServer(undefined, () => clock.ms());
-    server = started.server;
-    const cv = openOfficeWorkstation({ url: started.url, maDinhDanh: SNV, clock });
-    const ld = openOfficeWorkstation({ url: started.url, maDinhDanh: SNV, clock });
-    await cv.people.signIn('chuyenvien.snv', DEMO_PASSWORD);
-    await ld.people.signIn('lanhdao.snv', DEMO_PASSWORD);
+    const day = await startOfficeDay();
+    server = day.server;
+    const cv = await day.open('chuyenvien.snv');
+    const ld = await day.open('lanhdao.snv');
 
     const { id, draft } = await draftSentFromVanBanDi(cv, 'dự thảo kế hoạch');
     expect(getOutgoing(cv.store.context, id).state).toBe('trinh-ky');
@@ -93,13 +80,10 @@ describe("the drafter's own record follows the leader's signature or return (#16
   });
 
   it('a draft replaced after the leader signed the earlier one stays as it is', async () => {
-    const clock = virtualClock(testNow().getTime());
-    const started = await startServer(undefined, () => clock.ms());
-    server = started.server;
-    const cv = openOfficeWorkstation({ url: started.url, maDinhDanh: SNV, clock });
-    const ld = openOfficeWorkstation({ url: started.url, maDinhDanh: SNV, clock });
-    await cv.people.signIn('chuyenvien.snv', DEMO_PASSWORD);
-    await ld.people.signIn('lanhdao.snv', DEMO_PASSWORD);
+    const day = await startOfficeDay();
+    server = day.server;
+    const cv = await day.open('chuyenvien.snv');
+    const ld = await day.open('lanhdao.snv');
     const { id } = await draftSentFromVanBanDi(cv, 'dự thảo A');
     await drain(cv);
     await pullInbox(ld);
@@ -119,7 +103,7 @@ describe("the drafter's own record follows the leader's signature or return (#16
           draftSha256: other,
           files: [{ sha256: signed, name: 'da-ky.pdf', role: 'da-ky' }],
         }),
-        clock.now().toISOString(),
+        day.clock.now().toISOString(),
       );
     cv.putFile(pdf('chữ ký trên một bản khác'));
     await pullInbox(cv);
@@ -127,13 +111,10 @@ describe("the drafter's own record follows the leader's signature or return (#16
   });
 
   it('returned with comments at the leader’s workstation: the record is Dự thảo again, the comment on it', async () => {
-    const clock = virtualClock(testNow().getTime());
-    const started = await startServer(undefined, () => clock.ms());
-    server = started.server;
-    const cv = openOfficeWorkstation({ url: started.url, maDinhDanh: SNV, clock });
-    const ld = openOfficeWorkstation({ url: started.url, maDinhDanh: SNV, clock });
-    await cv.people.signIn('chuyenvien.snv', DEMO_PASSWORD);
-    await ld.people.signIn('lanhdao.snv', DEMO_PASSWORD);
+    const day = await startOfficeDay();
+    server = day.server;
+    const cv = await day.open('chuyenvien.snv');
+    const ld = await day.open('lanhdao.snv');
 
     const { id, draft, sendAgain } = await draftSentFromVanBanDi(cv, 'dự thảo kế hoạch');
     await drain(cv);

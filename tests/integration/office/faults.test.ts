@@ -1,16 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReferenceServer } from '../../../server/app.ts';
-import { DEMO_PASSWORD } from '../../../server/seed.ts';
-import { testNow } from '../../support/clock/clock.ts';
-import { startServer, virtualClock } from '../sync/support.ts';
-import {
-  closeOfficeWorkstations,
-  drain,
-  openOfficeWorkstation,
-  pullInbox,
-  SNV,
-  type OfficeWorkstation,
-} from './support.ts';
+import { closeOfficeWorkstations, drain, pullInbox, SNV, type OfficeWorkstation, startOfficeDay } from './support.ts';
 
 describe('office steps exactly once under faults (errors, lost answers, resets)', () => {
   let server: ReferenceServer | undefined;
@@ -21,14 +11,8 @@ describe('office steps exactly once under faults (errors, lost answers, resets)'
   });
 
   it('an incoming document and a draft travel through 30% errors and 30% resets: every step applied and delivered once', async () => {
-    const clock = virtualClock(testNow().getTime());
-    const started = await startServer(undefined, () => clock.ms());
+    const { started, open } = await startOfficeDay();
     server = started.server;
-    const open = async (username: string, truc = false) => {
-      const ws = openOfficeWorkstation({ url: started.url, maDinhDanh: SNV, clock, truc });
-      await ws.people.signIn(username, DEMO_PASSWORD);
-      return ws;
-    };
     const vt = await open('vanthu.snv', true);
     const ld = await open('lanhdao.snv');
     const cv = await open('chuyenvien.snv');

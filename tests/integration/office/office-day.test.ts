@@ -5,16 +5,8 @@ import { ApiClient } from '../../../main/services/sync/api-client.ts';
 import { createAxiosTransport } from '../../../main/services/sync/transport.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
 import { DEMO_PASSWORD } from '../../../server/seed.ts';
-import { testNow } from '../../support/clock/clock.ts';
-import { sha256, startServer, virtualClock } from '../sync/support.ts';
-import {
-  closeOfficeWorkstations,
-  drain,
-  openOfficeWorkstation,
-  pullInbox,
-  SNV,
-  type OfficeWorkstation,
-} from './support.ts';
+import { sha256 } from '../sync/support.ts';
+import { closeOfficeWorkstations, drain, pullInbox, SNV, type OfficeWorkstation, startOfficeDay } from './support.ts';
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\n%%EOF\n`);
 
@@ -37,12 +29,6 @@ function firstArrival(vt: OfficeWorkstation) {
   };
 }
 
-async function signedIn(url: string, username: string, clock: ReturnType<typeof virtualClock>, truc = false) {
-  const ws = openOfficeWorkstation({ url, maDinhDanh: SNV, clock, truc });
-  await ws.people.signIn(username, DEMO_PASSWORD);
-  return ws;
-}
-
 describe('the office across workstations (reference server, three profiles)', () => {
   let server: ReferenceServer | undefined;
   afterEach(async () => {
@@ -52,12 +38,11 @@ describe('the office across workstations (reference server, three profiles)', ()
   });
 
   it('incoming: văn thư trình → lãnh đạo phân công → chuyên viên hoàn thành; 04/05/06 reach the sender', async () => {
-    const clock = virtualClock(testNow().getTime());
-    const started = await startServer(undefined, () => clock.ms());
+    const { clock, started, open } = await startOfficeDay();
     server = started.server;
-    const vt = await signedIn(started.url, 'vanthu.snv', clock, true);
-    const ld = await signedIn(started.url, 'lanhdao.snv', clock);
-    const cv = await signedIn(started.url, 'chuyenvien.snv', clock);
+    const vt = await open('vanthu.snv', true);
+    const ld = await open('lanhdao.snv');
+    const cv = await open('chuyenvien.snv');
     expect(ld.people.current()).toMatchObject({ roles: ['lanh-dao'], mode: 'online', fullName: 'Hoàng Văn Nam' });
 
     await drain(vt); // the trục's arrivals
@@ -115,13 +100,12 @@ describe('the office across workstations (reference server, three profiles)', ()
   }, 60_000);
 
   it('a draft: chuyên viên → trưởng phòng → lãnh đạo (returns once, then signs) → văn thư cấp số, đóng dấu, phát hành', async () => {
-    const clock = virtualClock(testNow().getTime());
-    const started = await startServer(undefined, () => clock.ms());
+    const { started, open } = await startOfficeDay();
     server = started.server;
-    const cv = await signedIn(started.url, 'chuyenvien.snv', clock);
-    const tp = await signedIn(started.url, 'truongphong.snv', clock);
-    const ld = await signedIn(started.url, 'lanhdao.snv', clock);
-    const vt = await signedIn(started.url, 'vanthu.snv', clock);
+    const cv = await open('chuyenvien.snv');
+    const tp = await open('truongphong.snv');
+    const ld = await open('lanhdao.snv');
+    const vt = await open('vanthu.snv');
 
     const caseId = cv.office.newCaseId();
     const draft1 = cv.putFile(pdf('dự thảo 1'));

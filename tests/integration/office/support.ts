@@ -19,7 +19,9 @@ import { createAttachmentFileSink } from '../../../main/services/sync/file-sink.
 import type { SyncClock } from '../../../main/services/sync/ports.ts';
 import { createStoreInboxSink } from '../../../main/services/sync/store-sinks.ts';
 import { createAxiosTransport } from '../../../main/services/sync/transport.ts';
-import { tempDir } from '../sync/support.ts';
+import { DEMO_PASSWORD } from '../../../server/seed.ts';
+import { testNow } from '../../support/clock/clock.ts';
+import { startServer, tempDir, virtualClock } from '../sync/support.ts';
 
 /** One person's workstation: its own profile (database, files), its own session, the same services as the app. */
 export interface OfficeWorkstation {
@@ -164,3 +166,18 @@ export async function pullInbox(ws: OfficeWorkstation, attempts = 200): Promise<
 
 export const SNV = '000.00.01.H99';
 export const UBND = '000.00.00.H99';
+
+/**
+ * The reference server on a virtual clock at the run's anchor, and `open` for a workstation of Sở
+ * Nội vụ signed in as one of its people (`truc`: the văn thư's, which also pulls the trục inbox).
+ */
+export async function startOfficeDay() {
+  const clock = virtualClock(testNow().getTime());
+  const started = await startServer(undefined, () => clock.ms());
+  const open = async (username: string, truc = false): Promise<OfficeWorkstation> => {
+    const ws = openOfficeWorkstation({ url: started.url, maDinhDanh: SNV, clock, truc });
+    await ws.people.signIn(username, DEMO_PASSWORD);
+    return ws;
+  };
+  return { clock, started, server: started.server, open };
+}
