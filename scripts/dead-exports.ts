@@ -11,24 +11,46 @@
  * `ignoreExportsUsedInFile`; what is reported is used nowhere at all. A namespace import
  * (`import * as x`) or a dynamic `import()` of a file counts as using all of it.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 const ALLOW_FILE = join(projectRoot, 'scripts/dead-exports.allow');
 
-/** The project's own TypeScript, as git knows it (fixtures are data, not code). */
-function projectFiles(root: string): string[] {
-  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return listed
-    .split('\n')
-    .filter((path) => path !== '' && !path.startsWith('tests/fixtures/') && !path.endsWith('.d.ts'))
-    .filter((path) => existsSync(join(root, path)));
+/**
+ * Folders that hold no code of the project: installed packages, build output, the pinned Node, test
+ * output and fixtures (data, not code), the demo profile. The walk reads the tree itself rather than
+ * asking git, which a machine that got the sources another way may not have.
+ */
+const NOT_CODE = new Set([
+  'node_modules',
+  '.tools',
+  'dist',
+  'out',
+  '.cache',
+  'test-results',
+  'playwright-report',
+  'tests/artifacts',
+  'tests/fixtures',
+  '.profile-demo',
+  '.git',
+]);
+
+/** The project's own TypeScript, by walking the tree (relative paths, `/`-separated). */
+function projectFiles(root: string, dir = ''): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+    const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (!NOT_CODE.has(path) && !NOT_CODE.has(entry.name)) {
+        found.push(...projectFiles(root, path));
+      }
+    } else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+      found.push(path);
+    }
+  }
+  return found;
 }
 
 interface FileFacts {
