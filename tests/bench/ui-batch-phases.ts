@@ -8,6 +8,7 @@ import type { IssuingSignResult } from '../../preload/contract/index.ts';
 import { attachmentPath } from '../../main/services/store/attachments.ts';
 import { issuingProfile } from '../hsm/workflow/issuing-support.ts';
 import { buildPki } from '../support/pki/build.ts';
+import { CLI_ENTRY, signBatchArgs } from './cli-sign-batch.ts';
 
 /*
  * The leader's batch in CPU time (issue #15), without the browser: COUNT drafts signed by
@@ -58,33 +59,13 @@ try {
   );
 
   // The peer: the shipped CLI on the same drafts (copied plain), its CPU from /usr/bin/time.
-  const cli = existsSync('dist/cli/vanthu.mjs') ? 'dist/cli/vanthu.mjs' : 'main/cli/bin.ts';
   const { signer, pin } = app.tokenOf('person');
   const inputs = readdirSync(cliIn).map((f) => join(cliIn, f));
   const cliCpu = (files: readonly string[]): number | null => {
     const out = mkdtempSync(join(dir, 'cli-ra-'));
     const run = spawnSync(
       '/usr/bin/time',
-      [
-        '-f',
-        'CPU %U %S',
-        process.execPath,
-        cli,
-        'sign-batch',
-        '--module',
-        signer.modulePath,
-        '--token',
-        signer.token.label,
-        '--key-id',
-        signer.keyIdHex,
-        '--role',
-        'personal',
-        '--certify',
-        '2',
-        '--out-dir',
-        out,
-        ...files,
-      ],
+      ['-f', 'CPU %U %S', process.execPath, ...signBatchArgs(signer, out, files)],
       { env: { ...process.env, VANTHU_PIN: pin }, encoding: 'utf8' },
     );
     const m = /CPU ([\d.]+) ([\d.]+)/.exec(run.stderr ?? '');
@@ -95,7 +76,7 @@ try {
     const all = cliCpu(inputs);
     if (one !== null && all !== null) {
       console.log(
-        `  CLI vanthu sign-batch (${cli}), CPU: ${all.toFixed(0)} ms for ${COUNT} (1 file: ${one.toFixed(0)} ms); ` +
+        `  CLI vanthu sign-batch (${CLI_ENTRY}), CPU: ${all.toFixed(0)} ms for ${COUNT} (1 file: ${one.toFixed(0)} ms); ` +
           `per further document ${((all - one) / (COUNT - 1)).toFixed(1)} ms`,
       );
     }

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { attachmentPath } from '../../main/services/store/attachments.ts';
 import { startShell } from '../e2e/shell-host.ts';
+import { CLI_ENTRY, signBatchArgs } from './cli-sign-batch.ts';
 import { issuingProfile } from '../hsm/workflow/issuing-support.ts';
 import { buildPki } from '../support/pki/build.ts';
 
@@ -49,31 +50,12 @@ await app.services.store.close();
 await app.services.tokens.stop();
 
 // The CLI batch: one process, one login, the same operation as the leader's (personal, certify P=2).
-// The shipped bundle when built (as an administrator runs it), else the sources.
-const cli = existsSync('dist/cli/vanthu.mjs') ? 'dist/cli/vanthu.mjs' : 'main/cli/bin.ts';
 const signBatch = (files: readonly string[], outDir: string): number => {
   const started = performance.now();
-  execFileSync(
-    process.execPath,
-    [
-      cli,
-      'sign-batch',
-      '--module',
-      signer.modulePath,
-      '--token',
-      signer.token.label,
-      '--key-id',
-      signer.keyIdHex,
-      '--role',
-      'personal',
-      '--certify',
-      '2',
-      '--out-dir',
-      outDir,
-      ...files,
-    ],
-    { env: { ...process.env, VANTHU_PIN: pin }, stdio: ['ignore', 'ignore', 'ignore'] },
-  );
+  execFileSync(process.execPath, signBatchArgs(signer, outDir, files), {
+    env: { ...process.env, VANTHU_PIN: pin },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
   if (readdirSync(outDir).length !== files.length) {
     throw new Error('the CLI did not sign every file');
   }
@@ -124,7 +106,9 @@ try {
   console.log(`Batch signing, ${COUNT} drafts, one PIN, SoftHSM2 (RSA), browser shell + Debian Chromium`);
   console.log(`  UI  (PIN "Ký" → "Đã ký ${COUNT} văn bản."): ${s(uiMs)}, ${per(uiMs)}`);
   console.log(`  UI  whole gesture (open Ký duyệt, tick ${COUNT}, choose certificate, PIN, sign): ${s(gestureMs)}`);
-  console.log(`  CLI vanthu sign-batch (${cli}, process start → ${COUNT} files written): ${s(cliMs)}, ${per(cliMs)}`);
+  console.log(
+    `  CLI vanthu sign-batch (${CLI_ENTRY}, process start → ${COUNT} files written): ${s(cliMs)}, ${per(cliMs)}`,
+  );
   console.log(`  CLI again, after the UI: ${s(cliAfterMs)}, ${per(cliAfterMs)}`);
   console.log(`  CLI with 1 file (process start, load, login, one signature): ${s(cliOneMs)}`);
   console.log(
