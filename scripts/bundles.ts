@@ -26,7 +26,7 @@ export const cjsBundle: BuildOptions = {
 
 // Scripts started apart from the main thread; `native/entry-script.ts` finds them beside the bundle
 // that starts them: vendor modules are probed in a child process, every token call runs in a worker,
-// and so do the store, register and report printing, and the arrival check's reading of files.
+// and so do the store, register and report printing, the arrival check's reading of files and the issuing chain's checks.
 const workers: ReadonlyArray<readonly [string, string]> = [
   ['native/pkcs11/probe-child.ts', 'probe-child.cjs'],
   ['main/services/tokens/worker-entry.ts', 'pkcs11-worker.cjs'],
@@ -34,6 +34,7 @@ const workers: ReadonlyArray<readonly [string, string]> = [
   ['main/services/registers/print-worker.ts', 'print-worker.cjs'],
   ['main/services/reports/report-print-worker.ts', 'report-print-worker.cjs'],
   ['main/services/incoming/inspect-worker.ts', 'inspect-worker.cjs'],
+  ['main/services/workflow/chain-worker.ts', 'chain-worker.cjs'],
 ];
 
 /**
@@ -122,4 +123,26 @@ export async function buildCli(outdir: string): Promise<void> {
     banner: { js: chunkBanner },
   });
   await buildWorkers(outdir, { ocr: false });
+}
+
+/**
+ * The browser shell's host bundled as the Electron main is (`outdir/browser-shell.mjs`, one ES
+ * module, its workers beside it), for the benchmarks that time the app's main process: from the
+ * sources every module and worker is found, read and stripped of its types at first use, which
+ * the shipped app never pays. Run with VANTHU_RENDERER_DIR set (the renderer is not copied).
+ */
+export async function buildBrowserShell(outdir: string): Promise<string> {
+  rmSync(resolve(nodeBundle.absWorkingDir ?? '', outdir), { recursive: true, force: true });
+  await build({
+    ...nodeBundle,
+    entryPoints: { 'browser-shell': 'main/app/browser/start.ts' },
+    outdir,
+    format: 'esm',
+    outExtension: { '.js': '.mjs' },
+    external: [...(nodeBundle.external ?? []), 'pdfjs-dist'],
+    define: { 'import.meta.url': '""' },
+    banner: { js: chunkBanner },
+  });
+  await buildWorkers(outdir, { ocr: false });
+  return resolve(nodeBundle.absWorkingDir ?? '', outdir, 'browser-shell.mjs');
 }

@@ -28,6 +28,8 @@ export function startBackground(services: Services, options: BackgroundOptions =
   services.sync.start();
   // The signed-in person's inbox, long-polled: a step for them arrives within a second or two.
   services.office.inbox.start();
+  // The issuing chain's checks load in their worker now rather than at the leader's first batch.
+  services.issuing.warm();
   // Arrivals left unchecked by the last session are checked now, in the background.
   services.arrivals.wake();
   // Urgent arrivals and what falls due today, announced once each (notices_sent in the store).

@@ -20,6 +20,7 @@ import { createSyncService } from '../services/sync/sync-service.ts';
 import { ensureWorkstationId } from '../services/sync/workstation-id.ts';
 import { createTokenService } from '../services/tokens/token-service.ts';
 import { createIssuingService } from '../services/workflow/issuing-service.ts';
+import { createChainWorker } from '../services/workflow/chain-worker-client.ts';
 import { createHintsService } from '../services/hints/hints-service.ts';
 import { createMetadataService } from '../services/metadata/metadata-service.ts';
 import { createOcrService } from '../services/ocr/ocr-service.ts';
@@ -187,6 +188,12 @@ export function composeServices(options: ComposeOptions): Services {
         filesDir: profile.files,
         scratchDir: join(profile.cache, 'ban-hanh'),
         signing,
+        // The chain's reads and checks run in a worker thread beside the signing (a batch of a hundred).
+        checker: createChainWorker({
+          filesDir: profile.files,
+          ...(options.profileKey === undefined ? {} : { profileKey: options.profileKey }),
+          log,
+        }),
         intake: files,
         events,
         log,

@@ -112,6 +112,14 @@ export class VanthuError extends Error {
     this.details = options.details;
   }
 
+  /** The error again on this side of a thread or process boundary it crossed as its shape. */
+  static fromAppError(error: AppErrorShape): VanthuError {
+    return new VanthuError(error.code, error.message, {
+      retryable: error.retryable,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    });
+  }
+
   toAppError(): AppErrorShape {
     const base = { code: this.code, message: this.message, retryable: this.retryable };
     return this.details === undefined ? base : { ...base, details: this.details };

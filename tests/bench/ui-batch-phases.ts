@@ -29,6 +29,8 @@ const app = issuingProfile(pki, { profileDir: join(dir, 'ho-so'), encrypted });
 const cliIn = join(dir, 'cli-vao');
 mkdirSync(cliIn);
 try {
+  // As the app does once open (startBackground): the chain checks' worker loads before the batch.
+  app.services.issuing.warm();
   const ids: string[] = [];
   for (let i = 1; i <= COUNT; i++) {
     const doc = await app.draft(`Văn bản số ${i} của phép đo`);

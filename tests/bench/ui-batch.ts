@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { attachmentPath } from '../../main/services/store/attachments.ts';
+import { buildBrowserShell } from '../../scripts/bundles.ts';
 import { startShell } from '../e2e/shell-host.ts';
 import { CLI_ENTRY, signBatchArgs } from './cli-sign-batch.ts';
 import { issuingProfile } from '../hsm/workflow/issuing-support.ts';
@@ -66,7 +67,21 @@ const inputs = readdirSync(cliIn).map((f) => join(cliIn, f));
 const cliOneMs = signBatch(inputs.slice(0, 1), join(dir, 'cli-mot'));
 const cliMs = signBatch(inputs, join(dir, 'cli-ra'));
 
-const shell = await startShell({ VANTHU_PROFILE: profileDir, SOFTHSM2_CONF: pki.softhsm.conf });
+// VANTHU_BENCH_CPU_PROF=<dir>: the shell's main process writes a CPU profile there when it stops.
+const profDir = process.env['VANTHU_BENCH_CPU_PROF'];
+// The host bundled, as the app's main process ships (the CLI peer is its shipped bundle too);
+// VANTHU_BENCH_SOURCES=1 runs it from the TypeScript sources instead.
+const fromSources = process.env['VANTHU_BENCH_SOURCES'] === '1';
+const shellEntry = fromSources ? undefined : await buildBrowserShell('dist/bench-shell');
+const shell = await startShell(
+  {
+    VANTHU_PROFILE: profileDir,
+    SOFTHSM2_CONF: pki.softhsm.conf,
+    VANTHU_RENDERER_DIR: join(process.cwd(), 'dist', 'renderer'),
+    ...(profDir === undefined ? {} : { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profDir}` }),
+  },
+  shellEntry,
+);
 const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
@@ -84,12 +99,27 @@ try {
   for (const box of await boxes.all()) {
     await box.check();
   }
+  if (process.env['VANTHU_BENCH_SETTLE'] === '1') {
+    const settleFrom = performance.now();
+    await page.getByText('Đang kiểm tra thể thức…').first().waitFor({ state: 'detached', timeout: 600_000 });
+    await page
+      .getByText('Đang tải trang')
+      .first()
+      .waitFor({ state: 'detached', timeout: 600_000 })
+      .catch(() => undefined);
+    console.log(`settled in ${(performance.now() - settleFrom).toFixed(0)} ms`);
+  }
   const certificate = page.getByLabel('Chứng thư số dùng để ký');
   await certificate.locator('option').nth(1).waitFor({ state: 'attached' });
   await certificate.selectOption({ index: 1 });
   await page.keyboard.press('Control+Enter');
   const dialog = page.getByTestId('pin-dialog');
   await dialog.getByLabel('Mã PIN').fill(pin);
+  // VANTHU_BENCH_PAGE_PROF=<file>: the page's own CPU profile (Chromium's DevTools protocol) over the batch.
+  const pageProf = process.env['VANTHU_BENCH_PAGE_PROF'];
+  const cdp = pageProf === undefined ? undefined : await context.newCDPSession(page);
+  await cdp?.send('Profiler.enable');
+  await cdp?.send('Profiler.start');
   const signing = performance.now();
   await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
   await page
@@ -97,13 +127,19 @@ try {
     .filter({ hasText: `Đã ký ${COUNT} văn bản.` })
     .waitFor({ timeout: 600_000 });
   const uiMs = performance.now() - signing;
+  if (cdp !== undefined && pageProf !== undefined) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(pageProf, JSON.stringify(profile));
+  }
   const gestureMs = performance.now() - gesture;
   await context.close();
   // The same CLI batch again, right after the UI: the load the UI ran under lies between the two.
   const cliAfterMs = signBatch(inputs, join(dir, 'cli-ra-sau'));
   const cliMean = (cliMs + cliAfterMs) / 2;
 
-  console.log(`Batch signing, ${COUNT} drafts, one PIN, SoftHSM2 (RSA), browser shell + Debian Chromium`);
+  console.log(
+    `Batch signing, ${COUNT} drafts, one PIN, SoftHSM2 (RSA), browser shell (${fromSources ? 'from the sources' : 'bundled'}) + Debian Chromium`,
+  );
   console.log(`  UI  (PIN "Ký" → "Đã ký ${COUNT} văn bản."): ${s(uiMs)}, ${per(uiMs)}`);
   console.log(`  UI  whole gesture (open Ký duyệt, tick ${COUNT}, choose certificate, PIN, sign): ${s(gestureMs)}`);
   console.log(

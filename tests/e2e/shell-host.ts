@@ -15,9 +15,13 @@ export interface RunningShell {
  * Start the browser shell's host as a child process on a fresh profile (or the one given),
  * exactly as `npm start` does, and wait for the line announcing its URL.
  */
-export async function startShell(env: Record<string, string> = {}): Promise<RunningShell> {
+export async function startShell(
+  env: Record<string, string> = {},
+  /** The host's entry: the sources, or a bundle of them (scripts/bundles.ts, buildBrowserShell). */
+  entry = 'main/app/browser/start.ts',
+): Promise<RunningShell> {
   const profileDir = env['VANTHU_PROFILE'] ?? mkdtempSync(join(tmpdir(), 'vanthu-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['main/app/browser/start.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [entry], {
     env: { ...process.env, ...env, VANTHU_PROFILE: profileDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -80,11 +80,8 @@ export function withOfficeSteps(deps: OfficeIssuingDeps): IssuingService {
     ...issuing,
     async sign(request) {
       const result = await issuing.sign(request);
-      for (const item of result.results) {
-        if (item.ok) {
-          await report('sign', item.document);
-        }
-      }
+      // Each document is its own case: a batch's steps are recorded side by side, not one by one.
+      await Promise.all(result.results.map((item) => (item.ok ? report('sign', item.document) : undefined)));
       return result;
     },
     async number(id) {

@@ -18,8 +18,11 @@ export interface OperationContext {
   readonly organization: Settings['organization'];
   readonly timestamp?: TimestampSource;
   readonly now?: () => Date;
-  /** False when the output path is scratch its caller stores durably itself (no fsync). */
-  readonly durable?: boolean;
+  /**
+   * Sign and seal return the signed file instead of writing it (`SignResult.bytes`), for a caller
+   * that checks and stores it itself; the other operations write `outPath` as ever.
+   */
+  readonly inMemory?: boolean;
 }
 
 /** ND30 text blocks (appendix, copy, optional house-style lines under the seal): 10 pt. */
@@ -98,6 +101,6 @@ export async function runOperation(
     ...(houseText.length === 0 ? {} : { textLines: houseText, fontSize: TEXT_SIZE }),
     ...(operation.kind === 'sign' && operation.certify !== undefined ? { certify: operation.certify } : {}),
     ...(operation.kind === 'seal' && operation.lock ? { lockFields: [FIELD_SO_KY_HIEU, FIELD_NGAY_BAN_HANH] } : {}),
-    ...(context.durable === undefined ? {} : { durable: context.durable }),
+    ...(context.inMemory === true ? { inMemory: true } : {}),
   });
 }

@@ -121,8 +121,7 @@ export function createModuleWorker(modulePath: string, options: ModuleWorkerOpti
       if (response.ok) {
         p.resolve(response.value);
       } else {
-        const e = response.error;
-        p.reject(new VanthuError(e.code, e.message, { retryable: e.retryable, details: e.details }));
+        p.reject(VanthuError.fromAppError(response.error));
       }
     });
     worker.on('error', (error) => {

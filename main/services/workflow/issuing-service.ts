@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   errorMessageVi,
@@ -23,19 +22,13 @@ import type { Logger } from '../log/logger.ts';
 import type { SigningService } from '../signing/signing-service.ts';
 import type { PageRenderer } from '../pdf/layout/page-renderer.ts';
 import { prepareFields } from '../signing/prepare.ts';
-import { readAttachment, sha256Of, writeAttachmentFile } from '../store/attachments.ts';
+import { writeAttachmentFile } from '../store/attachments.ts';
 import { chainBroken, type OutputStage } from '../store/issuing.ts';
 import type { StoreCall } from '../store/store-client.ts';
 import type { OnlineNumbers } from '../sync/online-numbers.ts';
-import {
-  checkDraft,
-  checkNumbered,
-  checkNumberedInput,
-  checkSealed,
-  checkSealedInput,
-  checkSigned,
-  checkSignedInput,
-} from './chain-checks.ts';
+import type { ChainChecker, InputCheck } from './chain-checker.ts';
+import type { RecordNumber } from './chain-checks.ts';
+import { readStoredFile } from './stored-file.ts';
 import { draftPage, placedBoxes } from './draft-fields.ts';
 import { withPrivateScratch } from '../disk/private-scratch.ts';
 import { outputKeeper } from './output-keeper.ts';
@@ -63,6 +56,8 @@ export interface IssuingService {
   files(id: string): Promise<IssuingFile[]>;
   /** Adopt or clean the outputs a crash left written but unrecorded; runs once before the first step. */
   recover(): Promise<RecoveryReport>;
+  /** Load the chain checks now (the app, once open), so the leader's first batch does not wait for them. */
+  warm(): void;
 }
 
 export interface IssuingDeps {
@@ -74,6 +69,8 @@ export interface IssuingDeps {
    */
   readonly scratchDir: string;
   readonly signing: Pick<SigningService, 'signFiles' | 'number'>;
+  /** Reads each step's stored input and checks inputs and outputs (a worker thread in the app). */
+  readonly checker: ChainChecker;
   readonly intake: FileIntake;
   readonly events: EventBus;
   readonly log: Logger;
@@ -88,6 +85,11 @@ function toAppError(error: unknown): AppError {
     return error.toAppError();
   }
   return { code: 'INTERNAL', message: errorMessageVi('INTERNAL'), retryable: false };
+}
+
+/** The number and date a file must carry: the record's. */
+function recordOf(doc: OutgoingDocument): RecordNumber {
+  return { soKyHieu: doc.soKyHieu, ngayBanHanh: doc.ngayBanHanh };
 }
 
 function stateRefused(doc: OutgoingDocument, to: string): VanthuError {
@@ -148,52 +150,47 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
   const scratch = <T>(work: (dir: string) => Promise<T>): Promise<T> => withPrivateScratch(deps.scratchDir, work);
 
   /** A stored file read back, refused if its bytes no longer hash to its name. */
-  const readStored = (sha256: string, stage: string): Uint8Array => {
-    const bytes = readAttachment(deps.filesDir, sha256);
-    if (sha256Of(bytes) !== sha256) {
-      throw chainBroken('STORED_FILE_CHANGED', 'Tệp lưu trên máy đã bị thay đổi.', { stage });
-    }
-    return bytes;
-  };
+  const readStored = (sha256: string, stage: string): Uint8Array => readStoredFile(deps.filesDir, sha256, stage);
 
   /**
-   * The documents at a step's input, read from the store in one call: each in `state`, its file
-   * the stage's recorded file, read back and its hash checked. Each answers alone, as a refusal.
+   * The documents at a step's input, from the store in one call: each in `state`, its file the
+   * stage's recorded file. Each answers alone, as a refusal. The file itself is read and checked
+   * by the checker (`deps.checker.input`).
    */
   const inputsOf = async (
     ids: readonly string[],
     state: OutgoingDocument['state'],
     stage: IssuingStage,
     to: string,
-  ): Promise<Array<{ doc: OutgoingDocument; sha: string; bytes: Uint8Array } | VanthuError>> =>
+  ): Promise<Array<{ doc: OutgoingDocument; sha: string } | VanthuError>> =>
     (await store('issuing.stepInputs', ids, stage)).map((read) => {
-      try {
-        if (!read.ok) {
-          throw new VanthuError(read.error.code, read.error.message, {
-            retryable: read.error.retryable,
-            ...(read.error.details === undefined ? {} : { details: read.error.details }),
-          });
-        }
-        const { doc, stageSha256: sha } = read.value;
-        if (doc.state !== state) {
-          throw stateRefused(doc, to);
-        }
-        if (sha === null || doc.fileSha256 !== sha) {
-          throw chainBroken('INPUT_CHANGED', 'Tệp của văn bản không phải tệp của bước trước.', { stage });
-        }
-        return { doc, sha, bytes: readStored(sha, stage) };
-      } catch (error) {
-        return isVanthuError(error) ? error : new VanthuError('INTERNAL', errorMessageVi('INTERNAL'), { cause: error });
+      if (!read.ok) {
+        return VanthuError.fromAppError(read.error);
       }
+      const { doc, stageSha256: sha } = read.value;
+      if (doc.state !== state) {
+        return stateRefused(doc, to);
+      }
+      if (sha === null || doc.fileSha256 !== sha) {
+        return chainBroken('INPUT_CHANGED', 'Tệp của văn bản không phải tệp của bước trước.', { stage });
+      }
+      return { doc, sha };
     });
 
-  /** The document at a step's input (one document's step: its refusal thrown). */
-  const inputOf = async (id: string, state: OutgoingDocument['state'], stage: IssuingStage, to: string) => {
+  /** The document at a step's input, its file read back and checked (one document's step: its refusal thrown). */
+  const inputOf = async (
+    id: string,
+    state: OutgoingDocument['state'],
+    stage: IssuingStage,
+    to: string,
+    check: InputCheck,
+  ) => {
     const [input] = await inputsOf([id], state, stage, to);
     if (input === undefined || input instanceof VanthuError) {
       throw input ?? new VanthuError('INTERNAL', errorMessageVi('INTERNAL'));
     }
-    return input;
+    const bytes = await deps.checker.input(input.sha, stage, check, recordOf(input.doc));
+    return { ...input, bytes };
   };
 
   /** Announce, store, record: the one order that lets recovery find whatever a crash left (shared commits). */
@@ -203,7 +200,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
     stage: OutputStage,
     signer: SignerChoice,
     pin: string | null,
-    items: ReadonlyArray<{ id: string; from: string; bytes: Uint8Array; outPath: string }>,
+    items: ReadonlyArray<{ id: string; from: string; load: () => Promise<Uint8Array>; outPath: string }>,
     check: (id: string, bytes: Uint8Array) => Promise<void>,
     onProgress: (done: number, total: number, id: string | null) => void,
   ) => {
@@ -215,18 +212,15 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
     const keeping = new Map<string, Promise<AppError | null>>();
     // A batch's outputs share their commits (output-keeper.ts); held until every check has run.
     const checks: Array<Promise<unknown>> = [];
-    // Each scratch output is removed as soon as it has been read (off the main thread), so the
-    // scratch folder's removal at the end does not unlink a whole batch at once on the main thread.
-    const removals: Array<Promise<void>> = [];
     const release = items.length > 1 ? keeper.hold() : () => undefined;
     const signing = deps.signing.signFiles(
       { ...signer, pin, longTerm: false },
       stage === 'da-ky' ? { kind: 'sign', role: 'personal', certify: 2 } : { kind: 'seal', lock: true },
       // The path only names the input in results; the engine signs the bytes given.
-      items.map((i) => ({ path: i.from, outPath: i.outPath, bytes: i.bytes })),
+      items.map((i) => ({ path: i.from, outPath: i.outPath, load: i.load })),
       {
-        // The engine's output is read back at once and stored durably by the keeper.
-        scratch: true,
+        // The engine's output comes in memory, is checked, and is stored durably by the keeper.
+        inMemory: true,
         // By position: two documents may hold byte-identical drafts (one stored file, one path).
         onProgress: (done, total, current) =>
           onProgress(done, total, current === undefined ? null : (items[done]?.id ?? null)),
@@ -236,7 +230,6 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
             throw new Error('signed file not in the batch');
           }
           const { bytes } = file;
-          removals.push(unlink(file.outPath).catch(() => undefined));
           const checked = check(item.id, bytes);
           checks.push(checked.catch(() => undefined));
           const work = (async () => {
@@ -261,7 +254,6 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
     } finally {
       await Promise.all(checks);
       release();
-      await Promise.all(removals);
     }
     const kept = new Map<string, AppError | null>();
     for (const [outPath, work] of keeping) {
@@ -282,6 +274,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
 
   return {
     recover: ready,
+    warm: () => deps.checker.warm?.(),
 
     async draftPage(pdfHandle, pageIndex) {
       await requireRole(store, 'outgoing.draft');
@@ -330,33 +323,32 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
       const progress = (done: number, total: number, currentId: string | null) =>
         deps.events.emit('issuing.progress', { batchId: batchId ?? null, done, total, currentId });
       const refused = new Map<string, AppError>();
-      const drafts = new Map<string, Uint8Array>();
-      // Every draft's input read in one store call and checked; the batch keeps the order the
-      // leader chose.
+      // Every document's record read in one store call; each draft is then read back and checked
+      // by the checker while the token logs in and the drafts before it are signed (the engine
+      // awaits each one at its turn). The batch keeps the order the leader chose.
       const read = await inputsOf(unique, 'trinh-ky', 'du-thao', 'da-ky');
-      const inputs = await Promise.all(
-        unique.map(async (id, i) => {
-          try {
-            const input = read[i];
-            if (input === undefined || input instanceof VanthuError) {
-              throw input ?? new VanthuError('INTERNAL', errorMessageVi('INTERNAL'));
-            }
-            await checkDraft(input.bytes);
-            return { id, sha: input.sha, bytes: input.bytes };
-          } catch (error) {
-            refused.set(id, toAppError(error));
-            return null;
-          }
-        }),
-      );
       return scratch(async (dir) => {
-        const items: Array<{ id: string; from: string; bytes: Uint8Array; outPath: string }> = [];
-        for (const [index, input] of inputs.entries()) {
-          if (input !== null) {
-            drafts.set(input.id, input.bytes);
-            items.push({ id: input.id, from: input.sha, bytes: input.bytes, outPath: join(dir, `${index}.pdf`) });
+        const drafts = new Map<string, Promise<Uint8Array>>();
+        const items: Array<{ id: string; from: string; load: () => Promise<Uint8Array>; outPath: string }> = [];
+        for (const [index, id] of unique.entries()) {
+          const input = read[index];
+          if (input === undefined || input instanceof VanthuError) {
+            refused.set(id, toAppError(input));
+            continue;
           }
+          const draft = deps.checker.input(input.sha, 'du-thao', 'draft');
+          // Its refusal is the document's result, given by the engine; a failed login leaves it unread.
+          draft.catch(() => undefined);
+          drafts.set(id, draft);
+          items.push({ id, from: input.sha, load: () => draft, outPath: join(dir, `${index}.pdf`) });
         }
+        const checkSigned = async (id: string, bytes: Uint8Array): Promise<void> => {
+          const draft = drafts.get(id);
+          if (draft === undefined) {
+            throw new Error('signed file not in the batch');
+          }
+          await deps.checker.output('signed', bytes, await draft);
+        };
         const signed =
           items.length === 0
             ? []
@@ -365,7 +357,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
                 signer,
                 pin,
                 items,
-                (id, bytes) => checkSigned(bytes, drafts.get(id) ?? new Uint8Array()),
+                checkSigned,
                 // Refused documents count as handled already; the end is announced once, below.
                 (done, _total, id) => (id === null ? undefined : progress(refused.size + done, unique.length, id)),
               );
@@ -384,8 +376,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
       exclusive(id, async () => {
         await requireRole(store, 'outgoing.number');
         await ready();
-        const { doc: signed, sha, bytes } = await inputOf(id, 'da-ky', 'da-ky', 'da-cap-so');
-        await checkSignedInput(bytes);
+        const { doc: signed, sha, bytes } = await inputOf(id, 'da-ky', 'da-ky', 'da-cap-so', 'signed');
         const doc = await store('issuing.reserveNumber', id, sha, await serverNumber(signed));
         const { soKyHieu, ngayBanHanh } = doc;
         if (soKyHieu === null || ngayBanHanh === null) {
@@ -401,7 +392,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
             ngayBanHanh,
           });
           const numbered = new Uint8Array(readFileSync(outPath));
-          await checkNumbered(numbered, bytes, doc);
+          await deps.checker.output('numbered', numbered, bytes, recordOf(doc));
           const after = await keeper.keep({ id, stage: 'da-cap-so', from: sha }, numbered);
           deps.log.info('issuing.number', { id, so: after.so });
           return after;
@@ -412,23 +403,19 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
       exclusive(id, async () => {
         await requireRole(store, 'outgoing.seal');
         await ready();
-        const { doc, sha, bytes } = await inputOf(id, 'da-cap-so', 'da-cap-so', 'da-dong-dau');
-        await checkNumberedInput(bytes, doc);
+        const { doc, sha, bytes } = await inputOf(id, 'da-cap-so', 'da-cap-so', 'da-dong-dau', 'numbered');
         return scratch(async (dir) => {
           const [result] = await signOne(
             'da-dong-dau',
             signer,
             pin,
-            [{ id, from: sha, bytes, outPath: join(dir, 'da-dong-dau.pdf') }],
-            (_id, sealed) => checkSealed(sealed, bytes, doc),
+            [{ id, from: sha, load: () => Promise.resolve(bytes), outPath: join(dir, 'da-dong-dau.pdf') }],
+            (_id, sealed) => deps.checker.output('sealed', sealed, bytes, recordOf(doc)),
             () => undefined,
           );
           if (result === undefined || !result.ok) {
             const error = result?.ok === false ? result.error : toAppError(undefined);
-            throw new VanthuError(error.code, error.message, {
-              retryable: error.retryable,
-              ...(error.details === undefined ? {} : { details: error.details }),
-            });
+            throw VanthuError.fromAppError(error);
           }
           deps.log.info('issuing.seal', { id });
           return result.document;
@@ -439,8 +426,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
       exclusive(id, async () => {
         await requireRole(store, 'outgoing.publish');
         await ready();
-        const { doc, sha, bytes } = await inputOf(id, 'da-dong-dau', 'da-dong-dau', 'da-phat-hanh');
-        await checkSealedInput(bytes, doc);
+        const { sha } = await inputOf(id, 'da-dong-dau', 'da-dong-dau', 'da-phat-hanh', 'sealed');
         const published = await store('issuing.publish', id, sha);
         deps.log.info('issuing.publish', { id });
         return published;

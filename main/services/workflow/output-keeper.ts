@@ -1,4 +1,3 @@
-import type { AppError } from '../../../preload/contract/errors.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import { VanthuError } from '../../../preload/contract/vanthu-error.ts';
 import { sha256Of, writeAttachmentFileAsync } from '../store/attachments.ts';
@@ -31,13 +30,6 @@ export interface OutputKeeper {
   keep(output: Omit<OutputRecord, 'sha256' | 'size'>, bytes: Uint8Array, grouped?: boolean): Promise<OutgoingDocument>;
   /** While held (a signing batch runs), grouped outputs wait until a group is full; the release commits what waits. */
   hold(): () => void;
-}
-
-function refusal(error: AppError): VanthuError {
-  return new VanthuError(error.code, error.message, {
-    retryable: error.retryable,
-    ...(error.details === undefined ? {} : { details: error.details }),
-  });
 }
 
 /**
@@ -86,7 +78,9 @@ export function outputKeeper(store: StoreCall, filesDir: string): OutputKeeper {
           if (kept?.ok === true) {
             waiting.resolve(kept.value);
           } else {
-            waiting.reject(kept === undefined ? new Error('no answer for a recorded output') : refusal(kept.error));
+            waiting.reject(
+              kept === undefined ? new Error('no answer for a recorded output') : VanthuError.fromAppError(kept.error),
+            );
           }
         });
         // Announced and durable: only now may the bytes enter the content store. One file at a
@@ -95,7 +89,11 @@ export function outputKeeper(store: StoreCall, filesDir: string): OutputKeeper {
         for (const [i, waiting] of begin.entries()) {
           const kept = answer.begun[i];
           if (kept?.ok !== true) {
-            waiting.reject(kept === undefined ? new Error('no answer for an announced output') : refusal(kept.error));
+            waiting.reject(
+              kept === undefined
+                ? new Error('no answer for an announced output')
+                : VanthuError.fromAppError(kept.error),
+            );
             continue;
           }
           try {

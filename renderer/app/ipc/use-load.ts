@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError, Result } from '../../../preload/contract/index.ts';
 import { isServiceMissing } from './call.ts';
+import { loadSlots } from './load-slots.ts';
 
 export type Loaded<T> =
   | { state: 'loading' }
@@ -23,18 +24,21 @@ export function useLoad<T>(channel: string, load: () => Promise<Result<T>>, deps
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     let live = true;
-    void load().then((result) => {
-      if (!live) {
-        return;
-      }
-      if (result.ok) {
-        setData({ state: 'ready', value: result.value });
-      } else if (isServiceMissing(result.error)) {
-        setData({ state: 'missing', channel });
-      } else {
-        setData({ state: 'failed', error: result.error });
-      }
-    });
+    // In turn with the screen's other loads; a load whose screen has gone by its turn never runs.
+    void loadSlots
+      .run(load, () => live)
+      .then((result) => {
+        if (!live || result === undefined) {
+          return;
+        }
+        if (result.ok) {
+          setData({ state: 'ready', value: result.value });
+        } else if (isServiceMissing(result.error)) {
+          setData({ state: 'missing', channel });
+        } else {
+          setData({ state: 'failed', error: result.error });
+        }
+      });
     return () => {
       live = false;
     };

@@ -87,7 +87,9 @@ export function SigningScreen() {
       {queue.data.state === 'ready' ? (
         <div>
           <SigningQueue documents={queue.data.value} selected={selected} failures={failures} onToggle={toggle} />
-          <TheThucPanel documents={queue.data.value.filter((d) => selected.has(d.id))} />
+          {/* While a batch signs, its progress is the screen: the findings' pages would be laid out
+              and drawn on the cores the signing needs, and they were read before Ký. */}
+          {batchId === null ? <TheThucPanel documents={queue.data.value.filter((d) => selected.has(d.id))} /> : null}
           <SignerPicker
             tokens={tokens.data}
             role="personal"

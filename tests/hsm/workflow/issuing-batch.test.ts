@@ -72,8 +72,11 @@ describe('ký duyệt in a batch through the workflow: one PIN, one login, a res
     expect(result.results[1]?.ok === false ? result.results[1].error.message : '').toContain(
       'Dự thảo chưa có ô số, ký hiệu và ngày ban hành.',
     );
+    // Each document in turn, the bad one too: its draft is read and checked beside the signing of
+    // the others, and its refusal is known at its turn.
     expect(progress.map((p) => [p.done, p.total, p.currentId])).toEqual([
-      [1, 3, ids[0]],
+      [0, 3, ids[0]],
+      [1, 3, ids[1]],
       [2, 3, ids[2]],
       [3, 3, null],
     ]);

@@ -8,6 +8,8 @@ export interface BatchItem {
   readonly outPath: string;
   /** The input already in memory (a stored file read through the file store, decrypted). */
   readonly bytes?: Uint8Array;
+  /** The input as its caller reads and checks it, awaited at the item's turn (before `inPath`). */
+  readonly load?: () => Promise<Uint8Array>;
 }
 
 export interface BatchProgress {
@@ -21,12 +23,13 @@ export type BatchItemResult<T> =
   | { readonly inPath: string; readonly outPath: string; readonly ok: true; readonly value: T }
   | { readonly inPath: string; readonly outPath: string; readonly ok: false; readonly error: AppError };
 
-function inputBytes(item: BatchItem): Promise<Uint8Array> {
-  if (item.bytes === undefined) {
+async function inputBytes(item: BatchItem): Promise<Uint8Array> {
+  const bytes = item.bytes ?? (await item.load?.());
+  if (bytes === undefined) {
     return readPdfInput(item.inPath);
   }
-  assertPdfBytes(item.bytes);
-  return Promise.resolve(item.bytes);
+  assertPdfBytes(bytes);
+  return bytes;
 }
 
 /**

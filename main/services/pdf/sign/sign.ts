@@ -55,10 +55,10 @@ export interface SignOptions {
   readonly reason?: string;
   readonly location?: string;
   /**
-   * False when `outPath` is scratch space its caller reads back at once and stores durably
-   * itself (the workflow's content store): the file is written without fsync.
+   * The signed file is returned (`SignResult.bytes`) and written nowhere; `outPath` is unused.
+   * For a caller that checks and stores it itself (the workflow's content store).
    */
-  readonly durable?: boolean;
+  readonly inMemory?: boolean;
 }
 
 export interface SignResult {
@@ -66,6 +66,8 @@ export interface SignResult {
   readonly bytesAdded: number;
   readonly cmsBytes: number;
   readonly signingTime: string;
+  /** The signed file, when signed in memory (`inMemory`): written nowhere. */
+  readonly bytes?: Uint8Array;
 }
 
 /** Signs `bytes` into a new or existing empty signature field and writes `outPath` atomically. */
@@ -185,7 +187,7 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
     throw signFailure('INTERNAL');
   }
   const written = await writeSignedFile({
-    outPath,
+    outPath: options.inMemory === true ? null : outPath,
     base: bytes,
     increment,
     sigOffset: sigAt,
@@ -197,13 +199,13 @@ export async function signPdf(bytes: Uint8Array, outPath: string, options: SignO
         ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
         ...(options.extraCertificates === undefined ? {} : { extraCertificates: options.extraCertificates }),
       }),
-    ...(options.durable === undefined ? {} : { durable: options.durable }),
   });
   return {
     fieldName,
     bytesAdded: increment.length,
     cmsBytes: written.cmsBytes,
     signingTime: signingTime.toISOString(),
+    ...(written.bytes === undefined ? {} : { bytes: written.bytes }),
   };
 }
 
