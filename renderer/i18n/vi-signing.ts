@@ -5,6 +5,8 @@ export const viSigning = {
   queueCount: (n: number) => `${n} văn bản chờ ký`,
   columns: { select: 'Chọn', document: 'Văn bản', file: 'Tệp dự thảo', preview: 'Kết quả' },
   selectDoc: (t: string) => `Chọn để ký: ${t}`,
+  selectAll: 'Chọn tất cả',
+  selectNone: 'Bỏ chọn tất cả',
   showPreview: 'Xem và đặt chữ ký',
   previewing: 'Đang xác định vị trí chữ ký…',
   pageImage: (n: number) => `Trang ${n} của văn bản`,

@@ -141,9 +141,12 @@ test('the leader signs the chosen draft and five others in one batch with one PI
   await expect(queue.getByRole('checkbox')).toHaveCount(BATCH);
   // Nothing to choose or type per document: each is signed from its stored draft.
   await expect(queue.getByRole('textbox')).toHaveCount(0);
+  // One click ticks the whole queue, and the same button then offers to untick it.
+  await queue.getByRole('button', { name: 'Chọn tất cả' }).click();
   for (const box of await queue.getByRole('checkbox').all()) {
-    await box.check();
+    await expect(box).toBeChecked();
   }
+  await expect(queue.getByRole('button', { name: 'Bỏ chọn tất cả' })).toBeVisible();
   // Before signing, each draft's thể thức (NĐ 30 Phụ lục I): warnings naming their source, never a block.
   const theThuc = page.getByTestId('the-thuc-panel');
   await expect(theThuc.getByTestId('the-thuc-document')).toHaveCount(BATCH);

@@ -8,6 +8,8 @@ export interface SigningQueueProps {
   /** The reason main gave for each document the last batch could not sign. */
   readonly failures: Readonly<Record<string, AppError>>;
   readonly onToggle: (id: string) => void;
+  /** Tick every document, or untick them all when every one is ticked. */
+  readonly onToggleAll: () => void;
 }
 
 /**
@@ -21,7 +23,12 @@ export function SigningQueue(props: SigningQueueProps) {
   const c = vi.signing.columns;
   return (
     <table className="table" data-testid="signing-queue">
-      <caption className="hint">{vi.signing.queueCount(props.documents.length)}</caption>
+      <caption className="hint">
+        {vi.signing.queueCount(props.documents.length)}{' '}
+        <button type="button" className="secondary" onClick={props.onToggleAll}>
+          {props.documents.every((d) => props.selected.has(d.id)) ? vi.signing.selectNone : vi.signing.selectAll}
+        </button>
+      </caption>
       <thead>
         <tr>
           <th scope="col">{c.select}</th>

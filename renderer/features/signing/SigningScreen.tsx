@@ -41,6 +41,10 @@ export function SigningScreen() {
     }
     setSelected(next);
   };
+  const toggleAll = (): void => {
+    const all = queue.data.state === 'ready' ? queue.data.value.map((d) => d.id) : [];
+    setSelected(all.every((id) => selected.has(id)) ? new Set() : new Set(all));
+  };
   const items = [...selected];
   const canSign = choice !== null && items.length > 0 && batchId === null;
 
@@ -86,7 +90,13 @@ export function SigningScreen() {
       {queue.data.state === 'missing' ? <ServiceMissing channel={queue.data.channel} /> : null}
       {queue.data.state === 'ready' ? (
         <div>
-          <SigningQueue documents={queue.data.value} selected={selected} failures={failures} onToggle={toggle} />
+          <SigningQueue
+            documents={queue.data.value}
+            selected={selected}
+            failures={failures}
+            onToggle={toggle}
+            onToggleAll={toggleAll}
+          />
           {/* While a batch signs, its progress is the screen: the findings' pages would be laid out
               and drawn on the cores the signing needs, and they were read before Ký. */}
           {batchId === null ? <TheThucPanel documents={queue.data.value.filter((d) => selected.has(d.id))} /> : null}
