@@ -26,6 +26,10 @@ describe('the assistant through the handler table: theThuc.checkDraft on the sto
       expect(f.source).toMatch(/Phụ lục I/);
       expect(f.pageIndex).toBe(0);
     }
+    // A stored draft never changes: asked again (the leader reopens Ký duyệt), the report is the one already made.
+    const again = await services.theThuc.checkDraft(doc.id);
+    expect(await services.theThuc.checkDraft(doc.id)).toBe(again);
+    expect(again).toEqual(report);
   });
 
   it('says NOT_FOUND for a document without a stored draft', async () => {
