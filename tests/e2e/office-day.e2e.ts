@@ -349,7 +349,17 @@ test('an incoming document and a draft travel between three workstations and a s
       JSON.stringify(steps),
     ).toBe(true);
     expect(steps.map((s) => s.kind).sort()).toEqual(
-      ['assign', 'complete', 'draft', 'number', 'publish', 'seal', 'sign', 'submit', 'submit-for-signature'].sort(),
+      [
+        'assign',
+        'complete',
+        'draft',
+        'issue-number',
+        'publish',
+        'seal',
+        'sign',
+        'submit',
+        'submit-for-signature',
+      ].sort(),
     );
   });
 });

@@ -254,7 +254,18 @@ test('the văn thư numbers, seals and publishes the stored file; pdfsig, mupdf 
   const renumbered = join(mkdtempSync(join(tmpdir(), 'vanthu-e2e-renumber-')), 'sửa số sau khi đóng dấu.pdf');
   execFileSync(
     process.execPath,
-    ['main/cli/bin.ts', 'number', '--in', published, '--out', renumbered, '--so', '99/QĐ-UBND', '--date', nextDay],
+    [
+      'main/cli/bin.ts',
+      'write-number',
+      '--in',
+      published,
+      '--out',
+      renumbered,
+      '--so',
+      '99/QĐ-UBND',
+      '--date',
+      nextDay,
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const verified = spawnSync(

@@ -62,7 +62,7 @@ describe('signing.* over IPC with SoftHSM2 tokens', () => {
     // No --chain anywhere: openssl reaches the root through the embedded sub CA.
     expect(opensslVerifyAll(p('2 lãnh đạo ký.pdf'), pki.rootPem).map((r) => r.ok)).toEqual([true]);
 
-    const numbered = await call('signing.number', {
+    const numbered = await call('signing.writeNumber', {
       path: p('2 lãnh đạo ký.pdf'),
       outPath: p('3 cấp số.pdf'),
       soKyHieu: '15/QĐ-UBND',

@@ -50,7 +50,7 @@ describe('issuing and copying over IPC (#14)', () => {
       ['signing.sign', { path: p('1.pdf'), outPath: p('2.pdf'), ...tokenOf('person'), certify: 2 }],
       // Numbered on the run's day (its anchor), the day the test PKI is issued around.
       [
-        'signing.number',
+        'signing.writeNumber',
         { path: p('2.pdf'), outPath: p('3.pdf'), soKyHieu: '01/SNV-CCVTLT', ngayBanHanh: todayVn(testNow()) },
       ],
       ['signing.seal', { path: p('3.pdf'), outPath: p('4.pdf'), ...tokenOf('org') }],

@@ -82,7 +82,7 @@ describe('the issuing journey in main: one call per action, each step checks the
     });
 
     await asRole('van-thu');
-    const numbered = value<OutgoingDocument>(await call('issuing.number', { id: draft.id }));
+    const numbered = value<OutgoingDocument>(await call('issuing.issueNumber', { id: draft.id }));
     expect(numbered).toMatchObject({ state: 'da-cap-so', so: 1, soKyHieu: '01/QĐ-UBND' });
     const sealed = value<OutgoingDocument>(await call('issuing.seal', { id: draft.id, ...tokenOf('org') }));
     expect(sealed.state).toBe('da-dong-dau');
@@ -163,9 +163,9 @@ describe('the issuing journey in main: one call per action, each step checks the
     expect(await snapshot(unnumbered.id)).toEqual(before);
 
     // 2. The file carries another number than the record's.
-    const second = value<OutgoingDocument>(await call('issuing.number', { id: otherNumber.id }));
+    const second = value<OutgoingDocument>(await call('issuing.issueNumber', { id: otherNumber.id }));
     const wrongPath = join(services.profile.cache, 'số khác.pdf');
-    await services.signing.number({
+    await services.signing.writeNumber({
       path: attachmentPath(files, await sha(otherNumber.id, 'da-ky')),
       outPath: wrongPath,
       soKyHieu: '99/QĐ-UBND',
@@ -182,7 +182,7 @@ describe('the issuing journey in main: one call per action, each step checks the
     expect(await snapshot(otherNumber.id)).toEqual(before);
 
     // 3. One byte of the leader-signed content changed in the numbered file.
-    value(await call('issuing.number', { id: tampered.id }));
+    value(await call('issuing.issueNumber', { id: tampered.id }));
     const bytes = new Uint8Array(readFileSync(attachmentPath(files, await sha(tampered.id, 'da-cap-so'))));
     const at = Buffer.from(bytes).indexOf('stream') + 40;
     bytes[at] = (bytes[at] ?? 0) ^ 0x01;
@@ -196,7 +196,7 @@ describe('the issuing journey in main: one call per action, each step checks the
     expect(await snapshot(tampered.id)).toEqual(before);
     // 4. Every byte the leader signed intact, but a later revision redraws the leader's signature
     // (a change P=2 does not permit): the signature no longer holds, the seal is refused.
-    value(await call('issuing.number', { id: redrawn.id }));
+    value(await call('issuing.issueNumber', { id: redrawn.id }));
     const numberedBytes = new Uint8Array(readFileSync(attachmentPath(files, await sha(redrawn.id, 'da-cap-so'))));
     replaceStageFile(
       redrawn.id,
@@ -233,7 +233,7 @@ describe('the issuing journey in main: one call per action, each step checks the
     bytes[at] = (bytes[at] ?? 0) ^ 0x01;
     replaceStageFile(doc.id, 'da-ky', bytes);
     const before = await snapshot(doc.id);
-    const refused = await call('issuing.number', { id: doc.id });
+    const refused = await call('issuing.issueNumber', { id: doc.id });
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'ISSUING_CHAIN_BROKEN', details: { reason: 'LEADER_SIGNATURE_INVALID' } },

@@ -52,7 +52,7 @@ describe('the issuing journey on an encrypted profile (#19)', () => {
     const signed = value<IssuingSignResult>(await call('issuing.sign', { ids: [draft.id], ...tokenOf('person') }));
     expect(signed).toMatchObject({ failed: 0, results: [{ ok: true, document: { state: 'da-ky' } }] });
     await asRole('van-thu');
-    expect(value<OutgoingDocument>(await call('issuing.number', { id: draft.id }))).toMatchObject({
+    expect(value<OutgoingDocument>(await call('issuing.issueNumber', { id: draft.id }))).toMatchObject({
       state: 'da-cap-so',
       soKyHieu: '01/QĐ-UBND',
     });

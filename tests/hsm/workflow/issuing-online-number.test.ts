@@ -36,7 +36,7 @@ describe('cấp số online through the issuing service (#16)', () => {
       await asRole('lanh-dao');
       value<IssuingSignResult>(await call('issuing.sign', { ids: [draft.id], ...tokenOf('person') }));
       await asRole('van-thu');
-      const numbered = value<OutgoingDocument>(await call('issuing.number', { id: draft.id }));
+      const numbered = value<OutgoingDocument>(await call('issuing.issueNumber', { id: draft.id }));
       // The profile's open lease would have given 1: the server's number is the organization's next.
       expect(numbered).toMatchObject({ state: 'da-cap-so', so: 8, soKyHieu: '08/QĐ-UBND' });
       expect(

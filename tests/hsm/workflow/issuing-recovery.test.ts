@@ -25,7 +25,7 @@ describe('recovery after a crash between "output stored" and "output recorded" (
         ?.sha256 ?? '') as string;
       const doc = await services.store.call('issuing.reserveNumber', id, signed);
       const out = join(services.profile.cache, `${id}.pdf`);
-      await services.signing.number({
+      await services.signing.writeNumber({
         path: attachmentPath(files, signed),
         outPath: out,
         soKyHieu: so ?? doc.soKyHieu ?? '',
@@ -59,7 +59,7 @@ describe('recovery after a crash between "output stored" and "output recorded" (
       expect(existsSync(attachmentPath(files, w.record.sha256))).toBe(false);
       // Cấp số again writes the same reserved number: none lost, none used twice.
       await second.asRole('van-thu');
-      const again = second.value<OutgoingDocument>(await second.call('issuing.number', { id: wrong.id }));
+      const again = second.value<OutgoingDocument>(await second.call('issuing.issueNumber', { id: wrong.id }));
       expect(again).toMatchObject({ state: 'da-cap-so', so: w.so });
       expect(new Set([a.so, m.so, w.so]).size).toBe(3);
     } finally {
