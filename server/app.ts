@@ -22,7 +22,7 @@ import { peopleRoutes } from './routes/people.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import type { ServerState } from './state.ts';
 
-export const API_VERSION = '1.6.0';
+export const API_VERSION = '1.7.0';
 
 /** Every public route; tests check this list against server/openapi.yaml. */
 export const ROUTES: readonly Route[] = [

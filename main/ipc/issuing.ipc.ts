@@ -8,7 +8,7 @@ type IssuingChannels =
   | 'issuing.createDraft'
   | 'issuing.draftPage'
   | 'issuing.sign'
-  | 'issuing.number'
+  | 'issuing.issueNumber'
   | 'issuing.seal'
   | 'issuing.publish'
   | 'issuing.files'
@@ -28,7 +28,7 @@ export function issuingHandlers(services: Services): Pick<HandlerTable, IssuingC
       requireKnownModule(services, signer.modulePath);
       return issuing.sign({ ids, signer, pin, ...(batchId === undefined ? {} : { batchId }) });
     },
-    'issuing.number': ({ id }) => issuing.number(id),
+    'issuing.issueNumber': ({ id }) => issuing.issueNumber(id),
     'issuing.seal': ({ id, signer, pin }) => {
       requireKnownModule(services, signer.modulePath);
       return issuing.seal({ id, signer, pin });

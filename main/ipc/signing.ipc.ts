@@ -5,7 +5,7 @@ import type { HandlerTable } from './dispatch.ts';
 type SigningChannels =
   | 'signing.prepare'
   | 'signing.sign'
-  | 'signing.number'
+  | 'signing.writeNumber'
   | 'signing.seal'
   | 'signing.appendix'
   | 'signing.copy'
@@ -30,7 +30,7 @@ export function signingHandlers(services: Services): Pick<HandlerTable, SigningC
   const { signing } = services;
   return {
     'signing.prepare': (request) => signing.prepare(request),
-    'signing.number': (request) => signing.number(request),
+    'signing.writeNumber': (request) => signing.writeNumber(request),
     'signing.sign': (request) => {
       requireKnownModule(services, request.modulePath);
       return signing.sign(request);

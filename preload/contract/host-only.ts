@@ -15,7 +15,7 @@ import type { ChannelName } from './channels.ts';
 export const HOST_ONLY_CHANNELS = [
   'signing.prepare',
   'signing.sign',
-  'signing.number',
+  'signing.writeNumber',
   'signing.seal',
   'signing.appendix',
   'signing.copy',

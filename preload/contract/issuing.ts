@@ -102,7 +102,7 @@ export const issuingChannels = {
     IssuingSignResultSchema,
   ),
   /** Cấp số: the record's số, ký hiệu and date, written into the leader's signed file. */
-  'issuing.number': channel(z.object({ id: z.string().min(1) }).strict(), OutgoingDocumentSchema),
+  'issuing.issueNumber': channel(z.object({ id: z.string().min(1) }).strict(), OutgoingDocumentSchema),
   /** Đóng dấu: the organization's signature on the numbered file, locking số and date. */
   'issuing.seal': channel(
     z.object({ id: z.string().min(1), signer: SignerChoiceSchema, pin: PinSchema }).strict(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, IsoDateSchema } from './define.ts';
-import { PERSON_ROLES, STEP_KINDS } from './office-roles.ts';
+import { PERSON_ROLES, STEP_KINDS, type StepKind } from './office-roles.ts';
 
 /**
  * The office workflow's steps as they travel: renderer → main (IPC), main → outbox → server
@@ -72,7 +72,7 @@ export const StepBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('return-draft'), comment: Text.min(1), draftSha256: Sha256Schema }),
   z.object({ kind: z.literal('sign'), draftSha256: Sha256Schema, files: z.array(CaseFileSchema).length(1) }),
   z.object({
-    kind: z.literal('number'),
+    kind: z.literal('issue-number'),
     soKyHieu: z.string().min(1).max(50),
     ngayBanHanh: IsoDateSchema,
     files: z.array(CaseFileSchema).length(1),
@@ -86,6 +86,30 @@ export const StepBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('recall'), reason: Text.min(1) }),
 ]);
 export type StepBody = z.infer<typeof StepBodySchema>;
+
+/**
+ * Step kinds renamed after steps were written under their old name: `number` is `issue-number`
+ * since API 1.7.0 (it is cấp số; writing the number into the file is another operation). An
+ * outbox job or a stored step survives an upgrade, so the read boundary takes the old name as
+ * the new one; nothing writes the old name any more.
+ */
+const RENAMED_STEP_KINDS: Readonly<Record<string, StepKind>> = { number: 'issue-number' };
+
+function currentStepKind(kind: unknown): unknown {
+  return typeof kind === 'string' && Object.hasOwn(RENAMED_STEP_KINDS, kind) ? RENAMED_STEP_KINDS[kind] : kind;
+}
+
+/** A step kind read back (an outbox row, a stored step, a server's stored step): an old name is the new one. */
+export const StepKindReadSchema = z.preprocess(currentStepKind, z.enum(STEP_KINDS));
+
+/** A step body read back (see `StepKindReadSchema`): the same union, its `kind` under its current name. */
+export const StepBodyReadSchema = z.preprocess(
+  (value) =>
+    typeof value === 'object' && value !== null && 'kind' in value
+      ? { ...value, kind: currentStepKind(value.kind) }
+      : value,
+  StepBodySchema,
+);
 
 /** The files a step brings (a step without files brings none). */
 export function stepFiles(body: StepBody): readonly CaseFile[] {

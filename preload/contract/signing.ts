@@ -119,7 +119,7 @@ export const PrepareRequestSchema = FileSchema.extend({
   signerBoxes: z.partialRecord(z.enum(SIGNATURE_ROLES), FieldBoxSchema).optional(),
 });
 
-export const NumberRequestSchema = FileSchema.extend({
+export const WriteNumberRequestSchema = FileSchema.extend({
   soKyHieu: z.string().min(1).max(100),
   ngayBanHanh: IsoDateSchema,
   diaDanh: z.string().max(100).optional(),
@@ -157,8 +157,8 @@ export const signingChannels = {
     z.object({ path: z.string(), sha256: z.string(), fields: z.array(z.string()), bytesAdded: z.number() }),
   ),
   'signing.sign': channel(SignRequestSchema, SignedFileSchema),
-  'signing.number': channel(
-    NumberRequestSchema,
+  'signing.writeNumber': channel(
+    WriteNumberRequestSchema,
     z.object({
       path: z.string(),
       sha256: z.string(),

@@ -73,7 +73,7 @@ export const WORKFLOW_ACTIONS = {
   'outgoing.submit': { roles: ['chuyen-vien'], duty: 'trình ký dự thảo', button: 'Trình ký' },
   'outgoing.sign': { roles: ['lanh-dao'], duty: 'ký duyệt văn bản đi', button: 'Mở Ký duyệt' },
   'outgoing.return': { roles: ['lanh-dao'], duty: 'trả lại dự thảo', button: 'Trả lại dự thảo' },
-  'outgoing.number': { roles: ['van-thu'], duty: 'cấp số văn bản đi', button: 'Cấp số' },
+  'outgoing.issueNumber': { roles: ['van-thu'], duty: 'cấp số văn bản đi', button: 'Cấp số' },
   'outgoing.seal': { roles: ['van-thu'], duty: 'đóng dấu (ký số của cơ quan)', button: 'Đóng dấu (ký số cơ quan)' },
   // Appendices carry the organization's signature: the văn thư's, like the seal.
   'outgoing.appendix': { roles: ['van-thu'], duty: 'thêm, bớt phụ lục', button: 'Thêm phụ lục' },
@@ -112,7 +112,7 @@ export const OUTGOING_TRANSITIONS = [
   { from: 'du-thao', action: 'outgoing.submit', to: 'trinh-ky' },
   { from: 'trinh-ky', action: 'outgoing.sign', to: 'da-ky' },
   { from: 'trinh-ky', action: 'outgoing.return', to: 'du-thao' },
-  { from: 'da-ky', action: 'outgoing.number', to: 'da-cap-so' },
+  { from: 'da-ky', action: 'outgoing.issueNumber', to: 'da-cap-so' },
   { from: 'da-cap-so', action: 'outgoing.seal', to: 'da-dong-dau' },
   { from: 'da-dong-dau', action: 'outgoing.publish', to: 'da-phat-hanh' },
   { from: 'da-phat-hanh', action: 'outgoing.recall', to: 'da-thu-hoi' },

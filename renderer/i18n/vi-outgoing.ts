@@ -40,7 +40,7 @@ export const viOutgoing = {
   actions: {
     submit: WORKFLOW_ACTIONS['outgoing.submit'].button,
     sign: WORKFLOW_ACTIONS['outgoing.sign'].button,
-    number: WORKFLOW_ACTIONS['outgoing.number'].button,
+    issueNumber: WORKFLOW_ACTIONS['outgoing.issueNumber'].button,
     seal: WORKFLOW_ACTIONS['outgoing.seal'].button,
     publish: WORKFLOW_ACTIONS['outgoing.publish'].button,
     recall: WORKFLOW_ACTIONS['outgoing.recall'].button,

@@ -8,7 +8,7 @@ import {
   type StepKind,
 } from '../../preload/contract/office-roles.ts';
 import { stepFiles, type StepBody } from '../../preload/contract/office.ts';
-import { StepBodySchema } from '../../preload/contract/wire/office.ts';
+import { StepBodyReadSchema } from '../../preload/contract/wire/office.ts';
 import { HttpProblem } from '../http.ts';
 import type { ServerState } from '../state.ts';
 import { colleague, withRole, type Person } from './people.ts';
@@ -275,7 +275,7 @@ function decide(state: ServerState, caller: Person, row: CaseRow | undefined, bo
         recipients: [current.drafter, ...withRole(state, org, 'van-thu')],
       };
     }
-    case 'number':
+    case 'issue-number':
     case 'seal':
     case 'publish': {
       const current = existing(row);
@@ -315,7 +315,7 @@ function lastAssignment(state: ServerState, org: string, caseId: string): { chuT
     return null;
   }
   // The step as it arrived (parsed then); parsed again rather than cast, since it lay in the database.
-  const step = StepBodySchema.parse(JSON.parse(body) as unknown);
+  const step = StepBodyReadSchema.parse(JSON.parse(body) as unknown);
   return step.kind === 'assign' ? { chuTri: step.chuTri, phoiHop: step.phoiHop } : null;
 }
 

@@ -1,5 +1,5 @@
 import { personCan, PERSON_ROLE_LABEL_VI, STEP_LABEL_VI, STEP_ROLES } from '../../preload/contract/office-roles.ts';
-import { OfficeInboxPageSchema, StepAnswerSchema, StepBodySchema } from '../../preload/contract/wire/office.ts';
+import { OfficeInboxPageSchema, StepAnswerSchema, StepBodyReadSchema } from '../../preload/contract/wire/office.ts';
 import { authenticate } from '../auth.ts';
 import { applyOnce } from '../idempotency.ts';
 import { HttpProblem, readJson, sendJson, shaped } from '../http.ts';
@@ -98,7 +98,8 @@ export const officeRoutes = [
       });
     }
     const raw = await readJson(ctx.req);
-    const body = StepBodySchema.safeParse(raw);
+    // A workstation not yet upgraded may send a step under its name before 1.7.0 (`number`): taken as `issue-number`.
+    const body = StepBodyReadSchema.safeParse(raw);
     if (!body.success) {
       throw new HttpProblem(400, 'INVALID_INPUT', body.error.issues[0]?.message ?? 'Bước xử lý không hợp lệ.');
     }

@@ -11,8 +11,11 @@ import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { becomes } from './support/role.ts';
 import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
-import { chooseTrustRoot } from './support/settings-files.ts';
 import { openProfileDatabase, storedFileOutside } from '../support/profile-at-rest.ts';
+import { SettingsPage, serverLogin } from './pages/settings-page.ts';
+import { certificateSelect, chooseCertificate, PinDialog } from './pages/pin-dialog.ts';
+import { DraftForm } from './pages/draft-form.ts';
+import { OutgoingDetail } from './pages/outgoing-detail.ts';
 
 /*
  * Phụ lục of an outgoing document, end to end (issue #9): the văn thư of Sở Nội vụ signs two
@@ -76,20 +79,18 @@ async function drain(page: Page): Promise<void> {
 }
 
 async function firstRun(page: Page, shell: RunningShell, org: { code: string; name: string; user: string }) {
-  await page.goto(shell.url);
-  await nav(page, 'Cài đặt').click();
-  await page.getByLabel('Mã định danh cơ quan').fill(org.code);
-  await page.getByLabel('Tên cơ quan', { exact: true }).fill(org.name);
-  await page.getByLabel('Địa chỉ máy chủ').fill(server.url);
-  await page.getByLabel('Tên đăng nhập').fill(org.user);
-  await page.getByLabel('Thư viện PKCS#11 thêm bằng đường dẫn').fill(fixture.pki.softhsm.module);
-  await chooseTrustRoot(page, fixture.pki.chainPem);
-  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await expect(page.getByTestId('settings-saved')).toBeVisible();
-  const login = page.getByTestId('server-login');
-  await login.getByLabel('Tài khoản').fill(org.user);
-  await login.getByLabel('Mật khẩu').fill('demo');
-  await login.getByRole('button', { name: 'Đăng nhập' }).click();
+  await new SettingsPage(page).configure(
+    {
+      maDinhDanh: org.code,
+      orgName: org.name,
+      serverUrl: server.url,
+      username: org.user,
+      modulePath: fixture.pki.softhsm.module,
+      trustRoot: fixture.pki.chainPem,
+    },
+    shell.url,
+  );
+  await serverLogin(page, org.user, 'demo');
   await expect(page.getByTestId('login-done')).toContainText(org.code);
 }
 
@@ -101,12 +102,10 @@ async function addAppendix(page: Page, title: string, file: string): Promise<voi
   await form.getByLabel('Tên phụ lục').fill(title);
   await form.getByLabel('Tệp phụ lục (PDF)').setInputFiles(file);
   await expect(form.getByTestId('appendix-file')).toContainText('Đã chọn');
-  await form.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
+  await chooseCertificate(form);
   await form.getByRole('button', { name: 'Ký số và đính kèm' }).click();
-  const dialog = page.getByTestId('pin-dialog');
   await expect(page.getByTestId('preflight-facts')).toContainText('ỦY BAN NHÂN DÂN TỈNH X');
-  await dialog.getByLabel('Mã PIN').fill(pin('VanthuCoQuan'));
-  await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
+  await new PinDialog(page).sign(pin('VanthuCoQuan'));
   await expect(panel.getByTestId('appendix-notice')).toContainText(`Đã ký số và đính kèm ${title}`);
 }
 
@@ -122,21 +121,21 @@ test('phụ lục: signed with the số, ký hiệu, attached, one taken back, p
     await becomes(page, sender.url, 'Chuyên viên');
     await nav(page, 'Văn bản đi').click();
     await openNew(page);
-    await page.getByLabel('Tệp dự thảo (PDF)').setInputFiles(draftPdf);
-    await expect(page.getByTestId('draft-pdf')).toContainText('Đã chọn');
-    await page.getByLabel('Tệp gốc soạn thảo (.docx, .odt, .doc)').setInputFiles('tests/fixtures/pdf/lo-qd-kt-1.docx');
-    await expect(page.getByTestId('draft-source')).toContainText('Đã chọn');
-    await page.getByLabel('Tên loại văn bản').fill('Kế hoạch');
-    await page.getByLabel('Ký hiệu').fill('KH-SNV');
-    await page.getByLabel('Cơ quan ban hành').fill('Sở Nội vụ tỉnh Demo');
-    await page.getByLabel('Trích yếu nội dung').fill(TRICH_YEU);
-    await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn A');
+    await new DraftForm(page).fill({
+      pdf: draftPdf,
+      nguon: 'tests/fixtures/pdf/lo-qd-kt-1.docx',
+      tenLoai: 'Kế hoạch',
+      kyHieu: 'KH-SNV',
+      coQuanBanHanh: 'Sở Nội vụ tỉnh Demo',
+      trichYeu: TRICH_YEU,
+      nguoiKy: 'Nguyễn Văn A',
+    });
     const picker = page.getByTestId('recipient-picker');
     await picker.getByLabel('Tìm cơ quan nhận trong danh bạ').fill('tai chinh');
     await picker.getByRole('button', { name: /^Thêm Sở Tài chính/ }).click();
     await page.keyboard.press('Control+s');
     const detail = page.getByTestId('outgoing-detail');
-    await detail.getByRole('button', { name: 'Trình ký' }).click();
+    await new OutgoingDetail(page).submit.click();
     await expect(detail).toContainText('Trình ký');
     // No số yet: an appendix cannot be signed with the document's số, ký hiệu.
     await expect(page.getByTestId('appendix-panel')).toContainText('sau khi văn bản được cấp số');
@@ -147,11 +146,9 @@ test('phụ lục: signed with the số, ký hiệu, attached, one taken back, p
     await nav(page, 'Ký duyệt').click();
     const queue = page.getByTestId('signing-queue');
     await queue.getByRole('checkbox').check();
-    await page.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
+    await chooseCertificate(page);
     await page.keyboard.press('Control+Enter');
-    const dialog = page.getByTestId('pin-dialog');
-    await dialog.getByLabel('Mã PIN').fill(pin('VanthuLanhDao'));
-    await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
+    await new PinDialog(page).sign(pin('VanthuLanhDao'));
     await expect(page.getByTestId('signed')).toContainText('Đã ký 1 văn bản.');
   });
 
@@ -161,7 +158,7 @@ test('phụ lục: signed with the số, ký hiệu, attached, one taken back, p
     await page.getByRole('button', { name: 'Lãnh đạo đã ký' }).click();
     await page.getByTestId('outgoing-table').getByRole('link').first().click();
     const detail = page.getByTestId('outgoing-detail');
-    await detail.getByRole('button', { name: 'Cấp số' }).click();
+    await new OutgoingDetail(page).issueNumber.click();
     await expect(detail).toContainText('Đã cấp số');
     soKyHieu = (await detail.locator('dd').nth(1).textContent()) ?? '';
     expect(soKyHieu).toMatch(/^\d+\/KH-SNV$/);
@@ -193,13 +190,11 @@ test('phụ lục: signed with the số, ký hiệu, attached, one taken back, p
 
   await test.step('sealed and published: the appendix goes with it and can no longer be taken back', async () => {
     const detail = page.getByTestId('outgoing-detail');
-    await detail.getByLabel('Chứng thư số dùng để ký').first().selectOption({ index: 1 });
-    await detail.getByRole('button', { name: 'Đóng dấu (ký số cơ quan)' }).click();
-    const dialog = page.getByTestId('pin-dialog');
-    await dialog.getByLabel('Mã PIN').fill(pin('VanthuCoQuan'));
-    await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
+    await certificateSelect(detail).first().selectOption({ index: 1 });
+    await new OutgoingDetail(page).seal.click();
+    await new PinDialog(page).sign(pin('VanthuCoQuan'));
     await expect(detail).toContainText('Đã đóng dấu');
-    await detail.getByRole('button', { name: 'Phát hành' }).click();
+    await new OutgoingDetail(page).publish.click();
     await expect(detail).toContainText('Đã phát hành');
     const panel = page.getByTestId('appendix-panel');
     await expect(panel).toContainText('đã được gửi cùng văn bản');

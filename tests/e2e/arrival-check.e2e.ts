@@ -9,6 +9,7 @@ import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
 import { makeSignedFixture } from './support/signed-pdf.ts';
+import { SettingsPage, serverLogin } from './pages/settings-page.ts';
 
 /*
  * Issue #17: a document from the Trục is checked before the clerk acts on it. The sender signed it
@@ -41,18 +42,11 @@ test('an arrival from the Trục is checked before the clerk acts; trả lại p
   page,
 }) => {
   await test.step('first run: organization, server, login, one sync', async () => {
-    await page.goto(shell.url);
-    await nav(page, 'Cài đặt').click();
-    await page.getByLabel('Mã định danh cơ quan').fill(SNV);
-    await page.getByLabel('Tên cơ quan', { exact: true }).fill('Sở Nội vụ tỉnh Demo');
-    await page.getByLabel('Địa chỉ máy chủ').fill(server.url);
-    await page.getByLabel('Tên đăng nhập').fill('vanthu.snv');
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await expect(page.getByTestId('settings-saved')).toBeVisible();
-    const login = page.getByTestId('server-login');
-    await login.getByLabel('Tài khoản').fill('vanthu.snv');
-    await login.getByLabel('Mật khẩu').fill('demo');
-    await login.getByRole('button', { name: 'Đăng nhập' }).click();
+    await new SettingsPage(page).configure(
+      { maDinhDanh: SNV, orgName: 'Sở Nội vụ tỉnh Demo', serverUrl: server.url, username: 'vanthu.snv' },
+      shell.url,
+    );
+    await serverLogin(page, 'vanthu.snv', 'demo');
     await expect(page.getByTestId('login-done')).toContainText(SNV);
     await nav(page, 'Đồng bộ').click();
     await page.getByRole('button', { name: 'Đồng bộ ngay (Alt+R)' }).click();

@@ -11,8 +11,11 @@ import { saveScreen } from './support/artifacts.ts';
 import { becomes } from './support/role.ts';
 import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
-import { chooseTrustRoot } from './support/settings-files.ts';
 import { openProfileDatabase, storedFileOutside } from '../support/profile-at-rest.ts';
+import { SettingsPage } from './pages/settings-page.ts';
+import { chooseCertificate, PinDialog } from './pages/pin-dialog.ts';
+import { DraftForm } from './pages/draft-form.ts';
+import { OutgoingDetail } from './pages/outgoing-detail.ts';
 
 /*
  * The whole working day of issue #9, in one browser session against the real services: the
@@ -79,16 +82,17 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
   const pin = (label: string) => fixture.pki.softhsm.tokens.find((t) => t.label === label)?.pin ?? '';
 
   await test.step('first run: organization, server, token module and trust roots; login', async () => {
-    await page.goto(shell.url);
-    await nav(page, 'Cài đặt').click();
-    await page.getByLabel('Mã định danh cơ quan').fill(SNV);
-    await page.getByLabel('Tên cơ quan', { exact: true }).fill('Sở Nội vụ tỉnh Demo');
-    await page.getByLabel('Địa chỉ máy chủ').fill(server.url);
-    await page.getByLabel('Tên đăng nhập').fill('vanthu.snv');
-    await page.getByLabel('Thư viện PKCS#11 thêm bằng đường dẫn').fill(fixture.pki.softhsm.module);
-    await chooseTrustRoot(page, fixture.pki.chainPem);
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await expect(page.getByTestId('settings-saved')).toBeVisible();
+    await new SettingsPage(page).configure(
+      {
+        maDinhDanh: SNV,
+        orgName: 'Sở Nội vụ tỉnh Demo',
+        serverUrl: server.url,
+        username: 'vanthu.snv',
+        modulePath: fixture.pki.softhsm.module,
+        trustRoot: fixture.pki.chainPem,
+      },
+      shell.url,
+    );
     const login = page.getByTestId('server-login');
     await login.getByLabel('Tài khoản').fill('vanthu.snv');
     await login.getByLabel('Mật khẩu').fill('demo');
@@ -196,15 +200,15 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
     await becomes(page, shell.url, 'Chuyên viên');
     await nav(page, 'Văn bản đi').click();
     await openNew(page);
-    await page.getByLabel('Tệp dự thảo (PDF)').setInputFiles(draftPdf);
-    await expect(page.getByTestId('draft-pdf')).toContainText('Đã chọn');
-    await page.getByLabel('Tệp gốc soạn thảo (.docx, .odt, .doc)').setInputFiles('tests/fixtures/pdf/lo-qd-kt-1.docx');
-    await expect(page.getByTestId('draft-source')).toContainText('Đã chọn');
-    await page.getByLabel('Tên loại văn bản').fill('Kế hoạch');
-    await page.getByLabel('Ký hiệu').fill('KH-SNV');
-    await page.getByLabel('Cơ quan ban hành').fill('Sở Nội vụ tỉnh Demo');
-    await page.getByLabel('Trích yếu nội dung').fill(DRAFT_TRICH_YEU);
-    await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn A');
+    await new DraftForm(page).fill({
+      pdf: draftPdf,
+      nguon: 'tests/fixtures/pdf/lo-qd-kt-1.docx',
+      tenLoai: 'Kế hoạch',
+      kyHieu: 'KH-SNV',
+      coQuanBanHanh: 'Sở Nội vụ tỉnh Demo',
+      trichYeu: DRAFT_TRICH_YEU,
+      nguoiKy: 'Nguyễn Văn A',
+    });
     // The recipient comes from the directory the morning's sync brought in.
     const picker = page.getByTestId('recipient-picker');
     await picker.getByLabel('Tìm cơ quan nhận trong danh bạ').fill('tai chinh');
@@ -215,7 +219,7 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
     await page.keyboard.press('Control+s');
     const detail = page.getByTestId('outgoing-detail');
     await expect(detail).toContainText('Dự thảo');
-    await detail.getByRole('button', { name: 'Trình ký' }).click();
+    await new OutgoingDetail(page).submit.click();
     await expect(detail).toContainText('Trình ký');
     // The sổ đi of this year now exists: the next round brings its number lease from the server.
     await drain(page);
@@ -227,13 +231,13 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
     const queue = page.getByTestId('signing-queue');
     await expect(queue).toContainText(DRAFT_TRICH_YEU);
     await queue.getByRole('checkbox').check();
-    await page.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
+    await chooseCertificate(page);
     await page.keyboard.press('Control+Enter');
-    const dialog = page.getByTestId('pin-dialog');
     await expect(page.getByTestId('preflight-facts')).toContainText('Nguyễn Văn A');
-    await dialog.getByLabel('Mã PIN').fill(pin('VanthuLanhDao'));
+    const pinDialog = new PinDialog(page);
+    await pinDialog.pin.fill(pin('VanthuLanhDao'));
     await shot(page, '09-leader-pin');
-    await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
+    await pinDialog.confirm.click();
     await expect(page.getByTestId('signed')).toContainText('Đã ký 1 văn bản.');
     await shot(page, '10-leader-signed');
   });
@@ -258,15 +262,13 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
     await page.getByRole('button', { name: 'Lãnh đạo đã ký' }).click();
     await page.getByTestId('outgoing-table').getByRole('link').first().click();
     const detail = page.getByTestId('outgoing-detail');
-    await detail.getByRole('button', { name: 'Cấp số' }).click();
+    await new OutgoingDetail(page).issueNumber.click();
     await expect(detail).toContainText('Đã cấp số');
     await expect(detail).toContainText('/KH-SNV');
-    await detail.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
-    await detail.getByRole('button', { name: 'Đóng dấu (ký số cơ quan)' }).click();
-    const dialog = page.getByTestId('pin-dialog');
+    await chooseCertificate(detail);
+    await new OutgoingDetail(page).seal.click();
     await expect(page.getByTestId('preflight-facts')).toContainText('ỦY BAN NHÂN DÂN TỈNH X');
-    await dialog.getByLabel('Mã PIN').fill(pin('VanthuCoQuan'));
-    await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
+    await new PinDialog(page).sign(pin('VanthuCoQuan'));
     await expect(detail).toContainText('Đã đóng dấu');
     await shot(page, '11-sealed');
     // Its appendix is signed by the organization with the document's số, ký hiệu and attached to it.
@@ -274,14 +276,13 @@ test('a day at the registry: arrival, verification, registration, outage, paper 
     await appendix.getByRole('button', { name: 'Thêm phụ lục…' }).click();
     await appendix.getByLabel('Tệp phụ lục (PDF)').setInputFiles(appendixPdf);
     await expect(appendix.getByTestId('appendix-file')).toContainText('Đã chọn');
-    await appendix.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
+    await chooseCertificate(appendix);
     await appendix.getByRole('button', { name: 'Ký số và đính kèm' }).click();
-    await page.getByTestId('pin-dialog').getByLabel('Mã PIN').fill(pin('VanthuCoQuan'));
-    await page.getByTestId('pin-dialog').getByRole('button', { name: 'Ký', exact: true }).click();
+    await new PinDialog(page).sign(pin('VanthuCoQuan'));
     await expect(page.getByTestId('appendix-notice')).toContainText('Đã ký số và đính kèm Phụ lục I');
     await expect(page.getByTestId('appendix-list')).toContainText('Phụ lục I');
     await shot(page, '12a-appendix-attached');
-    await detail.getByRole('button', { name: 'Phát hành' }).click();
+    await new OutgoingDetail(page).publish.click();
     await expect(detail).toContainText('Đã phát hành');
     await shot(page, '12-published');
     await drain(page);

@@ -9,8 +9,11 @@ import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { becomes } from './support/role.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
-import { chooseTrustRoot } from './support/settings-files.ts';
 import { openProfileDatabase, storedFileOutside } from '../support/profile-at-rest.ts';
+import { SettingsPage } from './pages/settings-page.ts';
+import { chooseCertificate, PinDialog } from './pages/pin-dialog.ts';
+import { DraftForm } from './pages/draft-form.ts';
+import { OutgoingDetail } from './pages/outgoing-detail.ts';
 
 /**
  * A draft whose date line the layout module cannot read (issue #14): creating it refuses with
@@ -49,14 +52,15 @@ test.beforeAll(async () => {
 test.afterAll(async () => shell.stop());
 
 test('first run: the organization, the token module and the trusted chain are configured', async ({ page }) => {
-  await page.goto(shell.url);
-  await nav(page, 'Cài đặt').click();
-  await page.getByLabel('Mã định danh cơ quan').fill('000.00.00.H49');
-  await page.getByLabel('Tên cơ quan', { exact: true }).fill('Ủy ban nhân dân tỉnh X');
-  await page.getByLabel('Thư viện PKCS#11 thêm bằng đường dẫn').fill(fixture.pki.softhsm.module);
-  await chooseTrustRoot(page, fixture.pki.chainPem);
-  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  await new SettingsPage(page).configure(
+    {
+      maDinhDanh: '000.00.00.H49',
+      orgName: 'Ủy ban nhân dân tỉnh X',
+      modulePath: fixture.pki.softhsm.module,
+      trustRoot: fixture.pki.chainPem,
+    },
+    shell.url,
+  );
 });
 
 test('the draft is refused for its missing date line; the chuyên viên draws the field and the draft is made', async ({
@@ -65,16 +69,16 @@ test('the draft is refused for its missing date line; the chuyên viên draws th
   await becomes(page, shell.url, 'Chuyên viên');
   await nav(page, 'Văn bản đi').click();
   await openNew(page);
-  await page.getByLabel('Tên loại văn bản').fill('Quyết định');
-  await page.getByLabel('Ký hiệu').fill('QĐ-UBND');
-  await page.getByLabel('Cơ quan ban hành').fill('Ủy ban nhân dân tỉnh X');
-  await page.getByLabel('Trích yếu nội dung').fill('Về việc phê duyệt kế hoạch chuyển đổi số');
-  await page.getByLabel('Họ tên người ký').fill('Nguyễn Thị Loan');
-  await page.getByLabel(/^Nơi nhận/).fill('000.00.01.H49 | Sở Tài chính tỉnh X');
-  await page.getByLabel('Tệp dự thảo (PDF)').setInputFiles(noDatePdf);
-  await expect(page.getByTestId('draft-pdf')).toContainText('Đã chọn: qd-khong-dong-ngay.pdf');
-  await page.getByLabel('Tệp gốc soạn thảo (.docx, .odt, .doc)').setInputFiles(DRAFT_DOCX);
-  await expect(page.getByTestId('draft-source')).toContainText('Đã chọn: lo-qd-kt-1.docx');
+  await new DraftForm(page).fill({
+    tenLoai: 'Quyết định',
+    kyHieu: 'QĐ-UBND',
+    coQuanBanHanh: 'Ủy ban nhân dân tỉnh X',
+    trichYeu: 'Về việc phê duyệt kế hoạch chuyển đổi số',
+    nguoiKy: 'Nguyễn Thị Loan',
+    recipients: '000.00.01.H49 | Sở Tài chính tỉnh X',
+    pdf: noDatePdf,
+    nguon: DRAFT_DOCX,
+  });
   await page.keyboard.press('Control+s');
 
   // Refused before anything is stored: the reason names the field, and the page is shown to place it.
@@ -111,7 +115,7 @@ test('the draft is refused for its missing date line; the chuyên viên draws th
   await page.keyboard.press('Control+s');
   const detail = page.getByTestId('outgoing-detail');
   await expect(detail).toContainText('Dự thảo');
-  await detail.getByRole('button', { name: 'Trình ký' }).click();
+  await new OutgoingDetail(page).submit.click();
   await expect(detail).toContainText('Trình ký');
 });
 
@@ -120,12 +124,10 @@ test('the leader signs the draft, and cấp số writes the date into the box th
   await nav(page, 'Ký duyệt').click();
   const queue = page.getByTestId('signing-queue');
   await queue.getByRole('checkbox').first().check();
-  await page.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
+  await chooseCertificate(page);
   await page.keyboard.press('Control+Enter');
-  const dialog = page.getByTestId('pin-dialog');
   const pin = fixture.pki.softhsm.tokens.find((t) => t.label === 'VanthuLanhDao')?.pin ?? '';
-  await dialog.getByLabel('Mã PIN').fill(pin);
-  await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
+  await new PinDialog(page).sign(pin);
   await expect(page.getByTestId('signed')).toContainText('Đã ký 1 văn bản.');
 
   // real time: the app in the browser-shell host numbers in the year of its own clock.
@@ -140,7 +142,7 @@ test('the leader signs the draft, and cấp số writes the date into the box th
   await page.getByRole('button', { name: 'Lãnh đạo đã ký' }).click();
   await page.getByTestId('outgoing-table').getByRole('link').first().click();
   const detail = page.getByTestId('outgoing-detail');
-  await detail.getByRole('button', { name: 'Cấp số' }).click();
+  await new OutgoingDetail(page).issueNumber.click();
   await expect(detail).toContainText('Đã cấp số');
 
   // The numbered file: its date text lies inside the box drawn on the preview, and the

@@ -9,7 +9,7 @@ import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { receiveChecked } from './support/receive.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
-import { chooseTrustRoot } from './support/settings-files.ts';
+import { SettingsPage } from './pages/settings-page.ts';
 
 let shell: RunningShell;
 let fixture: SignedFixture;
@@ -28,13 +28,10 @@ async function openApp(page: Page): Promise<void> {
 
 /** First run: the organization and the trusted CA chain are set in Cài đặt, as an administrator would. */
 async function configure(page: Page): Promise<void> {
-  await page.goto(shell.url);
-  await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' }).click();
-  await page.getByLabel('Mã định danh cơ quan').fill('000.00.00.H49');
-  await page.getByLabel('Tên cơ quan', { exact: true }).fill('Sở Nội vụ tỉnh X');
-  await chooseTrustRoot(page, fixture.pki.chainPem);
-  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  await new SettingsPage(page).configure(
+    { maDinhDanh: '000.00.00.H49', orgName: 'Sở Nội vụ tỉnh X', trustRoot: fixture.pki.chainPem },
+    shell.url,
+  );
 }
 
 async function openRegistration(page: Page): Promise<void> {

@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { scanOf } from '../support/ocr/scan.ts';
 import { startShell, type RunningShell } from './shell-host.ts';
 import { nav, openNew } from './support/frame.ts';
+import { SettingsPage } from './pages/settings-page.ts';
 
 let shell: RunningShell;
 let scanPath: string;
@@ -25,11 +26,7 @@ test('a scanned paper document is read on the workstation and its fields fill th
   test.setTimeout(240_000);
   await page.goto(shell.url);
   // The store (where the text is kept) opens once the organization is named.
-  await nav(page, 'Cài đặt').click();
-  await page.getByLabel('Mã định danh cơ quan').fill('000.00.00.H49');
-  await page.getByLabel('Tên cơ quan', { exact: true }).fill('Sở Nội vụ tỉnh X');
-  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  await new SettingsPage(page).configure({ maDinhDanh: '000.00.00.H49', orgName: 'Sở Nội vụ tỉnh X' });
   await nav(page, 'Văn bản đến').click();
   await expect(page.getByRole('group', { name: 'Lọc văn bản đến' })).toBeVisible();
   await openNew(page);

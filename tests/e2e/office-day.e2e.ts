@@ -10,9 +10,13 @@ import { startCutProxy, type CutProxy } from './support/cut-proxy.ts';
 import { nav, openNew } from './support/frame.ts';
 import { receiveChecked } from './support/receive.ts';
 import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
-import { chooseTrustRoot } from './support/settings-files.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
 import { openProfileDatabase, storedFileOutside } from '../support/profile-at-rest.ts';
+import { chooseCertificate, PinDialog } from './pages/pin-dialog.ts';
+import { SettingsPage } from './pages/settings-page.ts';
+import { OfficeQueuePage } from './pages/office-queue-page.ts';
+import { DraftForm } from './pages/draft-form.ts';
+import { OutgoingDetail } from './pages/outgoing-detail.ts';
 
 /*
  * The office's day across workstations (#16, first Done-when point): văn thư, lãnh đạo and
@@ -81,29 +85,23 @@ async function configure(
   serverUrl: string,
   signer: boolean,
 ): Promise<void> {
-  const { page } = s;
-  await page.goto(s.shell.url);
-  await nav(page, 'Cài đặt').click();
-  await page.getByLabel('Mã định danh cơ quan').fill(org.code);
-  await page.getByLabel('Tên cơ quan', { exact: true }).fill(org.name);
-  await page.getByLabel('Địa chỉ máy chủ').fill(serverUrl);
-  if (signer) {
-    await page.getByLabel('Thư viện PKCS#11 thêm bằng đường dẫn').fill(fixture.pki.softhsm.module);
-  }
-  await chooseTrustRoot(page, fixture.pki.chainPem);
-  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  await new SettingsPage(s.page).configure(
+    {
+      maDinhDanh: org.code,
+      orgName: org.name,
+      serverUrl,
+      ...(signer ? { modulePath: fixture.pki.softhsm.module } : {}),
+      trustRoot: fixture.pki.chainPem,
+    },
+    s.shell.url,
+  );
 }
 
 /** The person signs in on Hàng đợi của tôi with their server account. */
 async function signIn(s: Station, username: string, shown: string): Promise<void> {
-  const { page } = s;
-  await nav(page, 'Hàng đợi của tôi').click();
-  const form = page.getByTestId('person-sign-in');
-  await form.getByLabel('Tài khoản').fill(username);
-  await form.getByLabel('Mật khẩu').fill('demo');
-  await form.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByTestId('office-person')).toHaveText(shown, { timeout: 20_000 });
+  const queue = await new OfficeQueuePage(s.page).open();
+  await queue.submitSignIn(username, 'demo');
+  await expect(s.page.getByTestId('office-person')).toHaveText(shown, { timeout: 20_000 });
 }
 
 /** The queue row of a case once it shows `step` (the queue refreshes itself; nothing is pressed). */
@@ -223,16 +221,16 @@ test('an incoming document and a draft travel between three workstations and a s
     const { page } = cv;
     await nav(page, 'Văn bản đi').click();
     await openNew(page);
-    await page.getByLabel('Tên loại văn bản').fill('Kế hoạch');
-    await page.getByLabel('Ký hiệu').fill('KH-SNV');
-    await page.getByLabel('Cơ quan ban hành').fill('Sở Nội vụ tỉnh Demo');
-    await page.getByLabel('Trích yếu nội dung').fill(DRAFT_TRICH_YEU);
-    await page.getByLabel('Họ tên người ký').fill('Hoàng Văn Nam');
-    await page.getByLabel(/^Nơi nhận/).fill(`${UBND} | Ủy ban nhân dân tỉnh Demo`);
-    await page.getByLabel('Tệp dự thảo (PDF)').setInputFiles(DRAFT_PDF);
-    await expect(page.getByTestId('draft-pdf')).toContainText('Đã chọn: lo-qd-kt-1.pdf');
-    await page.getByLabel('Tệp gốc soạn thảo (.docx, .odt, .doc)').setInputFiles(DRAFT_DOCX);
-    await expect(page.getByTestId('draft-source')).toContainText('Đã chọn: lo-qd-kt-1.docx');
+    await new DraftForm(page).fill({
+      tenLoai: 'Kế hoạch',
+      kyHieu: 'KH-SNV',
+      coQuanBanHanh: 'Sở Nội vụ tỉnh Demo',
+      trichYeu: DRAFT_TRICH_YEU,
+      nguoiKy: 'Hoàng Văn Nam',
+      recipients: `${UBND} | Ủy ban nhân dân tỉnh Demo`,
+      pdf: DRAFT_PDF,
+      nguon: DRAFT_DOCX,
+    });
     await page.getByRole('button', { name: 'Lưu dự thảo' }).click();
     const detail = page.getByTestId('outgoing-detail');
     await expect(detail).toContainText('Dự thảo');
@@ -254,11 +252,9 @@ test('an incoming document and a draft travel between three workstations and a s
     await expect(queue).toContainText(DRAFT_TRICH_YEU);
     leaderLine.cut();
     await queue.getByRole('checkbox').check();
-    await page.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
+    await chooseCertificate(page);
     await page.keyboard.press('Control+Enter');
-    const dialog = page.getByTestId('pin-dialog');
-    await dialog.getByLabel('Mã PIN').fill(pin('VanthuLanhDao'));
-    await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
+    await new PinDialog(page).sign(pin('VanthuLanhDao'));
     await expect(page.getByTestId('signed')).toContainText('Đã ký 1 văn bản.');
     // The signed file waits on this workstation: the indicator says it works offline.
     await expect(page.getByText('Mất kết nối — đang làm việc trên máy').first()).toBeVisible({ timeout: 30_000 });
@@ -276,16 +272,14 @@ test('an incoming document and a draft travel between three workstations and a s
       .first()
       .click();
     const detail = page.getByTestId('outgoing-detail');
-    await detail.getByRole('button', { name: 'Cấp số' }).click();
+    await new OutgoingDetail(page).issueNumber.click();
     await expect(detail).toContainText('Đã cấp số');
     await expect(detail).toContainText('/KH-SNV');
-    await detail.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
-    await detail.getByRole('button', { name: 'Đóng dấu (ký số cơ quan)' }).click();
-    const dialog = page.getByTestId('pin-dialog');
-    await dialog.getByLabel('Mã PIN').fill(pin('VanthuCoQuan'));
-    await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
+    await chooseCertificate(detail);
+    await new OutgoingDetail(page).seal.click();
+    await new PinDialog(page).sign(pin('VanthuCoQuan'));
     await expect(detail).toContainText('Đã đóng dấu');
-    await detail.getByRole('button', { name: 'Phát hành' }).click();
+    await new OutgoingDetail(page).publish.click();
     await expect(detail).toContainText('Đã phát hành');
     await shot(page, '05-vanthu-published');
     // What the văn thư sees on Đồng bộ (opened, not pressed): nothing left to send, the publication included.
@@ -349,7 +343,17 @@ test('an incoming document and a draft travel between three workstations and a s
       JSON.stringify(steps),
     ).toBe(true);
     expect(steps.map((s) => s.kind).sort()).toEqual(
-      ['assign', 'complete', 'draft', 'number', 'publish', 'seal', 'sign', 'submit', 'submit-for-signature'].sort(),
+      [
+        'assign',
+        'complete',
+        'draft',
+        'issue-number',
+        'publish',
+        'seal',
+        'sign',
+        'submit',
+        'submit-for-signature',
+      ].sort(),
     );
   });
 });

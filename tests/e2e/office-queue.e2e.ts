@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
-import { nav } from './support/frame.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
+import { SettingsPage } from './pages/settings-page.ts';
+import { OfficeQueuePage } from './pages/office-queue-page.ts';
 
 /*
  * The office across workstations (#16), the leader's side: lãnh đạo signs in on their own
@@ -67,40 +68,25 @@ async function presentFromVanThu(trichYeu: string): Promise<void> {
 
 /** Point a workstation at the organization and the server, then sign its person in on Hàng đợi của tôi. */
 async function setUpWorkstation(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(url);
-  await nav(page, 'Cài đặt').click();
-  await page.getByLabel('Mã định danh cơ quan').fill(SNV);
-  await page.getByLabel('Tên cơ quan', { exact: true }).fill('Sở Nội vụ tỉnh Demo');
-  await page.getByLabel('Địa chỉ máy chủ').fill(server.url);
-  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await expect(page.getByTestId('settings-saved')).toBeVisible();
-  await nav(page, 'Hàng đợi của tôi').click();
-  const signIn = page.getByTestId('person-sign-in');
-  await signIn.getByLabel('Tài khoản').fill(username);
-  await signIn.getByLabel('Mật khẩu').fill('demo');
-  await signIn.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByTestId('office-person')).toBeVisible();
+  await new SettingsPage(page).configure(
+    { maDinhDanh: SNV, orgName: 'Sở Nội vụ tỉnh Demo', serverUrl: server.url },
+    url,
+  );
+  await new OfficeQueuePage(page).signIn(username, 'demo');
 }
 
 test('the leader signs in on their workstation and a document presented to them appears in their queue', async ({
   page,
 }) => {
-  await page.goto(shell.url);
-  await nav(page, 'Cài đặt').click();
-  await page.getByLabel('Mã định danh cơ quan').fill(SNV);
-  await page.getByLabel('Tên cơ quan', { exact: true }).fill('Sở Nội vụ tỉnh Demo');
-  await page.getByLabel('Địa chỉ máy chủ').fill(server.url);
-  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  await new SettingsPage(page).configure(
+    { maDinhDanh: SNV, orgName: 'Sở Nội vụ tỉnh Demo', serverUrl: server.url },
+    shell.url,
+  );
 
-  await nav(page, 'Hàng đợi của tôi').click();
-  const signIn = page.getByTestId('person-sign-in');
-  await signIn.getByLabel('Tài khoản').fill('lanhdao.snv');
-  await signIn.getByLabel('Mật khẩu').fill('sai');
-  await signIn.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(signIn.getByRole('alert')).toBeVisible();
-  await signIn.getByLabel('Mật khẩu').fill('demo');
-  await signIn.getByRole('button', { name: 'Đăng nhập' }).click();
+  const office = await new OfficeQueuePage(page).open();
+  await office.submitSignIn('lanhdao.snv', 'sai');
+  await expect(office.signInForm.getByRole('alert')).toBeVisible();
+  await office.submitSignIn('lanhdao.snv', 'demo');
   await expect(page.getByTestId('office-person')).toHaveText('Hoàng Văn Nam — Lãnh đạo');
   await expect(page.getByText('Chưa có văn bản nào chuyển đến đồng chí.')).toBeVisible();
 

@@ -10,10 +10,13 @@ import { rpc } from './support/rpc.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { becomes } from './support/role.ts';
 import { makeSignedFixture, type SignedFixture } from './support/signed-pdf.ts';
-import { chooseTrustRoot } from './support/settings-files.ts';
 import { openProfileDatabase, storedFileOutside } from '../support/profile-at-rest.ts';
 import { submitDraftByRpc } from './support/rpc-draft.ts';
 import { mupdfCheck, qpdfCheck } from '../support/validators.ts';
+import { SettingsPage } from './pages/settings-page.ts';
+import { certificateSelect, chooseCertificate, PinDialog } from './pages/pin-dialog.ts';
+import { DraftForm } from './pages/draft-form.ts';
+import { OutgoingDetail } from './pages/outgoing-detail.ts';
 
 /**
  * The issuing journey in the browser shell (#15): a chuyên viên chooses a PDF and its .docx, a
@@ -38,14 +41,15 @@ test.beforeAll(async () => {
 test.afterAll(async () => shell.stop());
 
 test('first run: the organization, the token module and the trusted chain are configured', async ({ page }) => {
-  await page.goto(shell.url);
-  await nav(page, 'Cài đặt').click();
-  await page.getByLabel('Mã định danh cơ quan').fill('000.00.00.H49');
-  await page.getByLabel('Tên cơ quan', { exact: true }).fill('Ủy ban nhân dân tỉnh X');
-  await page.getByLabel('Thư viện PKCS#11 thêm bằng đường dẫn').fill(fixture.pki.softhsm.module);
-  await chooseTrustRoot(page, fixture.pki.chainPem);
-  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  await new SettingsPage(page).configure(
+    {
+      maDinhDanh: '000.00.00.H49',
+      orgName: 'Ủy ban nhân dân tỉnh X',
+      modulePath: fixture.pki.softhsm.module,
+      trustRoot: fixture.pki.chainPem,
+    },
+    shell.url,
+  );
   await page.getByRole('button', { name: 'Dò lại thiết bị' }).click();
   await expect(page.getByTestId('token-modules')).toContainText('VanthuCoQuan');
 });
@@ -58,26 +62,26 @@ test('a chuyên viên writes two drafts, each from a chosen PDF and its .docx, a
   for (const trichYeu of CHOSEN) {
     await nav(page, 'Văn bản đi').click();
     await openNew(page);
-    await page.getByLabel('Tên loại văn bản').fill('Quyết định');
-    await page.getByLabel('Ký hiệu').fill('QĐ-UBND');
-    await page.getByLabel('Cơ quan ban hành').fill('Ủy ban nhân dân tỉnh X');
-    await page.getByLabel('Trích yếu nội dung').fill(trichYeu);
-    await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn A');
-    await page.getByLabel(/^Nơi nhận/).fill('000.00.01.H49 | Sở Tài chính tỉnh X');
-    // The recipients are to answer within a month: the published document waits for their reply.
-    await page.getByLabel('Hạn trả lời').fill(answerBy);
-    // Chosen like a person does (the file input), streamed to the host: the page never holds a path.
-    await page.getByLabel('Tệp dự thảo (PDF)').setInputFiles(DRAFT_PDF);
-    await expect(page.getByTestId('draft-pdf')).toContainText('Đã chọn: lo-qd-kt-1.pdf');
-    await page.getByLabel('Tệp gốc soạn thảo (.docx, .odt, .doc)').setInputFiles(DRAFT_DOCX);
-    await expect(page.getByTestId('draft-source')).toContainText('Đã chọn: lo-qd-kt-1.docx');
+    await new DraftForm(page).fill({
+      tenLoai: 'Quyết định',
+      kyHieu: 'QĐ-UBND',
+      coQuanBanHanh: 'Ủy ban nhân dân tỉnh X',
+      trichYeu,
+      nguoiKy: 'Nguyễn Văn A',
+      recipients: '000.00.01.H49 | Sở Tài chính tỉnh X',
+      // The recipients are to answer within a month: the published document waits for their reply.
+      hanTraLoi: answerBy,
+      // Chosen like a person does (the file input), streamed to the host: the page never holds a path.
+      pdf: DRAFT_PDF,
+      nguon: DRAFT_DOCX,
+    });
     await expectNoSeriousAxeViolations(page);
     await page.keyboard.press('Control+s');
     const detail = page.getByTestId('outgoing-detail');
     await expect(detail).toContainText('Dự thảo');
     // Stored with its files: the draft's thể thức shows at once, before trình ký.
     await expect(detail.getByTestId('the-thuc-findings')).toContainText('Tiêu ngữ');
-    await detail.getByRole('button', { name: 'Trình ký' }).click();
+    await new OutgoingDetail(page).submit.click();
     await expect(detail).toContainText('Trình ký');
   }
   // Where the blue signature and the red seal will go on the stored draft, read through main.
@@ -115,11 +119,10 @@ test('main refuses a chuyên viên who tries to sign, and the screen shows its r
   await nav(page, 'Ký duyệt').click();
   const queue = page.getByTestId('signing-queue');
   await queue.getByRole('checkbox').first().check();
-  await page.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
+  await chooseCertificate(page);
   await page.keyboard.press('Control+Enter');
   const pin = fixture.pki.softhsm.tokens.find((t) => t.label === 'VanthuLanhDao')?.pin ?? '';
-  await page.getByTestId('pin-dialog').getByLabel('Mã PIN').fill(pin);
-  await page.getByTestId('pin-dialog').getByRole('button', { name: 'Ký', exact: true }).click();
+  await new PinDialog(page).sign(pin);
   const notice = page.getByTestId('error-center').locator('[data-code="ROLE_NOT_ALLOWED"]');
   await expect(notice).toContainText('Chuyên viên không được ký duyệt văn bản đi.');
   // Not retryable: trying again cannot help, another person must act.
@@ -175,16 +178,15 @@ test('the leader signs the chosen draft and five others in one batch with one PI
     }
   }).toPass({ timeout: 10_000 });
   await saveScreen(page, '40-signing-the-thuc');
-  await page.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
-  await expect(page.getByLabel('Chứng thư số dùng để ký').locator('option:checked')).toContainText('Nguyễn Văn A');
+  await chooseCertificate(page);
+  await expect(certificateSelect(page).locator('option:checked')).toContainText('Nguyễn Văn A');
   await page.keyboard.press('Control+Enter');
   const dialog = page.getByTestId('pin-dialog');
   await expect(dialog).toContainText(`${BATCH} văn bản`);
   await expect(page.getByTestId('preflight-facts')).toContainText('Nguyễn Văn A');
   await saveScreen(page, '40-signing-pin');
   const pin = fixture.pki.softhsm.tokens.find((t) => t.label === 'VanthuLanhDao')?.pin ?? '';
-  await dialog.getByLabel('Mã PIN').fill(pin);
-  await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
+  await new PinDialog(page).sign(pin);
   await expect(page.getByTestId('signed')).toContainText(`Đã ký ${BATCH} văn bản.`);
   // One batch, one PIN: every draft of the queue is now signed, none left waiting.
   await expect(queue.getByRole('checkbox')).toHaveCount(0);
@@ -212,19 +214,17 @@ test('the văn thư numbers, seals and publishes the stored file; pdfsig, mupdf 
   await page.getByTestId('outgoing-table').getByRole('link', { name: CHOSEN[0] }).click();
   const detail = page.getByTestId('outgoing-detail');
   await expect(detail).toContainText('Lãnh đạo đã ký');
-  await detail.getByRole('button', { name: 'Cấp số' }).click();
+  await new OutgoingDetail(page).issueNumber.click();
   await expect(detail).toContainText('Đã cấp số');
   await expect(detail).toContainText('/QĐ-UBND');
-  await detail.getByLabel('Chứng thư số dùng để ký').selectOption({ index: 1 });
-  await expect(detail.getByLabel('Chứng thư số dùng để ký').locator('option:checked')).toContainText('ỦY BAN');
-  await detail.getByRole('button', { name: 'Đóng dấu (ký số cơ quan)' }).click();
-  const dialog = page.getByTestId('pin-dialog');
+  await chooseCertificate(detail);
+  await expect(certificateSelect(detail).locator('option:checked')).toContainText('ỦY BAN');
+  await new OutgoingDetail(page).seal.click();
   await expect(page.getByTestId('preflight-facts')).toContainText('ỦY BAN NHÂN DÂN TỈNH X');
   const pin = fixture.pki.softhsm.tokens.find((t) => t.label === 'VanthuCoQuan')?.pin ?? '';
-  await dialog.getByLabel('Mã PIN').fill(pin);
-  await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
+  await new PinDialog(page).sign(pin);
   await expect(detail).toContainText('Đã đóng dấu');
-  await detail.getByRole('button', { name: 'Phát hành' }).click();
+  await new OutgoingDetail(page).publish.click();
   await expect(detail).toContainText('Đã phát hành');
   await saveScreen(page, '32-outgoing-published');
   // The published file is the one the store keeps for the document.
@@ -257,7 +257,18 @@ test('the văn thư numbers, seals and publishes the stored file; pdfsig, mupdf 
   const renumbered = join(mkdtempSync(join(tmpdir(), 'vanthu-e2e-renumber-')), 'sửa số sau khi đóng dấu.pdf');
   execFileSync(
     process.execPath,
-    ['main/cli/bin.ts', 'number', '--in', published, '--out', renumbered, '--so', '99/QĐ-UBND', '--date', nextDay],
+    [
+      'main/cli/bin.ts',
+      'write-number',
+      '--in',
+      published,
+      '--out',
+      renumbered,
+      '--so',
+      '99/QĐ-UBND',
+      '--date',
+      nextDay,
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const verified = spawnSync(

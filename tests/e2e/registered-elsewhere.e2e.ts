@@ -7,6 +7,7 @@ import { nav } from './support/frame.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { startReferenceServer, type RunningServer } from './support/reference-server.ts';
+import { SettingsPage, serverLogin } from './pages/settings-page.ts';
 
 /*
  * Two workstations of Sở Nội vụ (issues #8, #17): this app pulls the inbox, checks it and waits for
@@ -69,20 +70,18 @@ test('registered at another workstation before it is received here: it takes tha
   page,
 }) => {
   await test.step('first run: organization, server, login', async () => {
-    await page.goto(shell.url);
-    await nav(page, 'Cài đặt').click();
-    await page.getByLabel('Mã định danh cơ quan').fill(SNV);
-    await page.getByLabel('Tên cơ quan', { exact: true }).fill('Sở Nội vụ tỉnh Demo');
-    await page.getByLabel('Địa chỉ máy chủ').fill(server.url);
-    await page.getByLabel('Tên đăng nhập').fill('vanthu.snv');
     // This clerk syncs by hand (the setting exists for that), so the other workstation can register first.
-    await page.getByLabel('Tự động đồng bộ').uncheck();
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await expect(page.getByTestId('settings-saved')).toBeVisible();
-    const login = page.getByTestId('server-login');
-    await login.getByLabel('Tài khoản').fill('vanthu.snv');
-    await login.getByLabel('Mật khẩu').fill('demo');
-    await login.getByRole('button', { name: 'Đăng nhập' }).click();
+    await new SettingsPage(page).configure(
+      {
+        maDinhDanh: SNV,
+        orgName: 'Sở Nội vụ tỉnh Demo',
+        serverUrl: server.url,
+        username: 'vanthu.snv',
+        autoSync: false,
+      },
+      shell.url,
+    );
+    await serverLogin(page, 'vanthu.snv', 'demo');
     await expect(page.getByTestId('login-done')).toContainText(SNV);
   });
 

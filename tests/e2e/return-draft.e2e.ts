@@ -4,6 +4,8 @@ import { openNew } from './support/frame.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
 import { becomes } from './support/role.ts';
+import { DraftForm } from './pages/draft-form.ts';
+import { OutgoingDetail } from './pages/outgoing-detail.ts';
 
 let shell: RunningShell;
 
@@ -27,16 +29,18 @@ test('the leader returns a draft under trình ký with a comment; the drafter re
   await becomes(page, shell.url, 'Chuyên viên');
   await nav('Văn bản đi').click();
   await openNew(page);
-  await page.getByLabel('Tên loại văn bản').fill('Công văn');
-  await page.getByLabel('Ký hiệu').fill('UBND-VP');
-  await page.getByLabel('Cơ quan ban hành').fill('Ủy ban nhân dân tỉnh X');
-  await page.getByLabel('Trích yếu nội dung').fill('V/v rà soát thủ tục hành chính');
-  await page.getByLabel(/^Nơi nhận/).fill('000.00.01.H49 | Sở Tài chính tỉnh X');
+  await new DraftForm(page).fill({
+    tenLoai: 'Công văn',
+    kyHieu: 'UBND-VP',
+    coQuanBanHanh: 'Ủy ban nhân dân tỉnh X',
+    trichYeu: 'V/v rà soát thủ tục hành chính',
+    recipients: '000.00.01.H49 | Sở Tài chính tỉnh X',
+  });
   await page.keyboard.press('Control+s');
   const detail = page.getByTestId('outgoing-detail');
   // Nothing to return while it is still a draft.
   await expect(detail.getByRole('button', { name: 'Trả lại dự thảo' })).toHaveCount(0);
-  await detail.getByRole('button', { name: 'Trình ký' }).click();
+  await new OutgoingDetail(page).submit.click();
   await expect(detail).toContainText('Trình ký');
   // The drafter cannot return her own draft: the workflow table gives trả lại dự thảo to the leader
   // only, so her screen offers no such button (main's refusal is in tests/integration/ipc-store/workflow-ipc.test.ts).
@@ -58,6 +62,6 @@ test('the leader returns a draft under trình ký with a comment; the drafter re
   await nav('Văn bản đi').click();
   await page.getByTestId('outgoing-table').getByRole('link').first().click();
   await expect(page.getByTestId('return-comments')).toContainText('Bổ sung thời hạn báo cáo.');
-  await detail.getByRole('button', { name: 'Trình ký' }).click();
+  await new OutgoingDetail(page).submit.click();
   await expect(detail).toContainText('Trình ký');
 });

@@ -2,6 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { startShell, type RunningShell } from './shell-host.ts';
 import { saveScreen } from './support/artifacts.ts';
 import { expectNoSeriousAxeViolations } from './support/axe.ts';
+import { nav } from './support/frame.ts';
+import { SettingsPage } from './pages/settings-page.ts';
+import { vi } from '../../renderer/i18n/vi.ts';
 
 let shell: RunningShell;
 
@@ -10,19 +13,19 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => shell.stop());
 
-async function openSettings(page: Page): Promise<void> {
-  await page.goto(shell.url);
-  await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' }).click();
-  await expect(page.getByLabel('Địa chỉ máy chủ')).toBeVisible();
+async function openSettings(page: Page): Promise<SettingsPage> {
+  const settings = await new SettingsPage(page).open(shell.url);
+  await expect(settings.serverUrl).toBeVisible();
+  return settings;
 }
 
 test('invalid input is explained beside each field and nothing is saved', async ({ page }) => {
-  await openSettings(page);
-  await page.getByLabel('Địa chỉ máy chủ').fill('http://qlvb.tinh.gov.vn');
+  const settings = await openSettings(page);
+  await settings.serverUrl.fill('http://qlvb.tinh.gov.vn');
   await page.getByLabel('Đường kính con dấu (mm)').fill('200');
-  await page.getByLabel('Mã định danh cơ quan').fill('000.00.00.G22 x');
-  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await expect(page.getByLabel('Địa chỉ máy chủ')).toHaveAttribute('aria-invalid', 'true');
+  await settings.maDinhDanh.fill('000.00.00.G22 x');
+  await settings.saveButton.click();
+  await expect(settings.serverUrl).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('Địa chỉ máy chủ phải dùng HTTPS.')).toBeVisible();
   await expect(page.getByText('Nhập số từ 10 đến 80 mm.')).toBeVisible();
   await expect(page.getByText(/Mã định danh theo QCVN 102:2016/)).toBeVisible();
@@ -30,28 +33,28 @@ test('invalid input is explained beside each field and nothing is saved', async 
   // The real settings store still holds the defaults.
   await page.getByRole('button', { name: 'Bỏ thay đổi chưa lưu' }).click();
   await page.reload();
-  await expect(page.getByLabel('Địa chỉ máy chủ')).toHaveValue('');
+  await expect(settings.serverUrl).toHaveValue('');
   await expect(page.getByLabel('Đường kính con dấu (mm)')).toHaveValue('36');
 });
 
 test('a half-finished edit survives leaving the screen, and saving persists it in the real store', async ({ page }) => {
-  await openSettings(page);
-  await page.getByLabel('Địa chỉ máy chủ').fill('https://qlvb.tinh.gov.vn');
-  await page.getByLabel('Tên đăng nhập').fill('dungnv.stttt');
-  await page.getByLabel('Tên cơ quan', { exact: true }).fill('Sở Thông tin và Truyền thông');
-  await page.getByRole('navigation').getByRole('link', { name: 'Văn bản đến' }).click();
-  await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' }).click();
+  const settings = await openSettings(page);
+  await settings.serverUrl.fill('https://qlvb.tinh.gov.vn');
+  await settings.username.fill('dungnv.stttt');
+  await settings.orgName.fill('Sở Thông tin và Truyền thông');
+  await nav(page, vi.nav.incoming).click();
+  await nav(page, vi.nav.settings).click();
   await expect(page.getByTestId('draft-resumed')).toBeVisible();
-  await expect(page.getByLabel('Tên đăng nhập')).toHaveValue('dungnv.stttt');
-  await page.getByLabel('Mã định danh cơ quan').fill('000.00.00.G22');
+  await expect(settings.username).toHaveValue('dungnv.stttt');
+  await settings.maDinhDanh.fill('000.00.00.G22');
   await page.getByLabel('Hình con dấu kèm tên cơ quan và thời gian ký').check();
-  await page.getByLabel('Thư viện PKCS#11 thêm bằng đường dẫn').fill('/usr/lib/softhsm/libsofthsm2.so');
+  await settings.modulePaths.fill('/usr/lib/softhsm/libsofthsm2.so');
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('settings-saved')).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel('Địa chỉ máy chủ')).toHaveValue('https://qlvb.tinh.gov.vn');
-  await expect(page.getByLabel('Tên cơ quan', { exact: true })).toHaveValue('Sở Thông tin và Truyền thông');
-  await expect(page.getByLabel('Thư viện PKCS#11 thêm bằng đường dẫn')).toHaveValue('/usr/lib/softhsm/libsofthsm2.so');
+  await expect(settings.serverUrl).toHaveValue('https://qlvb.tinh.gov.vn');
+  await expect(settings.orgName).toHaveValue('Sở Thông tin và Truyền thông');
+  await expect(settings.modulePaths).toHaveValue('/usr/lib/softhsm/libsofthsm2.so');
   await expect(page.getByLabel('Hình con dấu kèm tên cơ quan và thời gian ký')).toBeChecked();
   await expect(page.getByTestId('draft-resumed')).toBeHidden();
   await expectNoSeriousAxeViolations(page);

@@ -18,7 +18,7 @@ describe('queueActions', () => {
   });
 
   it('offers the văn thư the issuing chain one step at a time', () => {
-    expect(queueActions('da-ky', ['van-thu'], true)).toEqual(['number']);
+    expect(queueActions('da-ky', ['van-thu'], true)).toEqual(['issue-number']);
     expect(queueActions('da-cap-so', ['van-thu'], true)).toEqual(['seal']);
     expect(queueActions('da-dong-dau', ['van-thu'], true)).toEqual(['publish']);
     expect(queueActions('da-ky', ['lanh-dao'], true)).toEqual([]);

@@ -17,7 +17,16 @@ export const commands: readonly CommandEntry[] = [
   { id: 'unlockCommand', name: 'unlock', load: async () => (await import('./vault.ts')).unlockCommand },
   { id: 'prepareCommand', name: 'prepare', load: async () => (await import('./prepare.ts')).prepareCommand },
   { id: 'signCommand', name: 'sign', load: async () => (await import('./sign.ts')).signCommand },
-  { id: 'numberCommand', name: 'number', load: async () => (await import('./number.ts')).numberCommand },
+  {
+    id: 'writeNumberCommand',
+    name: 'write-number',
+    load: async () => (await import('./write-number.ts')).writeNumberCommand,
+  },
+  {
+    id: 'numberAliasCommand',
+    name: 'number',
+    load: async () => (await import('./write-number.ts')).numberAliasCommand,
+  },
   { id: 'signBatchCommand', name: 'sign-batch', load: async () => (await import('./sign-batch.ts')).signBatchCommand },
   { id: 'layoutCommand', name: 'layout', load: async () => (await import('./layout.ts')).layoutCommand },
   { id: 'syncCommand', name: 'sync', load: async () => (await import('./sync.ts')).syncCommand },

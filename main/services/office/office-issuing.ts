@@ -23,7 +23,7 @@ function asCaseFile(file: IssuingFile | undefined, role: CaseFile['role']): Case
 
 /** The office step an issuing result is, with the file it produced (by hash). */
 export function stepOfIssued(
-  stage: 'sign' | 'number' | 'seal' | 'publish',
+  stage: 'sign' | 'issue-number' | 'seal' | 'publish',
   doc: OutgoingDocument,
   files: readonly IssuingFile[],
 ): StepBody | null {
@@ -35,11 +35,11 @@ export function stepOfIssued(
         ? null
         : { kind: 'sign', draftSha256: draft.sha256, files: signed };
     }
-    case 'number': {
+    case 'issue-number': {
       const numbered = asCaseFile(stageFile(files, 'da-cap-so'), 'da-cap-so');
       return doc.soKyHieu === null || doc.ngayBanHanh === null || numbered.length !== 1
         ? null
-        : { kind: 'number', soKyHieu: doc.soKyHieu, ngayBanHanh: doc.ngayBanHanh, files: numbered };
+        : { kind: 'issue-number', soKyHieu: doc.soKyHieu, ngayBanHanh: doc.ngayBanHanh, files: numbered };
     }
     case 'seal': {
       const sealed = asCaseFile(stageFile(files, 'da-dong-dau'), 'da-dong-dau');
@@ -60,7 +60,7 @@ export function stepOfIssued(
  */
 export function withOfficeSteps(deps: OfficeIssuingDeps): IssuingService {
   const { issuing } = deps;
-  const report = async (stage: 'sign' | 'number' | 'seal' | 'publish', doc: OutgoingDocument): Promise<void> => {
+  const report = async (stage: 'sign' | 'issue-number' | 'seal' | 'publish', doc: OutgoingDocument): Promise<void> => {
     const caseId = await deps.caseOf(doc.id);
     if (caseId === null) {
       return;
@@ -84,9 +84,9 @@ export function withOfficeSteps(deps: OfficeIssuingDeps): IssuingService {
       await Promise.all(result.results.map((item) => (item.ok ? report('sign', item.document) : undefined)));
       return result;
     },
-    async number(id) {
-      const doc = await issuing.number(id);
-      await report('number', doc);
+    async issueNumber(id) {
+      const doc = await issuing.issueNumber(id);
+      await report('issue-number', doc);
       return doc;
     },
     async seal(request) {

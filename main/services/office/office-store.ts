@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 import { STEP_CASE_KIND, stateAfter, type CaseKind, type StepKind } from '../../domain/office-steps.ts';
-import { stepFiles, type CaseFile, type QueueEntryDto, type StepBody } from '../../../preload/contract/office.ts';
+import {
+  stepFiles,
+  StepBodyReadSchema,
+  StepKindReadSchema,
+  type CaseFile,
+  type QueueEntryDto,
+  type StepBody,
+} from '../../../preload/contract/office.ts';
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
 import { attachmentPath, storedFileSize } from '../store/attachments.ts';
 import type { StoreContext } from '../store/store-context.ts';
@@ -259,7 +266,7 @@ interface QueueRow {
   title: string;
   case_state: string;
   step_id: string;
-  step_kind: StepKind;
+  step_kind: string;
   actor_name: string;
   at: string;
   body: string;
@@ -283,10 +290,10 @@ export function officeQueue(ctx: StoreContext, username: string, limit = 200): Q
     title: row.title,
     caseState: row.case_state,
     stepId: row.step_id,
-    stepKind: row.step_kind,
+    stepKind: StepKindReadSchema.parse(row.step_kind),
     byName: row.actor_name,
     at: row.at,
-    body: JSON.parse(row.body) as StepBody,
+    body: StepBodyReadSchema.parse(JSON.parse(row.body)),
     filesReady: row.files_ready === 1,
     files: caseFiles(ctx, row.case_id),
     arrivedAt: row.arrived_at,
@@ -304,7 +311,7 @@ export function officeCase(ctx: StoreContext, caseId: string) {
     .prepare('SELECT id, kind, actor, actor_name, body, origin, at FROM office_steps WHERE case_id = ? ORDER BY at, id')
     .all(caseId) as {
     id: string;
-    kind: StepKind;
+    kind: string;
     actor: string;
     actor_name: string;
     body: string;
@@ -320,10 +327,10 @@ export function officeCase(ctx: StoreContext, caseId: string) {
     files: caseFiles(ctx, caseId),
     steps: steps.map((s) => ({
       id: s.id,
-      kind: s.kind,
+      kind: StepKindReadSchema.parse(s.kind),
       actor: s.actor,
       actorName: s.actor_name,
-      body: JSON.parse(s.body) as StepBody,
+      body: StepBodyReadSchema.parse(JSON.parse(s.body)),
       origin: s.origin as 'local' | 'server',
       at: s.at,
     })),
@@ -349,16 +356,16 @@ export function refusedSteps(ctx: StoreContext, username: string) {
       `SELECT s.id, s.case_id, s.kind, s.body, j.last_error FROM office_steps s JOIN outbox_jobs j ON j.id = s.id
        WHERE s.origin = 'local' AND s.actor = ? AND j.state = 'failed' ORDER BY s.at`,
     )
-    .all(username) as { id: string; case_id: string; kind: StepKind; body: string; last_error: string | null }[];
+    .all(username) as { id: string; case_id: string; kind: string; body: string; last_error: string | null }[];
   return rows.map((row) => {
     const stored = storedFailure(row.last_error);
     return {
       stepId: row.id,
       caseId: row.case_id,
-      stepKind: row.kind,
+      stepKind: StepKindReadSchema.parse(row.kind),
       code: stored.code ?? 'UNKNOWN',
       message: stored.message ?? '',
-      keptFiles: stepFiles(JSON.parse(row.body) as StepBody).map((file) => file.sha256),
+      keptFiles: stepFiles(StepBodyReadSchema.parse(JSON.parse(row.body))).map((file) => file.sha256),
     };
   });
 }

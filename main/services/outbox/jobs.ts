@@ -1,5 +1,5 @@
 import { IsoDateSchema } from '../../../preload/contract/define.ts';
-import { StepBodySchema } from '../../../preload/contract/office.ts';
+import { StepBodyReadSchema } from '../../../preload/contract/office.ts';
 import { z } from 'zod';
 
 /**
@@ -95,7 +95,8 @@ export const OfficeStepJobSchema = z.object({
   caseId: z.string().min(1).max(100),
   /** Who took the step on this workstation (the server checks it is the session's person). */
   actor: z.string().min(1),
-  step: StepBodySchema,
+  /** Read through the renamed kinds: a job queued before an upgrade is sent under the current name. */
+  step: StepBodyReadSchema,
 });
 
 export const jobSchemas = {

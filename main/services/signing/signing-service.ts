@@ -9,7 +9,7 @@ import type {
   BatchRequestSchema,
   BatchResult,
   CopyRequestSchema,
-  NumberRequestSchema,
+  WriteNumberRequestSchema,
   PrepareRequestSchema,
   SealRequestSchema,
   SignedFile,
@@ -21,7 +21,7 @@ import type { Logger } from '../log/logger.ts';
 import { runBatch, type BatchItemResult } from '../pdf/sign/batch.ts';
 import { addDss } from '../pdf/sign/dss.ts';
 import { assertPdfBytes, readPdfInput } from '../pdf/sign/input.ts';
-import { numberPdf } from '../pdf/sign/number.ts';
+import { writeNumber } from '../pdf/sign/write-number.ts';
 import type { SignResult } from '../pdf/sign/sign.ts';
 import type { Signer } from '../pdf/signer.ts';
 import {
@@ -78,8 +78,8 @@ export interface SigningService {
   ): Promise<{ path: string; sha256: string; fields: string[]; bytesAdded: number }>;
   sign(request: Req<typeof SignRequestSchema>): Promise<SignedFile>;
   /** `bytes`, when given, is the input itself (a stored file read through the store); `path` then only names it. */
-  number(
-    request: Req<typeof NumberRequestSchema> & { readonly bytes?: Uint8Array },
+  writeNumber(
+    request: Req<typeof WriteNumberRequestSchema> & { readonly bytes?: Uint8Array },
   ): Promise<{ path: string; sha256: string; soText: string; ngayText: string; bytesAdded: number }>;
   seal(request: Req<typeof SealRequestSchema>): Promise<SignedFile>;
   appendix(request: Req<typeof AppendixRequestSchema> & { readonly bytes?: Uint8Array }): Promise<SignedFile>;
@@ -229,13 +229,13 @@ export function createSigningService(deps: SigningServiceDeps): SigningService {
       const result = await prepareFields(request);
       return { path: request.outPath, sha256: await sha256Of(request.outPath), ...result, fields: [...result.fields] };
     },
-    async number(request) {
+    async writeNumber(request) {
       assertDistinct(request.path, request.outPath);
       const bytes = request.bytes ?? (await readPdfInput(request.path));
       if (request.bytes !== undefined) {
         assertPdfBytes(bytes);
       }
-      const result = await numberPdf(bytes, request.outPath, {
+      const result = await writeNumber(bytes, request.outPath, {
         soKyHieu: request.soKyHieu,
         ngayBanHanh: request.ngayBanHanh,
         ...(request.diaDanh === undefined ? {} : { diaDanh: request.diaDanh }),

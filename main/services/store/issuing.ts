@@ -32,7 +32,7 @@ export type OutputStage = Extract<IssuingStage, 'da-ky' | 'da-cap-so' | 'da-dong
 /** The workflow table's step whose output each stage is, and the stage whose file that step reads. */
 const STAGE_STEP: Readonly<Record<OutputStage, { action: OutgoingMove; from: IssuingStage }>> = {
   'da-ky': { action: 'outgoing.sign', from: 'du-thao' },
-  'da-cap-so': { action: 'outgoing.number', from: 'da-ky' },
+  'da-cap-so': { action: 'outgoing.issueNumber', from: 'da-ky' },
   'da-dong-dau': { action: 'outgoing.seal', from: 'da-cap-so' },
 };
 

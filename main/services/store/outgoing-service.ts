@@ -260,7 +260,7 @@ export function markSigned(ctx: StoreContext, id: string, filePath: string): Out
  * and nothing changes.
  */
 export function issueNumber(ctx: StoreContext, id: string): OutgoingDocument {
-  return moveOutgoing(ctx, id, 'outgoing.number', (doc, now) => takeNumber(ctx, doc, now));
+  return moveOutgoing(ctx, id, 'outgoing.issueNumber', (doc, now) => takeNumber(ctx, doc, now));
 }
 
 /**

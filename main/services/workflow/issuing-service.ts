@@ -50,7 +50,7 @@ export interface IssuingService {
     pin: string | null;
     batchId?: string;
   }): Promise<IssuingSignResult>;
-  number(id: string): Promise<OutgoingDocument>;
+  issueNumber(id: string): Promise<OutgoingDocument>;
   seal(request: { id: string; signer: SignerChoice; pin: string | null }): Promise<OutgoingDocument>;
   publish(id: string): Promise<OutgoingDocument>;
   files(id: string): Promise<IssuingFile[]>;
@@ -68,7 +68,7 @@ export interface IssuingDeps {
    * gets its own 0700 folder there, removed when the call ends (the engine writes to a path).
    */
   readonly scratchDir: string;
-  readonly signing: Pick<SigningService, 'signFiles' | 'number'>;
+  readonly signing: Pick<SigningService, 'signFiles' | 'writeNumber'>;
   /** Reads each step's stored input and checks inputs and outputs (a worker thread in the app). */
   readonly checker: ChainChecker;
   readonly intake: FileIntake;
@@ -372,9 +372,9 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
       });
     },
 
-    number: (id) =>
+    issueNumber: (id) =>
       exclusive(id, async () => {
-        await requireRole(store, 'outgoing.number');
+        await requireRole(store, 'outgoing.issueNumber');
         await ready();
         const { doc: signed, sha, bytes } = await inputOf(id, 'da-ky', 'da-ky', 'da-cap-so', 'signed');
         const doc = await store('issuing.reserveNumber', id, sha, await serverNumber(signed));
@@ -384,7 +384,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
         }
         return scratch(async (dir) => {
           const outPath = join(dir, 'da-cap-so.pdf');
-          await deps.signing.number({
+          await deps.signing.writeNumber({
             path: sha,
             bytes,
             outPath,
@@ -394,7 +394,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
           const numbered = new Uint8Array(readFileSync(outPath));
           await deps.checker.output('numbered', numbered, bytes, recordOf(doc));
           const after = await keeper.keep({ id, stage: 'da-cap-so', from: sha }, numbered);
-          deps.log.info('issuing.number', { id, so: after.so });
+          deps.log.info('issuing.issueNumber', { id, so: after.so });
           return after;
         });
       }),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { CaseFileSchema, PersonSchema, StepBodySchema } from '../office.ts';
-import { STEP_KINDS } from '../office-roles.ts';
+import { CaseFileSchema, PersonSchema, StepBodyReadSchema, StepBodySchema, StepKindReadSchema } from '../office.ts';
 
 /**
  * The office workflow between the people of an organization (API 1.4.0). A step travels as the
@@ -21,10 +20,11 @@ export const OfficeInboxItemSchema = z.looseObject({
   seq: z.number(),
   step: z.looseObject({
     id: z.string(),
-    kind: z.enum(STEP_KINDS),
+    // A step the server stored before a kind was renamed reaches the client under its current name.
+    kind: StepKindReadSchema,
     by: z.looseObject({ username: z.string(), fullName: z.string(), chucVu: z.string() }),
     at: z.string(),
-    body: StepBodySchema,
+    body: StepBodyReadSchema,
   }),
   // The case as it stands now, with every file it holds: the recipient can work offline from here.
   case: z.looseObject({
@@ -58,4 +58,4 @@ export const OfficeInboxPageSchema = z.looseObject({
 });
 export type OfficeInboxPage = z.infer<typeof OfficeInboxPageSchema>;
 
-export { PersonSchema, StepBodySchema };
+export { PersonSchema, StepBodyReadSchema, StepBodySchema };

@@ -51,7 +51,7 @@ export function QueueTable({ entries, roles, onAct }: QueueTableProps) {
                   </button>
                 ))}
                 {actions.includes('sign') ? <a href={hrefOf('signing')}>{t.actions.signAt}</a> : null}
-                {actions.some((step) => step === 'number' || step === 'seal' || step === 'publish') ? (
+                {actions.some((step) => step === 'issue-number' || step === 'seal' || step === 'publish') ? (
                   <a href={hrefOf('outgoing')}>{t.actions.issueAt}</a>
                 ) : null}
               </td>

@@ -12,7 +12,7 @@ import { SendToLeader } from '../../shared/SendToLeader.tsx';
 import { nextAction, type NextStep } from './outgoing-actions.ts';
 import { SealPanel } from './SealPanel.tsx';
 
-type SimpleChannel = Extract<ChannelName, 'outgoing.submit' | 'issuing.number' | 'issuing.publish'>;
+type SimpleChannel = Extract<ChannelName, 'outgoing.submit' | 'issuing.issueNumber' | 'issuing.publish'>;
 
 /** The one next step for the document's stage and the person's role; sealing opens its own panel, recall asks why. */
 export function OutgoingActions({
@@ -49,7 +49,7 @@ export function OutgoingActions({
   };
   const simple: Partial<Record<NextStep, SimpleChannel>> = {
     'outgoing.submit': 'outgoing.submit',
-    'outgoing.number': 'issuing.number',
+    'outgoing.issueNumber': 'issuing.issueNumber',
     'outgoing.publish': 'issuing.publish',
   };
   const channel = action === null ? undefined : simple[action];

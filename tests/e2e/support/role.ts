@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { vi } from '../../../renderer/i18n/vi.ts';
 
 export type RoleLabel = 'Chuyên viên' | 'Lãnh đạo' | 'Văn thư';
 
@@ -8,8 +9,8 @@ export type RoleLabel = 'Chuyên viên' | 'Lãnh đạo' | 'Văn thư';
  */
 export async function becomes(page: Page, url: string, role: RoleLabel): Promise<void> {
   await page.goto(url);
-  await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' }).click();
-  await page.getByLabel('Vai trò', { exact: true }).selectOption({ label: role });
-  await page.getByRole('button', { name: 'Lưu vai trò' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: vi.nav.settings }).click();
+  await page.getByLabel(vi.issuing.profile.role, { exact: true }).selectOption({ label: role });
+  await page.getByRole('button', { name: vi.issuing.profile.save }).click();
   await expect(page.getByTestId('role-saved')).toContainText(role);
 }

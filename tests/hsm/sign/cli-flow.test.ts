@@ -94,7 +94,7 @@ describe('vanthu prepare / sign / number / sign with SoftHSM2 tokens', () => {
     expect(JSON.parse(signed.out)).toMatchObject({ ok: true, value: { fieldName: 'ChuKy_NguoiKy' } });
 
     const numbered = await vanthu([
-      'number',
+      'write-number',
       '--in',
       paths.signed,
       '--out',

@@ -42,7 +42,7 @@ describe('outgoing.addAppendix over IPC: sign with the record’s số, ký hi�
 
     // Each step in its role (main enforces them): the chuyên viên drafts, the văn thư attaches.
     await asRole('chuyen-vien');
-    const doc = value<{ id: string }>(
+    const doc = value(
       await call('outgoing.create', {
         input: {
           tenLoai: 'Quyết định',
@@ -77,11 +77,9 @@ describe('outgoing.addAppendix over IPC: sign with the record’s số, ký hi�
 
     // A file that cannot be signed leaves nothing behind: no appendix, no scratch file.
     expect(await add(broken, 'Phụ lục hỏng')).toMatchObject({ ok: false, error: { code: 'PDF_MALFORMED' } });
-    expect(value<{ appendices: unknown[] }>(await call('outgoing.get', { id: doc.id })).appendices).toEqual([]);
+    expect(value(await call('outgoing.get', { id: doc.id })).appendices).toEqual([]);
 
-    const added = value<{ position: number; sha256: string; signed: boolean; title: string }>(
-      await add(appendixPdf, 'Phụ lục I. Danh sách đơn vị'),
-    );
+    const added = value(await add(appendixPdf, 'Phụ lục I. Danh sách đơn vị'));
     expect(added).toMatchObject({ position: 1, signed: true, title: 'Phụ lục I. Danh sách đơn vị', kind: 'phu-luc' });
     expect(existsSync(scratch) ? readdirSync(scratch) : []).toEqual([]);
     const stored = attachmentPath(services.profile.files, added.sha256);
@@ -93,16 +91,14 @@ describe('outgoing.addAppendix over IPC: sign with the record’s số, ký hi�
     // The user's file is untouched and nothing was written beside it.
     expect(readdirSync(dir).sort()).toEqual(['hồ sơ', 'hỏng.pdf', 'phụ lục.pdf', 'quyết định.pdf'].sort());
 
-    const opened = value<{ sha256: string; verification: { signatures: unknown[]; verdict: string } | null }>(
-      await call('outgoing.appendixFile', { id: doc.id, sha256: added.sha256 }),
-    );
+    const opened = value(await call('outgoing.appendixFile', { id: doc.id, sha256: added.sha256 }));
     expect(opened.sha256).toBe(added.sha256);
     expect(opened.verification?.signatures).toHaveLength(1);
     expect(opened.verification?.verdict).not.toBe('invalid');
 
     // Taken back and signed again (undo before phát hành).
     expect(value(await call('outgoing.removeAppendix', { id: doc.id, sha256: added.sha256 }))).toEqual([]);
-    const again = value<{ sha256: string }>(await add(appendixPdf, 'Phụ lục I. Danh sách đơn vị'));
+    const again = value(await add(appendixPdf, 'Phụ lục I. Danh sách đơn vị'));
 
     await services.store.call('outgoing.markSealed', doc.id, main);
     await services.store.call('outgoing.publish', doc.id);

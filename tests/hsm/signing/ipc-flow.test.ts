@@ -26,7 +26,8 @@ describe('signing.* over IPC with SoftHSM2 tokens', () => {
   const profileDir = join(dir, 'hồ sơ');
   const app = openApp({ profileDir, shell: 'cli', caller: 'cli', organization: null, logToProfile: true });
   const { services } = app;
-  const call = (channel: string, payload: unknown) => app.raw(channel, payload);
+  // Typed from preload/contract: a channel renamed or a payload reshaped there is a compile error here.
+  const { call } = app;
   writeFileSync(join(dir, 'chữ ký.png'), signaturePng());
   writeFileSync(join(dir, 'con dấu.png'), sealPng());
   // The tokens hold only their leaves: the chain must come from the trust store files.
@@ -62,7 +63,7 @@ describe('signing.* over IPC with SoftHSM2 tokens', () => {
     // No --chain anywhere: openssl reaches the root through the embedded sub CA.
     expect(opensslVerifyAll(p('2 lãnh đạo ký.pdf'), pki.rootPem).map((r) => r.ok)).toEqual([true]);
 
-    const numbered = await call('signing.number', {
+    const numbered = await call('signing.writeNumber', {
       path: p('2 lãnh đạo ký.pdf'),
       outPath: p('3 cấp số.pdf'),
       soKyHieu: '15/QĐ-UBND',
@@ -105,13 +106,11 @@ describe('signing.* over IPC with SoftHSM2 tokens', () => {
     });
     stop();
     expect(result.ok, JSON.stringify(result)).toBe(true);
-    const value = result.ok
-      ? (result.value as { total: number; failed: number; results: Array<{ ok: boolean; error?: { code: string } }> })
-      : undefined;
+    const value = result.ok ? result.value : undefined;
     expect(value?.total).toBe(3);
     expect(value?.failed).toBe(1);
     expect(value?.results.map((r) => r.ok)).toEqual([true, false, true]);
-    expect(value?.results[1]?.error?.code).toBe('PDF_MALFORMED');
+    expect(value?.results[1]).toMatchObject({ ok: false, error: { code: 'PDF_MALFORMED' } });
     expect(progress).toEqual([
       { batchId: 'lo-1', done: 0, total: 3, currentFile: files[0]?.path },
       { batchId: 'lo-1', done: 1, total: 3, currentFile: files[1]?.path },

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Result } from '../../../preload/contract/result.ts';
 import { openApp } from '../../support/app.ts';
 import { sealPng, signaturePng } from '../../support/corpus/images.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
@@ -27,7 +28,8 @@ describe('issuing and copying over IPC (#14)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu bản sao '));
   const app = openApp({ profileDir: join(dir, 'hồ sơ'), shell: 'cli', caller: 'cli', organization: null });
   const { services } = app;
-  const call = (channel: string, payload: unknown) => app.raw(channel, payload);
+  // Typed from preload/contract: a channel renamed or a payload reshaped there is a compile error here.
+  const { call } = app;
   const p = (name: string): string => join(dir, name);
   writeFileSync(p('chữ ký.png'), signaturePng());
   writeFileSync(p('con dấu.png'), sealPng());
@@ -45,24 +47,44 @@ describe('issuing and copying over IPC (#14)', () => {
       throw new Error('no wrapped Công văn');
     }
     writeFileSync(p('cv.pdf'), (await writeDocument(spec)).bytes);
-    const steps: Array<[string, Record<string, unknown>]> = [
-      ['signing.prepare', { path: p('cv.pdf'), outPath: p('1.pdf') }],
-      ['signing.sign', { path: p('1.pdf'), outPath: p('2.pdf'), ...tokenOf('person'), certify: 2 }],
+    // Each step a typed call, in order; the label names a failing one.
+    const steps: Array<[string, () => Promise<Result<unknown>>]> = [
+      ['signing.prepare', () => call('signing.prepare', { path: p('cv.pdf'), outPath: p('1.pdf') })],
+      [
+        'signing.sign',
+        () => call('signing.sign', { path: p('1.pdf'), outPath: p('2.pdf'), ...tokenOf('person'), certify: 2 }),
+      ],
       // Numbered on the run's day (its anchor), the day the test PKI is issued around.
       [
-        'signing.number',
-        { path: p('2.pdf'), outPath: p('3.pdf'), soKyHieu: '01/SNV-CCVTLT', ngayBanHanh: todayVn(testNow()) },
+        'signing.writeNumber',
+        () =>
+          call('signing.writeNumber', {
+            path: p('2.pdf'),
+            outPath: p('3.pdf'),
+            soKyHieu: '01/SNV-CCVTLT',
+            ngayBanHanh: todayVn(testNow()),
+          }),
       ],
-      ['signing.seal', { path: p('3.pdf'), outPath: p('4.pdf'), ...tokenOf('org') }],
-      ['signing.copy', { path: p('4.pdf'), outPath: p('sao-y.pdf'), ...tokenOf('org'), hinhThuc: 'SAO Y' }],
+      ['signing.seal', () => call('signing.seal', { path: p('3.pdf'), outPath: p('4.pdf'), ...tokenOf('org') })],
       [
-        'signing.copy',
-        { path: p('4.pdf'), outPath: p('trich-sao.pdf'), ...tokenOf('org'), hinhThuc: 'TRÍCH SAO', pageIndexes: [0] },
+        'signing.copy SAO Y',
+        () => call('signing.copy', { path: p('4.pdf'), outPath: p('sao-y.pdf'), ...tokenOf('org'), hinhThuc: 'SAO Y' }),
+      ],
+      [
+        'signing.copy TRÍCH SAO',
+        () =>
+          call('signing.copy', {
+            path: p('4.pdf'),
+            outPath: p('trich-sao.pdf'),
+            ...tokenOf('org'),
+            hinhThuc: 'TRÍCH SAO',
+            pageIndexes: [0],
+          }),
       ],
     ];
-    for (const [channel, payload] of steps) {
-      const result = await call(channel, payload);
-      expect(result.ok, `${channel}: ${JSON.stringify(result)}`).toBe(true);
+    for (const [label, step] of steps) {
+      const result = await step();
+      expect(result.ok, `${label}: ${JSON.stringify(result)}`).toBe(true);
     }
     expect(allValid(validateAll(p('4.pdf'), pki), 2)).toBe(true);
     for (const copy of ['sao-y.pdf', 'trich-sao.pdf']) {

@@ -25,7 +25,8 @@ describe('signing with longTerm (PAdES B-LT) over IPC', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu-blt-ipc-'));
   const app = openApp({ profileDir: join(dir, 'profile'), shell: 'cli', caller: 'cli', organization: null });
   const { services } = app;
-  const call = (channel: string, payload: unknown) => app.raw(channel, payload);
+  // Typed from preload/contract: a channel renamed or a payload reshaped there is a compile error here.
+  const { call } = app;
   services.settings.update({
     tokens: { modulePaths: [pki.softhsm.module] },
     verify: { trustPaths: [pki.subPem, pki.rootPem] },
@@ -48,7 +49,7 @@ describe('signing with longTerm (PAdES B-LT) over IPC', () => {
       value: { longTerm: { certificates: 3, ocsps: 0, crls: 0 } },
     });
     // The test PKI names no OCSP responder or CRL: both links below the root are unknown.
-    expect(result.ok ? (result.value as { longTerm: { unknown: string[] } }).longTerm.unknown : []).toHaveLength(2);
+    expect(result.ok ? result.value.longTerm?.unknown : []).toHaveLength(2);
     expect(Buffer.from(readFileSync(out)).toString('latin1')).toContain('/DSS');
     expect(pdfsig(out, pki.nssDir).map((s) => [s.validation, s.certificate])).toEqual([
       ['Signature is Valid.', 'Certificate is Trusted.'],

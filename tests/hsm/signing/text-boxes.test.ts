@@ -45,7 +45,8 @@ describe('text blocks and images from settings: appendix, copy, house style, ima
   const dir = mkdtempSync(join(tmpdir(), 'vanthu phụ lục '));
   const app = openApp({ profileDir: join(dir, 'profile'), shell: 'cli', caller: 'cli', organization: null });
   const { services } = app;
-  const call = (channel: string, payload: unknown) => app.raw(channel, payload);
+  // Typed from preload/contract: a channel renamed or a payload reshaped there is a compile error here.
+  const { call } = app;
   services.settings.update({
     tokens: { modulePaths: [pki.softhsm.module] },
     verify: { trustPaths: [pki.subPem, pki.rootPem] },
@@ -65,7 +66,7 @@ describe('text blocks and images from settings: appendix, copy, house style, ima
       placement: 'auto',
     });
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true, value: { fieldName: 'ChuKy_PhuLuc' } });
-    const signingTime = new Date(result.ok ? (result.value as { signingTime: string }).signingTime : 0);
+    const signingTime = new Date(result.ok ? result.value.signingTime : 0);
     const line = appendixLine(SO_KY_HIEU, signingTime);
     expect(await widgetWidth(out, 'ChuKy_PhuLuc')).toBeCloseTo((await textWidth(line, 10)) + 4, 1);
     expect(await pdfToText(new Uint8Array(readFileSync(out)))).toContain(line);

@@ -2,8 +2,6 @@ import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { EventPayload } from '../../../preload/contract/index.ts';
-import type { IssuingSignResult } from '../../../preload/contract/issuing.ts';
-import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { FIXTURE_PDF, issuingProfile } from './issuing-support.ts';
 
@@ -39,7 +37,7 @@ describe('ký duyệt in a batch through the workflow: one PIN, one login, a res
     expect(wrong).toMatchObject({ ok: false, error: { code: 'PIN_INCORRECT' } });
     expect(JSON.stringify(wrong)).not.toContain(WRONG_PIN);
     for (const id of ids) {
-      expect(value<OutgoingDocument>(await call('outgoing.get', { id })).state).toBe('trinh-ky');
+      expect(value(await call('outgoing.get', { id })).state).toBe('trinh-ky');
     }
     expect(pendingRows()).toBe(0);
 
@@ -50,9 +48,7 @@ describe('ký duyệt in a batch through the workflow: one PIN, one login, a res
       }
     });
     const preflight = vi.spyOn(services.tokens, 'preflight');
-    const result = value<IssuingSignResult>(
-      await call('issuing.sign', { ids, ...tokenOf('person'), batchId: 'lo-ky-1' }),
-    );
+    const result = value(await call('issuing.sign', { ids, ...tokenOf('person'), batchId: 'lo-ky-1' }));
     stop();
     // One session for the whole batch: the pre-flight runs once, before the one login.
     expect(preflight).toHaveBeenCalledTimes(1);
@@ -83,9 +79,7 @@ describe('ký duyệt in a batch through the workflow: one PIN, one login, a res
     expect(progress.every((p) => p.batchId === 'lo-ky-1')).toBe(true);
     // The PIN is in no answer and no event.
     expect(JSON.stringify({ result, progress })).not.toContain(tokenOf('person').pin);
-    const states = await Promise.all(
-      ids.map(async (id) => value<OutgoingDocument>(await call('outgoing.get', { id })).state),
-    );
+    const states = await Promise.all(ids.map(async (id) => value(await call('outgoing.get', { id })).state));
     expect(states).toEqual(['da-ky', 'trinh-ky', 'da-ky']);
     expect(pendingRows()).toBe(0);
   });

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attachmentPath } from '../../../main/services/store/attachments.ts';
-import type { IssuingFile, IssuingSignResult } from '../../../preload/contract/issuing.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { allValid, qpdfCheck, validateAll } from '../../support/validators.ts';
@@ -31,12 +30,12 @@ describe('the issuing journey in main: one call per action, each step checks the
     await services.tokens.stop();
   });
 
-  const stageFiles = async (id: string) => value<IssuingFile[]>(await call('issuing.files', { id }));
+  const stageFiles = async (id: string) => value(await call('issuing.files', { id }));
   const sha = async (id: string, stage: string) => (await stageFiles(id)).find((f) => f.stage === stage)?.sha256 ?? '';
 
   /** What a refused step must leave as it was: the record, its files, the store, the scratch space. */
   const snapshot = async (id: string) => ({
-    doc: value<OutgoingDocument>(await call('outgoing.get', { id })),
+    doc: value(await call('outgoing.get', { id })),
     files: await stageFiles(id),
     store: storedFiles(files),
     scratch: existsSync(scratch) ? readdirSync(scratch) : [],
@@ -63,7 +62,7 @@ describe('the issuing journey in main: one call per action, each step checks the
     expect(await snapshot(draft.id)).toEqual(before);
 
     await asRole('lanh-dao');
-    const signed = value<IssuingSignResult>(await call('issuing.sign', { ids: [draft.id], ...tokenOf('person') }));
+    const signed = value(await call('issuing.sign', { ids: [draft.id], ...tokenOf('person') }));
     expect(signed).toMatchObject({
       total: 1,
       failed: 0,
@@ -82,11 +81,11 @@ describe('the issuing journey in main: one call per action, each step checks the
     });
 
     await asRole('van-thu');
-    const numbered = value<OutgoingDocument>(await call('issuing.number', { id: draft.id }));
+    const numbered = value(await call('issuing.issueNumber', { id: draft.id }));
     expect(numbered).toMatchObject({ state: 'da-cap-so', so: 1, soKyHieu: '01/QĐ-UBND' });
-    const sealed = value<OutgoingDocument>(await call('issuing.seal', { id: draft.id, ...tokenOf('org') }));
+    const sealed = value(await call('issuing.seal', { id: draft.id, ...tokenOf('org') }));
     expect(sealed.state).toBe('da-dong-dau');
-    const published = value<OutgoingDocument>(await call('issuing.publish', { id: draft.id }));
+    const published = value(await call('issuing.publish', { id: draft.id }));
     expect(published.state).toBe('da-phat-hanh');
 
     const chain = await stageFiles(draft.id);
@@ -127,9 +126,7 @@ describe('the issuing journey in main: one call per action, each step checks the
       await app.draft('Hình chữ ký bị vẽ lại'),
     ];
     await asRole('lanh-dao');
-    const batch = value<IssuingSignResult>(
-      await call('issuing.sign', { ids: drafts.map((d) => d.id), ...tokenOf('person') }),
-    );
+    const batch = value(await call('issuing.sign', { ids: drafts.map((d) => d.id), ...tokenOf('person') }));
     expect(batch.failed).toBe(0);
     await asRole('van-thu');
     const [unnumbered, otherNumber, tampered, redrawn] = drafts as [
@@ -163,9 +160,9 @@ describe('the issuing journey in main: one call per action, each step checks the
     expect(await snapshot(unnumbered.id)).toEqual(before);
 
     // 2. The file carries another number than the record's.
-    const second = value<OutgoingDocument>(await call('issuing.number', { id: otherNumber.id }));
+    const second = value(await call('issuing.issueNumber', { id: otherNumber.id }));
     const wrongPath = join(services.profile.cache, 'số khác.pdf');
-    await services.signing.number({
+    await services.signing.writeNumber({
       path: attachmentPath(files, await sha(otherNumber.id, 'da-ky')),
       outPath: wrongPath,
       soKyHieu: '99/QĐ-UBND',
@@ -182,7 +179,7 @@ describe('the issuing journey in main: one call per action, each step checks the
     expect(await snapshot(otherNumber.id)).toEqual(before);
 
     // 3. One byte of the leader-signed content changed in the numbered file.
-    value(await call('issuing.number', { id: tampered.id }));
+    value(await call('issuing.issueNumber', { id: tampered.id }));
     const bytes = new Uint8Array(readFileSync(attachmentPath(files, await sha(tampered.id, 'da-cap-so'))));
     const at = Buffer.from(bytes).indexOf('stream') + 40;
     bytes[at] = (bytes[at] ?? 0) ^ 0x01;
@@ -196,7 +193,7 @@ describe('the issuing journey in main: one call per action, each step checks the
     expect(await snapshot(tampered.id)).toEqual(before);
     // 4. Every byte the leader signed intact, but a later revision redraws the leader's signature
     // (a change P=2 does not permit): the signature no longer holds, the seal is refused.
-    value(await call('issuing.number', { id: redrawn.id }));
+    value(await call('issuing.issueNumber', { id: redrawn.id }));
     const numberedBytes = new Uint8Array(readFileSync(attachmentPath(files, await sha(redrawn.id, 'da-cap-so'))));
     replaceStageFile(
       redrawn.id,
@@ -233,7 +230,7 @@ describe('the issuing journey in main: one call per action, each step checks the
     bytes[at] = (bytes[at] ?? 0) ^ 0x01;
     replaceStageFile(doc.id, 'da-ky', bytes);
     const before = await snapshot(doc.id);
-    const refused = await call('issuing.number', { id: doc.id });
+    const refused = await call('issuing.issueNumber', { id: doc.id });
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'ISSUING_CHAIN_BROKEN', details: { reason: 'LEADER_SIGNATURE_INVALID' } },

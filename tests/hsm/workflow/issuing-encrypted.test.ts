@@ -3,9 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attachmentPath, readAttachment } from '../../../main/services/store/attachments.ts';
-import type { IssuingSignResult } from '../../../preload/contract/issuing.ts';
-import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
-import type { VerifyReport } from '../../../preload/contract/verify.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { allValid, validateAll } from '../../support/validators.ts';
 import { issuingProfile } from './issuing-support.ts';
@@ -45,21 +42,19 @@ describe('the issuing journey on an encrypted profile (#19)', () => {
     ).toBe('%PDF-');
 
     // The placement preview reads the stored draft through the store.
-    const placement = value<{ pageCount: number }>(await call('issuing.placement', { id: draft.id }));
+    const placement = value(await call('issuing.placement', { id: draft.id }));
     expect(placement.pageCount).toBeGreaterThan(0);
 
     await asRole('lanh-dao');
-    const signed = value<IssuingSignResult>(await call('issuing.sign', { ids: [draft.id], ...tokenOf('person') }));
+    const signed = value(await call('issuing.sign', { ids: [draft.id], ...tokenOf('person') }));
     expect(signed).toMatchObject({ failed: 0, results: [{ ok: true, document: { state: 'da-ky' } }] });
     await asRole('van-thu');
-    expect(value<OutgoingDocument>(await call('issuing.number', { id: draft.id }))).toMatchObject({
+    expect(value(await call('issuing.issueNumber', { id: draft.id }))).toMatchObject({
       state: 'da-cap-so',
       soKyHieu: '01/QĐ-UBND',
     });
-    expect(value<OutgoingDocument>(await call('issuing.seal', { id: draft.id, ...tokenOf('org') })).state).toBe(
-      'da-dong-dau',
-    );
-    const published = value<OutgoingDocument>(await call('issuing.publish', { id: draft.id }));
+    expect(value(await call('issuing.seal', { id: draft.id, ...tokenOf('org') })).state).toBe('da-dong-dau');
+    const published = value(await call('issuing.publish', { id: draft.id }));
     expect(published.state).toBe('da-phat-hanh');
 
     // Tools we did not write check the plaintext the store gives back (copied outside the profile).
@@ -70,7 +65,7 @@ describe('the issuing journey on an encrypted profile (#19)', () => {
 
     // Verifying a chosen file reads it through the store too.
     const chosen = await app.upload('pdf', 'Văn bản.pdf', readFileSync(outside));
-    const verified = value<VerifyReport>(await call('files.verify', { handle: chosen, offline: true }));
+    const verified = value(await call('files.verify', { handle: chosen, offline: true }));
     expect(verified.signatures).toHaveLength(2);
 
     // Nothing plain of the document in the profile: no PDF header, no trích yếu, no scratch left.

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attachmentPath, sha256Of, writeAttachmentFile } from '../../../main/services/store/attachments.ts';
-import type { IssuingFile } from '../../../preload/contract/issuing.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { issuingProfile } from './issuing-support.ts';
@@ -21,11 +20,11 @@ describe('recovery after a crash between "output stored" and "output recorded" (
 
     /** Cấp số as the workflow does it, stopped where a kill would stop it. */
     const numberUpTo = async (id: string, point: 'announced' | 'stored', so?: string) => {
-      const signed = (value<IssuingFile[]>(await call('issuing.files', { id })).find((f) => f.stage === 'da-ky')
-        ?.sha256 ?? '') as string;
+      const signed = (value(await call('issuing.files', { id })).find((f) => f.stage === 'da-ky')?.sha256 ??
+        '') as string;
       const doc = await services.store.call('issuing.reserveNumber', id, signed);
       const out = join(services.profile.cache, `${id}.pdf`);
-      await services.signing.number({
+      await services.signing.writeNumber({
         path: attachmentPath(files, signed),
         outPath: out,
         soKyHieu: so ?? doc.soKyHieu ?? '',
@@ -59,7 +58,7 @@ describe('recovery after a crash between "output stored" and "output recorded" (
       expect(existsSync(attachmentPath(files, w.record.sha256))).toBe(false);
       // Cấp số again writes the same reserved number: none lost, none used twice.
       await second.asRole('van-thu');
-      const again = second.value<OutgoingDocument>(await second.call('issuing.number', { id: wrong.id }));
+      const again = second.value<OutgoingDocument>(await second.call('issuing.issueNumber', { id: wrong.id }));
       expect(again).toMatchObject({ state: 'da-cap-so', so: w.so });
       expect(new Set([a.so, m.so, w.so]).size).toBe(3);
     } finally {

@@ -9,6 +9,7 @@ import { createStore } from '../../../main/services/store/store.ts';
 import { startProfile } from '../../../main/services/vault/profile-start.ts';
 import { profilePaths } from '../../../main/platform/profile.ts';
 import type { UserRole } from '../../../preload/contract/workflow.ts';
+import type { FilePurpose } from '../../../preload/contract/files.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import type { Result } from '../../../preload/contract/result.ts';
 import { openApp } from '../../support/app.ts';
@@ -71,13 +72,14 @@ export function issuingProfile(
     tokens: { modulePaths: [pki.softhsm.module] },
     verify: { trustPaths: [pki.subPem, pki.rootPem] },
   });
-  // The journeys here read answers by shape; the typed call is app.call.
-  const call = (channel: string, payload: unknown): Promise<Result<unknown>> => app.raw(channel, payload);
-  const value = <T>(result: Result<unknown>): T => {
+  // Typed from preload/contract: a channel renamed or a payload reshaped there is a compile error here.
+  const { call } = app;
+  /** The answer's value; a refusal throws with its code, message and details. */
+  const value = <T>(result: Result<T>): T => {
     if (!result.ok) {
       throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.details)}`);
     }
-    return result.value as T;
+    return result.value;
   };
   const tokenOf = (id: 'person' | 'org') => {
     const token = pki.certs[id]?.token;
@@ -89,7 +91,7 @@ export function issuingProfile(
   };
   const asRole = async (role: UserRole) => value(await call('profile.update', { role }));
   /** A file streamed in chunks as the browser shell's renderer does; the handle comes back. */
-  const upload = async (purpose: string, name: string, bytes: Uint8Array): Promise<string> => {
+  const upload = async (purpose: FilePurpose, name: string, bytes: Uint8Array): Promise<string> => {
     const { handle } = value<{ handle: string }>(await call('files.begin', { purpose, name, size: bytes.byteLength }));
     const CHUNK = 256 * 1024;
     for (let offset = 0; offset < bytes.byteLength; offset += CHUNK) {

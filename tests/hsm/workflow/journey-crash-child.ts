@@ -92,7 +92,7 @@ for (let i = 0; ; i += 1) {
     }
   } else if (next.state === 'da-ky') {
     await asRole('van-thu');
-    ack(await call('issuing.number', { id: next.id }));
+    ack(await call('issuing.issueNumber', { id: next.id }));
   } else if (next.state === 'da-cap-so') {
     await asRole('van-thu');
     ack(await call('issuing.seal', { id: next.id, ...tokens.org }));

@@ -18,7 +18,7 @@ const CHILD = join(import.meta.dirname, 'journey-crash-child.ts');
 // npm test runs a short harness to keep the whole run inside its budget; VANTHU_JOURNEY_KILLS=100 runs the full one.
 const RUNS = Number(process.env['VANTHU_JOURNEY_KILLS'] ?? 12);
 /** The steps a kill must be seen landing in when the harness runs in full (they carry the work). */
-const HEAVY_STEPS = ['issuing.sign', 'issuing.number', 'issuing.seal'];
+const HEAVY_STEPS = ['issuing.sign', 'issuing.issueNumber', 'issuing.seal'];
 /** Stages in order, and which a document in each state has recorded. */
 const ORDER = ['du-thao', 'trinh-ky', 'da-ky', 'da-cap-so', 'da-dong-dau', 'da-phat-hanh'];
 const STAGES: Readonly<Record<string, readonly string[]>> = {

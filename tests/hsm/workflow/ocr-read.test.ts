@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../preload/contract/events.ts';
-import type { OcrReadResult } from '../../../preload/contract/ocr.ts';
 import { scanOf } from '../../support/ocr/scan.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { FIXTURE_PDF, issuingProfile } from './issuing-support.ts';
@@ -25,7 +24,7 @@ describe('ocr.read through the handler table: a scanned paper document read on t
         progress.push(payload);
       }
     });
-    const read = value<OcrReadResult>(await call('ocr.read', { handle, purpose: 'pdf', runId: 'quet-1' }));
+    const read = value(await call('ocr.read', { handle, purpose: 'pdf', runId: 'quet-1' }));
     stop();
     expect(read.pages).toBe(1);
     expect(read.metadata.so?.value).toBe('15');
@@ -51,9 +50,9 @@ describe('ocr.read through the handler table: a scanned paper document read on t
     const pending = call('ocr.read', { handle, purpose: 'pdf', runId: 'quet-2' });
     // The run is registered before the worker starts: cancel right away.
     await new Promise((r) => setTimeout(r, 50));
-    expect(value<{ cancelled: boolean }>(await call('ocr.cancel', { runId: 'quet-2' }))).toEqual({ cancelled: true });
+    expect(value(await call('ocr.cancel', { runId: 'quet-2' }))).toEqual({ cancelled: true });
     const result = await pending;
     expect(result.ok ? '' : result.error.code).toBe('OCR_CANCELLED');
-    expect(value<{ cancelled: boolean }>(await call('ocr.cancel', { runId: 'quet-2' }))).toEqual({ cancelled: false });
+    expect(value(await call('ocr.cancel', { runId: 'quet-2' }))).toEqual({ cancelled: false });
   });
 });

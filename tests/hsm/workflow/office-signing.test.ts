@@ -166,7 +166,7 @@ describe('a draft signed at the leader’s workstation and numbered at the văn 
     );
     expect(serverCase(caseId)).toBe('da-ky');
 
-    const numbered = await vt.value('issuing.number', { id: atVanThu.id });
+    const numbered = await vt.value('issuing.issueNumber', { id: atVanThu.id });
     expect(numbered).toMatchObject({ state: 'da-cap-so', soKyHieu: expect.stringMatching(/\/QĐ-SNV$/) });
     const sealed = await vt.value('issuing.seal', { id: atVanThu.id, ...tokenOf('org') });
     expect(sealed.state).toBe('da-dong-dau');

@@ -1,7 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { DocumentMetadataDto } from '../../../preload/contract/metadata.ts';
-import type { TheThucReport } from '../../../preload/contract/the-thuc.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
 import { FIXTURE_PDF, issuingProfile } from './issuing-support.ts';
 
@@ -17,7 +15,7 @@ describe('the assistant through the handler table: theThuc.checkDraft on the sto
 
   it('checks the draft the leader will sign and explains every finding', async () => {
     const doc = await app.draft();
-    const report = value<TheThucReport>(await call('theThuc.checkDraft', { id: doc.id }));
+    const report = value(await call('theThuc.checkDraft', { id: doc.id }));
     expect(report.pageCount).toBe(1);
     expect(report.rulesChecked).toContain('quoc-hieu');
     // The HTML-made fixture has no rule under tiêu ngữ: the one defect it carries.
@@ -40,7 +38,7 @@ describe('the assistant through the handler table: theThuc.checkDraft on the sto
 
   it('metadata.read: the fields a chosen PDF prints, by handle, each with a confidence', async () => {
     const handle = await app.upload('pdf', 'Văn bản đến.pdf', readFileSync(FIXTURE_PDF));
-    const read = value<DocumentMetadataDto>(await call('metadata.read', { handle }));
+    const read = value(await call('metadata.read', { handle }));
     expect(read.so?.value).toBe('15');
     expect(read.kyHieu?.value).toBe('QĐ-UBND');
     // fixed-date: the issue date printed in the committed fixture lo-qd-kt-1.pdf.

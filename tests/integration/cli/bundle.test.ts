@@ -58,13 +58,35 @@ describe('vanthu as shipped (dist/cli bundle)', () => {
     }
   });
 
-  it('prepares and numbers (fonts from assets/), proposes a layout (pdf.js), lists tokens (probe script)', () => {
+  it('prepares and writes the number (fonts from assets/), proposes a layout (pdf.js), lists tokens (probe script)', () => {
     const input = join(dir, 'in.pdf');
     copyFileSync(join(repo, 'tests/fixtures/pdf/lo-qd-kt-1.pdf'), input);
     const prepared = join(dir, 'prepared.pdf');
     const commands = [
       ['prepare', '--in', input, '--out', prepared, '--auto'],
-      ['number', '--in', prepared, '--out', join(dir, 'numbered.pdf'), '--so', '15/QĐ-UBND', '--date', '2026-11-22'],
+      [
+        'write-number',
+        '--in',
+        prepared,
+        '--out',
+        join(dir, 'numbered.pdf'),
+        '--so',
+        '15/QĐ-UBND',
+        '--date',
+        '2026-11-22',
+      ],
+      // The old name still writes the number, with a notice on stderr.
+      [
+        'number',
+        '--in',
+        prepared,
+        '--out',
+        join(dir, 'numbered-old.pdf'),
+        '--so',
+        '15/QĐ-UBND',
+        '--date',
+        '2026-11-22',
+      ],
       ['layout', input, '--json'],
       ['token', 'list', '--module', pki.softhsm.module, '--json'],
       ['incoming', 'list'],

@@ -179,7 +179,7 @@ describe('the office across workstations (reference server, three profiles)', ()
     const numbered = vt.putFile(pdf('đã cấp số'));
     const sealed = vt.putFile(pdf('đã đóng dấu'));
     await vt.office.take(caseId, {
-      kind: 'number',
+      kind: 'issue-number',
       soKyHieu: '15/SNV-TCBC',
       ngayBanHanh: '2026-03-02', // fixed-date: the number's date is data carried by the step
       files: [{ sha256: numbered, name: 'da-cap-so.pdf', role: 'da-cap-so' }],

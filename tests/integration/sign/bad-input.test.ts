@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../../preload/contract/index.ts';
 import { readPdfInput } from '../../../main/services/pdf/sign/input.ts';
-import { numberPdf } from '../../../main/services/pdf/sign/number.ts';
+import { writeNumber } from '../../../main/services/pdf/sign/write-number.ts';
 import { preparePdf } from '../../../main/services/pdf/sign/prepare.ts';
 import { signPdf } from '../../../main/services/pdf/sign/sign.ts';
 import type { Signer } from '../../../main/services/pdf/signer.ts';
@@ -82,7 +82,10 @@ describe('bad input gets a clear error and no output', () => {
       certify: 1,
     });
     await expectCode(
-      numberPdf(read(join(dir, 'p1.pdf')), join(dir, 'out.pdf'), { soKyHieu: '15/QĐ-UBND', ngayBanHanh: '2026-11-22' }),
+      writeNumber(read(join(dir, 'p1.pdf')), join(dir, 'out.pdf'), {
+        soKyHieu: '15/QĐ-UBND',
+        ngayBanHanh: '2026-11-22',
+      }),
       'PDF_CERTIFIED_NO_CHANGES',
     );
     await expectCode(
@@ -150,7 +153,7 @@ describe('bad input gets a clear error and no output', () => {
     const dir = tempDir();
     const doc = await makeDocument();
     await expectCode(
-      numberPdf(doc.bytes, join(dir, 'out.pdf'), { soKyHieu: '15/QĐ-UBND', ngayBanHanh: '2026-11-22' }),
+      writeNumber(doc.bytes, join(dir, 'out.pdf'), { soKyHieu: '15/QĐ-UBND', ngayBanHanh: '2026-11-22' }),
       'PDF_FIELD_NOT_FOUND',
     );
     expectOnly(dir, []);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Rect } from '../../../main/services/pdf/placement.ts';
 import { FIELD_NGAY_BAN_HANH, FIELD_SO_KY_HIEU } from '../../../main/services/pdf/sign/fields.ts';
-import { numberPdf } from '../../../main/services/pdf/sign/number.ts';
+import { writeNumber } from '../../../main/services/pdf/sign/write-number.ts';
 import { preparePdf, type PrepareOptions } from '../../../main/services/pdf/sign/prepare.ts';
 import { signPdf } from '../../../main/services/pdf/sign/sign.ts';
 import { createAppearance } from '../../../main/services/pdf/stamp/appearance.ts';
@@ -113,7 +113,7 @@ export async function issueDocument(
     appearance: createAppearance,
     imagePng: signaturePng(),
   });
-  await numberPdf(read(paths.signed), paths.numbered, {
+  await writeNumber(read(paths.signed), paths.numbered, {
     soKyHieu: '15/QĐ-UBND',
     ngayBanHanh: '2026-11-22',
     diaDanh: 'Bắc Ninh',

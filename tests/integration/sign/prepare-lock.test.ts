@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { numberPdf } from '../../../main/services/pdf/sign/number.ts';
+import { writeNumber } from '../../../main/services/pdf/sign/write-number.ts';
 import { autoPrepareOptions } from '../../../main/services/signing/prepare.ts';
 import { makeDocument } from '../../support/corpus/make-document.ts';
 import { usePki } from '../../support/pki/use-pki.ts';
@@ -25,7 +25,7 @@ function orgSigDict(sealed: Uint8Array): string {
 /** Numbers the sealed document again with another number: a change after the seal. */
 async function renumber(sealedPath: string, dir: string): Promise<string> {
   const out = join(dir, 'sửa số sau khi đóng dấu.pdf');
-  await numberPdf(read(sealedPath), out, { soKyHieu: '99/QĐ-UBND', ngayBanHanh: todayVn(testNow()) });
+  await writeNumber(read(sealedPath), out, { soKyHieu: '99/QĐ-UBND', ngayBanHanh: todayVn(testNow()) });
   return out;
 }
 

@@ -74,11 +74,11 @@ describe('user profile', () => {
   it('starts as văn thư, changes role with an audit entry, and refuses unknown roles in the database', () => {
     const { store, db } = openTestStore();
     expect(store.getProfile()).toMatchObject({ role: 'van-thu', hoTen: '', maDinhDanh: ORG, updatedAt: null });
-    expect(store.getProfile().actions).toContain('outgoing.number');
+    expect(store.getProfile().actions).toContain('outgoing.issueNumber');
     const leader = store.updateProfile({ hoTen: 'Lê Văn Đông', chucVu: 'Giám đốc', role: 'lanh-dao' });
     expect(leader).toMatchObject({ hoTen: 'Lê Văn Đông', chucVu: 'Giám đốc', role: 'lanh-dao' });
     expect(leader.actions).toContain('outgoing.sign');
-    expect(leader.actions).not.toContain('outgoing.number');
+    expect(leader.actions).not.toContain('outgoing.issueNumber');
     // Changing only the title keeps the role and adds no role entry.
     expect(store.updateProfile({ chucVu: 'Phó Giám đốc' })).toMatchObject({ role: 'lanh-dao', hoTen: 'Lê Văn Đông' });
     const roles = db

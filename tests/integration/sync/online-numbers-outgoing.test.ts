@@ -47,7 +47,7 @@ describe('one organization, two workstations: văn bản đi numbered in order w
       const year = vietnamYear(s.clock.now());
       const online = await s.online.take('di', year, draft.id, `cap-so:${draft.id}:${year}`);
       const ctx = s.ws.store.context;
-      moveOutgoing(ctx, draft.id, 'outgoing.number', (doc, now) => takeNumber(ctx, doc, now, online));
+      moveOutgoing(ctx, draft.id, 'outgoing.issueNumber', (doc, now) => takeNumber(ctx, doc, now, online));
       s.ws.store.markSealed(draft.id, pdf);
       return s.ws.store.publishOutgoing(draft.id);
     };

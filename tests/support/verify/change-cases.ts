@@ -5,7 +5,7 @@ import { PDFDict, PDFName, PDFNumber, PDFRef as PDFRefClass, PDFString } from '@
 import { addDss } from '../../../main/services/pdf/sign/dss.ts';
 import { FIELD_NGAY_BAN_HANH, FIELD_SO_KY_HIEU } from '../../../main/services/pdf/sign/fields.ts';
 import { catalog, catalogRef } from '../../../main/services/pdf/sign/form.ts';
-import { numberPdf } from '../../../main/services/pdf/sign/number.ts';
+import { writeNumber } from '../../../main/services/pdf/sign/write-number.ts';
 import { preparePdf } from '../../../main/services/pdf/sign/prepare.ts';
 import { signPdf, type SignOptions } from '../../../main/services/pdf/sign/sign.ts';
 import { softwareSignerFromFiles } from '../../../main/services/pdf/software-signer.ts';
@@ -218,7 +218,7 @@ export async function buildChangeCases(
   // appearance is redrawn in place (its value untouched).
   // The issue date is the run's anchor, the instant the test certificates are issued around.
   const today = testNow().toISOString().slice(0, 10);
-  await numberPdf(read('p2'), path('p2-numbered'), {
+  await writeNumber(read('p2'), path('p2-numbered'), {
     soKyHieu: '15/QĐ-UBND',
     ngayBanHanh: today,
     diaDanh: 'Bắc Ninh',

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIELD_NGAY_BAN_HANH, FIELD_SO_KY_HIEU } from '../../../main/services/pdf/sign/fields.ts';
-import { numberPdf } from '../../../main/services/pdf/sign/number.ts';
+import { writeNumber } from '../../../main/services/pdf/sign/write-number.ts';
 import { preparePdf } from '../../../main/services/pdf/sign/prepare.ts';
 import { signPdf } from '../../../main/services/pdf/sign/sign.ts';
 import { softwareSignerFromFiles } from '../../../main/services/pdf/software-signer.ts';
@@ -116,7 +116,7 @@ export async function buildVerifyCorpus(pki: PkiMaterial, dir: string): Promise<
     appearance: createAppearance,
     imagePng: signaturePng(),
   });
-  await numberPdf(read(p('vanthu-1')), p('vanthu-1-numbered'), {
+  await writeNumber(read(p('vanthu-1')), p('vanthu-1-numbered'), {
     soKyHieu: '15/QĐ-UBND',
     ngayBanHanh: '2026-11-22',
     diaDanh: 'Bắc Ninh',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VanthuError } from '../../../preload/contract/index.ts';
 import type { Services } from '../../../main/ipc/services.ts';
 import type { CliIo, Command, CommandEntry } from '../../../main/cli/commands/command.ts';
+import { commands } from '../../../main/cli/commands/index.ts';
 import { runCli } from '../../../main/cli/run.ts';
 
 function capture(): CliIo & { stdout: string; stderr: string } {
@@ -58,6 +59,23 @@ describe('vanthu CLI', () => {
     expect(loaded).toEqual([]);
     expect(await runCli(['b'], io, [entry('a'), entry('b')], noServices)).toBe(0);
     expect(loaded).toEqual(['b']);
+  });
+
+  it('names the command that writes the number into a file write-number; the old name still runs it, with a notice', async () => {
+    const help = capture();
+    expect(await runCli(['--help'], help, commands, noServices)).toBe(0);
+    expect(help.stdout).toMatch(/^ {2}write-number +Ghi số, ký hiệu và ngày ban hành vào văn bản đã ký/m);
+    const usage = capture();
+    expect(await runCli(['write-number', '--help'], usage, commands, noServices)).toBe(0);
+    expect(usage.stdout).toContain('vanthu write-number --in IN.pdf');
+    const old = capture();
+    // Without --in the command refuses as write-number does, after the notice.
+    expect(await runCli(['number'], old, commands, noServices)).not.toBe(0);
+    expect(old.stderr).toContain('"vanthu number" đã đổi tên thành "vanthu write-number"');
+    const current = capture();
+    expect(await runCli(['write-number'], current, commands, noServices)).not.toBe(0);
+    expect(current.stderr).not.toContain('đã đổi tên');
+    expect(old.stderr).toContain(current.stderr);
   });
 
   it('prints expected failures in Vietnamese, and as JSON with --json', async () => {

@@ -139,10 +139,26 @@ describe('"cấp số" and writing the number into the PDF are two operations wi
     const take = row('cấp số');
     const write = row('ghi số, ký hiệu và ngày vào văn bản');
     expect(take).toContain('`issueNumber`');
-    expect(write).toContain('`signing.number`');
-    expect(take).not.toContain('signing.number');
+    expect(take).toContain('`outgoing.issueNumber`');
+    expect(take).toContain('`issue-number`');
+    expect(write).toContain('`writeNumber`');
+    expect(write).toContain('`signing.writeNumber`');
+    expect(write).toContain('`pdf/sign/write-number.ts`');
+    expect(take).not.toContain('writeNumber');
+    expect(write).not.toContain('issueNumber');
     const code = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
     expect(code('main/services/store/store.ts')).toContain('issueNumber(id: string)');
-    expect(code('preload/contract/signing.ts')).toContain("'signing.number'");
+    expect(code('preload/contract/workflow.ts')).toContain("'outgoing.issueNumber'");
+    expect(code('preload/contract/office-roles.ts')).toContain("'issue-number'");
+    expect(code('preload/contract/signing.ts')).toContain("'signing.writeNumber'");
+    expect(code('main/services/pdf/sign/write-number.ts')).toContain('export async function writeNumber(');
+  });
+
+  it('no source file names either operation by its old name', () => {
+    const old = /'(outgoing|signing|issuing)\.number'|\bnumberPdf\b|pdf\/sign\/number\.ts/;
+    const files = FOLDERS.flatMap((folder) => sources(join(ROOT, folder)));
+    expect(files.filter((file) => old.test(readFileSync(file, 'utf8'))).map((file) => relative(ROOT, file))).toEqual(
+      [],
+    );
   });
 });

@@ -85,7 +85,7 @@ describe('document states', () => {
     expect(incomingTransition('da-den', 'da-tiep-nhan')?.action).toBe('incoming.receive');
     expect(incomingTransition('da-den', 'hoan-thanh')).toBeUndefined();
     expect(incomingTransition('tra-lai', 'da-tiep-nhan')).toBeUndefined();
-    expect(outgoingTransition('da-ky', 'outgoing.number')?.to).toBe('da-cap-so');
+    expect(outgoingTransition('da-ky', 'outgoing.issueNumber')?.to).toBe('da-cap-so');
     expect(outgoingTransition('du-thao', 'outgoing.publish')).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ describe('office steps: who may take each one', () => {
     expect(personCan(['van-thu'], 'submit')).toBe(true);
     expect(personCan(['van-thu'], 'sign')).toBe(false);
     expect(personCan(['lanh-dao'], 'assign')).toBe(true);
-    expect(personCan(['lanh-dao'], 'number')).toBe(false);
+    expect(personCan(['lanh-dao'], 'issue-number')).toBe(false);
     expect(personCan(['chuyen-vien'], 'complete')).toBe(true);
     expect(personCan(['chuyen-vien'], 'return-draft')).toBe(false);
     expect(personCan(['truong-phong'], 'return-draft')).toBe(true);

@@ -136,8 +136,8 @@ describe('the workflow table (preload/contract/workflow.ts)', () => {
   });
 
   it('the profile lists what its role may do', () => {
-    expect(actionsOfRole('van-thu')).toContain('outgoing.number');
+    expect(actionsOfRole('van-thu')).toContain('outgoing.issueNumber');
     expect(actionsOfRole('lanh-dao')).toEqual(expect.arrayContaining(['outgoing.sign', 'incoming.assign']));
-    expect(actionsOfRole('lanh-dao')).not.toContain('outgoing.number');
+    expect(actionsOfRole('lanh-dao')).not.toContain('outgoing.issueNumber');
   });
 });

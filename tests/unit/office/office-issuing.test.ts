@@ -31,12 +31,12 @@ describe('stepOfIssued: an issuing result as the case’s next step', () => {
     const files = [file('du-thao', 'a'), file('da-ky', 'b'), file('da-cap-so', 'c')];
     // fixed-date: the record's ngày ban hành, passed through
     const numbered = doc({ soKyHieu: '01/QĐ-SNV', ngayBanHanh: '2026-01-05' });
-    expect(stepOfIssued('number', numbered, files)).toMatchObject({
-      kind: 'number',
+    expect(stepOfIssued('issue-number', numbered, files)).toMatchObject({
+      kind: 'issue-number',
       soKyHieu: '01/QĐ-SNV',
       files: [{ sha256: sha('c'), role: 'da-cap-so' }],
     });
-    expect(stepOfIssued('number', doc({}), files)).toBeNull();
+    expect(stepOfIssued('issue-number', doc({}), files)).toBeNull();
   });
 
   it('đóng dấu needs the sealed file; phát hành names the recipients and the document it sends to the trục', () => {

@@ -11,7 +11,7 @@ import { assertModificationAllowed } from './mdp.ts';
 import { ngayBanHanhText } from './ngay-ban-hanh.ts';
 import { widgetRotation } from './pages.ts';
 
-export interface NumberOptions {
+export interface WriteNumberOptions {
   /** e.g. "15/QĐ-UBND"; written as "Số: 15/QĐ-UBND". */
   readonly soKyHieu: string;
   /** ISO date (YYYY-MM-DD) of issue. */
@@ -21,7 +21,7 @@ export interface NumberOptions {
   readonly fontSize?: number;
 }
 
-export interface NumberResult {
+export interface WriteNumberResult {
   readonly soText: string;
   readonly ngayText: string;
   readonly bytesAdded: number;
@@ -32,7 +32,7 @@ export interface NumberResult {
  * revision: the fields' values and appearances change and nothing else, which DocMDP P=2 and
  * approval signatures permit (signing-notes §6).
  */
-export async function numberPdf(bytes: Uint8Array, outPath: string, options: NumberOptions): Promise<NumberResult> {
+export async function writeNumber(bytes: Uint8Array, outPath: string, options: WriteNumberOptions): Promise<WriteNumberResult> {
   assertPdfBytes(bytes);
   const inc = await Increment.open(bytes);
   assertModificationAllowed(inc, false);
