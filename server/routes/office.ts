@@ -1,5 +1,11 @@
 import { personCan, PERSON_ROLE_LABEL_VI, STEP_LABEL_VI, STEP_ROLES } from '../../preload/contract/office-roles.ts';
-import { OfficeInboxPageSchema, StepAnswerSchema, StepBodyReadSchema } from '../../preload/contract/wire/office.ts';
+import {
+  CLIENT_API_VERSION_HEADER,
+  OfficeInboxPageSchema,
+  StepAnswerSchema,
+  StepBodyReadSchema,
+} from '../../preload/contract/wire/office.ts';
+import { knowsCurrentStepNames, withStepNamesFor } from '../office/step-names.ts';
 import { authenticate } from '../auth.ts';
 import { applyOnce } from '../idempotency.ts';
 import { HttpProblem, readJson, sendJson, shaped } from '../http.ts';
@@ -158,6 +164,9 @@ export const officeRoutes = [
       hasMore: items.length === limit,
       ...(truc === null ? {} : { truc }),
     });
-    await sendJson(ctx, 200, page);
+    // A workstation before 1.7.0 reads cấp số under its old name (step-names.ts).
+    const version = ctx.req.headers[CLIENT_API_VERSION_HEADER];
+    const current = knowsCurrentStepNames(typeof version === 'string' ? version : undefined);
+    await sendJson(ctx, 200, { ...page, items: page.items.map((item) => withStepNamesFor(item, current)) });
   }),
 ];

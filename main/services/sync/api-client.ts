@@ -7,6 +7,7 @@ import {
   type LoginRequestSchema,
   type RefreshRequestSchema,
 } from '../../../preload/contract/wire/auth.ts';
+import { CLIENT_API_VERSION, CLIENT_API_VERSION_HEADER } from '../../../preload/contract/wire/office.ts';
 import { CalendarPageSchema, OrganizationsPageSchema } from '../../../preload/contract/wire/directory.ts';
 import { InboxPageSchema } from '../../../preload/contract/wire/documents.ts';
 import { AllocatedNumberSchema, type NumberRequestSchema } from '../../../preload/contract/wire/numbers.ts';
@@ -163,7 +164,12 @@ export class ApiClient {
       const session = this.#session ?? (await this.#login());
       const response = await this.#send({
         ...request,
-        headers: { ...request.headers, authorization: `Bearer ${session.accessToken}` },
+        headers: {
+          ...request.headers,
+          authorization: `Bearer ${session.accessToken}`,
+          // The step names this workstation reads (server/office/step-names.ts).
+          [CLIENT_API_VERSION_HEADER]: CLIENT_API_VERSION,
+        },
       });
       if (response.status === 401 && attempt === 0) {
         this.#session = { ...session, accessToken: '' };

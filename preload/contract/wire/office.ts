@@ -59,3 +59,11 @@ export const OfficeInboxPageSchema = z.looseObject({
 export type OfficeInboxPage = z.infer<typeof OfficeInboxPageSchema>;
 
 export { PersonSchema, StepBodyReadSchema, StepBodySchema };
+
+/**
+ * The API version a workstation speaks, sent with every request (`X-Api-Version`). A server
+ * answers a workstation that sends none, or one before 1.7.0, with the step names it knew:
+ * cấp số as `number`, not `issue-number` (server/office/step-names.ts).
+ */
+export const CLIENT_API_VERSION = '1.7.0';
+export const CLIENT_API_VERSION_HEADER = 'x-api-version';

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReferenceServer } from '../../../server/app.ts';
+import { CLIENT_API_VERSION, CLIENT_API_VERSION_HEADER } from '../../../preload/contract/wire/office.ts';
+import { DEMO_PASSWORD } from '../../../server/seed.ts';
 import { closeOfficeWorkstations, drain, pullInbox, SNV, startOfficeDay } from './support.ts';
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\n%%EOF\n`);
@@ -72,5 +74,28 @@ describe('an office step stored under its old name (number) survives the upgrade
       )
       .get(SNV, stepId);
     expect(onServer).toEqual({ kind: 'issue-number', state: 'da-cap-so' });
+
+    // The other văn thư's inbox holds the step: a workstation before 1.7.0 (no X-Api-Version) reads
+    // it as `number`, the name its parse knows; this version's client reads `issue-number`.
+    const login = await fetch(`${started.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'vanthu2.snv', password: DEMO_PASSWORD }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const inboxStep = async (headers: Record<string, string>) => {
+      const answer = await fetch(`${started.url}/v1/office/inbox?cursor=0&limit=500`, {
+        headers: { authorization: `Bearer ${accessToken}`, ...headers },
+      });
+      const page = (await answer.json()) as {
+        items: Array<{ step: { id: string; kind: string; body: { kind: string } } }>;
+      };
+      return page.items.find((item) => item.step.id === stepId)?.step;
+    };
+    expect(await inboxStep({})).toMatchObject({ kind: 'number', body: { kind: 'number' } });
+    expect(await inboxStep({ [CLIENT_API_VERSION_HEADER]: CLIENT_API_VERSION })).toMatchObject({
+      kind: 'issue-number',
+      body: { kind: 'issue-number' },
+    });
   }, 60_000);
 });
