@@ -1,59 +1,12 @@
-import {
-  CASE_TRANSITIONS,
-  stateAfter,
-  STEP_CASE_KIND,
-  STEP_LABEL_VI,
-  STEP_SENDER_STATUS,
-  type PersonRole,
-  type StepKind,
-} from '../../preload/contract/office-roles.ts';
+import { STEP_CASE_KIND, STEP_SENDER_STATUS } from '../../preload/contract/office-roles.ts';
 import { stepFiles, type StepBody } from '../../preload/contract/office.ts';
-import { StepBodyReadSchema } from '../../preload/contract/wire/office.ts';
 import { HttpProblem } from '../http.ts';
 import type { ServerState } from '../state.ts';
-import { colleague, withRole, type Person } from './people.ts';
-
-export interface CaseRow {
-  org: string;
-  id: string;
-  kind: 'incoming' | 'outgoing';
-  state: string;
-  title: string;
-  meta: string;
-  created_by: string;
-  presented_by: string | null;
-  leader: string | null;
-  director: string | null;
-  drafter: string | null;
-  pending_with: string | null;
-  draft_sha: string | null;
-  truc_document_id: string | null;
-  updated_at: number;
-}
-
-export function caseRow(state: ServerState, org: string, id: string): CaseRow | undefined {
-  return state.db.prepare('select * from office_cases where org = ? and id = ?').get(org, id) as CaseRow | undefined;
-}
-
-function refuse(code: string, detail: string, extra: Record<string, unknown> = {}): never {
-  throw new HttpProblem(409, code, detail, extra);
-}
-
-function outOfOrder(row: CaseRow, step: string): never {
-  refuse('STEP_OUT_OF_ORDER', `Văn bản đang ở bước "${row.state}", không thể ${step}.`, { caseState: row.state });
-}
-
-function requirePerson(state: ServerState, org: string, username: string, role: PersonRole): Person {
-  const person = colleague(state, org, username);
-  if (person === null || !person.roles.includes(role)) {
-    throw new HttpProblem(422, 'PERSON_NOT_FOUND', `Không có ${role} "${username}" trong cơ quan.`, { username, role });
-  }
-  return person;
-}
-
-function fullName(state: ServerState, org: string, username: string | null): string {
-  return username === null ? '' : (colleague(state, org, username)?.fullName ?? username);
-}
+import { caseRow, existing, type CaseRow, type Change } from './case-rows.ts';
+import { decideDraft } from './draft-steps.ts';
+import { decideIncoming } from './incoming-steps.ts';
+import { decideIssuing } from './issuing-steps.ts';
+import type { Person } from './people.ts';
 
 /** Every file a step names must already be on the server (uploaded first, like a publication). */
 function checkFilesUploaded(state: ServerState, body: StepBody): Map<string, number> {
@@ -75,24 +28,6 @@ export interface Applied {
   readonly recipients: ReadonlySet<string>;
 }
 
-interface Change {
-  readonly fields: Partial<Omit<CaseRow, 'org' | 'id' | 'kind'>>;
-  readonly recipients: readonly (string | null)[];
-}
-
-/** The states the workflow table lets `step` be taken from (preload/contract/office-roles.ts). */
-function fromStates(step: StepKind): string[] {
-  return CASE_TRANSITIONS.filter((row) => row.step === step).map((row) => row.from);
-}
-
-/** The case a step continues: only a submit or a draft may start one. */
-function existing(row: CaseRow | undefined): CaseRow {
-  if (row === undefined) {
-    throw new HttpProblem(404, 'CASE_NOT_FOUND', 'Không tìm thấy văn bản trên hệ thống.');
-  }
-  return row;
-}
-
 /**
  * The server decides the order of steps: each checks its precondition against the case as it
  * stands now, so a step taken offline on stale information is refused with a conflict naming
@@ -102,221 +37,27 @@ function existing(row: CaseRow | undefined): CaseRow {
  * draft, a trưởng phòng forwarding, a replaced draft, a second leader) stay here.
  */
 function decide(state: ServerState, caller: Person, row: CaseRow | undefined, body: StepBody): Change {
-  const org = caller.org;
   if (body.kind !== 'submit' && body.kind !== 'draft') {
     existing(row);
   }
   switch (body.kind) {
-    case 'submit': {
-      requirePerson(state, org, body.to, 'lanh-dao');
-      if (row !== undefined && row.director !== null) {
-        refuse('ALREADY_DIRECTED', `Văn bản đã được ${fullName(state, org, row.director)} chỉ đạo.`, {
-          directedBy: row.director,
-          directedByName: fullName(state, org, row.director),
-        });
-      }
-      return {
-        fields: {
-          state: stateAfter('submit'),
-          title: body.document.trichYeu,
-          meta: JSON.stringify(body.document),
-          presented_by: caller.username,
-          leader: body.to,
-          pending_with: body.to,
-          truc_document_id: body.document.trucDocumentId,
-        },
-        recipients: [body.to],
-      };
-    }
-    case 'assign': {
-      const current = existing(row);
-      if (current.director !== null && current.director !== caller.username) {
-        refuse('ALREADY_DIRECTED', `Văn bản đã được ${fullName(state, org, current.director)} chỉ đạo trước.`, {
-          directedBy: current.director,
-          directedByName: fullName(state, org, current.director),
-        });
-      }
-      if (current.state === 'hoan-thanh') {
-        outOfOrder(current, 'phân công');
-      }
-      for (const username of [body.chuTri, ...body.phoiHop]) {
-        if (colleague(state, org, username) === null) {
-          throw new HttpProblem(422, 'PERSON_NOT_FOUND', `Không có "${username}" trong cơ quan.`, { username });
-        }
-      }
-      return {
-        fields: { state: stateAfter('assign'), director: caller.username, pending_with: body.chuTri },
-        recipients: [body.chuTri, ...body.phoiHop, current.presented_by],
-      };
-    }
+    case 'submit':
+    case 'assign':
     case 'progress':
-    case 'complete': {
-      const current = existing(row);
-      const assignment = lastAssignment(state, org, current.id);
-      const mayReport =
-        assignment !== null &&
-        (assignment.chuTri === caller.username ||
-          (body.kind === 'progress' && assignment.phoiHop.includes(caller.username)));
-      if (!mayReport) {
-        throw new HttpProblem(403, 'NOT_ASSIGNED', 'Đồng chí không được phân công xử lý văn bản này.');
-      }
-      if (current.state === 'hoan-thanh') {
-        refuse('ALREADY_COMPLETED', 'Văn bản đã được báo cáo hoàn thành.');
-      }
-      return {
-        fields: { state: stateAfter(body.kind) },
-        recipients: body.kind === 'complete' ? [current.director, current.presented_by] : [current.director],
-      };
-    }
-    case 'draft': {
-      if (row !== undefined) {
-        if (row.drafter !== caller.username) {
-          throw new HttpProblem(403, 'NOT_DRAFTER', 'Chỉ người soạn được thay dự thảo.');
-        }
-        if (!['du-thao', 'tra-lai', 'trinh-ky', 'xem-xet', 'da-rut'].includes(row.state)) {
-          refuse('ALREADY_SIGNED', 'Dự thảo đã được ký; không thay được nữa.', { caseState: row.state });
-        }
-      }
-      const draft = body.files.find((file) => file.role === 'du-thao');
-      if (draft === undefined) {
-        throw new HttpProblem(400, 'INVALID_INPUT', 'Dự thảo cần tệp PDF (vai trò du-thao).');
-      }
-      // Replacing the draft the leader holds takes it back: it must be submitted again.
-      const heldBy = row !== undefined && ['trinh-ky', 'xem-xet'].includes(row.state) ? row.pending_with : null;
-      return {
-        fields: {
-          state: stateAfter('draft'),
-          title: body.trichYeu,
-          meta: JSON.stringify({
-            trichYeu: body.trichYeu,
-            tenLoai: body.tenLoai,
-            kyHieu: body.kyHieu ?? null,
-            coQuanBanHanh: body.coQuanBanHanh ?? null,
-            recipients: body.recipients ?? [],
-          }),
-          drafter: caller.username,
-          pending_with: caller.username,
-          draft_sha: draft.sha256,
-        },
-        recipients: [heldBy],
-      };
-    }
-    case 'withdraw-draft': {
-      const current = existing(row);
-      if (current.drafter !== caller.username) {
-        throw new HttpProblem(403, 'NOT_DRAFTER', 'Chỉ người soạn được rút dự thảo.');
-      }
-      if (!['du-thao', 'tra-lai', 'trinh-ky', 'xem-xet'].includes(current.state)) {
-        refuse('ALREADY_SIGNED', 'Dự thảo đã được ký; không rút được nữa.', { caseState: current.state });
-      }
-      const heldBy = ['trinh-ky', 'xem-xet'].includes(current.state) ? current.pending_with : null;
-      return { fields: { state: stateAfter('withdraw-draft'), pending_with: null }, recipients: [heldBy] };
-    }
-    case 'submit-for-signature': {
-      const current = existing(row);
-      requirePerson(state, org, body.to, 'lanh-dao');
-      const forwarding = current.state === 'xem-xet' && current.pending_with === caller.username;
-      if (!forwarding) {
-        if (current.drafter !== caller.username) {
-          throw new HttpProblem(403, 'NOT_DRAFTER', 'Chỉ người soạn được trình ký dự thảo.');
-        }
-        if (!['du-thao', 'tra-lai'].includes(current.state)) {
-          outOfOrder(current, 'trình ký');
-        }
-      }
-      if (current.draft_sha !== body.draftSha256) {
-        refuse('DRAFT_REPLACED', 'Dự thảo đã được thay bằng bản mới.', { currentDraftSha256: current.draft_sha });
-      }
-      if (!forwarding && body.via !== null) {
-        requirePerson(state, org, body.via, 'truong-phong');
-        return {
-          fields: { state: stateAfter(body.kind, true), pending_with: body.via, leader: body.to },
-          recipients: [body.via],
-        };
-      }
-      return {
-        fields: { state: stateAfter(body.kind), pending_with: body.to, leader: body.to },
-        recipients: [body.to],
-      };
-    }
+    case 'complete':
+      return decideIncoming(state, caller, row, body);
+    case 'draft':
+    case 'withdraw-draft':
+    case 'submit-for-signature':
     case 'return-draft':
-    case 'sign': {
-      const current = existing(row);
-      if (current.state === 'da-rut') {
-        refuse('DRAFT_WITHDRAWN', `Dự thảo đã được ${fullName(state, org, current.drafter)} rút lại.`, {
-          drafter: current.drafter,
-        });
-      }
-      if (current.draft_sha !== body.draftSha256) {
-        refuse('DRAFT_REPLACED', `Dự thảo đã được ${fullName(state, org, current.drafter)} thay bằng bản mới.`, {
-          drafter: current.drafter,
-          currentDraftSha256: current.draft_sha,
-        });
-      }
-      if (!['trinh-ky', 'xem-xet'].includes(current.state)) {
-        if (current.state === 'da-ky' || current.state === 'da-cap-so' || current.state === 'da-dong-dau') {
-          refuse('ALREADY_SIGNED', 'Dự thảo đã được ký.', { caseState: current.state });
-        }
-        outOfOrder(current, body.kind === 'sign' ? 'ký' : 'trả lại');
-      }
-      if (current.pending_with !== caller.username) {
-        refuse('NOT_PENDING_WITH_YOU', `Dự thảo đang chờ ${fullName(state, org, current.pending_with)} xử lý.`, {
-          pendingWith: current.pending_with,
-        });
-      }
-      if (body.kind === 'return-draft') {
-        return {
-          fields: { state: stateAfter('return-draft'), pending_with: current.drafter },
-          recipients: [current.drafter],
-        };
-      }
-      return {
-        fields: { state: stateAfter('sign'), director: caller.username, pending_with: null },
-        recipients: [current.drafter, ...withRole(state, org, 'van-thu')],
-      };
-    }
+    case 'sign':
+      return decideDraft(state, caller, row, body);
     case 'issue-number':
     case 'seal':
-    case 'publish': {
-      const current = existing(row);
-      if (!fromStates(body.kind).includes(current.state)) {
-        outOfOrder(current, STEP_LABEL_VI[body.kind]);
-      }
-      const others = withRole(state, org, 'van-thu');
-      return {
-        fields: {
-          state: stateAfter(body.kind),
-          ...(body.kind === 'publish' ? { truc_document_id: body.trucDocumentId } : {}),
-        },
-        recipients: body.kind === 'publish' ? [current.drafter, current.director, ...others] : others,
-      };
-    }
-    case 'recall': {
-      const current = existing(row);
-      if (!fromStates('recall').includes(current.state)) {
-        outOfOrder(current, STEP_LABEL_VI.recall);
-      }
-      return {
-        fields: { state: stateAfter('recall') },
-        recipients: [current.drafter, ...withRole(state, org, 'van-thu')],
-      };
-    }
+    case 'publish':
+    case 'recall':
+      return decideIssuing(state, caller, row, body);
   }
-}
-
-function lastAssignment(state: ServerState, org: string, caseId: string): { chuTri: string; phoiHop: string[] } | null {
-  const body = state.db
-    .prepare(
-      `select body from office_steps where org = ? and case_id = ? and kind = 'assign' order by seq desc limit 1`,
-    )
-    .pluck()
-    .get(org, caseId) as string | undefined;
-  if (body === undefined) {
-    return null;
-  }
-  // The step as it arrived (parsed then); parsed again rather than cast, since it lay in the database.
-  const step = StepBodyReadSchema.parse(JSON.parse(body) as unknown);
-  return step.kind === 'assign' ? { chuTri: step.chuTri, phoiHop: step.phoiHop } : null;
 }
 
 /**
