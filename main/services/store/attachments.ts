@@ -84,11 +84,16 @@ export function rewriteAttachmentFile(filesDir: string, bytes: Uint8Array): stri
  * workflow stores a batch's signed files while the next ones are signed, and the main thread
  * blocked on the disk twice per file held the whole batch back (issue #15).
  */
-export async function writeAttachmentFileAsync(filesDir: string, bytes: Uint8Array): Promise<string> {
+export async function writeAttachmentFileAsync(
+  filesDir: string,
+  bytes: Uint8Array,
+  /** The bytes' SHA-256 when the caller has just computed it from these very bytes (not hashed again). */
+  known?: string,
+): Promise<string> {
   if (bytes.byteLength > MAX_ATTACHMENT_BYTES) {
     throw new VanthuError('FILE_TOO_LARGE', errorMessageVi('FILE_TOO_LARGE'));
   }
-  const sha256 = sha256Of(bytes);
+  const sha256 = known ?? sha256Of(bytes);
   if (existsSync(attachmentPath(filesDir, sha256))) {
     return sha256;
   }

@@ -224,7 +224,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
         // By position: two documents may hold byte-identical drafts (one stored file, one path).
         onProgress: (done, total, current) =>
           onProgress(done, total, current === undefined ? null : (items[done]?.id ?? null)),
-        onSigned: async (file) => {
+        onSigned: async (file, signed) => {
           const item = byOut.get(file.outPath);
           if (item === undefined) {
             throw new Error('signed file not in the batch');
@@ -234,7 +234,10 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
           checks.push(checked.catch(() => undefined));
           const work = (async () => {
             await checked;
-            recorded.set(item.id, await keeper.keep({ id: item.id, stage, from: item.from }, bytes, items.length > 1));
+            recorded.set(
+              item.id,
+              await keeper.keep({ id: item.id, stage, from: item.from }, bytes, items.length > 1, signed.sha256),
+            );
           })();
           // Settled into a value at once: a refusal is this document's result, never an unhandled rejection.
           keeping.set(

@@ -27,7 +27,13 @@ export interface OutputKeeper {
    * Announce, write into the content store, record; resolves with the recorded document. A
    * `grouped` output (one of a batch's) may wait for its group while the keeper is held.
    */
-  keep(output: Omit<OutputRecord, 'sha256' | 'size'>, bytes: Uint8Array, grouped?: boolean): Promise<OutgoingDocument>;
+  keep(
+    output: Omit<OutputRecord, 'sha256' | 'size'>,
+    bytes: Uint8Array,
+    grouped?: boolean,
+    /** The bytes' SHA-256 as the signing engine computed it from them (not hashed again). */
+    sha256?: string,
+  ): Promise<OutgoingDocument>;
   /** While held (a signing batch runs), grouped outputs wait until a group is full; the release commits what waits. */
   hold(): () => void;
 }
@@ -97,7 +103,7 @@ export function outputKeeper(store: StoreCall, filesDir: string): OutputKeeper {
             continue;
           }
           try {
-            await writeAttachmentFileAsync(filesDir, waiting.bytes);
+            await writeAttachmentFileAsync(filesDir, waiting.bytes, waiting.record.sha256);
             toRecord.push(waiting);
           } catch (error) {
             waiting.reject(error);
@@ -115,9 +121,9 @@ export function outputKeeper(store: StoreCall, filesDir: string): OutputKeeper {
   };
 
   return {
-    keep: (output, bytes, grouped = false) =>
+    keep: (output, bytes, grouped = false, sha256 = sha256Of(bytes)) =>
       new Promise<OutgoingDocument>((resolve, reject) => {
-        const record: OutputRecord = { ...output, sha256: sha256Of(bytes), size: bytes.byteLength };
+        const record: OutputRecord = { ...output, sha256, size: bytes.byteLength };
         toBegin.push({ record, bytes, eager: !grouped, resolve, reject });
         kick();
       }),
