@@ -20,7 +20,7 @@ import { checkScan, recordScanCheck } from './scan-gate.ts';
 import { appendAudit } from './audit.ts';
 import { soDenHienThi, toIncomingDocument, type IncomingRow } from './incoming-rows.ts';
 import type { ServerNumber } from '../../domain/numbering.ts';
-import type { TakenNumber } from '../registers/register-service.ts';
+import type { TakenNumber } from './register-service.ts';
 import type { StoreContext } from './store-context.ts';
 
 export interface IncomingFile {
