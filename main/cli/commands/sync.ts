@@ -8,7 +8,7 @@ import { createAttachmentFileSink } from '../../services/sync/file-sink.ts';
 import { createRegisterLeaseSink } from '../../services/sync/lease-adapter.ts';
 import { systemClock, type SyncCredentials } from '../../services/sync/ports.ts';
 import { createStoreInboxSink } from '../../services/store/store-sinks.ts';
-import { finalizeProvisional } from '../../services/sync/sync-service.ts';
+import { finalizeProvisional } from '../../services/sync/finalize-provisional.ts';
 import { createAxiosTransport } from '../../services/sync/transport.ts';
 import { ensureWorkstationId } from '../../services/sync/workstation-id.ts';
 import { adoptForJob } from '../../services/store/registration-adoption.ts';

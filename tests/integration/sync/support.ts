@@ -23,7 +23,7 @@ import type { InboxSink, LeaseSink, RegistersFeedSink, SyncClock } from '../../.
 import { createStoreRegistersFeed } from '../../../main/services/store/registers-feed-store.ts';
 import { adoptForJob } from '../../../main/services/store/registration-adoption.ts';
 import { createStoreInboxSink } from '../../../main/services/store/store-sinks.ts';
-import { finalizeProvisional } from '../../../main/services/sync/sync-service.ts';
+import { finalizeProvisional } from '../../../main/services/sync/finalize-provisional.ts';
 import { uploadFile } from '../../../main/services/sync/transfer.ts';
 import { createAxiosTransport } from '../../../main/services/sync/transport.ts';
 
