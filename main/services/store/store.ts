@@ -19,12 +19,12 @@ import { loadDueCalendar } from './calendar-store.ts';
 import {
   addIncoming,
   finalizeProvisional,
-  getIncoming,
   setVerification,
   transitionIncoming,
   type IncomingFile,
   type OnlineRegistration,
 } from './incoming-service.ts';
+import { getIncoming } from './incoming-rows.ts';
 import {
   createOutgoing,
   getOutgoing,
