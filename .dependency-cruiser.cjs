@@ -5,48 +5,6 @@
  */
 const at = (path) => `^(?:tests/fixtures/boundaries/)?${path}`;
 
-/** One folder exactly (folder-scoped rules match folder names, which carry no trailing slash). */
-const folder = (path) => `${at(path)}$`;
-
-/**
- * Folder loops inside main/ that existed when the rule came (issue #18), listed edge by edge so
- * that no new edge may close a loop. They all pass through the store worker, which hosts code of
- * sync/, office/, people/ and registers/ in its method table (store-protocol.ts) while those
- * folders import store/ back; and through platform/, whose ports services import while its Electron
- * adapters import services. Remove an edge here when the code stops needing it; never add one.
- */
-const knownFolderCycles = {
-  'main/platform': ['main/services/files', 'main/services/store', 'main/services/sync'],
-  'main/services/files': ['main/services/store'],
-  'main/services/incoming': ['main/services/store'],
-  'main/services/office': [
-    'main/platform',
-    'main/services/people',
-    'main/services/store',
-    'main/services/sync',
-    'main/services/workflow',
-  ],
-  'main/services/people': ['main/services/office', 'main/services/store', 'main/services/sync'],
-  'main/services/registers': ['main/services/store'],
-  'main/services/store': [
-    'main/platform',
-    'main/services/incoming',
-    'main/services/office',
-    'main/services/people',
-    'main/services/registers',
-    'main/services/sync',
-    'main/services/vault',
-  ],
-  'main/services/sync': [
-    'main/services/office',
-    'main/services/registers',
-    'main/services/store',
-    'main/services/vault',
-  ],
-  'main/services/vault': ['main/platform', 'main/services/store'],
-  'main/services/workflow': ['main/services/files', 'main/services/store', 'main/services/sync'],
-};
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -137,6 +95,14 @@ module.exports = {
       to: { path: at('main/(app|ipc|cli)/') },
     },
     {
+      name: 'services-not-platform',
+      comment:
+        "platform/ holds the Electron adapters of the services' ports, above services/: a port lives with the service that needs it (vault/keystore.ts, notices/notifier.ts, disk/profile-paths.ts).",
+      severity: 'error',
+      from: { path: at('main/services/') },
+      to: { path: at('main/platform/') },
+    },
+    {
       name: 'ipc-not-app',
       comment:
         'Handlers are registered by the composition root; they never import it (the Services type lives in services/).',
@@ -156,18 +122,9 @@ module.exports = {
       comment: 'Two folders of main/ never import each other, directly or round a longer loop.',
       severity: 'error',
       scope: 'folder',
-      from: { path: at('main/'), pathNot: Object.keys(knownFolderCycles).map(folder) },
+      from: { path: at('main/') },
       to: { circular: true },
     },
-    // The known loops, edge by edge: a folder in the list may keep only the listed edges of a loop.
-    ...Object.entries(knownFolderCycles).map(([from, to]) => ({
-      name: 'main-no-folder-cycles',
-      comment: 'A loop between folders of main/ that is not in knownFolderCycles.',
-      severity: 'error',
-      scope: 'folder',
-      from: { path: folder(from) },
-      to: { circular: true, pathNot: to.map(folder) },
-    })),
     {
       name: 'not-to-tests',
       severity: 'error',

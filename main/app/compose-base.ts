@@ -1,7 +1,7 @@
 import { createFileLogger } from '../services/log/file-logger.ts';
 import type { Logger } from '../services/log/logger.ts';
 import type { SettingsStore } from '../services/settings/settings-store.ts';
-import { profilePaths, type ProfilePaths } from '../platform/profile.ts';
+import { profilePaths, type ProfilePaths } from '../services/disk/profile-paths.ts';
 
 export interface BaseOptions {
   readonly profileDir: string;

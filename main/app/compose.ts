@@ -26,7 +26,7 @@ import { createMetadataService } from '../services/metadata/metadata-service.ts'
 import { createOcrService } from '../services/ocr/ocr-service.ts';
 import { createTheThucService } from '../services/the-thuc/the-thuc-service.ts';
 import { noNativeChooser, type FileChooser } from '../platform/file-chooser.ts';
-import type { Notifier } from '../platform/notifier.ts';
+import type { Notifier } from '../services/notices/notifier.ts';
 import { pageNotifier } from '../platform/page-notifier.ts';
 import { composeOffice } from '../services/office/compose-office.ts';
 import { noNativeSave, type SaveChooser } from '../platform/save-chooser.ts';

@@ -1,5 +1,5 @@
 import { text } from 'node:stream/consumers';
-import { resolveProfileDir } from '../platform/profile.ts';
+import { resolveProfileDir } from '../services/disk/profile-paths.ts';
 import type { Services } from '../ipc/services.ts';
 import type { ServiceLoaders } from './commands/command.ts';
 import { commands } from './commands/index.ts';

@@ -2,7 +2,7 @@ import type { AppInfo } from '../../preload/contract/index.ts';
 import type { EventBus } from '../services/events/event-bus.ts';
 import type { FileIntake } from '../services/files/file-intake.ts';
 import type { FileChooser } from '../platform/file-chooser.ts';
-import type { Notifier } from '../platform/notifier.ts';
+import type { Notifier } from '../services/notices/notifier.ts';
 import type { SaveChooser } from '../platform/save-chooser.ts';
 import type { Logger } from '../services/log/logger.ts';
 import type { LockService } from '../services/lock/lock-service.ts';
@@ -20,7 +20,7 @@ import type { TheThucService } from '../services/the-thuc/the-thuc-service.ts';
 import type { TokenService } from '../services/tokens/token-service.ts';
 import type { IssuingService } from '../services/workflow/issuing-service.ts';
 import type { Office } from '../services/office/compose-office.ts';
-import type { ProfilePaths } from '../platform/profile.ts';
+import type { ProfilePaths } from '../services/disk/profile-paths.ts';
 
 /** Everything the IPC handlers may call, built by hand in `compose.ts`. */
 export interface Services {

@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron';
-import type { Keystore } from './keystore.ts';
+import type { Keystore } from '../services/vault/keystore.ts';
 
 /** The OS keystore in Electron: safeStorage as it is (it already has the port's shape). */
 export function electronKeystore(): Keystore {

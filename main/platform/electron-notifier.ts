@@ -1,6 +1,6 @@
 import type { NotificationConstructorOptions } from 'electron';
 import type { EventBus } from '../services/events/event-bus.ts';
-import type { DesktopNotice, Notifier } from './notifier.ts';
+import type { DesktopNotice, Notifier } from '../services/notices/notifier.ts';
 
 /** The part of Electron's `Notification` class this adapter uses (the real class fits it). */
 export interface NotificationClass {

@@ -1,5 +1,5 @@
 import type { EventBus } from '../services/events/event-bus.ts';
-import type { Notifier } from './notifier.ts';
+import type { Notifier } from '../services/notices/notifier.ts';
 
 /**
  * Where the shell has no native notifications (the browser shell): the notice goes to the page

@@ -129,6 +129,8 @@ export const PersonSchema = z.object({
   roles: z.array(PersonRoleSchema),
 });
 
+/** A person as the server knows them (API 1.4.0, `/v1/people`); the same shape crosses IPC. */
+export type PersonDto = z.infer<typeof PersonSchema>;
 export const SignedInPersonSchema = PersonSchema.extend({ mode: z.enum(['online', 'offline']) });
 export type SignedInPersonDto = z.infer<typeof SignedInPersonSchema>;
 

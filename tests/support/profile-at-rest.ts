@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Keystore } from '../../main/platform/keystore.ts';
+import type { Keystore } from '../../main/services/vault/keystore.ts';
 import { copyAttachmentTo } from '../../main/services/store/attachments.ts';
 import { newConnection } from '../../main/services/store/open-database.ts';
 import { headlessKeySources } from '../../main/services/vault/cli-key.ts';

@@ -6,7 +6,7 @@ import { headlessKeySources } from '../../services/vault/cli-key.ts';
 import { encryptsByDefault, startProfile } from '../../services/vault/profile-start.ts';
 import { encryptProgressLine } from '../../services/vault/encrypt-progress-text.ts';
 import { recoveryKeyNotice } from '../../services/vault/recovery-notice.ts';
-import { profilePaths, resolveProfileDir } from '../../platform/profile.ts';
+import { profilePaths, resolveProfileDir } from '../../services/disk/profile-paths.ts';
 import { startBrowserHost } from './host.ts';
 
 /*

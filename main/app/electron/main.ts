@@ -24,7 +24,7 @@ import {
 } from '../../services/vault/profile-start.ts';
 import { ENCRYPTING_QUERY, IPC_EVENT } from '../../../preload/contract/index.ts';
 import { recoveryKeyNotice } from '../../services/vault/recovery-notice.ts';
-import { profilePaths, resolveProfileDir } from '../../platform/profile.ts';
+import { profilePaths, resolveProfileDir } from '../../services/disk/profile-paths.ts';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../../platform/app-origin.ts';
 import { CONTENT_SECURITY_POLICY } from '../window/csp.ts';
 

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { backupStore } from '../../services/store/backup.ts';
 import { backupEncryption } from '../../services/vault/backup-key.ts';
 import { cliProfileKey, headlessKeySources } from '../../services/vault/cli-key.ts';
-import { restoreProfile } from '../../services/vault/restore-profile.ts';
+import { restoreProfile } from '../../services/store/restore-profile.ts';
 import { readSecret } from './secret-input.ts';
 import { openProfileStore } from '../../services/store/profile-store.ts';
 import type { Command } from './command.ts';

@@ -1,6 +1,6 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadPrintableRegister } from '../../services/registers/register-rows.ts';
+import { loadPrintableRegister } from '../../services/store/register-rows.ts';
 import { printRegisterPdf } from '../../services/registers/print-register.ts';
 import { openProfileStore } from '../../services/store/profile-store.ts';
 import { runSubcommand, type CommandContext, type Command } from './command.ts';

@@ -7,11 +7,11 @@ import { SyncEngine } from '../../services/sync/engine.ts';
 import { createAttachmentFileSink } from '../../services/sync/file-sink.ts';
 import { createRegisterLeaseSink } from '../../services/sync/lease-adapter.ts';
 import { systemClock, type SyncCredentials } from '../../services/sync/ports.ts';
-import { createStoreInboxSink } from '../../services/sync/store-sinks.ts';
-import { finalizeProvisional } from '../../services/sync/sync-service.ts';
+import { createStoreInboxSink } from '../../services/store/store-sinks.ts';
+import { finalizeProvisional } from '../../services/sync/finalize-provisional.ts';
 import { createAxiosTransport } from '../../services/sync/transport.ts';
 import { ensureWorkstationId } from '../../services/sync/workstation-id.ts';
-import { adoptForJob } from '../../services/sync/registration-adoption.ts';
+import { adoptForJob } from '../../services/store/registration-adoption.ts';
 import type { Command, CommandContext } from './command.ts';
 import { parseOptions } from './store-options.ts';
 

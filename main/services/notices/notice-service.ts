@@ -1,5 +1,5 @@
 import type { DueRule } from '../../domain/deadlines.ts';
-import type { DesktopNotice, Notifier } from '../../platform/notifier.ts';
+import type { DesktopNotice, Notifier } from './notifier.ts';
 import type { Logger } from '../log/logger.ts';
 import type { NoticeCandidate } from '../store/notices.ts';
 import type { StoreCall } from '../store/store-client.ts';

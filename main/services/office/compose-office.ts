@@ -1,6 +1,6 @@
 import type { UserProfilePatch } from '../../../preload/contract/organizations.ts';
 import { profileRoleOf } from '../../domain/office-steps.ts';
-import type { Notifier } from '../../platform/notifier.ts';
+import type { Notifier } from '../notices/notifier.ts';
 import type { Logger } from '../log/logger.ts';
 import { createPeopleService, type PeopleService, type SignedInPerson } from '../people/people-service.ts';
 import type { StoreCall } from '../store/store-client.ts';

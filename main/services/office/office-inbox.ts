@@ -1,14 +1,14 @@
 import type { StepKind } from '../../domain/office-steps.ts';
 import { STEP_LABEL_VI } from '../../domain/office-steps.ts';
 import type { CaseFile } from '../../../preload/contract/office.ts';
-import type { Notifier } from '../../platform/notifier.ts';
+import type { Notifier } from '../notices/notifier.ts';
 import type { Logger } from '../log/logger.ts';
 import type { ApiClient } from '../sync/api-client.ts';
 import { backoffDelay, type BackoffPolicy } from '../sync/backoff.ts';
 import { classifyError, SyncFailure } from '../sync/classify.ts';
 import { systemClock, type Awaitable, type FileSink, type SyncClock } from '../sync/ports.ts';
 import { downloadFile } from '../sync/transfer.ts';
-import { LONG_POLL_SECONDS, officeApi, type OfficeInboxItem, type TrucNews } from './office-api.ts';
+import { LONG_POLL_SECONDS, officeApi, type OfficeInboxItem, type TrucNews } from '../sync/office-api.ts';
 
 /** The store's side of the person's inbox (office-store.ts). */
 export interface OfficeInboxStorePort {

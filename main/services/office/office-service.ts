@@ -5,9 +5,9 @@ import { PERSON_ROLE_LABEL_VI, personCan, STEP_LABEL_VI, STEP_ROLES } from '../.
 import type { Logger } from '../log/logger.ts';
 import type { SignedInPerson } from '../people/people-service.ts';
 import type { Awaitable } from '../sync/ports.ts';
-import { describeConflict, type OfficeConflict } from './conflicts.ts';
-import type { LocalStep, QueueEntry } from './office-store.ts';
-import type { officeCase, refusedSteps } from './office-store.ts';
+import { describeConflict, type OfficeConflict } from '../../domain/office-conflicts.ts';
+import type { LocalStep, QueueEntry } from '../store/office-store.ts';
+import type { officeCase, refusedSteps } from '../store/office-store.ts';
 
 /** The store's side of the office (office-store.ts), synchronous or through the store worker. */
 export interface OfficeStorePort {

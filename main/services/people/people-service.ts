@@ -1,12 +1,13 @@
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
 import type { PersonRole } from '../../domain/office-steps.ts';
 import type { Logger } from '../log/logger.ts';
-import { officeApi, type PersonDto } from '../office/office-api.ts';
+import type { PersonDto } from '../../../preload/contract/office.ts';
+import { officeApi } from '../sync/office-api.ts';
 import type { ApiClient } from '../sync/api-client.ts';
 import { SyncFailure } from '../sync/classify.ts';
 import type { Awaitable } from '../sync/ports.ts';
 import { checkVerifier, createVerifier } from './password-verifier.ts';
-import type { LocalPerson } from './people-store.ts';
+import type { LocalPerson } from '../store/people-store.ts';
 
 /** The person using this workstation now; `offline` when signed in from the local verifier. */
 export interface SignedInPerson extends PersonDto {

@@ -3,7 +3,7 @@ import { entryScript } from '../../../native/entry-script.ts';
 import { VanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import { type PrintProgress } from './print-register.ts';
-import type { PrintableRegister } from './register-rows.ts';
+import type { PrintableRegister } from '../store/register-rows.ts';
 
 export type PrintWorkerMessage =
   | { readonly type: 'progress'; readonly done: number; readonly total: number }

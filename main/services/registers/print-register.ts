@@ -1,7 +1,7 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
 import { displayDate } from '../../domain/vietnam-time.ts';
 import { embedVnFont } from '../pdf/stamp/font.ts';
-import type { PrintableRegister } from './register-rows.ts';
+import type { PrintableRegister } from '../store/register-rows.ts';
 
 const A4_LANDSCAPE: [number, number] = [841.89, 595.28];
 const MARGIN = 36;

@@ -1,7 +1,7 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { printRegisterPdf } from './print-register.ts';
 import type { PrintWorkerMessage } from './print-in-worker.ts';
-import type { PrintableRegister } from './register-rows.ts';
+import type { PrintableRegister } from '../store/register-rows.ts';
 
 /**
  * Lays out a register PDF away from the main thread: a year of a busy office is thousands of

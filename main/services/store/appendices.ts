@@ -6,7 +6,7 @@ import { exportFileName } from '../../domain/file-name.ts';
 import { incomingAppendixRows, outgoingAppendixRows } from './appendix-rows.ts';
 import { readAttachment, readAttachmentSource, recordAttachment, writeAttachmentFile } from './attachments.ts';
 import { appendAudit } from './audit.ts';
-import { getIncoming } from './incoming-service.ts';
+import { getIncoming } from './incoming-rows.ts';
 import { getOutgoing } from './outgoing-service.ts';
 import type { StoreContext } from './store-context.ts';
 

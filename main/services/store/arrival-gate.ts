@@ -12,7 +12,8 @@ import type { ServerNumber } from '../../domain/numbering.ts';
 import { staysOnWorkstation } from '../../domain/secrecy.ts';
 import { vietnamYear } from '../../domain/vietnam-time.ts';
 import { appendAudit } from './audit.ts';
-import { enqueueRegistration, getIncoming } from './incoming-service.ts';
+import { getIncoming } from './incoming-rows.ts';
+import { enqueueRegistration } from './registration-job.ts';
 import type { StoreContext } from './store-context.ts';
 
 /**

@@ -9,23 +9,12 @@ import { useFilesKey } from '../cipher/files-key.ts';
 import { keyFromRecovery, parseEnvelope } from '../vault/key-files.ts';
 import { deriveKey } from '../cipher/profile-key.ts';
 import { parseRecoveryKey, recoveryWrappingKey } from '../vault/recovery-key.ts';
+import type { BackupEncryption } from '../vault/backup-key.ts';
 import { attachmentPath, readAttachment, rewriteAttachmentFile, sha256Of } from './attachments.ts';
 import { newConnection, openKeyed, rekey } from './open-database.ts';
 import { verifyAudit } from './audit.ts';
 import { LATEST_VERSION } from './migrations/index.ts';
 import { registerSqlFunctions } from './sql-functions.ts';
-
-/**
- * How a backup of an encrypted profile is encrypted: the whole file under the backup key,
- * which derives from the recovery key (so restoring needs the recovery key and nothing else),
- * carrying the profile's key envelope so a restore on a new PC gets the profile key back too.
- */
-export interface BackupEncryption {
-  /** The open database's own SQLCipher key (the snapshot comes out under it). */
-  readonly databaseKey: Buffer;
-  readonly backupKey: Buffer;
-  readonly envelopeJson: string;
-}
 
 /** What a restore may need: the recovery key for an encrypted backup. */
 export interface RestoreKeys {

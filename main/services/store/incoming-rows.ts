@@ -1,7 +1,10 @@
 import { ArrivalCheckSchema, type ArrivalCheck } from '../../../preload/contract/arrival-check.ts';
 import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
 import { formatProvisional, formatSo } from '../../domain/so-ky-hieu.ts';
+import { VanthuError } from '../../../preload/contract/errors.ts';
+import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import { dueOfRow } from './due-rows.ts';
+import type { StoreContext } from './store-context.ts';
 
 export interface IncomingRow {
   doc_no: number;
@@ -98,4 +101,13 @@ export function toIncomingDocument(row: IncomingRow, now: Date): IncomingDocumen
     due: dueOfRow(row, now),
     traLoiCho: row.tra_loi_cho ?? null,
   };
+}
+
+/** One incoming document by id; NOT_FOUND when there is none. */
+export function getIncoming(ctx: StoreContext, id: string): IncomingDocument {
+  const row = ctx.db.prepare(`SELECT * FROM incoming_documents WHERE id = ?`).get(id) as IncomingRow | undefined;
+  if (row === undefined) {
+    throw new VanthuError('NOT_FOUND', errorMessageVi('NOT_FOUND'), { details: { id } });
+  }
+  return toIncomingDocument(row, ctx.clock());
 }

@@ -11,16 +11,16 @@ import type {
 import { incomingTransition } from '../../../preload/contract/workflow.ts';
 import { INCOMING_STATUS_CODE, type IncomingState } from '../../domain/document-states.ts';
 import { exportFileName } from '../../domain/file-name.ts';
-import { formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
 import { staysOnWorkstation } from '../../domain/secrecy.ts';
 import { vietnamDate, vietnamYear } from '../../domain/vietnam-time.ts';
 import { readAttachmentSource, recordAttachment, writeAttachmentFile } from './attachments.ts';
 import { admitArrival, leaveRegister } from './arrival-gate.ts';
 import { checkScan, recordScanCheck } from './scan-gate.ts';
 import { appendAudit } from './audit.ts';
-import { soDenHienThi, toIncomingDocument, type IncomingRow } from './incoming-rows.ts';
+import { getIncoming, soDenHienThi, type IncomingRow } from './incoming-rows.ts';
+import { enqueueRegistration } from './registration-job.ts';
 import type { ServerNumber } from '../../domain/numbering.ts';
-import type { TakenNumber } from '../registers/register-service.ts';
+import type { TakenNumber } from './register-service.ts';
 import type { StoreContext } from './store-context.ts';
 
 export interface IncomingFile {
@@ -70,10 +70,6 @@ function commitFile(ctx: StoreContext, file: StagedFile, now: Date, local: boole
   );
 }
 
-function notFound(id: string): VanthuError {
-  return new VanthuError('NOT_FOUND', errorMessageVi('NOT_FOUND'), { details: { id } });
-}
-
 /** Same mã định danh văn bản, or same số + ký hiệu + issuing organization [ND30-PL6 I]. */
 export function findDuplicates(ctx: StoreContext, input: IncomingInput): DuplicateWarning[] {
   const warnings: DuplicateWarning[] = [];
@@ -94,14 +90,6 @@ export function findDuplicates(ctx: StoreContext, input: IncomingInput): Duplica
     }
   }
   return warnings;
-}
-
-export function getIncoming(ctx: StoreContext, id: string): IncomingDocument {
-  const row = ctx.db.prepare(`SELECT * FROM incoming_documents WHERE id = ?`).get(id) as IncomingRow | undefined;
-  if (row === undefined) {
-    throw notFound(id);
-  }
-  return toIncomingDocument(row, ctx.clock());
 }
 
 /**
@@ -208,45 +196,6 @@ export function addIncoming(
       return { document, duplicates };
     })
     .immediate();
-}
-
-/** The server learns a registration (provisional → final there) through the outbox, like any change. */
-export function enqueueRegistration(
-  ctx: StoreContext,
-  document: IncomingDocument,
-  registerId: string,
-  now: Date,
-): void {
-  ctx.outbox.enqueue(
-    {
-      kind: 'incoming.register',
-      key: document.id,
-      payload: {
-        documentId: document.id,
-        registerId,
-        soDen: document.soDen,
-        soDenTam: document.soDenTam,
-        ngayDen: document.ngayDen,
-        maDinhDanhVanBan: document.maDinhDanhVanBan,
-        soKyHieu: formatSoKyHieu(document.so, document.kyHieu),
-        coQuanBanHanh: document.coQuanBanHanh,
-        trichYeu: document.trichYeu,
-        fileSha256: document.fileSha256,
-        source: document.source,
-        metadata: {
-          tenLoai: document.tenLoai,
-          ngayBanHanh: document.ngayBanHanh,
-          maCoQuanBanHanh: document.maCoQuanBanHanh,
-          nguoiKy: document.nguoiKy,
-          chucVu: document.chucVu,
-          doKhan: document.doKhan,
-          doMat: document.doMat,
-          soTrang: document.soTrang,
-        },
-      },
-    },
-    now,
-  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { VanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
-import type { ProfilePaths } from '../../platform/profile.ts';
+import type { ProfilePaths } from '../disk/profile-paths.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import { isValidMaDinhDanh } from '../../domain/ma-dinh-danh.ts';
 import { useFilesKey } from '../cipher/files-key.ts';

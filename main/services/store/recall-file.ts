@@ -4,7 +4,7 @@ import { VanthuError } from '../../../preload/contract/errors.ts';
 import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
 import { attachmentPath } from './attachments.ts';
 import { appendAudit } from './audit.ts';
-import { getIncoming } from './incoming-service.ts';
+import { getIncoming } from './incoming-rows.ts';
 import type { StoreContext } from './store-context.ts';
 
 /** Whether any other record still names the file (the store is content-addressed: one copy serves all). */

@@ -2,7 +2,7 @@ import { VanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import type { IncomingDocument } from '../../../preload/contract/incoming.ts';
 import { appendAudit } from './audit.ts';
-import { getIncoming } from './incoming-service.ts';
+import { getIncoming } from './incoming-rows.ts';
 import type { StoreContext } from './store-context.ts';
 
 /**

@@ -2,14 +2,14 @@ import type { ArrivalCheck } from '../../../preload/contract/arrival-check.ts';
 import { verdictOf } from '../../../preload/contract/arrival-check.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
 import { VanthuError } from '../../../preload/contract/errors.ts';
-import { scanFindings } from '../incoming/scan-quality.ts';
+import { scanFindings } from '../pdf/verify/scan-quality.ts';
 import { readAttachmentSource } from './attachments.ts';
 import { appendAudit } from './audit.ts';
 import type { StoreContext } from './store-context.ts';
 
 /**
  * A paper document registered with its scan: the scan is held to the digitisation standard
- * (scan-quality.ts). Below it the registration is refused with what is wrong, unless the văn thư
+ * (pdf/verify/scan-quality.ts). Below it the registration is refused with what is wrong, unless the văn thư
  * gives a reason, which is kept with the check and in the audit chain.
  */
 export function checkScan(path: string, reason: string | undefined, now: Date): ArrivalCheck {

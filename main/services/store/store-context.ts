@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { OutboxStore } from '../outbox/outbox-store.ts';
-import type { RegisterService } from '../registers/register-service.ts';
+import type { RegisterService } from './register-service.ts';
 
 /** What every store service shares: one connection, the files folder, the clock and who acts. */
 export interface StoreContext {

@@ -1,6 +1,6 @@
 import { VanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
-import type { ProfilePaths } from '../../platform/profile.ts';
+import type { ProfilePaths } from '../disk/profile-paths.ts';
 import { isValidMaDinhDanh } from '../../domain/ma-dinh-danh.ts';
 import type { Logger } from '../log/logger.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';

@@ -13,18 +13,18 @@ import type { OutgoingDocument, OutgoingInput } from '../../../preload/contract/
 import type { Organization, UserProfile, UserProfilePatch } from '../../../preload/contract/organizations.ts';
 import type { IncomingState } from '../../domain/document-states.ts';
 import { createSqliteOutbox } from '../outbox/sqlite-outbox.ts';
-import { createRegisterService } from '../registers/register-service.ts';
+import { createRegisterService } from './register-service.ts';
 import { verifyAudit, type AuditVerdict } from './audit.ts';
 import { loadDueCalendar } from './calendar-store.ts';
 import {
   addIncoming,
   finalizeProvisional,
-  getIncoming,
   setVerification,
   transitionIncoming,
   type IncomingFile,
   type OnlineRegistration,
 } from './incoming-service.ts';
+import { getIncoming } from './incoming-rows.ts';
 import {
   createOutgoing,
   getOutgoing,

@@ -10,7 +10,8 @@ import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import { outgoingTransition } from '../../../preload/contract/workflow.ts';
 import { readAttachment } from './attachments.ts';
 import { appendAudit } from './audit.ts';
-import { getIncoming, transitionIncoming } from './incoming-service.ts';
+import { getIncoming } from './incoming-rows.ts';
+import { transitionIncoming } from './incoming-service.ts';
 import { getOutgoing, invalidMove } from './outgoing-service.ts';
 import type { StoreContext } from './store-context.ts';
 

@@ -5,7 +5,7 @@ import type { OutboxJob } from '../outbox/outbox-store.ts';
 import type { RegistrationRequestSchema, StatusRequestSchema } from '../../../preload/contract/wire/documents.ts';
 import type { PublishRequestSchema, RecallRequestSchema } from '../../../preload/contract/wire/outgoing.ts';
 import type { WireBody } from '../../../preload/contract/wire/endpoints.ts';
-import { officeResolution } from '../office/conflicts.ts';
+import { officeResolution } from '../../domain/office-conflicts.ts';
 import type { ApiClient } from './api-client.ts';
 import { SyncFailure } from './classify.ts';
 import type { FileSource } from './ports.ts';

@@ -1,4 +1,4 @@
-import type { LeaseReturn, RegisterService } from '../registers/register-service.ts';
+import type { LeaseReturn, RegisterService } from '../store/register-service.ts';
 import type { Awaitable, LeaseNeed, LeaseSink } from './ports.ts';
 
 /** The register calls leases need, direct on a connection or through the store worker. */

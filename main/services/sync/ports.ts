@@ -2,16 +2,11 @@ import type { DirectoryEntry } from '../../../preload/contract/wire/directory.ts
 import type { InboxItem, ServerRegistration } from '../../../preload/contract/wire/documents.ts';
 import type { RegisterFeedItem } from '../../../preload/contract/wire/registers-feed.ts';
 import type { OutboxStore } from '../outbox/outbox-store.ts';
-import type { RecipientStatus } from './api-client.ts';
+import type { RecipientStatus } from '../../../preload/contract/wire/outgoing.ts';
 
 /** The provincial API's shapes sync hands to the store: written once, as the wire's schemas (preload/contract/wire). */
 export type { DirectoryEntry } from '../../../preload/contract/wire/directory.ts';
-export type {
-  InboxDocument,
-  InboxFile,
-  InboxItem,
-  ServerRegistration,
-} from '../../../preload/contract/wire/documents.ts';
+export type { InboxFile, InboxItem, ServerRegistration } from '../../../preload/contract/wire/documents.ts';
 export type { RegisterFeedFile, RegisterFeedItem } from '../../../preload/contract/wire/registers-feed.ts';
 
 export type Awaitable<T> = T | Promise<T>;

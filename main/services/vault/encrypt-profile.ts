@@ -15,7 +15,7 @@ import {
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import CipherDatabase from 'better-sqlite3-multiple-ciphers';
-import type { ProfilePaths } from '../../platform/profile.ts';
+import type { ProfilePaths } from '../disk/profile-paths.ts';
 import { deriveKey } from '../cipher/profile-key.ts';
 import { isProfileEncrypted, setUpProfileKey, unlockProfileKey, type KeySources } from './profile-vault.ts';
 import { sealTo } from '../cipher/sealed-file.ts';

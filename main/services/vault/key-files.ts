@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import type { Keystore } from '../../platform/keystore.ts';
+import type { Keystore } from './keystore.ts';
 import { writeFileAtomicSync } from '../disk/atomic-write.ts';
 import {
   deriveKey,

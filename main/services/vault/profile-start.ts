@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { ProfilePaths } from '../../platform/profile.ts';
+import type { ProfilePaths } from '../disk/profile-paths.ts';
 import {
   encryptProfile,
   encryptProfileYielding,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { VanthuError } from '../../../preload/contract/errors.ts';
 import { errorMessageVi } from '../../../preload/contract/error-messages.vi.ts';
-import { noKeystore, type Keystore } from '../../platform/keystore.ts';
+import { noKeystore, type Keystore } from './keystore.ts';
 import {
   envelopePath,
   keyFromKeyFile,

@@ -7,7 +7,7 @@ import { writeAttachmentFile } from '../../../main/services/store/attachments.ts
 import { openDatabase } from '../../../main/services/store/open-database.ts';
 import { createStore } from '../../../main/services/store/store.ts';
 import { startProfile } from '../../../main/services/vault/profile-start.ts';
-import { profilePaths } from '../../../main/platform/profile.ts';
+import { profilePaths } from '../../../main/services/disk/profile-paths.ts';
 import type { UserRole } from '../../../preload/contract/workflow.ts';
 import type { FilePurpose } from '../../../preload/contract/files.ts';
 import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { profilePaths } from '../../../main/platform/profile.ts';
+import { profilePaths } from '../../../main/services/disk/profile-paths.ts';
 import { tempDir } from '../store/helpers.ts';
 import { filesContaining, profileFiles } from '../store/vault-helpers.ts';
 

@@ -10,13 +10,13 @@ import { clamavScanner } from '../../../main/services/incoming/malware/clamav.ts
 import { noScanner, type MalwareScanner } from '../../../main/services/incoming/malware/malware-port.ts';
 import { silentLogger } from '../../../main/services/log/logger.ts';
 import { createVerifyService, type VerifyService } from '../../../main/services/pdf/verify/verify-service.ts';
-import { loadPrintableRegister } from '../../../main/services/registers/register-rows.ts';
+import { loadPrintableRegister } from '../../../main/services/store/register-rows.ts';
 import { createSettingsStore } from '../../../main/services/settings/settings-store.ts';
 import { sha256Of, writeAttachmentFile } from '../../../main/services/store/attachments.ts';
 import type { StoreCall } from '../../../main/services/store/store-client.ts';
 import { storeMethods, type StoreMethods } from '../../../main/services/store/store-protocol.ts';
 import type { StoreApi } from '../../../main/services/store/store.ts';
-import { createStoreInboxSink } from '../../../main/services/sync/store-sinks.ts';
+import { createStoreInboxSink } from '../../../main/services/store/store-sinks.ts';
 import { testNow } from '../../support/clock/clock.ts';
 import { eicarDatabase, writeActiveCorpus, type ActiveKind } from '../../support/incoming/active-corpus.ts';
 import { usePki } from '../../support/pki/use-pki.ts';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, PDFName } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { scanFindings } from '../../../main/services/incoming/scan-quality.ts';
+import { scanFindings } from '../../../main/services/pdf/verify/scan-quality.ts';
 import { testNow } from '../../support/clock/clock.ts';
 import { incoming, openLease, openTestStore } from '../store/helpers.ts';
 import { vietnamYear } from '../../../main/domain/vietnam-time.ts';

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackground, type Background } from '../../../main/app/background.ts';
-import type { DesktopNotice } from '../../../main/platform/notifier.ts';
+import type { DesktopNotice } from '../../../main/services/notices/notifier.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
 import { DEMO_PASSWORD } from '../../../server/seed.ts';
 import { openApp, type TestApp } from '../../support/app.ts';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OutgoingInputSchema } from '../../../preload/contract/outgoing.ts';
 import { createOfficeHandoff } from '../../../main/services/office/office-handoff.ts';
-import { caseOfOutgoing } from '../../../main/services/office/office-outgoing.ts';
+import { caseOfOutgoing } from '../../../main/services/store/office-outgoing.ts';
 import { createDraft, issuingFiles } from '../../../main/services/store/issuing.ts';
 import { getOutgoing, submitOutgoing } from '../../../main/services/store/outgoing-service.ts';
 import { outgoingReturns } from '../../../main/services/store/workflow-actions.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackground, type Background } from '../../../main/app/background.ts';
-import { SYNC_POLL_MS } from '../../../main/services/sync/sync-service.ts';
+import { SYNC_POLL_MS } from '../../../main/services/sync/sync-loop.ts';
 import { uploadFile } from '../../../main/services/sync/transfer.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
 import { DEMO_PASSWORD } from '../../../server/seed.ts';

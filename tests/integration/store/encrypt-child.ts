@@ -3,7 +3,7 @@
  * printing a line per progress event. The parent SIGKILLs it at a random moment.
  */
 import { writeSync } from 'node:fs';
-import { profilePaths } from '../../../main/platform/profile.ts';
+import { profilePaths } from '../../../main/services/disk/profile-paths.ts';
 import { encryptProfile } from '../../../main/services/vault/encrypt-profile.ts';
 
 const profile = profilePaths(process.argv[2] as string);

@@ -4,7 +4,7 @@ import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { profilePaths, type ProfilePaths } from '../../../main/platform/profile.ts';
+import { profilePaths, type ProfilePaths } from '../../../main/services/disk/profile-paths.ts';
 import { attachmentPath } from '../../../main/services/store/attachments.ts';
 import { encryptProfile, needsEncryption, type EncryptProgress } from '../../../main/services/vault/encrypt-profile.ts';
 import { deriveKey } from '../../../main/services/cipher/profile-key.ts';

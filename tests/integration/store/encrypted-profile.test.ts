@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { profilePaths } from '../../../main/platform/profile.ts';
+import { profilePaths } from '../../../main/services/disk/profile-paths.ts';
 import { readAttachment } from '../../../main/services/store/attachments.ts';
 import { openDatabase } from '../../../main/services/store/open-database.ts';
 import { newProfileKey } from '../../../main/services/cipher/profile-key.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { composeServices } from '../../../main/app/compose.ts';
-import { profilePaths } from '../../../main/platform/profile.ts';
+import { profilePaths } from '../../../main/services/disk/profile-paths.ts';
 import { silentLogger } from '../../../main/services/log/logger.ts';
 import { newConnection } from '../../../main/services/store/open-database.ts';
 import { startProfile } from '../../../main/services/vault/profile-start.ts';

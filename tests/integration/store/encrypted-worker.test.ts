@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../main/services/log/logger.ts';
 import { startStoreWorker } from '../../../main/services/store/store-client.ts';
-import { restoreProfile } from '../../../main/services/vault/restore-profile.ts';
+import { restoreProfile } from '../../../main/services/store/restore-profile.ts';
 import { setUpProfileKey } from '../../../main/services/vault/profile-vault.ts';
 import { incoming, ORG } from './helpers.ts';
 import { filesContaining, newProfile, openProfile, SECRET_TRICH_YEU } from './vault-helpers.ts';

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INCOMING_COLUMNS, type PrintableRegister } from '../../../main/services/registers/register-rows.ts';
+import { INCOMING_COLUMNS, type PrintableRegister } from '../../../main/services/store/register-rows.ts';
 import { tempDir } from './helpers.ts';
 
 const register: PrintableRegister = {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { printRegisterInWorker } from '../../../main/services/registers/print-in-worker.ts';
-import { loadPrintableRegister } from '../../../main/services/registers/register-rows.ts';
+import { loadPrintableRegister } from '../../../main/services/store/register-rows.ts';
 import { openApp } from '../../support/app.ts';
 import { incoming, openLease, openTestStore } from './helpers.ts';
 

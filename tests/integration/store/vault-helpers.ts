@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { profilePaths, type ProfilePaths } from '../../../main/platform/profile.ts';
+import { profilePaths, type ProfilePaths } from '../../../main/services/disk/profile-paths.ts';
 import { openDatabase } from '../../../main/services/store/open-database.ts';
 import { createStore, type StoreApi } from '../../../main/services/store/store.ts';
 import { useFilesKey } from '../../../main/services/cipher/files-key.ts';

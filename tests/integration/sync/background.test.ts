@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackground, type Background } from '../../../main/app/background.ts';
 import type { Services } from '../../../main/ipc/services.ts';
-import { SYNC_POLL_MS } from '../../../main/services/sync/sync-service.ts';
+import { SYNC_POLL_MS } from '../../../main/services/sync/sync-loop.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
 import { appOnServer } from './app-on-server.ts';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAxiosTransport } from '../../../main/services/sync/transport.ts';
 import { ApiClient } from '../../../main/services/sync/api-client.ts';
 import { SyncEngine } from '../../../main/services/sync/engine.ts';
-import { storeCalendar } from '../../../main/services/sync/sync-service.ts';
+import { storeCalendar } from '../../../main/services/sync/store-ports.ts';
 import { attachmentPath } from '../../../main/services/store/attachments.ts';
 import type { StoreCall } from '../../../main/services/store/store-client.ts';
 import { storeMethods, type StoreMethod } from '../../../main/services/store/store-protocol.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRegisterService, type RegisterService } from '../../../main/services/registers/register-service.ts';
+import { createRegisterService, type RegisterService } from '../../../main/services/store/register-service.ts';
 import { createRegisterLeaseSink } from '../../../main/services/sync/lease-adapter.ts';
 import type { ReferenceServer } from '../../../server/app.ts';
 import { openWorkstation, startServer, virtualClock, type Workstation } from './support.ts';

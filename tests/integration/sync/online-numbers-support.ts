@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
-import { loadPrintableRegister } from '../../../main/services/registers/register-rows.ts';
+import { loadPrintableRegister } from '../../../main/services/store/register-rows.ts';
 import { printRegisterPdf } from '../../../main/services/registers/print-register.ts';
 import { createRegisterLeaseSink } from '../../../main/services/sync/lease-adapter.ts';
 import { createOnlineNumbers, type OnlineNumbers } from '../../../main/services/sync/online-numbers.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { vietnamYear } from '../../../main/domain/vietnam-time.ts';
-import { loadPrintableRegister } from '../../../main/services/registers/register-rows.ts';
+import { loadPrintableRegister } from '../../../main/services/store/register-rows.ts';
 import { unusedNumbers } from '../../../main/services/store/renumberings.ts';
 import { setArrivalCheck } from '../../../main/services/store/arrival-gate.ts';
 import { type IncomingDocument } from '../../../preload/contract/incoming.ts';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AssignmentInputSchema, IncomingInputSchema } from '../../../preload/contract/incoming.ts';
-import { loadPrintableRegister } from '../../../main/services/registers/register-rows.ts';
+import { loadPrintableRegister } from '../../../main/services/store/register-rows.ts';
 import { listRenumberings } from '../../../main/services/store/renumberings.ts';
 import { assignIncoming } from '../../../main/services/store/workflow-actions.ts';
 import { setArrivalCheck } from '../../../main/services/store/arrival-gate.ts';

@@ -20,10 +20,10 @@ import type { BackoffPolicy } from '../../../main/services/sync/backoff.ts';
 import { SyncEngine } from '../../../main/services/sync/engine.ts';
 import { createAttachmentFileSink } from '../../../main/services/sync/file-sink.ts';
 import type { InboxSink, LeaseSink, RegistersFeedSink, SyncClock } from '../../../main/services/sync/ports.ts';
-import { createStoreRegistersFeed } from '../../../main/services/sync/registers-feed-store.ts';
-import { adoptForJob } from '../../../main/services/sync/registration-adoption.ts';
-import { createStoreInboxSink } from '../../../main/services/sync/store-sinks.ts';
-import { finalizeProvisional } from '../../../main/services/sync/sync-service.ts';
+import { createStoreRegistersFeed } from '../../../main/services/store/registers-feed-store.ts';
+import { adoptForJob } from '../../../main/services/store/registration-adoption.ts';
+import { createStoreInboxSink } from '../../../main/services/store/store-sinks.ts';
+import { finalizeProvisional } from '../../../main/services/sync/finalize-provisional.ts';
 import { uploadFile } from '../../../main/services/sync/transfer.ts';
 import { createAxiosTransport } from '../../../main/services/sync/transport.ts';
 

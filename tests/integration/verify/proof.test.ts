@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeServices } from '../../../main/app/compose.ts';
 import { openApp } from '../../support/app.ts';
-import { profilePaths } from '../../../main/platform/profile.ts';
+import { profilePaths } from '../../../main/services/disk/profile-paths.ts';
 import { commands } from '../../../main/cli/commands/index.ts';
 import { runCli } from '../../../main/cli/run.ts';
 import type { Logger } from '../../../main/services/log/logger.ts';

@@ -1,4 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 interface Violation {
@@ -8,13 +12,17 @@ interface Violation {
 }
 
 /** Run the project's own dependency-cruiser rules on a tree and return the violations. */
-function cruise(paths: readonly string[]): Violation[] {
+function cruise(
+  paths: readonly string[],
+  where: { readonly cwd: string; readonly config: string } = { cwd: process.cwd(), config: '.dependency-cruiser.cjs' },
+): Violation[] {
   let output: string;
   try {
     output = execFileSync(
-      'npx',
-      ['depcruise', '--config', '.dependency-cruiser.cjs', '--output-type', 'json', ...paths],
+      resolve('node_modules/.bin/depcruise'),
+      ['--config', where.config, '--output-type', 'json', ...paths],
       {
+        cwd: where.cwd,
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'ignore'],
       },
@@ -60,6 +68,11 @@ describe('import boundaries (lint)', () => {
     );
   });
 
+  it('catches a service importing platform/, whose adapters sit above the services', () => {
+    expect(rules('main/services/notices/bad-port.ts')).toContain('services-not-platform');
+    expect(rules('main/platform/adapter.ts')).toEqual([]);
+  });
+
   it('catches a handler importing the composition root, and lets the root import handlers', () => {
     expect(rules('main/ipc/bad-handler.ts')).toContain('ipc-not-app');
     expect(rules('main/app/root.ts')).toEqual([]);
@@ -79,7 +92,7 @@ describe('import boundaries (lint)', () => {
     );
   });
 
-  it('catches a new loop between two folders that are in the known folder loops', () => {
+  it('catches a loop between two folders that the old exceptions list allowed (registers ⇄ vault)', () => {
     const loops = violations.filter((v) => v.rule.name === 'main-no-folder-cycles').map((v) => `${v.from} → ${v.to}`);
     expect(loops).toEqual(
       expect.arrayContaining([
@@ -92,5 +105,53 @@ describe('import boundaries (lint)', () => {
   it('catches a renderer feature importing another feature, and allows renderer/shared', () => {
     expect(rules('renderer/features/one/screen.ts')).toContain('renderer-features-apart');
     expect(rules('renderer/features/one/fine-screen.ts')).toEqual([]);
+  });
+});
+
+describe('the folder-loop rule has no exceptions', () => {
+  it('is one rule over all of main/, with no folder left out', () => {
+    const require = createRequire(import.meta.url);
+    const config = require('../../../.dependency-cruiser.cjs') as {
+      forbidden: { name: string; from: Record<string, unknown>; to: Record<string, unknown> }[];
+    };
+    const rules = config.forbidden.filter((rule) => rule.name === 'main-no-folder-cycles');
+    expect(rules).toHaveLength(1);
+    expect(rules[0]?.from).not.toHaveProperty('pathNot');
+    expect(rules[0]?.to).toEqual({ circular: true });
+  });
+
+  it('reports store/ ⇄ sync/, the loop the store worker once made, in a fresh tree', () => {
+    // A temporary tree with the real folder names, cruised by the project's rules (only the
+    // tsconfig, which the temporary tree has none of, is left out).
+    const root = mkdtempSync(join(tmpdir(), 'vanthu-loops-'));
+    try {
+      const write = (path: string, text: string): void => {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), text);
+      };
+      write('main/services/store/context.ts', "export const context = 'db';\n");
+      write(
+        'main/services/sync/sinks.ts',
+        "import { context } from '../store/context.ts';\nexport const sink = context;\n",
+      );
+      write(
+        'main/services/store/protocol.ts',
+        "import { sink } from '../sync/sinks.ts';\nexport const methods = [sink];\n",
+      );
+      write(
+        'config.cjs',
+        `const rules = require(${JSON.stringify(resolve('.dependency-cruiser.cjs'))});\n` +
+          'module.exports = { ...rules, options: { ...rules.options, tsConfig: undefined } };\n',
+      );
+      const loops = cruise(['main'], { cwd: root, config: 'config.cjs' })
+        .filter((v) => v.rule.name === 'main-no-folder-cycles')
+        .map((v) => `${v.from} → ${v.to}`);
+      expect(loops.sort()).toEqual([
+        'main/services/store → main/services/sync',
+        'main/services/sync → main/services/store',
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -36,9 +36,9 @@ const STATE_WRITERS: Readonly<Record<string, { readonly table: string; readonly 
     lookup: /outgoingTransition\(doc\.state, 'outgoing\.return'\)/,
   },
   // A recall from the sender: only from the states whose recall row the table has.
-  'main/services/sync/store-sinks.ts': { table: 'incoming', lookup: /row\.action === 'incoming\.recall'/ },
+  'main/services/store/store-sinks.ts': { table: 'incoming', lookup: /row\.action === 'incoming\.recall'/ },
   // Not a move: the local record an office case becomes is created at the case's state.
-  'main/services/office/office-outgoing.ts': { table: 'outgoing', lookup: /INSERT INTO office_outgoing/ },
+  'main/services/store/office-outgoing.ts': { table: 'outgoing', lookup: /INSERT INTO office_outgoing/ },
 };
 
 describe('the workflow table (preload/contract/workflow.ts)', () => {

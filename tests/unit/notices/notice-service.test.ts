@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DesktopNotice } from '../../../main/platform/notifier.ts';
+import type { DesktopNotice } from '../../../main/services/notices/notifier.ts';
 import { silentLogger } from '../../../main/services/log/logger.ts';
 import { createNoticeService, noticeOf } from '../../../main/services/notices/notice-service.ts';
 import type { NoticeCandidate } from '../../../main/services/store/notices.ts';

@@ -15,7 +15,7 @@ const BOUNDARY_FOLDERS = [
   'server/office',
   'preload/contract/wire',
 ];
-const BOUNDARY_FILES = ['main/services/office/office-api.ts'];
+const BOUNDARY_FILES = ['main/services/sync/office-api.ts'];
 
 /** A cast on received or parsed data (a line of code, comments excluded). */
 const CASTS: readonly { readonly name: string; readonly pattern: RegExp }[] = [

@@ -2,7 +2,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Keystore } from '../../../main/platform/keystore.ts';
+import type { Keystore } from '../../../main/services/vault/keystore.ts';
 import { formatRecoveryKey, newRecoveryKey, parseRecoveryKey } from '../../../main/services/vault/recovery-key.ts';
 import { rewrapProfileKey, setUpProfileKey, unlockProfileKey } from '../../../main/services/vault/profile-vault.ts';
 import { envelopePath } from '../../../main/services/vault/key-files.ts';

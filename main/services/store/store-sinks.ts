@@ -1,10 +1,10 @@
 import { INCOMING_TRANSITIONS } from '../../../preload/contract/workflow.ts';
 import type { IncomingState } from '../../domain/document-states.ts';
-import { recordIncomingAppendices } from '../store/appendices.ts';
-import { recordAttachment } from '../store/attachments.ts';
-import { appendAudit } from '../store/audit.ts';
-import type { StoreContext } from '../store/store-context.ts';
-import type { InboxDocument, InboxItem } from './ports.ts';
+import { recordIncomingAppendices } from './appendices.ts';
+import { recordAttachment } from './attachments.ts';
+import { appendAudit } from './audit.ts';
+import type { StoreContext } from './store-context.ts';
+import type { InboxDocument, InboxItem } from '../../../preload/contract/wire/documents.ts';
 import { adoptRegistration, arrivalNumber } from './registration-adoption.ts';
 
 /** Cursors live in the store's `meta` table, written in the same transaction as what they cover. */

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { maDinhDanhVanBan } from '../../domain/ma-dinh-danh.ts';
 import { staysOnWorkstation } from '../../domain/secrecy.ts';
-import { appendAudit } from '../store/audit.ts';
-import type { StoreContext } from '../store/store-context.ts';
-import { attachmentPath, recordAttachment } from '../store/attachments.ts';
-import type { RegisterFeedFile, RegisterFeedItem } from './ports.ts';
+import { appendAudit } from './audit.ts';
+import type { StoreContext } from './store-context.ts';
+import { attachmentPath, recordAttachment } from './attachments.ts';
+import type { RegisterFeedFile, RegisterFeedItem } from '../../../preload/contract/wire/registers-feed.ts';
 import { adoptRegistration } from './registration-adoption.ts';
 
 /** Written in the same transaction as the entries it covers (like the inbox cursor). */

@@ -9,10 +9,10 @@ import {
   type StepBody,
 } from '../../../preload/contract/office.ts';
 import { errorMessageVi, VanthuError } from '../../../preload/contract/index.ts';
-import { attachmentPath, storedFileSize } from '../store/attachments.ts';
-import type { StoreContext } from '../store/store-context.ts';
+import { attachmentPath, storedFileSize } from './attachments.ts';
+import type { StoreContext } from './store-context.ts';
 import { adoptArrivedOutgoing, caseOfOutgoing, followReturnedDraft, followSignedDrafts } from './office-outgoing.ts';
-import type { OfficeInboxItem } from './office-api.ts';
+import type { OfficeInboxItem } from '../../../preload/contract/wire/office.ts';
 
 /** A step taken on this workstation: written with its outbox job in one transaction. */
 export interface LocalStep {

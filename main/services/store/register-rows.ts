@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { formatProvisional, formatSo, formatSoKyHieu } from '../../domain/so-ky-hieu.ts';
 import { displayDate } from '../../domain/vietnam-time.ts';
-import { unusedNumbers, type UnusedNumber } from '../store/renumberings.ts';
+import { unusedNumbers, type UnusedNumber } from './renumberings.ts';
 import type { RegisterKind } from './register-service.ts';
 
 export interface RegisterColumn {

@@ -1,10 +1,10 @@
 import type { IncomingState } from '../../domain/document-states.ts';
 import { vietnamDate, vietnamYear } from '../../domain/vietnam-time.ts';
-import type { Register } from '../registers/register-service.ts';
+import type { Register } from './register-service.ts';
 import { parseJobPayload } from '../outbox/jobs.ts';
-import { appendAudit } from '../store/audit.ts';
-import type { StoreContext } from '../store/store-context.ts';
-import type { ServerRegistration } from './ports.ts';
+import { appendAudit } from './audit.ts';
+import type { StoreContext } from './store-context.ts';
+import type { ServerRegistration } from '../../../preload/contract/wire/documents.ts';
 
 /**
  * One organization, one entry per document in its sổ đến [ND30 Điều 22 k2]. When a workstation

@@ -1,7 +1,7 @@
-import type { ProfilePaths } from '../../platform/profile.ts';
-import { restoreStore, type RestoreReport } from '../store/backup.ts';
-import { envelopePath, keyFromRecovery, parseEnvelope, writeSecretJson } from './key-files.ts';
-import { isProfileEncrypted, rewrapProfileKey, unlockProfileKey, type KeySources } from './profile-vault.ts';
+import type { ProfilePaths } from '../disk/profile-paths.ts';
+import { restoreStore, type RestoreReport } from './backup.ts';
+import { envelopePath, keyFromRecovery, parseEnvelope, writeSecretJson } from '../vault/key-files.ts';
+import { isProfileEncrypted, rewrapProfileKey, unlockProfileKey, type KeySources } from '../vault/profile-vault.ts';
 
 function currentKey(sources: KeySources): Buffer | undefined {
   if (!isProfileEncrypted(sources.profileRoot)) {

@@ -1,6 +1,6 @@
-import type { ArrivalFinding } from '../../../preload/contract/arrival-check.ts';
-import { PdfFile, type Revision } from '../pdf/read/pdf-file.ts';
-import { isArray, type PdfDict, PdfStream, type PdfValue } from '../pdf/read/values.ts';
+import type { ArrivalFinding } from '../../../../preload/contract/arrival-check.ts';
+import { PdfFile, type Revision } from '../read/pdf-file.ts';
+import { isArray, type PdfDict, PdfStream, type PdfValue } from '../read/values.ts';
 
 /** NĐ 30/2020 Phụ lục I (số hóa văn bản giấy): PDF 1.4 or later, colour, at least 200 dpi at 100 %. */
 export const SCAN_MIN_DPI = 200;

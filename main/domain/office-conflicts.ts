@@ -1,5 +1,5 @@
-import type { StepKind } from '../../domain/office-steps.ts';
-import { STEP_LABEL_VI } from '../../domain/office-steps.ts';
+import type { StepKind } from './office-steps.ts';
+import { STEP_LABEL_VI } from './office-steps.ts';
 
 /**
  * What a person can do when the server refused their step because the world changed while they

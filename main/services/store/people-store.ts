@@ -1,6 +1,6 @@
 import type { PersonRole } from '../../domain/office-steps.ts';
-import type { StoreContext } from '../store/store-context.ts';
-import type { PersonDto } from '../office/office-api.ts';
+import type { StoreContext } from './store-context.ts';
+import type { PersonDto } from '../../../preload/contract/office.ts';
 
 /** A person who signed in on this workstation online, with their password verifier. */
 export interface LocalPerson extends PersonDto {

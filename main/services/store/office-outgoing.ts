@@ -4,12 +4,12 @@ import type { OutgoingDocument } from '../../../preload/contract/outgoing.ts';
 import { OutgoingInputSchema } from '../../../preload/contract/outgoing.ts';
 import { exportFileName } from '../../domain/file-name.ts';
 import type { PersonRole } from '../../domain/office-steps.ts';
-import { attachmentPath, recordAttachment, storedFileSize } from '../store/attachments.ts';
-import { appendAudit } from '../store/audit.ts';
-import { recordOutput } from '../store/issuing.ts';
-import { createOutgoing, getOutgoing } from '../store/outgoing-service.ts';
-import { returnOutgoing } from '../store/workflow-actions.ts';
-import type { StoreContext } from '../store/store-context.ts';
+import { attachmentPath, recordAttachment, storedFileSize } from './attachments.ts';
+import { appendAudit } from './audit.ts';
+import { recordOutput } from './issuing.ts';
+import { createOutgoing, getOutgoing } from './outgoing-service.ts';
+import { returnOutgoing } from './workflow-actions.ts';
+import type { StoreContext } from './store-context.ts';
 
 /**
  * The issuing chain works on local outgoing records (issuing-service.ts); a case of the office

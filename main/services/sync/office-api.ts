@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { PersonDto } from '../../../preload/contract/office.ts';
 import {
   OfficeInboxPageSchema,
   PeopleSchema,
@@ -7,11 +7,8 @@ import {
   type OfficeInboxPage,
   type TrucNews,
 } from '../../../preload/contract/wire/office.ts';
-import type { ApiClient } from '../sync/api-client.ts';
-import { parseAnswer, TIMEOUTS } from '../sync/api-client.ts';
-
-/** A person as the server knows them (API 1.4.0, `/v1/people`); the same shape crosses IPC. */
-export type PersonDto = z.infer<typeof PersonSchema>;
+import type { ApiClient } from './api-client.ts';
+import { parseAnswer, TIMEOUTS } from './api-client.ts';
 
 /** The office answers, parsed by the wire's schemas (preload/contract/wire/office.ts). */
 export type { OfficeInboxItem, OfficeInboxPage, TrucNews };
