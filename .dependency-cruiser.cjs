@@ -126,6 +126,15 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: 'renderer-no-folder-cycles',
+      comment:
+        'Two folders of renderer/ never import each other: the screens table (renderer/App.tsx) sits above the features, the features above renderer/shared and renderer/app (the frame, IPC, feedback and forms they use).',
+      severity: 'error',
+      scope: 'folder',
+      from: { path: at('renderer/') },
+      to: { circular: true },
+    },
+    {
       name: 'not-to-tests',
       severity: 'error',
       from: { path: '^(main|native|renderer|preload|server)/' },

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ENCRYPTING_QUERY } from '../preload/contract/index.ts';
-import { App } from './app/App.tsx';
+import { App } from './App.tsx';
 import { EncryptingScreen } from './app/start/EncryptingScreen.tsx';
 
 const root = document.getElementById('root');

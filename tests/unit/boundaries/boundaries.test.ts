@@ -102,6 +102,18 @@ describe('import boundaries (lint)', () => {
     );
   });
 
+  it('catches two folders of the renderer importing each other (the frame showing a screen that uses the frame)', () => {
+    const loops = violations
+      .filter((v) => v.rule.name === 'renderer-no-folder-cycles')
+      .map((v) => `${v.from} → ${v.to}`);
+    expect(loops).toEqual(
+      expect.arrayContaining([
+        'tests/fixtures/boundaries/renderer/app → tests/fixtures/boundaries/renderer/features/three',
+        'tests/fixtures/boundaries/renderer/features/three → tests/fixtures/boundaries/renderer/app',
+      ]),
+    );
+  });
+
   it('catches a renderer feature importing another feature, and allows renderer/shared', () => {
     expect(rules('renderer/features/one/screen.ts')).toContain('renderer-features-apart');
     expect(rules('renderer/features/one/fine-screen.ts')).toEqual([]);

@@ -1,25 +1,25 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { HomeScreen } from '../features/home/HomeScreen.tsx';
-import { IncomingScreen } from '../features/incoming/IncomingScreen.tsx';
-import { QueueScreen } from '../features/office/QueueScreen.tsx';
-import { OutgoingScreen } from '../features/outgoing/OutgoingScreen.tsx';
-import { RegistersScreen } from '../features/registers/RegistersScreen.tsx';
-import { ReportsScreen } from '../features/reports/ReportsScreen.tsx';
-import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
-import { SigningScreen } from '../features/signing/SigningScreen.tsx';
-import { SyncScreen } from '../features/sync/SyncScreen.tsx';
-import { vi } from '../i18n/vi.ts';
-import { DesktopNotices } from './feedback/DesktopNotices.tsx';
-import { ErrorArea, ErrorCenterProvider } from './feedback/error-center.tsx';
-import { ConnectionIndicator } from './frame/ConnectionIndicator.tsx';
-import { HelpDialog } from './frame/HelpDialog.tsx';
-import { SECTIONS, type Route, type SectionId } from './frame/routes.ts';
-import { SHORTCUTS, useShortcut } from './frame/shortcuts.ts';
-import { Sidebar } from './frame/Sidebar.tsx';
-import { navigate, useRoute } from './frame/use-route.ts';
-import { LockScreen } from './lock/LockScreen.tsx';
-import { useLockState } from './lock/use-lock.ts';
-import { viLock } from '../i18n/vi-lock.ts';
+import { HomeScreen } from './features/home/HomeScreen.tsx';
+import { IncomingScreen } from './features/incoming/IncomingScreen.tsx';
+import { QueueScreen } from './features/office/QueueScreen.tsx';
+import { OutgoingScreen } from './features/outgoing/OutgoingScreen.tsx';
+import { RegistersScreen } from './features/registers/RegistersScreen.tsx';
+import { ReportsScreen } from './features/reports/ReportsScreen.tsx';
+import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
+import { SigningScreen } from './features/signing/SigningScreen.tsx';
+import { SyncScreen } from './features/sync/SyncScreen.tsx';
+import { vi } from './i18n/vi.ts';
+import { DesktopNotices } from './app/feedback/DesktopNotices.tsx';
+import { ErrorArea, ErrorCenterProvider } from './app/feedback/error-center.tsx';
+import { ConnectionIndicator } from './app/frame/ConnectionIndicator.tsx';
+import { HelpDialog } from './app/frame/HelpDialog.tsx';
+import { SECTIONS, type Route, type SectionId } from './app/frame/routes.ts';
+import { SHORTCUTS, useShortcut } from './app/frame/shortcuts.ts';
+import { Sidebar } from './app/frame/Sidebar.tsx';
+import { navigate, useRoute } from './app/frame/use-route.ts';
+import { LockScreen } from './app/lock/LockScreen.tsx';
+import { useLockState } from './app/lock/use-lock.ts';
+import { viLock } from './i18n/vi-lock.ts';
 
 const screens: Record<SectionId, (props: { route: Route }) => ReactNode> = {
   home: HomeScreen,
