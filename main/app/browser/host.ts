@@ -133,11 +133,17 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The page's call, read without trusting its shape: the request itself is parsed by `dispatch` (zod). */
 function parseRpc(body: string): { channel: string; request: unknown } {
+  let value: unknown;
   try {
-    const value = JSON.parse(body) as { channel?: unknown; request?: unknown };
-    return { channel: typeof value.channel === 'string' ? value.channel : '', request: value.request };
+    value = JSON.parse(body);
   } catch {
     return { channel: '', request: undefined };
   }
+  if (typeof value !== 'object' || value === null) {
+    return { channel: '', request: undefined };
+  }
+  const channel = 'channel' in value && typeof value.channel === 'string' ? value.channel : '';
+  return { channel, request: 'request' in value ? value.request : undefined };
 }
