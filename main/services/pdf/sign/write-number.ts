@@ -32,7 +32,11 @@ export interface WriteNumberResult {
  * revision: the fields' values and appearances change and nothing else, which DocMDP P=2 and
  * approval signatures permit (signing-notes §6).
  */
-export async function writeNumber(bytes: Uint8Array, outPath: string, options: WriteNumberOptions): Promise<WriteNumberResult> {
+export async function writeNumber(
+  bytes: Uint8Array,
+  outPath: string,
+  options: WriteNumberOptions,
+): Promise<WriteNumberResult> {
   assertPdfBytes(bytes);
   const inc = await Increment.open(bytes);
   assertModificationAllowed(inc, false);
