@@ -135,6 +135,13 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: 'no-file-cycles',
+      comment: 'No module imports one that imports it back, type imports included, anywhere in the sources.',
+      severity: 'error',
+      from: { path: at('(main|renderer|preload|native|server)/') },
+      to: { circular: true },
+    },
+    {
       name: 'not-to-tests',
       severity: 'error',
       from: { path: '^(main|native|renderer|preload|server)/' },

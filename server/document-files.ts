@@ -1,4 +1,5 @@
-import type { ServerDb } from './db.ts';
+// The schema's parts take the driver's handle, as number-tables.ts does: db.ts imports them.
+import type Database from 'better-sqlite3';
 
 /**
  * The files of a published document, in the sender's order: the document itself ('chinh') and
@@ -17,7 +18,7 @@ export type DocumentFile = {
 };
 
 /** Columns added in 1.3.0, for a data directory created before them. */
-export function addFileColumns(db: ServerDb): void {
+export function addFileColumns(db: Database.Database): void {
   const have = new Set(
     (db.prepare('pragma table_info(document_files)').all() as { name: string }[]).map((c) => c.name),
   );
@@ -33,7 +34,7 @@ export function addFileColumns(db: ServerDb): void {
   }
 }
 
-export function documentFiles(db: ServerDb, documentId: string): DocumentFile[] {
+export function documentFiles(db: Database.Database, documentId: string): DocumentFile[] {
   return db
     .prepare(
       `select sha256, name, size, kind, title from document_files where document_id = ?
@@ -44,7 +45,7 @@ export function documentFiles(db: ServerDb, documentId: string): DocumentFile[] 
 
 /** Insert a publication's files in the order given (inside its transaction). */
 export function addDocumentFiles(
-  db: ServerDb,
+  db: Database.Database,
   documentId: string,
   files: readonly { sha256: string; name: string; size: number; kind: DocumentFileKind; title: string | null }[],
 ): void {

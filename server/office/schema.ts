@@ -1,4 +1,5 @@
-import type { ServerDb } from '../db.ts';
+// The schema's parts take the driver's handle, as number-tables.ts does: db.ts imports them.
+import type Database from 'better-sqlite3';
 
 /**
  * The office workflow's tables (API 1.4.0): people with roles and departments, each document's
@@ -38,6 +39,6 @@ create table if not exists office_inbox (
 create index if not exists office_inbox_person on office_inbox (username, seq);
 `;
 
-export function addOfficeTables(db: ServerDb): void {
+export function addOfficeTables(db: Database.Database): void {
   db.exec(OFFICE_SCHEMA);
 }

@@ -114,6 +114,13 @@ describe('import boundaries (lint)', () => {
     );
   });
 
+  it('catches two modules importing each other, even by a type import', () => {
+    // A cycle is reported once, from one of its modules.
+    const cycles = violations.filter((v) => v.rule.name === 'no-file-cycles').map((v) => v.from);
+    expect(cycles).toHaveLength(1);
+    expect(cycles[0]).toMatch(/server\/(db|schema-part)\.ts$/u);
+  });
+
   it('catches a renderer feature importing another feature, and allows renderer/shared', () => {
     expect(rules('renderer/features/one/screen.ts')).toContain('renderer-features-apart');
     expect(rules('renderer/features/one/fine-screen.ts')).toEqual([]);
