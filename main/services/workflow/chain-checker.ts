@@ -31,7 +31,7 @@ export interface ChainChecker {
 
 const NO_RECORD: RecordNumber = { soKyHieu: null, ngayBanHanh: null };
 
-export async function checkInput(bytes: Uint8Array, check: InputCheck, record: RecordNumber = NO_RECORD) {
+async function checkInput(bytes: Uint8Array, check: InputCheck, record: RecordNumber = NO_RECORD) {
   switch (check) {
     case 'draft':
       return checkDraft(bytes);
@@ -44,7 +44,7 @@ export async function checkInput(bytes: Uint8Array, check: InputCheck, record: R
   }
 }
 
-export async function checkOutput(
+async function checkOutput(
   check: OutputCheck,
   output: Uint8Array,
   input: Uint8Array,

@@ -330,6 +330,8 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
       // by the checker while the token logs in and the drafts before it are signed (the engine
       // awaits each one at its turn). The batch keeps the order the leader chose.
       const read = await inputsOf(unique, 'trinh-ky', 'du-thao', 'da-ky');
+      // Signed in memory, nothing is written; the private folder only names the outputs, and
+      // would hold them should an operation ever write its output after all.
       return scratch(async (dir) => {
         const drafts = new Map<string, Promise<Uint8Array>>();
         const items: Array<{ id: string; from: string; load: () => Promise<Uint8Array>; outPath: string }> = [];
