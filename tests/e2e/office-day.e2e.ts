@@ -246,7 +246,8 @@ test('an incoming document and a draft travel between three workstations and a s
     const { page } = ld;
     // The draft and its files arrive by themselves; once here the queue says it is ready offline.
     const row = await queueRow(page, DRAFT_TRICH_YEU, 'Trình ký');
-    await expect(row).toContainText('Sẵn sàng');
+    // Its files come through the faulty server: a download cut three times waits 1 + 2 + 4 s of back-off.
+    await expect(row).toContainText('Sẵn sàng', { timeout: 45_000 });
     await nav(page, 'Ký duyệt').click();
     const queue = page.getByTestId('signing-queue');
     await expect(queue).toContainText(DRAFT_TRICH_YEU);
