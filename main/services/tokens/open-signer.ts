@@ -66,7 +66,10 @@ export async function openTokenSigner(options: OpenTokenSignerOptions): Promise<
         if (!alive()) {
           throw sessionGone();
         }
-        return worker.call('sign', { signerId: opened.signerId, data }, opened.pinPadOnSign);
+        // An exact copy: a small Buffer is a view into Node's 64 KiB pool, and posting a view
+        // clones its whole backing store (0.6 ms a signature, measured in the ui-batch bench).
+        const exact = new Uint8Array(data);
+        return worker.call('sign', { signerId: opened.signerId, data: exact }, opened.pinPadOnSign);
       },
     };
     options.log?.info('tokens.signer_opened', { ...where, algorithm: signer.algorithm });
