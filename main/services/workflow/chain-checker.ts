@@ -31,16 +31,17 @@ export interface ChainChecker {
 
 const NO_RECORD: RecordNumber = { soKyHieu: null, ngayBanHanh: null };
 
-async function checkInput(bytes: Uint8Array, check: InputCheck, record: RecordNumber = NO_RECORD) {
+/** `sha256`: the stored file's name, its hash just checked. */
+async function checkInput(bytes: Uint8Array, sha256: string, check: InputCheck, record: RecordNumber = NO_RECORD) {
   switch (check) {
     case 'draft':
-      return checkDraft(bytes);
+      return checkDraft(bytes, sha256);
     case 'signed':
-      return checkSignedInput(bytes);
+      return checkSignedInput(bytes, sha256);
     case 'numbered':
-      return checkNumberedInput(bytes, record);
+      return checkNumberedInput(bytes, record, sha256);
     case 'sealed':
-      return checkSealedInput(bytes, record);
+      return checkSealedInput(bytes, record, sha256);
   }
 }
 
@@ -65,7 +66,7 @@ export function localChainChecker(filesDir: string): ChainChecker {
   return {
     async input(sha256, stage, check, record) {
       const bytes = readStoredFile(filesDir, sha256, stage);
-      await checkInput(bytes, check, record);
+      await checkInput(bytes, sha256, check, record);
       return bytes;
     },
     output: checkOutput,

@@ -3,7 +3,6 @@ import { textOf } from '../pdf/read/text.ts';
 import { FIELD_NGAY_BAN_HANH, FIELD_SO_KY_HIEU } from '../pdf/sign/fields.ts';
 import { ngayBanHanhText } from '../pdf/sign/ngay-ban-hanh.ts';
 import { DEFAULT_SIGNATURE_FIELD } from '../pdf/sign/sign.ts';
-import { loadRevision } from '../pdf/read/pdf-model.ts';
 import type { CachedRevocation } from '../pdf/verify/revocation-cache.ts';
 import { verifyPdfBytes } from '../pdf/verify/verify-document.ts';
 import { chainBroken } from '../store/issuing.ts';
@@ -31,38 +30,36 @@ export interface RecordNumber {
   readonly ngayBanHanh: string | null;
 }
 
-/** The verifier's report of each signature: integrity, coverage, DocMDP/FieldMDP, changes after. */
-async function readSignatures(bytes: Uint8Array): Promise<readonly SignatureReport[]> {
+/**
+ * The verifier's report of each signature (integrity, coverage, DocMDP/FieldMDP, changes after)
+ * and the text fields' values, from one reading of the file. `sha256`: the file's hash when the
+ * caller checked it already (a stored file), so it is not hashed again.
+ */
+export async function readChainFacts(bytes: Uint8Array, sha256?: string): Promise<ChainFacts> {
   const entries = new Map<string, CachedRevocation>();
-  const { report } = await verifyPdfBytes(bytes, 'van-ban', {
+  const { report, model } = await verifyPdfBytes(bytes, 'van-ban', {
     anchors: [],
     offline: true,
     cache: { get: (key) => entries.get(key), put: (key, entry) => void entries.set(key, entry) },
+    ...(sha256 === undefined ? {} : { sha256 }),
   });
-  return report.signatures;
-}
-
-/** The signatures and the text fields' values: the file parsed twice, so only where the fields count. */
-export async function readChainFacts(bytes: Uint8Array): Promise<ChainFacts> {
-  const signatures = await readSignatures(bytes);
-  const model = loadRevision(bytes);
   const fields = new Map<string, string>();
   for (const field of model.fields.values()) {
     fields.set(field.name, textOf(model.revision.resolve(field.dict.get('V'))));
   }
-  return { signatures, fields };
+  return { signatures: report.signatures, fields };
 }
 
 function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
   return bytes.length >= prefix.length && Buffer.compare(bytes.subarray(0, prefix.length), prefix) === 0;
 }
 
-function signature(facts: Pick<ChainFacts, 'signatures'>, field: string): SignatureReport | undefined {
+function signature(facts: ChainFacts, field: string): SignatureReport | undefined {
   return facts.signatures.find((s) => s.field === field && s.kind === 'signature');
 }
 
 /** The leader's certified signature holds: intact, DocMDP P=2, and nothing forbidden after it. */
-function requireLeader(facts: Pick<ChainFacts, 'signatures'>, stage: string): void {
+function requireLeader(facts: ChainFacts, stage: string): void {
   const leader = signature(facts, LEADER_FIELD);
   if (leader === undefined) {
     throw chainBroken('NOT_SIGNED', 'Tệp chưa có chữ ký của lãnh đạo.', { stage });
@@ -118,8 +115,8 @@ function requireNumber(facts: ChainFacts, record: RecordNumber, stage: string): 
 }
 
 /** Ký duyệt's input: the stored draft, with its fields and no signature yet. */
-export async function checkDraft(draft: Uint8Array): Promise<void> {
-  const facts = await readChainFacts(draft);
+export async function checkDraft(draft: Uint8Array, sha256?: string): Promise<void> {
+  const facts = await readChainFacts(draft, sha256);
   if (facts.signatures.length > 0) {
     throw chainBroken('DRAFT_SIGNED', 'Dự thảo đã có chữ ký; lãnh đạo chỉ ký dự thảo chưa ký.', { stage: 'du-thao' });
   }
@@ -133,8 +130,7 @@ export async function checkSigned(signed: Uint8Array, draft: Uint8Array): Promis
   if (!startsWith(signed, draft)) {
     throw chainBroken('DRAFT_NOT_COVERED', 'Tệp đã ký không phải bản dự thảo đang lưu.', { stage: 'da-ky' });
   }
-  // The leader's step changes no text field: its output's signatures are all there is to check.
-  const facts = { signatures: await readSignatures(signed) };
+  const facts = await readChainFacts(signed);
   requireLeader(facts, 'da-ky');
   if (facts.signatures.length !== 1 || signature(facts, LEADER_FIELD)?.coverage !== 'whole') {
     throw chainBroken('UNEXPECTED_SIGNATURES', 'Tệp lãnh đạo ký có chữ ký hoặc thay đổi ngoài chữ ký duyệt.', {
@@ -144,8 +140,8 @@ export async function checkSigned(signed: Uint8Array, draft: Uint8Array): Promis
 }
 
 /** Cấp số's input: the leader's signed file, unchanged since. */
-export async function checkSignedInput(signed: Uint8Array): Promise<void> {
-  const facts = { signatures: await readSignatures(signed) };
+export async function checkSignedInput(signed: Uint8Array, sha256?: string): Promise<void> {
+  const facts = await readChainFacts(signed, sha256);
   requireLeader(facts, 'da-ky');
   if (facts.signatures.length !== 1) {
     throw chainBroken('UNEXPECTED_SIGNATURES', 'Tệp lãnh đạo ký có thêm chữ ký khác.', { stage: 'da-ky' });
@@ -161,8 +157,8 @@ export async function checkNumbered(numbered: Uint8Array, signed: Uint8Array, re
 }
 
 /** Đóng dấu's input: numbered with the record's số and date, the leader's signature valid, no seal yet. */
-export async function checkNumberedInput(numbered: Uint8Array, record: RecordNumber): Promise<void> {
-  const facts = await readChainFacts(numbered);
+export async function checkNumberedInput(numbered: Uint8Array, record: RecordNumber, sha256?: string): Promise<void> {
+  const facts = await readChainFacts(numbered, sha256);
   requireLeader(facts, 'da-cap-so');
   requireNumber(facts, record, 'da-cap-so');
   if (facts.signatures.length !== 1) {
@@ -183,8 +179,8 @@ export async function checkSealed(sealed: Uint8Array, numbered: Uint8Array, reco
 }
 
 /** Phát hành's input: both signatures valid, the seal over the whole file, the record's number. */
-export async function checkSealedInput(sealed: Uint8Array, record: RecordNumber): Promise<void> {
-  const facts = await readChainFacts(sealed);
+export async function checkSealedInput(sealed: Uint8Array, record: RecordNumber, sha256?: string): Promise<void> {
+  const facts = await readChainFacts(sealed, sha256);
   requireLeader(facts, 'da-dong-dau');
   requireNumber(facts, record, 'da-dong-dau');
   const seal = signature(facts, SEAL_FIELD);

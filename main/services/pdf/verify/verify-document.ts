@@ -19,6 +19,11 @@ export interface VerifyOptions {
   /** Per OCSP/CRL request; short, so a dead responder never stalls a clerk. */
   readonly timeoutMs?: number;
   readonly now?: Date;
+  /**
+   * The file's SHA-256 when the caller already checked it (a stored file is named by its hash):
+   * the report carries it instead of hashing the whole file again.
+   */
+  readonly sha256?: string;
   /** Re-verification from kept proof: its certificates and OCSP/CRL answers, judged as of `at`. */
   readonly proof?: {
     readonly certificates: readonly X509Certificate[];
@@ -30,6 +35,8 @@ export interface VerifyOptions {
 export interface VerifyOutcome {
   readonly report: VerifyReport;
   readonly material: readonly SignatureMaterial[];
+  /** The file's last revision as read for the verdict (its fields' values): no second parse. */
+  readonly model: PdfModel;
 }
 
 function malformed(detail: string, cause?: unknown): VanthuError {
@@ -132,12 +139,13 @@ export async function verifyPdfBytes(bytes: Uint8Array, file: string, options: V
   return {
     report: {
       file,
-      sha256: digests.digest('sha256', [[0, bytes.length]]).toString('hex'),
+      sha256: options.sha256 ?? digests.digest('sha256', [[0, bytes.length]]).toString('hex'),
       verifiedAt: now.toISOString(),
       verdict,
       reasons: reasonsOf(verdict, signatures),
       signatures,
     },
     material,
+    model: current,
   };
 }
