@@ -61,6 +61,8 @@ export interface ComposeOptions {
   readonly saveChooser?: SaveChooser;
   /** The wall clock unless a test fixes it. */
   readonly clock?: () => Date;
+  /** Least time between a signing batch's progress events (100 ms); a test asks 0, one per document. */
+  readonly progressIntervalMs?: number;
   /** Electron's system idle time (`platform/electron-idle.ts`); elsewhere the page's last call counts. */
   readonly idleSeconds?: IdleSeconds;
 }
@@ -197,6 +199,7 @@ export function composeServices(options: ComposeOptions): Services {
         intake: files,
         events,
         log,
+        ...(options.progressIntervalMs === undefined ? {} : { progressIntervalMs: options.progressIntervalMs }),
         numbers: sync.numbers,
         pageRenderer,
       }),

@@ -120,7 +120,10 @@ export const issuingChannels = {
 };
 
 export const issuingEvents = {
-  /** Before each document (currentId set) and once at the end (currentId null). */
+  /**
+   * The document being signed (currentId set), at most ten times a second (a slow document is
+   * always shown), and always once at the end (currentId null).
+   */
   'issuing.progress': z.object({
     batchId: z.string().nullable(),
     done: z.number().int(),

@@ -9,7 +9,8 @@ const pki = usePki();
 const WRONG_PIN = '97531864';
 
 describe('ký duyệt in a batch through the workflow: one PIN, one login, a result per document (#15)', () => {
-  const app = issuingProfile(pki);
+  // Every progress event, to see each document's turn (the app paces them: progress-pacer.test.ts).
+  const app = issuingProfile(pki, { progressIntervalMs: 0 });
   const { call, value, tokenOf, asRole, services } = app;
   afterAll(async () => {
     await services.store.close();

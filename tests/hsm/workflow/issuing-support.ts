@@ -35,6 +35,8 @@ export function issuingProfile(
     server?: { url: string; username: string; password: string };
     /** Set up as the shells do by default: a profile key (key file beside the profile), everything encrypted. */
     encrypted?: boolean;
+    /** The batch's progress events: 0, one per document (the app shows ten a second at most). */
+    progressIntervalMs?: number;
   } = {},
 ) {
   const profileDir = options.profileDir ?? join(mkdtempSync(join(tmpdir(), 'vanthu ban hành ')), 'hồ sơ');
@@ -61,6 +63,7 @@ export function issuingProfile(
     shell: 'cli',
     organization: null,
     ...(profileKey === undefined ? {} : { profileKey }),
+    ...(options.progressIntervalMs === undefined ? {} : { progressIntervalMs: options.progressIntervalMs }),
     ...(server === undefined
       ? {}
       : { syncCredentials: () => ({ username: server.username, password: server.password }) }),
