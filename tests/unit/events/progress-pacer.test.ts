@@ -25,11 +25,17 @@ function handClock(): PacerTimer & { advance(ms: number): void } {
   };
 }
 
+/** A pacer over a hand clock, and what it showed. */
+function paced(intervalMs = 100) {
+  const clock = handClock();
+  const shown: number[] = [];
+  const pacer = pacedProgress((n: number) => shown.push(n), intervalMs, clock);
+  return { clock, shown, pacer };
+}
+
 describe('a batch’s progress, paced', () => {
   it('shows the first state at once and collapses a burst into its newest state, at the interval’s end', () => {
-    const clock = handClock();
-    const shown: number[] = [];
-    const pacer = pacedProgress((n: number) => shown.push(n), 100, clock);
+    const { clock, shown, pacer } = paced();
     pacer.report(0);
     clock.advance(5);
     pacer.report(1);
@@ -43,9 +49,7 @@ describe('a batch’s progress, paced', () => {
   });
 
   it('shows a document that starts after a quiet interval at once', () => {
-    const clock = handClock();
-    const shown: number[] = [];
-    const pacer = pacedProgress((n: number) => shown.push(n), 100, clock);
+    const { clock, shown, pacer } = paced();
     pacer.report(0);
     clock.advance(250);
     pacer.report(1);
@@ -53,9 +57,7 @@ describe('a batch’s progress, paced', () => {
   });
 
   it('shows a slow document even when nothing follows it (it is not left behind its predecessor)', () => {
-    const clock = handClock();
-    const shown: number[] = [];
-    const pacer = pacedProgress((n: number) => shown.push(n), 100, clock);
+    const { clock, shown, pacer } = paced();
     pacer.report(0);
     clock.advance(10);
     pacer.report(1); // then the token takes ten seconds over this one
@@ -64,9 +66,7 @@ describe('a batch’s progress, paced', () => {
   });
 
   it('always shows the end, once, and nothing after it (a pending state is dropped)', () => {
-    const clock = handClock();
-    const shown: number[] = [];
-    const pacer = pacedProgress((n: number) => shown.push(n), 100, clock);
+    const { clock, shown, pacer } = paced();
     pacer.report(0);
     clock.advance(10);
     pacer.report(1);
@@ -77,9 +77,7 @@ describe('a batch’s progress, paced', () => {
   });
 
   it('with an interval of 0 shows every state', () => {
-    const clock = handClock();
-    const shown: number[] = [];
-    const pacer = pacedProgress((n: number) => shown.push(n), 0, clock);
+    const { shown, pacer } = paced(0);
     for (const n of [0, 1, 2]) {
       pacer.report(n);
     }
