@@ -18,6 +18,8 @@ export interface ProgressPacer<T> {
   report(value: T): void;
   /** The last state, shown at once; nothing reported after it is shown. */
   finish(value: T): void;
+  /** Show nothing more, not even a state waiting for its interval (the work ended otherwise). */
+  stop(): void;
 }
 
 /**
@@ -38,6 +40,12 @@ export function pacedProgress<T>(
   const show = (value: T): void => {
     lastShown = timer.now();
     emit(value);
+  };
+  const stop = (): void => {
+    finished = true;
+    cancel?.();
+    cancel = undefined;
+    waiting = undefined;
   };
   return {
     report(value) {
@@ -60,11 +68,9 @@ export function pacedProgress<T>(
       }, intervalMs - since);
     },
     finish(value) {
-      finished = true;
-      cancel?.();
-      cancel = undefined;
-      waiting = undefined;
+      stop();
       show(value);
     },
+    stop,
   };
 }

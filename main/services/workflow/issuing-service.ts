@@ -346,7 +346,8 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
       // awaits each one at its turn). The batch keeps the order the leader chose.
       const read = await inputsOf(unique, 'trinh-ky', 'du-thao', 'da-ky');
       // Signed in memory, nothing is written; the private folder only names the outputs, and
-      // would hold them should an operation ever write its output after all.
+      // would hold them should an operation ever write its output after all. A batch that fails
+      // as a whole (a wrong PIN, the token pulled) leaves no late progress event behind its answer.
       return scratch(async (dir) => {
         const drafts = new Map<string, Promise<Uint8Array>>();
         const items: Array<{ id: string; from: string; load: () => Promise<Uint8Array>; outPath: string }> = [];
@@ -389,7 +390,7 @@ export function createIssuingService(deps: IssuingDeps): IssuingService {
         const failed = results.filter((r) => !r.ok).length;
         deps.log.info('issuing.sign', { total: results.length, failed });
         return { total: results.length, failed, results };
-      });
+      }).finally(() => progress.stop());
     },
 
     issueNumber: (id) =>

@@ -76,6 +76,17 @@ describe('a batch’s progress, paced', () => {
     expect(shown).toEqual([0, 99]);
   });
 
+  it('stopped (the batch failed as a whole), shows nothing more: not the state waiting for its interval', () => {
+    const { clock, shown, pacer } = paced();
+    pacer.report(0);
+    clock.advance(10);
+    pacer.report(1);
+    pacer.stop();
+    pacer.report(2);
+    clock.advance(1_000);
+    expect(shown).toEqual([0]);
+  });
+
   it('with an interval of 0 shows every state', () => {
     const { shown, pacer } = paced(0);
     for (const n of [0, 1, 2]) {
