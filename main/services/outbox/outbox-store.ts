@@ -60,6 +60,11 @@ export interface OutboxStore {
   markDoneAndClaim(id: string, now: Date, limit: number): OutboxJob[];
   /** A retryable failure: back to pending, attempts + 1, try again at `nextAttemptAt`. */
   markRetry(id: string, nextAttemptAt: Date, error: string, now?: Date): void;
+  /**
+   * Every pending job waiting out its backoff is due at `now`: the server answers again (or the
+   * person asked to sync), and the wait was for the server, not for the job. Returns how many.
+   */
+  dueNow(now: Date): number;
   /** A permanent failure (the server refused the change). Later jobs of the same key wait. */
   markFailed(id: string, error: string, now?: Date): void;
   /**

@@ -74,6 +74,9 @@ export function createSqliteOutbox(db: Database): OutboxStore {
   const retry = db.prepare(
     `UPDATE outbox_jobs SET state = 'pending', attempts = attempts + 1, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?`,
   );
+  const dueAt = db.prepare(
+    `UPDATE outbox_jobs SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?`,
+  );
   const failed = db.prepare(
     `UPDATE outbox_jobs SET state = 'failed', attempts = attempts + 1, last_error = ?, updated_at = ? WHERE id = ?`,
   );
@@ -126,6 +129,10 @@ export function createSqliteOutbox(db: Database): OutboxStore {
           return limit > 0 ? claim(now, limit) : [];
         })
         .immediate();
+    },
+    dueNow(now) {
+      const at = now.toISOString();
+      return dueAt.run(at, at).changes;
     },
     markRetry(id, nextAttemptAt, error, now = new Date()) {
       mustChange(retry.run(nextAttemptAt.toISOString(), error, now.toISOString(), id).changes, id);

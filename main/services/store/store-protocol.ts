@@ -115,6 +115,7 @@ export interface StoreMethods {
   'outbox.markFailed': OutboxStore['markFailed'];
   'outbox.pause': OutboxStore['pause'];
   'outbox.resume': OutboxStore['resume'];
+  'outbox.dueNow': OutboxStore['dueNow'];
   'outbox.requeueInFlight': OutboxStore['requeueInFlight'];
   'outbox.get': OutboxStore['get'];
   'outbox.list': OutboxStore['list'];
@@ -271,6 +272,7 @@ export function storeMethods(store: StoreApi, backup: StoreMethods['store.backup
     'outbox.markFailed': (id, error, now) => outbox.markFailed(id, error, now),
     'outbox.pause': (id) => outbox.pause(id),
     'outbox.resume': (id) => outbox.resume(id),
+    'outbox.dueNow': (now) => outbox.dueNow(now),
     'outbox.requeueInFlight': () => outbox.requeueInFlight(),
     'outbox.get': (id) => outbox.get(id),
     'outbox.list': (filter) => outbox.list(filter),

@@ -31,7 +31,7 @@ export class SyncEngine {
 
   constructor(deps: SyncEngineDeps) {
     this.#deps = deps;
-    this.#link = new ServerLink(deps.clock, deps.backoff);
+    this.#link = new ServerLink(deps.clock, deps.backoff, () => void this.#jobsDueNow());
     this.#pool = new WorkerPool(deps, this.#link);
   }
 
@@ -170,10 +170,24 @@ export class SyncEngine {
   /**
    * Something says the server may be reachable again (the network came back, a person signed in,
    * "Đồng bộ ngay"): the next round or drain probes at once instead of waiting out the backoff
-   * that unanswered exchanges built up. If it still gets no answer, the backoff goes on from there.
+   * that unanswered exchanges built up, and every job waiting out its own backoff is due. If it
+   * still gets no answer, the backoff goes on from there.
    */
-  retryNow(): void {
+  async retryNow(): Promise<void> {
     this.#link.retryNow();
+    await this.#jobsDueNow();
+  }
+
+  /** Jobs waiting out their backoff become due: what they waited for (the server, the person) is here. */
+  async #jobsDueNow(): Promise<void> {
+    try {
+      const due = await this.#deps.outbox.dueNow(this.#deps.clock.now());
+      if (due > 0) {
+        this.#deps.log.info('sync.jobs_due_now', { jobs: due });
+      }
+    } catch (error) {
+      this.#deps.log.warn('sync.jobs_due_now_failed', { error });
+    }
   }
 
   /** Milliseconds until the earliest pending job is due (null when nothing is pending). */

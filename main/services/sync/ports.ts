@@ -12,7 +12,15 @@ export type { RegisterFeedFile, RegisterFeedItem } from '../../../preload/contra
 export type Awaitable<T> = T | Promise<T>;
 
 type SyncOutboxMethod =
-  'claimDue' | 'markDone' | 'markDoneAndClaim' | 'markRetry' | 'markFailed' | 'requeueInFlight' | 'counts' | 'list';
+  | 'claimDue'
+  | 'markDone'
+  | 'markDoneAndClaim'
+  | 'markRetry'
+  | 'markFailed'
+  | 'dueNow'
+  | 'requeueInFlight'
+  | 'counts'
+  | 'list';
 
 /**
  * What sync consumes from the outbox: claim due jobs in per-key order and settle each one.

@@ -14,6 +14,7 @@ export type LinkStatus = Omit<SyncStatus, 'pending' | 'failed' | 'conflicts' | '
 export class ServerLink {
   readonly #clock: SyncClock;
   readonly #backoff: BackoffPolicy;
+  readonly #onReturn: () => void;
   /** Consecutive exchanges that got no answer at all; drives the whole engine's backoff. */
   #unreachable = 0;
   #offlineUntil = 0;
@@ -32,9 +33,14 @@ export class ServerLink {
     inboxCursor: null,
   };
 
-  constructor(clock: SyncClock, backoff: BackoffPolicy = DEFAULT_BACKOFF) {
+  /**
+   * `onReturn`: the server answers after exchanges that got no answer. The jobs that waited out
+   * their own backoff meanwhile waited for the server, which is back: the engine makes them due.
+   */
+  constructor(clock: SyncClock, backoff: BackoffPolicy = DEFAULT_BACKOFF, onReturn: () => void = () => undefined) {
     this.#clock = clock;
     this.#backoff = backoff;
+    this.#onReturn = onReturn;
   }
 
   /** Every round tries again, including a fresh login after an auth failure. */
@@ -64,6 +70,7 @@ export class ServerLink {
   }
 
   succeeded(): void {
+    const returned = this.#unreachable > 0;
     this.answered = true;
     this.#unreachable = 0;
     this.#offlineUntil = 0;
@@ -74,6 +81,9 @@ export class ServerLink {
       lastSuccessAt: this.#clock.now().toISOString(),
       lastError: null,
     };
+    if (returned) {
+      this.#onReturn();
+    }
   }
 
   noteFailure(failure: Failure): void {

@@ -24,6 +24,7 @@ export function storeOutbox(store: StoreCall): SyncOutbox {
     markDoneAndClaim: (id, now, limit) => store('outbox.markDoneAndClaim', id, now, limit),
     markRetry: (id, next, error, now) => store('outbox.markRetry', id, next, error, now),
     markFailed: (id, error, now) => store('outbox.markFailed', id, error, now),
+    dueNow: (now) => store('outbox.dueNow', now),
     requeueInFlight: () => store('outbox.requeueInFlight'),
     counts: () => store('outbox.counts'),
     list: (filter) => store('outbox.list', filter),

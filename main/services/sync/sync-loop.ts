@@ -74,7 +74,7 @@ export function createSyncLoop(deps: {
     },
     wake() {
       // A wake is news that the server may answer again: the round it starts must not sit out the backoff.
-      engines.built()?.engine.retryNow();
+      void engines.built()?.engine.retryNow();
       nap?.abort();
     },
     drainNow() {

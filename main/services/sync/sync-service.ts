@@ -110,9 +110,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     // Read from the store: they stay listed whether or not a server is configured.
     renumberings: (limit) => options.store('sync.renumberings', limit),
     // The user asked for it: a round now, whatever backoff the loop is waiting out.
-    runOnce: () => {
+    runOnce: async () => {
       const syncEngine = engines.current();
-      syncEngine.retryNow();
+      await syncEngine.retryNow();
       return syncEngine.runRound();
     },
     client: () => engines.build(engines.configuredUrl()).api,

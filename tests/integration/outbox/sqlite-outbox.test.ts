@@ -44,6 +44,27 @@ describe('SQLite outbox', () => {
     expect(outbox.get(job.id)).toMatchObject({ state: 'failed', attempts: 2 });
   });
 
+  it('makes every job waiting out its backoff due now (the server answers again), keeping its attempts', () => {
+    const db = openDatabase(':memory:');
+    const outbox = createSqliteOutbox(db);
+    const job = outbox.enqueue({
+      kind: 'file.upload',
+      key: sha,
+      payload: { sha256: sha, size: 3, fileName: 'CongVan15.pdf' },
+    });
+    const paused = outbox.enqueue(status('B', '01'), testNow());
+    outbox.pause(paused.id);
+    const t0 = new Date('2030-01-01T00:00:00Z');
+    outbox.claimDue(t0, 1);
+    outbox.markRetry(job.id, new Date('2030-01-01T00:05:00Z'), 'ECONNRESET', t0);
+    expect(outbox.claimDue(t0, 1)).toEqual([]);
+    expect(outbox.dueNow(t0)).toBe(1);
+    const [again] = outbox.claimDue(t0, 2);
+    expect(again).toMatchObject({ id: job.id, attempts: 1 });
+    // A job the person paused stays paused.
+    expect(outbox.get(paused.id)?.state).toBe('paused');
+  });
+
   it('reads a job back as the member of a union its kind names, and refuses a row whose payload is not of its kind', () => {
     const db = openDatabase(':memory:');
     const outbox = createSqliteOutbox(db);
