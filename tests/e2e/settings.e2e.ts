@@ -19,6 +19,27 @@ async function openSettings(page: Page): Promise<SettingsPage> {
   return settings;
 }
 
+test('what answers late (the token scan) comes after every button, so none moves under the pointer', async ({
+  page,
+}) => {
+  await openSettings(page);
+  const found = page.getByTestId('token-modules');
+  await expect(found.getByRole('button', { name: 'Dò lại thiết bị' })).toBeVisible();
+  // Every button of the screen outside the scan's region comes before it in the page.
+  const after = await page.getByRole('main').evaluate(
+    (main, region) => {
+      const buttons = [...main.querySelectorAll('button')].filter((b) => region !== null && !region.contains(b));
+      // Node.DOCUMENT_POSITION_FOLLOWING (4): the region follows the button.
+      return buttons
+        .filter((b) => region === null || (b.compareDocumentPosition(region) & 4) === 0)
+        .map((b) => b.textContent);
+    },
+    await found.elementHandle(),
+  );
+  expect(after).toEqual([]);
+  await expect(page.getByRole('button', { name: 'Lưu', exact: true })).toBeVisible();
+});
+
 test('invalid input is explained beside each field and nothing is saved', async ({ page }) => {
   const settings = await openSettings(page);
   await settings.serverUrl.fill('http://qlvb.tinh.gov.vn');

@@ -12,7 +12,6 @@ import { call } from '../../app/ipc/call.ts';
 import { vi } from '../../i18n/vi.ts';
 import { viLock } from '../../i18n/vi-lock.ts';
 import { HouseStyleChoice } from './HouseStyleChoice.tsx';
-import { TokenModules } from './TokenModules.tsx';
 import {
   fieldOfIssuePath,
   formFromSettings,
@@ -146,7 +145,6 @@ export function SettingsEditor({ saved }: { saved: Settings }) {
           onChange={set('modulePaths')}
           error={errors.modulePaths}
         />
-        <TokenModules />
       </fieldset>
 
       <fieldset>

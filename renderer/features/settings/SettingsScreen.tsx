@@ -7,6 +7,7 @@ import { ServiceMissing } from '../../app/frame/ServiceMissing.tsx';
 import { vi } from '../../i18n/vi.ts';
 import { SettingsEditor } from './SettingsEditor.tsx';
 import { ServerLogin } from './ServerLogin.tsx';
+import { TokenModules } from './TokenModules.tsx';
 import { ImagePreviews } from './ImagePreviews.tsx';
 import { UserRoleEditor } from './UserRoleEditor.tsx';
 
@@ -23,6 +24,9 @@ export function SettingsScreen() {
       {data.state === 'ready' ? <UserRoleEditor /> : null}
       {data.state === 'ready' ? <ImagePreviews /> : null}
       {data.state === 'ready' ? <ServerLogin username={data.value.server.username} /> : null}
+      {/* Last: the token scan answers late and its length is unknown. Above the buttons it pushed
+          "Lưu" and "Lưu vai trò" down under a pointer about to click them (seen in an e2e trace). */}
+      {data.state === 'ready' ? <TokenModules /> : null}
     </section>
   );
 }

@@ -12,7 +12,7 @@ export function TokenModules() {
   const { data, reload } = useTokens();
   return (
     <section aria-labelledby="token-modules-title" data-testid="token-modules">
-      <h3 id="token-modules-title">{vi.settings.found}</h3>
+      <h2 id="token-modules-title">{vi.settings.found}</h2>
       {data.state === 'loading' ? <Progress label={vi.signing.findingTokens} /> : null}
       {data.state === 'failed' ? <ErrorNotice error={data.error} onRetry={reload} /> : null}
       {data.state === 'ready' ? (
