@@ -11,6 +11,12 @@ const status = (documentId: string, statusCode: '01' | '03') => ({
   payload: { documentId, statusCode, reason: null, at: '2026-03-01T00:00:00Z' },
 });
 
+const upload = {
+  kind: 'file.upload' as const,
+  key: sha,
+  payload: { sha256: sha, size: 3, fileName: 'CongVan15.pdf' },
+};
+
 describe('SQLite outbox', () => {
   it('delivers one job per key at a time, in creation order', () => {
     const db = openDatabase(':memory:');
@@ -29,11 +35,7 @@ describe('SQLite outbox', () => {
   it('retries later with attempts and last error, and fails permanently', () => {
     const db = openDatabase(':memory:');
     const outbox = createSqliteOutbox(db);
-    const job = outbox.enqueue({
-      kind: 'file.upload',
-      key: sha,
-      payload: { sha256: sha, size: 3, fileName: 'CongVan15.pdf' },
-    });
+    const job = outbox.enqueue(upload);
     const t0 = new Date('2030-01-01T00:00:00Z');
     outbox.claimDue(t0, 1);
     outbox.markRetry(job.id, new Date('2030-01-01T00:01:00Z'), 'ECONNRESET', t0);
@@ -47,11 +49,7 @@ describe('SQLite outbox', () => {
   it('makes every job waiting out its backoff due now (the server answers again), keeping its attempts', () => {
     const db = openDatabase(':memory:');
     const outbox = createSqliteOutbox(db);
-    const job = outbox.enqueue({
-      kind: 'file.upload',
-      key: sha,
-      payload: { sha256: sha, size: 3, fileName: 'CongVan15.pdf' },
-    });
+    const job = outbox.enqueue(upload);
     const paused = outbox.enqueue(status('B', '01'), testNow());
     outbox.pause(paused.id);
     const t0 = new Date('2030-01-01T00:00:00Z');
